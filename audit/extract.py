@@ -1,21 +1,571 @@
-"""Stage 3, extract. PLACEHOLDER: digits only, being replaced by the full grammar."""
+"""Stage 3, extract: every numeric claim in the prose, with its bounds, unit and what it counts.
+
+For each sentence: find number mentions (numbers.py), drop what is no figure (dates, times,
+ordinals, identifiers, idioms), join ranges, read the qualifier before and the unit after,
+then decide what the figure counts from the casualty vocabulary around it.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, replace
+from functools import cache
 
-from audit.model import Claim, Document
+from audit import numbers
+from audit.lexicon import data, pint_name, quantulum_units, words_pattern
+from audit.model import Claim, Document, Sentence
+from audit.numbers import Mention
 
-_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
+WINDOW = 60  # characters of context read on each side of a figure
+
+
+@dataclass
+class Figure:
+    """A figure being built, offsets relative to its sentence."""
+
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str = "exact"
+    unit: str | None = None
+    kind: str = "bare"
+    step: float | None = None
+    category: str = "other"
+    cue: str | None = None
+    subject: str | None = None
+    noun_end: int = -1  # end of the counted noun ("3,000 casualties"), if any
+    mention: Mention | None = field(default=None, repr=False)
 
 
 def extract(doc: Document) -> list[Claim]:
+    """Claims for every sentence of `doc`, numbered c1, c2, ... in document order."""
     claims: list[Claim] = []
-    for s in doc.sentences:
-        for m in _NUM.finditer(s.text):
-            start, end = s.start + m.start(), s.start + m.end()
-            line, col = doc.position(start)
-            v = float(m.group(0).replace(",", ""))
-            claims.append(Claim(f"c{len(claims)+1}", doc.source[start:end], start, end, line, col, v, v, v,
-                                sentence=s.index, number_start=start, number_end=end))
+    currency_hint = _currency_context(doc.prose)
+    for sentence in doc.sentences:
+        for fig in sentence_figures(sentence.text, currency_hint):
+            claims.append(_to_claim(doc, sentence, fig, f"c{len(claims) + 1}"))
     return claims
+
+
+def sentence_figures(text: str, currency_hint: dict[str, str] | None = None) -> list[Figure]:
+    """The figures of one sentence, in order."""
+    figures: list[Figure] = []
+    for mention in numbers.find(text):
+        if not _is_figure(text, mention):
+            continue
+        figures.append(
+            Figure(mention.start, mention.end, mention.start, mention.end, mention.value,
+                   mention.value, mention.value, kind=mention.kind, step=mention.step, mention=mention)
+        )
+    figures = _join_ranges(text, figures)
+    for fig in figures:
+        _read_qualifier(text, fig)
+        _read_unit(text, fig, currency_hint or {})
+    figures = [f for f in figures if _keep(text, f)]
+    for fig in figures:
+        _read_category(text, fig, figures)
+    _inherit_categories(text, figures)
+    return figures
+
+
+# ---------------------------------------------------------------- not figures
+
+
+@cache
+def _notclaims() -> dict[str, object]:
+    nc = data("notclaims")
+    return {
+        "months": set(nc["months"]),
+        "ident": set(nc["identifier_before"]),
+        "idioms": re.compile(rf"\b(?:{words_pattern(nc['idioms'])})\b", re.IGNORECASE),
+        "time": re.compile(rf"\s?(?:{words_pattern(nc['time_words'])})(?![A-Za-z])", re.IGNORECASE),
+    }
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)[\s\u00a0]*$")
+_WORD_AFTER = re.compile(r"^[\s\u00a0]*([A-Za-z][A-Za-z']*\.?)")
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
+
+
+def _is_figure(text: str, m: Mention) -> bool:
+    nc = _notclaims()
+    before, after = text[max(0, m.start - WINDOW) : m.start], text[m.end : m.end + WINDOW]
+    raw = text[m.start : m.end]
+    if m.kind == "digits":
+        if _ORDINAL.match(after) or re.match(r"[:/]\d", after) or re.search(r"\d[:/]$", before):
+            return False  # 1st, 9/11, 24/7, 10:30, 2003/4
+        if re.match(r"[A-Za-z]", after) and not m.suffix and not _unit_glued(after):
+            return False  # P95s, 4x4, 3G
+        if re.search(r"[A-Za-z]$", before) or re.search(r"[A-Za-z]-$", before):
+            return False  # G7, F-16, Covid-19
+        if re.match(r"s\b", after) and m.value >= 1000:
+            return False  # the 1990s
+        if nc["time"].match(after):  # type: ignore[union-attr]
+            return False
+        if _is_date(before, raw, after, m):
+            return False
+    wb = _WORD_BEFORE.search(before)
+    if m.kind in ("digits", "words") and wb and wb.group(1).lower().rstrip(".") in nc["ident"]:  # type: ignore[operator]
+        prev = wb.group(1).lower()
+        if prev not in ("a", "b", "f") or re.search(r"\b[A-Z]$", before.rstrip("-")):
+            if not (prev in ("a", "an") and m.kind == "words"):
+                return False
+    if _inside_idiom(text, m):
+        return False
+    if m.kind == "words" and m.value == 1 and raw.lower() in ("one", "a", "an"):
+        return False  # judged again with its context in _keep
+    return True
+
+
+def _unit_glued(after: str) -> bool:
+    """'15km', '9mm', '4p', '10am' (the last one is a time, caught elsewhere)."""
+    word = re.match(r"[A-Za-z]+", after)
+    if not word:
+        return False
+    w = word.group(0).lower()
+    units = data("units")
+    return w in units["measures"] or w in units["currency_minor"] or w in ("am", "pm")
+
+
+def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
+    months: set[str] = _notclaims()["months"]  # type: ignore[assignment]
+    wb = _WORD_BEFORE.search(before)
+    wa = _WORD_AFTER.match(after)
+    prev = wb.group(1).lower().rstrip(".") if wb else ""
+    nxt = wa.group(1).lower().rstrip(".") if wa else ""
+    if "," not in raw and "." not in raw and m.value == int(m.value):
+        if 1 <= m.value <= 31 and (prev in months or nxt in months):
+            return True
+        if re.match(r"\d{4}$", raw) and 1500 <= m.value <= 2099:
+            return not _counted_after(after)
+        if re.match(r"^[\s]*[-\u2013/]\s*\d{2}\b", after) and re.match(r"\d{4}$", raw):
+            return True
+    if re.match(r"^,?\s*(?:19|20)\d\d\b", after) and prev in months:
+        return True
+    return False
+
+
+def _counted_after(after: str) -> bool:
+    """'1500 troops', '2000 people': a year-like number that is counting something."""
+    wa = _WORD_AFTER.match(after)
+    if not wa:
+        return bool(re.match(r"\s*%", after))
+    w = wa.group(1).lower()
+    return w in _people_nouns() or w in data("units")["measures"] or w in ("percent", "per")
+
+
+def _inside_idiom(text: str, m: Mention) -> bool:
+    lo, hi = max(0, m.start - 20), min(len(text), m.end + 30)
+    for im in _notclaims()["idioms"].finditer(text, lo, hi):  # type: ignore[union-attr]
+        if im.start() <= m.start and m.end <= im.end():
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- ranges
+
+
+_RANGE_GAP = re.compile(r"^\s*(?:-|\u2013|\u2014|to|or|and)\s*$", re.IGNORECASE)
+
+
+def _join_ranges(text: str, figs: list[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    i = 0
+    while i < len(figs):
+        a = figs[i]
+        if i + 1 < len(figs) and _is_range(text, a, figs[i + 1]):
+            b = figs[i + 1]
+            between = re.search(r"\bbetween\s+(?:\S+\s+){0,1}$", text[max(0, a.start - 20) : a.start], re.I)
+            start = a.start - len(between.group(0)) if between else a.start
+            lo, hi = a.value, b.value
+            if b.mention and a.mention and b.mention.value >= 1000 and a.value < b.value / 100:
+                lo = a.value * (b.value / b.mention.value if b.mention.kind == "digits" else 1)
+            out.append(Figure(start, b.end, a.number_start, b.number_end, (lo + hi) / 2, lo, hi,
+                              "range", kind=a.kind, step=min(a.step or 1, b.step or 1), mention=a.mention))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _is_range(text: str, a: Figure, b: Figure) -> bool:
+    gap = text[a.end : b.start]
+    gm = re.match(r"^(\s*%?\s*)", gap)
+    unit_gap = gap[len(gm.group(1)) :] if gm and "%" in gap else gap
+    if not _RANGE_GAP.match(unit_gap):
+        return False
+    word = unit_gap.strip().lower()
+    before = text[max(0, a.start - 25) : a.start].lower()
+    if word == "and" and not re.search(r"\bbetween\s+(?:\S+\s+)?$", before):
+        return False
+    if word == "to" and re.search(r"\b(?:from|rose|fell|increased|decreased|up|down|cut|raised)\s+(?:\S+\s+)?$", before):
+        return False
+    if word == "or" and a.kind != b.kind:
+        return False
+    if a.kind in ("vague", "fraction") or b.kind in ("vague", "fraction"):
+        return False
+    return a.value < b.value or (b.mention is not None and b.mention.value > a.value)
+
+
+# ---------------------------------------------------------------- qualifiers
+
+
+@cache
+def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
+    nums = data("numbers")
+    before, after = nums["qualifiers_before"], nums["qualifiers_after"]
+    pb = re.compile(rf"\b({words_pattern(before)})\s*$", re.IGNORECASE)
+    pa = re.compile(rf"^(?:\s+|-)({words_pattern(after)})\b", re.IGNORECASE)
+    return pb, pa, before, after
+
+
+def _read_qualifier(text: str, fig: Figure) -> None:
+    if fig.qualifier == "range":
+        return
+    pb, pa, before, after = _qualifier_patterns()
+    if fig.mention and fig.mention.qualifier:
+        fig.qualifier = fig.mention.qualifier
+    head = text[max(0, fig.start - 30) : fig.start]
+    m = pb.search(head)
+    if m and not re.search(r"\b(?:all|each)\s+$", head[: m.start()]):
+        q = before[re.sub(r"\s+", " ", m.group(1).lower())]
+        if not (m.group(1).lower() in ("over", "under", "above", "below") and _is_prep_use(head[: m.start()])):
+            fig.qualifier = q
+            fig.start -= len(head) - m.start()
+    m = pa.match(text, fig.end) if False else pa.match(text[fig.end : fig.end + 20])
+    if m and fig.qualifier == "exact":
+        fig.qualifier = after[re.sub(r"\s+", " ", m.group(1).lower())]
+    _set_bounds(fig)
+
+
+def _is_prep_use(head: str) -> bool:
+    """'over 20 years' after a verb of motion or 'fell' reads as a qualifier; after 'from' it does not."""
+    return bool(re.search(r"\b(?:from|to|of)\s*$", head))
+
+
+def _set_bounds(fig: Figure) -> None:
+    v, q = fig.value, fig.qualifier
+    if q == "range":
+        return
+    fig.low, fig.high = {
+        "exact": (v, v),
+        "approx": (None, None),
+        "at_least": (v, None),
+        "more_than": (v, None),
+        "at_most": (None, v),
+        "less_than": (None, v),
+    }[q]
+
+
+# ---------------------------------------------------------------- units
+
+
+@cache
+def _unit_patterns() -> dict[str, object]:
+    u = data("units")
+    measures: dict[str, str] = u["measures"]
+    percent: dict[str, str] = u["percent"]
+    cwords: dict[str, object] = u["currency_words"]
+    return {
+        "percent": re.compile(rf"^[\s\u00a0]*(?:-\s*)?({words_pattern(list(percent))})(?![A-Za-z])", re.I),
+        "measure": re.compile(rf"^(?:[\s\u00a0]*|-)({words_pattern(list(measures))})(?![A-Za-z])", re.I),
+        "cword": re.compile(rf"^[\s\u00a0]*(?:of\s+)?({words_pattern(list(cwords))})\b", re.I),
+        "code_after": re.compile(rf"^[\s\u00a0]*({'|'.join(u['currency_codes'])})\b"),
+        "code_before": re.compile(rf"\b({'|'.join(u['currency_codes'])})[\s\u00a0]?$"),
+        "symbol": re.compile(rf"({words_pattern(list(u['currency_symbols']))})[\s\u00a0]?$"),
+        "minor": re.compile(rf"^({words_pattern(list(u['currency_minor']))})(?![A-Za-z])", re.I),
+        "minor_word": re.compile(r"^[\s\u00a0]+(pence|cents?)\b", re.I),
+    }
+
+
+def _read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
+    u, pats = data("units"), _unit_patterns()
+    after = text[fig.number_end : fig.number_end + 40]
+    head = text[max(0, fig.number_start - 8) : fig.number_start]
+    if fig.qualifier != "range" or fig.start == fig.number_start:
+        head = text[max(0, fig.start - 8) : fig.start] if fig.start != fig.number_start else head
+    if m := pats["symbol"].search(head):  # type: ignore[union-attr]
+        fig.unit, fig.kind = u["currency_symbols"][m.group(1)], "money"
+        fig.start = min(fig.start, fig.number_start - len(head) + m.start())
+        if fig.mention and fig.mention.suffix == "b":
+            pass
+    elif m := pats["code_before"].search(head):  # type: ignore[union-attr]
+        fig.unit, fig.kind = m.group(1), "money"
+    if fig.unit is None and (m := pats["percent"].match(after)):  # type: ignore[union-attr]
+        fig.unit = u["percent"][re.sub(r"\s+", " ", m.group(1).lower())]
+        fig.kind = fig.unit
+        fig.end = max(fig.end, fig.number_end + m.end())
+        return
+    if fig.kind == "money":
+        return
+    if m := pats["code_after"].match(after):  # type: ignore[union-attr]
+        fig.unit, fig.kind = m.group(1), "money"
+        return
+    if m := pats["cword"].match(after):  # type: ignore[union-attr]
+        fig.unit, fig.kind = _currency_word(m.group(1), currency_hint), "money"
+        fig.end = max(fig.end, fig.number_end + m.end())
+        return
+    if (m := pats["minor"].match(after) or pats["minor_word"].match(after)) and fig.kind == "digits":  # type: ignore[union-attr]
+        fig.unit, fig.kind = u["currency_minor"][m.group(1).lower()], "money"
+        _scale(fig, 0.01)
+        fig.end = max(fig.end, fig.number_end + m.end())
+        return
+    if fig.mention and fig.mention.suffix == "m" and not _counted_after(after):
+        _scale(fig, 1e-6)  # a bare "100m" is a length, not a million
+        fig.unit, fig.kind = "meter", "measure"
+        return
+    if m := pats["measure"].match(after):  # type: ignore[union-attr]
+        unit = u["measures"][re.sub(r"\s+", " ", m.group(1).lower())]
+        if not _measure_is_noun_use(after, m):
+            fig.unit, fig.kind = unit, "measure"
+            fig.end = max(fig.end, fig.number_end + m.end())
+            return
+    if _read_people(text, fig):
+        return
+    if (qu := _quantulum_unit(after)) is not None:
+        fig.unit, fig.kind = qu
+    elif fig.kind in ("digits", "words", "group", "vague"):
+        fig.kind = "bare"
+
+
+def _scale(fig: Figure, factor: float) -> None:
+    fig.value = numbers._clean(fig.value * factor)
+    fig.low = None if fig.low is None else numbers._clean(fig.low * factor)
+    fig.high = None if fig.high is None else numbers._clean(fig.high * factor)
+    fig.step = None if fig.step is None else fig.step * factor
+
+
+def _measure_is_noun_use(after: str, m: re.Match[str]) -> bool:
+    """'second' and 'minute' right after a number are units; 'a second time' is no figure anyway."""
+    word = m.group(1).lower()
+    return word in ("g", "min", "ha", "mi") and not re.match(r"^\d", after)
+
+
+def _currency_word(word: str, hint: dict[str, str]) -> str:
+    entry = data("units")["currency_words"][re.sub(r"\s+", " ", word.lower())]
+    if isinstance(entry, str):
+        return entry
+    return hint.get(word.lower().rstrip("s"), entry["default"])
+
+
+def _currency_context(prose: str) -> dict[str, str]:
+    """Which country's rupee: the country names a document mentions switch a currency word's default."""
+    hints: dict[str, str] = {}
+    for word, entry in data("units")["currency_words"].items():
+        if isinstance(entry, dict):
+            for country, code in entry.items():
+                if country != "default" and country in prose:
+                    hints.setdefault(word.rstrip("s"), code)
+    return hints
+
+
+def _quantulum_unit(after: str) -> tuple[str, str] | None:
+    """Rarer units from quantulum3's lexicon, named as pint names them."""
+    m = re.match(r"^[\s\u00a0]*([A-Za-z][A-Za-z-]*)", after)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    if len(word) < 4 or word in _people_nouns():
+        return None
+    name = quantulum_units().get(word)
+    if name is None:
+        return None
+    canonical = pint_name(name)
+    return (canonical, "measure") if canonical else None
+
+
+# ---------------------------------------------------------------- what is counted
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in data("casualties")["people_nouns"])
+
+
+@cache
+def _modifier_stops() -> frozenset[str]:
+    return frozenset(data("casualties")["modifier_stops"])
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*|[^\sA-Za-z\d]")
+
+
+def _read_people(text: str, fig: Figure) -> bool:
+    """'15 Iraqi soldiers', '2,700 others': a head-count in people, its noun and subject."""
+    pos = fig.end
+    words: list[tuple[int, int, str]] = []
+    for t in _TOKEN.finditer(text, pos, min(len(text), pos + 60)):
+        words.append((t.start(), t.end(), t.group(0)))
+        if len(words) >= 4:
+            break
+    for idx, (_s, e, w) in enumerate(words):
+        lw = w.lower().replace("\u2019", "'")
+        if lw in _people_nouns() or (lw.endswith("'s") and lw[:-2] in _people_nouns()):
+            if idx > 0 and lw in ("dead", "casualties"):
+                return False
+            fig.unit = "people"
+            fig.kind = "count"
+            fig.noun_end = e
+            phrase = text[pos:e].strip(" -")
+            fig.subject = phrase if lw not in ("people", "others", "persons", "dead", "casualties") else None
+            return True
+        if not w[0].isalpha() or lw in _modifier_stops() or idx >= 3:
+            return False
+    return False
+
+
+def _keep(text: str, fig: Figure) -> bool:
+    """'one' and 'a' numbers only count when something is counted by them."""
+    m = fig.mention
+    raw = text[fig.number_start : fig.number_end].lower()
+    if m and m.kind == "words" and m.value == 1 and raw in ("one",) and fig.qualifier == "exact":
+        return fig.unit is not None and fig.unit != "people" or _casualty_before(text, fig) is not None or (
+            fig.unit == "people" and fig.subject is not None
+        )
+    if m and m.kind == "fraction" and raw.lower() == "half" and fig.unit is None:
+        return bool(re.match(r"^\s+(?:of|a|an|the)\b", text[fig.end : fig.end + 6], re.I))
+    return True
+
+
+@cache
+def _cue_patterns() -> dict[str, object]:
+    cas = data("casualties")
+    after_alts, before_alts = [], []
+    for cat, words in cas["after_cues"].items():
+        after_alts.append(f"(?P<{cat}>{words_pattern(words)})")
+    for cat, words in cas["before_cues"].items():
+        before_alts.append(f"(?P<{cat}>{words_pattern(words)})")
+    return {
+        "after": re.compile(rf"\b(?:{'|'.join(after_alts)})\b", re.I),
+        "before": re.compile(rf"\b(?:{'|'.join(before_alts)})\s*$", re.I),
+        "breaks": re.compile(rf"\b(?:{words_pattern(cas['clause_breaks'])})\b|[;:()\u2014]|\s-\s", re.I),
+        "leave": re.compile(rf"\b(?:{words_pattern(cas['leave_verbs'])})\s*$", re.I),
+    }
+
+
+_QUALIFIER_OR_DET = re.compile(r"(?:\b(?:the|a|an|another|other|more|some|of|at least|more than|nearly|about|"
+                               r"around|up to|over|almost|as many as|an estimated|estimated)\s+)*$", re.I)
+
+
+def _casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
+    """An active cue right before the figure: 'killing 12', 'wounded at least 22 others'."""
+    head = text[max(0, fig.start - 50) : fig.start]
+    head = head[: len(head) - len(_QUALIFIER_OR_DET.search(head).group(0))]  # type: ignore[union-attr]
+    m = _cue_patterns()["before"].search(head)  # type: ignore[union-attr]
+    if m:
+        cat = m.lastgroup or ""
+        if m.group(0).strip().lower() == "toll" or "toll" in m.group(0).lower():
+            return cat, m.group(0).strip()
+        return cat, m.group(0).strip()
+    toll = re.search(r"\b(death|casualty|injury)\s+toll\b[^.;]{0,40}?\b(?:to|at|of|is|was|reached|hit|stands at|"
+                     r"stood at|climbed to|rose to)\s*$", head, re.I)
+    if toll:
+        return {"death": "killed", "casualty": "casualties", "injury": "wounded"}[toll.group(1).lower()], toll.group(0)
+    return None
+
+
+def _read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
+    if fig.unit not in (None, "people") or fig.kind in ("fraction",):
+        return
+    if fig.kind == "bare" and fig.mention and fig.mention.kind == "digits" and fig.unit is None:
+        pass
+    before = _casualty_before(text, fig)
+    after = _casualty_after(text, fig, figures)
+    leave = _cue_patterns()["leave"].search(text[max(0, fig.start - 12) : fig.start])  # type: ignore[union-attr]
+    chosen = before if before and not leave else after or before
+    if leave and after:
+        chosen = after
+    if chosen is None:
+        if fig.unit == "people":
+            fig.category = "count"
+        return
+    fig.category, fig.cue = chosen
+    fig.unit = "people"
+    if fig.kind in ("bare", "digits", "words", "group", "vague"):
+        fig.kind = "count"
+
+
+def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str, str] | None:
+    """A passive cue after the figure in its clause: '300 soldiers had been killed', '12 dead'."""
+    start = fig.noun_end if fig.noun_end > 0 else fig.end
+    limit = min(len(text), start + 90)
+    nxt = next((f for f in figures if f.start >= fig.end and f is not fig), None)
+    tail = text[start:limit]
+    stop = _cue_patterns()["breaks"].search(tail)  # type: ignore[union-attr]
+    if stop:
+        tail = tail[: stop.start()]
+    # noun cue directly after the number: "3,000 casualties", "12 deaths", "five dead"
+    direct = re.match(r"^\s*(?:[A-Za-z'-]+\s+){0,2}?(casualties|deaths|dead|fatalities|injuries|wounded|injured|"
+                      r"missing|displaced|captured|killed|hurt|bodies)\b", text[fig.end:limit], re.I)
+    if direct:
+        word = direct.group(1).lower()
+        cat = {"casualties": "casualties", "deaths": "killed", "dead": "killed", "fatalities": "killed",
+               "bodies": "killed", "injuries": "wounded", "wounded": "wounded", "injured": "wounded",
+               "hurt": "wounded", "missing": "missing", "displaced": "displaced", "captured": "captured",
+               "killed": "killed"}[word]
+        return cat, word
+    m = _cue_patterns()["after"].search(tail)  # type: ignore[union-attr]
+    if not m:
+        return None
+    if nxt is not None and fig.start + (start - fig.start) + m.start() > nxt.start:
+        # another figure stands between: the cue is theirs unless the two are coordinated
+        between = text[nxt.end : start + m.start()]
+        if nxt.noun_end < 0 and not re.match(r"^\s*(?:[A-Za-z'-]+\s+){0,2}$", between):
+            return None
+    word = m.group(0)
+    if re.match(r"^\s*(?:the|a|an|\d|one|two|three|four|five|six|seven|eight|nine|ten|at least|more than|"
+                r"some|about)\b", tail[m.end() : m.end() + 12], re.I) and m.lastgroup in ("killed", "wounded"):
+        if not re.search(r"\b(?:were|was|been|are|is|being|be)\s+(?:\w+\s+)?$", tail[: m.start()], re.I):
+            return None  # active verb with its own object: "three gunmen killed two guards"
+    return m.lastgroup or "other", word
+
+
+def _inherit_categories(text: str, figures: list[Figure]) -> None:
+    """'55 injured, five of them critically': the part inherits the whole's category."""
+    for i, fig in enumerate(figures):
+        if fig.category not in ("other", "count") or i == 0:
+            continue
+        if re.match(r"^\s+of\s+(?:them|those|whom|these)\b", text[fig.end : fig.end + 16], re.I):
+            prev = figures[i - 1]
+            if prev.category not in ("other", "count"):
+                fig.category, fig.unit, fig.cue = prev.category, "people", "of them"
+                fig.kind = "count"
+
+
+# ---------------------------------------------------------------- claims
+
+
+def _to_claim(doc: Document, sentence: Sentence, fig: Figure, claim_id: str) -> Claim:
+    start, end = sentence.start + fig.start, sentence.start + fig.end
+    if fig.noun_end > 0 and fig.category in ("casualties",):
+        end = max(end, sentence.start + fig.noun_end)
+    line, column = doc.position(start)
+    return Claim(
+        id=claim_id,
+        text=doc.source[start:end],
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        value=fig.value,
+        low=fig.low,
+        high=fig.high,
+        qualifier=fig.qualifier,  # type: ignore[arg-type]
+        unit=fig.unit,
+        category=fig.category,  # type: ignore[arg-type]
+        subject=fig.subject,
+        sentence=sentence.index,
+        number_start=sentence.start + fig.number_start,
+        number_end=sentence.start + fig.number_end,
+        kind=fig.kind,
+        cue=fig.cue,
+        step=fig.step,
+    )
+
+
+__all__ = ["Figure", "extract", "sentence_figures", "replace"]

@@ -1,0 +1,225 @@
+"""The number grammar: where a sentence states a number, and which number.
+
+Finds digits with separators, decimals and scales ("3,000", "1.5 million", "$1.2bn" gives
+1.2bn), number words ("twenty-five", "three hundred and fifty"), groups ("a dozen"), vague
+plurals ("dozens", "tens of thousands") and fractions ("a third", "two-thirds", "one in ten").
+Context (qualifiers, units, what is counted, whether it is a figure at all) is extract.py's job.
+Every pattern here is linear: no nested quantifiers over the same characters.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from audit.lexicon import data
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number as written, offsets relative to the text searched."""
+
+    start: int
+    end: int
+    value: float
+    kind: str  # digits | words | group | vague | fraction
+    step: float | None = None  # rounding step the wording implies
+    qualifier: str | None = None  # vague plurals and groups carry their own
+    suffix: str | None = None  # "m", "bn", "k" glued to digits
+
+
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_SUFFIX = re.compile(r"(?:\s?(bn|mn|mln|tn|trn)|(m|k|b))(?![A-Za-z0-9])", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@cache
+def _vocab() -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, int]]:
+    nums = data("numbers")
+    return nums["units"], nums["scales"], nums["scale_suffixes"], nums["fractions"]
+
+
+@cache
+def _scale_words() -> re.Pattern[str]:
+    _, scales, _, _ = _vocab()
+    words = "|".join(sorted(scales, key=len, reverse=True))
+    return re.compile(rf"(?:\s+|-)(?:({words})s?)\b", re.IGNORECASE)
+
+
+@cache
+def _vague() -> re.Pattern[str]:
+    vague = data("numbers")["vague_plurals"]
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(vague, key=len, reverse=True))
+    return re.compile(rf"\b({alts})\b", re.IGNORECASE)
+
+
+def find(text: str) -> list[Mention]:
+    """Every number mention in `text`, in order, not overlapping."""
+    found = _digit_mentions(text) + _word_mentions(text)
+    taken: list[tuple[int, int]] = [(m.start, m.end) for m in found]
+    for m in _vague_mentions(text) + _fraction_mentions(text):
+        if not any(m.start < e and s < m.end for s, e in taken):
+            found.append(m)
+            taken.append((m.start, m.end))
+    found.sort(key=lambda m: m.start)
+    out: list[Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def step_of(number_text: str, scale: float = 1.0) -> float:
+    """The rounding step a written number implies: "2,700" -> 100, "6.4" -> 0.1, "1.5" x1e6 -> 1e5."""
+    digits = number_text.replace(",", "")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1]) * scale
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped) if stripped else 0
+    return 10.0**zeros * scale
+
+
+def _digit_mentions(text: str) -> list[Mention]:
+    _, scales, suffixes, _ = _vocab()
+    out: list[Mention] = []
+    for m in _DIGITS.finditer(text):
+        raw = m.group(0)
+        value = float(raw.replace(",", ""))
+        end, scale, suffix = m.end(), 1.0, None
+        sm = _SUFFIX.match(text, end)
+        if sm:
+            suffix = (sm.group(1) or sm.group(2)).lower()
+            scale, end = float(suffixes[suffix]), sm.end()
+        else:
+            wm = _scale_words().match(text, end)
+            while wm:
+                scale *= scales[wm.group(1).lower()]
+                end = wm.end()
+                wm = _scale_words().match(text, end)
+        out.append(Mention(m.start(), end, _clean(value * scale), "digits", step_of(raw, scale), suffix=suffix))
+    return out
+
+
+def _word_mentions(text: str) -> list[Mention]:
+    """Runs of number words: "twenty-five", "three hundred and fifty thousand", "a dozen", "a million"."""
+    units, scales, _, _ = _vocab()
+    groups = data("numbers")["groups"]
+    tokens = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD.finditer(text)]
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        start, end, word = tokens[i]
+        article = word in ("a", "an") and i + 1 < len(tokens) and _joined(text, end, tokens[i + 1][0])
+        if article and (tokens[i + 1][2] in scales or tokens[i + 1][2] in groups):
+            start_i = i
+            i += 1
+            start, end, word = tokens[i]
+        else:
+            start_i = i
+        if word in groups and (word != "score" or start_i < i):
+            group = groups[word]
+            q = None if group["qualifier"] == "exact" else group["qualifier"]
+            out.append(Mention(tokens[start_i][0], end, float(group["value"]), "group", None, q))
+            i += 1
+            continue
+        if word not in units and not (start_i < i and word in scales):
+            i += 1
+            continue
+        j, parts = i, []
+        while j < len(tokens):
+            w = tokens[j][2]
+            if w in units or w in scales:
+                parts.append(w)
+                j += 1
+            elif w == "and" and parts and j + 1 < len(tokens) and tokens[j + 1][2] in units:
+                if parts[-1] not in scales:
+                    break
+                j += 1
+            else:
+                break
+            if j < len(tokens) and not _joined(text, tokens[j - 1][1], tokens[j][0]):
+                break
+        if start_i < i:
+            parts.insert(0, "one")
+        value = _words_value(parts, units, scales)
+        end = tokens[j - 1][1]
+        out.append(Mention(tokens[start_i][0], end, value, "words", _word_step(value)))
+        i = j
+    return out
+
+
+def _joined(text: str, a: int, b: int) -> bool:
+    """True when only a space or a hyphen separates two words."""
+    gap = text[a:b]
+    return gap in (" ", "-", "\u2010", "\u2011") or (gap.isspace() and "\n" not in gap and len(gap) < 3)
+
+
+def _words_value(parts: list[str], units: dict[str, int], scales: dict[str, int]) -> float:
+    total, current = 0, 0
+    for w in parts:
+        if w in units:
+            current += units[w]
+        elif scales[w] == 100:
+            current = max(current, 1) * 100
+        else:
+            total += max(current, 1) * scales[w]
+            current = 0
+    return float(total + current)
+
+
+def _word_step(value: float) -> float:
+    if value <= 0 or not value.is_integer():
+        return 1.0
+    return step_of(str(int(value)))
+
+
+def _vague_mentions(text: str) -> list[Mention]:
+    vague = data("numbers")["vague_plurals"]
+    out = []
+    for m in _vague().finditer(text):
+        key = re.sub(r"\s+", " ", m.group(1).lower())
+        value = 2.0 * vague[key]
+        out.append(Mention(m.start(), m.end(), value, "vague", None, "at_least"))
+    return out
+
+
+_FRACTION = re.compile(
+    r"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
+    r"(half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|tenths?)\b"
+    r"|\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:in|out\s+of)\s+"
+    r"(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a\s+hundred|\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def _fraction_mentions(text: str) -> list[Mention]:
+    units, _, _, denominators = _vocab()
+    out = []
+    for m in _FRACTION.finditer(text):
+        if m.group(2):
+            numerator_word = (m.group(1) or "a").lower()
+            denom = denominators[m.group(2).lower()]
+            if m.group(1) is None and denom != 2:
+                continue  # a bare "third" is an ordinal; only "half" stands alone
+            num = 1 if numerator_word in ("a", "an", "one") else units[numerator_word]
+            out.append(Mention(m.start(), m.end(), _clean(num / denom), "fraction", None))
+        else:
+            num = _small(m.group(3), units)
+            den = 100 if "hundred" in m.group(4).lower() else _small(m.group(4), units)
+            if num and den and num < den:
+                out.append(Mention(m.start(), m.end(), _clean(num / den), "fraction", None))
+    return out
+
+
+def _small(word: str, units: dict[str, int]) -> int:
+    return int(word) if word.isdigit() else units.get(word.lower(), 0)
+
+
+def _clean(x: float) -> float:
+    """Undo float noise from scaling: 1.13 * 1e9 is 1130000000.0000002."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    return float(f"{x:.12g}")
