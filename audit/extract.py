@@ -100,8 +100,12 @@ def _is_figure(text: str, m: Mention) -> bool:
             return False  # 1st, 9/11, 24/7, 10:30, 2003/4
         if re.match(r"[A-Za-z]", after) and not m.suffix and not _unit_glued(after):
             return False  # P95s, 4x4, 3G
-        if re.search(r"[A-Za-z]$", before) or re.search(r"[A-Za-z]-$", before):
-            return False  # G7, F-16, Covid-19
+        if re.search(r"[A-Za-z_]$", before) or re.search(r"[A-Za-z]-$", before) or after[:1] == "_":
+            return False  # G7, F-16, Covid-19, file_18
+        if re.match(r"0\d{3}$", raw):
+            return False  # 0800 hours
+        if _is_label(before, after, m):
+            return False
         if re.match(r"s\b", after) and m.value >= 1000:
             return False  # the 1990s
         if nc["time"].match(after):  # type: ignore[union-attr]
@@ -116,8 +120,6 @@ def _is_figure(text: str, m: Mention) -> bool:
                 return False
     if _inside_idiom(text, m):
         return False
-    if m.kind == "words" and m.value == 1 and raw.lower() in ("one", "a", "an"):
-        return False  # judged again with its context in _keep
     return True
 
 
@@ -146,7 +148,22 @@ def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
             return True
     if re.match(r"^,?\s*(?:19|20)\d\d\b", after) and prev in months:
         return True
+    if re.match(r"^,\s*(?:1[5-9]|20)\d\d\b", after) and 1 <= m.value <= 31 and "," not in raw:
+        return True  # "30, 2013" after a month the segmenter may have cut off
     return False
+
+
+def _is_label(before: str, after: str, m: Mention) -> bool:
+    """'Radio 4', 'Apollo 11', 'Terminal 5': a capitalised name with a bare integer after it."""
+    wb = re.search(r"(?:^|[^.!?:;\"\u201c]\s)([A-Z][a-z]+)\s$", before)
+    if not wb or "," in before[-3:] or not float(m.value).is_integer() or m.suffix:
+        return False
+    word = wb.group(1).lower()
+    if word in _notclaims()["months"] or word in _people_nouns():  # type: ignore[operator]
+        return False
+    if word in data("numbers")["qualifiers_before"]:
+        return False
+    return not _counted_after(after) and not re.match(r"\s*(?:%|per\b|percent|-)", after)
 
 
 def _counted_after(after: str) -> bool:

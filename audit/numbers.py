@@ -57,13 +57,8 @@ def _vague() -> re.Pattern[str]:
 
 def find(text: str) -> list[Mention]:
     """Every number mention in `text`, in order, not overlapping."""
-    found = _digit_mentions(text) + _word_mentions(text)
-    taken: list[tuple[int, int]] = [(m.start, m.end) for m in found]
-    for m in _vague_mentions(text) + _fraction_mentions(text):
-        if not any(m.start < e and s < m.end for s, e in taken):
-            found.append(m)
-            taken.append((m.start, m.end))
-    found.sort(key=lambda m: m.start)
+    found = _digit_mentions(text) + _word_mentions(text) + _vague_mentions(text) + _fraction_mentions(text)
+    found.sort(key=lambda m: (m.start, -m.end))  # at one start, the longest reading wins
     out: list[Mention] = []
     for m in found:
         if out and m.start < out[-1].end:
@@ -202,8 +197,8 @@ def _fraction_mentions(text: str) -> list[Mention]:
         if m.group(2):
             numerator_word = (m.group(1) or "a").lower()
             denom = denominators[m.group(2).lower()]
-            if m.group(1) is None and denom != 2:
-                continue  # a bare "third" is an ordinal; only "half" stands alone
+            if denom != 2 and not re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+                continue  # "a third was shot" is an ordinal; a share is "a third of"
             num = 1 if numerator_word in ("a", "an", "one") else units[numerator_word]
             out.append(Mention(m.start(), m.end(), _clean(num / denom), "fraction", None))
         else:
