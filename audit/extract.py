@@ -69,6 +69,8 @@ def sentence_figures(text: str, currency_hint: dict[str, str] | None = None) -> 
     for fig in figures:
         _read_category(text, fig, figures)
     _inherit_categories(text, figures)
+    _inherit_conversion_qualifiers(text, figures)
+    _share_units(text, figures)
     return figures
 
 
@@ -236,7 +238,7 @@ def _is_range(text: str, a: Figure, b: Figure) -> bool:
 def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
     nums = data("numbers")
     before, after = nums["qualifiers_before"], nums["qualifiers_after"]
-    pb = re.compile(rf"\b({words_pattern(before)})\s*$", re.IGNORECASE)
+    pb = re.compile(rf"\b({words_pattern(before)})\s*(?:US\$|[A-Z]?\$|£|€|¥)?$", re.IGNORECASE)
     pa = re.compile(rf"^(?:\s+|-)({words_pattern(after)})\b", re.IGNORECASE)
     return pb, pa, before, after
 
@@ -291,7 +293,7 @@ def _unit_patterns() -> dict[str, object]:
     return {
         "percent": re.compile(rf"^[\s\u00a0]*(?:-\s*)?({words_pattern(list(percent))})(?![A-Za-z])", re.I),
         "measure": re.compile(rf"^(?:[\s\u00a0]*|-)({words_pattern(list(measures))})(?![A-Za-z])", re.I),
-        "cword": re.compile(rf"^[\s\u00a0]*(?:of\s+)?({words_pattern(list(cwords))})\b", re.I),
+        "cword": re.compile(rf"^(?:[\s\u00a0]*|-)(?:of\s+)?({words_pattern(list(cwords))})\b", re.I),
         "code_after": re.compile(rf"^[\s\u00a0]*({'|'.join(u['currency_codes'])})\b"),
         "code_before": re.compile(rf"\b({'|'.join(u['currency_codes'])})[\s\u00a0]?$"),
         "symbol": re.compile(rf"({words_pattern(list(u['currency_symbols']))})[\s\u00a0]?$"),
@@ -304,13 +306,9 @@ def _read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
     u, pats = data("units"), _unit_patterns()
     after = text[fig.number_end : fig.number_end + 40]
     head = text[max(0, fig.number_start - 8) : fig.number_start]
-    if fig.qualifier != "range" or fig.start == fig.number_start:
-        head = text[max(0, fig.start - 8) : fig.start] if fig.start != fig.number_start else head
     if m := pats["symbol"].search(head):  # type: ignore[union-attr]
         fig.unit, fig.kind = u["currency_symbols"][m.group(1)], "money"
         fig.start = min(fig.start, fig.number_start - len(head) + m.start())
-        if fig.mention and fig.mention.suffix == "b":
-            pass
     elif m := pats["code_before"].search(head):  # type: ignore[union-attr]
         fig.unit, fig.kind = m.group(1), "money"
     if fig.unit is None and (m := pats["percent"].match(after)):  # type: ignore[union-attr]
@@ -342,12 +340,29 @@ def _read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
             fig.unit, fig.kind = unit, "measure"
             fig.end = max(fig.end, fig.number_end + m.end())
             return
+    if fig.kind == "fraction":
+        return
+    if _is_age(text, fig):
+        fig.unit, fig.kind = "year", "measure"
+        return
     if _read_people(text, fig):
         return
     if (qu := _quantulum_unit(after)) is not None:
         fig.unit, fig.kind = qu
     elif fig.kind in ("digits", "words", "group", "vague"):
         fig.kind = "bare"
+
+
+_AGE_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019-]+,\s*|\b(?:then|aged|age|ages)\s+)$")
+_AGE_AFTER = re.compile(r"^\s*(?:,|\.(?!\d)|\)|;|$|and\b)")
+
+
+def _is_age(text: str, fig: Figure) -> bool:
+    """'Eric Kirkpatrick, 61, opened fire', 'Tsarnaev, then 19,': a person's age."""
+    if fig.kind not in ("digits", "words") or not 0 < fig.value < 125 or not float(fig.value).is_integer():
+        return False
+    before = text[max(0, fig.start - 30) : fig.start]
+    return bool(_AGE_BEFORE.search(before) and _AGE_AFTER.match(text[fig.end : fig.end + 5]))
 
 
 def _scale(fig: Figure, factor: float) -> None:
@@ -413,27 +428,33 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 
 
 def _read_people(text: str, fig: Figure) -> bool:
-    """'15 Iraqi soldiers', '2,700 others': a head-count in people, its noun and subject."""
+    """'15 Iraqi soldiers', '2,700 others', 'eight of the jurors': a head-count, its noun and subject."""
     pos = fig.end
-    words: list[tuple[int, int, str]] = []
-    for t in _TOKEN.finditer(text, pos, min(len(text), pos + 60)):
-        words.append((t.start(), t.end(), t.group(0)))
-        if len(words) >= 4:
-            break
-    for idx, (_s, e, w) in enumerate(words):
+    tokens = [t for t in _TOKEN.finditer(text, pos, min(len(text), pos + 80))][:7]
+    modifiers, skip_of = 0, True
+    for t in tokens:
+        w = t.group(0)
         lw = w.lower().replace("\u2019", "'")
         if lw in _people_nouns() or (lw.endswith("'s") and lw[:-2] in _people_nouns()):
-            if idx > 0 and lw in ("dead", "casualties"):
+            if modifiers and lw in ("dead", "casualties"):
                 return False
-            fig.unit = "people"
-            fig.kind = "count"
-            fig.noun_end = e
-            phrase = text[pos:e].strip(" -")
-            fig.subject = phrase if lw not in ("people", "others", "persons", "dead", "casualties") else None
+            fig.unit, fig.kind, fig.noun_end = "people", "count", t.end()
+            generic = lw in ("people", "others", "persons", "dead", "casualties", "lives")
+            fig.subject = None if generic else text[pos : t.end()].strip(" -")
             return True
-        if not w[0].isalpha() or lw in _modifier_stops() or idx >= 3:
+        if skip_of and lw == "of":
+            skip_of = False
+            continue
+        if not skip_of and lw in _DETERMINERS and modifiers == 0:
+            continue
+        if not w[0].isalpha() or lw in _modifier_stops() or modifiers >= 3:
             return False
+        modifiers += 1
+        skip_of = False
     return False
+
+
+_DETERMINERS = frozenset({"the", "her", "his", "their", "our", "its", "those", "these", "my", "your", "whom"})
 
 
 def _keep(text: str, fig: Figure) -> bool:
@@ -471,14 +492,12 @@ _QUALIFIER_OR_DET = re.compile(r"(?:\b(?:the|a|an|another|other|more|some|of|at 
 
 def _casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     """An active cue right before the figure: 'killing 12', 'wounded at least 22 others'."""
-    head = text[max(0, fig.start - 50) : fig.start]
-    head = head[: len(head) - len(_QUALIFIER_OR_DET.search(head).group(0))]  # type: ignore[union-attr]
-    m = _cue_patterns()["before"].search(head)  # type: ignore[union-attr]
+    raw_head = text[max(0, fig.start - 50) : fig.start]
+    head = raw_head[: len(raw_head) - len(_QUALIFIER_OR_DET.search(raw_head).group(0))]  # type: ignore[union-attr]
+    before = _cue_patterns()["before"]
+    m = before.search(head) or before.search(raw_head)  # type: ignore[union-attr]
     if m:
-        cat = m.lastgroup or ""
-        if m.group(0).strip().lower() == "toll" or "toll" in m.group(0).lower():
-            return cat, m.group(0).strip()
-        return cat, m.group(0).strip()
+        return m.lastgroup or "other", m.group(0).strip()
     toll = re.search(r"\b(death|casualty|injury)\s+toll\b[^.;]{0,40}?\b(?:to|at|of|is|was|reached|hit|stands at|"
                      r"stood at|climbed to|rose to)\s*$", head, re.I)
     if toll:
@@ -518,13 +537,13 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         tail = tail[: stop.start()]
     # noun cue directly after the number: "3,000 casualties", "12 deaths", "five dead"
     direct = re.match(r"^\s*(?:[A-Za-z'-]+\s+){0,2}?(casualties|deaths|dead|fatalities|injuries|wounded|injured|"
-                      r"missing|displaced|captured|killed|hurt|bodies)\b", text[fig.end:limit], re.I)
+                      r"missing|displaced|captured|killed|hurt|bodies|lives)\b", text[fig.end:limit], re.I)
     if direct:
         word = direct.group(1).lower()
         cat = {"casualties": "casualties", "deaths": "killed", "dead": "killed", "fatalities": "killed",
                "bodies": "killed", "injuries": "wounded", "wounded": "wounded", "injured": "wounded",
                "hurt": "wounded", "missing": "missing", "displaced": "displaced", "captured": "captured",
-               "killed": "killed"}[word]
+               "killed": "killed", "lives": "killed"}[word]
         return cat, word
     m = _cue_patterns()["after"].search(tail)  # type: ignore[union-attr]
     if not m:
@@ -547,11 +566,43 @@ def _inherit_categories(text: str, figures: list[Figure]) -> None:
     for i, fig in enumerate(figures):
         if fig.category not in ("other", "count") or i == 0:
             continue
+        prev = figures[i - 1]
+        coordinated = re.fullmatch(r"[^.;:,]{0,40}\band\s+", text[prev.end : fig.start])
+        if coordinated and prev.category not in ("other", "count") and fig.unit in (None, "people"):
+            if re.match(r"^\s+(?:more|others|other)\b", text[fig.end : fig.end + 10], re.I):
+                fig.category, fig.unit, fig.cue, fig.kind = prev.category, "people", "and more", "count"
+                continue
         if re.match(r"^\s+of\s+(?:them|those|whom|these)\b", text[fig.end : fig.end + 16], re.I):
             prev = figures[i - 1]
             if prev.category not in ("other", "count"):
                 fig.category, fig.unit, fig.cue = prev.category, "people", "of them"
                 fig.kind = "count"
+
+
+def _inherit_conversion_qualifiers(text: str, figures: list[Figure]) -> None:
+    """'about 15 meters (50 feet)': the figure in brackets restates the one before, hedges and all."""
+    for prev, fig in zip(figures, figures[1:], strict=False):
+        if fig.qualifier == "exact" and prev.qualifier not in ("exact", "range"):
+            if re.fullmatch(r"\s*[(\[]\s*(?:US\$|[A-Z]?\$|£|€|¥)?", text[prev.end : fig.start]):
+                fig.qualifier = prev.qualifier
+                _set_bounds(fig)
+
+
+def _share_units(text: str, figures: list[Figure]) -> None:
+    """'from six months to nine', 'three and four-year-olds': a bare figure joined to a
+    measured one by to/or/and shares its unit."""
+    for a, b in zip(figures, figures[1:], strict=False):
+        if not re.fullmatch(r"\s*(?:to|or|and|-|\u2013)\s*", _gap_after_unit(text, a, b)):
+            continue
+        if a.unit and b.unit is None and b.kind == "bare" and a.kind == "measure":
+            b.unit, b.kind = a.unit, a.kind
+        elif b.unit and a.unit is None and a.kind == "bare" and b.kind == "measure" and a.end == a.number_end:
+            a.unit, a.kind = b.unit, b.kind
+
+
+def _gap_after_unit(text: str, a: Figure, b: Figure) -> str:
+    gap = text[a.end : b.start]
+    return re.sub(r"^\s*[A-Za-z]+", "", gap, count=1) if a.kind == "measure" and a.end == a.number_end else gap
 
 
 # ---------------------------------------------------------------- claims
