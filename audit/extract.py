@@ -157,7 +157,7 @@ def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
 
 def _is_label(before: str, after: str, m: Mention) -> bool:
     """'Radio 4', 'Apollo 11', 'Terminal 5': a capitalised name with a bare integer after it."""
-    wb = re.search(r"(?:^|[^.!?:;\"\u201c]\s)([A-Z][a-z]+)\s$", before)
+    wb = re.search(r"[^\W\d_][,]?\s([A-Z][a-z]+)\s$", before)
     if not wb or "," in before[-3:] or not float(m.value).is_integer() or m.suffix:
         return False
     word = wb.group(1).lower()

@@ -1,0 +1,168 @@
+"""The extraction stage: figures, bounds, units and what they count, on sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit import extract, load, segment
+from audit.model import Claim
+
+
+def claims(text: str) -> list[Claim]:
+    doc = load.from_text(text)
+    doc.sentences = segment.segment(doc)
+    return extract.extract(doc)
+
+
+def one(text: str) -> Claim:
+    found = claims(text)
+    assert len(found) == 1, [(c.text, c.value) for c in found]
+    return found[0]
+
+
+def test_seed_figures(seed_path) -> None:  # type: ignore[no-untyped-def]
+    found = claims(seed_path.read_text(encoding="utf-8"))
+    got = {(c.value, c.category, c.qualifier) for c in found}
+    assert (3000, "casualties", "at_least") in got
+    assert (300, "killed", "exact") in got
+    assert (2700, "wounded", "exact") in got
+    assert (2, "captured", "exact") in got
+    assert not any(c.text.lower().startswith(("third", "a third", "20")) for c in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both countries would help if attacked by a third party.",
+        "Trump takes office on January 20.",
+        "The talks resumed on 20 January 2025.",
+        "It happened in 2004 and again in 1999.",
+        "He landed at 10:30 a.m. and left at 4pm.",
+        "It was the first day of the talks.",
+        "Flight 370 vanished over the ocean.",
+        "He lives at No. 10 with his family.",
+        "An F-16 crashed near the base.",
+        "The 9/11 attacks changed everything.",
+        "They helped one another at once.",
+        "He is one of the best players.",
+        "Listen on BBC Radio 4 tomorrow.",
+        "Sales were strong in the 1990s.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "qualifier"),
+    [
+        ("At least 40 people died.", 40, 40, None, "at_least"),
+        ("More than 30,000 people were killed.", 30000, 30000, None, "more_than"),
+        ("Nearly 100 others were wounded.", 100, None, None, "approx"),
+        ("Up to 20,000 people fled.", 20000, None, 20000, "at_most"),
+        ("Fewer than 30 soldiers returned.", 30, None, 30, "less_than"),
+        ("Between 200 and 300 people attended.", 250, 200, 300, "range"),
+        ("Some 200-300 people attended.", 250, 200, 300, "range"),
+        ("Dozens of people were hurt.", 24, 24, None, "at_least"),
+        ("He had one or two drinks.", 1.5, 1, 2, "range"),
+        ("It will cost a maximum of £63 a week.", 63, None, 63, "at_most"),
+        ("The toll reached 500 or more.", 500, 500, None, "at_least"),
+    ],
+)
+def test_qualifiers_and_bounds(text: str, value: float, low: float | None, high: float | None, qualifier: str) -> None:
+    c = one(text)
+    assert (c.value, c.low, c.high, c.qualifier) == (value, low, high, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Profits jumped 76% in the quarter.", 76, "percent"),
+        ("Turnout rose by 12 per cent this year.", 12, "percent"),
+        ("Support fell six percentage points.", 6, "percentage_point"),
+        ("Profit was $1.13bn in the quarter.", 1_130_000_000, "USD"),
+        ("Profit was £600m in the quarter.", 600_000_000, "GBP"),
+        ("The bill was 30bn euros last year.", 30_000_000_000, "EUR"),
+        ("The bank lost 3bn rupees in Sri Lanka.", 3_000_000_000, "LKR"),
+        ("A stamp costs 4p more.", 0.04, "GBP"),
+        ("It costs US$5 million.", 5_000_000, "USD"),
+        ("The road runs 320 km to the coast.", 320, "kilometer"),
+        ("The wall is 8 metres high.", 8, "meter"),
+        ("They waited three hours outside.", 3, "hour"),
+        ("The 10-year-old girl survived.", 10, "year"),
+        ("Eric Smith, 61, opened fire.", 61, "year"),
+        ("Police arrested 15 Iraqi soldiers.", 15, "people"),
+    ],
+)
+def test_units(text: str, value: float, unit: str) -> None:
+    c = one(text)
+    assert c.value == pytest.approx(value)
+    assert c.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The blast killed 12 people.", "killed"),
+        ("A bomb exploded, killing 12.", "killed"),
+        ("At least 12 were dead by nightfall.", "killed"),
+        ("The death toll rose to 12 on Sunday.", "killed"),
+        ("The raid left 24 others wounded.", "wounded"),
+        ("Twelve people were injured in the crash.", "wounded"),
+        ("The army suffered 3,000 casualties.", "casualties"),
+        ("Five climbers remain missing.", "missing"),
+        ("Kyiv captured two soldiers on Sunday.", "captured"),
+        ("The floods displaced 20,000 people.", "displaced"),
+        ("The quake claimed 150,000 lives.", "killed"),
+        ("About 10,000 troops were deployed.", "count"),
+        ("The firm has 464,000 subscribers.", "count"),
+    ],
+)
+def test_casualty_categories(text: str, category: str) -> None:
+    assert one(text).category == category
+
+
+def test_killed_and_wounded_in_one_sentence() -> None:
+    found = claims("Officials said 300 soldiers had been killed and 2,700 others wounded.")
+    assert [(c.value, c.category) for c in found] == [(300, "killed"), (2700, "wounded")]
+
+
+def test_active_verbs_bind_their_own_objects() -> None:
+    found = claims("A car bomb killed at least 12 people and wounded 22 others.")
+    assert [(c.value, c.category) for c in found] == [(12, "killed"), (22, "wounded")]
+
+
+def test_part_of_them_inherits_category() -> None:
+    found = claims("The blast injured 55 people, five of them critically.")
+    assert [c.category for c in found] == ["wounded", "wounded"]
+
+
+def test_subject_is_the_counted_group() -> None:
+    assert one("The strike killed 15 Iraqi soldiers.").subject == "Iraqi soldiers"
+
+
+def test_currency_conversion_in_brackets() -> None:
+    found = claims("Profit was $10bn (£5.38bn) last year.")
+    assert [(c.unit, c.value) for c in found] == [("USD", 1e10), ("GBP", 5.38e9)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_any_text_spans_agree_with_source(text: str) -> None:
+    doc = load.from_text(text)
+    doc.sentences = segment.segment(doc)
+    for c in extract.extract(doc):
+        assert doc.source[c.start : c.end] == c.text
+        assert doc.position(c.start) == (c.line, c.column)
+        assert c.start <= c.number_start < c.number_end <= c.end
+
+
+@given(
+    st.integers(min_value=2, max_value=10**7),
+    st.sampled_from(["killed", "wounded", "missing"]),
+)
+def test_any_integer_with_a_cue(n: int, cue: str) -> None:
+    c = one(f"Officials said {n:,} people were {cue} in the attack.")
+    assert (c.value, c.category, c.unit) == (n, cue, "people")

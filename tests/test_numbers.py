@@ -1,0 +1,87 @@
+"""The number grammar: digits, scales, words, groups, vague plurals and fractions."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from num2words import num2words
+
+from audit import numbers
+
+
+def only(text: str) -> numbers.Mention:
+    found = numbers.find(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("3,000", 3000, "digits"),
+        ("6.4", 6.4, "digits"),
+        ("$1.13bn", 1_130_000_000, "digits"),
+        ("25m", 25_000_000, "digits"),
+        ("10k", 10_000, "digits"),
+        ("1.5 million", 1_500_000, "digits"),
+        ("4 trillion", 4_000_000_000_000, "digits"),
+        ("twenty-five", 25, "words"),
+        ("three hundred", 300, "words"),
+        ("three hundred and fifty thousand", 350_000, "words"),
+        ("Two million", 2_000_000, "words"),
+        ("a million", 1_000_000, "words"),
+        ("a dozen", 12, "group"),
+        ("dozens", 24, "vague"),
+        ("tens of thousands", 20_000, "vague"),
+        ("hundreds of thousands", 200_000, "vague"),
+        ("two-thirds of", 2 / 3, "fraction"),
+        ("a third of", 1 / 3, "fraction"),
+        ("half of", 0.5, "fraction"),
+        ("one in ten", 0.1, "fraction"),
+    ],
+)
+def test_values(text: str, value: float, kind: str) -> None:
+    m = only(text)
+    assert m.value == pytest.approx(value)
+    assert m.kind == kind
+
+
+def test_vague_plurals_are_at_least_twice_the_base() -> None:
+    assert only("thousands").qualifier == "at_least"
+    assert only("thousands").value == 2000
+
+
+def test_an_ordinal_third_is_no_fraction() -> None:
+    assert numbers.find("a third party") == []
+    assert numbers.find("A third was also shot") == []
+
+
+@pytest.mark.parametrize(("text", "step"), [("2,700", 100), ("3,000", 1000), ("6.4", 0.1), ("12", 1)])
+def test_rounding_step(text: str, step: float) -> None:
+    assert only(text).step == pytest.approx(step)
+
+
+def test_million_step_scales() -> None:
+    assert only("1.5 million").step == pytest.approx(100_000)
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_integers_with_separators_round_trip(n: int) -> None:
+    assert only(f"{n:,}").value == n
+    assert only(str(n)).value == n
+
+
+@given(st.integers(min_value=1, max_value=999_999_999))
+def test_integers_in_words_round_trip(n: int) -> None:
+    words = num2words(n).replace(",", "")
+    found = numbers.find(words)
+    assert len(found) == 1 and found[0].value == n, (words, found)
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_ordered_mentions_inside_it(text: str) -> None:
+    last = 0
+    for m in numbers.find(text):
+        assert last <= m.start < m.end <= len(text)
+        last = m.end
