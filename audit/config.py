@@ -83,7 +83,7 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
 
 
 def load_config(start: Path) -> Config:
-    """The configuration that governs `start` (a file or folder): the nearest config file's, or the default."""
+    """The config governing `start` (a file or folder): the nearest config file's, or the default."""
     found = find_config_file(start)
     if found is None:
         return Config()
@@ -205,9 +205,7 @@ def _normalise_keys(table: dict[str, Any], known: dict[str, str], where: str) ->
     for key, value in table.items():
         canonical = key.replace("_", "-")
         if canonical not in known:
-            raise ConfigError(
-                f"{where}: unknown key {key!r}; expected one of: {', '.join(sorted(known))}"
-            )
+            raise ConfigError(f"{where}: unknown key {key!r}; expected one of: {', '.join(sorted(known))}")
         out[canonical] = value
     return out
 

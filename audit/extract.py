@@ -148,6 +148,8 @@ def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
             return not _counted_after(after)
         if re.match(r"^[\s]*[-\u2013/]\s*\d{2}\b", after) and re.match(r"\d{4}$", raw):
             return True
+        if re.search(r"\b(?:1[5-9]|20)\d\d[-\u2013/]$", before) and len(raw) <= 2:
+            return True  # the "14" of 2013-14, the "01" of 1995-01
     if re.match(r"^,?\s*(?:19|20)\d\d\b", after) and prev in months:
         return True
     if re.match(r"^,\s*(?:1[5-9]|20)\d\d\b", after) and 1 <= m.value <= 31 and "," not in raw:
@@ -318,6 +320,10 @@ def _read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         return
     if fig.kind == "money":
         return
+    if m := re.match(r"^[\s\u00a0]?([$€£¥])(?![\d$€£¥])", after):
+        fig.unit, fig.kind = u["currency_symbols"][m.group(1)], "money"
+        fig.end = max(fig.end, fig.number_end + m.end())
+        return
     if m := pats["code_after"].match(after):  # type: ignore[union-attr]
         fig.unit, fig.kind = m.group(1), "money"
         return
@@ -330,16 +336,14 @@ def _read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         _scale(fig, 0.01)
         fig.end = max(fig.end, fig.number_end + m.end())
         return
-    if fig.mention and fig.mention.suffix == "m" and not _counted_after(after):
+    if fig.mention and fig.mention.suffix == "m" and not _counted_after(after):  # "3M" is a million
         _scale(fig, 1e-6)  # a bare "100m" is a length, not a million
         fig.unit, fig.kind = "meter", "measure"
         return
     if m := pats["measure"].match(after):  # type: ignore[union-attr]
-        unit = u["measures"][re.sub(r"\s+", " ", m.group(1).lower())]
-        if not _measure_is_noun_use(after, m):
-            fig.unit, fig.kind = unit, "measure"
-            fig.end = max(fig.end, fig.number_end + m.end())
-            return
+        fig.unit, fig.kind = u["measures"][re.sub(r"\s+", " ", m.group(1).lower())], "measure"
+        fig.end = max(fig.end, fig.number_end + m.end())
+        return
     if fig.kind == "fraction":
         return
     if _is_age(text, fig):
@@ -370,12 +374,6 @@ def _scale(fig: Figure, factor: float) -> None:
     fig.low = None if fig.low is None else numbers._clean(fig.low * factor)
     fig.high = None if fig.high is None else numbers._clean(fig.high * factor)
     fig.step = None if fig.step is None else fig.step * factor
-
-
-def _measure_is_noun_use(after: str, m: re.Match[str]) -> bool:
-    """'second' and 'minute' right after a number are units; 'a second time' is no figure anyway."""
-    word = m.group(1).lower()
-    return word in ("g", "min", "ha", "mi") and not re.match(r"^\d", after)
 
 
 def _currency_word(word: str, hint: dict[str, str]) -> str:

@@ -30,7 +30,10 @@ class Mention:
     suffix: str | None = None  # "m", "bn", "k" glued to digits
 
 
-_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_DIGITS = re.compile(r"(?:(?<![^\s(\[])([-\u2212])(?=\d))?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+_DIGIT_FRACTION = re.compile(r"(?<![\d/])(?:(\d{1,3})\s)?(\d{1,2})/(\d{1,3})(?![\d/])")
+_FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
+_DOZEN_AFTER = re.compile(r"[\s-]+dozens?\b", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:\s?(bn|mn|mln|tn|trn)|(m|k|b))(?![A-Za-z0-9])", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -58,6 +61,7 @@ def _vague() -> re.Pattern[str]:
 def find(text: str) -> list[Mention]:
     """Every number mention in `text`, in order, not overlapping."""
     found = _digit_mentions(text) + _word_mentions(text) + _vague_mentions(text) + _fraction_mentions(text)
+    found += _dozens(text, found) + _digit_fractions(text)
     found.sort(key=lambda m: (m.start, -m.end))  # at one start, the longest reading wins
     out: list[Mention] = []
     for m in found:
@@ -81,13 +85,13 @@ def _digit_mentions(text: str) -> list[Mention]:
     _, scales, suffixes, _ = _vocab()
     out: list[Mention] = []
     for m in _DIGITS.finditer(text):
-        raw = m.group(0)
-        value = float(raw.replace(",", ""))
+        raw = m.group(2)
+        value = float(raw.replace(",", "")) * (-1 if m.group(1) else 1)
         end, scale, suffix = m.end(), 1.0, None
         sm = _SUFFIX.match(text, end)
         if sm:
-            suffix = (sm.group(1) or sm.group(2)).lower()
-            scale, end = float(suffixes[suffix]), sm.end()
+            suffix = sm.group(1) or sm.group(2)
+            scale, end = float(suffixes[suffix.lower()]), sm.end()
         else:
             wm = _scale_words().match(text, end)
             while wm:
@@ -95,6 +99,26 @@ def _digit_mentions(text: str) -> list[Mention]:
                 end = wm.end()
                 wm = _scale_words().match(text, end)
         out.append(Mention(m.start(), end, _clean(value * scale), "digits", step_of(raw, scale), suffix=suffix))
+    return out
+
+
+def _dozens(text: str, found: list[Mention]) -> list[Mention]:
+    """'two dozen', '3 dozens': a count of dozens."""
+    out = []
+    for m in found:
+        if m.kind in ("digits", "words") and (d := _DOZEN_AFTER.match(text, m.end)):
+            out.append(Mention(m.start, d.end(), _clean(m.value * 12), m.kind, 12.0))
+    return out
+
+
+def _digit_fractions(text: str) -> list[Mention]:
+    """'1/2', '10 1/2 miles'; dates and labels such as 9/11 have no fraction denominator."""
+    out = []
+    for m in _DIGIT_FRACTION.finditer(text):
+        num, den = int(m.group(2)), int(m.group(3))
+        if den in _FRACTION_DENOMINATORS and 0 < num < den:
+            whole = int(m.group(1)) if m.group(1) else 0
+            out.append(Mention(m.start(), m.end(), _clean(whole + num / den), "digits", None))
     return out
 
 
@@ -197,8 +221,9 @@ def _fraction_mentions(text: str) -> list[Mention]:
         if m.group(2):
             numerator_word = (m.group(1) or "a").lower()
             denom = denominators[m.group(2).lower()]
-            if denom != 2 and not re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
-                continue  # "a third was shot" is an ordinal; a share is "a third of"
+            spelled_share = numerator_word not in ("a", "an") or "-" in m.group(0)
+            if denom != 2 and not spelled_share and not re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+                continue  # "a third was shot" is an ordinal; a share is "a third of", "two thirds"
             num = 1 if numerator_word in ("a", "an", "one") else units[numerator_word]
             out.append(Mention(m.start(), m.end(), _clean(num / denom), "fraction", None))
         else:

@@ -1,26 +1,188 @@
 """Stage 2, segment: the prose mask cut into paragraphs and sentences.
 
-MINIMAL STUB: replaced by the full segmenter."""
+Paragraphs: blocks of prose separated by blank lines. In Markdown and HTML the loader has
+already turned soft line breaks into spaces, so every remaining line is a block. In plain
+text a block of several lines is either one paragraph per line (most copy: the seed, the
+corpus) or hard-wrapped prose; wrapped lines are joined when the next line's first word
+would have fitted on the line before it (the line was broken by the wrapper, not the writer).
+
+Sentences end at . ! ? or an ellipsis (and closing quotes or brackets after them) followed by
+space and a capital, a digit or an opening quote, but not after a title ("Gen.", "Jan.",
+"No."), and after an abbreviation or an initial ("U.S.", "Inc.", "J.") only when the next
+word is a usual sentence opener. Every pass is linear: no pattern here can backtrack.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from audit.model import Document, Sentence
 
-_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n|\n")
+MAX_WRAP_WIDTH = 100  # lines longer than this are never hard-wrapped prose
+MAX_SENTENCE_CHARS = 4000  # longer runs without a sentence end are cut (at a space if there is one)
+
+_BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[^\S\r\n]*+(?:\r\n|\r|\n))++")
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_CANDIDATE = re.compile("(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\\]]*+(?=\\s)")
+_SPACE = re.compile(r"\s*+")
+_OPENERS = "\"'\u201c\u2018([\u00ab"
+_FINAL = ".!?:;\"'\u201d\u2019)]\u2026"
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: frozenset[str]
+    abbreviations: frozenset[str]
+    openers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The abbreviation lists of audit/data/abbreviations.yaml."""
+    raw = yaml.safe_load(resources.files("audit.data").joinpath("abbreviations.yaml").read_text("utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key) or [])
+
+    return Lexicon(words("titles"), words("abbreviations"), words("sentence_openers"))
 
 
 def segment(doc: Document) -> list[Sentence]:
+    """Sentences of `doc.prose`, in order, each trimmed of surrounding whitespace."""
     out: list[Sentence] = []
-    text = doc.prose
-    pos, para = 0, 0
-    for m in _END.finditer(text):
-        if text[pos : m.start()].strip():
-            out.append(Sentence(len(out), pos, m.start(), para, text[pos : m.start()]))
-        if "\n" in m.group(0):
-            para += 1
-        pos = m.end()
-    if text[pos:].strip():
-        out.append(Sentence(len(out), pos, len(text), para, text[pos:]))
+    for number, (start, end) in enumerate(paragraphs(doc)):
+        for s_start, s_end in _sentences(doc.prose, start, end):
+            out.append(Sentence(len(out), s_start, s_end, number, doc.prose[s_start:s_end]))
     return out
+
+
+def paragraphs(doc: Document) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph of prose."""
+    prose = doc.prose
+    pos = 0
+    for m in _BLANK_LINES.finditer(prose):
+        yield from _block_paragraphs(prose, pos, m.start(), wrap=doc.format == "text")
+        pos = m.end()
+    yield from _block_paragraphs(prose, pos, len(prose), wrap=doc.format == "text")
+
+
+def _block_paragraphs(prose: str, start: int, end: int, wrap: bool) -> Iterator[tuple[int, int]]:
+    """Lines of a block, each its own paragraph unless `wrap` and they look hard-wrapped."""
+    lines = _lines(prose, start, end)
+    width = max((len(prose[a:b].rstrip()) for a, b in lines), default=0)
+    para_start: int | None = None
+    for i, (a, b) in enumerate(lines):
+        if not prose[a:b].strip():
+            continue
+        if para_start is None:
+            para_start = a
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if following and wrap and _wrapped(prose[a:b], prose[following[0] : following[1]], width):
+            continue
+        yield para_start, b
+        para_start = None
+
+
+def _lines(prose: str, start: int, end: int) -> list[tuple[int, int]]:
+    lines: list[tuple[int, int]] = []
+    pos = start
+    for m in _LINE_END.finditer(prose, start, end):
+        lines.append((pos, m.start()))
+        pos = m.end()
+    lines.append((pos, end))
+    return lines
+
+
+def _wrapped(line: str, following: str, width: int) -> bool:
+    """True if the break between `line` and `following` was made by a wrapper, not the writer."""
+    if width > MAX_WRAP_WIDTH or not following.strip() or following[:1].isspace():
+        return False
+    line = line.rstrip()
+    first_word = following.split(None, 1)[0]
+    if len(line) + 1 + len(first_word) <= width:
+        return False  # the word would have fitted: the writer broke the line
+    return not line.endswith(tuple(_FINAL)) or first_word[:1].islower()
+
+
+def _sentences(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Trimmed (start, end) of each sentence in prose[start:end]."""
+    pos = start
+    for m in _CANDIDATE.finditer(prose, start, end):
+        if m.end() <= pos:
+            continue
+        nxt = _SPACE.match(prose, m.end(), end).end()  # type: ignore[union-attr]
+        if nxt >= end or not _ends_sentence(prose, start, m, nxt, end):
+            continue
+        yield from _capped(prose, pos, m.end())
+        pos = nxt
+    yield from _capped(prose, pos, end)
+
+
+def _ends_sentence(prose: str, para_start: int, m: re.Match[str], nxt: int, end: int) -> bool:
+    word = _next_word(prose, nxt, end)
+    if not word or not (word[0].isupper() or word[0].isdigit()):
+        return False
+    punct = m.group(0).rstrip("\"'\u201d\u2019)]")
+    if punct != ".":
+        return True
+    before = _word_before(prose, para_start, m.start())
+    lex = lexicon()
+    key = before.lower()
+    if key in lex.titles:
+        return False
+    if key in lex.abbreviations or _INITIALISM.fullmatch(before):
+        return word.lower() in lex.openers
+    return True
+
+
+def _next_word(prose: str, pos: int, end: int) -> str:
+    """The word at `pos`, after any opening quotes or brackets."""
+    while pos < end and prose[pos] in _OPENERS:
+        pos += 1
+    stop = pos
+    while stop < end and stop - pos < 40 and prose[stop].isalnum():
+        stop += 1
+    return prose[pos:stop]
+
+
+def _word_before(prose: str, para_start: int, dot: int) -> str:
+    """The token that ends at the period at `dot` ("Gen", "U.S", "e.g"), without openers."""
+    window = prose[max(para_start, dot - 40) : dot]
+    if not window or window[-1].isspace():
+        return ""
+    token = window.split()[-1]
+    return token.lstrip(_OPENERS)
+
+
+def _capped(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Trim a sentence; cut one longer than MAX_SENTENCE_CHARS at spaces (hard, if it has none)."""
+    while True:
+        while start < end and prose[start].isspace():
+            start += 1
+        stop = end
+        while stop > start and prose[stop - 1].isspace():
+            stop -= 1
+        if start >= stop:
+            return
+        if stop - start <= MAX_SENTENCE_CHARS:
+            yield start, stop
+            return
+        limit = start + MAX_SENTENCE_CHARS
+        cut = _last_space(prose, start + MAX_SENTENCE_CHARS // 2, limit)
+        piece_end = cut if cut > start else limit
+        yield from _capped(prose, start, piece_end)
+        start = piece_end
+
+
+def _last_space(prose: str, lo: int, hi: int) -> int:
+    for i in range(hi - 1, lo - 1, -1):
+        if prose[i].isspace():
+            return i
+    return -1
