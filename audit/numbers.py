@@ -221,7 +221,8 @@ def _fraction_mentions(text: str) -> list[Mention]:
         if m.group(2):
             numerator_word = (m.group(1) or "a").lower()
             denom = denominators[m.group(2).lower()]
-            spelled_share = numerator_word not in ("a", "an") or "-" in m.group(0)
+            ambiguous = m.group(2).lower() in data("numbers")["fractions_need_of"]
+            spelled_share = (numerator_word not in ("a", "an") and not ambiguous) or "-" in m.group(0)
             if denom != 2 and not spelled_share and not re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
                 continue  # "a third was shot" is an ordinal; a share is "a third of", "two thirds"
             num = 1 if numerator_word in ("a", "an", "one") else units[numerator_word]

@@ -75,29 +75,31 @@ def paragraphs(doc: Document) -> Iterator[tuple[int, int]]:
 
 def _block_paragraphs(prose: str, start: int, end: int, wrap: bool) -> Iterator[tuple[int, int]]:
     """Lines of a block, each its own paragraph unless `wrap` and they look hard-wrapped."""
-    lines = _lines(prose, start, end)
-    width = max((len(prose[a:b].rstrip()) for a, b in lines), default=0)
+    width = max((len(prose[a:b].rstrip()) for a, b in _lines(prose, start, end)), default=0) if wrap else 0
     para_start: int | None = None
-    for i, (a, b) in enumerate(lines):
-        if not prose[a:b].strip():
+    previous: tuple[int, int] | None = None
+    for line in _lines(prose, start, end):
+        if previous is not None and not (wrap and _wrapped(prose[slice(*previous)], prose[slice(*line)], width)):
+            yield para_start, previous[1]  # type: ignore[misc]
+            para_start = None
+        if not prose[line[0] : line[1]].strip():
+            if para_start is not None and previous is not None:
+                yield para_start, previous[1]
+            para_start, previous = None, None
             continue
         if para_start is None:
-            para_start = a
-        following = lines[i + 1] if i + 1 < len(lines) else None
-        if following and wrap and _wrapped(prose[a:b], prose[following[0] : following[1]], width):
-            continue
-        yield para_start, b
-        para_start = None
+            para_start = line[0]
+        previous = line
+    if para_start is not None and previous is not None:
+        yield para_start, previous[1]
 
 
-def _lines(prose: str, start: int, end: int) -> list[tuple[int, int]]:
-    lines: list[tuple[int, int]] = []
+def _lines(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
     for m in _LINE_END.finditer(prose, start, end):
-        lines.append((pos, m.start()))
+        yield pos, m.start()
         pos = m.end()
-    lines.append((pos, end))
-    return lines
+    yield pos, end
 
 
 def _wrapped(line: str, following: str, width: int) -> bool:
@@ -182,7 +184,4 @@ def _capped(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _last_space(prose: str, lo: int, hi: int) -> int:
-    for i in range(hi - 1, lo - 1, -1):
-        if prose[i].isspace():
-            return i
-    return -1
+    return max(prose.rfind(" ", lo, hi), prose.rfind("\t", lo, hi), prose.rfind("\n", lo, hi))
