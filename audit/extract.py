@@ -438,7 +438,8 @@ def _read_people(text: str, fig: Figure) -> bool:
                 return False
             fig.unit, fig.kind, fig.noun_end = "people", "count", t.end()
             generic = lw in ("people", "others", "persons", "dead", "casualties", "lives")
-            fig.subject = None if generic else text[pos : t.end()].strip(" -")
+            phrase = re.sub(r"^\s*of\s+(?:(?:the|her|his|their|our|its|those|these)\s+)?", "", text[pos : t.end()])
+            fig.subject = None if generic else phrase.strip(" -")
             return True
         if skip_of and lw == "of":
             skip_of = False
@@ -488,6 +489,11 @@ _QUALIFIER_OR_DET = re.compile(r"(?:\b(?:the|a|an|another|other|more|some|of|at 
                                r"around|up to|over|almost|as many as|an estimated|estimated)\s+)*$", re.I)
 
 
+_HARMED_NOUNS = {"dead": "killed", "killed": "killed", "victims": "killed", "injured": "wounded",
+                 "wounded": "wounded", "casualties": "casualties", "missing": "missing", "displaced": "displaced"}
+_OF_THE_HARMED = re.compile(rf"\b(?:of|among)\s+the\s+({'|'.join(_HARMED_NOUNS)})\s*,?[^.;:]{{0,12}}$", re.I)
+
+
 def _casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     """An active cue right before the figure: 'killing 12', 'wounded at least 22 others'."""
     raw_head = text[max(0, fig.start - 50) : fig.start]
@@ -496,6 +502,9 @@ def _casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     m = before.search(head) or before.search(raw_head)  # type: ignore[union-attr]
     if m:
         return m.lastgroup or "other", m.group(0).strip()
+    of_the = _OF_THE_HARMED.search(text[: fig.start])
+    if of_the:
+        return _HARMED_NOUNS[of_the.group(1).lower()], of_the.group(0).strip(" ,")
     toll = re.search(r"\b(death|casualty|injury)\s+toll\b[^.;]{0,40}?\b(?:to|at|of|is|was|reached|hit|stands at|"
                      r"stood at|climbed to|rose to)\s*$", head, re.I)
     if toll:
@@ -570,6 +579,8 @@ def _inherit_categories(text: str, figures: list[Figure]) -> None:
             if re.match(r"^\s+(?:more|others|other)\b", text[fig.end : fig.end + 10], re.I):
                 fig.category, fig.unit, fig.cue, fig.kind = prev.category, "people", "and more", "count"
                 continue
+        if fig.kind == "fraction":
+            continue
         if re.match(r"^\s+of\s+(?:them|those|whom|these)\b", text[fig.end : fig.end + 16], re.I):
             prev = figures[i - 1]
             if prev.category not in ("other", "count"):
