@@ -491,7 +491,7 @@ _QUALIFIER_OR_DET = re.compile(r"(?:\b(?:the|a|an|another|other|more|some|of|at 
 
 _HARMED_NOUNS = {"dead": "killed", "killed": "killed", "victims": "killed", "injured": "wounded",
                  "wounded": "wounded", "casualties": "casualties", "missing": "missing", "displaced": "displaced"}
-_OF_THE_HARMED = re.compile(rf"\b(?:of|among)\s+the\s+({'|'.join(_HARMED_NOUNS)})\s*,?[^.;:]{{0,12}}$", re.I)
+_OF_THE_HARMED = re.compile(rf"\b(?:of|among)\s+the\s+({'|'.join(_HARMED_NOUNS)})\s*,?[^.;:]{{0,80}}$", re.I)
 
 
 def _casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
