@@ -457,7 +457,7 @@ def _compare(fig: Figure, claims: list[Any], units: dict[str, Any]) -> str | Non
     want = None if fig.value is None else fig.value * factor
     if not overlapping:
         return f"missed {fig.text!r} (want {_fmt(want)}{' ' + want_unit if want_unit else ''})"
-    valued = [c for c in overlapping if want is None or _close(c.value, want)]
+    valued = [c for c in overlapping if want is None or _close(c.value, want) or _range_end(c, fig, want)]
     if not valued:
         got = ", ".join(_show(c) for c in overlapping)
         return f"{fig.text!r}: want {_fmt(want)}, got {got}"
@@ -465,6 +465,14 @@ def _compare(fig: Figure, claims: list[Any], units: dict[str, Any]) -> str | Non
     if any(p is None for p in problems):
         return None
     return problems[0]
+
+
+def _range_end(claim: Any, fig: Figure, want: float) -> bool:
+    """A range claim that encloses the peer's single figure ('eight to 10 feet' for '10 feet'):
+    the contract reports the whole range, so either end matching the figure is a match."""
+    if fig.bounded or claim.qualifier != "range" or not (claim.start <= fig.start and fig.end <= claim.end):
+        return False
+    return _close(claim.low, want) or _close(claim.high, want)
 
 
 def _check_claim(fig: Figure, claim: Any, want_unit: str | None, factor: float) -> str | None:
