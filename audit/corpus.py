@@ -1,0 +1,713 @@
+"""`audit corpus`: audit an archive, write Parquet, reconcile figures across documents.
+
+Inputs are folders (or files) of documents, JSON Lines files of records
+`{"id", "text", "published", "outlet", "url"}`, or Parquet files with those columns.
+The archive is cut into partitions (by documents or by bytes of text); each partition is
+read, run through the per-document pipeline and written as one row group, so memory is
+bounded by the partition size, never by the archive. `--engine dask` runs the same
+per-partition function as `dask.dataframe` partitions on a `dask.distributed` cluster.
+After the last partition, `audit.reconcile` groups casualty figures across documents.
+
+Outputs in `--out`: claims.parquet, findings.parquet and events.parquet, each written to
+a temporary file first and moved into place only when complete.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, ExitStack, nullcontext
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import click
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from audit import inputs, load, reconcile
+from audit.config import DEFAULT, Config
+from audit.model import Document
+from audit.pipeline import audit_document
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+PARQUET_SUFFIXES = (".parquet", ".pq")
+RECORD_FIELDS = ("id", "text", "published", "outlet", "url")
+
+# ---------------------------------------------------------------- schemas
+
+_TIME = pa.timestamp("us", tz="UTC")
+_STRINGS = pa.list_(pa.string())
+
+CLAIMS_SCHEMA = pa.schema(
+    [
+        ("document", pa.string()),
+        ("published", _TIME),
+        ("outlet", pa.string()),
+        ("url", pa.string()),
+        ("id", pa.string()),
+        ("text", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("line", pa.int64()),
+        ("column", pa.int64()),
+        ("value", pa.float64()),
+        ("low", pa.float64()),
+        ("high", pa.float64()),
+        ("qualifier", pa.string()),
+        ("unit", pa.string()),
+        ("category", pa.string()),
+        ("subject", pa.string()),
+        ("hedge", pa.string()),
+        ("grade", pa.string()),
+        ("kind", pa.string()),
+        ("cue", pa.string()),
+        ("step", pa.float64()),
+        ("sentence", pa.int64()),
+        ("number_start", pa.int64()),
+        ("number_end", pa.int64()),
+        ("sources", pa.string()),  # the contract's `sources` list, as JSON
+        ("source_names", _STRINGS),
+        ("originators", _STRINGS),  # cross-document keys, one per source
+        ("vias", _STRINGS),  # the conduit of each source, or null
+        ("places", _STRINGS),
+        ("place_source", pa.string()),
+        ("times", _STRINGS),
+        ("correction", pa.bool_()),
+    ]
+)
+
+FINDINGS_SCHEMA = pa.schema(
+    [
+        ("document", pa.string()),
+        ("rule", pa.string()),
+        ("family", pa.string()),
+        ("severity", pa.string()),
+        ("message", pa.string()),
+        ("claims", _STRINGS),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("line", pa.int64()),
+        ("column", pa.int64()),
+    ]
+)
+
+_FIGURE = pa.struct(
+    [
+        ("value", pa.float64()),
+        ("low", pa.float64()),
+        ("high", pa.float64()),
+        ("originators", _STRINGS),
+        ("outlets", _STRINGS),
+        ("documents", _STRINGS),
+    ]
+)
+_TIMELINE = pa.struct(
+    [
+        ("published", _TIME),
+        ("document", pa.string()),
+        ("claim", pa.string()),
+        ("outlet", pa.string()),
+        ("value", pa.float64()),
+        ("qualifier", pa.string()),
+    ]
+)
+EVENTS_SCHEMA = pa.schema(
+    [
+        ("event", pa.string()),
+        ("category", pa.string()),
+        ("subject", pa.string()),
+        ("subject_key", pa.string()),
+        ("places", _STRINGS),
+        ("times", _STRINGS),
+        ("first_published", _TIME),
+        ("last_published", _TIME),
+        ("claims", pa.int64()),
+        ("documents", pa.int64()),
+        ("outlets", _STRINGS),
+        ("originators", _STRINGS),
+        ("independent_originators", pa.int64()),
+        ("originator_outlets", pa.list_(pa.struct([("originator", pa.string()), ("outlets", _STRINGS)]))),
+        ("relays", pa.list_(pa.struct([("relay", pa.string()), ("originator", pa.string())]))),
+        ("min", pa.float64()),
+        ("best", pa.float64()),
+        ("max", pa.float64()),
+        ("figures", pa.list_(_FIGURE)),
+        ("timeline", pa.list_(_TIMELINE)),
+        ("conflicts", _STRINGS),
+        ("falling", _STRINGS),
+        ("grade", pa.string()),
+        ("members", pa.list_(pa.struct([("document", pa.string()), ("claim", pa.string())]))),
+    ]
+)
+
+# ---------------------------------------------------------------- records and partitions
+
+
+@dataclass(frozen=True)
+class Record:
+    """One document of the archive: its text, or the file to read it from."""
+
+    id: str
+    text: str | None = None
+    path: str | None = None
+    published: datetime | None = None
+    outlet: str | None = None
+    url: str | None = None
+    format: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class PartitionSize:
+    """At most `documents` documents, or about `bytes` bytes of text, per partition."""
+
+    documents: int | None = None
+    bytes: int | None = None
+
+    def full(self, documents: int, size: int) -> bool:
+        if self.documents is not None:
+            return documents >= self.documents
+        return size >= (self.bytes or 0)
+
+
+DEFAULT_PARTITION = "1MB"
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b|b)?\s*$", re.IGNORECASE)
+_UNITS = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
+
+
+def parse_partition_size(text: str) -> PartitionSize:
+    """ "64" = 64 documents; "4MB" / "512KiB" = that much text per partition."""
+    m = _SIZE.match(text)
+    if not m or float(m.group(1)) <= 0:
+        raise ValueError(f"partition size {text!r}: expected a document count (64) or bytes (4MB)")
+    if m.group(2) is None:
+        return PartitionSize(documents=max(1, int(float(m.group(1)))))
+    return PartitionSize(bytes=max(1, int(float(m.group(1)) * _UNITS[m.group(2).lower()])))
+
+
+@dataclass(frozen=True)
+class FilesPart:
+    """Document files, read by path (absolute, so a worker can read them), named as given."""
+
+    ids: tuple[str, ...]
+    paths: tuple[str, ...]
+
+    @property
+    def documents(self) -> int:
+        return len(self.ids)
+
+
+@dataclass(frozen=True)
+class JsonlPart:
+    """Lines [first_line, first_line + documents) at bytes [start, stop) of a JSON Lines file."""
+
+    path: str
+    start: int
+    stop: int
+    first_line: int
+    documents: int
+
+
+@dataclass(frozen=True)
+class ParquetPart:
+    """Rows [offset, offset + documents) of one row group of a Parquet file."""
+
+    path: str
+    row_group: int
+    offset: int
+    documents: int
+
+
+Part = FilesPart | JsonlPart | ParquetPart
+
+
+def plan(paths: Iterable[str], size: PartitionSize) -> list[Part]:
+    """Cut the inputs into partitions without reading any document's text."""
+    parts: list[Part] = []
+    for arg in paths:
+        lower = arg.lower()
+        if lower.endswith(JSONL_SUFFIXES) and Path(arg).is_file():
+            parts.extend(_plan_jsonl(arg, size))
+        elif lower.endswith(PARQUET_SUFFIXES) and Path(arg).is_file():
+            parts.extend(_plan_parquet(arg, size))
+        else:
+            parts.extend(_plan_files(inputs.expand([arg]), size))
+    return parts
+
+
+def _plan_files(names: list[str], size: PartitionSize) -> Iterator[FilesPart]:
+    ids: list[str] = []
+    paths: list[str] = []
+    total = 0
+    for name in names:
+        ids.append(name)
+        paths.append(os.path.abspath(name))
+        total += _file_size(name)
+        if size.full(len(ids), total):
+            yield FilesPart(tuple(ids), tuple(paths))
+            ids, paths, total = [], [], 0
+    if ids:
+        yield FilesPart(tuple(ids), tuple(paths))
+
+
+def _file_size(name: str) -> int:
+    try:
+        return os.stat(name).st_size
+    except OSError:
+        return 0
+
+
+def _plan_jsonl(path: str, size: PartitionSize) -> Iterator[JsonlPart]:
+    absolute = os.path.abspath(path)
+    start = position = 0
+    first = documents = 0
+    with open(absolute, "rb") as f:
+        for number, line in enumerate(f):
+            if documents == 0:
+                start, first = position, number
+            position += len(line)
+            documents += 1
+            if size.full(documents, position - start):
+                yield JsonlPart(absolute, start, position, first, documents)
+                documents = 0
+    if documents:
+        yield JsonlPart(absolute, start, position, first, documents)
+
+
+def _plan_parquet(path: str, size: PartitionSize) -> Iterator[ParquetPart]:
+    absolute = os.path.abspath(path)
+    meta = pq.ParquetFile(absolute).metadata
+    for group in range(meta.num_row_groups):
+        rows = meta.row_group(group).num_rows
+        per_row = max(1, meta.row_group(group).total_byte_size // max(1, rows))
+        step = size.documents or max(1, (size.bytes or 1) // per_row)
+        for offset in range(0, rows, step):
+            yield ParquetPart(absolute, group, offset, min(step, rows - offset))
+
+
+def read_part(part: Part) -> list[Record]:
+    """The records of one partition (document texts of files are read when audited)."""
+    if isinstance(part, FilesPart):
+        return [Record(id=i, path=p) for i, p in zip(part.ids, part.paths, strict=True)]
+    if isinstance(part, JsonlPart):
+        return list(_read_jsonl(part))
+    return list(_read_parquet(part))
+
+
+def _read_jsonl(part: JsonlPart) -> Iterator[Record]:
+    name = os.path.basename(part.path)
+    with open(part.path, "rb") as f:
+        f.seek(part.start)
+        for n in range(part.documents):
+            line = f.readline()
+            where = f"{name}:{part.first_line + n + 1}"
+            try:
+                obj = json.loads(line)
+            except ValueError as e:
+                yield Record(id=where, error=f"line is not JSON: {e}")
+                continue
+            if not isinstance(obj, dict):
+                yield Record(id=where, error="line is not a JSON object")
+                continue
+            yield record_from_mapping(obj, where)
+
+
+def _read_parquet(part: ParquetPart) -> Iterator[Record]:
+    pf = pq.ParquetFile(part.path)
+    columns = [c for c in (*RECORD_FIELDS, "format") if c in pf.schema_arrow.names]
+    table = pf.read_row_group(part.row_group, columns=columns).slice(part.offset, part.documents)
+    name = os.path.basename(part.path)
+    for n, row in enumerate(table.to_pylist()):
+        yield record_from_mapping(row, f"{name}:{part.row_group}:{part.offset + n}")
+
+
+def record_from_mapping(obj: dict[str, Any], where: str) -> Record:
+    """A record from a JSON Lines object or a Parquet row; `where` names it if it has no id."""
+    doc_id = str(obj["id"]) if obj.get("id") not in (None, "") else where
+    text = obj.get("text")
+    error = None if isinstance(text, str) else "record has no text"
+    published, bad_date = parse_published(obj.get("published"))
+    return Record(
+        id=doc_id,
+        text=text if isinstance(text, str) else None,
+        published=published,
+        outlet=_optional_str(obj.get("outlet")),
+        url=_optional_str(obj.get("url")),
+        format=_optional_str(obj.get("format")),
+        error=error or (f"published is not a date: {bad_date!r}" if bad_date else None),
+    )
+
+
+def _optional_str(value: Any) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+def parse_published(value: Any) -> tuple[datetime | None, Any]:
+    """(UTC datetime or None, the value if it could not be read as a date)."""
+    if value in (None, ""):
+        return None, None
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            return None, value
+    return (moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)), None
+
+
+# ---------------------------------------------------------------- per document
+
+
+@dataclass
+class DocumentRows:
+    """What one document contributes to the outputs."""
+
+    document: str
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+    size: int = 0  # characters of text
+
+
+def load_record(record: Record) -> Document:
+    """The record as a loaded `Document`, named by its id."""
+    if record.error:
+        return Document(path=record.id, source="", prose="", error=record.error)
+    if record.text is not None:
+        return load.from_text(record.text, path=record.id, fmt=record.format)
+    try:
+        data = Path(record.path or record.id).read_bytes()
+    except OSError as e:
+        return Document(path=record.id, source="", prose="", error=f"cannot read: {e.strerror or e}")
+    return load.from_bytes(data, path=record.id)
+
+
+def audit_record(record: Record, config: Config = DEFAULT) -> DocumentRows:
+    """Run the per-document pipeline on one record and flatten it into rows."""
+    doc = load_record(record)
+    audit = audit_document(doc, config)
+    meta = {"document": record.id, "published": record.published, "outlet": record.outlet, "url": record.url}
+    claims = []
+    lede = reconcile.lede_places(doc) if audit.claims else []
+    for claim in audit.claims:
+        context = reconcile.claim_context(doc, claim, lede)
+        row = {**meta, **claim.to_contract(), "value": claim.value, "low": claim.low, "high": claim.high}
+        row.update(
+            step=claim.step,
+            sentence=claim.sentence,
+            number_start=claim.number_start,
+            number_end=claim.number_end,
+            sources=json.dumps(row["sources"], ensure_ascii=False),
+            source_names=[s.name for s in claim.sources],
+            originators=[reconcile.originator_key(s.originator, s.name) for s in claim.sources],
+            vias=[reconcile.name_key(s.via) or None for s in claim.sources],
+            places=list(context.places),
+            place_source=context.place_source,
+            times=list(context.times),
+            correction=context.correction,
+        )
+        claims.append(row)
+    findings = [{"document": record.id, **f.to_contract()} for f in audit.findings]
+    return DocumentRows(record.id, claims, findings, doc.error, len(doc.source))
+
+
+def audit_part(part: Part, config: Config = DEFAULT) -> list[DocumentRows]:
+    """The unit of work of both engines: read one partition and audit its documents."""
+    return [audit_record(r, config) for r in read_part(part)]
+
+
+# ---------------------------------------------------------------- writing
+
+
+class AtomicParquet(AbstractContextManager["AtomicParquet"]):
+    """A Parquet file written to a temporary name beside it and moved into place on success."""
+
+    def __init__(self, path: Path, schema: pa.Schema) -> None:
+        self.path = path
+        self.schema = schema
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        self.tmp = Path(tmp)
+        self.writer = pq.ParquetWriter(self.tmp, schema)
+        self.rows = 0
+
+    def write(self, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self.writer.write_table(pa.Table.from_pylist(rows, schema=self.schema))
+            self.rows += len(rows)
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.writer.close()
+        if kind is None:
+            os.replace(self.tmp, self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    characters: int = 0
+    claims: int = 0
+    findings: int = 0
+    events: int = 0
+    grades: dict[str, int] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- engines
+
+Sink = Callable[[list[DocumentRows]], None]
+
+
+def run_local(parts: list[Part], config: Config, sink: Sink) -> None:
+    """One partition at a time in this process."""
+    for part in parts:
+        sink(audit_part(part, config))
+
+
+def run_dask(parts: list[Part], config: Config, sink: Sink, scheduler: str | None, workers: int) -> None:
+    """The same per-partition work as `dask.dataframe` partitions on a `dask.distributed` cluster.
+
+    Results come back in partition order, at most a few partitions ahead of the writer,
+    so the client's memory is bounded by the partition size too."""
+    dd, distributed = _import_dask()
+    with ExitStack() as stack:
+        if scheduler:
+            client = stack.enter_context(distributed.Client(scheduler))
+        else:
+            cluster = stack.enter_context(
+                distributed.LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=workers > 1, dashboard_address=None
+                )
+            )
+            client = stack.enter_context(distributed.Client(cluster))
+        records = dd.from_map(records_frame, parts, meta=_records_meta(), enforce_metadata=False)
+        results = records.map_partitions(audit_frame, config, meta=_results_meta(), enforce_metadata=False)
+        pending: deque[Any] = deque()
+        ahead = max(2, 2 * len(client.scheduler_info().get("workers", {}) or [0]))
+        for delayed in results.to_delayed():
+            pending.append(client.compute(delayed))
+            if len(pending) >= ahead:
+                sink(_rows_of(pending.popleft().result()))
+        while pending:
+            sink(_rows_of(pending.popleft().result()))
+
+
+def _import_dask() -> tuple[Any, Any]:
+    try:
+        import dask.dataframe as dd
+        import distributed
+    except ImportError as e:
+        raise click.ClickException(
+            f"--engine dask needs dask and distributed ({e.name} is missing): pip install 'audit[dask]'"
+        ) from e
+    return dd, distributed
+
+
+_RECORD_COLUMNS = ["id", "text", "path", "published", "outlet", "url", "format", "error"]
+
+
+def _records_meta() -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in _RECORD_COLUMNS})
+
+
+def _results_meta() -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame({"rows": pd.Series(dtype=object)})
+
+
+def records_frame(part: Part) -> pd.DataFrame:
+    """One dask partition: the records of `part`, one row each (object columns)."""
+    import pandas as pd
+
+    records = read_part(part)
+    return pd.DataFrame(
+        {c: pd.Series([getattr(r, c) for r in records], dtype=object) for c in _RECORD_COLUMNS}
+    )
+
+
+def audit_frame(frame: pd.DataFrame, config: Config = DEFAULT) -> pd.DataFrame:
+    """map_partitions body: audit each record of the partition, one result row per document."""
+    import pandas as pd
+
+    records = [Record(**{c: _none(r[c]) for c in _RECORD_COLUMNS}) for _, r in frame.iterrows()]
+    rows = [audit_record(record, config) for record in records]
+    return pd.DataFrame({"rows": pd.Series(rows, dtype=object)}, index=frame.index)
+
+
+def _none(value: Any) -> Any:
+    """pandas may hand back NaN/NaT for a missing object value."""
+    try:
+        import pandas as pd
+
+        return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+    except (TypeError, ValueError):
+        return value
+
+
+def _rows_of(frame: pd.DataFrame) -> list[DocumentRows]:
+    return list(frame["rows"])
+
+
+# ---------------------------------------------------------------- the run
+
+
+def run_corpus(
+    paths: Iterable[str],
+    out: Path,
+    engine: str = "local",
+    scheduler: str | None = None,
+    partition_size: PartitionSize | None = None,
+    config: Config = DEFAULT,
+    workers: int = 2,
+    progress: bool = False,
+) -> Summary:
+    """Audit an archive into `out`/claims.parquet, findings.parquet and events.parquet."""
+    out.mkdir(parents=True, exist_ok=True)
+    parts = plan(paths, partition_size or parse_partition_size(DEFAULT_PARTITION))
+    summary = Summary()
+    with (
+        AtomicParquet(out / "findings.parquet", FINDINGS_SCHEMA) as findings,
+        _progress_bar(progress, sum(p.documents for p in parts)) as advance,
+    ):
+        with AtomicParquet(out / "claims.parquet", CLAIMS_SCHEMA) as claims:
+
+            def sink(batch: list[DocumentRows]) -> None:
+                claims.write([row for d in batch for row in d.claims])
+                findings.write([row for d in batch for row in d.findings])
+                _tally(summary, batch)
+                advance(len(batch))
+
+            if engine == "dask":
+                run_dask(parts, config, sink, scheduler, workers)
+            else:
+                run_local(parts, config, sink)
+        result = reconcile.reconcile(reconcile.read_mentions(out / "claims.parquet"))
+        findings.write(result.findings)
+    with AtomicParquet(out / "events.parquet", EVENTS_SCHEMA) as events:
+        events.write(result.events)
+    summary.findings = findings.rows
+    summary.events = len(result.events)
+    for e in result.events:
+        summary.grades[e["grade"]] = summary.grades.get(e["grade"], 0) + 1
+    return summary
+
+
+def _tally(summary: Summary, batch: list[DocumentRows]) -> None:
+    summary.documents += len(batch)
+    summary.characters += sum(d.size for d in batch)
+    summary.claims += sum(len(d.claims) for d in batch)
+    summary.errors.extend((d.document, d.error) for d in batch if d.error)
+
+
+def _progress_bar(enabled: bool, total: int) -> AbstractContextManager[Callable[[int], None]]:
+    if not enabled:
+        return nullcontext(lambda n: None)
+    return _RichProgress(total)
+
+
+class _RichProgress(AbstractContextManager[Callable[[int], None]]):
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.progress = Progress(
+            TextColumn("auditing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            console=Console(stderr=True), transient=True,
+        )  # fmt: skip
+        self.task = self.progress.add_task("documents", total=total)
+
+    def __enter__(self) -> Callable[[int], None]:
+        self.progress.start()
+        return lambda n: self.progress.advance(self.task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
+# ---------------------------------------------------------------- command
+
+
+def _partition_option(ctx: click.Context, param: click.Parameter, value: str) -> PartitionSize:
+    try:
+        return parse_partition_size(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from e
+
+
+@click.command("corpus")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for claims.parquet, findings.parquet and events.parquet.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: this process; dask: dask.dataframe partitions on a dask.distributed cluster.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="A dask scheduler (tcp://host:8786); without it, a LocalCluster on this machine.",
+)
+@click.option(
+    "--partition-size",
+    "partition_size",
+    default=DEFAULT_PARTITION,
+    show_default=True,
+    callback=_partition_option,
+    help="Documents (64) or bytes of text (4MB) per partition.",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Workers of the LocalCluster (--engine dask without --scheduler).",
+)
+def corpus_command(
+    paths: tuple[str, ...], out: Path, engine: str, scheduler: str | None,
+    partition_size: PartitionSize, workers: int,
+) -> None:  # fmt: skip
+    """Audit an archive: folders of documents, JSON Lines or Parquet files of
+    {id, text, published, outlet, url}; reconcile casualty figures across documents."""
+    summary = run_corpus(
+        list(paths), out, engine=engine, scheduler=scheduler, partition_size=partition_size,
+        workers=workers, progress=sys.stderr.isatty(),
+    )  # fmt: skip
+    for document, error in summary.errors:
+        click.echo(f"{document}: error: {error}", err=True)
+    grades = ", ".join(f"{n} {g}" for g, n in sorted(summary.grades.items()))
+    click.echo(
+        f"{summary.documents} documents ({len(summary.errors)} errors), {summary.claims} claims, "
+        f"{summary.findings} findings, {summary.events} events{f' ({grades})' if grades else ''} -> {out}",
+        err=True,
+    )
+    sys.exit(2 if summary.errors else 0)

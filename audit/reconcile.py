@@ -1,0 +1,677 @@
+"""Cross-document reconciliation: the same toll across an archive of articles.
+
+Within one article a figure may look single-sourced; across the archive the question is
+how many independent originators stand behind it. This module does two things:
+
+- per document (run inside the corpus pipeline, on either engine): `claim_context` reads
+  the place words, time words and correction cues of a claim's sentence;
+- after all documents: `reconcile` groups casualty claims that state the same quantity
+  about the same event and grades each group corroborated / single-source / contested.
+
+Grouping is explicit and conservative (the rules are in audit/data/reconcile.yaml):
+same category, same subject key, a shared place phrase (from the sentence, else the
+article's lede, else only within the document), no different years or months named, and
+publication dates within `window_days`. Within a group, figures agree when their values
+are within rounding; two figures conflict when their bounds cannot both hold and they
+were published within `conflict_window_days` of each other.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from audit.model import HARM_CATEGORIES, Claim, Document, Grade, Sentence
+
+# ---------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    place: re.Pattern[str]
+    not_places: frozenset[str]
+    year: re.Pattern[str]
+    month: re.Pattern[str]
+    month_numbers: dict[str, int]
+    weekday: re.Pattern[str]
+    relative_day: re.Pattern[str]
+    correction: re.Pattern[str]
+    lede_sentences: int
+    generic_subjects: frozenset[str]
+    subject_stopwords: frozenset[str]
+    window: timedelta
+    conflict_window: timedelta
+    max_ratio: float
+    cumulative: frozenset[str]
+
+
+MONTH_NAMES = [
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+]  # fmt: skip
+
+
+def _alternation(words: Iterable[str]) -> str:
+    ordered = sorted({str(w) for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The reconciliation lexicon of audit/data/reconcile.yaml, compiled once."""
+    text = resources.files("audit").joinpath("data", "reconcile.yaml").read_text(encoding="utf-8")
+    raw: dict[str, Any] = yaml.safe_load(text)
+    cap = r"[A-Z][\w'\u2019.-]*"
+    place = re.compile(
+        rf"\b(?i:{_alternation(raw['place_prepositions'])})\s+"
+        rf"(?:(?:{_alternation(raw['place_fillers'])})\s+){{0,3}}"
+        rf"({cap}(?:\s+{cap}){{0,3}})"
+    )
+    months = {str(k): int(v) for k, v in raw["months"].items()}
+    ambiguous = set(raw["ambiguous_months"])
+    plain = [m for m in months if m not in ambiguous]
+    guarded = _alternation(m.capitalize() for m in ambiguous)
+    month = re.compile(
+        rf"\b({_alternation(m.capitalize() for m in plain)})\b\.?"
+        rf"|\b({guarded})\.?\s+(?=\d{{1,2}}\b|(?:1[89]|20)\d\d\b)"
+        rf"|(?<=\d\s)({guarded})\b"
+    )
+    return Lexicon(
+        place=place,
+        not_places=frozenset(str(w) for w in raw["not_places"]),
+        year=re.compile(r"\b(1[89]\d\d|20\d\d)\b"),
+        month=month,
+        month_numbers=months,
+        weekday=re.compile(rf"\b({_alternation(w.capitalize() for w in raw['weekdays'])})\b"),
+        relative_day=re.compile(rf"\b({_alternation(raw['relative_days'])})\b", re.IGNORECASE),
+        correction=re.compile(rf"\b(?:{_alternation(raw['correction_cues'])})\b", re.IGNORECASE),
+        lede_sentences=int(raw["lede_sentences"]),
+        generic_subjects=frozenset(str(w) for w in raw["generic_subjects"]),
+        subject_stopwords=frozenset(str(w) for w in raw["subject_stopwords"]),
+        window=timedelta(days=float(raw["window_days"])),
+        conflict_window=timedelta(days=float(raw["conflict_window_days"])),
+        max_ratio=float(raw["max_ratio"]),
+        cumulative=frozenset(str(w) for w in raw["cumulative_categories"]),
+    )
+
+
+# ---------------------------------------------------------------- per document
+
+
+@dataclass(frozen=True)
+class ClaimContext:
+    """What a claim's sentence says about its event, beyond the claim itself."""
+
+    places: tuple[str, ...]
+    place_source: str | None  # "sentence", "lede" or None when neither names a place
+    times: tuple[str, ...]
+    correction: bool
+
+
+def places_in(text: str) -> list[str]:
+    """Place phrases after a locative preposition, lower-cased, in order, no repeats."""
+    lex = lexicon()
+    out: list[str] = []
+    for m in lex.place.finditer(text):
+        words = [w.rstrip(".").removesuffix("'s").removesuffix("\u2019s") for w in m.group(1).split()]
+        cut = next((i for i, w in enumerate(words) if i and w.lower() in lex.not_places), len(words))
+        phrase = " ".join(words[:cut]).lower()
+        if not phrase or words[0].lower() in lex.not_places or phrase in lex.not_places:
+            continue
+        if phrase not in out:
+            out.append(phrase)
+    return out
+
+
+def times_in(text: str) -> list[str]:
+    """Years, month names, weekdays and relative days named in `text`, in a fixed order."""
+    lex = lexicon()
+    years = sorted(set(lex.year.findall(text)))
+    months = sorted(
+        {lex.month_numbers[next(g for g in m.groups() if g).lower()] for m in lex.month.finditer(text)}
+    )
+    weekdays = sorted({w.lower() for w in lex.weekday.findall(text)})
+    relative = sorted({" ".join(w.lower().split()) for w in lex.relative_day.findall(text)})
+    return years + [MONTH_NAMES[n - 1] for n in months] + weekdays + relative
+
+
+def claim_context(doc: Document, claim: Claim, lede: list[str] | None = None) -> ClaimContext:
+    """Place and time words of the claim's sentence (places fall back to the lede's,
+    `lede_places(doc)`, which a caller auditing many claims passes in once)."""
+    sentence = _sentence_of(doc, claim)
+    text = sentence.text if sentence else doc.prose[max(0, claim.start - 200) : claim.end + 200]
+    own = _blank(text, claim, sentence.start if sentence else max(0, claim.start - 200))
+    places = places_in(own)
+    source: str | None = "sentence" if places else None
+    if not places:
+        places = lede_places(doc) if lede is None else lede
+        source = "lede" if places else None
+    return ClaimContext(
+        places=tuple(places),
+        place_source=source,
+        times=tuple(times_in(own)),
+        correction=bool(lexicon().correction.search(own)),
+    )
+
+
+def _sentence_of(doc: Document, claim: Claim) -> Sentence | None:
+    if 0 <= claim.sentence < len(doc.sentences):
+        return doc.sentences[claim.sentence]
+    return next((s for s in doc.sentences if s.start <= claim.start < s.end), None)
+
+
+def _blank(text: str, claim: Claim, offset: int) -> str:
+    """The sentence with the claim's own number blanked, so "2000 people" is no year."""
+    start = (claim.number_start if claim.number_start >= 0 else claim.start) - offset
+    end = (claim.number_end if claim.number_end >= 0 else claim.end) - offset
+    if 0 <= start < end <= len(text):
+        return text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def lede_places(doc: Document) -> list[str]:
+    """Places named in the first sentences of the document (headline and lede)."""
+    lede = doc.sentences[: lexicon().lede_sentences]
+    return places_in(" ".join(s.text for s in lede))
+
+
+# ---------------------------------------------------------------- keys
+
+
+_NON_WORD = re.compile(r"[^\w\s-]")
+
+
+def name_key(name: str | None) -> str:
+    """The key that identifies an originator or outlet across documents."""
+    if not name:
+        return ""
+    words = _NON_WORD.sub(" ", name.replace("\u2019s", "").replace("'s", "")).lower().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def originator_key(originator: str, name: str) -> str:
+    """`Source.originator` when it reads as a name, else the source's name, as a key."""
+    key = name_key(originator)
+    if not key or re.fullmatch(r"[a-z]{0,2}\d+", key.replace(" ", "")):
+        key = name_key(name)
+    return key
+
+
+def subject_key(subject: str | None) -> str:
+    """ "the 12 Iraqi soldiers" -> "iraqi soldier"; generic subjects ("people") -> ""."""
+    lex = lexicon()
+    words = [w for w in name_key(subject).split() if not w.isdigit() and w not in lex.subject_stopwords]
+    words = [w for w in words if w not in lex.generic_subjects]
+    return " ".join(_singular(w) for w in words)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+# ---------------------------------------------------------------- reconciliation
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One casualty claim of one document, as reconciliation sees it."""
+
+    row: int
+    document: str
+    claim: str
+    category: str
+    value: float
+    low: float | None = None
+    high: float | None = None
+    qualifier: str = "exact"
+    step: float | None = None
+    subject: str | None = None
+    published: datetime | None = None
+    outlet: str | None = None
+    sources: tuple[tuple[str, str | None], ...] = ()  # (originator key, via key or None)
+    places: tuple[str, ...] = ()
+    times: tuple[str, ...] = ()
+    correction: bool = False
+    start: int = 0
+    end: int = 0
+    line: int = 0
+    column: int = 0
+
+    @property
+    def outlet_key(self) -> str:
+        """The outlet, or the document itself when the outlet is unknown."""
+        return name_key(self.outlet) or self.document
+
+    @property
+    def tolerance(self) -> float:
+        """Half the rounding step the wording implies: "about 3,000" may be 2,500."""
+        step = self.step
+        if step is None and self.qualifier == "approx":
+            step = _implied_step(self.value)
+        return (step or 0.0) / 2
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """What the wording allows, widened by rounding: "at least 30" -> (30, inf)."""
+        low = self.low if self.low is not None else (self.value if self.qualifier == "exact" else 0.0)
+        high = self.high if self.high is not None else (self.value if self.qualifier == "exact" else math.inf)
+        if self.qualifier == "approx":
+            low, high = min(low, self.value), max(high, self.value)
+        return low - self.tolerance, high + self.tolerance
+
+    @property
+    def years(self) -> frozenset[str]:
+        return frozenset(t for t in self.times if t.isdigit())
+
+    @property
+    def months(self) -> frozenset[str]:
+        return frozenset(t for t in self.times if t in MONTH_NAMES)
+
+
+def _implied_step(value: float) -> float:
+    """3,000 -> 1,000; 2,700 -> 100; 35 -> 1."""
+    if not float(value).is_integer() or value == 0:
+        return 1.0
+    step, v = 1, int(abs(value))
+    while v % (step * 10) == 0:
+        step *= 10
+    return float(step)
+
+
+@dataclass
+class Figure:
+    """Mentions of one event whose values agree within rounding."""
+
+    mentions: list[Mention]
+    originators: list[str] = field(default_factory=list)
+
+    @property
+    def value(self) -> float:
+        counts = Counter(m.value for m in self.mentions)
+        return min(counts, key=lambda v: (-counts[v], v))
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({m.outlet_key for m in self.mentions})
+
+    @property
+    def latest(self) -> datetime:
+        return max((m.published for m in self.mentions if m.published), default=datetime.min)
+
+
+@dataclass
+class Event:
+    """Mentions that state the same quantity about the same event."""
+
+    category: str
+    subject_key: str
+    anchor_places: frozenset[str]
+    mentions: list[Mention] = field(default_factory=list)
+    years: set[str] = field(default_factory=set)
+    months: set[str] = field(default_factory=set)
+    first: datetime | None = None
+    last: datetime | None = None
+
+    def accepts(self, m: Mention, places: frozenset[str], window: timedelta) -> bool:
+        if not places & self.anchor_places:
+            return False
+        if not _comparable(m.value, self.mentions[0].value, lexicon().max_ratio):
+            return False
+        if m.years and self.years and not m.years & self.years:
+            return False
+        if m.months and self.months and not m.months & self.months:
+            return False
+        if m.published and self.first and self.last:
+            return max(self.last, m.published) - min(self.first, m.published) <= window
+        return True
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.years |= m.years
+        self.months |= m.months
+        if m.published:
+            self.first = min(self.first or m.published, m.published)
+            self.last = max(self.last or m.published, m.published)
+
+
+def _comparable(a: float, b: float, ratio: float) -> bool:
+    """Values of one order of magnitude: less than `ratio` times apart."""
+    low, high = sorted((abs(a), abs(b)))
+    return high < ratio * max(low, 1.0)
+
+
+def place_keys(m: Mention) -> frozenset[str]:
+    """The mention's places, or its document when it names none (grouped only there)."""
+    return frozenset(m.places) if m.places else frozenset({f"document:{m.document}"})
+
+
+def group_events(mentions: Iterable[Mention]) -> list[Event]:
+    """Group mentions into events, deterministically, in order of first mention."""
+    lex = lexicon()
+    buckets: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.category in HARM_CATEGORIES and m.value is not None and not math.isnan(m.value):
+            buckets[(m.category, subject_key(m.subject))].append(m)
+    events: list[Event] = []
+    for (category, subject), bucket in buckets.items():
+        by_place: dict[str, list[Event]] = defaultdict(list)
+        for m in sorted(bucket, key=lambda m: (m.published is None, m.published or datetime.min, m.row)):
+            places = place_keys(m)
+            candidates = sorted(
+                {id(e): e for p in places for e in by_place[p]}.values(), key=lambda e: e.mentions[0].row
+            )
+            event = next((e for e in candidates if e.accepts(m, places, lex.window)), None)
+            if event is None:
+                event = Event(category, subject, places)
+                events.append(event)
+                for p in places:
+                    by_place[p].append(event)
+            event.add(m)
+    return sorted(events, key=lambda e: min(m.row for m in e.mentions))
+
+
+def collapse_relays(event: Event) -> tuple[dict[int, tuple[str, ...]], list[tuple[str, str]]]:
+    """Each mention's independent originators, after reading a relay as whom it relays.
+
+    A relay is a `via` ("Yonhap, citing the NIS": Yonhap relays the NIS) or an outlet that
+    itself attributed the figure; a mention sourced to a relay with exactly one known
+    originator in this event is that originator's."""
+    relayed: dict[str, set[str]] = defaultdict(set)
+    for m in event.mentions:
+        for originator, via in m.sources:
+            if via and via != originator:
+                relayed[via].add(originator)
+            outlet = name_key(m.outlet)
+            if outlet and outlet != originator:
+                relayed[outlet].add(originator)
+    resolved = {relay: next(iter(origins)) for relay, origins in relayed.items() if len(origins) == 1}
+    out: dict[int, tuple[str, ...]] = {}
+    for m in event.mentions:
+        keys = [resolved.get(o, o) for o, _ in m.sources if o]
+        out[m.row] = tuple(dict.fromkeys(keys))
+    pairs = sorted((relay, origin) for relay, origin in resolved.items() if _used(relay, event))
+    return out, pairs
+
+
+def _used(relay: str, event: Event) -> bool:
+    return any(o == relay for m in event.mentions for o, _ in m.sources)
+
+
+def figures_of(event: Event, originators: dict[int, tuple[str, ...]]) -> list[Figure]:
+    """Cluster mentions whose values agree within rounding (each within the first's reach)."""
+    figures: list[Figure] = []
+    for m in sorted(event.mentions, key=lambda m: (m.value, m.row)):
+        head = figures[-1].mentions[0] if figures else None
+        if head is not None and m.value - head.value <= max(head.tolerance, m.tolerance):
+            figures[-1].mentions.append(m)
+        else:
+            figures.append(Figure([m]))
+    for f in figures:
+        f.originators = sorted({o for m in f.mentions for o in originators[m.row]})
+    return figures
+
+
+def _disagree(a: Mention, b: Mention) -> bool:
+    (alo, ahi), (blo, bhi) = a.bounds, b.bounds
+    return ahi < blo or bhi < alo
+
+
+def _close_in_time(a: Mention, b: Mention, window: timedelta) -> bool:
+    return a.published is None or b.published is None or abs(a.published - b.published) <= window
+
+
+@dataclass(frozen=True)
+class Conflict:
+    earlier: Mention
+    later: Mention
+    contested: bool  # both sides attributed, to different originators
+
+    def message(self) -> str:
+        return f"{_describe(self.earlier)} vs {_describe(self.later)}"
+
+
+def conflicts_of(event: Event, originators: dict[int, tuple[str, ...]]) -> list[Conflict]:
+    """Pairs of mentions in different documents whose figures cannot both hold, published close."""
+    window = lexicon().conflict_window
+    ordered = sorted(event.mentions, key=lambda m: m.row)
+    out: list[Conflict] = []
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if a.document == b.document or not _disagree(a, b) or not _close_in_time(a, b, window):
+                continue
+            oa, ob = set(originators[a.row]), set(originators[b.row])
+            out.append(Conflict(a, b, contested=bool(oa and ob and not oa & ob)))
+    return out
+
+
+def falling_of(event: Event) -> list[tuple[Mention, Mention]]:
+    """(earlier, later) where a cumulative toll falls later without a correction cue."""
+    lex = lexicon()
+    if event.category not in lex.cumulative:
+        return []
+    dated = sorted((m for m in event.mentions if m.published), key=lambda m: (m.published, m.row))
+    out: list[tuple[Mention, Mention]] = []
+    highest: Mention | None = None
+    for m in dated:
+        if (
+            highest is not None
+            and highest.published != m.published
+            and highest.document != m.document
+            and m.bounds[1] < highest.bounds[0]
+            and not m.correction
+        ):
+            out.append((highest, m))
+        if highest is None or m.bounds[0] > highest.bounds[0]:
+            highest = m
+    return out
+
+
+def grade_of(best: Figure | None, conflicts: list[Conflict], originators: list[str]) -> Grade:
+    if any(c.contested for c in conflicts):
+        return "contested"
+    if best is not None and len(best.originators) >= 2:
+        return "corroborated"
+    return "single-source" if originators else "unattributed"
+
+
+def _best(figures: list[Figure]) -> Figure | None:
+    return max(
+        figures,
+        key=lambda f: (len(f.originators), len(f.outlets), f.latest, f.value),
+        default=None,
+    )
+
+
+def _describe(m: Mention) -> str:
+    when = f" on {m.published.date().isoformat()}" if m.published else ""
+    return f"{_fmt(m.value)} ({m.document} {m.claim}{when})"
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
+
+
+# ---------------------------------------------------------------- output
+
+
+@dataclass
+class Reconciliation:
+    events: list[dict[str, Any]]
+    findings: list[dict[str, Any]]
+
+
+def reconcile(mentions: Iterable[Mention]) -> Reconciliation:
+    """Events (one row each, for events.parquet) and archive-level findings."""
+    events: list[dict[str, Any]] = []
+    findings: list[dict[str, Any]] = []
+    for number, event in enumerate(group_events(mentions), start=1):
+        row, event_findings = _event_row(f"e{number}", event)
+        events.append(row)
+        findings.extend(event_findings)
+    return Reconciliation(events, findings)
+
+
+def _event_row(event_id: str, event: Event) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    originators, relays = collapse_relays(event)
+    figures = figures_of(event, originators)
+    conflicts = conflicts_of(event, originators)
+    falling = falling_of(event)
+    every = sorted({o for keys in originators.values() for o in keys})
+    best = _best(figures)
+    outlets_of: dict[str, set[str]] = defaultdict(set)
+    for m in event.mentions:
+        for o in originators[m.row]:
+            outlets_of[o].add(m.outlet_key)
+    subjects = Counter(m.subject for m in event.mentions if m.subject)
+    ordered = sorted(event.mentions, key=lambda m: m.row)
+    timeline = sorted(ordered, key=lambda m: (m.published is None, m.published or datetime.min, m.row))
+    row = {
+        "event": event_id,
+        "category": event.category,
+        "subject": min(subjects, key=lambda s: (-subjects[s], s)) if subjects else None,
+        "subject_key": event.subject_key,
+        "places": sorted({p for m in event.mentions for p in m.places}),
+        "times": sorted({t for m in event.mentions for t in m.times}),
+        "first_published": event.first,
+        "last_published": event.last,
+        "claims": len(event.mentions),
+        "documents": len({m.document for m in event.mentions}),
+        "outlets": sorted({m.outlet_key for m in event.mentions}),
+        "originators": every,
+        "independent_originators": len(every),
+        "originator_outlets": [{"originator": o, "outlets": sorted(outlets_of[o])} for o in every],
+        "relays": [{"relay": r, "originator": o} for r, o in relays],
+        "min": min(m.value for m in event.mentions),
+        "best": best.value if best else None,
+        "max": max(m.value for m in event.mentions),
+        "figures": [_figure_row(f) for f in figures],
+        "timeline": [_timeline_row(m) for m in timeline],
+        "conflicts": [c.message() for c in conflicts],
+        "falling": [f"{_describe(a)} then {_describe(b)} without a correction" for a, b in falling],
+        "grade": grade_of(best, conflicts, every),
+        "members": [{"document": m.document, "claim": m.claim} for m in ordered],
+    }
+    found = [_conflict_finding(event_id, c) for c in conflicts if c.contested]
+    found += [_falling_finding(event_id, a, b) for a, b in falling]
+    return row, found
+
+
+def _figure_row(f: Figure) -> dict[str, Any]:
+    lows = [m.low for m in f.mentions if m.low is not None]
+    highs = [m.high for m in f.mentions if m.high is not None]
+    return {
+        "value": f.value,
+        "low": min(lows) if lows else None,
+        "high": max(highs) if highs else None,
+        "originators": f.originators,
+        "outlets": f.outlets,
+        "documents": sorted({m.document for m in f.mentions}),
+    }
+
+
+def _timeline_row(m: Mention) -> dict[str, Any]:
+    return {
+        "published": m.published,
+        "document": m.document,
+        "claim": m.claim,
+        "outlet": m.outlet,
+        "value": m.value,
+        "qualifier": m.qualifier,
+    }
+
+
+def _finding(m: Mention, rule: str, family: str, message: str) -> dict[str, Any]:
+    return {
+        "document": m.document,
+        "rule": rule,
+        "family": family,
+        "severity": "warning",
+        "message": message,
+        "claims": [m.claim],
+        "start": m.start,
+        "end": m.end,
+        "line": m.line,
+        "column": m.column,
+    }
+
+
+def _conflict_finding(event_id: str, c: Conflict) -> dict[str, Any]:
+    message = f"across the archive ({event_id}) originators disagree on the {c.later.category}: {c.message()}"
+    return _finding(c.later, "archive-contested", "sourcing", message)
+
+
+def _falling_finding(event_id: str, a: Mention, b: Mention) -> dict[str, Any]:
+    message = (
+        f"the {b.category} toll ({event_id}) fell from {_describe(a)} to {_describe(b)} "
+        "and the later report does not say it corrects the earlier"
+    )
+    return _finding(b, "archive-falling-toll", "consistency", message)
+
+
+# ---------------------------------------------------------------- claims.parquet
+
+
+MENTION_COLUMNS = [
+    "document", "published", "outlet", "id", "category", "subject", "value", "low", "high", "qualifier",
+    "step", "originators", "vias", "places", "times", "correction", "start", "end", "line", "column",
+]  # fmt: skip
+
+
+def mentions_from_rows(rows: Iterable[dict[str, Any]]) -> Iterator[Mention]:
+    """Mentions from claims.parquet rows (dicts), casualty figures with a value only."""
+    for row_number, r in enumerate(rows):
+        if r["category"] not in HARM_CATEGORIES or r["value"] is None:
+            continue
+        vias = list(r.get("vias") or [])
+        originators = list(r.get("originators") or [])
+        vias += [None] * (len(originators) - len(vias))
+        yield Mention(
+            row=row_number,
+            document=r["document"],
+            claim=r["id"],
+            category=r["category"],
+            value=float(r["value"]),
+            low=r["low"],
+            high=r["high"],
+            qualifier=r["qualifier"] or "exact",
+            step=r.get("step"),
+            subject=r["subject"],
+            published=r["published"],
+            outlet=r["outlet"],
+            sources=tuple(zip(originators, vias, strict=True)),
+            places=tuple(r.get("places") or ()),
+            times=tuple(r.get("times") or ()),
+            correction=bool(r.get("correction")),
+            start=r["start"],
+            end=r["end"],
+            line=r["line"],
+            column=r["column"],
+        )
+
+
+def read_mentions(claims_path: Path) -> list[Mention]:
+    """The casualty mentions of a claims.parquet, reading only the columns needed."""
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(
+        claims_path,
+        columns=MENTION_COLUMNS,
+        filters=[("category", "in", sorted(HARM_CATEGORIES))],
+    )
+    return list(mentions_from_rows(table.to_pylist()))
