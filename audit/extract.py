@@ -494,6 +494,11 @@ _HARMED_NOUNS = {"dead": "killed", "killed": "killed", "victims": "killed", "inj
 _OF_THE_HARMED = re.compile(rf"\b(?:of|among)\s+the\s+({'|'.join(_HARMED_NOUNS)})\s*,?[^.;:]{{0,80}}$", re.I)
 
 
+_NUMBER_OF_HARMED = re.compile(
+    rf"\b(?:number|count|tally|total)\s+of\s+(?:people\s+)?({'|'.join(_HARMED_NOUNS)})\b[^.;:]{{0,60}}$", re.I
+)
+
+
 def _casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     """An active cue right before the figure: 'killing 12', 'wounded at least 22 others'."""
     raw_head = text[max(0, fig.start - 50) : fig.start]
@@ -502,7 +507,7 @@ def _casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     m = before.search(head) or before.search(raw_head)  # type: ignore[union-attr]
     if m:
         return m.lastgroup or "other", m.group(0).strip()
-    of_the = _OF_THE_HARMED.search(text[: fig.start])
+    of_the = _OF_THE_HARMED.search(text[: fig.start]) or _NUMBER_OF_HARMED.search(text[: fig.start])
     if of_the:
         return _HARMED_NOUNS[of_the.group(1).lower()], of_the.group(0).strip(" ,")
     toll = re.search(r"\b(death|casualty|injury)\s+toll\b[^.;]{0,40}?\b(?:to|at|of|is|was|reached|hit|stands at|"

@@ -61,7 +61,7 @@ def _vague() -> re.Pattern[str]:
 def find(text: str) -> list[Mention]:
     """Every number mention in `text`, in order, not overlapping."""
     found = _digit_mentions(text) + _word_mentions(text) + _vague_mentions(text) + _fraction_mentions(text)
-    found += _dozens(text, found) + _digit_fractions(text)
+    found += _dozens(text, found) + _digit_fractions(text) + _and_a_half(text, found)
     found.sort(key=lambda m: (m.start, -m.end))  # at one start, the longest reading wins
     out: list[Mention] = []
     for m in found:
@@ -108,6 +108,20 @@ def _dozens(text: str, found: list[Mention]) -> list[Mention]:
     for m in found:
         if m.kind in ("digits", "words") and (d := _DOZEN_AFTER.match(text, m.end)):
             out.append(Mention(m.start, d.end(), _clean(m.value * 12), m.kind, 12.0))
+    return out
+
+
+_AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b(?:[\s-]+(thousand|million|billion|trillion)\b)?", re.I)
+
+
+def _and_a_half(text: str, found: list[Mention]) -> list[Mention]:
+    """'one-and-a-half million', 'two and a half years'."""
+    _, scales, _, _ = _vocab()
+    out = []
+    for m in found:
+        if m.kind in ("digits", "words") and (h := _AND_A_HALF.match(text, m.end)):
+            scale = scales[h.group(1).lower()] if h.group(1) else 1
+            out.append(Mention(m.start, h.end(), _clean((m.value + 0.5) * scale), m.kind, 0.5 * scale))
     return out
 
 

@@ -39,6 +39,13 @@ def only(text: str) -> numbers.Mention:
         ("a third of", 1 / 3, "fraction"),
         ("half of", 0.5, "fraction"),
         ("one in ten", 0.1, "fraction"),
+        ("two thirds", 2 / 3, "fraction"),
+        ("-504", -504, "digits"),
+        ("10 1/2", 10.5, "digits"),
+        ("two dozen", 24, "words"),
+        ("3M", 3_000_000, "digits"),
+        ("one-and-a-half million", 1_500_000, "words"),
+        ("two and a half", 2.5, "words"),
     ],
 )
 def test_values(text: str, value: float, kind: str) -> None:
@@ -55,6 +62,15 @@ def test_vague_plurals_are_at_least_twice_the_base() -> None:
 def test_an_ordinal_third_is_no_fraction() -> None:
     assert numbers.find("a third party") == []
     assert numbers.find("A third was also shot") == []
+
+
+def test_quarters_are_periods_unless_of_follows() -> None:
+    assert [m.kind for m in numbers.find("the preceding three quarters")] == ["words"]
+    assert [m.kind for m in numbers.find("three quarters of the votes")] == ["fraction"]
+
+
+def test_a_hyphen_between_numbers_is_no_minus_sign() -> None:
+    assert [m.value for m in numbers.find("200-300")] == [200, 300]
 
 
 @pytest.mark.parametrize(("text", "step"), [("2,700", 100), ("3,000", 1000), ("6.4", 0.1), ("12", 1)])
