@@ -1,12 +1,594 @@
 """Stage 4, attribute: who each figure rests on (sources, chains, hedges).
 
-STUB until the attribution work lands: every figure is unattributed."""
+Rules and lexicons (audit/data/attribution.yaml), no statistical model:
+
+1. Find the quotations of the document (curly and straight quotes, across paragraphs).
+2. Find the attributions of every sentence: "according to X", "X said ...", "..., X said.",
+   "..., said X", "X put the toll at", "X's figures", "a statement from X", passive "by X",
+   with chains ("Yonhap, citing the NIS, said", "As reported by Yonhap, the NIS believes").
+3. Resolve the mentions to originators (audit/originators.py).
+4. Give every claim the attribution that governs it: the speaker of the quotation it sits in,
+   else the nearest attribution of its sentence on the side that attribution faces; a quotation
+   with no attribution of its own continues the speaker of the quotation just before it.
+5. Set `claim.hedge` to the nearest hedge in the figure's clause.
+"""
 
 from __future__ import annotations
 
-from audit.model import Claim, Document
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from audit.model import Claim, Document, Sentence, Source
+from audit.originators import (
+    Mention,
+    lexicon,
+    parse_source,
+    phrase_regex,
+    proper_words,
+    resolve,
+    source_like,
+    tokens_of,
+)
+
+Direction = Literal["forward", "backward", "both"]
+
+_BOUNDARY = re.compile(r"[;:\"“”]|,|\s[–—-]{1,2}\s")
+_CLAUSE_END = re.compile(r"[;:!?\"“”]|,|\.(?=\s|$)|\s[–—-]{1,2}\s")
+_OPENERS = frozenset("([{—–-/")
+_ADJUNCTS = re.compile(
+    r"(?i)\b(?:in a statement|in an interview|in a closed-door meeting|in remarks to [^,.]+|"
+    r"on condition of anonymity|by telephone|on the phone|earlier|later|again|also)\b|"
+    r"\b(?:on|late|early|last|this|over the|on the)?\s*(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|weekend|yesterday|today|tonight|night|morning|afternoon|evening|week|month)\b"
+)
+_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "from",
+        "with",
+        "without",
+        "speaking",
+        "writing",
+        "while",
+        "under",
+        "by",
+        "for",
+        "to",
+    ]
+)
+
+
+@dataclass
+class Attribution:
+    """One attribution in a sentence: who (`mentions`), through whom (`via`), which way it faces."""
+
+    cue: str
+    start: int  # the whole expression: mentions and cue
+    end: int
+    mentions: list[Mention]
+    direction: Direction
+    sentence: int
+    via: list[Mention] = field(default_factory=list)
+    in_quote: bool = False
+
+
+@dataclass
+class Quotation:
+    start: int
+    end: int
+    speaker: Attribution | None = None
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lex = lexicon()
+    return {
+        "verbs": phrase_regex(lex.words("reporting_verbs")),
+        "participles": phrase_regex(lex.words("speech_participles")),
+        "before": phrase_regex(lex.words("source_before")),
+        "relay": phrase_regex(lex.words("relay_words")),
+        "conduit": phrase_regex(lex.words("conduit_openers")),
+        "toll": re.compile("|".join(f"(?:{p})" for p in lex.raw.get("toll_patterns", [])), re.IGNORECASE),
+        "be": phrase_regex(lex.words("be_forms")),
+        "negation": phrase_regex(lex.words("negations")),
+        "possessive_data": re.compile(
+            r"(?P<owner>(?:\b[A-Z][\w.&-]*\s+){0,5}?(?:\b[A-Z][\w.&-]*|\b[a-z]+))(?:'s|’s)\s+"
+            r"(?:latest\s+|official\s+|own\s+|provisional\s+)?(?P<noun>"
+            + "|".join(sorted(lex.words("data_nouns"), key=len, reverse=True))
+            + r")\b"
+        ),
+    }
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+def _paragraph_spans(doc: Document) -> list[tuple[int, int]]:
+    spans: dict[int, tuple[int, int]] = {}
+    for s in doc.sentences:
+        lo, hi = spans.get(s.paragraph, (s.start, s.end))
+        spans[s.paragraph] = (min(lo, s.start), max(hi, s.end))
+    return [spans[k] for k in sorted(spans)]
+
+
+def _closes_before_attribution(text: str, i: int) -> bool:
+    """A straight quote after ", " that an attribution follows closes: '... homes, "he said.'"""
+    before = text[:i].rstrip()
+    if not before or before[-1] not in ",.!?":
+        return False
+    after = text[i + 1 : i + 90]
+    m = _patterns()["verbs"].search(after)
+    return bool(m) and len(after[: m.start()].split()) <= 7 and not re.search(r"[.!?]", after[: m.start()])
+
+
+def _quote_role(text: str, i: int, in_quote: bool, para_start: int) -> str:
+    ch = text[i]
+    at_para_start = not text[para_start:i].strip()
+    if ch == "“":
+        return "open"
+    if ch == "”":
+        return "close"
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    if not in_quote:
+        if prev.isspace() or prev in _OPENERS or i == 0:
+            return "open" if not nxt.isspace() else "stray"
+        return "stray"
+    if at_para_start:
+        return "open"
+    if not prev.isspace() or nxt.isspace() or nxt in ",.;:!?" or _closes_before_attribution(text, i):
+        return "close"
+    return "open"
+
+
+def _continues(text: str, paras: list[tuple[int, int]], k: int) -> bool:
+    """Does a quotation left open at the end of paragraph k go on into the next ones?"""
+    for p0, p1 in paras[k + 1 : k + 10]:
+        body = text[p0:p1]
+        marks = [j for j, c in enumerate(body) if c in '"“”']
+        if not marks:
+            continue
+        j = marks[0]
+        if not body[:j].strip():
+            return True
+        if body[j] == '"' and _closes_before_attribution(text, p0 + j):
+            return True
+        return body[j] == "”" or (body[j] == '"' and not body[j - 1].isspace())
+    return False
+
+
+def find_quotations(doc: Document) -> list[Quotation]:
+    text = doc.prose
+    paras = _paragraph_spans(doc)
+    out: list[Quotation] = []
+    start: int | None = None
+    for k, (p0, p1) in enumerate(paras):
+        for i in range(p0, p1):
+            if text[i] not in '"“”':
+                continue
+            role = _quote_role(text, i, start is not None, p0)
+            if role == "open" and start is None:
+                start = i
+            elif role == "close" and start is not None:
+                out.append(Quotation(start, i + 1))
+                start = None
+        if start is not None and not _continues(text, paras, k):
+            out.append(Quotation(start, p1))
+            start = None
+    if start is not None:
+        out.append(Quotation(start, len(text)))
+    return out
+
+
+# --------------------------------------------------------------------------- attributions
+
+
+def _clause_before(text: str, end: int) -> tuple[int, str]:
+    """The clause that ends at `end`: (its start, its text)."""
+    cut = 0
+    for m in _BOUNDARY.finditer(text, 0, end):
+        cut = m.end()
+    return cut, text[cut:end]
+
+
+def _np_after(text: str, start: int) -> tuple[int, str]:
+    m = _CLAUSE_END.search(text, start)
+    end = m.start() if m else len(text)
+    while m and text[m.start()] == "(":  # keep "(NIS)"
+        close = text.find(")", m.start())
+        if close < 0:
+            break
+        m = _CLAUSE_END.search(text, close + 1)
+        end = m.start() if m else len(text)
+    return end, text[start:end]
+
+
+def _relay(text: str, pos: int, base: int) -> tuple[list[Mention], int] | None:
+    """ ", citing the NIS" right at `pos`: the originators it names and where it ends."""
+    m = re.match(r"[\s,]*", text[pos:])
+    at = pos + (m.end() if m else 0)
+    r = _patterns()["relay"].match(text, at)
+    if not r:
+        return None
+    end, phrase = _np_after(text, r.end())
+    phrase = re.split(r"\s+as\s+saying\b", phrase)[0]
+    mentions = parse_source(phrase, base + r.end())
+    return (mentions, end) if mentions else None
+
+
+def _tail_is_empty(text: str, pos: int) -> bool:
+    """After a verb: nothing but time words, "in a statement" and punctuation to the end?"""
+    return not re.search(r"[A-Za-z0-9]", _ADJUNCTS.sub(" ", text[pos:]))
+
+
+def _subject(text: str, verb_start: int) -> tuple[int, str] | None:
+    """The subject of a reporting verb: the clause before it, past a comma-set adjunct
+    ("X, in remarks to TV, said") or apposition ("Fauzi, an official from the agency, told").
+    None when the verb directly follows a comma or quotation: then the subject comes after it."""
+    seg_start, seg = _clause_before(text, verb_start)
+    comma_gap = not seg.strip()
+    if comma_gap:
+        if seg_start == 0 or text[seg_start - 1] != ",":
+            return None
+        seg_start, seg = _clause_before(text, seg_start - 1)
+        if not seg.strip():
+            return None
+    first = seg.strip().split()[0].lower()
+    prev_start, prev = _clause_before(text, seg_start - 1) if seg_start > 0 else (0, "")
+    after_comma = seg_start > 0 and text[seg_start - 1] == ","
+    if after_comma and prev.strip() and (first in _PREPOSITIONS or _apposition(prev, seg)):
+        seg_start, seg = prev_start, text[prev_start:verb_start]
+    elif comma_gap:
+        return None
+    coord = re.search(r"\s+and\s*$", seg)
+    if coord:  # "Max Lawson welcomed the statement and said"
+        lead = re.match(r"\s*((?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+(?:[A-Z][\w’'.-]*|[a-z]+))*?)\s+[a-z]+ed\b", seg)
+        if not lead:
+            return None
+        return seg_start + lead.start(1), lead.group(1)
+    return seg_start, seg
+
+
+def _apposition(head: str, seg: str) -> bool:
+    """ ", an official from the agency," / ", UNRWA's Director of Operations," after a short name."""
+    if len(head.split()) > 6 or not proper_words(head):
+        return False
+    first = seg.strip().split()[0].lower()
+    titles = lexicon().words("titles")
+    has_title = any(t in titles for t in tokens_of(seg))
+    return first in {"a", "an"} or has_title or bool(re.match(r"\s*[A-Z][\w’'.-]*(?:'s|’s)\s", seg))
+
+
+def _blocked(text: str, verb_start: int) -> bool:
+    """Passive ("was reported", "were also reported"), negated ("has not said") or infinitive ("to say")."""
+    words = text[:verb_start].split()[-3:]
+    if not words or words[-1].endswith((",", '"', "”", ":")):
+        return False
+    low = [w.lower() for w in words]
+    pats = _patterns()
+    fillers = lexicon().words("trailing_fillers")
+    while (
+        len(low) > 1 and (low[-1] in fillers or low[-1].endswith("ly")) and not pats["be"].fullmatch(low[-1])
+    ):
+        low.pop()
+    last = low[-1]
+    return (
+        last == "to"
+        or bool(pats["be"].fullmatch(last) or pats["negation"].fullmatch(last))
+        or last.endswith(("n't", "n’t"))
+    )
+
+
+def _verb_attribution(
+    text: str, m: re.Match[str], s: Sentence, cue_end: int | None = None
+) -> Attribution | None:
+    base = s.start
+    verb_end = cue_end if cue_end is not None else m.end()
+    if _blocked(text, m.start()):
+        return None
+    subj = _subject(text, m.start())
+    statement = bool(re.match(r"\s+in\s+a\s+statement", text[verb_end:]))
+    direction: Direction
+    if subj is None or not source_like(subj[1]):  # inverted: ', said the official.'
+        before = text[: m.start()].rstrip()
+        if before and before[-1] not in ',"”' and subj is not None:
+            return None
+        end, phrase = _np_after(text, verb_end)
+        mentions = parse_source(phrase, base + verb_end, statement)
+        if not mentions or not source_like(phrase) or not _tail_is_empty(text, end):
+            return None
+        start, direction = m.start(), "backward"
+        cue = m.group(0)
+    else:
+        mentions = parse_source(subj[1], base + subj[0], statement)
+        if not mentions:
+            return None
+        start, cue = subj[0], m.group(0)
+        end = verb_end
+        after = verb_end
+        if m.group(0).lower() in ("told", "tell", "tells"):
+            rec = re.match(
+                r"\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|\s+(?:him|her|them|us|me|reporters|journalists)\b",
+                text[after:],
+            )
+            after += rec.end() if rec else 0
+        relay = _relay(text, after, base)
+        if relay:
+            attr = Attribution(cue, base + start, base + relay[1], relay[0], "both", s.index, via=mentions)
+            attr.direction = "backward" if _tail_is_empty(text, relay[1]) else "forward"
+            return attr
+        if text[after:].lstrip().startswith(":"):
+            direction = "forward"
+        else:
+            direction = "backward" if _tail_is_empty(text, after) else "forward"
+    return Attribution(cue, base + start, base + end, mentions, direction, s.index)
+
+
+def _before_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution | None:
+    """ "according to X", "as reported by X", "a statement from X"."""
+    end, phrase = _np_after(text, m.end())
+    statement = "statement" in m.group(0).lower()
+    mentions = parse_source(phrase, s.start + m.end(), statement)
+    if not mentions or not source_like(phrase):
+        return None
+    via: list[Mention] = []
+    relay = _relay(text, end, s.start)
+    if relay:
+        via, mentions, end = mentions, relay[0], relay[1]
+    lead = text[: m.start()]
+    at_start = not re.sub(r"(?i)\b(?:but|and|yet|so|also)\b|[\W_]", "", lead)
+    direction: Direction = "forward" if at_start and not _tail_is_empty(text, end) else "backward"
+    return Attribution(m.group(0), s.start + m.start(), s.start + end, mentions, direction, s.index, via=via)
+
+
+def _possessive_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution | None:
+    """ "the ministry's figures", "UNRWA's estimate", "its tally"."""
+    owner = m.group("owner")
+    mentions = parse_source(owner, s.start + m.start("owner"), m.group("noun").lower() == "statement")
+    if not mentions or not source_like(owner):
+        return None
+    return Attribution(m.group(0), s.start + m.start(), s.start + m.end(), mentions, "both", s.index)
+
+
+def _participle_attribution(
+    text: str, m: re.Match[str], s: Sentence, found: list[Attribution]
+) -> Attribution | None:
+    """ "Papandreou condemned the killings, saying: ..." speaks for the clause's subject."""
+    if not text[: m.start()].rstrip().endswith(","):
+        return None
+    earlier = [a for a in found if a.end <= s.start + m.start()]
+    if earlier:
+        a = earlier[-1]
+        return Attribution(m.group(0), a.start, s.start + m.end(), a.mentions, "forward", s.index, via=a.via)
+    lead = re.match(
+        r"\s*((?:(?:[A-Z][\w’'.-]*|[a-z]+)\s+)*?[A-Z][\w’'.-]*)\s+[a-z]+(?:ed|s)\b", text[: m.start()]
+    )
+    if not lead or not source_like(lead.group(1)):
+        return None
+    mentions = parse_source(lead.group(1), s.start + lead.start(1))
+    if not mentions:
+        return None
+    return Attribution(m.group(0), s.start + lead.start(1), s.start + m.end(), mentions, "forward", s.index)
+
+
+def _overlaps(a: Attribution, found: list[Attribution]) -> bool:
+    return any(a.start < b.end and b.start < a.end for b in found)
+
+
+def sentence_attributions(s: Sentence) -> list[Attribution]:
+    """Every attribution in one sentence, in text order."""
+    pats = _patterns()
+    text = s.text
+    found: list[Attribution] = []
+    for m in pats["before"].finditer(text):
+        a = _before_attribution(text, m, s)
+        if a and not _overlaps(a, found):
+            found.append(a)
+    for m in pats["verbs"].finditer(text):
+        if any(a.start <= s.start + m.start() < a.end for a in found):
+            continue
+        a = _verb_attribution(text, m, s)
+        if a and not _overlaps(a, found):
+            found.append(a)
+    for m in pats["toll"].finditer(text):
+        a = _verb_attribution(text, m, s)
+        if a and not _overlaps(a, found):
+            a.direction = "forward"
+            found.append(a)
+    for m in pats["possessive_data"].finditer(text):
+        a = _possessive_attribution(text, m, s)
+        if a and not _overlaps(a, found):
+            found.append(a)
+    found.sort(key=lambda a: a.start)
+    for m in pats["participles"].finditer(text):
+        a = _participle_attribution(text, m, s, found)
+        if a and not any(b.start <= a.end - 1 < b.end for b in found if b is not a):
+            found.append(a)
+    found.sort(key=lambda a: a.start)
+    return _apply_conduits(found)
+
+
+def _apply_conduits(found: list[Attribution]) -> list[Attribution]:
+    """ "As reported by Yonhap, the intelligence service believes ...": Yonhap is the conduit."""
+    pats = _patterns()
+    out: list[Attribution] = []
+    for i, a in enumerate(found):
+        rest = found[i + 1 :]
+        if pats["conduit"].fullmatch(a.cue) and a.direction == "forward" and rest and not a.via:
+            rest[0].via = rest[0].via or a.mentions
+            continue
+        out.append(a)
+    return out
+
+
+# --------------------------------------------------------------------------- scope
+
+
+def _speaker_of(
+    q: Quotation, attrs: list[Attribution], text: str, previous: Quotation | None, sentences: list[Sentence]
+) -> Attribution | None:
+    outside = [a for a in attrs if not (q.start <= a.start and a.end <= q.end)]
+    for a in outside:  # '"...," the police said' / '..." added the doctor'
+        if a.start >= q.end - 1 and not re.search(r"[A-Za-z0-9]", text[q.end : a.start]):
+            return a
+    for a in outside:  # 'He added: "...' / 'said "All those ...'
+        if a.end <= q.start + 1 and not re.search(r"[A-Za-z0-9]", text[a.end : q.start]):
+            return a
+    inner = [s for s in sentences if s.start <= q.start < s.end]
+    if inner and q.end <= inner[0].end:
+        governing = [a for a in outside if a.sentence == inner[0].index]
+        if governing:
+            return None  # a quotation inside an attributed sentence: the sentence rule covers it
+    if previous is not None and previous.speaker is not None:
+        gap = text[previous.end : q.start]
+        sp = previous.speaker
+        if previous.end <= sp.start:
+            gap = text[previous.end : sp.start] + text[sp.end : q.start]
+        if not re.search(r"[A-Za-z0-9]", gap):
+            return sp
+    return None
+
+
+def _assign_speakers(quotes: list[Quotation], attrs: list[Attribution], doc: Document) -> None:
+    previous: Quotation | None = None
+    for q in quotes:
+        for a in attrs:
+            if q.start < a.start and a.end <= q.end:
+                a.in_quote = True
+        q.speaker = _speaker_of(q, attrs, doc.prose, previous, doc.sentences)
+        previous = q
+
+
+def _governing(pos: int, attrs: list[Attribution]) -> Attribution | None:
+    """The nearest attribution that faces the figure at `pos`."""
+    best: tuple[int, Attribution] | None = None
+    for a in attrs:
+        if a.in_quote:
+            continue
+        if a.start <= pos < a.end:
+            continue
+        if a.end <= pos and a.direction in ("forward", "both"):
+            d = pos - a.end
+        elif a.start > pos and a.direction in ("backward", "both"):
+            d = a.start - pos
+        else:
+            continue
+        if best is None or d < best[0]:
+            best = (d, a)
+    return best[1] if best else None
+
+
+def _sources(a: Attribution) -> list[Source]:
+    via = ", ".join(dict.fromkeys(v.display or v.name for v in a.via)) or None
+    out: dict[str, Source] = {}
+    for m in a.mentions:
+        key = m.key or m.name
+        if key not in out:
+            out[key] = Source(
+                name=m.display or m.name,
+                cue=a.cue,
+                start=a.start,
+                end=a.end,
+                via=via,
+                anonymous=m.anonymous,
+                originator=key,
+            )
+    return list(out.values())
+
+
+# --------------------------------------------------------------------------- hedges
+
+
+@lru_cache(maxsize=1)
+def _hedge_rules() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    rules = []
+    for entry in lexicon().raw.get("hedges", []):
+        words = frozenset(str(w) for w in entry.get("words", []))
+        rules.append((phrase_regex(words), tuple(str(x).lower() for x in entry.get("not_before", []))))
+    return rules
+
+
+def hedge_for(text: str, pos: int) -> str | None:
+    """The nearest hedge in the clause of the figure at `pos` (offsets into `text`)."""
+    lo, hi = 0, len(text)
+    for brk in lexicon().raw.get("hedge_clause_breaks", []):
+        for m in re.finditer(re.escape(str(brk)), text):
+            if m.end() <= pos:
+                lo = max(lo, m.end())
+            elif m.start() > pos:
+                hi = min(hi, m.start())
+    best: tuple[int, str] | None = None
+    for pattern, not_before in _hedge_rules():
+        for m in pattern.finditer(text, lo, hi):
+            after = text[m.end() :].lstrip().lower()
+            if not_before and after.startswith(not_before):
+                continue
+            d = abs(m.start() - pos)
+            if best is None or d < best[0]:
+                best = (d, m.group(0).lower())
+    return re.sub(r"\s+", " ", best[1]) if best else None
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def _sentence_of(doc: Document, claim: Claim) -> Sentence | None:
+    if 0 <= claim.sentence < len(doc.sentences):
+        return doc.sentences[claim.sentence]
+    pos = claim.number_start if claim.number_start >= 0 else claim.start
+    return next((s for s in doc.sentences if s.start <= pos < s.end), None)
+
+
+def document_attributions(doc: Document) -> tuple[list[Attribution], list[Quotation]]:
+    attrs = [a for s in doc.sentences for a in sentence_attributions(s)]
+    for a in attrs:
+        for v in a.via:
+            v.conduit = True
+    mentions = [m for a in attrs for m in [*a.via, *a.mentions]]
+    mentions.sort(key=lambda m: m.start)
+    resolve(mentions)
+    quotes = find_quotations(doc)
+    _assign_speakers(quotes, attrs, doc)
+    return attrs, quotes
 
 
 def attribute(doc: Document, claims: list[Claim]) -> None:
-    for claim in claims:
-        claim.sources = []
+    """Fill `sources` (deepest originator first, one per originator) and `hedge` of every claim."""
+    if not doc.sentences:
+        for claim in claims:
+            claim.sources = []
+        return
+    attrs, quotes = document_attributions(doc)
+    by_sentence: dict[int, list[Attribution]] = {}
+    for a in attrs:
+        by_sentence.setdefault(a.sentence, []).append(a)
+    carry = str(lexicon().raw.get("carry_over", "quotes"))
+    last: dict[int, Attribution] = {}  # paragraph -> latest attribution used
+    for claim in sorted(claims, key=lambda c: c.start):
+        pos = claim.number_start if claim.number_start >= 0 else claim.start
+        s = _sentence_of(doc, claim)
+        chosen = _choose(pos, s, quotes, by_sentence)
+        if chosen is None and carry == "paragraph" and s is not None:
+            chosen = last.get(s.paragraph)
+        if chosen is not None and s is not None:
+            last[s.paragraph] = chosen
+        claim.sources = _sources(chosen) if chosen else []
+        claim.hedge = hedge_for(s.text, pos - s.start) if s else None
+
+
+def _choose(
+    pos: int, s: Sentence | None, quotes: list[Quotation], by_sentence: dict[int, list[Attribution]]
+) -> Attribution | None:
+    quote = next((q for q in quotes if q.start <= pos < q.end), None)
+    if quote is not None and quote.speaker is not None:
+        return quote.speaker
+    if s is None:
+        return None
+    return _governing(pos, by_sentence.get(s.index, []))

@@ -1,0 +1,423 @@
+"""Who a source is: parse a source phrase into mentions, and resolve mentions within a document.
+
+"South Korea's National Intelligence Service (NIS)", later "the NIS", "the intelligence service",
+"South Korean intelligence" and "according to South Korea" are one originator: every mention gets
+the same `key` (the longest full name of its cluster). Pronouns ("he said") and bare roles ("said the
+official") take the name of the latest mention they can refer to.
+
+The word lists live in audit/data/attribution.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+Kind = Literal["person", "organisation", "anonymous", "pronoun", "description", "other"]
+
+_WORD = re.compile(r"[A-Za-z0-9][\w’'.-]*[\w]|[A-Za-z0-9]")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
+_FUNCTION = frozenset(
+    {"the", "a", "an", "of", "in", "at", "for", "from", "and", "its", "their", "this", "that"}
+)
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "several",
+        "some",
+        "many",
+        "few",
+        "both",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The attribution word lists, as sets and compiled patterns."""
+
+    raw: dict[str, Any]
+
+    def words(self, key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in self.raw.get(key, []))
+
+    @property
+    def pronoun_kinds(self) -> dict[str, str]:
+        return {w: kind for kind, ws in self.raw.get("pronouns", {}).items() for w in ws}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    text = resources.files("audit").joinpath("data/attribution.yaml").read_text(encoding="utf-8")
+    return Lexicon(yaml.safe_load(text))
+
+
+@lru_cache(maxsize=1)
+def _sets() -> dict[str, frozenset[str]]:
+    lex = lexicon()
+    keys = ("titles", "organisation_words", "anonymous_words", "data_nouns", "leading_fillers")
+    out = {k: lex.words(k) for k in keys}
+    out["trailing_fillers"] = lex.words("trailing_fillers")
+    out["pronouns"] = frozenset(lex.pronoun_kinds)
+    return out
+
+
+def phrase_regex(phrases: frozenset[str] | list[str]) -> re.Pattern[str]:
+    """One case-insensitive whole-word alternation, longest phrase first."""
+    alts = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alts)
+    return re.compile(rf"(?<![\w’']){'(?:' + body + ')'}(?![\w’'])", re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """One mention of a source in the text."""
+
+    name: str  # as written, trimmed of fillers, acronym and apposition
+    start: int
+    end: int
+    kind: Kind = "other"
+    description: str = ""  # an apposition: "an official from the local disaster agency"
+    acronym: str | None = None
+    statement: bool = False  # the cue was a statement ("said in a statement", "the statement said")
+    conduit: bool = False  # named only as the conduit of another source ("Yonhap, citing the NIS")
+    key: str = ""  # the originator: shared by every mention of one source
+    display: str = ""  # the name to show: the antecedent's for a pronoun or bare role
+    tokens: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def anonymous(self) -> bool:
+        return self.kind == "anonymous"
+
+
+def tokens_of(text: str) -> list[str]:
+    return [_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)]
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    sets = _sets()
+    drop = _FUNCTION | _NUMBER_WORDS | sets["data_nouns"] | {"mr", "mrs", "ms", "dr"}
+    return frozenset(t for t in tokens_of(text) if t not in drop and not t.isdigit())
+
+
+def is_proper(word: str, first: bool = False) -> bool:
+    """A capitalised word that is no title, organisation word or filler."""
+    sets = _sets()
+    bare = _POSSESSIVE.sub("", word)
+    if not bare[:1].isupper():
+        return False
+    low = bare.lower()
+    known = sets["titles"] | sets["organisation_words"] | sets["anonymous_words"] | sets["pronouns"]
+    if low in known or low in sets["leading_fillers"] or low in _FUNCTION or low in _NUMBER_WORDS:
+        return False
+    return not (first and low in sets["data_nouns"])
+
+
+def _demonym(words: list[str], i: int) -> bool:
+    """ "Iraqi" in "an Iraqi army captain": a capitalised modifier of a lower-case noun."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return bool(nxt[:1].islower()) and bool(re.search(r"(?:i|an|ian|ese|ish|ch)$", words[i]))
+
+
+def proper_words(name: str) -> list[str]:
+    words = _WORD.findall(name)
+    return [w for i, w in enumerate(words) if is_proper(w, first=i == 0) and not _demonym(words, i)]
+
+
+def classify(name: str) -> Kind:
+    sets = _sets()
+    words = _WORD.findall(name)
+    low = [_POSSESSIVE.sub("", w.lower()) for w in words]
+    if not words:
+        return "other"
+    if len(low) == 1 and low[0] in sets["pronouns"]:
+        return "pronoun"
+    proper = proper_words(name)
+    has_title = any(w in sets["titles"] for w in low)
+    has_org = any(w in sets["organisation_words"] for w in low)
+    definite = low[0] in {"the", "this"}
+    if not proper:
+        if low[-1] in sets["anonymous_words"] or low[-1] in sets["titles"]:
+            return "description" if definite else "anonymous"
+        if has_org:
+            return "description" if definite and len(low) <= 2 else "organisation"
+        return "description" if low[-1] in sets["data_nouns"] else "other"
+    if has_title and not any(w.isupper() and len(w) > 1 for w in proper[-1:]):
+        return "person"
+    if any(w.isupper() and len(w) > 1 for w in words) or has_org:
+        return "organisation"
+    return "person" if len(proper) >= 2 or len(words) == 1 else "other"
+
+
+def source_like(name: str) -> bool:
+    """Could this phrase be a source at all (not "violence", not "the meeting")?"""
+    sets = _sets()
+    words = _WORD.findall(name)
+    if not words or len(words) > 14:
+        return False
+    low = [_POSSESSIVE.sub("", w.lower()) for w in words]
+    if any(w.isdigit() for w in low):
+        return False
+    lexical = sets["titles"] | sets["organisation_words"] | sets["anonymous_words"] | sets["pronouns"]
+    if any(w in lexical for w in low) or any(w in sets["data_nouns"] for w in low):
+        return True
+    return any(w[:1].isupper() for w in words)
+
+
+def fuzzy_in(token: str, others: frozenset[str]) -> bool:
+    """ "korean" is in {"korea"}; "ramsey" is in {"charles", "ramsey"}."""
+    if token in others:
+        return True
+    for o in others:
+        short, long_ = sorted((token, o), key=len)
+        if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3:
+            return True
+    return False
+
+
+def initials(text: str) -> str:
+    caps = [w for w in _WORD.findall(text) if w[:1].isupper() and w.lower() not in _FUNCTION]
+    return "".join(w[0] for w in caps)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _generic(m: Mention) -> bool:
+    """A bare anonymous plural ("officials", "two security officials" is not) never merges."""
+    return m.kind == "anonymous" and len(m.tokens) <= 1
+
+
+def _antecedent(m: Mention, earlier: list[Mention], gender: dict[int, str], uf: _UnionFind) -> int | None:
+    lex = lexicon()
+    if m.kind == "pronoun":
+        low = m.name.lower()
+        want = lex.pronoun_kinds.get(low, "any")
+        sex = "f" if low in ("she", "her") else "m" if low in ("he", "him", "his") else ""
+        fits = {"person": {"person", "anonymous"}, "organisation": {"organisation", "description", "other"}}
+        for j in range(len(earlier) - 1, -1, -1):
+            e = earlier[j]
+            if e.kind == "pronoun" or (want != "any" and e.kind not in fits.get(want, set())):
+                continue
+            if sex and gender.get(uf.find(j), sex) != sex:
+                continue
+            return j
+        return None
+    bare = re.sub(r"^(?:the|this)\s+", "", m.name, flags=re.IGNORECASE)
+    if bare.isupper() and 2 <= len(bare) <= 8:
+        for j in range(len(earlier) - 1, -1, -1):
+            if bare in (earlier[j].acronym, initials(earlier[j].name)):
+                return j
+    if m.statement and m.kind == "description":
+        for j in range(len(earlier) - 1, -1, -1):
+            if earlier[j].statement and earlier[j].kind != "description":
+                return j
+    if not m.tokens or _generic(m):
+        return None
+    for j in range(len(earlier) - 1, -1, -1):
+        e = earlier[j]
+        if e.kind == "pronoun" or e.tokens == m.tokens and e.name == m.name:
+            continue
+        full = e.tokens | content_tokens(e.description)
+        if all(fuzzy_in(t, full) for t in m.tokens):
+            return j
+    return None
+
+
+def resolve(mentions: list[Mention]) -> None:
+    """Set `key` and `display` of every mention (in document order) so one originator has one key."""
+    for m in mentions:
+        m.tokens = content_tokens(m.name)
+    uf = _UnionFind(len(mentions))
+    gender: dict[int, str] = {}
+    for i, m in enumerate(mentions):
+        j = _antecedent(m, mentions[:i], gender, uf)
+        if j is not None:
+            uf.union(i, j)
+            sex = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(m.name.lower())
+            if sex:
+                gender.setdefault(uf.find(i), sex)
+            if m.kind in ("pronoun", "description") or not proper_words(m.name):
+                m.display = mentions[j].display or mentions[j].name
+    _merge_contained(mentions, uf)
+    clusters: dict[int, list[Mention]] = {}
+    for i, m in enumerate(mentions):
+        clusters.setdefault(uf.find(i), []).append(m)
+    for members in clusters.values():
+        named = [x for x in members if x.kind not in ("pronoun", "description")] or members
+        key = max((x.name for x in named), key=len)
+        for x in members:
+            x.key = key
+            x.display = x.display or x.name
+
+
+def _merge_contained(mentions: list[Mention], uf: _UnionFind) -> None:
+    """A short form contained in exactly one other originator is that originator:
+    "according to South Korea" and "South Korea's National Intelligence Service" are one."""
+    roots: dict[int, frozenset[str]] = {}
+    for i, m in enumerate(mentions):
+        if m.kind != "pronoun" and not _generic(m) and not m.conduit:
+            r = uf.find(i)
+            roots[r] = roots.get(r, frozenset()) | m.tokens
+    for r, toks in list(roots.items()):
+        if not toks:
+            continue
+        hosts = [
+            o
+            for o, other in roots.items()
+            if o != r and other != toks and all(fuzzy_in(t, other) for t in toks)
+        ]
+        if len(hosts) == 1:
+            uf.union(r, hosts[0])
+
+
+_DATA_LEAD = (
+    r"^(?:the|an?|its|their)?\s*(?:latest|official|provisional|preliminary|new|own|initial)?\s*"
+    r"(?:{nouns})(?:\s+(?:released|published|provided|supplied|compiled|issued|given|collected))?"
+    r"\s+(?:from|by|of)\s+(?P<rest>.+)$"
+)
+_DATA_TAIL = (
+    r"^(?P<head>.+?)(?:'s|’s|')?\s+(?:latest|official|provisional|preliminary|new|own|initial)?\s*"
+    r"(?:{nouns})$"
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lex = lexicon()
+    nouns = "|".join(sorted((re.escape(n) for n in lex.words("data_nouns")), key=len, reverse=True))
+    return {
+        "stops": phrase_regex(lex.words("name_stops")),
+        "lead": phrase_regex(lex.words("leading_fillers")),
+        "trail": phrase_regex(lex.words("trailing_fillers")),
+        "data_lead": re.compile(_DATA_LEAD.format(nouns=nouns), re.IGNORECASE),
+        "data_tail": re.compile(_DATA_TAIL.format(nouns=nouns), re.IGNORECASE),
+    }
+
+
+def _strip(text: str) -> str:
+    """Drop fillers at either end ("But he", "the first minister has") and stray punctuation."""
+    pats = _patterns()
+    prev = None
+    while prev != text:
+        prev = text
+        text = text.strip(" \t\n,;:\"“”‘’'()[]-–—")
+        m = pats["lead"].match(text)
+        if m and m.end() < len(text):
+            text = text[m.end() :]
+        m2 = re.search(r"\s+(\S+)$", text)
+        if m2 and pats["trail"].fullmatch(m2.group(1)):
+            text = text[: m2.start()]
+    return text
+
+
+def _strip_data_noun(name: str) -> str:
+    pats = _patterns()
+    m = pats["data_lead"].match(name)
+    if m:
+        return m.group("rest")
+    m = pats["data_tail"].match(name)
+    if m and m.group("head").lower() not in {"the", "a", "an", "this", "that"}:
+        return m.group("head")
+    return name
+
+
+def _split_coordination(name: str) -> list[str]:
+    """ "security and medical officials" -> two; "police and doctor Ahmed Ibrahim" -> two;
+    "Department of Trade and Industry" and "Bosnia and Herzegovina" stay one."""
+    parts = [p.strip() for p in re.split(r",?\s+(?:and|&)\s+", name) if p.strip()]
+    if len(parts) < 2:
+        return [name]
+    sets = _sets()
+    lexical = sets["titles"] | sets["organisation_words"] | sets["anonymous_words"]
+    head = tokens_of(parts[-1])[-1] if tokens_of(parts[-1]) else ""
+    out: list[str] = []
+    for p in parts[:-1]:
+        low = tokens_of(p)
+        bare_modifier = (
+            low and not any(t in lexical for t in low) and not any(w[:1].isupper() for w in p.split())
+        )
+        if bare_modifier and head in lexical:
+            out.append(f"{p} {_WORD.findall(parts[-1])[-1]}")
+        else:
+            out.append(p)
+    out.append(parts[-1])
+    for p in out:
+        words = _WORD.findall(p)
+        low = [w.lower() for w in words]
+        single_plain = len(words) == 1 and not words[0].isupper() and low[0] not in lexical
+        if not source_like(p) or (single_plain and low[0] not in sets["pronouns"] and p is out[-1]):
+            return [name]
+    return out
+
+
+def parse_source(text: str, offset: int, statement: bool = False) -> list[Mention]:
+    """The mentions in a source phrase found at `offset`: "Fauzi, an official from the local
+    disaster agency" is one (with a description); "security and medical officials" is two."""
+    stop = _patterns()["stops"].search(text)
+    if stop and stop.start() > 0:
+        text = text[: stop.start()]
+    acronym = None
+    m = _ACRONYM.search(text)
+    if m:
+        acronym = m.group(1)
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    head, _, description = text.partition(",")
+    head = _strip(head)
+    description = _strip(description)
+    if head and description and head.lower().startswith(("a ", "an ")) and classify(description) == "person":
+        head, description = description, head
+    name = _strip(_strip_data_noun(head))
+    if re.match(r"(?i)an?\s+[A-Z]", name) and name.split()[-1][:1].isupper():
+        name = name.split(None, 1)[1]
+    if not name:
+        return []
+    mentions = []
+    for part in _split_coordination(name):
+        part = _strip(part)
+        at = text.find(part)
+        start = offset + (at if at >= 0 else max(0, text.find(name)))
+        end = start + len(part) if at >= 0 else offset + len(text.rstrip())
+        name_clean = re.sub(r"\s+", " ", part)
+        mentions.append(
+            Mention(
+                name=name_clean,
+                start=start,
+                end=end,
+                kind=classify(name_clean),
+                description=description,
+                acronym=acronym if len(mentions) == 0 else None,
+                statement=statement,
+            )
+        )
+    return mentions
