@@ -58,8 +58,18 @@ def sentence_figures(text: str, currency_hint: dict[str, str] | None = None) -> 
         if not _is_figure(text, mention):
             continue
         figures.append(
-            Figure(mention.start, mention.end, mention.start, mention.end, mention.value,
-                   mention.value, mention.value, kind=mention.kind, step=mention.step, mention=mention)
+            Figure(
+                mention.start,
+                mention.end,
+                mention.start,
+                mention.end,
+                mention.value,
+                mention.value,
+                mention.value,
+                kind=mention.kind,
+                step=mention.step,
+                mention=mention,
+            )
         )
     figures = _join_ranges(text, figures)
     for fig in figures:
@@ -78,11 +88,19 @@ def sentence_figures(text: str, currency_hint: dict[str, str] | None = None) -> 
 
 
 @cache
-def _notclaims() -> dict[str, object]:
+def _months() -> frozenset[str]:
+    return frozenset(data("notclaims")["months"])
+
+
+@cache
+def _identifier_words() -> frozenset[str]:
+    return frozenset(data("notclaims")["identifier_before"])
+
+
+@cache
+def _notclaims() -> dict[str, re.Pattern[str]]:
     nc = data("notclaims")
     return {
-        "months": set(nc["months"]),
-        "ident": set(nc["identifier_before"]),
         "idioms": re.compile(rf"\b(?:{words_pattern(nc['idioms'])})\b", re.IGNORECASE),
         "time": re.compile(rf"\s?(?:{words_pattern(nc['time_words'])})(?![A-Za-z])", re.IGNORECASE),
     }
@@ -94,35 +112,40 @@ _ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
 
 
 def _is_figure(text: str, m: Mention) -> bool:
-    nc = _notclaims()
+    """False for what only looks like a figure: dates, times, ordinals, identifiers, idioms."""
     before, after = text[max(0, m.start - WINDOW) : m.start], text[m.end : m.end + WINDOW]
     raw = text[m.start : m.end]
-    if m.kind == "digits":
-        if _ORDINAL.match(after) or re.match(r"[:/]\d", after) or re.search(r"\d[:/]$", before):
-            return False  # 1st, 9/11, 24/7, 10:30, 2003/4
-        if re.match(r"[A-Za-z]", after) and not m.suffix and not _unit_glued(after):
-            return False  # P95s, 4x4, 3G
-        if re.search(r"[A-Za-z_]$", before) or re.search(r"[A-Za-z]-$", before) or after[:1] == "_":
-            return False  # G7, F-16, Covid-19, file_18
-        if re.match(r"0\d{3}$", raw):
-            return False  # 0800 hours
-        if _is_label(before, after, m):
-            return False
-        if re.match(r"s\b", after) and m.value >= 1000:
-            return False  # the 1990s
-        if nc["time"].match(after):  # type: ignore[union-attr]
-            return False
-        if _is_date(before, raw, after, m):
-            return False
-    wb = _WORD_BEFORE.search(before)
-    if m.kind in ("digits", "words") and wb and wb.group(1).lower().rstrip(".") in nc["ident"]:  # type: ignore[operator]
-        prev = wb.group(1).lower()
-        if prev not in ("a", "b", "f") or re.search(r"\b[A-Z]$", before.rstrip("-")):
-            if not (prev in ("a", "an") and m.kind == "words"):
-                return False
-    if _inside_idiom(text, m):
+    if m.kind == "digits" and (
+        _is_digit_artifact(before, raw, after, m)
+        or _is_label(before, after, m)
+        or _is_date(before, raw, after, m)
+    ):
         return False
-    return True
+    return not (_follows_identifier_word(before, m) or _inside_idiom(text, m))
+
+
+def _is_digit_artifact(before: str, raw: str, after: str, m: Mention) -> bool:
+    """Ordinals (1st), slashes and colons (9/11, 10:30), glued letters (G7, P95, F-16, file_18),
+    clock times (0800, 4pm) and decades (the 1990s)."""
+    return bool(
+        _ORDINAL.match(after)
+        or re.match(r"[:/]\d", after)
+        or re.search(r"\d[:/]$", before)
+        or (re.match(r"[A-Za-z]", after) and not m.suffix and not _unit_glued(after))
+        or re.search(r"(?:[A-Za-z_]|[A-Za-z]-)$", before)
+        or after[:1] == "_"
+        or re.match(r"0\d{3}$", raw)
+        or (re.match(r"s\b", after) and m.value >= 1000)
+        or _notclaims()["time"].match(after)
+    )
+
+
+def _follows_identifier_word(before: str, m: Mention) -> bool:
+    """'Flight 370', 'No. 10', 'Route 66': a number used as a name."""
+    wb = _WORD_BEFORE.search(before)
+    return (
+        m.kind in ("digits", "words") and bool(wb) and wb.group(1).lower().rstrip(".") in _identifier_words()
+    )  # type: ignore[union-attr]
 
 
 def _unit_glued(after: str) -> bool:
@@ -136,7 +159,7 @@ def _unit_glued(after: str) -> bool:
 
 
 def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
-    months: set[str] = _notclaims()["months"]  # type: ignore[assignment]
+    months = _months()
     wb = _WORD_BEFORE.search(before)
     wa = _WORD_AFTER.match(after)
     prev = wb.group(1).lower().rstrip(".") if wb else ""
@@ -152,9 +175,8 @@ def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
             return True  # the "14" of 2013-14, the "01" of 1995-01
     if re.match(r"^,?\s*(?:19|20)\d\d\b", after) and prev in months:
         return True
-    if re.match(r"^,\s*(?:1[5-9]|20)\d\d\b", after) and 1 <= m.value <= 31 and "," not in raw:
-        return True  # "30, 2013" after a month the segmenter may have cut off
-    return False
+    # "30, 2013": a day before a year, after a month the segmenter may have cut off
+    return bool(re.match(r"^,\s*(?:1[5-9]|20)\d\d\b", after)) and 1 <= m.value <= 31 and "," not in raw
 
 
 def _is_label(before: str, after: str, m: Mention) -> bool:
@@ -163,7 +185,7 @@ def _is_label(before: str, after: str, m: Mention) -> bool:
     if not wb or "," in before[-3:] or not float(m.value).is_integer() or m.suffix:
         return False
     word = wb.group(1).lower()
-    if word in _notclaims()["months"] or word in _people_nouns():  # type: ignore[operator]
+    if word in _months() or word in _people_nouns():
         return False
     if word in data("numbers")["qualifiers_before"]:
         return False
@@ -181,7 +203,7 @@ def _counted_after(after: str) -> bool:
 
 def _inside_idiom(text: str, m: Mention) -> bool:
     lo, hi = max(0, m.start - 20), min(len(text), m.end + 30)
-    for im in _notclaims()["idioms"].finditer(text, lo, hi):  # type: ignore[union-attr]
+    for im in _notclaims()["idioms"].finditer(text, lo, hi):
         if im.start() <= m.start and m.end <= im.end():
             return True
     return False
@@ -205,8 +227,21 @@ def _join_ranges(text: str, figs: list[Figure]) -> list[Figure]:
             lo, hi = a.value, b.value
             if b.mention and a.mention and b.mention.value >= 1000 and a.value < b.value / 100:
                 lo = a.value * (b.value / b.mention.value if b.mention.kind == "digits" else 1)
-            out.append(Figure(start, b.end, a.number_start, b.number_end, (lo + hi) / 2, lo, hi,
-                              "range", kind=a.kind, step=min(a.step or 1, b.step or 1), mention=a.mention))
+            out.append(
+                Figure(
+                    start,
+                    b.end,
+                    a.number_start,
+                    b.number_end,
+                    (lo + hi) / 2,
+                    lo,
+                    hi,
+                    "range",
+                    kind=a.kind,
+                    step=min(a.step or 1, b.step or 1),
+                    mention=a.mention,
+                )
+            )
             i += 2
             continue
         out.append(a)
@@ -224,7 +259,9 @@ def _is_range(text: str, a: Figure, b: Figure) -> bool:
     before = text[max(0, a.start - 25) : a.start].lower()
     if word == "and" and not re.search(r"\bbetween\s+(?:\S+\s+)?$", before):
         return False
-    if word == "to" and re.search(r"\b(?:from|rose|fell|increased|decreased|up|down|cut|raised)\s+(?:\S+\s+)?$", before):
+    if word == "to" and re.search(
+        r"\b(?:from|rose|fell|increased|decreased|up|down|cut|raised)\s+(?:\S+\s+)?$", before
+    ):
         return False
     if word == "or" and a.kind != b.kind:
         return False
@@ -255,7 +292,9 @@ def _read_qualifier(text: str, fig: Figure) -> None:
     m = pb.search(head)
     if m and not re.search(r"\b(?:all|each)\s+$", head[: m.start()]):
         q = before[re.sub(r"\s+", " ", m.group(1).lower())]
-        if not (m.group(1).lower() in ("over", "under", "above", "below") and _is_prep_use(head[: m.start()])):
+        if not (
+            m.group(1).lower() in ("over", "under", "above", "below") and _is_prep_use(head[: m.start()])
+        ):
             fig.qualifier = q
             fig.start -= len(head) - m.start()
     m = pa.match(text, fig.end) if False else pa.match(text[fig.end : fig.end + 20])
@@ -287,7 +326,7 @@ def _set_bounds(fig: Figure) -> None:
 
 
 @cache
-def _unit_patterns() -> dict[str, object]:
+def _unit_patterns() -> dict[str, re.Pattern[str]]:
     u = data("units")
     measures: dict[str, str] = u["measures"]
     percent: dict[str, str] = u["percent"]
@@ -308,12 +347,12 @@ def _read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
     u, pats = data("units"), _unit_patterns()
     after = text[fig.number_end : fig.number_end + 40]
     head = text[max(0, fig.number_start - 8) : fig.number_start]
-    if m := pats["symbol"].search(head):  # type: ignore[union-attr]
+    if m := pats["symbol"].search(head):
         fig.unit, fig.kind = u["currency_symbols"][m.group(1)], "money"
         fig.start = min(fig.start, fig.number_start - len(head) + m.start())
-    elif m := pats["code_before"].search(head):  # type: ignore[union-attr]
+    elif m := pats["code_before"].search(head):
         fig.unit, fig.kind = m.group(1), "money"
-    if fig.unit is None and (m := pats["percent"].match(after)):  # type: ignore[union-attr]
+    if fig.unit is None and (m := pats["percent"].match(after)):
         fig.unit = u["percent"][re.sub(r"\s+", " ", m.group(1).lower())]
         fig.kind = fig.unit
         fig.end = max(fig.end, fig.number_end + m.end())
@@ -324,14 +363,14 @@ def _read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         fig.unit, fig.kind = u["currency_symbols"][m.group(1)], "money"
         fig.end = max(fig.end, fig.number_end + m.end())
         return
-    if m := pats["code_after"].match(after):  # type: ignore[union-attr]
+    if m := pats["code_after"].match(after):
         fig.unit, fig.kind = m.group(1), "money"
         return
-    if m := pats["cword"].match(after):  # type: ignore[union-attr]
+    if m := pats["cword"].match(after):
         fig.unit, fig.kind = _currency_word(m.group(1), currency_hint), "money"
         fig.end = max(fig.end, fig.number_end + m.end())
         return
-    if (m := pats["minor"].match(after) or pats["minor_word"].match(after)) and fig.kind == "digits":  # type: ignore[union-attr]
+    if (m := pats["minor"].match(after) or pats["minor_word"].match(after)) and fig.kind == "digits":
         fig.unit, fig.kind = u["currency_minor"][m.group(1).lower()], "money"
         _scale(fig, 0.01)
         fig.end = max(fig.end, fig.number_end + m.end())
@@ -340,7 +379,7 @@ def _read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         _scale(fig, 1e-6)  # a bare "100m" is a length, not a million
         fig.unit, fig.kind = "meter", "measure"
         return
-    if m := pats["measure"].match(after):  # type: ignore[union-attr]
+    if m := pats["measure"].match(after):
         fig.unit, fig.kind = u["measures"][re.sub(r"\s+", " ", m.group(1).lower())], "measure"
         fig.end = max(fig.end, fig.number_end + m.end())
         return
@@ -438,7 +477,9 @@ def _read_people(text: str, fig: Figure) -> bool:
                 return False
             fig.unit, fig.kind, fig.noun_end = "people", "count", t.end()
             generic = lw in ("people", "others", "persons", "dead", "casualties", "lives")
-            phrase = re.sub(r"^\s*of\s+(?:(?:the|her|his|their|our|its|those|these)\s+)?", "", text[pos : t.end()])
+            phrase = re.sub(
+                r"^\s*of\s+(?:(?:the|her|his|their|our|its|those|these)\s+)?", "", text[pos : t.end()]
+            )
             fig.subject = None if generic else phrase.strip(" -")
             return True
         if skip_of and lw == "of":
@@ -461,8 +502,11 @@ def _keep(text: str, fig: Figure) -> bool:
     m = fig.mention
     raw = text[fig.number_start : fig.number_end].lower()
     if m and m.kind == "words" and m.value == 1 and raw in ("one",) and fig.qualifier == "exact":
-        return fig.unit is not None and fig.unit != "people" or _casualty_before(text, fig) is not None or (
-            fig.unit == "people" and fig.subject is not None
+        return (
+            fig.unit is not None
+            and fig.unit != "people"
+            or _casualty_before(text, fig) is not None
+            or (fig.unit == "people" and fig.subject is not None)
         )
     if m and m.kind == "fraction" and raw.lower() == "half" and fig.unit is None:
         return bool(re.match(r"^\s+(?:of|a|an|the)\b", text[fig.end : fig.end + 6], re.I))
@@ -470,7 +514,7 @@ def _keep(text: str, fig: Figure) -> bool:
 
 
 @cache
-def _cue_patterns() -> dict[str, object]:
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
     cas = data("casualties")
     after_alts, before_alts = [], []
     for cat, words in cas["after_cues"].items():
@@ -485,12 +529,23 @@ def _cue_patterns() -> dict[str, object]:
     }
 
 
-_QUALIFIER_OR_DET = re.compile(r"(?:\b(?:the|a|an|another|other|more|some|of|at least|more than|nearly|about|"
-                               r"around|up to|over|almost|as many as|an estimated|estimated)\s+)*$", re.I)
+_QUALIFIER_OR_DET = re.compile(
+    r"(?:\b(?:the|a|an|another|other|more|some|of|at least|more than|nearly|about|"
+    r"around|up to|over|almost|as many as|an estimated|estimated)\s+)*$",
+    re.I,
+)
 
 
-_HARMED_NOUNS = {"dead": "killed", "killed": "killed", "victims": "killed", "injured": "wounded",
-                 "wounded": "wounded", "casualties": "casualties", "missing": "missing", "displaced": "displaced"}
+_HARMED_NOUNS = {
+    "dead": "killed",
+    "killed": "killed",
+    "victims": "killed",
+    "injured": "wounded",
+    "wounded": "wounded",
+    "casualties": "casualties",
+    "missing": "missing",
+    "displaced": "displaced",
+}
 _OF_THE_HARMED = re.compile(rf"\b(?:of|among)\s+the\s+({'|'.join(_HARMED_NOUNS)})\s*,?[^.;:]{{0,80}}$", re.I)
 
 
@@ -502,18 +557,25 @@ _NUMBER_OF_HARMED = re.compile(
 def _casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     """An active cue right before the figure: 'killing 12', 'wounded at least 22 others'."""
     raw_head = text[max(0, fig.start - 50) : fig.start]
-    head = raw_head[: len(raw_head) - len(_QUALIFIER_OR_DET.search(raw_head).group(0))]  # type: ignore[union-attr]
+    dets = _QUALIFIER_OR_DET.search(raw_head)  # always matches: it may match nothing
+    head = raw_head[: dets.start()] if dets else raw_head
     before = _cue_patterns()["before"]
-    m = before.search(head) or before.search(raw_head)  # type: ignore[union-attr]
+    m = before.search(head) or before.search(raw_head)
     if m:
         return m.lastgroup or "other", m.group(0).strip()
     of_the = _OF_THE_HARMED.search(text[: fig.start]) or _NUMBER_OF_HARMED.search(text[: fig.start])
     if of_the:
         return _HARMED_NOUNS[of_the.group(1).lower()], of_the.group(0).strip(" ,")
-    toll = re.search(r"\b(death|casualty|injury)\s+toll\b[^.;]{0,40}?\b(?:to|at|of|is|was|reached|hit|stands at|"
-                     r"stood at|climbed to|rose to)\s*$", head, re.I)
+    toll = re.search(
+        r"\b(death|casualty|injury)\s+toll\b[^.;]{0,40}?\b(?:to|at|of|is|was|reached|hit|stands at|"
+        r"stood at|climbed to|rose to)\s*$",
+        head,
+        re.I,
+    )
     if toll:
-        return {"death": "killed", "casualty": "casualties", "injury": "wounded"}[toll.group(1).lower()], toll.group(0)
+        return {"death": "killed", "casualty": "casualties", "injury": "wounded"}[
+            toll.group(1).lower()
+        ], toll.group(0)
     return None
 
 
@@ -524,7 +586,7 @@ def _read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
         pass
     before = _casualty_before(text, fig)
     after = _casualty_after(text, fig, figures)
-    leave = _cue_patterns()["leave"].search(text[max(0, fig.start - 12) : fig.start])  # type: ignore[union-attr]
+    leave = _cue_patterns()["leave"].search(text[max(0, fig.start - 12) : fig.start])
     chosen = before if before and not leave else after or before
     if leave and after:
         chosen = after
@@ -539,67 +601,85 @@ def _read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
 
 
 def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str, str] | None:
-    """A passive cue after the figure in its clause: '300 soldiers had been killed', '12 dead'."""
+    """A cue after the figure in its clause: '3,000 casualties', '300 soldiers had been killed'."""
     start = fig.noun_end if fig.noun_end > 0 else fig.end
     limit = min(len(text), start + 90)
-    nxt = next((f for f in figures if f.start >= fig.end and f is not fig), None)
+    if head := _head_noun().match(text, fig.end, limit):
+        word = head.group(1).lower()
+        return _head_nouns()[word], word
     tail = text[start:limit]
-    stop = _cue_patterns()["breaks"].search(tail)  # type: ignore[union-attr]
-    if stop:
+    if stop := _cue_patterns()["breaks"].search(tail):
         tail = tail[: stop.start()]
-    # noun cue directly after the number: "3,000 casualties", "12 deaths", "five dead"
-    direct = re.match(r"^\s*(?:[A-Za-z'-]+\s+){0,2}?(casualties|deaths|dead|fatalities|injuries|wounded|injured|"
-                      r"missing|displaced|captured|killed|hurt|bodies|lives)\b", text[fig.end:limit], re.I)
-    if direct:
-        word = direct.group(1).lower()
-        cat = {"casualties": "casualties", "deaths": "killed", "dead": "killed", "fatalities": "killed",
-               "bodies": "killed", "injuries": "wounded", "wounded": "wounded", "injured": "wounded",
-               "hurt": "wounded", "missing": "missing", "displaced": "displaced", "captured": "captured",
-               "killed": "killed", "lives": "killed"}[word]
-        return cat, word
-    m = _cue_patterns()["after"].search(tail)  # type: ignore[union-attr]
-    if not m:
+    m = _cue_patterns()["after"].search(tail)
+    if (
+        not m
+        or _cue_belongs_to_next(text, fig, figures, start + m.start())
+        or _is_active_with_object(tail, m)
+    ):
         return None
-    if nxt is not None and fig.start + (start - fig.start) + m.start() > nxt.start:
-        # another figure stands between: the cue is theirs unless the two are coordinated
-        between = text[nxt.end : start + m.start()]
-        if nxt.noun_end < 0 and not re.match(r"^\s*(?:[A-Za-z'-]+\s+){0,2}$", between):
-            return None
-    word = m.group(0)
-    if re.match(r"^\s*(?:the|a|an|\d|one|two|three|four|five|six|seven|eight|nine|ten|at least|more than|"
-                r"some|about)\b", tail[m.end() : m.end() + 12], re.I) and m.lastgroup in ("killed", "wounded"):
-        if not re.search(r"\b(?:were|was|been|are|is|being|be)\s+(?:\w+\s+)?$", tail[: m.start()], re.I):
-            return None  # active verb with its own object: "three gunmen killed two guards"
-    return m.lastgroup or "other", word
+    return m.lastgroup or "other", m.group(0)
+
+
+@cache
+def _head_nouns() -> dict[str, str]:
+    return {word.lower(): cat for word, cat in data("casualties")["head_nouns"].items()}
+
+
+@cache
+def _head_noun() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:[A-Za-z'-]+\s+){{0,2}}?({words_pattern(list(_head_nouns()))})\b", re.I)
+
+
+_OBJECT_AFTER = re.compile(
+    r"\s*(?:the|a|an|\d|one|two|three|four|five|six|seven|eight|nine|ten|at least|more than|some|about)\b",
+    re.I,
+)
+_AUXILIARY_BEFORE = re.compile(r"\b(?:were|was|been|are|is|being|be)\s+(?:\w+\s+)?$", re.I)
+
+
+def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: int) -> bool:
+    """Another figure stands between this one and the cue: the cue is that figure's, unless
+    the two are coordinated ("eight women and four men injured")."""
+    nxt = next((f for f in figures if f.start >= fig.end and f is not fig), None)
+    if nxt is None or cue_at <= nxt.start:
+        return False
+    return nxt.noun_end < 0 and not re.match(r"^\s*(?:[A-Za-z'-]+\s+){0,2}$", text[nxt.end : cue_at])
+
+
+def _is_active_with_object(tail: str, m: re.Match[str]) -> bool:
+    """'three gunmen killed two guards': the verb is active and has its own object."""
+    return (
+        m.lastgroup in ("killed", "wounded")
+        and bool(_OBJECT_AFTER.match(tail, m.end()))
+        and not _AUXILIARY_BEFORE.search(tail[: m.start()])
+    )
 
 
 def _inherit_categories(text: str, figures: list[Figure]) -> None:
-    """'55 injured, five of them critically': the part inherits the whole's category."""
-    for i, fig in enumerate(figures):
-        if fig.category not in ("other", "count") or i == 0:
+    """A figure with nothing of its own takes the category of the harmed figure before it:
+    '55 injured, five of them critically', 'killed 170,000 here and tens of thousands more'."""
+    for prev, fig in zip(figures, figures[1:], strict=False):
+        if fig.category not in ("other", "count") or prev.category in ("other", "count"):
             continue
-        prev = figures[i - 1]
-        coordinated = re.fullmatch(r"[^.;:,]{0,40}\band\s+", text[prev.end : fig.start])
-        if coordinated and prev.category not in ("other", "count") and fig.unit in (None, "people"):
-            if re.match(r"^\s+(?:more|others|other)\b", text[fig.end : fig.end + 10], re.I):
-                fig.category, fig.unit, fig.cue, fig.kind = prev.category, "people", "and more", "count"
-                continue
-        if fig.kind == "fraction":
+        if fig.kind == "fraction" or fig.unit not in (None, "people"):
             continue
-        if re.match(r"^\s+of\s+(?:them|those|whom|these)\b", text[fig.end : fig.end + 16], re.I):
-            prev = figures[i - 1]
-            if prev.category not in ("other", "count"):
-                fig.category, fig.unit, fig.cue = prev.category, "people", "of them"
-                fig.kind = "count"
+        after = text[fig.end : fig.end + 16]
+        more = re.fullmatch(r"[^.;:,]{0,40}\band\s+", text[prev.end : fig.start]) and re.match(
+            r"\s+(?:more|others|other)\b", after, re.I
+        )
+        of_them = re.match(r"\s+of\s+(?:them|those|whom|these)\b", after, re.I)
+        if more or of_them:
+            fig.category, fig.unit, fig.kind = prev.category, "people", "count"
+            fig.cue = "and more" if more else "of them"
 
 
 def _inherit_conversion_qualifiers(text: str, figures: list[Figure]) -> None:
     """'about 15 meters (50 feet)': the figure in brackets restates the one before, hedges and all."""
     for prev, fig in zip(figures, figures[1:], strict=False):
-        if fig.qualifier == "exact" and prev.qualifier not in ("exact", "range"):
-            if re.fullmatch(r"\s*[(\[]\s*(?:US\$|[A-Z]?\$|£|€|¥)?", text[prev.end : fig.start]):
-                fig.qualifier = prev.qualifier
-                _set_bounds(fig)
+        bracketed = re.fullmatch(r"\s*[(\[]\s*(?:US\$|[A-Z]?\$|£|€|¥)?", text[prev.end : fig.start])
+        if bracketed and fig.qualifier == "exact" and prev.qualifier not in ("exact", "range"):
+            fig.qualifier = prev.qualifier
+            _set_bounds(fig)
 
 
 def _share_units(text: str, figures: list[Figure]) -> None:
@@ -616,7 +696,9 @@ def _share_units(text: str, figures: list[Figure]) -> None:
 
 def _gap_after_unit(text: str, a: Figure, b: Figure) -> str:
     gap = text[a.end : b.start]
-    return re.sub(r"^\s*[A-Za-z]+", "", gap, count=1) if a.kind == "measure" and a.end == a.number_end else gap
+    return (
+        re.sub(r"^\s*[A-Za-z]+", "", gap, count=1) if a.kind == "measure" and a.end == a.number_end else gap
+    )
 
 
 # ---------------------------------------------------------------- claims

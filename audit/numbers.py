@@ -98,7 +98,9 @@ def _digit_mentions(text: str) -> list[Mention]:
                 scale *= scales[wm.group(1).lower()]
                 end = wm.end()
                 wm = _scale_words().match(text, end)
-        out.append(Mention(m.start(), end, _clean(value * scale), "digits", step_of(raw, scale), suffix=suffix))
+        out.append(
+            Mention(m.start(), end, _clean(value * scale), "digits", step_of(raw, scale), suffix=suffix)
+        )
     return out
 
 
@@ -111,7 +113,9 @@ def _dozens(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-_AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b(?:[\s-]+(thousand|million|billion|trillion)\b)?", re.I)
+_AND_A_HALF = re.compile(
+    r"[\s-]+and[\s-]+a[\s-]+half\b(?:[\s-]+(thousand|million|billion|trillion)\b)?", re.I
+)
 
 
 def _and_a_half(text: str, found: list[Mention]) -> list[Mention]:

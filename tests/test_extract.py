@@ -71,7 +71,9 @@ def test_not_figures(text: str) -> None:
         ("The toll reached 500 or more.", 500, 500, None, "at_least"),
     ],
 )
-def test_qualifiers_and_bounds(text: str, value: float, low: float | None, high: float | None, qualifier: str) -> None:
+def test_qualifiers_and_bounds(
+    text: str, value: float, low: float | None, high: float | None, qualifier: str
+) -> None:
     c = one(text)
     assert (c.value, c.low, c.high, c.qualifier) == (value, low, high, qualifier)
 

@@ -10,8 +10,23 @@ from typing import Any
 from audit.model import SCHEMA, Audit
 
 CSV_FIELDS = [
-    "path", "id", "text", "start", "end", "line", "column", "value", "low", "high", "qualifier",
-    "unit", "category", "subject", "hedge", "grade", "sources",
+    "path",
+    "id",
+    "text",
+    "start",
+    "end",
+    "line",
+    "column",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "category",
+    "subject",
+    "hedge",
+    "grade",
+    "sources",
 ]
 
 
@@ -41,7 +56,8 @@ def to_table(audits: list[Audit], color: bool = False) -> str:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=io.StringIO(), force_terminal=color, width=140, color_system="auto" if color else None)
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=color, width=140, color_system="auto" if color else None)
     for audit in audits:
         doc = audit.document
         if doc.error:
@@ -53,12 +69,18 @@ def to_table(audits: list[Audit], color: bool = False) -> str:
         for c in audit.claims:
             bounds = f"{_fmt(c.low)}..{_fmt(c.high)}" if c.qualifier != "exact" else ""
             table.add_row(
-                f"{c.line}:{c.column}", c.text, _fmt(c.value), f"{c.qualifier} {bounds}".strip(),
-                c.unit or "", c.category, c.subject or "", ", ".join(s.name for s in c.sources) or "-",
+                f"{c.line}:{c.column}",
+                c.text,
+                _fmt(c.value),
+                f"{c.qualifier} {bounds}".strip(),
+                c.unit or "",
+                c.category,
+                c.subject or "",
+                ", ".join(s.name for s in c.sources) or "-",
                 c.grade or "",
             )
         console.print(table)
-    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+    return out.getvalue()
 
 
 def _fmt(x: float | None) -> str:
