@@ -180,11 +180,17 @@ def find_quotations(doc: Document) -> list[Quotation]:
                 out.append(Quotation(start, i + 1))
                 start = None
         if start is not None and not _continues(text, paras, k):
-            out.append(Quotation(start, p1))
+            out.append(Quotation(start, _unclosed_end(doc, start, p1)))
             start = None
     if start is not None:
-        out.append(Quotation(start, len(text)))
+        out.append(Quotation(start, _unclosed_end(doc, start, len(text))))
     return out
+
+
+def _unclosed_end(doc: Document, start: int, limit: int) -> int:
+    """A quotation never closed ends with the sentence it opened in (copy often drops the mark)."""
+    s = next((s for s in doc.sentences if s.start <= start < s.end), None)
+    return min(limit, s.end) if s else limit
 
 
 # --------------------------------------------------------------------------- attributions
@@ -441,6 +447,12 @@ def _speaker_of(
     for a in outside:  # 'He added: "...' / 'said "All those ...'
         if a.end <= q.start + 1 and not re.search(r"[A-Za-z0-9]", text[a.end : q.start]):
             return a
+    lead = text[: q.start].rstrip()
+    if lead.endswith(":"):  # 'Ramsey says she was escorted out ...:\n\n“ She drove ...'
+        colon = [a for a in outside if a.start < len(lead) and a.direction != "backward"]
+        same = [s for s in sentences if s.start <= len(lead) - 1 < s.end]
+        if colon and same and colon[-1].sentence == same[0].index:
+            return colon[-1]
     inner = [s for s in sentences if s.start <= q.start < s.end]
     if inner and q.end <= inner[0].end:
         governing = [a for a in outside if a.sentence == inner[0].index]

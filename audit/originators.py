@@ -178,7 +178,9 @@ def source_like(name: str) -> bool:
     lexical = sets["titles"] | sets["organisation_words"] | sets["anonymous_words"] | sets["pronouns"]
     if any(w in lexical for w in low) or any(w in sets["data_nouns"] for w in low):
         return True
-    return any(w[:1].isupper() for w in words)
+    never = lexicon().words("not_sources")
+    names = [w for w in proper_words(name) if _POSSESSIVE.sub("", w.lower()) not in never]
+    return bool(names) or any(w.isupper() and len(w) > 1 for w in words)
 
 
 def fuzzy_in(token: str, others: frozenset[str]) -> bool:
