@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from audit.config import Config
+from audit.gate import GateRun, gate_audit
 from audit.load import from_text
 from audit.model import Audit, Category, Check, Claim, Finding, Severity
 
@@ -102,3 +104,8 @@ def broken_sum_audit(path: str = "draft.md") -> Audit:
         ],
         path=path,
     )
+
+
+def gate_run(*audits: Audit, fail_on: Severity = "error") -> GateRun:
+    """What the gate reports for hand-built audits, under the default config."""
+    return GateRun([gate_audit(a, Config(), a.document.path) for a in audits], fail_on)
