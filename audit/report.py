@@ -269,7 +269,9 @@ def bounds_text(claim: Claim) -> str:
     """'3,000 or more', '200 to 300', 'exactly 300'."""
     low, high = fmt_number(claim.low, claim.unit), fmt_number(claim.high, claim.unit)
     if claim.low is None and claim.high is None:
-        return "unbounded" if claim.qualifier != "exact" else "exactly " + fmt_number(claim.value, claim.unit)
+        value = fmt_number(claim.value, claim.unit)
+        words = {"exact": f"exactly {value}", "approx": f"about {value}"}
+        return words.get(claim.qualifier, "no bounds stated")
     if claim.high is None:
         return f"{low} or more"
     if claim.low is None:
@@ -390,6 +392,10 @@ class IndexEntry:
     @property
     def failed_checks(self) -> int:
         return sum(1 for c in self.audit.checks if c.status == "fail")
+
+    @property
+    def summary(self) -> str:
+        return source_summary(self.audit, originators(self.audit))
 
     def findings(self, severity: str) -> int:
         return sum(1 for f in self.audit.findings if f.severity == severity)
