@@ -155,7 +155,12 @@ def _unit_glued(after: str) -> bool:
         return False
     w = word.group(0).lower()
     units = data("units")
-    return w in units["measures"] or w in units["currency_minor"] or w in ("am", "pm")
+    return (
+        w in units["measures"]
+        or w in units["currency_minor"]
+        or w in ("am", "pm", "c", "f")
+        or word.group(0) in quantulum_units()[1]
+    )
 
 
 def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
@@ -212,7 +217,7 @@ def _inside_idiom(text: str, m: Mention) -> bool:
 # ---------------------------------------------------------------- ranges
 
 
-_RANGE_GAP = re.compile(r"^\s*(?:-|\u2013|\u2014|to|or|and)\s*$", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"^\s*(?:-|\u2013|\u2014|-?\s*to|or|and)\s*$", re.IGNORECASE)
 
 
 def _join_ranges(text: str, figs: list[Figure]) -> list[Figure]:
@@ -297,8 +302,8 @@ def _read_qualifier(text: str, fig: Figure) -> None:
         ):
             fig.qualifier = q
             fig.start -= len(head) - m.start()
-    m = pa.match(text, fig.end) if False else pa.match(text[fig.end : fig.end + 20])
-    if m and fig.qualifier == "exact":
+    m = pa.match(text[fig.end : fig.end + 20])
+    if m and fig.qualifier in ("exact", "approx"):  # "about 500 or more" is at least 500
         fig.qualifier = after[re.sub(r"\s+", " ", m.group(1).lower())]
     _set_bounds(fig)
 
@@ -379,6 +384,9 @@ def _read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         _scale(fig, 1e-6)  # a bare "100m" is a length, not a million
         fig.unit, fig.kind = "meter", "measure"
         return
+    if (temperature := _temperature_unit(after)) is not None:
+        fig.unit, fig.kind = temperature, "measure"
+        return
     if m := pats["measure"].match(after):
         fig.unit, fig.kind = u["measures"][re.sub(r"\s+", " ", m.group(1).lower())], "measure"
         fig.end = max(fig.end, fig.number_end + m.end())
@@ -434,18 +442,38 @@ def _currency_context(prose: str) -> dict[str, str]:
 
 
 def _quantulum_unit(after: str) -> tuple[str, str] | None:
-    """Rarer units from quantulum3's lexicon, named as pint names them."""
-    m = re.match(r"^[\s\u00a0]*([A-Za-z][A-Za-z-]*)", after)
+    """Rarer units from quantulum3's lexicon ("16.25 nanometers", "75ml"), named as pint names them."""
+    m = re.match(r"^([\s\u00a0]?)([A-Za-z\u00b5][A-Za-z-]*)", after)
     if not m:
         return None
-    word = m.group(1).lower()
-    if len(word) < 4 or word in _people_nouns():
+    spaced, word = bool(m.group(1)), m.group(2)
+    if word.lower() in _people_nouns() or word.lower() in _not_units():
         return None
-    name = quantulum_units().get(word)
+    surfaces, symbols = quantulum_units()
+    symbol_ok = not spaced or not word.islower()  # "75ml", "5 MW"; a spaced lower-case "in" is a word
+    name = (symbols.get(word) if symbol_ok else None) or (
+        surfaces.get(word.lower()) if len(word) >= 4 else None
+    )
     if name is None:
         return None
     canonical = pint_name(name)
     return (canonical, "measure") if canonical else None
+
+
+@cache
+def _not_units() -> frozenset[str]:
+    return frozenset(data("units")["not_units"])
+
+
+_TEMPERATURE = re.compile(r"^(?:[\s\u00a0]?(?:°|º|deg(?:rees?)?\.?)\s?|(?=[CF]\b))([A-Za-z]+)", re.I)
+
+
+def _temperature_unit(after: str) -> str | None:
+    """'-5C', '40°F', '40 deg celsius', '12 degrees'."""
+    m = _TEMPERATURE.match(after)
+    if not m:
+        return "degree" if re.match(r"^[\s\u00a0]?(?:°|degrees?)(?![A-Za-z])", after, re.I) else None
+    return data("units")["temperature"].get(m.group(1).lower())
 
 
 # ---------------------------------------------------------------- what is counted

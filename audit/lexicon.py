@@ -27,22 +27,32 @@ def words_pattern(words: list[str] | set[str]) -> str:
 
 
 @cache
-def quantulum_units() -> dict[str, str]:
-    """Surface form -> quantulum3 unit name, read straight from quantulum3's own lexicon
-    file: importing quantulum3's loader costs seconds, reading its JSON milliseconds."""
+def quantulum_units() -> tuple[dict[str, str], dict[str, str]]:
+    """(lower-case surface -> unit name, case-sensitive symbol -> unit name) from quantulum3's
+    own unit lexicon, metric prefixes expanded. Read as a file: importing quantulum3's loader
+    costs seconds, reading its JSON milliseconds."""
     try:
-        base = resources.files("quantulum3")
-        raw = json.loads(base.joinpath("_lang", "en_US", "units.json").read_text(encoding="utf-8"))
+        raw = json.loads(resources.files("quantulum3").joinpath("units.json").read_text(encoding="utf-8"))
     except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
-        return {}
-    out: dict[str, str] = {}
+        return {}, {}
+    prefixes: dict[str, str] = data("units")["metric_prefixes"]
+    surfaces: dict[str, str] = {}
+    symbols: dict[str, str] = {}
     for name, unit in raw.items():
         if unit.get("entity") in (None, "dimensionless", "unknown", "currency"):
             continue
-        for surface in unit.get("surfaces", []):
-            out.setdefault(surface.lower(), name)
-            out.setdefault(surface.lower() + "s", name)
-    return out
+        for pre_symbol, pre_name in [
+            ("", ""),
+            *((p, prefixes[p]) for p in unit.get("prefixes", []) if p in prefixes),
+        ]:
+            full = pre_name + name
+            for surface in unit.get("surfaces", []):
+                surfaces.setdefault((pre_name + surface).lower(), full)
+                surfaces.setdefault((pre_name + surface).lower() + "s", full)
+            for symbol in unit.get("symbols", []):
+                if len(pre_symbol + symbol) >= 2:
+                    symbols.setdefault(pre_symbol + symbol, full)
+    return surfaces, symbols
 
 
 @cache
@@ -55,7 +65,10 @@ def pint_registry() -> Any:
 
 def pint_name(unit: str) -> str | None:
     """pint's canonical long name for a unit expression, or None if pint does not know it."""
-    try:
-        return str(pint_registry().parse_units(unit.replace(" ", "_")))
-    except Exception:  # pint raises several unrelated types for unknown names
-        return None
+    registry = pint_registry()
+    for spelling in (unit, unit.replace(" ", "_")):
+        try:
+            return str(registry.parse_units(spelling))
+        except Exception:  # pint raises several unrelated types for unknown names
+            continue
+    return None

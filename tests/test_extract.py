@@ -96,6 +96,10 @@ def test_qualifiers_and_bounds(
         ("The 10-year-old girl survived.", 10, "year"),
         ("Eric Smith, 61, opened fire.", 61, "year"),
         ("Police arrested 15 Iraqi soldiers.", 15, "people"),
+        ("It was -5C overnight.", -5, "degree_Celsius"),
+        ("The new plant makes 5 MW of power.", 5, "megawatt"),
+        ("Measure an accuracy of 16.25 nanometers.", 16.25, "nanometer"),
+        ("Cars drove at 70 mph on the road.", 70, "mile / hour"),
     ],
 )
 def test_units(text: str, value: float, unit: str) -> None:
@@ -124,6 +128,11 @@ def test_units(text: str, value: float, unit: str) -> None:
 )
 def test_casualty_categories(text: str, category: str) -> None:
     assert one(text).category == category
+
+
+def test_plain_words_in_the_unit_lexicon_are_no_units() -> None:
+    found = claims("The bombs wounded 29 in Kirkuk over the preceding three quarters.")
+    assert [c.unit for c in found] == ["people", None]
 
 
 def test_killed_and_wounded_in_one_sentence() -> None:
