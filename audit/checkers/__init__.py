@@ -1,0 +1,112 @@
+"""Checker kinds: the Python behind the YAML rules in `rules/`.
+
+Each module registers one or more kinds with `@checker("kind", options={...})`. A rule file names
+a kind and may override its options; the engine (`audit.check`) runs every enabled rule's checker
+on a `Context` and turns the `Outcome`s into contract checks and findings.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+from audit.config import Config
+from audit.model import Claim, Document, Sentence
+
+Status = Literal["pass", "fail"]
+Confidence = Literal["high", "low"]
+
+
+@dataclass
+class Outcome:
+    """One check a checker ran. `anchor` is the claim a finding points at (default: the first).
+
+    `confidence` "low" marks a pairing the checker is less sure of: its failure is reported one
+    severity below the rule's (error -> warning), so a doubtful pairing never blocks the gate."""
+
+    status: Status
+    claims: list[Claim]
+    message: str
+    details: dict[str, Any] = field(default_factory=dict)
+    anchor: Claim | None = None
+    confidence: Confidence = "high"
+    finding: str | None = None  # the finding's message when it should differ from `message`
+
+
+@dataclass
+class Context:
+    """What a checker sees of one document."""
+
+    doc: Document
+    claims: list[Claim]
+    config: Config
+
+    @cached_property
+    def sentences(self) -> dict[int, Sentence]:
+        return {s.index: s for s in self.doc.sentences}
+
+    def sentence(self, claim: Claim) -> Sentence | None:
+        return self.sentences.get(claim.sentence)
+
+    def paragraph(self, claim: Claim) -> int:
+        s = self.sentence(claim)
+        return s.paragraph if s else -1
+
+    def between(self, a: Claim, b: Claim) -> str:
+        """The prose strictly between two claims (in document order)."""
+        first, second = (a, b) if a.start <= b.start else (b, a)
+        return self.doc.prose[first.end : second.start]
+
+    def before(self, claim: Claim, width: int = 60) -> str:
+        """Prose before the claim, within its sentence, at most `width` characters."""
+        s = self.sentence(claim)
+        lo = max(s.start if s else 0, claim.start - width)
+        return self.doc.prose[lo : claim.start]
+
+    def after(self, claim: Claim, width: int = 60) -> str:
+        s = self.sentence(claim)
+        hi = min(s.end if s else len(self.doc.prose), claim.end + width)
+        return self.doc.prose[claim.end : hi]
+
+    @cached_property
+    def figures(self) -> list[Claim]:
+        """Claims in document order, dates left out."""
+        return sorted(
+            (c for c in self.claims if c.category != "date" and c.value is not None), key=lambda c: c.start
+        )
+
+
+CheckerFn = Callable[[Context, dict[str, Any]], list[Outcome]]
+
+
+@dataclass(frozen=True)
+class CheckerKind:
+    name: str
+    run: CheckerFn
+    options: dict[str, Any]  # the defaults; a rule may override any of them, and only them
+    doc: str
+
+
+REGISTRY: dict[str, CheckerKind] = {}
+
+
+def checker(name: str, options: dict[str, Any] | None = None) -> Callable[[CheckerFn], CheckerFn]:
+    """Register a checker kind under `name` with its default options."""
+
+    def register(fn: CheckerFn) -> CheckerFn:
+        REGISTRY[name] = CheckerKind(name, fn, dict(options or {}), (fn.__doc__ or "").strip())
+        return fn
+
+    return register
+
+
+def load_builtin() -> dict[str, CheckerKind]:
+    """Import every module of this package once, so their kinds are registered."""
+    for info in pkgutil.iter_modules(__path__):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{info.name}")
+    return REGISTRY

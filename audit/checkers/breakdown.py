@@ -1,0 +1,249 @@
+"""breakdown-sum: a total and its parts ("3,000 casualties = 300 killed + 2,700 wounded").
+
+Four ways a text presents a breakdown, from surest to least sure:
+- explicit: a total, a colon or dash (or "comprising"), then its parts in the same sentence;
+- casualty taxonomy: "X killed and Y wounded" with a casualty aggregate in the same sentence or
+  elsewhere (casualties >= killed + wounded; equal when the pair is presented as the whole);
+- difference: "A is B less than C" (A + B = C);
+- itemized: a lede toll, then later figures of the same category that account for it ("one man
+  ... four other people"), checked when a part is marked as the rest or the parts add up exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from audit.checkers import Confidence, Context, Outcome, checker
+from audit.checkers.bounds import Interval, fmt, interval, total
+from audit.checkers.relate import (
+    ends_with_cue,
+    has_cue,
+    headline_sentences,
+    label,
+    lede_sentences,
+    same_subject,
+    same_unit,
+    starts_with_cue,
+)
+from audit.model import Claim
+
+Relation = Literal["eq", "le"]
+PART_CATEGORIES = ("killed", "wounded", "missing", "captured")
+_DASH_OR_COLON = re.compile(r"(?:[:\u2013\u2014]|\s-|-)\s*$")
+_JOINER = re.compile(r"^[\s,;]*(?:and|or|plus|as well as|while|with|\u2013|\u2014|-)?[\s,;]*$", re.I)
+_CLAUSE = re.compile(r"[.;!?]|\b(?:but|while|whereas|although|after|before|when|because)\b", re.I)
+
+
+@dataclass
+class Breakdown:
+    total: Claim
+    parts: list[Claim]
+    relation: Relation
+    confidence: Confidence
+    how: str
+
+
+@checker("breakdown-sum", options={"approx_tolerance": 0.1, "max_joiner_chars": 45})
+def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
+    """A total must equal (or, for casualties, be at least) the sum of its parts, allowing for rounding."""
+    found: list[Breakdown] = []
+    seen: set[tuple[str, ...]] = set()
+    for finder in (_explicit, _taxonomy, _difference, _itemized):
+        for b in finder(ctx, options):
+            key = tuple(sorted(c.id for c in [b.total, *b.parts]))
+            if key not in seen and not any(set(key) <= set(k) for k in seen):
+                seen.add(key)
+                found.append(b)
+    return [_outcome(b, options["approx_tolerance"]) for b in found]
+
+
+def _outcome(b: Breakdown, approx: float) -> Outcome:
+    parts_sum = total(b.parts, approx)
+    whole = _total_interval(b, approx)
+    stated = sum(c.value or 0.0 for c in b.parts)
+    expr = " + ".join(label(p) for p in b.parts)
+    details = {
+        "how": b.how,
+        "relation": "=" if b.relation == "eq" else "<=",
+        "sum": stated,
+        "sum_range": parts_sum.to_json(),
+        "total_range": whole.to_json(),
+    }
+    claims = [b.total, *b.parts]
+    ok = parts_sum.overlaps(whole) if b.relation == "eq" else parts_sum.lo <= whole.hi + 1e-9
+    if ok:
+        sign = "=" if b.relation == "eq" else "<="
+        if stated == b.total.value:
+            msg = f"{expr} = {label(b.total)}"
+        else:
+            msg = f"{expr} = {fmt(stated)} {sign} {label(b.total)} (within rounding)"
+        return Outcome("pass", claims, msg, details, confidence=b.confidence)
+    if parts_sum.lo > whole.hi:
+        why = f"the parts exceed {label(b.total)} (at most {fmt(whole.hi)})"
+    else:
+        why = f"the parts fall short of {label(b.total)} (at least {fmt(whole.lo)})"
+    msg = f"{expr} = {fmt(stated)}, but {why}"
+    return Outcome("fail", claims, msg, details, anchor=b.total, confidence=b.confidence)
+
+
+def _total_interval(b: Breakdown, approx: float) -> Interval:
+    """A difference total ("less than the £37.5bn") is the stated figure, not a bound."""
+    if b.how == "difference" and b.total.value is not None:
+        return interval(_as_exact(b.total), approx)
+    return interval(b.total, approx)
+
+
+def _as_exact(claim: Claim) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, qualifier="exact", low=claim.value, high=claim.value)
+
+
+def _by_sentence(ctx: Context) -> dict[int, list[Claim]]:
+    out: dict[int, list[Claim]] = {}
+    for c in ctx.figures:
+        out.setdefault(c.sentence, []).append(c)
+    return out
+
+
+def _run(ctx: Context, claims: list[Claim], first: int, max_gap: int, ok: Any) -> list[Claim]:
+    """Claims from index `first` on joined by "and"/commas and all satisfying `ok`."""
+    run = [claims[first]]
+    for nxt in claims[first + 1 :]:
+        gap = _gap_text(ctx, run[-1], nxt)
+        if len(gap) > max_gap or _CLAUSE.search(gap) or not ok(nxt):
+            break
+        run.append(nxt)
+    return run
+
+
+def _gap_text(ctx: Context, a: Claim, b: Claim) -> str:
+    return ctx.between(a, b)
+
+
+def _explicit(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    out = []
+    for claims in _by_sentence(ctx).values():
+        for i, whole in enumerate(claims[:-2] if len(claims) > 2 else claims[:-1]):
+            gap = ctx.between(whole, claims[i + 1])
+            if len(gap) > options["max_joiner_chars"] or not (
+                _DASH_OR_COLON.search(gap) or has_cue(gap, "whole_breakdown_cues") and ":" not in gap
+            ):
+                continue
+            parts = _run(
+                ctx, claims, i + 1, options["max_joiner_chars"], lambda c, w=whole: _compatible(w, c)
+            )
+            parts = [p for p in parts if _compatible(whole, p)]
+            if len(parts) >= 2 and _parts_joined(ctx, parts):
+                out.append(Breakdown(whole, parts, "eq", "high", "explicit"))
+    return out
+
+
+def _parts_joined(ctx: Context, parts: list[Claim]) -> bool:
+    """The parts read as one list: the last two joined by "and" (or "plus")."""
+    last_gap = ctx.between(parts[-2], parts[-1])
+    return bool(re.search(r"\b(?:and|plus)\b", last_gap, re.I))
+
+
+def _compatible(whole: Claim, part: Claim) -> bool:
+    if whole.category == "casualties":
+        return part.category in PART_CATEGORIES
+    if whole.unit == "people" or part.unit == "people":
+        return whole.unit == part.unit and part.category in (whole.category, "count", "other")
+    return same_unit(whole, part) and part.value is not None and whole.value is not None
+
+
+def _taxonomy(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """Killed + wounded (+ missing, captured) in one sentence, against a casualty aggregate."""
+    out = []
+    aggregates = [c for c in ctx.figures if c.category == "casualties"]
+    for claims in _by_sentence(ctx).values():
+        i = 0
+        while i < len(claims):
+            if claims[i].category not in PART_CATEGORIES:
+                i += 1
+                continue
+            group = _run(ctx, claims, i, options["max_joiner_chars"], lambda c: c.category in PART_CATEGORIES)
+            i += len(group)
+            cats = {c.category for c in group}
+            if len(group) < 2 or len(cats) < 2 or not cats & {"killed", "wounded"}:
+                continue
+            whole = _aggregate_for(ctx, group, aggregates)
+            if whole is not None:
+                out.append(_taxonomy_breakdown(ctx, whole, group))
+    return out
+
+
+def _aggregate_for(ctx: Context, group: list[Claim], aggregates: list[Claim]) -> Claim | None:
+    """The casualty aggregate the group breaks down: in its sentence, else the only one that fits."""
+    first = group[0]
+    here = [a for a in aggregates if a.sentence == first.sentence and a.start < first.start]
+    if here:
+        return here[-1]
+    fitting = [a for a in aggregates if all(same_subject(a, p) for p in group)]
+    values = {a.value for a in fitting}
+    if len(values) != 1:
+        return None
+    before = [a for a in fitting if a.start < first.start]
+    return (before or fitting)[-1]
+
+
+def _taxonomy_breakdown(ctx: Context, whole: Claim, group: list[Claim]) -> Breakdown:
+    same_sentence = whole.sentence == group[0].sentence
+    gap = ctx.between(whole, group[0]) if same_sentence else ""
+    if same_sentence and has_cue(gap, "part_cues"):
+        return Breakdown(whole, group, "le", "high", "taxonomy: some of the casualties")
+    if same_sentence:
+        return Breakdown(whole, group, "eq", "high", "taxonomy: the casualties broken down")
+    return Breakdown(whole, group, "eq", "low", "taxonomy: casualties >= killed + wounded")
+
+
+def _difference(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "A - B less than C": C = A + B; "A, B more than C": A = C + B."""
+    out = []
+    for claims in _by_sentence(ctx).values():
+        for a, b, c in zip(claims, claims[1:], claims[2:], strict=False):
+            if not (same_unit(a, b) and same_unit(b, c)) or a.kind in ("count", "bare", "percent"):
+                continue
+            gap_bc = ctx.doc.prose[b.number_end if b.number_end > 0 else b.end : c.number_start]
+            if len(ctx.between(a, b)) > 12:
+                continue
+            if starts_with_cue(gap_bc, "difference_less") and len(gap_bc) < 20:
+                out.append(Breakdown(c, [a, b], "eq", "high", "difference"))
+            elif starts_with_cue(gap_bc, "difference_more") and len(gap_bc) < 20:
+                out.append(Breakdown(a, [c, b], "eq", "high", "difference"))
+    return out
+
+
+def _itemized(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """A lede toll and the later figures that itemize it."""
+    out = []
+    lede = set(lede_sentences(ctx)) | set(headline_sentences(ctx))
+    heads = set(headline_sentences(ctx))
+    for category in ("killed", "wounded"):
+        tolls = [c for c in ctx.figures if c.category == category and c.sentence in lede - heads]
+        if not tolls:
+            continue
+        whole = tolls[0]
+        later = [c for c in ctx.figures if c.category == category and c.sentence > whole.sentence]
+        parts = [c for c in later if not _restates(ctx, whole, c)]
+        if len(parts) < 2:
+            continue
+        marked = any(_complement(ctx, p) for p in parts[1:])
+        parts_sum = total(parts, options["approx_tolerance"])
+        if marked or parts_sum.overlaps(interval(whole, options["approx_tolerance"])):
+            out.append(Breakdown(whole, parts, "eq", "low", "itemized"))
+    return out
+
+
+def _restates(ctx: Context, whole: Claim, other: Claim) -> bool:
+    return other.value == whole.value and same_subject(whole, other)
+
+
+def _complement(ctx: Context, claim: Claim) -> bool:
+    """ "four other people", "another two", "the remaining 12": the rest of a total."""
+    after = ctx.doc.prose[claim.number_end if claim.number_end > 0 else claim.end :][:20]
+    before = ctx.before(claim, 20)
+    return starts_with_cue(after, "complement_words") or ends_with_cue(before, "complement_words")

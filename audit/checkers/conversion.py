@@ -1,0 +1,168 @@
+"""unit-conversion: both sides of "8 metres (26 feet)" or "$10bn (£5.38bn)" must agree.
+
+Measures go through pint (one cached registry, imported only when a document has a conversion),
+within the rounding of the figure shown. Money goes through the bands of audit/data/currencies.yaml:
+rates vary by date, so the band is wide and catches only gross slips; conversions of one currency
+pair within a document must also agree with each other (one article, one day's rate).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from typing import Any
+
+from audit.checkers import Context, Outcome, Status, checker
+from audit.checkers.bounds import Interval, interval
+from audit.checkers.relate import label
+from audit.lexicon import data, pint_registry
+from audit.model import Claim
+
+_OPENS = re.compile(
+    r"^\s*(?:[A-Za-z]+\s+){0,2}\(\s*(?:about|around|some|roughly|approximately|nearly|almost)?\s*$", re.I
+)
+_SEPARATES = re.compile(r"^\s*(?:[;,/]|\bor\b)\s*$", re.I)
+
+
+@checker(
+    "unit-conversion",
+    options={
+        "approx_tolerance": 0.1,
+        "measure_tolerance": 0.05,
+        "currency_tolerance": 0.1,
+        "same_document_tolerance": 0.05,
+    },
+)
+def unit_conversion(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
+    """A figure and its conversion in parentheses must agree, within rounding (money: a rate band)."""
+    out: list[Outcome] = []
+    rates: list[tuple[Claim, Claim, float]] = []
+    for group in _groups(ctx):
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                outcome = _pair(a, b, options)
+                if outcome is not None:
+                    out.append(outcome)
+                    if a.kind == "money" and outcome.status == "pass" and a.value and b.value:
+                        rates.append((a, b, b.value / a.value))
+    out.extend(_same_document(rates, options["same_document_tolerance"]))
+    return out
+
+
+def _groups(ctx: Context) -> list[list[Claim]]:
+    """[figure, conversion, conversion...] for each "X (Y; Z)" in the prose."""
+    figures = ctx.figures
+    groups = []
+    for i, a in enumerate(figures[:-1]):
+        b = figures[i + 1]
+        if a.sentence != b.sentence or not _OPENS.match(ctx.between(a, b)) or not _convertible(a, b):
+            continue
+        group = [a, b]
+        for c in figures[i + 2 :]:
+            if c.sentence != a.sentence or not _SEPARATES.match(ctx.between(group[-1], c)):
+                break
+            if _convertible(a, c):
+                group.append(c)
+        groups.append(group)
+    return groups
+
+
+def _convertible(a: Claim, b: Claim) -> bool:
+    if not a.unit or not b.unit or a.unit == b.unit or a.value is None or b.value is None:
+        return False
+    if a.kind == "money" or b.kind == "money":
+        return a.kind == b.kind == "money"
+    return a.kind == b.kind == "measure" or _pint_compatible(a.unit, b.unit)
+
+
+def _pint_compatible(u: str, v: str) -> bool:
+    try:
+        ureg = pint_registry()
+        return bool(ureg.parse_units(u).dimensionality == ureg.parse_units(v).dimensionality) and (
+            str(ureg.parse_units(u).dimensionality) != "dimensionless"
+        )
+    except Exception:  # pint raises several unrelated types for unknown names
+        return False
+
+
+def _pair(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
+    if a.kind == "money":
+        return _money(a, b, options)
+    return _measure(a, b, options)
+
+
+def _measure(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
+    approx = options["approx_tolerance"]
+    try:
+        ureg = pint_registry()
+        lo = ureg.Quantity(interval(a, approx).lo, a.unit).to(b.unit).magnitude
+        hi = ureg.Quantity(interval(a, approx).hi, a.unit).to(b.unit).magnitude
+        mid = ureg.Quantity(a.value, a.unit).to(b.unit).magnitude
+    except Exception:  # unknown or incompatible units: no check
+        return None
+    tol = options["measure_tolerance"]
+    converted = Interval(min(lo, hi) * (1 - tol), max(lo, hi) * (1 + tol))
+    shown = interval(b, approx)
+    details = {
+        "converted": round(float(mid), 4),
+        "converted_range": converted.to_json(),
+        "shown_range": shown.to_json(),
+        "unit": b.unit,
+    }
+    msg = f"{label(a)} = {mid:,.4g} {b.unit}"
+    if converted.overlaps(shown):
+        return Outcome("pass", [a, b], f"{msg}; shown as {label(b)}", details)
+    return Outcome("fail", [a, b], f"{msg}, not {label(b)}", details, anchor=b)
+
+
+def _bands() -> dict[str, list[float]]:
+    return dict(data("currencies")["usd_per_unit"])
+
+
+def _money(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
+    bands = _bands()
+    if a.unit not in bands or b.unit not in bands:
+        return None
+    approx, tol = options["approx_tolerance"], options["currency_tolerance"]
+    ia, ib = interval(a, approx), interval(b, approx)
+    if ia.lo <= 0 or ia.hi == float("inf") or ib.hi == float("inf"):
+        return None
+    implied = Interval(ib.lo / ia.hi, ib.hi / ia.lo)  # units of b per unit of a
+    (a_lo, a_hi), (b_lo, b_hi) = bands[a.unit], bands[b.unit]
+    allowed = Interval(a_lo / b_hi * (1 - tol), a_hi / b_lo * (1 + tol))
+    rate = (b.value or 0) / (a.value or 1)
+    details = {"rate": round(rate, 6), "allowed_rate": allowed.to_json(), "pair": f"{a.unit}/{b.unit}"}
+    msg = f"{label(a)} = {label(b)} implies 1 {a.unit} = {rate:.4g} {b.unit}"
+    if implied.overlaps(allowed):
+        return Outcome("pass", [a, b], f"{msg} (plausible: {allowed.lo:.3g}-{allowed.hi:.3g})", details)
+    return Outcome("fail", [a, b], f"{msg}, outside {allowed.lo:.3g}-{allowed.hi:.3g}", details, anchor=b)
+
+
+def _same_document(rates: list[tuple[Claim, Claim, float]], tolerance: float) -> list[Outcome]:
+    """Conversions of one currency pair in one article use one rate."""
+    by_pair: dict[tuple[str, str], list[tuple[Claim, Claim, float]]] = {}
+    for a, b, rate in rates:
+        by_pair.setdefault((str(a.unit), str(b.unit)), []).append((a, b, rate))
+    out = []
+    for (ua, ub), items in by_pair.items():
+        if len(items) < 3:
+            continue  # with two, neither is the odd one out
+        median = statistics.median(r for _, _, r in items)
+        for a, b, rate in items:
+            step_slack = _relative_rounding(a) + _relative_rounding(b)
+            off = abs(rate / median - 1)
+            details = {"rate": round(rate, 6), "document_rate": round(median, 6)}
+            msg = (
+                f"{label(a)} = {label(b)} uses 1 {ua} = {rate:.4g} {ub}; "
+                f"the article's other conversions use {median:.4g}"
+            )
+            status: Status = "pass" if off <= tolerance + step_slack else "fail"
+            out.append(Outcome(status, [a, b], msg, details, anchor=b, confidence="low"))
+    return out
+
+
+def _relative_rounding(claim: Claim) -> float:
+    i = interval(claim)
+    if not claim.value or i.hi == float("inf"):
+        return 0.0
+    return (i.hi - i.lo) / 2 / abs(claim.value)

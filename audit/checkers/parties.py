@@ -1,0 +1,84 @@
+"""interested-party: a belligerent's figure for its enemy's losses or its own.
+
+Party names come from `Config.parties` when set, else audit/data/parties.yaml (whose `sides`
+say who fights whom). The subject's party ("Russian troops") tells enemy from own losses.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from audit.checkers import Context, Outcome, checker
+from audit.checkers.relate import label
+from audit.checkers.sourcing import casualty_figures
+from audit.lexicon import data
+from audit.model import Claim
+
+_ASK = ": seek an independent figure"
+
+
+@cache
+def _default() -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, ...], ...]]:
+    raw = data("parties")
+    parties = {str(k): tuple(str(n) for n in v) for k, v in raw["parties"].items()}
+    sides = tuple(tuple(str(p) for p in side) for side in raw.get("sides", []))
+    return parties, sides
+
+
+def party_lists(ctx: Context) -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, ...], ...]]:
+    if ctx.config.parties:
+        return {k: tuple(v) for k, v in ctx.config.parties.items()}, ()
+    return _default()
+
+
+def party_of(text: str | None, parties: dict[str, tuple[str, ...]]) -> str | None:
+    """The party whose name appears in `text` (the longest name wins: "North Korean" over "Korean")."""
+    if not text:
+        return None
+    best: tuple[int, str] | None = None
+    for party, names in parties.items():
+        for name in names:
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I) and (
+                best is None or len(name) > best[0]
+            ):
+                best = (len(name), party)
+    return best[1] if best else None
+
+
+def _side(party: str, sides: tuple[tuple[str, ...], ...]) -> int:
+    return next((i for i, side in enumerate(sides) if party in side), -1)
+
+
+@checker("interested-party")
+def interested_party(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
+    """Casualty figures that rest on a party to the conflict."""
+    parties, sides = party_lists(ctx)
+    out = []
+    for claim in casualty_figures(ctx):
+        if not claim.sources:
+            continue
+        outcome = _judge(ctx, claim, parties, sides)
+        out.append(outcome)
+    return out
+
+
+def _judge(
+    ctx: Context, claim: Claim, parties: dict[str, tuple[str, ...]], sides: tuple[tuple[str, ...], ...]
+) -> Outcome:
+    for source in claim.sources:
+        party = party_of(source.name, parties)
+        if party is None:
+            continue
+        about = party_of(claim.subject, parties)
+        details = {"party": party, "subject_party": about}
+        if about is None:
+            msg = f"{label(claim)} comes from {source.name}, a party to the conflict{_ASK}"
+        elif about == party or (_side(party, sides) == _side(about, sides) != -1):
+            msg = f"{label(claim)} is {source.name}'s figure for its own side's losses{_ASK}"
+        else:
+            msg = f"{label(claim)} is {source.name}'s figure for its enemy's losses{_ASK}"
+        return Outcome("fail", [claim], msg, details)
+    names = ", ".join(s.name for s in claim.sources)
+    return Outcome("pass", [claim], f"{label(claim)} rests on {names}, not a party to the conflict")

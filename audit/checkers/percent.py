@@ -1,0 +1,248 @@
+"""percent-change and percent-of: shares and changes recomputed from the figures they cite.
+
+"jumped 76% to $1.13bn from $639m": (1.13bn - 639m) / 639m = 76.8%, within the rounding of
+"76%". "rose 50% from 4 to 8" is 100% and fails. "doubled/tripled/halved" are ratios. A percent
+change between two percentages may be meant in percentage points, which the check says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from audit.checkers import Confidence, Context, Outcome, checker
+from audit.checkers.bounds import Interval, fmt, interval
+from audit.checkers.relate import (
+    cue_pattern,
+    ends_with_cue,
+    is_percent,
+    label,
+    lexicon,
+    same_unit,
+)
+from audit.model import Claim
+
+
+@dataclass
+class Change:
+    percent: Claim | None  # None for "doubled"
+    new: Claim
+    old: Claim
+    direction: int  # +1 rise, -1 fall
+    factor: float | None  # for doubled/tripled/halved
+    confidence: Confidence
+
+
+@checker(
+    "percent-change", options={"approx_tolerance": 0.1, "multiplier_tolerance": 0.1, "look_back_sentences": 6}
+)
+def percent_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
+    """A stated change must match the old and new values it cites."""
+    out = []
+    for change in _changes(ctx, options):
+        outcome = _check_change(change, options)
+        if outcome is not None:
+            out.append(outcome)
+    return out
+
+
+def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
+    found: list[Change] = []
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in ctx.figures:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    for idx, claims in by_sentence.items():
+        sentence = ctx.sentences[idx].text if idx in ctx.sentences else ""
+        for p in (c for c in claims if is_percent(c)):
+            direction = _direction(ctx, p)
+            if direction == 0:
+                continue
+            pair = _to_from(ctx, [c for c in claims if c is not p], p)
+            if pair is not None:
+                found.append(Change(p, pair[0], pair[1], direction, None, "high"))
+            else:
+                earlier = _earlier_pair(ctx, by_sentence, p, options["look_back_sentences"])
+                if earlier is not None:
+                    found.append(Change(p, earlier[0], earlier[1], direction, None, "low"))
+        factor = _multiplier(sentence)
+        if factor is not None:
+            pair = _to_from(ctx, claims, None)
+            if pair is not None:
+                found.append(Change(None, pair[0], pair[1], 1 if factor > 1 else -1, factor, "high"))
+    return found
+
+
+def _direction(ctx: Context, p: Claim) -> int:
+    before = ctx.before(p, 40)
+    after = ctx.after(p, 20)
+    words = re.findall(r"[A-Za-z-]+", before)[-4:]
+    tail = " ".join(words)
+    for name, sign in (("increase_words", 1), ("decrease_words", -1)):
+        if cue_pattern(name).search(tail) or re.match(rf"^\s*(?:{cue_pattern(name).pattern})", after, re.I):
+            return sign
+    return 0
+
+
+def _to_from(ctx: Context, claims: list[Claim], p: Claim | None) -> tuple[Claim, Claim] | None:
+    """(new, old): the figure after "to" and the one after "from" in the sentence, same unit."""
+    new = [c for c in claims if _preceded_by(ctx, c, "to_words") and (p is None or not _is_target_of(p, c))]
+    old = [c for c in claims if _preceded_by(ctx, c, "from_words")]
+    for n in new:
+        for o in old:
+            if n is not o and same_unit(n, o) and (p is None or (not is_percent(n) or is_percent(o))):
+                return n, o
+    return None
+
+
+def _is_target_of(p: Claim, c: Claim) -> bool:
+    return c is p
+
+
+def _preceded_by(ctx: Context, claim: Claim, cues: str) -> bool:
+    before = ctx.doc.prose[max(0, claim.start - 25) : claim.start]
+    before = re.sub(r"[$\u00a3\u20ac\u00a5]\s*$", "", before)
+    return ends_with_cue(before, cues)
+
+
+def _earlier_pair(
+    ctx: Context, by_sentence: dict[int, list[Claim]], p: Claim, look_back: int
+) -> tuple[Claim, Claim] | None:
+    """ "54 million, up from 34 million" a few sentences before "had risen by 60%"."""
+    for idx in range(p.sentence - 1, max(-1, p.sentence - look_back - 1), -1):
+        claims = by_sentence.get(idx, [])
+        for new, old in zip(claims, claims[1:], strict=False):
+            gap = ctx.between(new, old)
+            if (
+                same_unit(new, old)
+                and not is_percent(new)
+                and len(gap) < 25
+                and re.search(r"\b(?:up|down)\s+from\s*\W?$", gap, re.I)
+            ):
+                return new, old
+    return None
+
+
+def _multiplier(sentence: str) -> float | None:
+    factors: dict[str, float] = lexicon()["multiplier_words"]
+    for word, factor in factors.items():
+        if re.search(rf"\b{word}\b", sentence, re.I):
+            return float(factor)
+    return None
+
+
+def _check_change(change: Change, options: dict[str, Any]) -> Outcome | None:
+    approx = options["approx_tolerance"]
+    new, old = interval(change.new, approx), interval(change.old, approx)
+    if old.lo <= 0 or new.hi == float("inf") or old.hi == float("inf"):
+        return None
+    ratio = Interval(new.lo / old.hi, new.hi / old.lo)
+    stated = (change.new.value or 0) / (change.old.value or 1)
+    claims = [c for c in (change.percent, change.new, change.old) if c is not None]
+    if change.factor is not None:
+        tol = options["multiplier_tolerance"]
+        target = Interval(change.factor * (1 - tol), change.factor * (1 + tol))
+        msg = f"{label(change.old)} -> {label(change.new)} is x{stated:.2f}"
+        details = {"ratio": round(stated, 4), "factor": change.factor}
+        if ratio.overlaps(target):
+            return Outcome("pass", claims, f"{msg}, as stated (x{change.factor:g})", details)
+        return Outcome("fail", claims, f"{msg}, not x{change.factor:g}", details, anchor=change.new)
+    assert change.percent is not None
+    p = interval(change.percent, approx)
+    computed = ratio.scale(100.0)
+    computed = Interval(computed.lo - 100.0, computed.hi - 100.0)
+    if change.direction < 0:
+        computed = Interval(-computed.hi, -computed.lo)
+    pct = (stated - 1) * 100 * change.direction
+    details: dict[str, Any] = {
+        "computed": round(pct, 3),
+        "computed_range": computed.to_json(),
+        "stated_range": p.to_json(),
+    }
+    arrow = "rise" if change.direction > 0 else "fall"
+    msg = f"{label(change.old)} -> {label(change.new)} is a {fmt(round(pct, 1))}% {arrow}"
+    claims = [change.percent, change.new, change.old]
+    if computed.overlaps(p):
+        return Outcome(
+            "pass", claims, f"{msg}; stated {label(change.percent)}", details, confidence=change.confidence
+        )
+    if change.confidence == "low":
+        return None  # a pairing across sentences is only reported when it confirms
+    if is_percent(change.new) and is_percent(change.old):
+        points = abs((change.new.value or 0) - (change.old.value or 0))
+        if abs(points - (change.percent.value or 0)) <= 0.5:
+            return Outcome(
+                "fail",
+                claims,
+                f"{msg}; the stated {label(change.percent)} is the change in percentage points: say so",
+                details,
+                anchor=change.percent,
+                confidence="low",
+            )
+    return Outcome("fail", claims, f"{msg}, not {label(change.percent)}", details, anchor=change.percent)
+
+
+@checker("percent-of", options={"approx_tolerance": 0.1})
+def percent_of(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
+    """ "258 civilians, or 52% of the 496 killed": the share recomputed from part and whole."""
+    out = []
+    figures = ctx.figures
+    for i, p in enumerate(figures):
+        if not is_percent(p):
+            continue
+        triple = _share(ctx, figures, i)
+        if triple is None:
+            continue
+        part, whole = triple
+        out.append(_check_share(p, part, whole, options["approx_tolerance"]))
+    return out
+
+
+def _share(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
+    p = figures[i]
+    prev = figures[i - 1] if i > 0 else None
+    nxt = figures[i + 1] if i + 1 < len(figures) else None
+    after_p = ctx.doc.prose[p.end : p.end + 12]
+    # "A, or P% of B" / "A (P% of B)"
+    if prev is not None and nxt is not None and prev.sentence == p.sentence == nxt.sentence:
+        gap = ctx.between(prev, p)
+        if (
+            re.match(r"^\s*of\b", after_p)
+            and len(ctx.between(p, nxt)) <= 16
+            and len(gap) <= 30
+            and re.search(r"(?:,\s*or|\()\s*(?:about|around|some|nearly|almost)?\s*$", gap)
+            and same_unit(prev, nxt)
+        ):
+            return prev, nxt
+    # "A of B (P%)" / "A out of B, or P%"
+    if i >= 2:
+        a, b = figures[i - 2], figures[i - 1]
+        if a.sentence == b.sentence == p.sentence and same_unit(a, b):
+            ab, bp = ctx.between(a, b), ctx.between(b, p)
+            if (
+                re.match(r"^\W*(?:out\s+)?of\b", ab)
+                and len(ab) <= 12
+                and len(bp) <= 10
+                and ("(" in bp or re.search(r"\bor\b", bp))
+            ):
+                return a, b
+    return None
+
+
+def _check_share(p: Claim, part: Claim, whole: Claim, approx: float) -> Outcome:
+    a, b, stated = interval(part, approx), interval(whole, approx), interval(p, approx)
+    claims = [p, part, whole]
+    if b.lo <= 0 or a.hi == float("inf") or b.hi == float("inf"):
+        msg = f"{label(part)} of {label(whole)}: share not computable from open bounds"
+        return Outcome("pass", claims, msg, {})
+    share = Interval(a.lo / b.hi * 100, a.hi / b.lo * 100)
+    computed = (part.value or 0) / (whole.value or 1) * 100
+    details = {
+        "computed": round(computed, 3),
+        "computed_range": share.to_json(),
+        "stated_range": stated.to_json(),
+    }
+    msg = f"{label(part)} / {label(whole)} = {fmt(round(computed, 1))}%"
+    if share.overlaps(stated):
+        return Outcome("pass", claims, f"{msg}; stated {label(p)}", details)
+    return Outcome("fail", claims, f"{msg}, not {label(p)}", details, anchor=p)

@@ -1,0 +1,144 @@
+"""Shared ways of relating claims: labels, subjects, cue words, headline and lede.
+
+The cue lexicons are in audit/data/relations.yaml. Every helper here is conservative: a pairing
+it is unsure of is better left out than reported as a failure.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from audit.checkers import Context
+from audit.lexicon import data
+from audit.model import HARM_CATEGORIES, Claim
+
+PEOPLE_KINDS = ("count",)
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    return dict(data("relations"))
+
+
+@cache
+def cue_pattern(name: str, anchored: str = "") -> re.Pattern[str]:
+    """A regex matching any cue of list `name` as whole words; `anchored` is "start" or "end"."""
+    words = sorted(lexicon()[name], key=len, reverse=True)
+    alts = "|".join(_word(w) for w in words)
+    if anchored == "start":
+        return re.compile(rf"^\W*(?:{alts})(?!\w)", re.I)
+    if anchored == "end":
+        return re.compile(rf"(?<!\w)(?:{alts})\W*$", re.I)
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.I)
+
+
+def _word(w: str) -> str:
+    escaped = re.escape(w).replace(r"\ ", r"\s+")
+    return escaped
+
+
+def has_cue(text: str, name: str) -> bool:
+    return bool(cue_pattern(name).search(text))
+
+
+def starts_with_cue(text: str, name: str) -> bool:
+    return bool(cue_pattern(name, "start").search(text))
+
+
+def ends_with_cue(text: str, name: str) -> bool:
+    return bool(cue_pattern(name, "end").search(text))
+
+
+def label(claim: Claim) -> str:
+    """How a message names a figure: "300 killed", "3,000 casualties", "$1.13bn"."""
+    number = claim.number_text or claim.text
+    if claim.category in HARM_CATEGORIES:
+        return f"{number} {claim.category}"
+    return claim.text if len(claim.text) <= 40 else number
+
+
+def head(subject: str | None) -> str | None:
+    """The head noun of a subject, singular and lower-case: "North Korean troops" -> "troop"."""
+    if not subject:
+        return None
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", subject)
+    if not words:
+        return None
+    word = words[-1].lower()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def same_subject(a: Claim, b: Claim) -> bool:
+    """Subjects agree, or at least one is unknown."""
+    ha, hb = head(a.subject), head(b.subject)
+    return ha is None or hb is None or ha == hb or ha in _GENERIC or hb in _GENERIC
+
+
+_GENERIC = {"people", "person", "other", "individual", "victim", "casualty", "dead", "body"}
+
+
+def same_unit(a: Claim, b: Claim) -> bool:
+    return (a.unit or None) == (b.unit or None) and a.kind == b.kind
+
+
+def is_people(claim: Claim) -> bool:
+    return claim.unit == "people" or claim.category in HARM_CATEGORIES
+
+
+def is_percent(claim: Claim) -> bool:
+    return claim.kind == "percent" or claim.unit == "percent"
+
+
+def is_money(claim: Claim) -> bool:
+    return claim.kind == "money"
+
+
+def headline_sentences(ctx: Context) -> list[int]:
+    """Sentence indexes of the headline: a first paragraph of one short sentence with no final stop."""
+    sentences = ctx.doc.sentences
+    if len(sentences) < 2:
+        return []
+    first = sentences[0]
+    text = first.text.strip()
+    in_first = [s for s in sentences if s.paragraph == first.paragraph]
+    if (
+        len(in_first) == 1
+        and text
+        and not text.startswith("[")
+        and not text.endswith((".", "?", "!"))
+        and len(text.split()) <= 20
+        and sentences[1].paragraph != first.paragraph
+    ):
+        return [first.index]
+    return []
+
+
+def lede_sentences(ctx: Context, span: int = 2) -> list[int]:
+    """The first `span` sentences of prose after the headline that hold a figure (datelines skipped)."""
+    skip = set(headline_sentences(ctx))
+    with_figures = {c.sentence for c in ctx.figures}
+    out: list[int] = []
+    for s in ctx.doc.sentences:
+        if s.index in skip or s.text.strip().startswith("["):
+            continue
+        if not out and (s.index not in with_figures or len(s.text.split()) < 6):
+            continue
+        out.append(s.index)
+        if len(out) == span:
+            break
+    return out
+
+
+def nearest_before(claims: list[Claim], claim: Claim, ok: Any) -> Claim | None:
+    """The closest claim before `claim` that satisfies `ok`."""
+    best = None
+    for c in claims:
+        if c.start < claim.start and c is not claim and ok(c):
+            best = c
+    return best

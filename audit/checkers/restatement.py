@@ -1,0 +1,233 @@
+"""restatement and qualifier-conflict: the same quantity stated twice must agree.
+
+Pairings:
+- headline vs lede: a casualty figure in the headline and the first figure of that category in
+  the lede;
+- reference back: "the three bank workers", "those three people", "the other three" point at a
+  group counted earlier, so some earlier figure of that category must say the same number;
+- repetition: the same figure stated again (same category and subject, or the same unit in the
+  same context) is reported as a passing check, never as a failure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from audit.checkers import Confidence, Context, Outcome, checker
+from audit.checkers.bounds import interval, point
+from audit.checkers.relate import (
+    ends_with_cue,
+    head,
+    headline_sentences,
+    is_people,
+    label,
+    lede_sentences,
+    same_subject,
+    same_unit,
+)
+from audit.model import HARM_CATEGORIES, Claim
+
+_OPEN = ("at_least", "more_than", "at_most", "less_than")
+_STOP = {
+    "about",
+    "after",
+    "their",
+    "there",
+    "these",
+    "those",
+    "which",
+    "while",
+    "would",
+    "could",
+    "should",
+    "said",
+    "says",
+    "since",
+    "from",
+    "with",
+    "that",
+    "this",
+    "have",
+    "been",
+    "were",
+    "than",
+    "more",
+    "less",
+    "other",
+    "others",
+    "million",
+    "billion",
+    "people",
+    "percent",
+}
+
+
+@checker("restatement", options={"approx_tolerance": 0.1})
+def restatement(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
+    """A figure stated twice must say the same (allowing for rounding and "about")."""
+    approx = options["approx_tolerance"]
+    out: list[Outcome] = []
+    covered: set[tuple[str, str]] = set()
+    for first, second, how, confidence in _pairs(ctx):
+        covered.add((first.id, second.id))
+        out.append(_compare(first, second, how, confidence, approx))
+    out.extend(_repetitions(ctx, covered))
+    return out
+
+
+def _compare(first: Claim, second: Claim, how: str, confidence: Confidence, approx: float) -> Outcome:
+    a, b = point(first, approx), point(second, approx)
+    details = {"how": how, "first_range": a.to_json(), "second_range": b.to_json()}
+    if a.overlaps(b):
+        msg = f"{label(second)} restates {label(first)} ({how})"
+        return Outcome("pass", [first, second], msg, details, confidence=confidence)
+    msg = f"{label(first)} and {label(second)} should be the same figure ({how}) but differ"
+    return Outcome("fail", [first, second], msg, details, anchor=second, confidence=confidence)
+
+
+def _pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    yield from _headline_lede(ctx)
+    yield from _references_back(ctx)
+
+
+def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    heads = set(headline_sentences(ctx))
+    if not heads:
+        return
+    lede = set(lede_sentences(ctx))
+    for h in (c for c in ctx.figures if c.sentence in heads and c.category in HARM_CATEGORIES):
+        match = next(
+            (
+                c
+                for c in ctx.figures
+                if c.sentence in lede and c.category == h.category and same_subject(h, c)
+            ),
+            None,
+        )
+        if match is not None and not _updated(ctx, match):
+            yield h, match, "headline and lede", "high"
+
+
+def _updated(ctx: Context, claim: Claim) -> bool:
+    """ "the toll rose to 12": a figure announced as a change, not a restatement."""
+    return bool(
+        re.search(r"\b(?:rose|risen|climbed|increased|jumped|revised)\s+to\s*$", ctx.before(claim, 30), re.I)
+    )
+
+
+def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    heads = set(headline_sentences(ctx))
+    for ref in ctx.figures:
+        if not is_people(ref) or not _is_reference(ctx, ref):
+            continue
+        earlier = [
+            c
+            for c in ctx.figures
+            if c.sentence < ref.sentence and c.sentence not in heads and is_people(c) and c.category != "date"
+        ]
+        same = [c for c in earlier if c.value == ref.value and _kin(c, ref)]
+        if same:
+            yield same[-1], ref, "referred back to", "high"
+            continue
+        if ref.category not in HARM_CATEGORIES:
+            continue
+        rivals = [c for c in earlier if c.category == ref.category and same_subject(c, ref)]
+        if rivals:
+            yield rivals[-1], ref, "referred back to", "low"
+
+
+def _is_reference(ctx: Context, claim: Claim) -> bool:
+    before = ctx.doc.prose[
+        max(0, claim.start - 20) : claim.number_start if claim.number_start > 0 else claim.start
+    ]
+    return ends_with_cue(before, "anaphora") and not re.search(r"\d\W*$", before)
+
+
+def _kin(earlier: Claim, ref: Claim) -> bool:
+    """Could `ref` point back at `earlier`: same category, or a head-count of the same people."""
+    if earlier.category == ref.category:
+        return True
+    harm = {earlier.category, ref.category} & HARM_CATEGORIES
+    return bool(harm) and (
+        ref.subject is None
+        or head(ref.subject) == head(earlier.subject)
+        or earlier.category in ("count", "casualties")
+        or ref.category == "count"
+    )
+
+
+def _repetitions(ctx: Context, covered: set[tuple[str, str]]) -> list[Outcome]:
+    """Equal figures for the same thing, grouped: each group is one passing check."""
+    groups: list[list[Claim]] = []
+    for claim in ctx.figures:
+        group = next((g for g in groups if _same_figure(ctx, g[-1], claim)), None)
+        if group is None:
+            groups.append([claim])
+        else:
+            group.append(claim)
+    out = []
+    for g in groups:
+        pairs = {(a.id, b.id) for a in g for b in g if a.start < b.start}
+        if len(g) < 2 or pairs <= covered:
+            continue
+        msg = f"{label(g[0])} is stated {len(g)} times and agrees each time"
+        out.append(Outcome("pass", g, msg, {"how": "repeated"}))
+    return out
+
+
+def _same_figure(ctx: Context, a: Claim, b: Claim) -> bool:
+    if a.value != b.value or a.kind != b.kind or (a.unit or None) != (b.unit or None):
+        return False
+    if a.category in HARM_CATEGORIES or b.category in HARM_CATEGORIES:
+        return a.category == b.category and same_subject(a, b)
+    if is_people(a):
+        return (head(a.subject) is not None and head(a.subject) == head(b.subject)) or (
+            0 <= b.sentence - a.sentence <= 1
+        )
+    return a.kind in ("money", "percent", "measure", "count") and bool(
+        _context_words(ctx, a) & _context_words(ctx, b)
+    )
+
+
+def _context_words(ctx: Context, claim: Claim) -> set[str]:
+    s = ctx.sentence(claim)
+    text = s.text if s else claim.text
+    return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{5,}", text)} - _STOP
+
+
+@checker("qualifier-conflict", options={"approx_tolerance": 0.1})
+def qualifier_conflict(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
+    """ "at least 40" and "fewer than 30" (or "dozens" and 8) for one quantity cannot both hold."""
+    approx = options["approx_tolerance"]
+    out = []
+    for first, second, how, confidence in [*_pairs(ctx), *_neighbours(ctx)]:
+        if first.qualifier not in _OPEN and second.qualifier not in _OPEN:
+            continue
+        if how == "same paragraph" and not (first.qualifier in _OPEN and second.qualifier in _OPEN):
+            continue
+        a, b = interval(first, approx), interval(second, approx)
+        details = {"how": how, "first_range": a.to_json(), "second_range": b.to_json()}
+        claims = [first, second]
+        if a.overlaps(b):
+            msg = f"{first.text!r} ({a.show()}) and {second.text!r} ({b.show()}) can both hold"
+            out.append(Outcome("pass", claims, msg, details, confidence=confidence))
+        else:
+            msg = f"{first.text!r} ({a.show()}) and {second.text!r} ({b.show()}) cannot both hold"
+            out.append(Outcome("fail", claims, msg, details, anchor=second, confidence=confidence))
+    return out
+
+
+def _neighbours(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """Same category and subject in the same paragraph, one of them bounded: one quantity twice."""
+    figures = [c for c in ctx.figures if c.category in HARM_CATEGORIES and c.subject]
+    for i, a in enumerate(figures):
+        for b in figures[i + 1 :]:
+            if (
+                ctx.paragraph(a) == ctx.paragraph(b)
+                and a.category == b.category
+                and head(a.subject) == head(b.subject)
+                and same_unit(a, b)
+            ):
+                yield a, b, "same paragraph", "low"

@@ -1,0 +1,160 @@
+"""subset: a part inside its total ("496 killed, 258 of them civilians"; "nine of our 11 businesses").
+
+Pairings, surest first:
+- partitive: "N of them / of whom / of the M": the part points at its total;
+- including: "M killed, including N children";
+- casualty taxonomy: "shot three co-workers, killing two" (casualties >= killed);
+- severity: "around 50 injured ... around 30 seriously injured" in the next sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from audit.checkers import Confidence, Context, Outcome, checker
+from audit.checkers.bounds import fmt, interval
+from audit.checkers.relate import (
+    has_cue,
+    is_people,
+    label,
+    nearest_before,
+    same_unit,
+    starts_with_cue,
+)
+from audit.model import HARM_CATEGORIES, Claim
+
+_CLAUSE = re.compile(r"[.;!?]")
+
+
+@checker("subset", options={"approx_tolerance": 0.1, "severity_span": 2})
+def subset(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
+    """A part can be no larger than the total it belongs to."""
+    pairs: dict[tuple[str, str], tuple[Claim, Claim, str, Confidence]] = {}
+    for finder in (_partitive, _including, _taxonomy, _severity):
+        for whole, part, how, confidence in finder(ctx, options):
+            pairs.setdefault((whole.id, part.id), (whole, part, how, confidence))
+    return [_outcome(w, p, how, conf, options["approx_tolerance"]) for w, p, how, conf in pairs.values()]
+
+
+def _outcome(whole: Claim, part: Claim, how: str, confidence: Confidence, approx: float) -> Outcome:
+    w, p = interval(whole, approx), interval(part, approx)
+    details = {"how": how, "part_range": p.to_json(), "total_range": w.to_json()}
+    if p.lo <= w.hi + 1e-9:
+        msg = f"{label(part)} is part of {label(whole)}: {fmt(part.value or 0)} <= {fmt(whole.value or 0)}"
+        return Outcome("pass", [whole, part], msg, details, confidence=confidence)
+    msg = (
+        f"{label(part)} is more than the {label(whole)} it is part of ({fmt(part.value or 0)} > {fmt(w.hi)})"
+    )
+    return Outcome("fail", [whole, part], msg, details, anchor=part, confidence=confidence)
+
+
+def _fits(whole: Claim, part: Claim) -> bool:
+    if whole is part or whole.value is None or part.value is None:
+        return False
+    if is_people(whole) or is_people(part):
+        return is_people(whole) and is_people(part)
+    return same_unit(whole, part)
+
+
+def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
+    out: list[tuple[Claim, Claim, str, Confidence]] = []
+    figures = ctx.figures
+    for i, part in enumerate(figures):
+        after = ctx.doc.prose[_number_end(part) : _number_end(part) + 30]
+        if not starts_with_cue(after, "partitive_after"):
+            continue
+        nxt = figures[i + 1] if i + 1 < len(figures) else None
+        if (
+            nxt is not None
+            and nxt.sentence == part.sentence
+            and _close_after(ctx, part, nxt)
+            and _fits(nxt, part)
+        ):
+            out.append((nxt, part, "N of the M", "high"))
+            continue
+        if re.match(r"^\W*(?:of them|of whom|of which|of those|of these|with whom)", after, re.I):
+            whole = nearest_before(figures, part, lambda c, p=part: _fits(c, p) and _near(ctx, c, p))
+            if whole is not None:
+                out.append((whole, part, "N of them", "high"))
+    return out
+
+
+def _number_end(claim: Claim) -> int:
+    return claim.number_end if claim.number_end > 0 else claim.end
+
+
+def _close_after(ctx: Context, part: Claim, whole: Claim) -> bool:
+    gap = ctx.doc.prose[_number_end(part) : whole.number_start if whole.number_start > 0 else whole.start]
+    return len(gap) <= 16 and not _CLAUSE.search(gap)
+
+
+def _near(ctx: Context, whole: Claim, part: Claim) -> bool:
+    """The total is in the same sentence, or the one before."""
+    return 0 <= part.sentence - whole.sentence <= 1
+
+
+def _including(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
+    out: list[tuple[Claim, Claim, str, Confidence]] = []
+    figures = ctx.figures
+    for whole, part in zip(figures, figures[1:], strict=False):
+        if whole.sentence != part.sentence or not _fits(whole, part):
+            continue
+        gap = ctx.between(whole, part)
+        if len(gap) <= 40 and has_cue(gap, "part_cues") and not _CLAUSE.search(gap):
+            if whole.category in HARM_CATEGORIES and part.category not in (whole.category, "count", "other"):
+                continue
+            out.append((whole, part, "including", "high"))
+    return out
+
+
+def _taxonomy(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """A casualty aggregate followed in its sentence by one killed or wounded figure."""
+    out: list[tuple[Claim, Claim, str, Confidence]] = []
+    figures = ctx.figures
+    for whole, part in zip(figures, figures[1:], strict=False):
+        if (
+            whole.sentence == part.sentence
+            and whole.category == "casualties"
+            and part.category in ("killed", "wounded")
+            and len(ctx.between(whole, part)) <= 40
+        ):
+            nxt = [
+                c
+                for c in figures
+                if c.sentence == part.sentence
+                and c.start > part.start
+                and c.category in ("killed", "wounded", "missing", "captured")
+            ]
+            if not nxt:
+                out.append((whole, part, "casualties include the killed", "high"))
+    return out
+
+
+def _severity(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """A seriously hurt figure shortly after a broader wounded figure."""
+    out: list[tuple[Claim, Claim, str, Confidence]] = []
+    figures = ctx.figures
+    for part in figures:
+        if part.category != "wounded" or not _severe(ctx, part):
+            continue
+        whole = nearest_before(
+            figures,
+            part,
+            lambda c, p=part: (
+                c.category == "wounded"
+                and not _severe(ctx, c)
+                and 0 < p.sentence - c.sentence <= options["severity_span"]
+            ),
+        )
+        if whole is not None and ctx.paragraph(part) - ctx.paragraph(whole) <= 1:
+            out.append((whole, part, "seriously hurt among the hurt", "low"))
+    return out
+
+
+def _severe(ctx: Context, claim: Claim) -> bool:
+    s = ctx.sentence(claim)
+    if s is None:
+        return False
+    window = ctx.doc.prose[claim.start : min(s.end, claim.end + 40)]
+    return has_cue(window, "severity_words")
