@@ -541,16 +541,21 @@ def records_frame(part: Part) -> pd.DataFrame:
     import pandas as pd
 
     records = read_part(part)
-    return pd.DataFrame(
-        {c: pd.Series([getattr(r, c) for r in records], dtype=object) for c in _RECORD_COLUMNS}
-    )
+    columns = {c: [getattr(r, c) for r in records] for c in _RECORD_COLUMNS}
+    # Dask may turn object columns into strings: carry the date as ISO text, read back below.
+    columns["published"] = [r.published.isoformat() if r.published else None for r in records]
+    return pd.DataFrame({c: pd.Series(values, dtype=object) for c, values in columns.items()})
 
 
 def audit_frame(frame: pd.DataFrame, config: Config = DEFAULT) -> pd.DataFrame:
     """map_partitions body: audit each record of the partition, one result row per document."""
     import pandas as pd
 
-    records = [Record(**{c: _none(r[c]) for c in _RECORD_COLUMNS}) for _, r in frame.iterrows()]
+    records = []
+    for _, row in frame.iterrows():
+        fields = {c: _none(row[c]) for c in _RECORD_COLUMNS}
+        fields["published"] = parse_published(fields["published"])[0]
+        records.append(Record(**fields))
     rows = [audit_record(record, config) for record in records]
     return pd.DataFrame({"rows": pd.Series(rows, dtype=object)}, index=frame.index)
 

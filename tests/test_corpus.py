@@ -1,0 +1,257 @@
+"""`audit corpus`: inputs, partitions, Parquet outputs, both engines on the shared corpus."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from audit import corpus, load
+from audit.cli import main
+from audit.corpus import (
+    CLAIMS_SCHEMA,
+    AtomicParquet,
+    FilesPart,
+    JsonlPart,
+    ParquetPart,
+    PartitionSize,
+    parse_partition_size,
+    plan,
+    read_part,
+    run_corpus,
+)
+from audit.pipeline import audit_document
+
+OUTPUTS = ("claims.parquet", "findings.parquet", "events.parquet")
+TEXTS = [
+    "Police said 12 people were killed in Mosul on Friday.",
+    "At least 14 people were killed in Mosul, the health ministry said.",
+    "The company sold 3,000 cars in 2023.",
+]
+
+
+def write_jsonl(path: Path, texts: list[str], **extra: object) -> Path:
+    with path.open("w", encoding="utf-8") as f:
+        for i, text in enumerate(texts):
+            rec = {
+                "id": f"doc-{i}",
+                "text": text,
+                "published": f"2024-03-0{1 + i % 9}",
+                "outlet": f"Outlet {i % 2}",
+                "url": f"https://example.org/{i}",
+                **extra,
+            }
+            f.write(json.dumps(rec) + "\n")
+    return path
+
+
+def read(out: Path, name: str) -> pa.Table:
+    return pq.read_table(out / name)
+
+
+# ---------------------------------------------------------------- partitions
+
+
+def test_partition_size_is_documents_or_bytes() -> None:
+    assert parse_partition_size("64") == PartitionSize(documents=64)
+    assert parse_partition_size("4MB") == PartitionSize(bytes=4_000_000)
+    assert parse_partition_size("512KiB") == PartitionSize(bytes=512 * 1024)
+    for bad in ("0", "-3", "lots", "4 parsecs"):
+        with pytest.raises(ValueError):
+            parse_partition_size(bad)
+
+
+def test_jsonl_is_cut_into_line_ranges_read_back_in_order(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", [f"text {i}" for i in range(7)])
+    parts = plan([str(path)], PartitionSize(documents=3))
+    assert [p.documents for p in parts] == [3, 3, 1]
+    assert all(isinstance(p, JsonlPart) for p in parts)
+    records = [r for p in parts for r in read_part(p)]
+    assert [r.id for r in records] == [f"doc-{i}" for i in range(7)]
+    assert [r.text for r in records] == [f"text {i}" for i in range(7)]
+    assert (
+        records[0].published is not None and records[0].published.isoformat() == "2024-03-01T00:00:00+00:00"
+    )
+
+
+def test_byte_partitions_hold_about_that_much_text(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", ["x" * 1000] * 10)
+    parts = plan([str(path)], PartitionSize(bytes=2500))
+    assert [p.documents for p in parts] == [3, 3, 3, 1]
+
+
+def test_bad_lines_become_document_errors_not_crashes(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(
+        '{"id": "ok", "text": "fine"}\nnot json\n[1]\n{"id": "x"}\n{"text": "t", "published": "soon"}\n'
+    )
+    records = [r for p in plan([str(path)], PartitionSize(documents=2)) for r in read_part(p)]
+    assert [r.error is None for r in records] == [True, False, False, False, False]
+    assert records[1].id == "bad.jsonl:2"
+    assert "published" in (records[4].error or "")
+
+
+def test_parquet_rows_are_read_in_slices(tmp_path: Path) -> None:
+    table = pa.table(
+        {
+            "id": [f"p{i}" for i in range(5)],
+            "text": [f"t{i}" for i in range(5)],
+            "published": ["2024-01-01"] * 5,
+            "outlet": ["O"] * 5,
+            "url": [None] * 5,
+        }
+    )
+    pq.write_table(table, tmp_path / "in.parquet", row_group_size=3)
+    parts = plan([str(tmp_path / "in.parquet")], PartitionSize(documents=2))
+    assert [(p.row_group, p.offset, p.documents) for p in parts if isinstance(p, ParquetPart)] == [
+        (0, 0, 2),
+        (0, 2, 1),
+        (1, 0, 2),
+    ]
+    assert [r.id for p in parts for r in read_part(p)] == [f"p{i}" for i in range(5)]
+
+
+def test_folders_give_their_documents(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXTS[0])
+    (tmp_path / "b.md").write_text(TEXTS[1])
+    (tmp_path / "notes.csv").write_text("no")
+    (parts,) = plan([str(tmp_path)], PartitionSize(documents=10))
+    assert isinstance(parts, FilesPart)
+    assert [Path(i).name for i in parts.ids] == ["a.txt", "b.md"]
+
+
+# ---------------------------------------------------------------- outputs
+
+
+def test_atomic_parquet_leaves_nothing_behind_on_failure(tmp_path: Path) -> None:
+    target = tmp_path / "claims.parquet"
+    with pytest.raises(RuntimeError), AtomicParquet(target, CLAIMS_SCHEMA) as sink:
+        sink.write([])
+        raise RuntimeError("crash mid-run")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_claims_rows_are_the_pipeline_claims_with_their_document(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "in.jsonl", TEXTS)
+    summary = run_corpus([str(path)], tmp_path / "out", partition_size=PartitionSize(documents=2))
+    assert all((tmp_path / "out" / name).is_file() for name in OUTPUTS)
+    claims = read(tmp_path / "out", "claims.parquet").to_pylist()
+    expected = []
+    for i, text in enumerate(TEXTS):
+        audit = audit_document(load.from_text(text, path=f"doc-{i}"))
+        expected += [(f"doc-{i}", c.id, c.text, c.start, c.end, c.category) for c in audit.claims]
+    assert [
+        (r["document"], r["id"], r["text"], r["start"], r["end"], r["category"]) for r in claims
+    ] == expected
+    assert summary.claims == len(expected) > 0
+    assert claims[0]["outlet"] == "Outlet 0" and claims[0]["url"] == "https://example.org/0"
+    assert set(CLAIMS_SCHEMA.names) >= {
+        "value",
+        "low",
+        "high",
+        "qualifier",
+        "unit",
+        "subject",
+        "hedge",
+        "grade",
+        "sources",
+        "source_names",
+        "originators",
+        "places",
+    }
+
+
+def test_each_partition_is_one_row_group(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "in.jsonl", TEXTS * 4)
+    run_corpus([str(path)], tmp_path / "out", partition_size=PartitionSize(documents=3))
+    claims = pq.ParquetFile(tmp_path / "out" / "claims.parquet")
+    assert claims.metadata.num_row_groups == 4  # 12 documents, 3 per partition, written as they come
+
+
+def test_events_reference_claims_that_exist(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "in.jsonl", TEXTS)
+    run_corpus([str(path)], tmp_path / "out")
+    claims = {(r["document"], r["id"]) for r in read(tmp_path / "out", "claims.parquet").to_pylist()}
+    events = read(tmp_path / "out", "events.parquet").to_pylist()
+    members = [(m["document"], m["claim"]) for e in events for m in e["members"]]
+    assert members and set(members) <= claims
+
+
+def test_the_command_writes_outputs_and_reports_errors(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": TEXTS[0]}) + "\n" + "oops\n")
+    result = CliRunner().invoke(main, ["corpus", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert "in.jsonl:2: error: line is not JSON" in result.output
+    assert "2 documents (1 errors)" in result.output
+    assert all((tmp_path / "out" / name).is_file() for name in OUTPUTS)
+
+
+def test_the_command_rejects_a_bad_partition_size(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["corpus", str(tmp_path), "--out", str(tmp_path / "o"), "--partition-size", "huge"]
+    )
+    assert result.exit_code == 2 and "partition size" in result.output
+
+
+def test_dask_engine_without_dask_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "dask.dataframe", None)
+    with pytest.raises(click.ClickException, match=r"pip install 'audit\[dask\]'"):
+        corpus._import_dask()
+
+
+# ---------------------------------------------------------------- the shared corpus
+
+
+@pytest.fixture(scope="module")
+def local_run(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("local")
+    run_corpus([str(shared / "corpus")], out, partition_size=PartitionSize(documents=40))
+    return out
+
+
+@pytest.mark.slow
+def test_local_engine_audits_the_shared_corpus(shared: Path, local_run: Path) -> None:
+    files = sorted(p for p in (shared / "corpus").iterdir() if p.suffix in (".txt", ".md"))
+    claims = read(local_run, "claims.parquet")
+    assert set(claims.column("document").to_pylist()) <= {str(p) for p in files}
+    sample = files[len(files) // 2]
+    audit = audit_document(load.load_path(str(sample)))
+    rows = [r for r in claims.to_pylist() if r["document"] == str(sample)]
+    assert [(r["id"], r["start"], r["end"]) for r in rows] == [(c.id, c.start, c.end) for c in audit.claims]
+    events = read(local_run, "events.parquet").to_pylist()
+    assert any(e["documents"] > 1 for e in events)  # the same tolls are reported by several articles
+
+
+@pytest.mark.slow
+def test_dask_engine_gives_the_same_parquet_as_the_local_engine(
+    shared: Path, local_run: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("dask.dataframe")
+    pytest.importorskip("distributed")
+    run_corpus([str(shared / "corpus")], tmp_path, engine="dask", partition_size=PartitionSize(documents=25))
+    for name in OUTPUTS:
+        assert read(tmp_path, name).equals(read(local_run, name)), name
+
+
+def test_dask_engine_runs_on_a_given_scheduler(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("dask.dataframe")
+    path = write_jsonl(tmp_path / "in.jsonl", TEXTS * 3)
+    run_corpus([str(path)], tmp_path / "local", partition_size=PartitionSize(documents=2))
+    with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+        run_corpus(
+            [str(path)],
+            tmp_path / "dask",
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+            partition_size=PartitionSize(documents=4),
+        )
+    for name in OUTPUTS:
+        assert read(tmp_path / "dask", name).equals(read(tmp_path / "local", name)), name
