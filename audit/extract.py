@@ -489,7 +489,7 @@ def _modifier_stops() -> frozenset[str]:
     return frozenset(data("casualties")["modifier_stops"])
 
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*|[^\sA-Za-z\d]")
+_TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 
 
 def _read_people(text: str, fig: Figure) -> bool:
