@@ -1,14 +1,16 @@
 """`audit check` end to end: click's runner and a real subprocess, every format, config, baseline.
 
 Drafts with a stale suppression give the gate a finding of its own (`unused-suppression`, a
-warning), so exit codes, thresholds, baselines and formats are tested on real findings here;
-test_gate_rules.py runs the drafts with broken figures through the rule pack.
+warning), so exit codes, thresholds, baselines and formats are tested on the gate alone; the
+drafts in fixtures/gate/ (a broken sum, a wrong percent change, an unattributed toll) go through
+the whole pipeline and the rule pack in every format.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -256,3 +258,190 @@ def test_real_subprocess_exit_codes_and_streams(desk: Path) -> None:
     write(desk / "audit.toml", "select = 1\n")
     bad_config = run_process("calm.md", cwd=desk)
     assert bad_config.returncode == 2 and "'select'" in bad_config.stderr
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_action_declares_every_input_it_uses() -> None:
+    import yaml
+
+    text = (ROOT / "action.yml").read_text(encoding="utf-8")
+    action = yaml.safe_load(text)
+    assert action["runs"]["using"] == "composite"
+    used = set(re.findall(r"inputs\.([a-z-]+)", text))
+    assert used and used <= set(action["inputs"])
+    steps = {step.get("id") for step in action["runs"]["steps"]}
+    assert set(re.findall(r"steps\.([a-z-]+)\.outputs", text)) <= steps
+    upload = next(s for s in action["runs"]["steps"] if "upload-sarif" in s.get("uses", ""))
+    assert upload["if"].startswith("always()")
+
+
+def run_action_step(desk: Path, **inputs: str) -> tuple[subprocess.CompletedProcess[str], dict[str, str]]:
+    """Run the action's `check` step script with bash, its inputs as the env GitHub would set."""
+    import yaml
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    step = next(s for s in action["runs"]["steps"] if s.get("id") == "check")
+    defaults = {name: str(spec.get("default", "")) for name, spec in action["inputs"].items()}
+    values = {**defaults, **inputs}
+    env = {key: values[re.search(r"inputs\.([a-z-]+)", expr)[1]] for key, expr in step["env"].items()}  # type: ignore[index]
+    output = desk / "github_output"
+    output.write_text("")
+    env |= {
+        "GITHUB_OUTPUT": str(output),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
+    done = subprocess.run(
+        ["bash", "-c", step["run"]],
+        cwd=desk,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
+    return done, outputs
+
+
+@pytest.mark.skipif(not Path("/bin/bash").exists(), reason="needs bash")
+def test_action_check_step_writes_sarif_annotations_and_the_exit_code(desk: Path) -> None:
+    write(desk / "drafts" / "stale.md", STALE)
+    write(desk / "drafts" / "calm.md", CALM)
+    done, outputs = run_action_step(desk, paths="drafts/*.md\ndrafts", **{"fail-on": "warning"})
+    assert done.returncode == 0, done.stderr  # the step records the status; a later step fails the job
+    assert outputs == {"sarif-file": "audit.sarif", "exit-code": "1"}
+    assert (
+        json.loads((desk / "audit.sarif").read_text())["runs"][0]["results"][0]["ruleId"]
+        == "unused-suppression"
+    )
+    assert done.stdout.startswith("::warning file=drafts/stale.md,line=3,")
+    _, passing = run_action_step(desk, paths="drafts/calm.md", sarif="false")
+    assert passing == {"exit-code": "0"}
+
+
+def test_pre_commit_hook_runs_the_gate_on_drafts_only(desk: Path) -> None:
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "audit-check" and hook["language"] == "python"
+    pattern = re.compile(hook["files"])
+    assert all(pattern.search(n) for n in ("a.md", "b/c.markdown", "d.txt", "e.html", "f.htm"))
+    assert not any(pattern.search(n) for n in ("a.py", "b.mdx", "c.json"))
+    write(desk / "stale.md", STALE)
+    program, subcommand = hook["entry"].split()
+    assert program == "audit"
+    assert check(*hook.get("args", []), "stale.md", "--fail-on", "warning").exit_code == 1
+    assert subcommand == "check"
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "gate"
+# draft -> (line of the broken sum, line of the wrong percent change, line of the unattributed toll)
+BROKEN = {"broken.md": (9, 11, 13), "broken.txt": (3, 5, 7), "broken.html": (6, 7, 8)}
+
+
+def copy_fixture(desk: Path, name: str) -> Path:
+    return write(desk / name, (FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def expected_errors(name: str) -> list[tuple[int, str]]:
+    sum_line, percent_line, _ = BROKEN[name]
+    return [(sum_line, "breakdown-sum"), (percent_line, "percent-change")]
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_draft_fails_with_errors_at_the_right_lines_in_every_format(
+    desk: Path, shared: Path, name: str
+) -> None:
+    copy_fixture(desk, name)
+    errors = expected_errors(name)
+    toll_line = BROKEN[name][2]
+
+    text = check(name)
+    assert text.exit_code == 1, text.output
+    heads = [line.split(" ", 2) for line in text.stdout.splitlines() if line.startswith(f"{name}:")]
+    found = {(int(where.split(":")[1]), label) for where, label, _ in heads}
+    assert {(line, f"error[{rule}]") for line, rule in errors} <= found
+    assert (toll_line, "warning[unattributed]") in found
+
+    document = json.loads(check(name, "--format", "json").stdout)["documents"][0]
+    assert sorted((f["line"], f["rule"]) for f in document["findings"] if f["severity"] == "error") == errors
+
+    sarif_result = check(name, "--format", "sarif")
+    assert sarif_result.exit_code == 1
+    log = json.loads(sarif_result.stdout)
+    jsonschema.validate(log, json.loads((shared / "schemas" / "sarif-schema-2.1.0.json").read_text()))
+    results = log["runs"][0]["results"]
+    sarif_errors = sorted(
+        (r["locations"][0]["physicalLocation"]["region"]["startLine"], r["ruleId"])
+        for r in results
+        if r["level"] == "error"
+    )
+    assert sarif_errors == errors
+    breakdown = next(r for r in results if r["ruleId"] == "breakdown-sum")
+    assert len(breakdown["relatedLocations"]) == 2  # the killed and the wounded
+
+    github_lines = check(name, "--format", "github").stdout.splitlines()
+    github_errors = sorted(
+        (int(re.search(r",line=(\d+),", g)[1]), re.search(r"title=audit ([a-z-]+) ", g)[1])  # type: ignore[index]
+        for g in github_lines
+        if g.startswith(f"::error file={name},")
+    )
+    assert github_errors == errors
+
+    junit_result = check(name, "--format", "junit")
+    assert junit_result.exit_code == 1
+    failures = [
+        c
+        for c in ET.fromstring(junit_result.stdout.encode()).iter("testcase")
+        if c.find("failure") is not None
+    ]
+    assert sorted(c.get("name", "").split(" ")[0] for c in failures) == ["breakdown-sum", "percent-change"]
+
+
+def test_consistent_draft_passes_in_every_format(desk: Path) -> None:
+    copy_fixture(desk, "consistent.md")
+    for fmt in ("text", "json", "sarif", "github", "junit"):
+        result = check("consistent.md", "--format", fmt)
+        assert result.exit_code == 0, (fmt, result.output)
+    document = json.loads(check("consistent.md", "--format", "json").stdout)["documents"][0]
+    assert not [f for f in document["findings"] if f["severity"] == "error"]
+
+
+def test_figures_in_front_matter_and_code_are_not_claims(desk: Path) -> None:
+    copy_fixture(desk, "broken.md")
+    copy_fixture(desk, "consistent.md")
+    data = json.loads(check("broken.md", "consistent.md", "--format", "json").stdout)
+    for document in data["documents"]:
+        lines = (desk / document["path"]).read_text(encoding="utf-8").splitlines()
+        fenced = {
+            n
+            for n, line in enumerate(lines, 1)
+            if line.startswith(
+                ("---", "title:", "word_count", "revision", "draft_number", "```", "example:", "    ")
+            )
+        }
+        assert document["claims"], document["path"]
+        assert not [c for c in document["claims"] if c["line"] in fenced], document["path"]
+
+
+def test_the_broken_sum_can_be_suppressed_inline_and_baselined(desk: Path) -> None:
+    source = (FIXTURES / "broken.md").read_text(encoding="utf-8")
+    marked = source.replace(
+        "The regional health ministry said",
+        "<!-- audit: ignore[breakdown-sum] the ministry's figures, as published -->\n"
+        "The regional health ministry said",
+    )
+    write(desk / "broken.md", marked)
+    result = check("broken.md")
+    assert result.exit_code == 1  # the percent change still fails
+    assert "1 suppressed inline" in result.stdout
+    findings = json.loads(check("broken.md", "--format", "json").stdout)["documents"][0]["findings"]
+    assert [f["rule"] for f in findings if f["severity"] == "error"] == ["percent-change"]
+    assert "unused-suppression" not in {f["rule"] for f in findings}
+    assert check("broken.md", "--baseline", "b.json", "--update-baseline").exit_code == 0
+    edited = marked.replace("Rescuers pulled", "Later, rescuers pulled")
+    write(desk / "broken.md", "A new opening line for the draft.\n\n" + edited)
+    assert check("broken.md", "--baseline", "b.json").exit_code == 0
+    write(desk / "broken.md", edited.replace("from $4 to $8", "from $4 to $9"))
+    assert check("broken.md", "--baseline", "b.json").exit_code == 1  # a changed figure is a new finding
