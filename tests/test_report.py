@@ -328,3 +328,21 @@ def test_report_command_writes_pages_and_index(tmp_path: Path, monkeypatch: pyte
     page = Path("out/drafts--two.txt.html").read_text()
     assert "&lt;script&gt;window.pwned=true&lt;/script&gt;" in page
     assert str(tmp_path) not in page and str(tmp_path) not in index
+
+
+# ---------------------------------------------------------------- the committed reports/
+
+
+REPORTS = Path(__file__).resolve().parents[1] / "reports"
+
+
+def test_committed_reports_link_up_and_name_no_machine_paths() -> None:
+    """`audit report seeds/ -o reports/` output: every page the index links to exists, paths are relative."""
+    if not (REPORTS / "index.html").exists():
+        pytest.skip("reports/ has not been generated")
+    index = (REPORTS / "index.html").read_text(encoding="utf-8")
+    linked = re.findall(r'<a href="([^"#]+\.html)">', index)
+    assert linked and all((REPORTS / name).is_file() for name in linked)
+    for page in REPORTS.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"(?:/work/|/home/|/tmp/|/root/|[A-Z]:\\\\)", text), page.name
