@@ -43,6 +43,7 @@ _ADJUNCTS = re.compile(
     r"\b(?:on|late|early|last|this|over the|on the)?\s*(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|weekend|yesterday|today|tonight|night|morning|afternoon|evening|week|month)\b"
 )
+_DETERMINERS = frozenset("a an the its their his her this that these those our".split())
 _PREPOSITIONS = frozenset(
     [
         "in",
@@ -56,7 +57,6 @@ _PREPOSITIONS = frozenset(
         "without",
         "speaking",
         "writing",
-        "while",
         "under",
         "by",
         "for",
@@ -77,6 +77,7 @@ class Attribution:
     sentence: int
     via: list[Mention] = field(default_factory=list)
     in_quote: bool = False
+    provenance: bool = False  # "the figures had been provided by the police": re-roots earlier figures
 
 
 @dataclass
@@ -97,12 +98,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "conduit": phrase_regex(lex.words("conduit_openers")),
         "toll": re.compile("|".join(f"(?:{p})" for p in lex.raw.get("toll_patterns", [])), re.IGNORECASE),
         "be": phrase_regex(lex.words("be_forms")),
+        "phrase_verbs": phrase_regex(lex.words("phrase_verbs")),
+        "provenance": re.compile(
+            "|".join(f"(?:{p})" for p in lex.raw.get("provenance_patterns", [])) or r"(?!x)x", re.IGNORECASE
+        ),
         "negation": phrase_regex(lex.words("negations")),
         "possessive_data": re.compile(
-            r"(?P<owner>(?:\b[A-Z][\w.&-]*\s+){0,5}?(?:\b[A-Z][\w.&-]*|\b[a-z]+))(?:'s|’s)\s+"
-            r"(?:latest\s+|official\s+|own\s+|provisional\s+)?(?P<noun>"
+            r"(?P<last>[\w.&-]+)(?:'s|’s)\s+(?:latest\s+|official\s+|own\s+|provisional\s+)?(?P<noun>"
             + "|".join(sorted(lex.words("data_nouns"), key=len, reverse=True))
-            + r")\b"
+            + r")\b",
+            re.IGNORECASE,
         ),
     }
 
@@ -205,6 +210,7 @@ def _clause_before(text: str, end: int) -> tuple[int, str]:
 
 
 def _np_after(text: str, start: int) -> tuple[int, str]:
+    """The phrase after a cue, to the end of its clause or the verb that follows it."""
     m = _CLAUSE_END.search(text, start)
     end = m.start() if m else len(text)
     while m and text[m.start()] == "(":  # keep "(NIS)"
@@ -213,6 +219,12 @@ def _np_after(text: str, start: int) -> tuple[int, str]:
             break
         m = _CLAUSE_END.search(text, close + 1)
         end = m.start() if m else len(text)
+    verb = _patterns()["phrase_verbs"].search(text, start, end)
+    digit = re.search(r"\d", text[start:end])
+    if verb and verb.start() > start:
+        end = verb.start()
+    if digit and start + digit.start() < end:
+        end = start + digit.start()
     return end, text[start:end]
 
 
@@ -227,6 +239,24 @@ def _relay(text: str, pos: int, base: int) -> tuple[list[Mention], int] | None:
     phrase = re.split(r"\s+as\s+saying\b", phrase)[0]
     mentions = parse_source(phrase, base + r.end())
     return (mentions, end) if mentions else None
+
+
+def _relay_before(text: str, verb_start: int, base: int) -> tuple[list[Mention], list[Mention], int] | None:
+    """"Yonhap, citing the NIS, said": (conduits, originators, start) when a relay clause precedes the verb."""
+    seg_start, seg = _clause_before(text, verb_start)
+    if seg.strip() or seg_start == 0 or text[seg_start - 1] != ",":
+        return None
+    relay_start, relay = _clause_before(text, seg_start - 1)
+    r = _patterns()["relay"].match(relay.lstrip())
+    if not r or relay_start == 0 or text[relay_start - 1] != ",":
+        return None
+    lead = len(relay) - len(relay.lstrip())
+    originators = parse_source(relay.lstrip()[r.end() :], base + relay_start + lead + r.end())
+    conduit_start, conduit = _clause_before(text, relay_start - 1)
+    conduits = parse_source(conduit, base + conduit_start)
+    if not originators or not conduits or not source_like(conduit):
+        return None
+    return conduits, originators, conduit_start
 
 
 def _tail_is_empty(text: str, pos: int) -> bool:
@@ -264,7 +294,9 @@ def _subject(text: str, verb_start: int) -> tuple[int, str] | None:
 
 def _apposition(head: str, seg: str) -> bool:
     """ ", an official from the agency," / ", UNRWA's Director of Operations," after a short name."""
-    if len(head.split()) > 6 or not proper_words(head):
+    words = head.split()
+    particles = {"al", "bin", "de", "da", "van", "von", "el", "la", "le", "ibn", "abu"}
+    if len(words) > 4 or not all(w[:1].isupper() or w.lower() in particles for w in words):
         return False
     first = seg.strip().split()[0].lower()
     titles = lexicon().words("titles")
@@ -285,6 +317,8 @@ def _blocked(text: str, verb_start: int) -> bool:
     ):
         low.pop()
     last = low[-1]
+    if last in _DETERMINERS or last in _PREPOSITIONS or last.endswith(("'s", "’s")):
+        return True  # a noun: "an estimate", "UNRWA's estimate", "by state television"
     return (
         last == "to"
         or bool(pats["be"].fullmatch(last) or pats["negation"].fullmatch(last))
@@ -299,14 +333,22 @@ def _verb_attribution(
     verb_end = cue_end if cue_end is not None else m.end()
     if _blocked(text, m.start()):
         return None
+    relayed = _relay_before(text, m.start(), base)
+    if relayed:  # "Yonhap, citing the NIS, said ..."
+        conduit, originators, start = relayed
+        direction: Direction = "backward" if _tail_is_empty(text, verb_end) else "forward"
+        return Attribution(m.group(0), base + start, base + verb_end, originators, direction, s.index, via=conduit)
     subj = _subject(text, m.start())
     statement = bool(re.match(r"\s+in\s+a\s+statement", text[verb_end:]))
-    direction: Direction
     if subj is None or not source_like(subj[1]):  # inverted: ', said the official.'
         before = text[: m.start()].rstrip()
         if before and before[-1] not in ',"”' and subj is not None:
             return None
         end, phrase = _np_after(text, verb_end)
+        appos = re.match(r",\s+(?:an?|the)\s+[^,.;:]*", text[end:])
+        if appos:  # '..., said Ahmed Ali, a local doctor.'
+            end += appos.end()
+            phrase = text[verb_end:end]
         mentions = parse_source(phrase, base + verb_end, statement)
         if not mentions or not source_like(phrase) or not _tail_is_empty(text, end):
             return None
@@ -342,7 +384,7 @@ def _before_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution
     end, phrase = _np_after(text, m.end())
     statement = "statement" in m.group(0).lower()
     mentions = parse_source(phrase, s.start + m.end(), statement)
-    if not mentions or not source_like(phrase):
+    if not mentions or not all(source_like(x.name) for x in mentions):
         return None
     via: list[Mention] = []
     relay = _relay(text, end, s.start)
@@ -350,17 +392,27 @@ def _before_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution
         via, mentions, end = mentions, relay[0], relay[1]
     lead = text[: m.start()]
     at_start = not re.sub(r"(?i)\b(?:but|and|yet|so|also)\b|[\W_]", "", lead)
-    direction: Direction = "forward" if at_start and not _tail_is_empty(text, end) else "backward"
+    tail_empty = _tail_is_empty(text, end)
+    direction: Direction = "backward" if tail_empty else "forward" if at_start else "both"
     return Attribution(m.group(0), s.start + m.start(), s.start + end, mentions, direction, s.index, via=via)
 
 
 def _possessive_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution | None:
-    """ "the ministry's figures", "UNRWA's estimate", "its tally"."""
-    owner = m.group("owner")
-    mentions = parse_source(owner, s.start + m.start("owner"), m.group("noun").lower() == "statement")
+    """"the health ministry's figures", "UNRWA's estimate", "its tally"."""
+    start = m.start("last")
+    for w in reversed(list(re.finditer(r"[\w’'.&-]+", text[: m.start("last")]))[-5:]):
+        gap = text[w.end() : start]
+        low = w.group(0).lower()
+        if gap.strip() or low in _PREPOSITIONS or _patterns()["verbs"].fullmatch(low):
+            break
+        start = w.start()
+        if low in _DETERMINERS:
+            break
+    owner = text[start : m.end("last")]
+    mentions = parse_source(owner, s.start + start, m.group("noun").lower() == "statement")
     if not mentions or not source_like(owner):
         return None
-    return Attribution(m.group(0), s.start + m.start(), s.start + m.end(), mentions, "both", s.index)
+    return Attribution(m.group(0), s.start + start, s.start + m.end(), mentions, "both", s.index)
 
 
 def _participle_attribution(
@@ -418,6 +470,14 @@ def sentence_attributions(s: Sentence) -> list[Attribution]:
         if a and not any(b.start <= a.end - 1 < b.end for b in found if b is not a):
             found.append(a)
     found.sort(key=lambda a: a.start)
+    for m in pats["provenance"].finditer(text):
+        end, phrase = _np_after(text, m.end())
+        mentions = parse_source(phrase, s.start + m.end())
+        if mentions and source_like(phrase):
+            found.append(
+                Attribution(m.group(0).strip(), s.start + m.start(), s.start + end, mentions, "both", s.index)
+            )
+            found[-1].provenance = True
     return _apply_conduits(found)
 
 
@@ -482,7 +542,7 @@ def _governing(pos: int, attrs: list[Attribution]) -> Attribution | None:
     """The nearest attribution that faces the figure at `pos`."""
     best: tuple[int, Attribution] | None = None
     for a in attrs:
-        if a.in_quote:
+        if a.in_quote or a.provenance:
             continue
         if a.start <= pos < a.end:
             continue
@@ -593,6 +653,22 @@ def attribute(doc: Document, claims: list[Claim]) -> None:
             last[s.paragraph] = chosen
         claim.sources = _sources(chosen) if chosen else []
         claim.hedge = hedge_for(s.text, pos - s.start) if s else None
+    _reroot(doc, claims, [a for a in attrs if a.provenance])
+
+
+def _reroot(doc: Document, claims: list[Claim], provenances: list[Attribution]) -> None:
+    """ "He said the figures had been provided by the police": the police are the originator of the
+    attributed figures before it in the account (this paragraph and the one before), the speaker the conduit."""
+    for p in provenances:
+        para = doc.sentences[p.sentence].paragraph
+        for claim in claims:
+            s = _sentence_of(doc, claim)
+            if not claim.sources or s is None or s.index >= p.sentence or s.paragraph < para - 1:
+                continue
+            via = ", ".join(dict.fromkeys(src.name for src in claim.sources))
+            claim.sources = _sources(p)
+            for src in claim.sources:
+                src.via = via
 
 
 def _choose(

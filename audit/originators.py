@@ -220,16 +220,24 @@ def _generic(m: Mention) -> bool:
     return m.kind == "anonymous" and len(m.tokens) <= 1
 
 
+def _person_like(m: Mention) -> bool:
+    """A person, an unnamed person ("officials") or a role ("the general", "the doctor")."""
+    if m.kind in ("person", "anonymous"):
+        return True
+    sets = _sets()
+    last = tokens_of(m.name)[-1:] or [""]
+    return m.kind == "description" and (last[0] in sets["titles"] or last[0] in sets["anonymous_words"])
+
+
 def _antecedent(m: Mention, earlier: list[Mention], gender: dict[int, str], uf: _UnionFind) -> int | None:
     lex = lexicon()
     if m.kind == "pronoun":
         low = m.name.lower()
         want = lex.pronoun_kinds.get(low, "any")
         sex = "f" if low in ("she", "her") else "m" if low in ("he", "him", "his") else ""
-        fits = {"person": {"person", "anonymous"}, "organisation": {"organisation", "description", "other"}}
         for j in range(len(earlier) - 1, -1, -1):
             e = earlier[j]
-            if e.kind == "pronoun" or (want != "any" and e.kind not in fits.get(want, set())):
+            if e.kind == "pronoun" or (want != "any" and _person_like(e) != (want == "person")):
                 continue
             if sex and gender.get(uf.find(j), sex) != sex:
                 continue
@@ -242,7 +250,7 @@ def _antecedent(m: Mention, earlier: list[Mention], gender: dict[int, str], uf: 
                 return j
     if m.statement and m.kind == "description":
         for j in range(len(earlier) - 1, -1, -1):
-            if earlier[j].statement and earlier[j].kind != "description":
+            if earlier[j].statement and not re.search(r"(?i)\bstatements?$", earlier[j].name):
                 return j
     if not m.tokens or _generic(m):
         return None
@@ -419,7 +427,7 @@ def parse_source(text: str, offset: int, statement: bool = False) -> list[Mentio
                 kind=classify(name_clean),
                 description=description,
                 acronym=acronym if len(mentions) == 0 else None,
-                statement=statement,
+                statement=statement or bool(re.search(r"(?i)\bstatements?$", name_clean)),
             )
         )
     return mentions

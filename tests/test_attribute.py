@@ -1,0 +1,440 @@
+"""The attribute stage: who each figure rests on, through whom, and how hedged.
+
+Claims are made by hand at each number (the extractor is tested on its own), so these tests
+exercise only attribution; the seed test runs the whole pipeline."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit import load, segment
+from audit.attribute import attribute, find_quotations, hedge_for
+from audit.model import Claim, Document
+from audit.originators import Mention, parse_source, resolve
+from audit.pipeline import audit_text
+
+_NUMBER = re.compile(r"\b\d[\d,]*\b")
+
+
+def _doc(text: str) -> Document:
+    doc = load.from_text(text)
+    doc.sentences = segment.segment(doc)
+    return doc
+
+
+def _claims(doc: Document) -> list[Claim]:
+    """One claim per digit string, placed in its sentence."""
+    claims = []
+    for m in _NUMBER.finditer(doc.prose):
+        sentence = next(s for s in doc.sentences if s.start <= m.start() < s.end)
+        line, col = doc.position(m.start())
+        value = float(m.group(0).replace(",", ""))
+        claims.append(
+            Claim(
+                f"c{len(claims) + 1}", m.group(0), m.start(), m.end(), line, col, value, value, value,
+                category="killed", sentence=sentence.index, number_start=m.start(), number_end=m.end(),
+            )
+        )  # fmt: skip
+    return claims
+
+
+def run(text: str) -> list[Claim]:
+    doc = _doc(text)
+    claims = _claims(doc)
+    attribute(doc, claims)
+    return claims
+
+
+def names(claim: Claim) -> list[str]:
+    return [s.name for s in claim.sources]
+
+
+def only(text: str) -> Claim:
+    claims = run(text)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+# --------------------------------------------------------------------------- cues
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("At least 40 people were killed, according to the health ministry.", "the health ministry"),
+        ("According to the health ministry, 40 people were killed.", "the health ministry"),
+        ("The health ministry said 40 people were killed.", "The health ministry"),
+        ("The health ministry says 40 people were killed.", "The health ministry"),
+        ("The governor told reporters that 40 people were killed.", "The governor"),
+        ("The rebels claimed 40 soldiers were killed.", "The rebels"),
+        ("The United Nations estimated that 40 people were killed.", "The United Nations"),
+        ("Xinhua reported that 40 people were killed.", "Xinhua"),
+        ("The army confirmed 40 soldiers were killed.", "The army"),
+        ("The ministry announced on Monday that 40 people were killed.", "The ministry"),
+        ("Forty were hurt. The mayor added that 40 people were killed.", "The mayor"),
+        ("The interior ministry put the toll at 40.", "The interior ministry"),
+        ("Figures from the health ministry show 40 people were killed.", "the health ministry"),
+        ("The health ministry's figures show 40 people were killed.", "The health ministry"),
+        ("UNRWA's estimate is that 40 people were killed.", "UNRWA"),
+        ("A statement from the army said 40 soldiers were killed.", "the army"),
+        ("It was reported by state television that 40 people were killed.", "state television"),
+        ("At least 40 people were killed, it was confirmed by the coroner.", "the coroner"),
+        ("The blast killed 40 people, police said.", "police"),
+        ("The blast killed 40 people, police said on Saturday.", "police"),
+        ("The blast killed 40 people, the police said in a statement.", "the police"),
+        ("The blast killed 40 people, said the provincial governor.", "the provincial governor"),
+        ('"The blast killed 40 people," the police said in a statement.', "the police"),
+        ('"The blast killed 40 people," said Ahmed Ali, a local doctor.', "Ahmed Ali"),
+        ('The governor said: "The blast killed 40 people."', "The governor"),
+    ],
+)
+def test_each_cue_names_its_source(text: str, source: str) -> None:
+    assert names(only(text)) == [source]
+
+
+def test_the_cue_and_span_are_recorded() -> None:
+    text = "The blast killed 40 people, according to the health ministry."
+    src = only(text).sources[0]
+    assert src.cue == "according to"
+    assert text[src.start : src.end] == "according to the health ministry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The blast killed 40 people.",
+        "Violence was also reported in the north, where 40 people were killed.",
+        "The president has not said how many of the 40 detainees were released.",
+        "He is expected to announce that 40 people were freed.",
+        "Monday's toll of 40 was the highest since May.",
+        "The alleged gunman killed 40 people.",
+    ],
+)
+def test_no_cue_no_source(text: str) -> None:
+    assert only(text).sources == []
+
+
+# --------------------------------------------------------------------------- who the source is
+
+
+def test_person_and_organisation_in_apposition_are_one_source() -> None:
+    claim = only("John Ging, UNRWA's Director of Operations, said 40 people were killed.")
+    assert names(claim) == ["John Ging"]
+
+
+def test_person_with_an_apposition_after_a_figure() -> None:
+    claim = only("At least 5 people died, Fauzi, an official from the local disaster agency, told AFP late Tuesday.")
+    assert names(claim) == ["Fauzi"]
+
+
+def test_an_adjunct_between_subject_and_verb_is_skipped() -> None:
+    claim = only("Director General Suleiman al-Amr, in remarks to state television, said 40 people died.")
+    assert names(claim) == ["Director General Suleiman al-Amr"]
+
+
+def test_officials_are_anonymous_and_the_ministry_is_not() -> None:
+    officials = only("Officials said 40 people were killed.").sources[0]
+    medical = only("At least 40 people were killed, according to two medical officials.").sources[0]
+    ministry = only("The health ministry said 40 people were killed.").sources[0]
+    assert officials.anonymous and medical.anonymous and not ministry.anonymous
+    assert medical.name == "two medical officials"
+
+
+def test_named_person_with_title_is_not_anonymous() -> None:
+    src = only("A bomb killed 3 people, provincial health chief Adnan Turki said.").sources[0]
+    assert src.name == "provincial health chief Adnan Turki" and not src.anonymous
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A car bomb killed 12 people, security and medical officials said.", ["security officials", "medical officials"]),
+        (
+            "Shootings killed 11 people, security officials and doctor Ahmed Ibrahim from the main hospital said.",
+            ["security officials", "doctor Ahmed Ibrahim from the main hospital"],
+        ),
+        (
+            "Attacks left 9 people dead, according to Lieutenant Waad Mohammed and police Lieutenant Mohammed al-Juburi.",
+            ["Lieutenant Waad Mohammed", "police Lieutenant Mohammed al-Juburi"],
+        ),
+    ],
+)  # fmt: skip
+def test_several_sources_in_one_attribution(text: str, expected: list[str]) -> None:
+    assert names(only(text)) == expected
+
+
+def test_a_compound_organisation_name_is_not_split() -> None:
+    claim = only("The Department of Trade and Industry said 40 firms closed.")
+    assert names(claim) == ["The Department of Trade and Industry"]
+
+
+def test_pronoun_takes_the_name_of_its_speaker() -> None:
+    claims = run("Fauzi, an official from the disaster agency, said 5 people died. At least 4 others died in hospital, he said.")
+    assert [names(c) for c in claims] == [["Fauzi"], ["Fauzi"]]
+    assert claims[0].sources[0].originator == claims[1].sources[0].originator
+
+
+def test_bare_role_takes_the_name_it_refers_to() -> None:
+    text = "One of the dead was a child, Ema Suryani, a doctor at a clinic, told AFP.\n\n" + (
+        '"We have received around 50 people with injuries," added the doctor.'
+    )
+    assert [names(c) for c in run(text)] == [["Ema Suryani"]]
+
+
+def test_he_does_not_refer_back_to_she() -> None:
+    text = (
+        "The general said 5 soldiers died.\n\nMs Suryani said 7 people were hurt, she said.\n\n"
+        "Most of the 40 houses were in the north, he added."
+    )
+    claims = run(text)
+    assert names(claims[2]) == ["The general"]
+
+
+# --------------------------------------------------------------------------- chains
+
+
+def test_citing_puts_the_originator_first_and_the_conduit_in_via() -> None:
+    claim = only("Yonhap, citing the NIS, said 300 soldiers had been killed.")
+    assert names(claim) == ["the NIS"]
+    assert claim.sources[0].via == "Yonhap"
+
+
+def test_reported_citing_after_the_figure() -> None:
+    claim = only("At least 300 soldiers were killed, Yonhap reported, citing the intelligence service.")
+    assert names(claim) == ["the intelligence service"] and claim.sources[0].via == "Yonhap"
+
+
+def test_as_reported_by_is_the_conduit_of_the_sentence_source() -> None:
+    claim = only("As reported by Yonhap, the intelligence service believes 300 soldiers were killed.")
+    assert names(claim) == ["the intelligence service"] and claim.sources[0].via == "Yonhap"
+
+
+def test_as_reported_by_alone_is_the_source() -> None:
+    assert names(only("As reported by Yonhap, 300 soldiers were killed.")) == ["Yonhap"]
+
+
+def test_two_outlets_repeating_one_ministry_are_one_originator() -> None:
+    claim = only("Reuters and AFP, citing the health ministry, said 20 people died.")
+    assert names(claim) == ["the health ministry"]
+    assert claim.sources[0].via == "Reuters, AFP"
+
+
+def test_two_outlets_in_two_sentences_share_the_ministry() -> None:
+    text = (
+        "Reuters, citing the health ministry, said 20 people died. "
+        "AFP, quoting the ministry, said 20 people were killed."
+    )
+    a, b = run(text)
+    assert a.sources[0].originator == b.sources[0].originator
+
+
+def test_a_tally_based_on_figures_rests_on_its_compiler() -> None:
+    text = (
+        "At least 282 people were killed, according to an AFP tally based on figures supplied by officials "
+        "and medics, although government figures said 131 Iraqis died."
+    )
+    a, b = run(text)
+    assert names(a) == ["AFP"] and names(b) == ["government"]
+
+
+def test_a_later_provenance_statement_reroots_the_figures() -> None:
+    text = (
+        "At least 3 people from Scotland died, the first minister has told MSPs.\n\n"
+        "He said the provisional figures on the dead had been provided by the police."
+    )
+    claim = only(text)
+    assert names(claim) == ["the police"] and claim.sources[0].via == "the first minister"
+
+
+# --------------------------------------------------------------------------- originators
+
+
+def test_acronyms_short_forms_and_the_country_are_one_originator() -> None:
+    text = (
+        "North Korean troops suffered at least 3,000 casualties, according to South Korea.\n"
+        "South Korea's National Intelligence Service (NIS) claimed that 300 soldiers had been killed.\n"
+        "The NIS said 2,700 others were wounded.\n"
+        "The intelligence service said 100 were captured.\n"
+        "According to South Korean intelligence, 50 more died."
+    )
+    claims = run(text)
+    assert len({c.sources[0].originator for c in claims}) == 1
+    assert names(claims[1]) == ["South Korea's National Intelligence Service"]
+
+
+def test_a_country_with_two_agencies_stays_apart() -> None:
+    text = (
+        "At least 30 died, according to Ukraine.\n"
+        "Ukraine's defence ministry said 20 soldiers were killed.\n"
+        "Ukraine's health ministry said 10 civilians were killed."
+    )
+    keys = [c.sources[0].originator for c in run(text)]
+    assert len(set(keys)) == 3
+
+
+def test_resolve_keys_every_mention_by_the_longest_name() -> None:
+    mentions = [
+        *parse_source("South Korea's National Intelligence Service (NIS)", 0),
+        Mention("the NIS", 100, 107, kind="organisation"),
+    ]
+    resolve(mentions)
+    assert {m.key for m in mentions} == {"South Korea's National Intelligence Service"}
+
+
+# --------------------------------------------------------------------------- scope
+
+
+def test_attribution_covers_every_figure_of_its_sentence() -> None:
+    claims = run("A wave of attacks killed 107 people and wounded 214, officials said.")
+    assert [names(c) for c in claims] == [["officials"], ["officials"]]
+
+
+def test_two_attributions_split_a_sentence() -> None:
+    text = "Police said 5 people died, while hospital officials said 7 people had died."
+    assert [names(c) for c in run(text)] == [["Police"], ["hospital officials"]]
+
+
+def test_a_plain_next_sentence_is_not_carried_over() -> None:
+    claims = run("Police said 5 people died. Another 7 people died in a separate attack.")
+    assert names(claims[0]) == ["Police"] and claims[1].sources == []
+
+
+def test_it_added_continues_the_account() -> None:
+    claims = run("The ministry said 5 people died. It added that 7 more were wounded.")
+    assert names(claims[1]) == ["The ministry"]
+
+
+def test_the_statement_said_continues_the_account() -> None:
+    text = (
+        '"The device detonated, killing the 3 on the spot," the police said in a statement.\n\n'
+        "Four militants were killed when a vehicle touched off 1 IED, the statement said."
+    )
+    claims = run(text)
+    assert [names(c) for c in claims] == [["the police"], ["the police"]]
+
+
+def test_a_quotation_continues_across_paragraphs() -> None:
+    text = (
+        'The commissioner said: "She drove her car through a barrier.\n\n'
+        "Two, she shot and killed there, and 3 more were hurt.\n\n"
+        'A third was also shot."'
+    )
+    assert names(only(text)) == ["The commissioner"]
+
+
+def test_an_unattributed_quotation_continues_the_previous_speaker() -> None:
+    text = (
+        '"It was a large demonstration," Professor Varoufakis said.\n\n'
+        '"They created the circumstances for the death of those 3 people."'
+    )
+    assert names(only(text)) == ["Professor Varoufakis"]
+
+
+def test_a_quotation_after_narration_does_not_inherit() -> None:
+    text = (
+        '"It was a large demonstration," Professor Varoufakis said.\n\n'
+        "The police made arrests.\n\n"
+        '"Nobody expected 3 people to die."'
+    )
+    assert only(text).sources == []
+
+
+def test_a_new_speaker_ends_the_account() -> None:
+    text = "Police said 5 people died. A local doctor said 9 were injured."
+    assert [names(c) for c in run(text)] == [["Police"], ["A local doctor"]]
+
+
+def test_quotations_are_found_across_paragraphs_and_stray_marks() -> None:
+    doc = _doc('He said: "One.\n\nTwo.\n\n"Three." Then "four" and a stray" mark.')
+    quotes = [doc.prose[q.start : q.end] for q in find_quotations(doc)]
+    assert quotes[0].startswith('"One.') and quotes[0].endswith('"Three."')
+    assert '"four"' in quotes
+
+
+# --------------------------------------------------------------------------- hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("An estimated 40 people were killed.", "an estimated"),
+        ("Troops are estimated to have suffered 3,000 casualties.", "estimated"),
+        ("Some 40 people were reportedly killed.", "reportedly"),
+        ("At least 40 people are believed to have died.", "believed"),
+        ("The 2 men are thought to be North Korean.", "thought to be"),
+        ("The rebels claimed that 40 soldiers were killed.", "claimed"),
+        ("There were unconfirmed reports of 40 deaths.", "unconfirmed"),
+        ("The woman allegedly shot 3 co-workers.", "allegedly"),
+        ("The storm killed 40 people.", None),
+        ("The disaster has claimed at least 40 lives.", None),
+        ("The war has claimed the lives of 40 people.", None),
+    ],
+)
+def test_hedges(text: str, hedge: str | None) -> None:
+    assert only(text).hedge == hedge
+
+
+def test_the_hedge_stays_in_its_clause() -> None:
+    text = "Kyiv captured 2 soldiers who are thought to be Korean; 40 others were killed."
+    first, second = run(text)
+    assert first.hedge == "thought to be" and second.hedge is None
+
+
+def test_hedge_for_picks_the_nearest() -> None:
+    text = "Officials claimed 10 died and an estimated 40 were hurt."
+    assert hedge_for(text, text.index("40")) == "an estimated"
+
+
+# --------------------------------------------------------------------------- properties
+
+_SUBJECTS = ["A bomb", "The storm", "The attack", "Gunmen", "The fire", "An airstrike"]
+_VERBS = ["killed", "wounded", "injured", "displaced"]
+_CUES = [
+    (", police said.", "police"),
+    (", according to the health ministry.", "the health ministry"),
+    (", officials said.", "officials"),
+    (", the army said in a statement.", "the army"),
+    (", said the governor.", "the governor"),
+]
+_FOLLOWING = ["Police said.", "The health ministry said so.", "Officials confirmed it.", "The army said."]
+
+
+@st.composite
+def sentence_with_figure(draw: st.DrawFn) -> str:
+    subject = draw(st.sampled_from(_SUBJECTS))
+    verb = draw(st.sampled_from(_VERBS))
+    number = draw(st.integers(min_value=2, max_value=99_999))
+    place = draw(st.sampled_from(["", " in the north", " near the border", " on Monday"]))
+    return f"{subject} {verb} {number:,} people{place}"
+
+
+@settings(max_examples=60, deadline=None)
+@given(sentence_with_figure(), st.sampled_from(_CUES))
+def test_a_cue_added_to_a_sentence_with_a_figure_is_picked_up(sentence: str, cue: tuple[str, str]) -> None:
+    claim = only(sentence + cue[0])
+    assert names(claim) == [cue[1]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(sentence_with_figure(), st.sampled_from(_FOLLOWING))
+def test_a_cue_in_the_next_paragraph_is_not_picked_up(sentence: str, following: str) -> None:
+    claim = only(sentence + ".\n\n" + following)
+    assert claim.sources == []
+
+
+# --------------------------------------------------------------------------- the seed, whole pipeline
+
+
+def test_seed_figures_rest_on_the_nis_alone(seed_path: Path) -> None:
+    audit = audit_text(seed_path.read_text(encoding="utf-8"))
+    by_value = {c.value: c for c in audit.claims}
+    figures = [by_value[3000], by_value[300], by_value[2700]]
+    assert all(len(c.sources) == 1 for c in figures)
+    assert len({c.sources[0].originator for c in figures}) == 1
+    assert "National Intelligence Service" in figures[0].sources[0].originator
+    assert figures[0].hedge == "estimated" and figures[1].hedge == "claimed"
