@@ -121,7 +121,16 @@ def _is_figure(text: str, m: Mention) -> bool:
         or _is_date(before, raw, after, m)
     ):
         return False
+    if m.kind == "words" and _is_capitalised_name(before, raw, after):
+        return False
     return not (_follows_identifier_word(before, m) or _inside_idiom(text, m))
+
+
+def _is_capitalised_name(before: str, raw: str, after: str) -> bool:
+    """'BBC Five Live', 'the Group of Eight': a capitalised number word inside a sentence is a name."""
+    if not raw[:1].isupper() or not re.search(r"[A-Za-z,]\s+$", before):
+        return False
+    return not _counted_after(after) and not re.match(r"\s*(?:of|%|per)\b", after)
 
 
 def _is_digit_artifact(before: str, raw: str, after: str, m: Mention) -> bool:
@@ -677,8 +686,7 @@ def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: 
 def _is_active_with_object(tail: str, m: re.Match[str]) -> bool:
     """'three gunmen killed two guards': the verb is active and has its own object."""
     return (
-        m.lastgroup in ("killed", "wounded")
-        and bool(_OBJECT_AFTER.match(tail, m.end()))
+        bool(_OBJECT_AFTER.match(tail, m.end()))
         and not _AUXILIARY_BEFORE.search(tail[: m.start()])
     )
 

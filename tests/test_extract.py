@@ -49,6 +49,7 @@ def test_seed_figures(seed_path) -> None:  # type: ignore[no-untyped-def]
         "He is one of the best players.",
         "Listen on BBC Radio 4 tomorrow.",
         "Sales were strong in the 1990s.",
+        "He told BBC Five Live on Sunday.",
     ],
 )
 def test_not_figures(text: str) -> None:
@@ -128,6 +129,11 @@ def test_units(text: str, value: float, unit: str) -> None:
 )
 def test_casualty_categories(text: str, category: str) -> None:
     assert one(text).category == category
+
+
+def test_things_counted_are_no_casualties() -> None:
+    found = claims("Police shut down 700 websites and arrested 224 people.")
+    assert [(c.value, c.category) for c in found] == [(700, "other"), (224, "captured")]
 
 
 def test_plain_words_in_the_unit_lexicon_are_no_units() -> None:
