@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -30,7 +31,7 @@ from audit.config import (
     load_config_file,
     rule_enabled,
 )
-from audit.model import Audit, Document, Finding, Severity
+from audit.model import Audit, Claim, Document, Finding, Severity
 from audit.pipeline import audit_document
 
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -98,10 +99,21 @@ def rule_catalogue(rule_dirs: tuple[Path, ...] = ()) -> dict[str, RuleInfo]:
     text = resources.files("audit").joinpath("data/gate_rules.yaml").read_text(encoding="utf-8")
     entries = [RuleInfo(**entry) for entry in yaml.safe_load(text)]
     entries += [
-        RuleInfo(r.id, r.family, r.severity, r.summary, r.rationale or r.summary)
+        RuleInfo(r.id, r.family, r.severity, r.summary, _paragraphs(r.rationale) or r.summary)
         for r in load_rules(Config(rule_dirs=list(rule_dirs)))
     ]
     return {info.id: info for info in entries}
+
+
+def _paragraphs(text: str) -> str:
+    """Wrapped YAML prose as paragraphs: line breaks inside a paragraph become spaces."""
+    return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip())
+
+
+def claim_label(claim: Claim) -> str:
+    """A claim as reports name it: its text, and what it counts when that is not in the text."""
+    shown = claim.category not in ("other", "count", "date") and claim.category not in claim.text
+    return f"{claim.text} ({claim.category})" if shown else claim.text
 
 
 def display_uri(path: str) -> str:

@@ -11,7 +11,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from audit import __version__
-from audit.gate import RuleInfo, rule_catalogue
+from audit.gate import RuleInfo, claim_label, rule_catalogue
 from audit.model import Finding
 
 if TYPE_CHECKING:
@@ -53,10 +53,19 @@ def _rule(info: RuleInfo) -> dict[str, Any]:
         "name": info.name,
         "shortDescription": {"text": info.summary},
         "fullDescription": {"text": info.rationale},
-        "help": {"text": info.rationale, "markdown": f"**{info.id}** ({info.family}): {info.rationale}"},
+        "help": {"text": info.rationale, "markdown": _help_markdown(info)},
         "defaultConfiguration": {"level": level},
         "properties": {"tags": ["audit", info.family], "problem.severity": _problem_severity(level)},
     }
+
+
+def _help_markdown(info: RuleInfo) -> str:
+    return (
+        f"**{info.summary}**\n\n{info.rationale}\n\n"
+        f"Family: {info.family}; default severity: {info.severity}. To accept one occurrence, put "
+        f"`<!-- audit: ignore[{info.id}] reason -->` above its paragraph, or record it in the baseline "
+        f"with `audit check --baseline FILE --update-baseline`. `audit rules {info.id}` explains the rule."
+    )
 
 
 def _problem_severity(level: str) -> str:
@@ -92,7 +101,7 @@ def _related(result: FileResult, finding: Finding) -> list[dict[str, Any]]:
         end_line, end_column = doc.position(claim.end)
         location = _location(result.uri, claim.line, claim.column, end_line, end_column)
         location["id"] = len(out)
-        location["message"] = {"text": f"{claim.id}: {claim.text}"}
+        location["message"] = {"text": f"{claim.id}: {claim_label(claim)}"}
         out.append(location)
     return out
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from audit.gate import claim_label
 from audit.model import Document, Finding
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def _related(result: FileResult, finding: Finding) -> list[str]:
         claim = by_id.get(claim_id)
         if claim is None or claim.start == finding.start:
             continue
-        notes.append(f"  = note: {result.uri}:{claim.line}:{claim.column}: {claim.text}")
+        notes.append(f"  = note: {result.uri}:{claim.line}:{claim.column}: {claim_label(claim)}")
     return notes
 
 
