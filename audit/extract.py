@@ -619,14 +619,11 @@ def _casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
 def _read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     if fig.unit not in (None, "people") or fig.kind in ("fraction",):
         return
-    if fig.kind == "bare" and fig.mention and fig.mention.kind == "digits" and fig.unit is None:
-        pass
     before = _casualty_before(text, fig)
     after = _casualty_after(text, fig, figures)
+    # "left 24 others wounded": after a leave verb the cue comes after the figure
     leave = _cue_patterns()["leave"].search(text[max(0, fig.start - 12) : fig.start])
-    chosen = before if before and not leave else after or before
-    if leave and after:
-        chosen = after
+    chosen = (after or before) if leave else (before or after)
     if chosen is None:
         if fig.unit == "people":
             fig.category = "count"
@@ -647,6 +644,8 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
     tail = text[start:limit]
     if stop := _cue_patterns()["breaks"].search(tail):
         tail = tail[: stop.start()]
+    if fig.noun_end < 0 and _counts_things(text[fig.end : fig.end + 30]):
+        return None
     m = _cue_patterns()["after"].search(tail)
     if (
         not m
@@ -655,6 +654,16 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
     ):
         return None
     return m.lastgroup or "other", m.group(0)
+
+
+def _counts_things(after: str) -> bool:
+    """'700 websites', '300 buildings': a plural noun that names no people follows the figure."""
+    m = re.match(r"\s+([a-z]{4,})\b", after)
+    if not m:
+        return False
+    word = m.group(1)
+    plural = word.endswith("s") and not word.endswith("ss")
+    return plural and word not in _people_nouns() and word not in _head_nouns()
 
 
 @cache
@@ -685,10 +694,7 @@ def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: 
 
 def _is_active_with_object(tail: str, m: re.Match[str]) -> bool:
     """'three gunmen killed two guards': the verb is active and has its own object."""
-    return (
-        bool(_OBJECT_AFTER.match(tail, m.end()))
-        and not _AUXILIARY_BEFORE.search(tail[: m.start()])
-    )
+    return bool(_OBJECT_AFTER.match(tail, m.end())) and not _AUXILIARY_BEFORE.search(tail[: m.start()])
 
 
 def _inherit_categories(text: str, figures: list[Figure]) -> None:
