@@ -1,0 +1,360 @@
+"""Extraction speed: our pipeline against quantulum3 alone, on the shared news corpus.
+
+    python benchmarks/extract_speed.py [--quick] [--shared ../shared] [--profile N]
+
+Measures (issue 2, "Speed"), each against its target:
+  1. quantulum3 sentence by sentence: the first parse in a fresh process (import and first call),
+     then warm throughput in KB/s;
+  2. our pipeline (audit.load.from_text + audit.pipeline.audit_document) in the same process,
+     in KB/s: target at least 10x quantulum3's warm sentence-by-sentence throughput;
+  3. linearity: the corpus as one ~1 MB document against the same text as separate files
+     (target within 1.3x);
+  4. cold start: wall time of a subprocess `audit extract <seed>` (target < 1 s);
+  5. peak memory: ru_maxrss of a subprocess that extracts the whole corpus (target < 300 MB);
+  6. quantulum3 parsing a whole ~3 KB and ~30 KB document, to show its super-linearity
+     (bounded by a timeout; larger sizes are not tried).
+Prints a table and exits 0: a benchmark, not a test. Reads the corpus at run time; stores none of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = ROOT.parent / "shared"
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
+
+
+@dataclass
+class Row:
+    name: str
+    value: str
+    target: str = ""
+    ok: bool | None = None
+
+
+def corpus_texts(shared: Path, limit: int | None = None) -> list[tuple[str, str]]:
+    files = sorted((shared / "corpus").glob("*.txt"))[:limit]
+    return [(f.name, f.read_text(encoding="utf-8", errors="replace")) for f in files]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Simple splitting, as a user of quantulum3 would do it."""
+    return [s for s in (p.strip() for p in _SENTENCE_END.split(text)) if s]
+
+
+def kb(texts: list[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 1024
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+# --- quantulum3 ---------------------------------------------------------------------------------
+
+_FIRST_PARSE = textwrap.dedent(
+    """
+    import json, time
+    t0 = time.perf_counter()
+    from quantulum3 import parser
+    t1 = time.perf_counter()
+    parser.parse("The strike killed 12 people and wounded 30 more, officials said.")
+    t2 = time.perf_counter()
+    print(json.dumps({"import": t1 - t0, "first_parse": t2 - t1}))
+    """
+)
+
+_WHOLE_DOCUMENT = textwrap.dedent(
+    """
+    import json, sys, time
+    from quantulum3 import parser
+    parser.parse("warm up: 3 km")
+    text = sys.stdin.read()
+    t = time.perf_counter()
+    parser.parse(text)
+    print(json.dumps({"seconds": time.perf_counter() - t}))
+    """
+)
+
+
+def run_python(code: str, stdin: str = "", timeout: float = 120) -> dict[str, float] | None:
+    """Run `code` in a fresh interpreter; its last stdout line is JSON. None on timeout."""
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=True,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def quantulum_first_parse() -> dict[str, float]:
+    result = run_python(_FIRST_PARSE)
+    assert result is not None
+    return result
+
+
+def quantulum_sentence_throughput(texts: list[str]) -> tuple[float, int]:
+    """Warm KB/s of quantulum3 parsing the texts sentence by sentence, and the sentence count."""
+    from quantulum3 import parser
+
+    parser.parse("warm up: 3 km")
+    sentences = [s for t in texts for s in split_sentences(t)]
+    seconds = timed(lambda: [parser.parse(s) for s in sentences])
+    return kb(texts) / seconds, len(sentences)
+
+
+def prefix_near(text: str, size: int) -> str:
+    """The text cut at the first sentence end after `size` characters."""
+    m = _SENTENCE_END.search(text, size)
+    return text[: m.start()] if m else text
+
+
+def quantulum_whole_documents(joined: str, sizes: list[int], timeout: float) -> list[Row]:
+    rows = []
+    for size in sizes:
+        doc = prefix_near(joined, size)
+        result = run_python(_WHOLE_DOCUMENT, stdin=doc, timeout=timeout)
+        label = f"quantulum3 whole document, {len(doc.encode()) / 1024:.0f} KB"
+        if result is None:
+            rows.append(Row(label, f"> {timeout:.0f} s (stopped)"))
+            break
+        rate = len(doc.encode()) / 1024 / result["seconds"]
+        rows.append(Row(label, f"{result['seconds']:.2f} s ({rate:.1f} KB/s)"))
+    return rows
+
+
+# --- our pipeline -----------------------------------------------------------------------------------
+
+
+def audit_all(named: list[tuple[str, str]]) -> int:
+    from audit import load
+    from audit.pipeline import audit_document
+
+    claims = 0
+    for name, text in named:
+        claims += len(audit_document(load.from_text(text, path=name)).claims)
+    return claims
+
+
+def ours_throughput(named: list[tuple[str, str]], repeats: int) -> tuple[float, int]:
+    """Warm KB/s of our pipeline over the texts as separate documents, and the claims found."""
+    claims = audit_all(named)  # imports, lexicons and compiled patterns, as in a warm worker
+    seconds = best_of(lambda: audit_all(named), repeats)
+    return kb([t for _, t in named]) / seconds, claims
+
+
+def best_of(fn: Callable[[], object], repeats: int, budget: float = 20.0) -> float:
+    """The fastest of up to `repeats` runs, stopping early once `budget` seconds are spent."""
+    times: list[float] = []
+    while len(times) < repeats and sum(times) < budget:
+        times.append(timed(fn))
+    return min(times)
+
+
+def linearity(named: list[tuple[str, str]], copies: int, repeats: int) -> dict[str, float]:
+    """Seconds for the texts (`copies` times over) as separate documents and as one document."""
+    named = named * copies
+    joined = "\n\n".join(t for _, t in named)
+    audit_all(named[:3])
+    separate = best_of(lambda: audit_all(named), repeats)
+    one = best_of(lambda: audit_all([("corpus.txt", joined)]), repeats)
+    return {"separate": separate, "one": one, "bytes": len(joined.encode()), "files": len(named)}
+
+
+def linearity_in_child(shared: Path, limit: int | None, copies: int, repeats: int, timeout: float) -> Row:
+    """Run `linearity` in a fresh process, stopped after `timeout` seconds (super-linear code)."""
+    spec = f"{limit or 0},{copies},{repeats}"
+    args = [sys.executable, __file__, "--shared", str(shared), "--child-linearity", spec]
+    try:
+        out = subprocess.run(args, capture_output=True, text=True, timeout=timeout, check=True)
+    except subprocess.TimeoutExpired:
+        stopped = f"> {timeout:.0f} s in all (stopped)"
+        return Row("one document / separate files", stopped, "<= 1.3x", False)
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    ratio = r["one"] / r["separate"]
+    files, size = f"{r['files']:.0f} files {r['separate']:.2f} s", f"{r['bytes'] / 1e6:.2f} MB"
+    value = f"{ratio:.2f}x ({files}, one {size} document {r['one']:.2f} s)"
+    return Row("one document / separate files", value, "<= 1.3x", ratio <= 1.3)
+
+
+def stage_seconds(named: list[tuple[str, str]]) -> dict[str, float]:
+    """Seconds spent in each stage of `audit_document` over the texts, timed by wrapping each
+    stage's entry point for the duration of one pass."""
+    from audit import attribute, check, extract, segment
+
+    totals: dict[str, float] = {}
+    entry_points = [(segment, "segment"), (extract, "extract"), (attribute, "attribute"), (check, "check")]
+    originals = [(module, name, getattr(module, name)) for module, name in entry_points]
+
+    def timed_stage(name: str, fn: Callable[..., object]) -> Callable[..., object]:
+        def wrapper(*args: object, **kwargs: object) -> object:
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                totals[name] = totals.get(name, 0.0) + time.perf_counter() - start
+
+        return wrapper
+
+    try:
+        for module, name, fn in originals:
+            setattr(module, name, timed_stage(name, fn))
+        total = timed(lambda: audit_all(named))
+    finally:
+        for module, name, fn in originals:
+            setattr(module, name, fn)
+    totals["total"] = total
+    return totals
+
+
+def audit_command() -> list[str]:
+    exe = shutil.which("audit")
+    return [exe] if exe else [sys.executable, "-m", "audit.cli"]
+
+
+def run_child(args: list[str]) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in KB (ru_maxrss of this child alone) and exit code."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - start, usage.ru_maxrss, proc.returncode
+
+
+def cold_start(seed: Path, runs: int) -> tuple[float, float]:
+    """Median and worst wall time of `audit extract <seed>` in fresh processes."""
+    run_child([*audit_command(), "extract", str(seed)])  # byte-compile once, as an installed package is
+    times = [run_child([*audit_command(), "extract", str(seed)])[0] for _ in range(runs)]
+    return statistics.median(times), max(times)
+
+
+def peak_memory(files: list[Path]) -> tuple[float, float, int]:
+    """Peak RSS (MB) and wall seconds of one `audit extract --format json` over every file."""
+    seconds, rss_kb, code = run_child([*audit_command(), "extract", "--format", "json", *map(str, files)])
+    return rss_kb / 1024, seconds, code
+
+
+def profile(named: list[tuple[str, str]], top: int) -> str:
+    """The functions of our code that dominate the pipeline's time on the corpus."""
+    audit_all(named[:3])
+    prof = cProfile.Profile()
+    prof.runcall(audit_all, named)
+    out = io.StringIO()
+    stats = pstats.Stats(prof, stream=out).sort_stats("tottime")
+    stats.print_stats(top)
+    return out.getvalue()
+
+
+# --- the table ----------------------------------------------------------------------------------------
+
+
+def render(rows: list[Row]) -> str:
+    width = max(len(r.name) for r in rows)
+    vwidth = max(len(r.value) for r in rows)
+    lines = [f"{'measure':{width}}  {'value':{vwidth}}  target"]
+    for r in rows:
+        mark = "" if r.ok is None else ("  ok" if r.ok else "  MISSED")
+        lines.append(f"{r.name:{width}}  {r.value:{vwidth}}  {r.target}{mark}")
+    return "\n".join(lines)
+
+
+def measure(shared: Path, quick: bool) -> list[Row]:
+    named = corpus_texts(shared)
+    texts = [t for _, t in named]
+    q_texts = texts[:20] if quick else texts
+    repeats = 1 if quick else 3
+    rows: list[Row] = [Row("corpus", f"{len(named)} articles, {kb(texts):.0f} KB")]
+
+    first = quantulum_first_parse()
+    rows.append(
+        Row("quantulum3 import + first parse", f"{first['import']:.2f} s + {first['first_parse']:.2f} s")
+    )
+    q_rate, n_sent = quantulum_sentence_throughput(q_texts)
+    rows.append(Row(f"quantulum3 warm, by sentence ({n_sent} sentences)", f"{q_rate:.1f} KB/s"))
+
+    our_rate, claims = ours_throughput(named, repeats)
+    ratio = our_rate / q_rate
+    rows.append(Row(f"audit pipeline ({claims} claims)", f"{our_rate:.1f} KB/s"))
+    rows.append(Row("audit / quantulum3 throughput", f"{ratio:.1f}x", ">= 10x", ratio >= 10))
+
+    stages = stage_seconds(named)
+    share = ", ".join(f"{k} {v / stages['total']:.0%}" for k, v in stages.items() if k != "total")
+    rows.append(Row("  time by stage", share))
+    if quick:
+        rows.append(linearity_in_child(shared, 40, 1, 1, timeout=120))
+    else:
+        copies = max(1, round(1e6 / (kb(texts) * 1024)))
+        rows.append(linearity_in_child(shared, None, copies, 3, timeout=600))
+
+    seed = next((shared / "seeds").glob("*.txt"))
+    median, worst = cold_start(seed, 3 if quick else 5)
+    rows.append(
+        Row("cold start `audit extract <seed>`", f"{median:.2f} s (worst {worst:.2f})", "< 1 s", median < 1)
+    )
+
+    rss, seconds, code = peak_memory(sorted((shared / "corpus").glob("*.txt")))
+    rows.append(
+        Row(
+            "peak RSS, `audit extract` on the corpus",
+            f"{rss:.0f} MB ({seconds:.1f} s, exit {code})",
+            "< 300 MB",
+            rss < 300,
+        )
+    )
+    sizes = [3_000] if quick else [3_000, 30_000]
+    rows += quantulum_whole_documents("\n\n".join(texts), sizes, timeout=60 if quick else 180)
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder (corpus, seeds)"
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="20 articles for quantulum3, single runs, no 30 KB"
+    )
+    parser.add_argument("--profile", type=int, metavar="N", default=0, help="also print our top N functions")
+    parser.add_argument("--child-linearity", help=argparse.SUPPRESS)  # "limit,copies,repeats", internal
+    args = parser.parse_args(argv)
+    if args.child_linearity:
+        limit, copies, repeats = (int(x) for x in args.child_linearity.split(","))
+        print(json.dumps(linearity(corpus_texts(args.shared, limit or None), copies, repeats)))
+        return 0
+    if not (args.shared / "corpus").is_dir():
+        print(f"no corpus under {args.shared}; pass --shared", file=sys.stderr)
+        return 0
+    print(render(measure(args.shared, args.quick)))
+    if args.profile:
+        print()
+        print(profile(corpus_texts(args.shared), args.profile))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
