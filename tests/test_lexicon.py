@@ -1,0 +1,40 @@
+"""The data lexicons: every file parses, and YAML's yes/no/on/off never turn words into booleans."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+import pytest
+import yaml
+
+from audit import lexicon
+
+DATA_FILES = sorted(p.name for p in resources.files("audit").joinpath("data").iterdir() if p.name.endswith(".yaml"))
+
+
+def _booleans(node: Any, path: str = "") -> list[str]:
+    if isinstance(node, bool):
+        return [path]
+    if isinstance(node, dict):
+        return [p for k, v in node.items() for p in _booleans(k, f"{path}/key") + _booleans(v, f"{path}/{k}")]
+    if isinstance(node, list):
+        return [p for i, v in enumerate(node) for p in _booleans(v, f"{path}[{i}]")]
+    return []
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_no_word_became_a_boolean(name: str) -> None:
+    text = resources.files("audit").joinpath("data", name).read_text(encoding="utf-8")
+    assert _booleans(yaml.safe_load(text)) == [], f"quote these words in {name}"
+
+
+def test_measure_names_are_pint_units() -> None:
+    for surface, name in lexicon.data("units")["measures"].items():
+        assert lexicon.pint_name(name) is not None, (surface, name)
+
+
+def test_quantulum_lexicon_is_read_without_importing_its_parser() -> None:
+    surfaces, symbols = lexicon.quantulum_units()
+    assert surfaces["kilometres"] == "kilometre"
+    assert symbols["MW"] == "megawatt"
