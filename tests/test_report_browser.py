@@ -223,3 +223,53 @@ def test_seed_screenshot(browser: Any, seed_path: Path, tmp_path: Path) -> None:
     page.screenshot(path=str(ARTIFACTS / "seed-report-print.png"), full_page=True)
     assert (ARTIFACTS / "seed-report.png").stat().st_size > 10_000
     watched.assert_quiet()
+
+
+def test_on_a_narrow_screen_the_card_opens_as_a_sheet_and_closes(browser: Any, tmp_path: Path) -> None:
+    watched = Watched(browser, width=420)
+    page = watched.open(write([seed_like()], tmp_path))
+    page.click('mark[data-claim="c3"]')
+    card = page.locator("#card-c3")
+    assert card.is_visible()
+    box = card.bounding_box()
+    assert box is not None and box["y"] < 900  # on screen, not below the article
+    assert page.evaluate("getComputedStyle(document.getElementById('card-panel')).position") == "fixed"
+    page.click("#card-close")
+    assert not card.is_visible()
+    assert page.evaluate("document.activeElement.id") == "hl-c3"
+    watched.assert_quiet()
+
+
+CONTRAST = """
+(selector) => {
+  function rgb(text) { return text.match(/[\\d.]+/g).map(Number); }
+  function lum(c) {
+    const [r, g, b] = c.slice(0, 3).map(v => v / 255)
+      .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+  function background(el) {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length < 4 || c[3] > 0) { return c; }
+    }
+    return [255, 255, 255];
+  }
+  return [...document.querySelectorAll(selector)].filter(el => el.getClientRects().length).map(el => {
+    const a = lum(rgb(getComputedStyle(el).color)), b = lum(background(el));
+    return [el.textContent.trim().slice(0, 30), (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+  });
+}
+"""
+
+
+def test_text_has_readable_contrast(browser: Any, tmp_path: Path) -> None:
+    """WCAG AA: 4.5:1 for the highlights, badges, chips, muted text and links."""
+    watched = Watched(browser)
+    page = watched.open(write([seed_like()], tmp_path))
+    page.click('mark[data-claim="c1"]')
+    measured = page.evaluate(CONTRAST, "mark.claim, .badge, a.chip, .muted, a, .card dd, .card dt, th button")
+    assert len(measured) > 20
+    low = [(text, round(ratio, 2)) for text, ratio in measured if ratio < 4.5]
+    assert low == []
+    watched.assert_quiet()

@@ -4,6 +4,7 @@
   var doc = document;
   doc.documentElement.classList.add("js");
   var current = null;
+  var quietFocus = false;  // focus moved back by the close button: do not reopen
 
   function byClaim(selector, id) {
     return doc.querySelectorAll(selector.replace("ID", CSS.escape(id)));
@@ -19,6 +20,14 @@
     });
     byClaim('.cue[data-cue-for~="ID"]', current).forEach(function (el) { el.classList.remove("active"); });
     current = null;
+    showPanel(false);
+  }
+
+  function showPanel(on) {
+    var panel = doc.getElementById("card-panel");
+    var close = doc.getElementById("card-close");
+    if (panel) { panel.classList.toggle("showing", on); }
+    if (close) { close.hidden = !on; }
   }
 
   function openCard(id, moveFocus) {
@@ -35,6 +44,7 @@
       var hint = doc.getElementById("card-hint");
       if (hint) { hint.classList.add("gone"); }
       current = id;
+      showPanel(true);
     }
     if (moveFocus) { card.focus(); }
   }
@@ -55,13 +65,26 @@
     });
     article.addEventListener("focusin", function (event) {
       var mark = event.target.closest("mark[data-claim]");
-      if (mark) { openCard(mark.getAttribute("data-claim"), false); }
+      if (mark && !quietFocus) { openCard(mark.getAttribute("data-claim"), false); }
     });
     article.addEventListener("keydown", function (event) {
       var mark = event.target.closest("mark[data-claim]");
       if (mark && (event.key === "Enter" || event.key === " ")) {
         event.preventDefault();
         openCard(mark.getAttribute("data-claim"), true);
+      }
+    });
+  }
+
+  var closeButton = doc.getElementById("card-close");
+  if (closeButton) {
+    closeButton.addEventListener("click", function () {
+      var mark = current !== null ? doc.getElementById("hl-" + current) : null;
+      closeCard();
+      if (mark) {
+        quietFocus = true;
+        mark.focus({ preventScroll: true });
+        quietFocus = false;
       }
     });
   }
