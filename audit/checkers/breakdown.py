@@ -22,7 +22,6 @@ from audit.checkers.relate import (
     has_cue,
     headline_sentences,
     label,
-    lede_sentences,
     same_subject,
     same_unit,
     starts_with_cue,
@@ -77,6 +76,8 @@ def _outcome(b: Breakdown, approx: float) -> Outcome:
         sign = "=" if b.relation == "eq" else "<="
         if stated == b.total.value:
             msg = f"{expr} = {label(b.total)}"
+        elif whole.hi == float("inf") or whole.lo <= 0:
+            msg = f"{expr} = {fmt(stated)}, consistent with {b.total.text!r}"
         else:
             msg = f"{expr} = {fmt(stated)} {sign} {label(b.total)} (within rounding)"
         return Outcome("pass", claims, msg, details, confidence=b.confidence)
@@ -128,9 +129,7 @@ def _explicit(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
     for claims in _by_sentence(ctx).values():
         for i, whole in enumerate(claims[:-2] if len(claims) > 2 else claims[:-1]):
             gap = ctx.between(whole, claims[i + 1])
-            if len(gap) > options["max_joiner_chars"] or not (
-                _DASH_OR_COLON.search(gap) or has_cue(gap, "whole_breakdown_cues") and ":" not in gap
-            ):
+            if len(gap) > options["max_joiner_chars"] or not _presents_whole(gap):
                 continue
             parts = _run(
                 ctx, claims, i + 1, options["max_joiner_chars"], lambda c, w=whole: _compatible(w, c)
@@ -139,6 +138,13 @@ def _explicit(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             if len(parts) >= 2 and _parts_joined(ctx, parts):
                 out.append(Breakdown(whole, parts, "eq", "high", "explicit"))
     return out
+
+
+def _presents_whole(gap: str) -> bool:
+    """ "30 casualties: 12 ...", "the three workers - two ...", "comprising": not "9-3" (a score)."""
+    if has_cue(gap, "whole_breakdown_cues"):
+        return True
+    return bool(_DASH_OR_COLON.search(gap)) and bool(re.search(r"[A-Za-z]", gap) or ":" in gap)
 
 
 def _parts_joined(ctx: Context, parts: list[Claim]) -> bool:
@@ -218,24 +224,42 @@ def _difference(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
 
 
 def _itemized(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
-    """A lede toll and the later figures that itemize it."""
-    out = []
-    lede = set(lede_sentences(ctx)) | set(headline_sentences(ctx))
+    """A toll, then later figures of its category that add up to it ("one man ... four other people").
+
+    The parts are the figures that follow, in order, until their stated values add up to the toll
+    (a passing check) or one is marked as the rest ("other") and they do not (a failing one)."""
+    out: list[Breakdown] = []
     heads = set(headline_sentences(ctx))
+    taken: set[tuple[str, ...]] = set()
     for category in ("killed", "wounded"):
-        tolls = [c for c in ctx.figures if c.category == category and c.sentence in lede - heads]
-        if not tolls:
-            continue
-        whole = tolls[0]
-        later = [c for c in ctx.figures if c.category == category and c.sentence > whole.sentence]
-        parts = [c for c in later if not _restates(ctx, whole, c)]
-        if len(parts) < 2:
-            continue
-        marked = any(_complement(ctx, p) for p in parts[1:])
-        parts_sum = total(parts, options["approx_tolerance"])
-        if marked or parts_sum.overlaps(interval(whole, options["approx_tolerance"])):
-            out.append(Breakdown(whole, parts, "eq", "low", "itemized"))
+        figures = [c for c in ctx.figures if c.category == category and c.sentence not in heads]
+        for i in range(len(figures) - 1, -1, -1):
+            found = _itemize(ctx, figures[i], figures[i + 1 :], options)
+            if found is not None and tuple(p.id for p in found.parts) not in taken:
+                taken.add(tuple(p.id for p in found.parts))
+                out.append(found)
     return out
+
+
+def _itemize(ctx: Context, whole: Claim, later: list[Claim], options: dict[str, Any]) -> Breakdown | None:
+    if whole.value is None or whole.value <= 0:
+        return None
+    target = interval(whole, options["approx_tolerance"])
+    exact_hi = whole.value + max(target.hi - whole.value, 0) if target.hi != float("inf") else whole.value
+    parts: list[Claim] = []
+    stated = 0.0
+    for p in later:
+        if p.sentence == whole.sentence or _restates(ctx, whole, p) or p.value is None:
+            continue
+        parts.append(p)
+        stated += p.value
+        if len(parts) >= 2 and abs(stated - whole.value) <= max(exact_hi - whole.value, 1e-9):
+            return Breakdown(whole, parts, "eq", "low", "itemized")
+        if len(parts) >= 2 and _complement(ctx, p):
+            return Breakdown(whole, parts, "eq", "low", "itemized: the rest")
+        if stated > exact_hi:
+            return None
+    return None
 
 
 def _restates(ctx: Context, whole: Claim, other: Claim) -> bool:

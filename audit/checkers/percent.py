@@ -114,13 +114,21 @@ def _earlier_pair(
         for new, old in zip(claims, claims[1:], strict=False):
             gap = ctx.between(new, old)
             if (
-                same_unit(new, old)
+                _alike(new, old)
                 and not is_percent(new)
-                and len(gap) < 25
+                and len(gap) < 80
                 and re.search(r"\b(?:up|down)\s+from\s*\W?$", gap, re.I)
             ):
                 return new, old
     return None
+
+
+def _alike(a: Claim, b: Claim) -> bool:
+    """Same unit, or a head-count and a bare number ("54 million people ... up from 34 million")."""
+    if same_unit(a, b):
+        return True
+    kinds = {a.kind, b.kind}
+    return kinds <= {"count", "bare"} and (a.unit is None or b.unit is None)
 
 
 def _multiplier(sentence: str) -> float | None:
@@ -143,10 +151,10 @@ def _check_change(change: Change, options: dict[str, Any]) -> Outcome | None:
         tol = options["multiplier_tolerance"]
         target = Interval(change.factor * (1 - tol), change.factor * (1 + tol))
         msg = f"{label(change.old)} -> {label(change.new)} is x{stated:.2f}"
-        details = {"ratio": round(stated, 4), "factor": change.factor}
+        ratio_details = {"ratio": round(stated, 4), "factor": change.factor}
         if ratio.overlaps(target):
-            return Outcome("pass", claims, f"{msg}, as stated (x{change.factor:g})", details)
-        return Outcome("fail", claims, f"{msg}, not x{change.factor:g}", details, anchor=change.new)
+            return Outcome("pass", claims, f"{msg}, as stated (x{change.factor:g})", ratio_details)
+        return Outcome("fail", claims, f"{msg}, not x{change.factor:g}", ratio_details, anchor=change.new)
     assert change.percent is not None
     p = interval(change.percent, approx)
     computed = ratio.scale(100.0)

@@ -12,7 +12,7 @@ from typing import Any
 
 from audit.checkers import Context
 from audit.lexicon import data
-from audit.model import HARM_CATEGORIES, Claim
+from audit.model import HARM_CATEGORIES, Claim, Sentence
 
 PEOPLE_KINDS = ("count",)
 
@@ -100,23 +100,25 @@ def is_money(claim: Claim) -> bool:
 
 
 def headline_sentences(ctx: Context) -> list[int]:
-    """Sentence indexes of the headline: a first paragraph of one short sentence with no final stop."""
-    sentences = ctx.doc.sentences
-    if len(sentences) < 2:
+    """Sentence indexes of the headline: a short first paragraph with no final stop.
+
+    A leading bracketed note ("[no headline in source]") is skipped."""
+    paragraphs: dict[int, list[Sentence]] = {}
+    for s in ctx.doc.sentences:
+        paragraphs.setdefault(s.paragraph, []).append(s)
+    order = [p for p in sorted(paragraphs) if not _is_note(paragraphs[p])]
+    if len(order) < 2:
         return []
-    first = sentences[0]
-    text = first.text.strip()
-    in_first = [s for s in sentences if s.paragraph == first.paragraph]
-    if (
-        len(in_first) == 1
-        and text
-        and not text.startswith("[")
-        and not text.endswith((".", "?", "!"))
-        and len(text.split()) <= 20
-        and sentences[1].paragraph != first.paragraph
-    ):
-        return [first.index]
-    return []
+    first = paragraphs[order[0]]
+    text = " ".join(s.text.strip() for s in first)
+    if not text or text.endswith((".", "?", "!", '."', ".\u201d")) or len(text.split()) > 30:
+        return []
+    return [s.index for s in first]
+
+
+def _is_note(sentences: list[Sentence]) -> bool:
+    text = " ".join(s.text.strip() for s in sentences)
+    return text.startswith("[") and text.endswith("]")
 
 
 def lede_sentences(ctx: Context, span: int = 2) -> list[int]:

@@ -90,6 +90,7 @@ def _compare(first: Claim, second: Claim, how: str, confidence: Confidence, appr
 def _pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _headline_lede(ctx)
     yield from _references_back(ctx)
+    yield from _splits(ctx)
 
 
 def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
@@ -120,42 +121,66 @@ def _updated(ctx: Context, claim: Claim) -> bool:
 def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     heads = set(headline_sentences(ctx))
     for ref in ctx.figures:
-        if not is_people(ref) or not _is_reference(ctx, ref):
+        if not _countable(ctx, ref) or not _is_reference(ctx, ref):
             continue
         earlier = [
             c
             for c in ctx.figures
-            if c.sentence < ref.sentence and c.sentence not in heads and is_people(c) and c.category != "date"
+            if c.sentence < ref.sentence and c.sentence not in heads and _countable(ctx, c, loose=True)
         ]
         same = [c for c in earlier if c.value == ref.value and _kin(c, ref)]
         if same:
             yield same[-1], ref, "referred back to", "high"
             continue
-        if ref.category not in HARM_CATEGORIES:
-            continue
-        rivals = [c for c in earlier if c.category == ref.category and same_subject(c, ref)]
+        if ref.category in HARM_CATEGORIES:
+            rivals = [c for c in earlier if c.category == ref.category and same_subject(c, ref)]
+        else:
+            rivals = [c for c in earlier if _named_alike(c, ref)]
         if rivals:
             yield rivals[-1], ref, "referred back to", "low"
 
 
+def _named_alike(a: Claim, b: Claim) -> bool:
+    """Both count the same specific noun ("the two women" after "two women")."""
+    ha, hb = head(a.subject), head(b.subject)
+    return ha is not None and ha == hb and ha not in ("people", "person", "other")
+
+
+def _countable(ctx: Context, claim: Claim, loose: bool = False) -> bool:
+    """A head-count, or a bare number that counts people ("the three who voted")."""
+    if is_people(claim):
+        return True
+    if claim.kind != "bare" or claim.unit is not None or not float(claim.value or 0).is_integer():
+        return False
+    return loose or bool(re.match(r"^\W*(?:who|whom|of)\b", ctx.after(claim, 10), re.I))
+
+
 def _is_reference(ctx: Context, claim: Claim) -> bool:
-    before = ctx.doc.prose[
-        max(0, claim.start - 20) : claim.number_start if claim.number_start > 0 else claim.start
-    ]
+    start = claim.number_start if claim.number_start > 0 else claim.start
+    before = ctx.doc.prose[max(0, start - 20) : start]
+    if re.search(r"\bother\s*$", before, re.I):
+        return False  # "the other three" is the rest of a group: the subset rule's business
     return ends_with_cue(before, "anaphora") and not re.search(r"\d\W*$", before)
 
 
 def _kin(earlier: Claim, ref: Claim) -> bool:
-    """Could `ref` point back at `earlier`: same category, or a head-count of the same people."""
-    if earlier.category == ref.category:
-        return True
-    harm = {earlier.category, ref.category} & HARM_CATEGORIES
-    return bool(harm) and (
-        ref.subject is None
-        or head(ref.subject) == head(earlier.subject)
-        or earlier.category in ("count", "casualties")
-        or ref.category == "count"
-    )
+    """Could `ref` point back at `earlier`: not two different kinds of harm (killed vs wounded)."""
+    harm = {earlier.category, ref.category} & (HARM_CATEGORIES - {"casualties"})
+    return len(harm) <= 1
+
+
+def _splits(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """ "deadlocked at 9-3, with nine in favour and three against": a split restated word by word."""
+    figures = ctx.figures
+    for i in range(len(figures) - 3):
+        a, b, c, d = figures[i : i + 4]
+        if not (a.sentence == b.sentence == c.sentence == d.sentence) or a.kind != "bare" or b.kind != "bare":
+            continue
+        if not re.fullmatch(r"\s*[-\u2013]\s*", ctx.between(a, b)) or len(ctx.between(b, c)) > 12:
+            continue
+        if len(ctx.between(c, d)) <= 60 and re.search(r"\band\b|,", ctx.between(c, d)):
+            yield a, c, "a split restated", "high"
+            yield b, d, "a split restated", "high"
 
 
 def _repetitions(ctx: Context, covered: set[tuple[str, str]]) -> list[Outcome]:
@@ -186,7 +211,8 @@ def _same_figure(ctx: Context, a: Claim, b: Claim) -> bool:
         return (head(a.subject) is not None and head(a.subject) == head(b.subject)) or (
             0 <= b.sentence - a.sentence <= 1
         )
-    return a.kind in ("money", "percent", "measure", "count") and bool(
+    big = a.kind == "bare" and abs(a.value or 0) >= 1000
+    return (a.kind in ("money", "percent", "measure", "count") or big) and bool(
         _context_words(ctx, a) & _context_words(ctx, b)
     )
 

@@ -25,13 +25,15 @@ from audit.checkers.relate import (
 from audit.model import HARM_CATEGORIES, Claim
 
 _CLAUSE = re.compile(r"[.;!?]")
+_BACK = re.compile(r"^\W*of\s+(?:them|whom|which|those|these|us|(?:with|from)\s+whom)\b", re.I)
+_THE_OTHER = re.compile(r"\bthe\s+other\s*$", re.I)
 
 
 @checker("subset", options={"approx_tolerance": 0.1, "severity_span": 2})
 def subset(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     """A part can be no larger than the total it belongs to."""
     pairs: dict[tuple[str, str], tuple[Claim, Claim, str, Confidence]] = {}
-    for finder in (_partitive, _including, _taxonomy, _severity):
+    for finder in (_partitive, _including, _taxonomy, _severity, _the_other):
         for whole, part, how, confidence in finder(ctx, options):
             pairs.setdefault((whole.id, part.id), (whole, part, how, confidence))
     return [_outcome(w, p, how, conf, options["approx_tolerance"]) for w, p, how, conf in pairs.values()]
@@ -73,10 +75,37 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
         ):
             out.append((nxt, part, "N of the M", "high"))
             continue
-        if re.match(r"^\W*(?:of them|of whom|of which|of those|of these|with whom)", after, re.I):
-            whole = nearest_before(figures, part, lambda c, p=part: _fits(c, p) and _near(ctx, c, p))
+        if _BACK.match(after):
+            whole = nearest_before(figures, part, lambda c, p=part: _fits_back(c, p) and _near(ctx, c, p))
             if whole is not None:
                 out.append((whole, part, "N of them", "high"))
+    return out
+
+
+def _fits_back(whole: Claim, part: Claim) -> bool:
+    """ "N of them": the part may be a bare number; the total must count people or things like it."""
+    if whole is part or whole.value is None or part.value is None:
+        return False
+    return _fits(whole, part) or (is_people(whole) and part.kind in ("bare", "count") and part.unit is None)
+
+
+def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """ "She shot the other three": the rest of a group counted just before."""
+    out: list[tuple[Claim, Claim, str, Confidence]] = []
+    figures = ctx.figures
+    for part in figures:
+        if not _THE_OTHER.search(ctx.before(part, 12)):
+            continue
+        whole = nearest_before(
+            figures, part, lambda c, p=part: is_people(c) and 0 <= p.sentence - c.sentence <= 2
+        )
+        if (
+            whole is not None
+            and whole.sentence != part.sentence
+            or whole is not None
+            and _fits_back(whole, part)
+        ):
+            out.append((whole, part, "the other N", "low"))
     return out
 
 
