@@ -40,6 +40,7 @@ _OPENERS = frozenset("([{—–-/")
 _ADJUNCTS = re.compile(
     r"(?i)\b(?:in a statement|in an interview|in a closed-door meeting|in remarks to [^,.]+|"
     r"on condition of anonymity|by telephone|on the phone|earlier|later|again|also)\b|"
+    r"\b(?:speaking|who (?:asked|declined|spoke|requested))\b[^,.;]*|"
     r"\b(?:on|late|early|last|this|over the|on the)?\s*(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|weekend|yesterday|today|tonight|night|morning|afternoon|evening|week|month)\b"
 )
@@ -85,6 +86,7 @@ class Quotation:
     start: int
     end: int
     speaker: Attribution | None = None
+    closed: bool = True  # False: no closing mark, cut at the end of its sentence
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +100,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "conduit": phrase_regex(lex.words("conduit_openers")),
         "toll": re.compile("|".join(f"(?:{p})" for p in lex.raw.get("toll_patterns", [])), re.IGNORECASE),
         "be": phrase_regex(lex.words("be_forms")),
-        "phrase_verbs": phrase_regex(lex.words("phrase_verbs")),
+        "phrase_stops": phrase_regex(lex.words("phrase_stops")),
+        "verb_exclusions": re.compile(
+            "|".join(f"(?:{p})" for p in lex.raw.get("verb_exclusions", [])) or r"(?!x)x", re.IGNORECASE
+        ),
         "provenance": re.compile(
             "|".join(f"(?:{p})" for p in lex.raw.get("provenance_patterns", [])) or r"(?!x)x", re.IGNORECASE
         ),
@@ -185,10 +190,10 @@ def find_quotations(doc: Document) -> list[Quotation]:
                 out.append(Quotation(start, i + 1))
                 start = None
         if start is not None and not _continues(text, paras, k):
-            out.append(Quotation(start, _unclosed_end(doc, start, p1)))
+            out.append(Quotation(start, _unclosed_end(doc, start, p1), closed=False))
             start = None
     if start is not None:
-        out.append(Quotation(start, _unclosed_end(doc, start, len(text))))
+        out.append(Quotation(start, _unclosed_end(doc, start, len(text)), closed=False))
     return out
 
 
@@ -219,7 +224,7 @@ def _np_after(text: str, start: int) -> tuple[int, str]:
             break
         m = _CLAUSE_END.search(text, close + 1)
         end = m.start() if m else len(text)
-    verb = _patterns()["phrase_verbs"].search(text, start, end)
+    verb = _patterns()["phrase_stops"].search(text, start, end)
     digit = re.search(r"\d", text[start:end])
     if verb and verb.start() > start:
         end = verb.start()
@@ -283,6 +288,11 @@ def _subject(text: str, verb_start: int) -> tuple[int, str] | None:
         seg_start, seg = prev_start, text[prev_start:verb_start]
     elif comma_gap:
         return None
+    if _patterns()["be"].search(seg):  # "it was two car bombs that ... claimed"
+        return None
+    pronoun = re.search(r"(?i)(?<![\w’'])(he|she|they|it|we)\s*$", seg)
+    if pronoun:  # "And in an interview he confirmed"
+        return seg_start + pronoun.start(1), pronoun.group(1)
     coord = re.search(r"\s+and\s*$", seg)
     if coord:  # "Max Lawson welcomed the statement and said"
         lead = re.match(r"\s*((?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+(?:[A-Z][\w’'.-]*|[a-z]+))*?)\s+[a-z]+ed\b", seg)
@@ -295,11 +305,15 @@ def _subject(text: str, verb_start: int) -> tuple[int, str] | None:
 def _apposition(head: str, seg: str) -> bool:
     """ ", an official from the agency," / ", UNRWA's Director of Operations," after a short name."""
     words = head.split()
+    titles = lexicon().words("titles")
+    name = seg.split()
+    if 1 <= len(name) <= 4 and name[0][:1].isupper() and len(words) <= 8:
+        if any(t in titles for t in tokens_of(head)):  # "the governor of Qeshm, Mehdi Nejad,"
+            return True
     particles = {"al", "bin", "de", "da", "van", "von", "el", "la", "le", "ibn", "abu"}
     if len(words) > 4 or not all(w[:1].isupper() or w.lower() in particles for w in words):
         return False
     first = seg.strip().split()[0].lower()
-    titles = lexicon().words("titles")
     has_title = any(t in titles for t in tokens_of(seg))
     return first in {"a", "an"} or has_title or bool(re.match(r"\s*[A-Z][\w’'.-]*(?:'s|’s)\s", seg))
 
@@ -331,7 +345,7 @@ def _verb_attribution(
 ) -> Attribution | None:
     base = s.start
     verb_end = cue_end if cue_end is not None else m.end()
-    if _blocked(text, m.start()):
+    if _blocked(text, m.start()) or _patterns()["verb_exclusions"].match(text, verb_end):
         return None
     relayed = _relay_before(text, m.start(), base)
     if relayed:  # "Yonhap, citing the NIS, said ..."
@@ -341,6 +355,8 @@ def _verb_attribution(
     subj = _subject(text, m.start())
     statement = bool(re.match(r"\s+in\s+a\s+statement", text[verb_end:]))
     if subj is None or not source_like(subj[1]):  # inverted: ', said the official.'
+        if m.group(0).lower() in ("told", "tell", "tells"):
+            return None  # the one told is the audience, never the source
         before = text[: m.start()].rstrip()
         if before and before[-1] not in ',"”' and subj is not None:
             return None
@@ -505,7 +521,7 @@ def _speaker_of(
         if a.start >= q.end - 1 and not re.search(r"[A-Za-z0-9]", text[q.end : a.start]):
             return a
     for a in outside:  # 'He added: "...' / 'said "All those ...'
-        if a.end <= q.start + 1 and not re.search(r"[A-Za-z0-9]", text[a.end : q.start]):
+        if a.end <= q.start + 1 and not re.search(r"[A-Za-z0-9.!?\n]", text[a.end : q.start]):
             return a
     lead = text[: q.start].rstrip()
     if lead.endswith(":"):  # 'Ramsey says she was escorted out ...:\n\n“ She drove ...'
@@ -532,7 +548,7 @@ def _assign_speakers(quotes: list[Quotation], attrs: list[Attribution], doc: Doc
     previous: Quotation | None = None
     for q in quotes:
         for a in attrs:
-            if q.start < a.start and a.end <= q.end:
+            if q.closed and q.start < a.start and a.end <= q.end:
                 a.in_quote = True
         q.speaker = _speaker_of(q, attrs, doc.prose, previous, doc.sentences)
         previous = q
@@ -675,8 +691,7 @@ def _choose(
     pos: int, s: Sentence | None, quotes: list[Quotation], by_sentence: dict[int, list[Attribution]]
 ) -> Attribution | None:
     quote = next((q for q in quotes if q.start <= pos < q.end), None)
-    if quote is not None and quote.speaker is not None:
+    if quote is not None and quote.speaker is not None and quote.closed:
         return quote.speaker
-    if s is None:
-        return None
-    return _governing(pos, by_sentence.get(s.index, []))
+    own = _governing(pos, by_sentence.get(s.index, [])) if s is not None else None
+    return own or (quote.speaker if quote is not None else None)

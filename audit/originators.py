@@ -133,7 +133,7 @@ def is_proper(word: str, first: bool = False) -> bool:
 def _demonym(words: list[str], i: int) -> bool:
     """ "Iraqi" in "an Iraqi army captain": a capitalised modifier of a lower-case noun."""
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    return bool(nxt[:1].islower()) and bool(re.search(r"(?:i|an|ian|ese|ish|ch)$", words[i]))
+    return nxt.isalpha() and nxt.islower() and bool(re.search(r"(?:i|an|ian|ese|ish|ch)$", words[i]))
 
 
 def proper_words(name: str) -> list[str]:
@@ -149,7 +149,7 @@ def classify(name: str) -> Kind:
         return "other"
     if len(low) == 1 and low[0] in sets["pronouns"]:
         return "pronoun"
-    proper = proper_words(name)
+    proper = proper_words(re.split(r"\s(?:of|in|from|at|for|with)\s", name)[0])
     has_title = any(w in sets["titles"] for w in low)
     has_org = any(w in sets["organisation_words"] for w in low)
     definite = low[0] in {"the", "this"}
@@ -220,6 +220,11 @@ def _generic(m: Mention) -> bool:
     return m.kind == "anonymous" and len(m.tokens) <= 1
 
 
+def _indefinite(m: Mention) -> bool:
+    """"a senior official" introduces someone new; it refers back to nobody."""
+    return bool(re.match(r"(?i)an?\s", m.name))
+
+
 def _person_like(m: Mention) -> bool:
     """A person, an unnamed person ("officials") or a role ("the general", "the doctor")."""
     if m.kind in ("person", "anonymous"):
@@ -252,7 +257,7 @@ def _antecedent(m: Mention, earlier: list[Mention], gender: dict[int, str], uf: 
         for j in range(len(earlier) - 1, -1, -1):
             if earlier[j].statement and not re.search(r"(?i)\bstatements?$", earlier[j].name):
                 return j
-    if not m.tokens or _generic(m):
+    if not m.tokens or _generic(m) or _indefinite(m):
         return None
     for j in range(len(earlier) - 1, -1, -1):
         e = earlier[j]
@@ -296,7 +301,7 @@ def _merge_contained(mentions: list[Mention], uf: _UnionFind) -> None:
     "according to South Korea" and "South Korea's National Intelligence Service" are one."""
     roots: dict[int, frozenset[str]] = {}
     for i, m in enumerate(mentions):
-        if m.kind != "pronoun" and not _generic(m) and not m.conduit:
+        if m.kind != "pronoun" and not _generic(m) and not m.conduit and not _indefinite(m):
             r = uf.find(i)
             roots[r] = roots.get(r, frozenset()) | m.tokens
     for r, toks in list(roots.items()):
@@ -313,7 +318,8 @@ def _merge_contained(mentions: list[Mention], uf: _UnionFind) -> None:
 
 _DATA_LEAD = (
     r"^(?:the|an?|its|their)?\s*(?:latest|official|provisional|preliminary|new|own|initial)?\s*"
-    r"(?:{nouns})(?:\s+(?:released|published|provided|supplied|compiled|issued|given|collected))?"
+    r"(?:{nouns})(?:\s+(?:released|published|provided|supplied|compiled|issued|given|collected|logged|"
+    r"recorded|gathered|kept|cited|seen))?"
     r"\s+(?:from|by|of)\s+(?P<rest>.+)$"
 )
 _DATA_TAIL = (
@@ -343,10 +349,10 @@ def _strip(text: str) -> str:
         prev = text
         text = text.strip(" \t\n,;:\"“”‘’'()[]-–—")
         m = pats["lead"].match(text)
-        if m and m.end() < len(text):
+        if m:
             text = text[m.end() :]
         m2 = re.search(r"\s+(\S+)$", text)
-        if m2 and pats["trail"].fullmatch(m2.group(1)):
+        if m2 and (pats["trail"].fullmatch(m2.group(1)) or re.fullmatch(r"[a-z]+ly", m2.group(1))):
             text = text[: m2.start()]
     return text
 
@@ -391,12 +397,40 @@ def _split_coordination(name: str) -> list[str]:
     return out
 
 
+def _name_after_role(head: str, description: str) -> bool:
+    """"an official, Fauzi" / "the governor of Qeshm, Mehdi Nejad": the name comes second."""
+    if classify(description) == "person" and head.lower().startswith(("a ", "an ")):
+        return True
+    titles = _sets()["titles"]
+    words = description.split()
+    named = 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words[:1]) and bool(proper_words(description))
+    return named and not proper_words(head.split(" of ")[0]) and any(t in titles for t in tokens_of(head))
+
+
+def _cut_at_stop(text: str) -> str:
+    """Cut at the first stop word ("who", "on Monday"); one that opens the phrase is dropped
+    ("in an interview he" -> "he")."""
+    pats = _patterns()
+    while True:
+        lead = len(text) - len(_strip_left(text))
+        stop = pats["stops"].search(text, lead)
+        if not stop:
+            return text
+        if stop.start() > lead:
+            return text[: stop.start()]
+        text = " " * stop.end() + text[stop.end() :]
+
+
+def _strip_left(text: str) -> str:
+    text = text.lstrip(" \t\n,;:\"“”‘’'()[]-–—")
+    m = _patterns()["lead"].match(text)
+    return _strip_left(text[m.end() :]) if m else text
+
+
 def parse_source(text: str, offset: int, statement: bool = False) -> list[Mention]:
     """The mentions in a source phrase found at `offset`: "Fauzi, an official from the local
     disaster agency" is one (with a description); "security and medical officials" is two."""
-    stop = _patterns()["stops"].search(text)
-    if stop and stop.start() > 0:
-        text = text[: stop.start()]
+    text = _cut_at_stop(text)
     acronym = None
     m = _ACRONYM.search(text)
     if m:
@@ -405,10 +439,10 @@ def parse_source(text: str, offset: int, statement: bool = False) -> list[Mentio
     head, _, description = text.partition(",")
     head = _strip(head)
     description = _strip(description)
-    if head and description and head.lower().startswith(("a ", "an ")) and classify(description) == "person":
+    if head and description and _name_after_role(head, description):
         head, description = description, head
     name = _strip(_strip_data_noun(head))
-    if re.match(r"(?i)an?\s+[A-Z]", name) and name.split()[-1][:1].isupper():
+    if re.match(r"[Aa]n?\s+[A-Z]", name) and name.split()[-1][:1].isupper():
         name = name.split(None, 1)[1]
     if not name:
         return []
