@@ -510,7 +510,7 @@ def map_unit(fig: Figure, units: dict[str, Any]) -> tuple[str | None, float]:
         if isinstance(entry, dict):
             return entry.get("unit"), float(entry.get("factor", 1.0))
         return entry, 1.0
-    if re.fullmatch(r"[A-Z]{3}", fig.peer_unit):
+    if re.fullmatch(r"[A-Z]{3}", fig.peer_unit) or fig.peer_unit in ("percent", "people"):
         return fig.peer_unit, 1.0
     name = fig.peer_unit.lower().replace(" per ", " / ")
     return (name if pint_units(name) is not None else None), 1.0

@@ -114,6 +114,13 @@ def test_cents_compare_as_hundredths_of_a_dollar() -> None:
     assert not peer.run_case(case, SKIPS, lambda _: [_claim("50 cents", 0, 50, "USD")]).passed
 
 
+def test_a_percentage_needs_the_percent_unit() -> None:
+    fig = peer.Figure("100 percentage", 0, 14, 100.0, "percentage", "percent")
+    case = _case("100 percentage", fig)
+    assert peer.run_case(case, SKIPS, lambda _: [_claim("100 percentage", 0, 100, "percent")]).passed
+    assert not peer.run_case(case, SKIPS, lambda _: [_claim("100", 0, 100)]).passed
+
+
 def test_a_range_needs_its_bounds() -> None:
     low, high = peer._parse_interval("[20,30)")
     fig = peer.Figure("between 20 and 30", 0, 17, 25.0, "numberrange", None, low, high, bounded=True)
