@@ -14,7 +14,7 @@ import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from audit.model import Audit, Claim, Finding, _num
@@ -83,13 +83,14 @@ class Baseline:
 
 
 def path_key(document_path: str, base: Path) -> str:
+    """The draft's path relative to the baseline's folder (`..` allowed), so the file holds no
+    machine's absolute paths."""
     if document_path == "-":
         return "-"
-    path = Path(document_path).resolve()
     try:
-        return path.relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return PurePosixPath(path.as_posix()).as_posix()
+        return Path(os.path.relpath(Path(document_path).resolve(), base.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return Path(document_path).resolve().as_posix()
 
 
 def load(path: Path) -> Baseline:

@@ -131,3 +131,9 @@ def test_write_atomic_replaces_and_leaves_no_temporary(tmp_path: Path) -> None:
     baseline.write_atomic(target, "two")
     assert target.read_text() == "two"
     assert [p.name for p in target.parent.iterdir()] == ["report.json"]
+
+
+def test_paths_are_relative_to_the_baseline_even_outside_its_folder(tmp_path: Path) -> None:
+    assert baseline.path_key(str(tmp_path / "drafts" / "a.md"), tmp_path / "ci") == "../drafts/a.md"
+    assert baseline.path_key(str(tmp_path / "ci" / "a.md"), tmp_path / "ci") == "a.md"
+    assert baseline.path_key("-", tmp_path) == "-"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from gate_samples import Figure, audit_with
+from hypothesis import given
+from hypothesis import strategies as st
 
 from audit import suppress
 from audit.load import from_text
@@ -140,3 +142,24 @@ def test_crlf_paragraphs() -> None:
     doc = from_text("<!-- audit: ignore[a] -->\r\nNext para.\r\n\r\nOther.\r\n", fmt="markdown")
     (only,) = suppress.parse(doc)
     assert doc.source[only.scope_start : only.scope_end] == "Next para."
+
+
+@given(
+    st.lists(st.integers(min_value=1, max_value=99), min_size=2, max_size=6),
+    st.data(),
+    st.sampled_from(["\n", "\r\n"]),
+)
+def test_a_suppression_silences_exactly_the_next_paragraph(
+    tolls: list[int], data: st.DataObject, newline: str
+) -> None:
+    target = data.draw(st.integers(min_value=0, max_value=len(tolls) - 1))
+    paragraphs = [
+        f"Paragraph {chr(65 + n)} says {toll} killed.{newline}More on it." for n, toll in enumerate(tolls)
+    ]
+    paragraphs[target] = f"<!-- audit: ignore[breakdown-sum] -->{newline}" + paragraphs[target]
+    source = (newline * 2).join(paragraphs) + newline
+    figures = [Figure(f"{chr(65 + n)} says {toll} killed", toll, "killed") for n, toll in enumerate(tolls)]
+    audit = audit_with(source, figures, [("breakdown-sum", "error", [n]) for n in range(len(tolls))])
+    kept, suppressed, unused = suppress.apply(audit.document, audit.findings)
+    assert [f.claims for f in suppressed] == [[f"c{target + 1}"]]
+    assert len(kept) == len(tolls) - 1 and unused == []

@@ -95,7 +95,7 @@ def _error_line(result: FileResult, color: bool) -> str:
 def summary(run: GateRun, color: bool = False) -> str:
     findings = [f for r in run.results for f in r.audit.findings]
     counts = {sev: sum(f.severity == sev for f in findings) for sev in ("error", "warning", "info")}
-    parts = [f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items() if n]
+    parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in counts.items() if n]
     failing = len(run.failing())
     files = len(run.results)
     if findings:
