@@ -50,8 +50,15 @@ _BLANK_LINE = re.compile(rf"{_NEWLINE}[^\S\r\n]*{_NEWLINE}")
 
 
 def claim_states(audit: Audit) -> dict[str, str]:
-    """Each claim's highlight state: check failed > finding > its grade (or its sources)."""
-    failed = {cid for check in audit.checks if check.status == "fail" for cid in check.claims}
+    """Each claim's highlight state: consistency check failed > finding > its grade (or its sources).
+
+    A failed sourcing check is not arithmetic gone wrong: its finding or the grade says it."""
+    failed = {
+        cid
+        for check in audit.checks
+        if check.status == "fail" and check.family == "consistency"
+        for cid in check.claims
+    }
     flagged = {cid for f in audit.findings if f.rule not in GRADE_RULES for cid in f.claims}
     states: dict[str, str] = {}
     for claim in audit.claims:

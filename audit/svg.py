@@ -64,6 +64,7 @@ class BreakdownChart:
     band_open: bool  # the total has no upper bound ("at least 3,000")
     sum_x: float  # where the parts end
     sum_label: str
+    sum_range: str  # what the parts add up to once each is allowed its rounding
     ticks: list[Tick]
     width: float = WIDTH
     height: float = 0.0
@@ -102,6 +103,7 @@ def breakdown_chart(
     total, *parts = [c for c in found if c is not None]
     low, high = _detail_band(check.details) or claim_band(total)
     part_sum = sum(p.value or 0.0 for p in parts)
+    sum_low, sum_high = _range(check.details.get("sum_range")) or _sum_band(parts)
     top = max(total.value or 0.0, part_sum, low, high or 0.0) * 1.08 or 1.0
     scale = (WIDTH - LABEL_WIDTH - 16) / top
     y_parts = 20.0
@@ -147,6 +149,7 @@ def breakdown_chart(
         band_open=high is None,
         sum_x=x,
         sum_label=fmt(part_sum),
+        sum_range=_band_label(sum_low, sum_high, fmt),
         ticks=_ticks(top, scale, fmt),
         height=y_band + BAND_HEIGHT + 24,
     )
@@ -175,12 +178,21 @@ def source_chart(rows: Sequence[tuple[str, Sequence[tuple[str, int]]]]) -> Sourc
 
 
 def _detail_band(details: Mapping[str, Any]) -> tuple[float, float | None] | None:
-    """The rules engine may say which band it allowed the total: `total_low`/`total_high`."""
-    low = details.get("total_low")
-    if not isinstance(low, int | float):
+    """The band the rules engine allowed the total, when it says: `total_range` [low, high|null]."""
+    return _range(details.get("total_range"))
+
+
+def _range(pair: Any) -> tuple[float, float | None] | None:
+    if not isinstance(pair, list | tuple) or len(pair) != 2 or not isinstance(pair[0], int | float):
         return None
-    high = details.get("total_high")
-    return float(low), (float(high) if isinstance(high, int | float) else None)
+    high = pair[1]
+    return float(pair[0]), (float(high) if isinstance(high, int | float) else None)
+
+
+def _sum_band(parts: Sequence[Claim]) -> tuple[float, float | None]:
+    bands = [claim_band(p) for p in parts]
+    highs = [h for _, h in bands]
+    return sum(lo for lo, _ in bands), (None if None in highs else sum(h for h in highs if h is not None))
 
 
 def _ticks(top: float, scale: float, fmt: Any) -> list[Tick]:

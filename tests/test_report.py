@@ -65,6 +65,8 @@ def test_states_take_the_most_urgent_first() -> None:
         "c4": "unattributed",
         "c5": "unattributed",
     }
+    audit.checks.append(Check("single-source", "sourcing", "fail", ["c1", "c2", "c3"], "one source"))
+    assert report.claim_states(audit) == states
     audit.checks[0].status = "fail"
     audit.findings.append(Finding("hedged-figure", "sourcing", "info", "hedged", ["c4"], 0, 1, 1, 1))
     states = report.claim_states(audit)
@@ -255,10 +257,11 @@ def test_breakdown_band_comes_from_the_check_when_it_says() -> None:
         "fail",
         ["c1", "c2"],
         "300 < 3,000 fail",
-        {"total_low": 2500, "total_high": 3500},
+        {"total_range": [2500, 3500], "sum_range": [250, 349.99]},
     )
     chart = svg.breakdown_chart(check, {c.id: c for c in audit.claims})
     assert chart is not None and not chart.band_open and chart.band.label == "2,500–3,500"
+    assert chart.sum_range == "250–350"
 
 
 def test_breakdown_of_missing_claims_is_skipped() -> None:
