@@ -74,6 +74,14 @@ class Baseline:
                 new.append(finding)
         return new, known
 
+    def replace(self, document_path: str, findings: list[Finding]) -> None:
+        """Forget what was recorded for this draft, then record `findings`: entries for drafts
+        not checked this time stay as they were."""
+        key = self.key_for(document_path)
+        self.known.pop(key, None)
+        self.notes = {k: v for k, v in self.notes.items() if k[0] != key}
+        self.record(document_path, findings)
+
     def record(self, document_path: str, findings: list[Finding]) -> None:
         key = self.key_for(document_path)
         counts = self.known.setdefault(key, Counter())

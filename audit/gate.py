@@ -1,7 +1,8 @@
 """`audit check`: the CI gate on drafted copy.
 
-Runs the pipeline on every draft, then applies, in order: the config (select/ignore, per-rule
-severity, per-glob overrides), inline suppressions, the baseline, and the `--fail-on` threshold.
+Finds each draft's config (the nearest config file, its per-glob overrides) and runs the pipeline
+with it, then applies, in order: the config's rule selection, inline suppressions, the baseline,
+and the `--fail-on` threshold.
 Exit 0 when nothing reaches the threshold, 1 when something does, 2 for usage, input or config errors.
 """
 
@@ -23,6 +24,7 @@ import yaml
 from audit import baseline as baseline_mod
 from audit import inputs, load, suppress
 from audit.config import (
+    SEVERITIES,
     Config,
     ConfigError,
     config_for_file,
@@ -227,26 +229,24 @@ def run_gate(
         result = gate_audit(audit_document(doc, config), config, display_uri(path))
         if baseline is not None:
             if update_baseline:
-                baseline.record(path, result.audit.findings)
+                baseline.replace(path, result.audit.findings)
             apply_baseline(result, baseline)
         results.append(result)
     return GateRun(results, fail_on)
 
 
 def render(run: GateRun, fmt: str, color: bool = False) -> str:
-    from audit.render import github, junit, sarif, text
+    from audit.render import contract, github, junit, sarif, text
 
+    if fmt == "text":
+        return text.render(run, color=color)
     if fmt == "json":
-        from audit.render.contract import to_json
-
-        return to_json([r.audit for r in run.results])
+        return contract.to_json([r.audit for r in run.results])
     renderers: dict[str, Callable[[GateRun], str]] = {
         "sarif": sarif.render,
         "github": github.render,
         "junit": junit.render,
     }
-    if fmt == "text":
-        return text.render(run, color=color)
     return renderers[fmt](run)
 
 
@@ -281,7 +281,7 @@ def _fail(message: str) -> None:
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(list(SEVERITY_RANK)),
+    type=click.Choice(SEVERITIES),
     default=None,
     help="Lowest severity that fails the gate [default: the config's fail-on, else error].",
 )
@@ -325,8 +325,6 @@ def check_command(
         if update_baseline and baseline_file is None:
             raise click.UsageError("--update-baseline needs --baseline FILE (or `baseline` in the config)")
         baseline = baseline_mod.load(baseline_file) if baseline_file else None
-        if update_baseline and baseline is not None:
-            baseline = baseline_mod.Baseline(path=baseline.path)
         threshold = cast(Severity, fail_on or run_config.fail_on or "error")
         run = run_gate(
             list(paths),

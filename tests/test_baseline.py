@@ -137,3 +137,15 @@ def test_paths_are_relative_to_the_baseline_even_outside_its_folder(tmp_path: Pa
     assert baseline.path_key(str(tmp_path / "drafts" / "a.md"), tmp_path / "ci") == "../drafts/a.md"
     assert baseline.path_key(str(tmp_path / "ci" / "a.md"), tmp_path / "ci") == "a.md"
     assert baseline.path_key("-", tmp_path) == "-"
+
+
+def test_replace_rewrites_one_draft_and_keeps_the_others(tmp_path: Path) -> None:
+    audit = broken_sum_audit()
+    findings = [replace(f, fingerprint=baseline.fingerprint(f, audit)) for f in audit.findings]
+    known = baseline.Baseline(path=tmp_path / "b.json")
+    known.record(str(tmp_path / "a.md"), findings)
+    known.record(str(tmp_path / "b.md"), findings)
+    known.replace(str(tmp_path / "a.md"), findings[:1])
+    assert sum(known.known["a.md"].values()) == 1
+    assert sum(known.known["b.md"].values()) == 3
+    assert {path for path, _ in known.notes} == {"a.md", "b.md"}

@@ -219,6 +219,17 @@ def test_baseline_accepts_known_findings_and_fails_new_ones(desk: Path) -> None:
     assert changed.exit_code == 1 and "`percent-change`" in changed.stdout
 
 
+def test_updating_the_baseline_for_some_drafts_keeps_the_others(desk: Path) -> None:
+    write(desk / "one.md", STALE)
+    write(desk / "two.md", STALE)
+    assert check("one.md", "two.md", "--baseline", "b.json", "--update-baseline").exit_code == 0
+    write(desk / "one.md", CALM)
+    assert check("one.md", "--baseline", "b.json", "--update-baseline").exit_code == 0
+    recorded = json.loads((desk / "b.json").read_text(encoding="utf-8"))
+    assert [e["path"] for e in recorded["findings"]] == ["two.md"]
+    assert check("one.md", "two.md", "--baseline", "b.json", "--fail-on", "warning").exit_code == 0
+
+
 def test_baseline_named_in_config(desk: Path) -> None:
     write(desk / "stale.md", STALE)
     write(desk / "audit.toml", 'fail-on = "warning"\nbaseline = "ci/baseline.json"\n')
