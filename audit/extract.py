@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from audit import numbers
-from audit.lexicon import data, pint_name, quantulum_units, words_pattern
+from audit.lexicon import data, quantulum_units, unit_name, words_pattern
 from audit.model import Claim, Document, Sentence
 from audit.numbers import Mention
 
@@ -123,7 +123,8 @@ def _is_figure(text: str, m: Mention) -> bool:
         return False
     if m.kind == "words" and _is_capitalised_name(before, raw, after):
         return False
-    return not (_follows_identifier_word(before, m) or _inside_idiom(text, m))
+    idiom = m.kind != "digits" and _inside_idiom(text, m)  # idioms are spelled out ("one another")
+    return not (_follows_identifier_word(before, m) or idiom)
 
 
 def _is_capitalised_name(before: str, raw: str, after: str) -> bool:
@@ -465,7 +466,7 @@ def _quantulum_unit(after: str) -> tuple[str, str] | None:
     )
     if name is None:
         return None
-    canonical = pint_name(name)
+    canonical = unit_name(name)
     return (canonical, "measure") if canonical else None
 
 

@@ -63,6 +63,23 @@ def pint_registry() -> Any:
     return pint.UnitRegistry(cache_folder=":auto:")
 
 
+def compute_unit_names() -> dict[str, str]:
+    """Every quantulum3 unit name that pint knows, with pint's canonical name for it."""
+    surfaces, symbols = quantulum_units()
+    out: dict[str, str] = {}
+    for name in sorted(set(surfaces.values()) | set(symbols.values())):
+        canonical = pint_name(name)
+        if canonical:
+            out[name] = canonical
+    return out
+
+
+def unit_name(quantulum_name: str) -> str | None:
+    """pint's name for a quantulum3 unit, from the generated table (no pint import)."""
+    names: dict[str, str] = data("unit_names")
+    return names.get(quantulum_name)
+
+
 def pint_name(unit: str) -> str | None:
     """pint's canonical long name for a unit expression, or None if pint does not know it."""
     registry = pint_registry()

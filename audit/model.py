@@ -7,6 +7,7 @@ Stages communicate only through these types. Offsets are code-point offsets into
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -22,6 +23,7 @@ Format = Literal["text", "markdown", "html"]
 
 HARM_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured", "displaced"})
 SCHEMA = "audit.claims/1"
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -52,19 +54,7 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
-        src = self.source
-        i, n = 0, len(src)
-        while i < n:
-            ch = src[i]
-            if ch == "\r":
-                if i + 1 < n and src[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            elif ch == "\n":
-                starts.append(i + 1)
-            i += 1
-        return starts
+        return [0, *(m.end() for m in _LINE_END.finditer(self.source))]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset; CRLF and lone CR end lines too."""

@@ -140,8 +140,26 @@ def _digit_fractions(text: str) -> list[Mention]:
     return out
 
 
+@cache
+def _number_word_hint() -> re.Pattern[str]:
+    units, scales, _, _ = _vocab()
+    words = sorted({*units, *scales, *data("numbers")["groups"]}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
+
+
+@cache
+def _fraction_hint() -> re.Pattern[str]:
+    return re.compile(
+        r"half|halves|third|quarter|fourth|fifth|sixth|seventh|eighth|tenth|out of"
+        r"| in (?:two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|hundred|\d)",
+        re.I,
+    )
+
+
 def _word_mentions(text: str) -> list[Mention]:
     """Runs of number words: "twenty-five", "three hundred and fifty thousand", "a dozen", "a million"."""
+    if not _number_word_hint().search(text):
+        return []  # most sentences have no number word: skip tokenising them
     units, scales, _, _ = _vocab()
     groups = data("numbers")["groups"]
     tokens = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD.finditer(text)]
@@ -233,6 +251,8 @@ _FRACTION = re.compile(
 
 
 def _fraction_mentions(text: str) -> list[Mention]:
+    if not _fraction_hint().search(text):
+        return []
     units, _, _, denominators = _vocab()
     out = []
     for m in _FRACTION.finditer(text):

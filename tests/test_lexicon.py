@@ -10,7 +10,9 @@ import yaml
 
 from audit import lexicon
 
-DATA_FILES = sorted(p.name for p in resources.files("audit").joinpath("data").iterdir() if p.name.endswith(".yaml"))
+DATA_FILES = sorted(
+    p.name for p in resources.files("audit").joinpath("data").iterdir() if p.name.endswith(".yaml")
+)
 
 
 def _booleans(node: Any, path: str = "") -> list[str]:
@@ -38,3 +40,8 @@ def test_quantulum_lexicon_is_read_without_importing_its_parser() -> None:
     surfaces, symbols = lexicon.quantulum_units()
     assert surfaces["kilometres"] == "kilometre"
     assert symbols["MW"] == "megawatt"
+
+
+def test_generated_unit_names_are_current() -> None:
+    """Rebuild with `python tools/build_unit_names.py` when quantulum3 or pint change."""
+    assert lexicon.data("unit_names") == lexicon.compute_unit_names()
