@@ -153,9 +153,9 @@ def _is_digit_artifact(before: str, raw: str, after: str, m: Mention) -> bool:
 def _follows_identifier_word(before: str, m: Mention) -> bool:
     """'Flight 370', 'No. 10', 'Route 66': a number used as a name."""
     wb = _WORD_BEFORE.search(before)
-    return (
-        m.kind in ("digits", "words") and bool(wb) and wb.group(1).lower().rstrip(".") in _identifier_words()
-    )  # type: ignore[union-attr]
+    if wb is None or m.kind not in ("digits", "words"):
+        return False
+    return wb.group(1).lower().rstrip(".") in _identifier_words()
 
 
 def _unit_glued(after: str) -> bool:
