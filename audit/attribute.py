@@ -26,7 +26,6 @@ from audit.originators import (
     lexicon,
     parse_source,
     phrase_regex,
-    proper_words,
     resolve,
     source_like,
     tokens_of,
@@ -40,11 +39,13 @@ _OPENERS = frozenset("([{—–-/")
 _ADJUNCTS = re.compile(
     r"(?i)\b(?:in a statement|in an interview|in a closed-door meeting|in remarks to [^,.]+|"
     r"on condition of anonymity|by telephone|on the phone|earlier|later|again|also)\b|"
-    r"\b(?:speaking|who (?:asked|declined|spoke|requested))\b[^,.;]*|"
+    r"\b(?:speaking|who (?:asked|declined|spoke|requested))\b[^,.;]*|,\s*who\b[^.;]*|"
     r"\b(?:on|late|early|last|this|over the|on the)?\s*(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|weekend|yesterday|today|tonight|night|morning|afternoon|evening|week|month)\b"
 )
-_DETERMINERS = frozenset("a an the its their his her this that these those our".split())
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those", "our"]
+)
 _PREPOSITIONS = frozenset(
     [
         "in",
@@ -135,7 +136,10 @@ def _closes_before_attribution(text: str, i: int) -> bool:
         return False
     after = text[i + 1 : i + 90]
     m = _patterns()["verbs"].search(after)
-    return bool(m) and len(after[: m.start()].split()) <= 7 and not re.search(r"[.!?]", after[: m.start()])
+    if m is None:
+        return False
+    lead = after[: m.start()]
+    return len(lead.split()) <= 7 and not re.search(r"[.!?]", lead)
 
 
 def _quote_role(text: str, i: int, in_quote: bool, para_start: int) -> str:
@@ -247,7 +251,8 @@ def _relay(text: str, pos: int, base: int) -> tuple[list[Mention], int] | None:
 
 
 def _relay_before(text: str, verb_start: int, base: int) -> tuple[list[Mention], list[Mention], int] | None:
-    """"Yonhap, citing the NIS, said": (conduits, originators, start) when a relay clause precedes the verb."""
+    """ "Yonhap, citing the NIS, said": (conduits, originators, start) when a relay clause
+    precedes the verb."""
     seg_start, seg = _clause_before(text, verb_start)
     if seg.strip() or seg_start == 0 or text[seg_start - 1] != ",":
         return None
@@ -265,8 +270,13 @@ def _relay_before(text: str, verb_start: int, base: int) -> tuple[list[Mention],
 
 
 def _tail_is_empty(text: str, pos: int) -> bool:
-    """After a verb: nothing but time words, "in a statement" and punctuation to the end?"""
-    return not re.search(r"[A-Za-z0-9]", _ADJUNCTS.sub(" ", text[pos:]))
+    """After a verb: nothing but time words, "in a statement", a place ("on its website"),
+    a relative clause on the speaker (", who uses one name") and punctuation to the end?"""
+    tail = _ADJUNCTS.sub(" ", text[pos:])
+    place = re.match(r"\s*(?:on|in|at|via|through|during|from|to)\s(?!least|most|all|total)", tail)
+    if place and len(tail.split()) <= 6 and not re.search(r"\d|\bthat\b", tail):
+        return True
+    return not re.search(r"[A-Za-z0-9]", tail)
 
 
 def _subject(text: str, verb_start: int) -> tuple[int, str] | None:
@@ -307,9 +317,9 @@ def _apposition(head: str, seg: str) -> bool:
     words = head.split()
     titles = lexicon().words("titles")
     name = seg.split()
-    if 1 <= len(name) <= 4 and name[0][:1].isupper() and len(words) <= 8:
-        if any(t in titles for t in tokens_of(head)):  # "the governor of Qeshm, Mehdi Nejad,"
-            return True
+    named = 1 <= len(name) <= 4 and name[0][:1].isupper() and len(words) <= 8
+    if named and any(t in titles for t in tokens_of(head)):  # "the governor of Qeshm, Mehdi Nejad,"
+        return True
     particles = {"al", "bin", "de", "da", "van", "von", "el", "la", "le", "ibn", "abu"}
     if len(words) > 4 or not all(w[:1].isupper() or w.lower() in particles for w in words):
         return False
@@ -351,7 +361,9 @@ def _verb_attribution(
     if relayed:  # "Yonhap, citing the NIS, said ..."
         conduit, originators, start = relayed
         direction: Direction = "backward" if _tail_is_empty(text, verb_end) else "forward"
-        return Attribution(m.group(0), base + start, base + verb_end, originators, direction, s.index, via=conduit)
+        return Attribution(
+            m.group(0), base + start, base + verb_end, originators, direction, s.index, via=conduit
+        )
     subj = _subject(text, m.start())
     statement = bool(re.match(r"\s+in\s+a\s+statement", text[verb_end:]))
     if subj is None or not source_like(subj[1]):  # inverted: ', said the official.'
@@ -414,7 +426,7 @@ def _before_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution
 
 
 def _possessive_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution | None:
-    """"the health ministry's figures", "UNRWA's estimate", "its tally"."""
+    """ "the health ministry's figures", "UNRWA's estimate", "its tally"."""
     start = m.start("last")
     for w in reversed(list(re.finditer(r"[\w’'.&-]+", text[: m.start("last")]))[-5:]):
         gap = text[w.end() : start]
@@ -534,7 +546,7 @@ def _speaker_of(
         governing = [a for a in outside if a.sentence == inner[0].index]
         if governing:
             return None  # a quotation inside an attributed sentence: the sentence rule covers it
-    if previous is not None and previous.speaker is not None:
+    if previous is not None and previous.speaker is not None and _carry_mode() != "none":
         gap = text[previous.end : q.start]
         sp = previous.speaker
         if previous.end <= sp.start:
@@ -657,24 +669,26 @@ def attribute(doc: Document, claims: list[Claim]) -> None:
     by_sentence: dict[int, list[Attribution]] = {}
     for a in attrs:
         by_sentence.setdefault(a.sentence, []).append(a)
-    carry = str(lexicon().raw.get("carry_over", "quotes"))
-    last: dict[int, Attribution] = {}  # paragraph -> latest attribution used
+    carry = _carry_mode()
+    last: dict[int, Attribution] = {}  # paragraph (or -1 for "next") -> latest attribution used
     for claim in sorted(claims, key=lambda c: c.start):
         pos = claim.number_start if claim.number_start >= 0 else claim.start
         s = _sentence_of(doc, claim)
         chosen = _choose(pos, s, quotes, by_sentence)
-        if chosen is None and carry == "paragraph" and s is not None:
-            chosen = last.get(s.paragraph)
+        if chosen is None and s is not None:
+            chosen = _carried(carry, s, last)
         if chosen is not None and s is not None:
             last[s.paragraph] = chosen
+            last[-1] = chosen
         claim.sources = _sources(chosen) if chosen else []
         claim.hedge = hedge_for(s.text, pos - s.start) if s else None
     _reroot(doc, claims, [a for a in attrs if a.provenance])
 
 
 def _reroot(doc: Document, claims: list[Claim], provenances: list[Attribution]) -> None:
-    """ "He said the figures had been provided by the police": the police are the originator of the
-    attributed figures before it in the account (this paragraph and the one before), the speaker the conduit."""
+    """ "He said the figures had been provided by the police": the police are the originator of
+    the attributed figures before it in the account (this paragraph and the one before), and
+    their speaker the conduit."""
     for p in provenances:
         para = doc.sentences[p.sentence].paragraph
         for claim in claims:
@@ -685,6 +699,20 @@ def _reroot(doc: Document, claims: list[Claim], provenances: list[Attribution]) 
             claim.sources = _sources(p)
             for src in claim.sources:
                 src.via = via
+
+
+def _carry_mode() -> str:
+    return str(lexicon().raw.get("carry_over", "quotes"))
+
+
+def _carried(mode: str, s: Sentence, last: dict[int, Attribution]) -> Attribution | None:
+    """Plain carry-over (measured, off by default): the latest attribution of the paragraph,
+    or of any earlier sentence."""
+    if mode == "paragraph":
+        return last.get(s.paragraph)
+    if mode == "next":
+        return last.get(-1)
+    return None
 
 
 def _choose(

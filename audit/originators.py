@@ -221,7 +221,7 @@ def _generic(m: Mention) -> bool:
 
 
 def _indefinite(m: Mention) -> bool:
-    """"a senior official" introduces someone new; it refers back to nobody."""
+    """ "a senior official" introduces someone new; it refers back to nobody."""
     return bool(re.match(r"(?i)an?\s", m.name))
 
 
@@ -398,12 +398,14 @@ def _split_coordination(name: str) -> list[str]:
 
 
 def _name_after_role(head: str, description: str) -> bool:
-    """"an official, Fauzi" / "the governor of Qeshm, Mehdi Nejad": the name comes second."""
+    """ "an official, Fauzi" / "the governor of Qeshm, Mehdi Nejad": the name comes second."""
     if classify(description) == "person" and head.lower().startswith(("a ", "an ")):
         return True
     titles = _sets()["titles"]
     words = description.split()
-    named = 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words[:1]) and bool(proper_words(description))
+    named = (
+        1 <= len(words) <= 4 and all(w[:1].isupper() for w in words[:1]) and bool(proper_words(description))
+    )
     return named and not proper_words(head.split(" of ")[0]) and any(t in titles for t in tokens_of(head))
 
 
@@ -446,7 +448,7 @@ def parse_source(text: str, offset: int, statement: bool = False) -> list[Mentio
         name = name.split(None, 1)[1]
     if not name:
         return []
-    mentions = []
+    mentions: list[Mention] = []
     for part in _split_coordination(name):
         part = _strip(part)
         at = text.find(part)

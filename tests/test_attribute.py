@@ -128,7 +128,9 @@ def test_person_and_organisation_in_apposition_are_one_source() -> None:
 
 
 def test_person_with_an_apposition_after_a_figure() -> None:
-    claim = only("At least 5 people died, Fauzi, an official from the local disaster agency, told AFP late Tuesday.")
+    claim = only(
+        "At least 5 people died, Fauzi, an official from the local disaster agency, told AFP late Tuesday."
+    )
     assert names(claim) == ["Fauzi"]
 
 
@@ -153,14 +155,14 @@ def test_named_person_with_title_is_not_anonymous() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("A car bomb killed 12 people, security and medical officials said.", ["security officials", "medical officials"]),
+        ("A bomb killed 12, security and medical officials said.", ["security officials", "medical officials"]),
         (
-            "Shootings killed 11 people, security officials and doctor Ahmed Ibrahim from the main hospital said.",
+            "Shootings killed 11, security officials and doctor Ahmed Ibrahim from the main hospital said.",
             ["security officials", "doctor Ahmed Ibrahim from the main hospital"],
         ),
         (
-            "Attacks left 9 people dead, according to Lieutenant Waad Mohammed and police Lieutenant Mohammed al-Juburi.",
-            ["Lieutenant Waad Mohammed", "police Lieutenant Mohammed al-Juburi"],
+            "Attacks left 9 dead, according to Lieutenant Waad Mohammed and police Lt Mohammed al-Juburi.",
+            ["Lieutenant Waad Mohammed", "police Lt Mohammed al-Juburi"],
         ),
     ],
 )  # fmt: skip
@@ -174,7 +176,9 @@ def test_a_compound_organisation_name_is_not_split() -> None:
 
 
 def test_pronoun_takes_the_name_of_its_speaker() -> None:
-    claims = run("Fauzi, an official from the disaster agency, said 5 people died. At least 4 others died in hospital, he said.")
+    claims = run(
+        "Fauzi, an official from the disaster agency, said 5 people died. At least 4 others died there, he said."
+    )
     assert [names(c) for c in claims] == [["Fauzi"], ["Fauzi"]]
     assert claims[0].sources[0].originator == claims[1].sources[0].originator
 
