@@ -116,3 +116,10 @@ def test_windows_and_nested_paths_use_forward_slashes(tmp_path: Path) -> None:
     assert display_uri(str(nested)).endswith("desk/a.md")
     assert display_uri("./desk/a.md") == "desk/a.md"
     assert display_uri("-") == "stdin"
+
+
+def test_paths_become_uri_references(validator: jsonschema.protocols.Validator) -> None:
+    log = log_of(gate_run(broken_sum_audit(path="desk notes/100% ü#1.md")))
+    validator.validate(log)
+    uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "desk%20notes/100%25%20%C3%BC%231.md"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from audit import __version__
 from audit.gate import RuleInfo, claim_label, rule_catalogue
@@ -111,7 +112,12 @@ def _location(uri: str, line: int, column: int, end_line: int, end_column: int) 
     if end_line >= region["startLine"]:
         region["endLine"] = end_line
         region["endColumn"] = max(end_column, 1)
-    return {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
+    return {"physicalLocation": {"artifactLocation": {"uri": uri_reference(uri)}, "region": region}}
+
+
+def uri_reference(path: str) -> str:
+    """A relative path as a URI reference: spaces, `%`, `#` and non-ASCII percent-encoded."""
+    return quote(path, safe="/")
 
 
 def _invocation(run: GateRun) -> dict[str, Any]:
@@ -119,7 +125,7 @@ def _invocation(run: GateRun) -> dict[str, Any]:
         {
             "level": "error",
             "message": {"text": f"{r.uri}: {r.document.error}"},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": r.uri}}}],
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri_reference(r.uri)}}}],
         }
         for r in run.input_errors
     ]
