@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from report_samples import HOSTILE, hostile, seed_like
 
@@ -140,6 +140,49 @@ def test_nesting_keeps_the_text_and_places_every_span(text: str, raw: list[tuple
     primaries = [n.claim_id for n in report._walk(paras) if n.kind == "claim" and n.primary]
     inside = [c.id for c in claims if any(c.start < e and c.end > s for s, e in bounds)]
     assert sorted(primaries) == sorted(inside)
+
+
+class ArticleText(HTMLParser):
+    """The tags and the (unescaped) text inside the article's <div id="article">."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.tags: set[str] = set()
+        self.paragraphs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth or ("id", "article") in attrs:
+            self.depth += 1
+            self.tags.add(tag)
+            if tag == "p":
+                self.paragraphs.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth > 1:
+            self.paragraphs[-1] += data
+
+
+PIECES = st.sampled_from([*"ab 1<>&\"'/=\n", "<script>", "</p>", "&amp;", "<!--", "\r\n"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.lists(PIECES, min_size=1, max_size=30).map("".join), raw=spans)
+def test_any_article_text_comes_back_as_text(text: str, raw: list[tuple[int, int]]) -> None:
+    """Whatever the article holds, the page's article is that text and only p, mark and span tags."""
+    doc = Document(path="t", source=text, prose=text)
+    claims = []
+    for i, (start, length) in enumerate(raw):
+        start = min(start, len(text) - 1)
+        claims.append(Claim(f"c{i}", "", start, min(len(text), start + length), 1, 1, 1.0, 1.0, 1.0))
+    parsed = ArticleText()
+    parsed.feed(report.render_page(Audit(doc, claims)))
+    assert parsed.tags <= {"div", "p", "mark", "span"}
+    assert parsed.paragraphs == [text[s:e] for s, e in report.paragraphs(text)]
 
 
 def test_markdown_and_html_show_their_prose() -> None:
