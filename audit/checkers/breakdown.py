@@ -189,11 +189,10 @@ def _aggregate_for(ctx: Context, group: list[Claim], aggregates: list[Claim]) ->
     if here:
         return here[-1]
     fitting = [a for a in aggregates if all(same_subject(a, p) for p in group)]
-    values = {a.value for a in fitting}
-    if len(values) != 1:
+    if len({a.value for a in fitting}) != 1:
         return None
-    before = [a for a in fitting if a.start < first.start]
-    return (before or fitting)[-1]
+    before = [a for a in fitting if a.start < first.start and ctx.paragraph(first) - ctx.paragraph(a) <= 6]
+    return before[-1] if before else None
 
 
 def _taxonomy_breakdown(ctx: Context, whole: Claim, group: list[Claim]) -> Breakdown:

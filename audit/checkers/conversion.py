@@ -30,7 +30,7 @@ _SEPARATES = re.compile(r"^\s*(?:[;,/]|\bor\b)\s*$", re.I)
         "approx_tolerance": 0.1,
         "measure_tolerance": 0.05,
         "currency_tolerance": 0.1,
-        "same_document_tolerance": 0.05,
+        "same_document_tolerance": 0.08,
     },
 )
 def unit_conversion(ctx: Context, options: dict[str, Any]) -> list[Outcome]:

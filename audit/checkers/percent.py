@@ -86,13 +86,22 @@ def _direction(ctx: Context, p: Claim) -> int:
 
 def _to_from(ctx: Context, claims: list[Claim], p: Claim | None) -> tuple[Claim, Claim] | None:
     """(new, old): the figure after "to" and the one after "from" in the sentence, same unit."""
-    new = [c for c in claims if _preceded_by(ctx, c, "to_words") and (p is None or not _is_target_of(p, c))]
-    old = [c for c in claims if _preceded_by(ctx, c, "from_words")]
+    near = [c for c in claims if p is None or _same_clause(ctx, p, c)]
+    new = [c for c in near if _preceded_by(ctx, c, "to_words") and (p is None or not _is_target_of(p, c))]
+    old = [c for c in near if _preceded_by(ctx, c, "from_words")]
     for n in new:
         for o in old:
             if n is not o and same_unit(n, o) and (p is None or (not is_percent(n) or is_percent(o))):
                 return n, o
     return None
+
+
+_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|and its|and the)\b", re.I)
+
+
+def _same_clause(ctx: Context, p: Claim, c: Claim) -> bool:
+    """No clause break between the percent and the figure ("down from $3.8bn, while revenue rose 4.5%")."""
+    return len(ctx.between(p, c)) <= 80 and not _BREAK.search(ctx.between(p, c))
 
 
 def _is_target_of(p: Claim, c: Claim) -> bool:

@@ -79,6 +79,8 @@ def restatement(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
 
 def _compare(first: Claim, second: Claim, how: str, confidence: Confidence, approx: float) -> Outcome:
     a, b = point(first, approx), point(second, approx)
+    if _vague(first) or _vague(second):
+        a, b = interval(first, approx), interval(second, approx)
     details = {"how": how, "first_range": a.to_json(), "second_range": b.to_json()}
     if a.overlaps(b):
         msg = f"{label(second)} restates {label(first)} ({how})"
@@ -91,6 +93,7 @@ def _pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _headline_lede(ctx)
     yield from _references_back(ctx)
     yield from _splits(ctx)
+    yield from _toll_exceeded(ctx)
 
 
 def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
@@ -99,23 +102,41 @@ def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
         return
     lede = set(lede_sentences(ctx))
     for h in (c for c in ctx.figures if c.sentence in heads and c.category in HARM_CATEGORIES):
-        match = next(
-            (
-                c
-                for c in ctx.figures
-                if c.sentence in lede and c.category == h.category and same_subject(h, c)
-            ),
-            None,
-        )
-        if match is not None and not _updated(ctx, match):
-            yield h, match, "headline and lede", "high"
+        matches = [
+            c for c in ctx.figures if c.sentence in lede and c.category == h.category and same_subject(h, c)
+        ]
+        agreeing = [c for c in matches if point(h).overlaps(point(c)) or _vague_fits(h, c)]
+        if agreeing:
+            yield h, agreeing[0], "headline and lede", "high"
+        elif matches and not any(_updated(ctx, c) for c in [h, *matches]):
+            yield h, matches[0], "headline and lede", "high"
+
+
+def _vague(claim: Claim) -> bool:
+    """ "hundreds", "dozens": a vague plural, at least twice its base, with no digits."""
+    return (
+        claim.qualifier == "at_least"
+        and not re.search(r"\d", claim.number_text or claim.text)
+        and bool(re.search(r"(?:s|tens of \w+)$", (claim.number_text or claim.text).lower()))
+    )
+
+
+def _vague_fits(a: Claim, b: Claim) -> bool:
+    """A vague plural and a figure it covers ("Hundreds killed" and "345 killed")."""
+    return (_vague(a) or _vague(b)) and interval(a).overlaps(interval(b))
 
 
 def _updated(ctx: Context, claim: Claim) -> bool:
-    """ "the toll rose to 12": a figure announced as a change, not a restatement."""
-    return bool(
-        re.search(r"\b(?:rose|risen|climbed|increased|jumped|revised)\s+to\s*$", ctx.before(claim, 30), re.I)
-    )
+    """ "the toll rose to 12", "two more victims": a figure announced as a change, not a restatement."""
+    return bool(_CHANGE_BEFORE.search(ctx.before(claim, 30)) or _MORE_AFTER.match(ctx.after(claim, 20)))
+
+
+_CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:rose|rises|rising|risen|climbed|climbs|increased|increases|jumped|jumps|revised|reached|reaches|"
+    r"hit|hits)\s+to|\b(?:another|additional|further))\s*$",
+    re.I,
+)
+_MORE_AFTER = re.compile(r"^\s*(?:more|additional|further|extra)\b", re.I)
 
 
 def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
@@ -123,21 +144,56 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
     for ref in ctx.figures:
         if not _countable(ctx, ref) or not _is_reference(ctx, ref):
             continue
+        loose = not is_people(ref)  # "the three who ..." may point at a bare "9-3"
         earlier = [
             c
             for c in ctx.figures
-            if c.sentence < ref.sentence and c.sentence not in heads and _countable(ctx, c, loose=True)
+            if c.start < ref.start and c.sentence not in heads and _countable(ctx, c, loose=loose)
         ]
         same = [c for c in earlier if c.value == ref.value and _kin(c, ref)]
         if same:
             yield same[-1], ref, "referred back to", "high"
             continue
-        if ref.category in HARM_CATEGORIES:
-            rivals = [c for c in earlier if c.category == ref.category and same_subject(c, ref)]
-        else:
-            rivals = [c for c in earlier if _named_alike(c, ref)]
-        if rivals:
-            yield rivals[-1], ref, "referred back to", "low"
+        rival = _rival(ctx, ref, earlier)
+        if rival is not None:
+            yield rival, ref, "referred back to", "low"
+
+
+def _rival(ctx: Context, ref: Claim, earlier: list[Claim]) -> Claim | None:
+    """The earlier figure a reference back most likely repeats, when none has its value."""
+    # "94,000 of the 140,000": a figure earlier in the sentence is no rival, unless it too refers back
+    earlier = [c for c in earlier if c.sentence < ref.sentence or _is_reference(ctx, c)]
+    if ref.category in HARM_CATEGORIES:
+        rivals = [c for c in earlier if c.category == ref.category and same_subject(c, ref)]
+    else:
+        rivals = [c for c in earlier if _named_alike(c, ref)] or [
+            c
+            for c in earlier
+            if _is_reference(ctx, c)
+            and ref.sentence - c.sentence <= 1
+            and (c.subject is None or ref.subject is None)
+        ]
+    return rivals[-1] if rivals else None
+
+
+def _toll_exceeded(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """A later figure for the same victims larger than the lede's toll ("killing one man" ... "3 men")."""
+    heads = set(headline_sentences(ctx))
+    lede = set(lede_sentences(ctx))
+    for toll in (c for c in ctx.figures if c.sentence in lede and c.category in ("killed", "wounded")):
+        if toll.qualifier != "exact" or toll.value is None:
+            continue
+        for later in ctx.figures:
+            if (
+                later.sentence > toll.sentence
+                and later.sentence not in heads | lede
+                and later.category == toll.category
+                and _named_alike(toll, later)
+                and later.qualifier == "exact"
+                and (later.value or 0) > toll.value
+                and not _updated(ctx, later)
+            ):
+                yield toll, later, "the lede's toll", "low"
 
 
 def _named_alike(a: Claim, b: Claim) -> bool:
@@ -158,8 +214,8 @@ def _countable(ctx: Context, claim: Claim, loose: bool = False) -> bool:
 def _is_reference(ctx: Context, claim: Claim) -> bool:
     start = claim.number_start if claim.number_start > 0 else claim.start
     before = ctx.doc.prose[max(0, start - 20) : start]
-    if re.search(r"\bother\s*$", before, re.I):
-        return False  # "the other three" is the rest of a group: the subset rule's business
+    if re.search(r"\bother\s*$|\bof\s+the\s*$", before, re.I):
+        return False  # "the other three" is the rest of a group, "9 of the 12" a whole: subset's business  # "the other three" is the rest of a group: the subset rule's business
     return ends_with_cue(before, "anaphora") and not re.search(r"\d\W*$", before)
 
 

@@ -99,12 +99,7 @@ def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
         whole = nearest_before(
             figures, part, lambda c, p=part: is_people(c) and 0 <= p.sentence - c.sentence <= 2
         )
-        if (
-            whole is not None
-            and whole.sentence != part.sentence
-            or whole is not None
-            and _fits_back(whole, part)
-        ):
+        if whole is not None and whole.sentence < part.sentence and _fits_back(whole, part):
             out.append((whole, part, "the other N", "low"))
     return out
 
