@@ -215,7 +215,7 @@ def _is_reference(ctx: Context, claim: Claim) -> bool:
     start = claim.number_start if claim.number_start > 0 else claim.start
     before = ctx.doc.prose[max(0, start - 20) : start]
     if re.search(r"\bother\s*$|\bof\s+the\s*$", before, re.I):
-        return False  # "the other three" is the rest of a group, "9 of the 12" a whole: subset's business  # "the other three" is the rest of a group: the subset rule's business
+        return False  # "the other three" is the rest of a group, "9 of the 12" a whole: subset's business
     return ends_with_cue(before, "anaphora") and not re.search(r"\d\W*$", before)
 
 
