@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -352,6 +353,9 @@ def test_write_atomic_replaces_and_leaves_no_temporary_file(tmp_path: Path) -> N
     report.write_atomic(target, "two")
     assert target.read_text() == "two"
     assert [p.name for p in target.parent.iterdir()] == ["page.html"]
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
 
 
 def test_report_command_writes_pages_and_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
