@@ -726,14 +726,14 @@ def _inherit_conversion_qualifiers(text: str, figures: list[Figure]) -> None:
 
 
 def _share_units(text: str, figures: list[Figure]) -> None:
-    """'from six months to nine', 'three and four-year-olds': a bare figure joined to a
-    measured one by to/or/and shares its unit."""
+    """'from six months to nine', 'from 4 to 8 dollars', 'three and four-year-olds': a bare
+    figure joined to a measured or money figure by to/or/and shares its unit."""
     for a, b in zip(figures, figures[1:], strict=False):
         if not re.fullmatch(r"\s*(?:to|or|and|-|\u2013)\s*", _gap_after_unit(text, a, b)):
             continue
-        if a.unit and b.unit is None and b.kind == "bare" and a.kind == "measure":
+        if a.kind in ("measure", "money") and b.unit is None and b.kind == "bare":
             b.unit, b.kind = a.unit, a.kind
-        elif b.unit and a.unit is None and a.kind == "bare" and b.kind == "measure" and a.end == a.number_end:
+        elif b.kind in ("measure", "money") and a.unit is None and a.kind == "bare" and a.end == a.number_end:
             a.unit, a.kind = b.unit, b.kind
 
 

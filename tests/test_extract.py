@@ -160,6 +160,17 @@ def test_subject_is_the_counted_group() -> None:
     assert one("The strike killed 15 Iraqi soldiers.").subject == "Iraqi soldiers"
 
 
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Leave grows from six months to nine.", ["month", "month"]),
+        ("The price rose 50% from 4 to 8 dollars.", ["percent", "USD", "USD"]),
+    ],
+)
+def test_joined_figures_share_a_unit(text: str, units: list[str]) -> None:
+    assert [c.unit for c in claims(text)] == units
+
+
 def test_currency_conversion_in_brackets() -> None:
     found = claims("Profit was $10bn (£5.38bn) last year.")
     assert [(c.unit, c.value) for c in found] == [("USD", 1e10), ("GBP", 5.38e9)]
