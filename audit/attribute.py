@@ -370,11 +370,12 @@ def _verb_attribution(
         if m.group(0).lower() in ("told", "tell", "tells"):
             return None  # the one told is the audience, never the source
         before = text[: m.start()].rstrip()
-        if before and before[-1] not in ',"”' and subj is not None:
+        if not before or before[-1] not in ',"”':
             return None
         end, phrase = _np_after(text, verb_end)
         appos = re.match(r",\s+(?:an?|the)\s+[^,.;:]*", text[end:])
-        if appos:  # '..., said Ahmed Ali, a local doctor.'
+        # '..., said Ahmed Ali, a local doctor.'
+        if appos and not _patterns()["verbs"].search(appos.group(0)):
             end += appos.end()
             phrase = text[verb_end:end]
         mentions = parse_source(phrase, base + verb_end, statement)

@@ -5,6 +5,8 @@ exercise only attribution; the seed test runs the whole pipeline."""
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from pathlib import Path
 
@@ -442,3 +444,36 @@ def test_seed_figures_rest_on_the_nis_alone(seed_path: Path) -> None:
     assert len({c.sources[0].originator for c in figures}) == 1
     assert "National Intelligence Service" in figures[0].sources[0].originator
     assert figures[0].hedge == "estimated" and figures[1].hedge == "claimed"
+
+
+@functools.cache
+def _plain_corpus_sentences(shared: Path) -> list[str]:
+    """Real sentences with a digit figure, no quotation and no attribution of their own."""
+    out = []
+    for path in sorted((shared / "corpus").glob("*.txt"))[:60]:
+        doc = _doc(path.read_text(encoding="utf-8"))
+        for s in doc.sentences:
+            text = s.text.strip()
+            if not text.endswith(".") or re.search(r"[\"“”]", text) or not _NUMBER.search(text):
+                continue
+            if all(not c.sources for c in run(text)):
+                out.append(text)
+    return out
+
+
+@settings(max_examples=int(os.environ.get("ATTRIBUTE_EXAMPLES", "40")), deadline=None)
+@given(data=st.data())
+def test_a_cue_added_to_a_real_sentence_is_picked_up(shared: Path, data: st.DataObject) -> None:
+    sentences = _plain_corpus_sentences(shared)
+    sentence = data.draw(st.sampled_from(sentences))
+    cue, source = data.draw(st.sampled_from(_CUES))
+    claims = run(sentence[:-1] + cue)
+    assert claims and all(names(c) == [source] for c in claims), sentence
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_a_cue_in_the_next_paragraph_of_a_real_sentence_is_ignored(shared: Path, data: st.DataObject) -> None:
+    sentence = data.draw(st.sampled_from(_plain_corpus_sentences(shared)))
+    claims = run(sentence + "\n\n" + data.draw(st.sampled_from(_FOLLOWING)))
+    assert all(c.sources == [] for c in claims), sentence
