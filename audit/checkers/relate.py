@@ -67,11 +67,25 @@ def head(subject: str | None) -> str | None:
     if not words:
         return None
     word = words[-1].lower()
+    word = _IRREGULAR.get(word, word)
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
+
+
+_IRREGULAR = {
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "people": "person",
+    "policemen": "policeman",
+    "gunmen": "gunman",
+    "servicemen": "serviceman",
+    "firemen": "fireman",
+    "fishermen": "fisherman",
+}
 
 
 def same_subject(a: Claim, b: Claim) -> bool:

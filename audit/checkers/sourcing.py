@@ -13,7 +13,7 @@ from typing import Any
 
 from audit.checkers import Context, Outcome, checker
 from audit.checkers.bounds import fmt, point
-from audit.checkers.relate import label, same_subject
+from audit.checkers.relate import head, label, same_subject
 from audit.model import HARM_CATEGORIES, Claim, Source
 
 
@@ -62,14 +62,20 @@ def contenders(claim: Claim, figures: list[Claim], ctx: Context, span: int = 2) 
             or not theirs
             or theirs & mine
             or other.category != claim.category
-            or other.subject is None
-            or not same_subject(claim, other)
+            or not _rival_subjects(ctx, claim, other)
             or abs(ctx.paragraph(other) - ctx.paragraph(claim)) > span
         ):
             continue
         if not point(claim).overlaps(point(other)):
             out.append(other)
     return out
+
+
+def _rival_subjects(ctx: Context, a: Claim, b: Claim) -> bool:
+    """Both name the same victims, or neither names any and they sit in one paragraph."""
+    if a.subject is None and b.subject is None:
+        return ctx.paragraph(a) == ctx.paragraph(b)
+    return head(a.subject) is not None and head(a.subject) == head(b.subject)
 
 
 def grade_claims(ctx: Context) -> None:

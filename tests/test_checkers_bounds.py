@@ -1,0 +1,71 @@
+"""Rounding and qualifiers as intervals: what a stated figure allows."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from audit.checkers.bounds import Interval, derived_step, fmt, interval, point, step
+from audit.model import Claim
+
+
+def claim(
+    text: str,
+    value: float,
+    qualifier: str = "exact",
+    kind: str = "count",
+    step_: float | None = None,
+    low: float | None = None,
+    high: float | None = None,
+) -> Claim:
+    return Claim("c1", text, 0, len(text), 1, 1, value, low if low is not None else value,
+                 high if high is not None else value, qualifier, None, "other",  # type: ignore[arg-type]
+                 number_start=0, number_end=len(text), kind=kind, step=step_)  # fmt: skip
+
+
+def test_derived_steps() -> None:
+    assert derived_step("2,700", 2700) == 100
+    assert derived_step("3,000", 3000) == 1000
+    assert derived_step("76", 76) == 1
+    assert math.isclose(derived_step("1.13bn", 1.13e9), 1e7)
+    assert math.isclose(derived_step("1.5 million", 1.5e6), 1e5)
+    assert derived_step("$10bn", 1e10) == 1e9
+    assert derived_step("five", 5) == 1
+
+
+def test_rounded_figures_cover_their_rounding() -> None:
+    assert interval(claim("2,700", 2700, step_=100)) == Interval(2650, 2750)
+    lo, hi = interval(claim("1.5 million", 1.5e6, kind="bare", step_=1e5)).to_json()
+    assert math.isclose(lo or 0, 1.45e6) and math.isclose(hi or 0, 1.55e6)
+
+
+def test_small_whole_counts_are_exact_and_scaled_figures_round_at_most_to_their_scale() -> None:
+    assert step(claim("30", 30, step_=10)) == 0
+    assert step(claim("214", 214, step_=1)) == 0
+    assert step(claim("$10bn", 1e10, kind="money", step_=1e10)) == 1e9
+    assert step(claim("76%", 76, kind="percent", step_=1)) == 1
+
+
+def test_qualifiers_widen() -> None:
+    assert interval(claim("at least 3,000", 3000, "at_least", step_=1000)) == Interval(2500, math.inf)
+    assert interval(claim("up to 100", 100, "at_most", step_=100)) == Interval(0, 150)
+    assert interval(claim("about 50", 50, "approx", step_=10)) == Interval(45, 55)
+    assert interval(claim("200-300", 250, "range", step_=100, low=200, high=300)) == Interval(150, 350)
+    assert point(claim("at least 5", 5, "at_least")) == Interval(5, 5)
+
+
+def test_show_and_fmt() -> None:
+    assert fmt(3000) == "3,000" and fmt(1.13e9) == "1.13bn" and fmt(math.inf) == "unbounded"
+    assert Interval(2500, math.inf).show() == ">= 2,500"
+
+
+@given(st.integers(100, 10**7), st.integers(1, 3))
+def test_a_number_rounded_to_n_figures_lies_in_its_interval(n: int, figures: int) -> None:
+    rounded = round(n, figures - len(str(n)))
+    if rounded == 0:
+        return
+    written = f"{rounded:,}"
+    c = claim(written, rounded, step_=derived_step(written, rounded))
+    assert interval(c).contains(n), (n, written, interval(c))
