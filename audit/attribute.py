@@ -109,8 +109,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             "|".join(f"(?:{p})" for p in lex.raw.get("provenance_patterns", [])) or r"(?!x)x", re.IGNORECASE
         ),
         "negation": phrase_regex(lex.words("negations")),
+        "data_nouns": phrase_regex(lex.words("data_nouns") | {"put", "puts", "putting"}),
         "possessive_data": re.compile(
-            r"(?P<last>[\w.&-]+)(?:'s|’s)\s+(?:latest\s+|official\s+|own\s+|provisional\s+)?(?P<noun>"
+            r"(?<=[\w.&-])(?:'s|’s)\s+(?:latest\s+|official\s+|own\s+|provisional\s+)?(?P<noun>"
             + "|".join(sorted(lex.words("data_nouns"), key=len, reverse=True))
             + r")\b",
             re.IGNORECASE,
@@ -428,8 +429,11 @@ def _before_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution
 
 def _possessive_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution | None:
     """ "the health ministry's figures", "UNRWA's estimate", "its tally"."""
-    start = m.start("last")
-    for w in reversed(list(re.finditer(r"[\w’'.&-]+", text[: m.start("last")]))[-5:]):
+    last = re.search(r"[\w.&-]+$", text[: m.start()])
+    if last is None:
+        return None
+    start = last.start()
+    for w in reversed(list(re.finditer(r"[\w’'.&-]+", text[: last.start()]))[-5:]):
         gap = text[w.end() : start]
         low = w.group(0).lower()
         if gap.strip() or low in _PREPOSITIONS or _patterns()["verbs"].fullmatch(low):
@@ -437,11 +441,12 @@ def _possessive_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribu
         start = w.start()
         if low in _DETERMINERS:
             break
-    owner = text[start : m.end("last")]
+    owner = text[start : m.start()]
     mentions = parse_source(owner, s.start + start, m.group("noun").lower() == "statement")
     if not mentions or not source_like(owner):
         return None
-    return Attribution(m.group(0), s.start + start, s.start + m.end(), mentions, "both", s.index)
+    cue = text[last.start() : m.end()]
+    return Attribution(cue, s.start + start, s.start + m.end(), mentions, "both", s.index)
 
 
 def _participle_attribution(
@@ -475,39 +480,43 @@ def sentence_attributions(s: Sentence) -> list[Attribution]:
     text = s.text
     found: list[Attribution] = []
     for m in pats["before"].finditer(text):
-        a = _before_attribution(text, m, s)
-        if a and not _overlaps(a, found):
-            found.append(a)
+        _add(found, _before_attribution(text, m, s))
     for m in pats["verbs"].finditer(text):
-        if any(a.start <= s.start + m.start() < a.end for a in found):
-            continue
-        a = _verb_attribution(text, m, s)
-        if a and not _overlaps(a, found):
-            found.append(a)
-    for m in pats["toll"].finditer(text):
-        a = _verb_attribution(text, m, s)
-        if a and not _overlaps(a, found):
-            a.direction = "forward"
-            found.append(a)
-    for m in pats["possessive_data"].finditer(text):
-        a = _possessive_attribution(text, m, s)
-        if a and not _overlaps(a, found):
-            found.append(a)
+        if not any(a.start <= s.start + m.start() < a.end for a in found):
+            _add(found, _verb_attribution(text, m, s))
+    if pats["data_nouns"].search(text):
+        _data_attributions(text, s, found)
     found.sort(key=lambda a: a.start)
     for m in pats["participles"].finditer(text):
         a = _participle_attribution(text, m, s, found)
-        if a and not any(b.start <= a.end - 1 < b.end for b in found if b is not a):
+        if a and not any(b.start <= a.end - 1 < b.end for b in found):
             found.append(a)
     found.sort(key=lambda a: a.start)
+    return _apply_conduits(found)
+
+
+def _add(found: list[Attribution], a: Attribution | None) -> None:
+    if a is not None and not _overlaps(a, found):
+        found.append(a)
+
+
+def _data_attributions(text: str, s: Sentence, found: list[Attribution]) -> None:
+    """The cues built on a data noun: "put the toll at", "the ministry's figures", and
+    provenance statements ("the figures had been provided by the police")."""
+    pats = _patterns()
+    for m in pats["toll"].finditer(text):
+        a = _verb_attribution(text, m, s)
+        if a is not None:
+            a.direction = "forward"
+        _add(found, a)
+    for m in pats["possessive_data"].finditer(text):
+        _add(found, _possessive_attribution(text, m, s))
     for m in pats["provenance"].finditer(text):
         end, phrase = _np_after(text, m.end())
         mentions = parse_source(phrase, s.start + m.end())
         if mentions and source_like(phrase):
-            found.append(
-                Attribution(m.group(0).strip(), s.start + m.start(), s.start + end, mentions, "both", s.index)
-            )
-            found[-1].provenance = True
-    return _apply_conduits(found)
+            span = (s.start + m.start(), s.start + end)
+            found.append(Attribution(m.group(0).strip(), *span, mentions, "both", s.index, provenance=True))
 
 
 def _apply_conduits(found: list[Attribution]) -> list[Attribution]:
@@ -616,19 +625,24 @@ def _hedge_rules() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
     return rules
 
 
+@lru_cache(maxsize=1)
+def _hedge_breaks() -> re.Pattern[str]:
+    breaks = sorted((str(b) for b in lexicon().raw.get("hedge_clause_breaks", [])), key=len, reverse=True)
+    return re.compile("|".join(re.escape(b) for b in breaks) or r"(?!x)x")
+
+
 def hedge_for(text: str, pos: int) -> str | None:
     """The nearest hedge in the clause of the figure at `pos` (offsets into `text`)."""
     lo, hi = 0, len(text)
-    for brk in lexicon().raw.get("hedge_clause_breaks", []):
-        for m in re.finditer(re.escape(str(brk)), text):
-            if m.end() <= pos:
-                lo = max(lo, m.end())
-            elif m.start() > pos:
-                hi = min(hi, m.start())
+    for m in _hedge_breaks().finditer(text):
+        if m.end() <= pos:
+            lo = max(lo, m.end())
+        elif m.start() > pos:
+            hi = min(hi, m.start())
     best: tuple[int, str] | None = None
     for pattern, not_before in _hedge_rules():
         for m in pattern.finditer(text, lo, hi):
-            after = text[m.end() :].lstrip().lower()
+            after = text[m.end() : m.end() + 40].lstrip().lower()
             if not_before and after.startswith(not_before):
                 continue
             d = abs(m.start() - pos)

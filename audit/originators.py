@@ -66,7 +66,8 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     text = resources.files("audit").joinpath("data/attribution.yaml").read_text(encoding="utf-8")
-    return Lexicon(yaml.safe_load(text))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return Lexicon(yaml.load(text, Loader=loader))  # noqa: S506 - a safe loader
 
 
 @lru_cache(maxsize=1)
@@ -80,10 +81,25 @@ def _sets() -> dict[str, frozenset[str]]:
 
 
 def phrase_regex(phrases: frozenset[str] | list[str]) -> re.Pattern[str]:
-    """One case-insensitive whole-word alternation, longest phrase first."""
-    alts = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alts)
-    return re.compile(rf"(?<![\w’']){'(?:' + body + ')'}(?![\w’'])", re.IGNORECASE)
+    """One case-insensitive whole-word alternation, compiled as a trie so that matching costs
+    one pass whatever the size of the list; any whitespace run matches a space."""
+    trie: dict[str, Any] = {}
+    for phrase in {" ".join(str(p).lower().split()) for p in phrases}:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(rf"(?<![\w’']){_trie_regex(trie)}(?![\w’'])", re.IGNORECASE)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child) for ch, child in node.items() if ch
+    ]
+    branches.sort(key=len, reverse=True)  # longer continuations first: "said to be" before "said"
+    if "" in node:
+        return f"(?:{'|'.join(branches)})?" if branches else ""
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 @dataclass
