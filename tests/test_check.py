@@ -56,7 +56,10 @@ def run(text: str, specs: list[Spec], config: Config | None = None) -> tuple[Any
     return checks, findings, claims
 
 
-SEED_LIKE = "Troops suffered at least 3,000 casualties. The agency said 300 soldiers were killed and 2,700 others wounded."
+SEED_LIKE = (
+    "Troops suffered at least 3,000 casualties. "
+    "The agency said 300 soldiers were killed and 2,700 others wounded."
+)
 
 
 def seed_specs(wounded: str = "2,700", value: float = 2700) -> list[Spec]:
