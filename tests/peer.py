@@ -583,7 +583,13 @@ def category_rates(outcomes: Iterable[Outcome]) -> dict[str, tuple[int, int]]:
 
 def failure_report(outcomes: list[Outcome], cases: list[PeerCase], examples: int = 3) -> str:
     """Markdown: pass rates per suite and category, then failures grouped by category with examples."""
-    lines = ["# Peer test data: failures by kind", ""]
+    lines = [
+        "# Peer test data: failures by kind",
+        "",
+        "Regenerate: `python tests/peer.py --report FILE` (`--extract-only` skips attribute and check).",
+        "Rules, unit map, supported categories and floors: `tests/peer_skips.yaml`.",
+        "",
+    ]
     lines += ["| suite | passed | cases | rate |", "|---|---|---|---|"]
     for suite, (ok, n) in pass_rates(outcomes).items():
         lines.append(f"| {suite} | {ok} | {n} | {ok / n:.0%} |")

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import peer
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from audit.model import Claim
 
@@ -158,6 +160,19 @@ def test_a_crash_is_a_failed_case_not_an_error() -> None:
 
     outcome = peer.run_case(_case("x", negative=True), SKIPS, boom)
     assert not outcome.passed and "crash" in outcome.problems[0][1]
+
+
+@given(st.text(alphabet=st.characters(codec="ascii"), min_size=1), st.data())
+def test_a_lowercased_span_is_found_where_the_peer_says(sentence: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(sentence) - 1))
+    end = data.draw(st.integers(start + 1, len(sentence)))
+    assert peer._locate(sentence, sentence[start:end].lower(), start) == (start, end)
+
+
+@given(st.integers(-(10**9), 10**9), st.integers(0, 10**9), st.sampled_from("[("), st.sampled_from("])"))
+def test_an_interval_reads_back_its_bounds(low: int, width: int, left: str, right: str) -> None:
+    assert peer._parse_interval(f"{left}{low},{low + width}{right}") == (low, low + width)
+    assert peer._parse_interval(f"({low},)") == (low, None)
 
 
 @pytest.mark.parametrize(
