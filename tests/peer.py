@@ -609,12 +609,30 @@ def failure_report(outcomes: list[Outcome], cases: list[PeerCase], examples: int
             groups[cat].append((o, message))
     lines.append("")
     for cat, items in sorted(groups.items(), key=lambda kv: -len(kv[1])):
-        lines += [f"## {cat}: {len(items)} failures", ""]
+        modes = Counter(failure_mode(message) for _, message in items)
+        how = ", ".join(f"{mode} {n}" for mode, n in modes.most_common())
+        lines += [f"## {cat}: {len(items)} failures ({how})", ""]
         for o, message in _spread(items, examples):
             found = "; ".join(o.found) or "nothing"
             lines.append(f"- `{o.case.id}` {o.case.sentence[:140]!r}: {message}. Found: {found}")
         lines.append("")
     return "\n".join(lines)
+
+
+def failure_mode(message: str) -> str:
+    """What went wrong, from a problem message: missed, wrong value, wrong unit, ..."""
+    for needle, mode in (
+        ("crash:", "crash"),
+        ("missed ", "missed"),
+        ("want unit", "wrong unit"),
+        ("want bounds", "wrong bounds"),
+        ("is no figure", "reported a non-figure"),
+        ("reported ", "reported a non-figure"),
+        ("!= source", "bad span"),
+    ):
+        if needle in message:
+            return mode
+    return "wrong value or split"
 
 
 def _spread(items: list[tuple[Outcome, str]], n: int) -> list[tuple[Outcome, str]]:
