@@ -150,7 +150,7 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
             for c in ctx.figures
             if c.start < ref.start and c.sentence not in heads and _countable(ctx, c, loose=loose)
         ]
-        same = [c for c in earlier if c.value == ref.value and _kin(c, ref)]
+        same = [c for c in earlier if c.value == ref.value and c.qualifier != "approx" and _kin(c, ref)]
         if same:
             yield same[-1], ref, "referred back to", "high"
             continue
@@ -166,14 +166,28 @@ def _rival(ctx: Context, ref: Claim, earlier: list[Claim]) -> Claim | None:
     if ref.category in HARM_CATEGORIES:
         rivals = [c for c in earlier if c.category == ref.category and same_subject(c, ref)]
     else:
-        rivals = [c for c in earlier if _named_alike(c, ref)] or [
-            c
-            for c in earlier
-            if _is_reference(ctx, c)
-            and ref.sentence - c.sentence <= 1
-            and (c.subject is None or ref.subject is None)
-        ]
+        rivals = (
+            [c for c in earlier if _named_alike(c, ref)]
+            or [
+                c
+                for c in earlier
+                if _is_reference(ctx, c)
+                and ref.sentence - c.sentence <= 1
+                and (c.subject is None or ref.subject is None)
+            ]
+            or _lede_toll(ctx, ref)
+        )
     return rivals[-1] if rivals else None
+
+
+def _lede_toll(ctx: Context, ref: Claim) -> list[Claim]:
+    """ "those three people" with no other antecedent: the dead of the lede, if it counts any."""
+    if head(ref.subject) not in (None, "person", "people"):
+        return []
+    lede = set(lede_sentences(ctx))
+    return [c for c in ctx.figures if c.sentence in lede and c.category == "killed" and c.start < ref.start][
+        :1
+    ]
 
 
 def _toll_exceeded(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:

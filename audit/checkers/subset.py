@@ -64,7 +64,7 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
     figures = ctx.figures
     for i, part in enumerate(figures):
         after = ctx.doc.prose[_number_end(part) : _number_end(part) + 30]
-        if not starts_with_cue(after, "partitive_after"):
+        if not (starts_with_cue(after, "partitive_after") or _BACK.match(after)):
             continue
         nxt = figures[i + 1] if i + 1 < len(figures) else None
         if (
