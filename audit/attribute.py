@@ -26,6 +26,7 @@ from audit.originators import (
     lexicon,
     parse_source,
     phrase_regex,
+    proper_words,
     resolve,
     source_like,
     tokens_of,
@@ -310,7 +311,32 @@ def _subject(text: str, verb_start: int) -> tuple[int, str] | None:
         if not lead:
             return None
         return seg_start + lead.start(1), lead.group(1)
-    return seg_start, seg
+    if "," in seg.strip(" ,"):
+        return seg_start, seg  # an apposition or adjunct, already checked
+    return _trailing_np(seg_start, seg)
+
+
+def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
+    """The noun phrase that ends a clause: read back from the verb until a clause word or a
+    verb form ("he didn't hear a gunshot but heard noise" is no subject)."""
+    lex = lexicon()
+    stop = lex.words("clause_words")
+    nominal = lex.words("titles") | lex.words("organisation_words") | lex.words("anonymous_words")
+    words = list(re.finditer(r"\S+", seg))
+    fillers = lex.words("trailing_fillers")
+    while words and words[-1].group(0).lower() in fillers:  # "the first minister has (told)"
+        words.pop()
+    first = len(words)
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].group(0)
+        low = w.lower().strip("\"“”‘’'()")
+        verbish = re.search(r"(?:ed|ing|n't|n’t)$", low) and low not in nominal
+        if low in stop or (verbish and not w[:1].isupper()):
+            break
+        first = i
+    if first == len(words):
+        return None
+    return seg_start + words[first].start(), seg[words[first].start() : words[-1].end()]
 
 
 def _apposition(head: str, seg: str) -> bool:
@@ -540,7 +566,7 @@ def _speaker_of(
 ) -> Attribution | None:
     outside = [a for a in attrs if not (q.start <= a.start and a.end <= q.end)]
     for a in outside:  # '"...," the police said' / '..." added the doctor'
-        if a.start >= q.end - 1 and not re.search(r"[A-Za-z0-9]", text[q.end : a.start]):
+        if a.start >= q.end - 1 and not re.search(r"[A-Za-z0-9\n]", text[q.end : a.start]):
             return a
     for a in outside:  # 'He added: "...' / 'said "All those ...'
         if a.end <= q.start + 1 and not re.search(r"[A-Za-z0-9.!?\n]", text[a.end : q.start]):
@@ -661,12 +687,38 @@ def _sentence_of(doc: Document, claim: Claim) -> Sentence | None:
     return next((s for s in doc.sentences if s.start <= pos < s.end), None)
 
 
+_NAME = r"(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*"
+_SUBJECT_PERSON = re.compile(
+    rf"^\s*(?:(?:But|And|Yet|So|Meanwhile),?\s+)?(?P<name>{_NAME})\s+(?!of\b|in\b|at\b|and\b)[a-z]"
+    rf"|^[^,.]{{3,90}},\s+(?P<appos>{_NAME}),\s+[a-z]"  # "A professor of economics, Yanis Varoufakis, did"
+)
+
+
+def _subject_people(doc: Document) -> list[Mention]:
+    """People named as the subject of a sentence that attributes nothing, so that a later
+    "he said" can refer to them ("Yanis Varoufakis did not go to work ... 'It was', he said")."""
+    out: list[Mention] = []
+    for s in doc.sentences:
+        m = _SUBJECT_PERSON.match(s.text)
+        if not m:
+            continue
+        group = "name" if m.group("name") else "appos"
+        for mention in parse_source(m.group(group), s.start + m.start(group)):
+            titled = any(t in lexicon().words("titles") for t in tokens_of(mention.name))
+            if mention.kind == "person" and (len(proper_words(mention.name)) >= 2 or titled):
+                mention.conduit = True  # a candidate antecedent, never an originator host
+                out.append(mention)
+    return out
+
+
 def document_attributions(doc: Document) -> tuple[list[Attribution], list[Quotation]]:
     attrs = [a for s in doc.sentences for a in sentence_attributions(s)]
     for a in attrs:
         for v in a.via:
             v.conduit = True
-    mentions = [m for a in attrs for m in [*a.via, *a.mentions]]
+    taken = [(a.start, a.end) for a in attrs]
+    people = [m for m in _subject_people(doc) if not any(lo <= m.start < hi for lo, hi in taken)]
+    mentions = [m for a in attrs for m in [*a.via, *a.mentions]] + people
     mentions.sort(key=lambda m: m.start)
     resolve(mentions)
     quotes = find_quotations(doc)

@@ -201,6 +201,20 @@ def test_he_does_not_refer_back_to_she() -> None:
     assert names(claims[2]) == ["The general"]
 
 
+def test_he_said_refers_to_a_person_named_as_a_subject_before() -> None:
+    text = (
+        '"We are shocked by the death of 3 citizens," Mr Papandreou said.\n\n'
+        "A professor of economics, Yanis Varoufakis, did not go to work today.\n\n"
+        '"I saw 2 burning cars," he said.'
+    )
+    assert [names(c) for c in run(text)] == [["Mr Papandreou"], ["Yanis Varoufakis"]]
+
+
+def test_a_quotation_is_not_claimed_by_the_next_paragraph() -> None:
+    text = '"They caused the death of those 3 people."\n\nBut Professor Varoufakis says the city is calm.'
+    assert only(text).sources == []
+
+
 # --------------------------------------------------------------------------- chains
 
 
