@@ -689,8 +689,8 @@ def _sentence_of(doc: Document, claim: Claim) -> Sentence | None:
 
 _NAME = r"(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*"
 _SUBJECT_PERSON = re.compile(
-    rf"^\s*(?:(?:But|And|Yet|So|Meanwhile),?\s+)?(?P<name>{_NAME})\s+(?!of\b|in\b|at\b|and\b)[a-z]"
-    rf"|^[^,.]{{3,90}},\s+(?P<appos>{_NAME}),\s+[a-z]"  # "A professor of economics, Yanis Varoufakis, did"
+    rf"^[^,.]{{3,90}},\s+(?P<appos>{_NAME}),\s+[a-z]"  # "A professor of economics, Yanis Varoufakis, did"
+    rf"|^\s*(?:(?:But|And|Yet|So|Meanwhile),?\s+)?(?P<name>{_NAME})\s+(?!of\b|in\b|at\b|and\b)[a-z]"
 )
 
 
