@@ -80,8 +80,9 @@ CLAIMS_SCHEMA = pa.schema(
         ("source_names", _STRINGS),
         ("originators", _STRINGS),  # cross-document keys, one per source
         ("vias", _STRINGS),  # the conduit of each source, or null
+        # What reconciliation reads of a casualty figure's sentence (null for other figures):
         ("places", _STRINGS),
-        ("place_source", pa.string()),
+        ("place_source", pa.string()),  # sentence | lede
         ("times", _STRINGS),
         ("correction", pa.bool_()),
     ]
@@ -210,7 +211,8 @@ class FilesPart:
 
 @dataclass(frozen=True)
 class JsonlPart:
-    """Lines [first_line, first_line + documents) at bytes [start, stop) of a JSON Lines file."""
+    """The lines at bytes [start, stop) of a JSON Lines file, from line `first_line` (0-based),
+    holding `documents` records (blank lines are skipped)."""
 
     path: str
     start: int
@@ -221,7 +223,8 @@ class JsonlPart:
 
 @dataclass(frozen=True)
 class ParquetPart:
-    """Rows [offset, offset + documents) of one row group of a Parquet file."""
+    """Rows [offset, offset + documents) of one row group of a Parquet file (a partition
+    reads its row group, so row groups far larger than partitions cost memory)."""
 
     path: str
     row_group: int
@@ -277,6 +280,8 @@ def _plan_jsonl(path: str, size: PartitionSize) -> Iterator[JsonlPart]:
             if documents == 0:
                 start, first = position, number
             position += len(line)
+            if not line.strip():
+                continue
             documents += 1
             if size.full(documents, position - start):
                 yield JsonlPart(absolute, start, position, first, documents)
@@ -309,9 +314,13 @@ def _read_jsonl(part: JsonlPart) -> Iterator[Record]:
     name = os.path.basename(part.path)
     with open(part.path, "rb") as f:
         f.seek(part.start)
-        for n in range(part.documents):
+        position, number = part.start, part.first_line
+        while position < part.stop:
             line = f.readline()
-            where = f"{name}:{part.first_line + n + 1}"
+            position, number = position + len(line), number + 1
+            if not line.strip():
+                continue
+            where = f"{name}:{number}"
             try:
                 obj = json.loads(line)
             except ValueError as e:
@@ -402,9 +411,8 @@ def audit_record(record: Record, config: Config = DEFAULT) -> DocumentRows:
     audit = audit_document(doc, config)
     meta = {"document": record.id, "published": record.published, "outlet": record.outlet, "url": record.url}
     claims = []
-    lede = reconcile.lede_places(doc) if audit.claims else []
-    for claim in audit.claims:
-        context = reconcile.claim_context(doc, claim, lede)
+    contexts = reconcile.claim_contexts(doc, audit.claims)
+    for claim, context in zip(audit.claims, contexts, strict=True):
         row = {**meta, **claim.to_contract(), "value": claim.value, "low": claim.low, "high": claim.high}
         row.update(
             step=claim.step,
@@ -415,10 +423,10 @@ def audit_record(record: Record, config: Config = DEFAULT) -> DocumentRows:
             source_names=[s.name for s in claim.sources],
             originators=[reconcile.originator_key(s.originator, s.name) for s in claim.sources],
             vias=[reconcile.name_key(s.via) or None for s in claim.sources],
-            places=list(context.places),
-            place_source=context.place_source,
-            times=list(context.times),
-            correction=context.correction,
+            places=list(context.places) if context else None,
+            place_source=context.place_source if context else None,
+            times=list(context.times) if context else None,
+            correction=context.correction if context else None,
         )
         claims.append(row)
     findings = [{"document": record.id, **f.to_contract()} for f in audit.findings]

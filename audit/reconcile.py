@@ -40,11 +40,8 @@ from audit.model import HARM_CATEGORIES, Claim, Document, Grade, Sentence
 class Lexicon:
     place: re.Pattern[str]
     not_places: frozenset[str]
-    year: re.Pattern[str]
-    month: re.Pattern[str]
+    time: re.Pattern[str]  # groups: year, month, weekday, relative
     month_numbers: dict[str, int]
-    weekday: re.Pattern[str]
-    relative_day: re.Pattern[str]
     correction: re.Pattern[str]
     lede_sentences: int
     generic_subjects: frozenset[str]
@@ -75,25 +72,25 @@ def lexicon() -> Lexicon:
     place = re.compile(
         rf"\b(?i:{_alternation(raw['place_prepositions'])})\s+"
         rf"(?:(?:{_alternation(raw['place_fillers'])})\s+){{0,3}}"
-        rf"({cap}(?:\s+{cap}){{0,3}})"
+        rf"({cap}(?:[ \t\u00a0]+{cap}){{0,3}})"
     )
     months = {str(k): int(v) for k, v in raw["months"].items()}
     ambiguous = set(raw["ambiguous_months"])
     plain = [m for m in months if m not in ambiguous]
     guarded = _alternation(m.capitalize() for m in ambiguous)
-    month = re.compile(
-        rf"\b({_alternation(m.capitalize() for m in plain)})\b\.?"
-        rf"|\b({guarded})\.?\s+(?=\d{{1,2}}\b|(?:1[89]|20)\d\d\b)"
-        rf"|(?<=\d\s)({guarded})\b"
+    time = re.compile(
+        r"\b(?P<year>(?:1[89]|20)\d\d)\b"
+        rf"|\b(?P<month>{_alternation(m.capitalize() for m in plain)})\b"
+        rf"|\b(?P<guarded>{guarded})\b(?=\.?\s+(?:\d{{1,2}}\b|(?:1[89]|20)\d\d\b))"
+        rf"|(?<=\d\s)(?P<after_day>{guarded})\b"
+        rf"|\b(?P<weekday>{_alternation(w.capitalize() for w in raw['weekdays'])})\b"
+        rf"|\b(?P<relative>(?i:{_alternation(raw['relative_days'])}))\b"
     )
     return Lexicon(
         place=place,
         not_places=frozenset(str(w) for w in raw["not_places"]),
-        year=re.compile(r"\b(1[89]\d\d|20\d\d)\b"),
-        month=month,
+        time=time,
         month_numbers=months,
-        weekday=re.compile(rf"\b({_alternation(w.capitalize() for w in raw['weekdays'])})\b"),
-        relative_day=re.compile(rf"\b({_alternation(raw['relative_days'])})\b", re.IGNORECASE),
         correction=re.compile(rf"\b(?:{_alternation(raw['correction_cues'])})\b", re.IGNORECASE),
         lede_sentences=int(raw["lede_sentences"]),
         generic_subjects=frozenset(str(w) for w in raw["generic_subjects"]),
@@ -135,33 +132,86 @@ def places_in(text: str) -> list[str]:
 
 def times_in(text: str) -> list[str]:
     """Years, month names, weekdays and relative days named in `text`, in a fixed order."""
+    return _time_words(_time_matches(text))
+
+
+_TimeMatch = tuple[str, int, int, str]  # kind (year, month, weekday, relative), start, end, word
+
+
+def _time_matches(text: str) -> list[_TimeMatch]:
     lex = lexicon()
-    years = sorted(set(lex.year.findall(text)))
-    months = sorted(
-        {lex.month_numbers[next(g for g in m.groups() if g).lower()] for m in lex.month.finditer(text)}
+    out: list[_TimeMatch] = []
+    for m in lex.time.finditer(text):
+        kind = m.lastgroup or ""
+        word = " ".join(m.group(kind).lower().split())
+        if kind in ("month", "guarded", "after_day"):
+            kind, word = "month", MONTH_NAMES[lex.month_numbers[word] - 1]
+        out.append((kind, m.start(), m.end(), word))
+    return out
+
+
+def _time_words(matches: Iterable[_TimeMatch]) -> list[str]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for kind, _, _, word in matches:
+        found[kind].add(word)
+    months = sorted(found["month"], key=MONTH_NAMES.index)
+    return sorted(found["year"]) + months + sorted(found["weekday"]) + sorted(found["relative"])
+
+
+@dataclass(frozen=True)
+class _SentenceWords:
+    offset: int
+    places: tuple[str, ...]
+    times: tuple[_TimeMatch, ...]
+    correction: bool
+
+
+def _sentence_words(doc: Document, claim: Claim) -> _SentenceWords:
+    sentence = _sentence_of(doc, claim)
+    if sentence is None:
+        offset = max(0, claim.start - 200)
+        text = doc.prose[offset : claim.end + 200]
+    else:
+        offset, text = sentence.start, sentence.text
+    return _SentenceWords(
+        offset=offset,
+        places=tuple(places_in(text)),
+        times=tuple(_time_matches(text)),
+        correction=bool(lexicon().correction.search(text)),
     )
-    weekdays = sorted({w.lower() for w in lex.weekday.findall(text)})
-    relative = sorted({" ".join(w.lower().split()) for w in lex.relative_day.findall(text)})
-    return years + [MONTH_NAMES[n - 1] for n in months] + weekdays + relative
+
+
+def _context(words: _SentenceWords, claim: Claim, lede: list[str]) -> ClaimContext:
+    """The claim's own number is no time word: "2000 people" names no year."""
+    start = (claim.number_start if claim.number_start >= 0 else claim.start) - words.offset
+    end = (claim.number_end if claim.number_end >= 0 else claim.end) - words.offset
+    times = [t for t in words.times if t[2] <= start or t[1] >= end]
+    places, source = (words.places, "sentence") if words.places else (tuple(lede), "lede" if lede else None)
+    return ClaimContext(places, source, tuple(_time_words(times)), words.correction)
 
 
 def claim_context(doc: Document, claim: Claim, lede: list[str] | None = None) -> ClaimContext:
-    """Place and time words of the claim's sentence (places fall back to the lede's,
-    `lede_places(doc)`, which a caller auditing many claims passes in once)."""
-    sentence = _sentence_of(doc, claim)
-    text = sentence.text if sentence else doc.prose[max(0, claim.start - 200) : claim.end + 200]
-    own = _blank(text, claim, sentence.start if sentence else max(0, claim.start - 200))
-    places = places_in(own)
-    source: str | None = "sentence" if places else None
-    if not places:
-        places = lede_places(doc) if lede is None else lede
-        source = "lede" if places else None
-    return ClaimContext(
-        places=tuple(places),
-        place_source=source,
-        times=tuple(times_in(own)),
-        correction=bool(lexicon().correction.search(own)),
-    )
+    """Place and time words of the claim's sentence; places fall back to the lede's."""
+    return _context(_sentence_words(doc, claim), claim, lede_places(doc) if lede is None else lede)
+
+
+def claim_contexts(doc: Document, claims: list[Claim]) -> list[ClaimContext | None]:
+    """`claim_context` of every casualty figure (None for the others, which reconciliation
+    does not read), reading each sentence and the lede once."""
+    lede = lede_places(doc) if any(c.category in HARM_CATEGORIES for c in claims) else []
+    cache: dict[int, _SentenceWords] = {}
+    out: list[ClaimContext | None] = []
+    for claim in claims:
+        if claim.category not in HARM_CATEGORIES:
+            out.append(None)
+            continue
+        words = cache.get(claim.sentence) if claim.sentence >= 0 else None
+        if words is None:
+            words = _sentence_words(doc, claim)
+            if claim.sentence >= 0:
+                cache[claim.sentence] = words
+        out.append(_context(words, claim, lede))
+    return out
 
 
 def _sentence_of(doc: Document, claim: Claim) -> Sentence | None:
@@ -170,19 +220,10 @@ def _sentence_of(doc: Document, claim: Claim) -> Sentence | None:
     return next((s for s in doc.sentences if s.start <= claim.start < s.end), None)
 
 
-def _blank(text: str, claim: Claim, offset: int) -> str:
-    """The sentence with the claim's own number blanked, so "2000 people" is no year."""
-    start = (claim.number_start if claim.number_start >= 0 else claim.start) - offset
-    end = (claim.number_end if claim.number_end >= 0 else claim.end) - offset
-    if 0 <= start < end <= len(text):
-        return text[:start] + " " * (end - start) + text[end:]
-    return text
-
-
 def lede_places(doc: Document) -> list[str]:
     """Places named in the first sentences of the document (headline and lede)."""
     lede = doc.sentences[: lexicon().lede_sentences]
-    return places_in(" ".join(s.text for s in lede))
+    return places_in("\n".join(s.text for s in lede))
 
 
 # ---------------------------------------------------------------- keys
@@ -228,7 +269,7 @@ def _singular(word: str) -> str:
 # ---------------------------------------------------------------- reconciliation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One casualty claim of one document, as reconciliation sees it."""
 
@@ -446,18 +487,32 @@ class Conflict:
         return f"{_describe(self.earlier)} vs {_describe(self.later)}"
 
 
-def conflicts_of(event: Event, originators: dict[int, tuple[str, ...]]) -> list[Conflict]:
-    """Pairs of mentions in different documents whose figures cannot both hold, published close."""
-    window = lexicon().conflict_window
-    ordered = sorted(event.mentions, key=lambda m: m.row)
+def conflicts_of(figures: list[Figure], originators: dict[int, tuple[str, ...]]) -> list[Conflict]:
+    """One conflict per pair of figures that cannot both hold: two mentions of different
+    documents, published close together; a contested pair (different originators) first."""
     out: list[Conflict] = []
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            if a.document == b.document or not _disagree(a, b) or not _close_in_time(a, b, window):
+    for i, a in enumerate(figures):
+        for b in figures[i + 1 :]:
+            conflict = _figure_conflict(a, b, originators)
+            if conflict is not None:
+                out.append(conflict)
+    return sorted(out, key=lambda c: (c.earlier.row, c.later.row))
+
+
+def _figure_conflict(a: Figure, b: Figure, originators: dict[int, tuple[str, ...]]) -> Conflict | None:
+    window = lexicon().conflict_window
+    found: Conflict | None = None
+    for x in sorted(a.mentions, key=lambda m: m.row):
+        for y in sorted(b.mentions, key=lambda m: m.row):
+            if x.document == y.document or not _disagree(x, y) or not _close_in_time(x, y, window):
                 continue
-            oa, ob = set(originators[a.row]), set(originators[b.row])
-            out.append(Conflict(a, b, contested=bool(oa and ob and not oa & ob)))
-    return out
+            ox, oy = set(originators[x.row]), set(originators[y.row])
+            earlier, later = (x, y) if x.row < y.row else (y, x)
+            conflict = Conflict(earlier, later, contested=bool(ox and oy and not ox & oy))
+            if conflict.contested:
+                return conflict
+            found = found or conflict
+    return found
 
 
 def falling_of(event: Event) -> list[tuple[Mention, Mention]]:
@@ -530,7 +585,7 @@ def reconcile(mentions: Iterable[Mention]) -> Reconciliation:
 def _event_row(event_id: str, event: Event) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     originators, relays = collapse_relays(event)
     figures = figures_of(event, originators)
-    conflicts = conflicts_of(event, originators)
+    conflicts = conflicts_of(figures, originators)
     falling = falling_of(event)
     every = sorted({o for keys in originators.values() for o in keys})
     best = _best(figures)
@@ -633,9 +688,9 @@ MENTION_COLUMNS = [
 ]  # fmt: skip
 
 
-def mentions_from_rows(rows: Iterable[dict[str, Any]]) -> Iterator[Mention]:
+def mentions_from_rows(rows: Iterable[dict[str, Any]], first_row: int = 0) -> Iterator[Mention]:
     """Mentions from claims.parquet rows (dicts), casualty figures with a value only."""
-    for row_number, r in enumerate(rows):
+    for row_number, r in enumerate(rows, start=first_row):
         if r["category"] not in HARM_CATEGORIES or r["value"] is None:
             continue
         vias = list(r.get("vias") or [])
@@ -665,13 +720,23 @@ def mentions_from_rows(rows: Iterable[dict[str, Any]]) -> Iterator[Mention]:
         )
 
 
-def read_mentions(claims_path: Path) -> list[Mention]:
-    """The casualty mentions of a claims.parquet, reading only the columns needed."""
+def read_mentions(claims_path: Path, batch_size: int = 8192) -> list[Mention]:
+    """The casualty mentions of a claims.parquet, read a batch at a time and only the
+    columns needed, so memory grows with the casualty figures, not with the archive."""
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    table = pq.read_table(
-        claims_path,
-        columns=MENTION_COLUMNS,
-        filters=[("category", "in", sorted(HARM_CATEGORIES))],
-    )
-    return list(mentions_from_rows(table.to_pylist()))
+    harm = _string_array(sorted(HARM_CATEGORIES))
+    mentions: list[Mention] = []
+    row = 0
+    for batch in pq.ParquetFile(claims_path).iter_batches(batch_size=batch_size, columns=MENTION_COLUMNS):
+        rows = batch.filter(pc.is_in(batch.column("category"), value_set=harm)).to_pylist()
+        mentions.extend(mentions_from_rows(rows, row))
+        row += len(rows)
+    return mentions
+
+
+def _string_array(values: list[str]) -> Any:
+    import pyarrow as pa
+
+    return pa.array(values, type=pa.string())

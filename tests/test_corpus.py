@@ -80,6 +80,14 @@ def test_jsonl_is_cut_into_line_ranges_read_back_in_order(tmp_path: Path) -> Non
     )
 
 
+def test_blank_lines_are_no_documents(tmp_path: Path) -> None:
+    path = tmp_path / "gaps.jsonl"
+    path.write_text('\n{"id": "a", "text": "x"}\n\n\n{"id": "b", "text": "y"}\n\n')
+    parts = plan([str(path)], PartitionSize(documents=1))
+    assert [p.documents for p in parts] == [1, 1]
+    assert [r.id for p in parts for r in read_part(p)] == ["a", "b"]
+
+
 def test_byte_partitions_hold_about_that_much_text(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "a.jsonl", ["x" * 1000] * 10)
     parts = plan([str(path)], PartitionSize(bytes=2500))
