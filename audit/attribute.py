@@ -311,8 +311,10 @@ def _subject(text: str, verb_start: int) -> tuple[int, str] | None:
         if not lead:
             return None
         return seg_start + lead.start(1), lead.group(1)
-    if "," in seg.strip(" ,"):
-        return seg_start, seg  # an apposition or adjunct, already checked
+    if "," in seg.strip(" ,"):  # an apposition or adjunct: read the head back from its comma
+        head_end = seg.index(",", len(seg) - len(seg.lstrip(" ,")))
+        head = _trailing_np(seg_start, seg[:head_end])
+        return (head[0], text[head[0] : seg_start + len(seg)]) if head else None
     return _trailing_np(seg_start, seg)
 
 
@@ -334,6 +336,8 @@ def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
         if low in stop or (verbish and not w[:1].isupper()):
             break
         first = i
+    while first < len(words) and words[first].group(0).lower() in _PREPOSITIONS:
+        first += 1  # "(help) from the FBI said" -> "the FBI"
     if first == len(words):
         return None
     return seg_start + words[first].start(), seg[words[first].start() : words[-1].end()]
@@ -508,6 +512,8 @@ def sentence_attributions(s: Sentence) -> list[Attribution]:
     for m in pats["before"].finditer(text):
         _add(found, _before_attribution(text, m, s))
     for m in pats["verbs"].finditer(text):
+        if m.group(0)[:1].isupper() and text[: m.start()].strip(" \"“‘'("):
+            continue  # a name: "the United States", "Unity State"
         if not any(a.start <= s.start + m.start() < a.end for a in found):
             _add(found, _verb_attribution(text, m, s))
     if pats["data_nouns"].search(text):
