@@ -91,7 +91,12 @@ def _to_from(ctx: Context, claims: list[Claim], p: Claim | None) -> tuple[Claim,
     old = [c for c in near if _preceded_by(ctx, c, "from_words")]
     for n in new:
         for o in old:
-            if n is not o and same_unit(n, o) and (p is None or (not is_percent(n) or is_percent(o))):
+            if (
+                n is not o
+                and same_unit(n, o)
+                and not _minor_unit_mismatch(n, o)
+                and (p is None or (not is_percent(n) or is_percent(o)))
+            ):
                 return n, o
     return None
 
@@ -102,6 +107,14 @@ _BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|and its|and the)\b", 
 def _same_clause(ctx: Context, p: Claim, c: Claim) -> bool:
     """No clause break between the percent and the figure ("down from $3.8bn, while revenue rose 4.5%")."""
     return len(ctx.between(p, c)) <= 80 and not _BREAK.search(ctx.between(p, c))
+
+
+_MINOR = re.compile(r"\d\s*(?:cents?|pence|p|c|\u00a2)\b", re.I)
+
+
+def _minor_unit_mismatch(a: Claim, b: Claim) -> bool:
+    """ "from 40 to 50 cents": one side written in cents, the other bare; their scales cannot be trusted."""
+    return a.kind == "money" and bool(_MINOR.search(a.text)) != bool(_MINOR.search(b.text))
 
 
 def _is_target_of(p: Claim, c: Claim) -> bool:
