@@ -20,12 +20,19 @@ import html.entities
 import re
 import sys
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+import yaml
 
 from audit.model import Document, Format
 
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
 MAX_BYTES = 20 * 1024 * 1024  # documents above this are refused with an error, never parsed
+MAX_MARKUP_CHARS = 5 * 1024 * 1024  # larger Markdown/HTML is read as plain text (parsers cost ~1 s/MB)
 SNIFF_BYTES = 8192  # how much of a file the binary and format sniffers look at
 MAX_NUL_SHARE = 0.01  # more NUL bytes than this in the first 8 KB (and not UTF-16): binary
 MAX_CONTROL_SHARE = 0.05  # more other C0 control bytes than this: binary
@@ -79,7 +86,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Characters that are never prose: C0/C1 controls except tab and line ends, the BOM,
 # Unicode line/paragraph separators (Document.position does not count them as line
 # ends, so they must not end lines in prose either), lone surrogates, noncharacters.
-_NON_PROSE_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_NON_PROSE_CHAR = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
 _URL = re.compile(r"(?:\b[A-Za-z][A-Za-z0-9+.-]{1,15}://|\bwww\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]]")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _NOT_LINE_END = re.compile(r"[^\r\n]+")
@@ -87,6 +96,7 @@ _NOT_LINE_END = re.compile(r"[^\r\n]+")
 
 def _spaces(m: re.Match[str]) -> str:
     return " " * (m.end() - m.start())
+
 
 # Mask kinds: what each source character becomes in prose.
 KEEP, BLANK, ERASE, BREAK, FLOW, CHAR = range(6)
@@ -252,7 +262,11 @@ def _decode_as(data: bytes, encoding: str) -> tuple[str, str, list[str]]:
         return data.decode(encoding), encoding, []
     except UnicodeDecodeError as exc:
         text = data.decode(encoding, errors="replace")
-        return text, encoding, [f"invalid {encoding} at byte {exc.start}; undecodable bytes replaced by U+FFFD"]
+        return (
+            text,
+            encoding,
+            [f"invalid {encoding} at byte {exc.start}; undecodable bytes replaced by U+FFFD"],
+        )
 
 
 # --- format and masks -----------------------------------------------------------------------
@@ -265,7 +279,10 @@ def _build(text: str, path: str, fmt: str | None, encoding: str, notices: list[s
     fmt_ = _format(text, path, fmt, notices)
     base = _URL.sub(_spaces, _NON_PROSE_CHAR.sub(" ", text))
     prose = base
-    if fmt_ != "text":
+    if fmt_ != "text" and len(text) > MAX_MARKUP_CHARS:
+        limit = MAX_MARKUP_CHARS // (1024 * 1024)
+        notices.append(f"{fmt_} document over {limit} MB: markup not parsed, read as text")
+    elif fmt_ != "text":
         try:
             prose = _MASKERS[fmt_](text).render(base)
         except Exception as exc:  # a parser bug must not cost the document: fall back to text
@@ -283,7 +300,9 @@ def _format(text: str, path: str, fmt: str | None, notices: list[str]) -> Format
 
 
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<!doctype\s+html)", re.I)
-_HTML_TAG = re.compile(r"</?(?:html|head|body|p|div|article|section|span|br|h[1-6]|ul|ol|li|table|a)\b[^<>]{0,200}>", re.I)
+_HTML_TAG = re.compile(
+    r"</?(?:html|head|body|p|div|article|section|span|br|h[1-6]|ul|ol|li|table|a)\b[^<>]{0,200}>", re.I
+)
 _MD_SIGNS = (
     re.compile(r"^#{1,6}[ \t]+\S", re.M),  # ATX heading
     re.compile(r"^(?:```|~~~)", re.M),  # fence
@@ -355,16 +374,15 @@ def _mask_entities(text: str, start: int, end: int, mask: _Mask, need_semicolon:
 # CVE-2025-6069) and can dump the rest of a page as text after a bad "&#"; this never looks at a
 # character twice and gives exact source offsets for free.
 
-SKIP_ELEMENTS = frozenset(
-    "head nav header footer aside noscript template script style svg math form select button "
-    "iframe object canvas audio video map dialog menu".split()
-)
-RAW_TEXT_ELEMENTS = frozenset("script style textarea title xmp iframe noembed noframes noscript plaintext".split())
-BLOCK_ELEMENTS = frozenset(
-    "address article aside blockquote body br caption dd details div dl dt fieldset figcaption figure "
-    "footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table tbody td "
-    "tfoot th thead tr ul".split()
-)
+
+def _html_elements(key: str) -> frozenset[str]:
+    raw = yaml.safe_load(resources.files("audit.data").joinpath("html.yaml").read_text("utf-8"))
+    return frozenset(str(name).lower() for name in raw[key])
+
+
+SKIP_ELEMENTS = _html_elements("skip")
+RAW_TEXT_ELEMENTS = _html_elements("raw_text")
+BLOCK_ELEMENTS = _html_elements("block")
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/>\x00]*)")
 # Attribute soup up to the closing '>': quoted values may hold '>', an unclosed quote runs to EOF.
 _TAG_REST = re.compile(r"""(?:[^>"'=]++|=\s*+"[^"]*+"?|=\s*+'[^']*+'?|=|["'])*+""")
@@ -425,13 +443,12 @@ class _HtmlScanner:
         stop = rest.end() if rest else m.end()
         if stop >= end:
             return end  # unclosed tag swallows the rest, as browsers do
-        self._tag(m.group(2).lower(), closing=bool(m.group(1)), self_closing=text[stop - 1] == "/", at=lt)
-        after = stop + 1
         name = m.group(2).lower()
+        self._tag(name, closing=bool(m.group(1)), self_closing=text[stop - 1] == "/", at=lt)
         if not m.group(1) and name in RAW_TEXT_ELEMENTS:
-            close = _raw_end(name).search(text, after, end)
-            return end if close is None else close.start()
-        return after
+            raw_end = _raw_end(name).search(text, stop + 1, end)
+            return end if raw_end is None else raw_end.start()
+        return stop + 1
 
     def _tag(self, name: str, closing: bool, self_closing: bool, at: int) -> None:
         if name in BLOCK_ELEMENTS:
@@ -464,7 +481,7 @@ def _front_matter_end(text: str) -> int:
     return found.end() if found else 0
 
 
-def _markdown_parser() -> Callable[[str], list]:  # type: ignore[type-arg]
+def _markdown_parser() -> Callable[[str], list[Token]]:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table")
@@ -472,10 +489,14 @@ def _markdown_parser() -> Callable[[str], list]:  # type: ignore[type-arg]
     return md.parse
 
 
-_MD_PARSE: Callable[[str], list] | None = None  # type: ignore[type-arg]
+_MD_PARSE: Callable[[str], list[Token]] | None = None
 
+_MD_LEAVES = frozenset({"inline", "fence", "code_block", "html_block", "hr", "table_open"})
+_REFERENCE_DEF = re.compile(r"(?:[ \t]*>)*[ \t]{0,3}\[[^\[\]]{1,999}\]:[ \t]*\S")
 _BLOCKQUOTE_PREFIX = re.compile(r"(?:[ \t]*>)+")
-_LIST_MARKER = re.compile(r"(?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\](?=[ \t]))?(?=[ \t]|$)", re.M)
+_LIST_MARKER = re.compile(
+    r"(?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\](?=[ \t]))?(?=[ \t]|$)", re.M
+)
 _ATX_OPEN = re.compile(r"(?:[ \t]*>)*[ \t]*#{1,6}(?=[ \t]|$)", re.M)
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$", re.M)
 _TABLE_PIPE = re.compile(r"(?<!\\)\|")
@@ -485,6 +506,11 @@ _INLINE_HTML = re.compile(
     r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,2000})?/?"  # tag
     r"|[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]{0,2000}"  # autolink
     r"|[^<>\s@]{1,200}@[^<>\s]{1,200})>"  # email autolink
+)
+# '](dest "title")', CommonMark's shapes; possessive quantifiers, so a failed match never backtracks.
+_LINK_TARGET = re.compile(
+    r"\]\(\s*+(?:<[^<>\n]{0,2048}+>|[^\s()]{0,2048}+(?:\([^\s()]{0,2048}+\)[^\s()]{0,2048}+)*+)"
+    r"\s*+(?:(?:\"[^\"]{0,2048}+\"|'[^']{0,2048}+'|\([^()]{0,2048}+\))\s*+)?\)"
 )
 _IMAGE = re.compile(r"!\[[^\[\]\n]{0,1000}\]")
 _REF_LINK = re.compile(r"\]\[[^\[\]]{0,1000}\]")
@@ -496,11 +522,14 @@ def mask_markdown(text: str) -> _Mask:
     global _MD_PARSE
     if _MD_PARSE is None:
         _MD_PARSE = _markdown_parser()
-    mask = _Mask(len(text), BLANK)
+    mask = _Mask(len(text), KEEP)  # lines no block claims (past maxNesting, say) stay prose
     lines = _line_spans(text)
     fm_end = _front_matter_end(text)
     fm_lines = sum(1 for s in lines if s[0] < fm_end)
     parsed = _MD_PARSE("\n" * fm_lines + "\n".join(text[s[0] : s[1]] for s in lines[fm_lines:]))
+    if fm_end:
+        mask.set(0, fm_end, BLANK)
+    covered = bytearray(len(lines))
     in_table = False
     markers = []  # container and heading markers: applied after the inline text they sit in
     for token in parsed:
@@ -509,14 +538,22 @@ def mask_markdown(text: str) -> _Mask:
         if token.map is None:
             continue
         first, last = token.map[0], min(token.map[1], len(lines)) - 1
-        if token.type == "inline" and not in_table:
+        if token.type in _MD_LEAVES:
+            covered[first : last + 1] = b"\x01" * (last + 1 - first)
+        if token.type in ("fence", "code_block", "hr"):
+            mask.set(lines[first][0], lines[last][1], BLANK)
+        elif token.type == "inline" and not in_table:
             _md_inline(text, lines, first, last, mask)
         elif token.type == "html_block":
+            mask.set(lines[first][0], lines[last][1], BLANK)
             _HtmlScanner(text, lines[first][0], lines[last][1], mask).run()
         elif token.type == "table_open":
             _md_table(text, lines, first, last, mask)
         elif token.type in ("blockquote_open", "list_item_open", "heading_open"):
             markers.append((token.type, first, last, token.markup))
+    for i in range(fm_lines, len(lines)):
+        if not covered[i] and _REFERENCE_DEF.match(text, lines[i][0], lines[i][1]):
+            mask.set(lines[i][0], lines[i][1], BLANK)
     for kind, first, last, markup in markers:
         if kind == "blockquote_open":
             for s in lines[first : last + 1]:
@@ -534,8 +571,9 @@ def _blank_match(pattern: re.Pattern[str], text: str, span: tuple[int, int, int]
         mask.set(m.start(), m.end(), BLANK)
 
 
-def _md_heading(text: str, lines: list[tuple[int, int, int]], first: int, last: int, markup: str,
-                mask: _Mask) -> None:
+def _md_heading(
+    text: str, lines: list[tuple[int, int, int]], first: int, last: int, markup: str, mask: _Mask
+) -> None:
     if markup.startswith("#"):
         _blank_match(_ATX_OPEN, text, lines[first], mask)
         close = _ATX_CLOSE.search(text, lines[first][0], lines[first][1])
@@ -583,29 +621,9 @@ def _md_inline_spans(text: str, start: int, stop: int, mask: _Mask) -> None:
 
 
 def _md_link_targets(text: str, start: int, stop: int, mask: _Mask) -> None:
-    """Blank '](destination "title")' with markdown-it's own linear link scanners."""
-    from markdown_it.helpers import parseLinkDestination, parseLinkTitle
-
-    pos = text.find("](", start, stop)
-    while pos >= 0:
-        i = _skip_space(text, pos + 2, stop)
-        dest = parseLinkDestination(text, i, stop)
-        j = _skip_space(text, dest.pos, stop) if dest.ok else i
-        if dest.ok and j < stop and text[j] in "\"'(":
-            title = parseLinkTitle(text, j, stop)
-            if title.ok:
-                j = _skip_space(text, title.pos, stop)
-        if j < stop and text[j] == ")":
-            mask.set(pos, j + 1, ERASE)
-            pos = text.find("](", j + 1, stop)
-        else:
-            pos = text.find("](", pos + 2, stop)
-
-
-def _skip_space(text: str, i: int, stop: int) -> int:
-    while i < stop and text[i] in " \t\r\n":
-        i += 1
-    return i
+    """Blank '](destination "title")' of inline links and images."""
+    for m in _LINK_TARGET.finditer(text, start, stop):
+        mask.set(m.start(), m.end(), ERASE)
 
 
 def _md_brackets(text: str, start: int, stop: int, mask: _Mask) -> None:

@@ -76,22 +76,20 @@ def paragraphs(doc: Document) -> Iterator[tuple[int, int]]:
 def _block_paragraphs(prose: str, start: int, end: int, wrap: bool) -> Iterator[tuple[int, int]]:
     """Lines of a block, each its own paragraph unless `wrap` and they look hard-wrapped."""
     width = max((len(prose[a:b].rstrip()) for a, b in _lines(prose, start, end)), default=0) if wrap else 0
-    para_start: int | None = None
-    previous: tuple[int, int] | None = None
-    for line in _lines(prose, start, end):
-        if previous is not None and not (wrap and _wrapped(prose[slice(*previous)], prose[slice(*line)], width)):
-            yield para_start, previous[1]  # type: ignore[misc]
-            para_start = None
-        if not prose[line[0] : line[1]].strip():
-            if para_start is not None and previous is not None:
-                yield para_start, previous[1]
-            para_start, previous = None, None
+    para_start, last = -1, (start, start)  # the open paragraph and its latest line
+    for a, b in _lines(prose, start, end):
+        line = prose[a:b]
+        blank = not line.strip()
+        if para_start >= 0 and (blank or not (wrap and _wrapped(prose[last[0] : last[1]], line, width))):
+            yield para_start, last[1]
+            para_start = -1
+        if blank:
             continue
-        if para_start is None:
-            para_start = line[0]
-        previous = line
-    if para_start is not None and previous is not None:
-        yield para_start, previous[1]
+        if para_start < 0:
+            para_start = a
+        last = (a, b)
+    if para_start >= 0:
+        yield para_start, last[1]
 
 
 def _lines(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
