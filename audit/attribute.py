@@ -296,7 +296,8 @@ def _subject(text: str, verb_start: int) -> tuple[int, str] | None:
     first = seg.strip().split()[0].lower()
     prev_start, prev = _clause_before(text, seg_start - 1) if seg_start > 0 else (0, "")
     after_comma = seg_start > 0 and text[seg_start - 1] == ","
-    if after_comma and prev.strip() and (first in _PREPOSITIONS or _apposition(prev, seg)):
+    relative = first in ("who", "which", "whose")  # "Luke Pigeon, who lives next door, said"
+    if after_comma and prev.strip() and (first in _PREPOSITIONS or relative or _apposition(prev, seg)):
         seg_start, seg = prev_start, text[prev_start:verb_start]
     elif comma_gap:
         return None
@@ -333,7 +334,7 @@ def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
         w = words[i].group(0)
         low = w.lower().strip("\"“”‘’'()")
         verbish = re.search(r"(?:ed|ing|n't|n’t)$", low) and low not in nominal
-        if low in stop or (verbish and not w[:1].isupper()):
+        if low in stop or (verbish and not w[:1].isupper()) or re.search(r"\d", low):
             break
         first = i
     while first < len(words) and words[first].group(0).lower() in _PREPOSITIONS:
@@ -381,12 +382,36 @@ def _blocked(text: str, verb_start: int) -> bool:
     )
 
 
+def _is_noun(word: str, after: str) -> bool:
+    """ "report" in "the labor department report showing ...": a noun, no cue."""
+    lex = lexicon()
+    if word.lower() not in lex.words("noun_verb_forms"):
+        return False
+    nxt = re.match(r"\s*([A-Za-z’']+)", after)
+    return bool(nxt) and (nxt.group(1).lower() in lex.words("noun_followers") or nxt.group(1).endswith("ing"))
+
+
+def _clean(mentions: list[Mention]) -> bool:
+    """Every name a noun phrase: no clause words or verb forms ("he didn't hear a gunshot")."""
+    lex = lexicon()
+    stop = lex.words("clause_words") - {"i"}
+    nominal = lex.words("titles") | lex.words("organisation_words") | lex.words("anonymous_words")
+    for m in mentions:
+        for w in m.name.split():
+            low = w.lower().strip("\"“”‘’'(),")
+            if low in stop or (re.search(r"(?:ed|ing|n't|n’t)$", low) and low not in nominal and w.islower()):
+                return False
+    return True
+
+
 def _verb_attribution(
     text: str, m: re.Match[str], s: Sentence, cue_end: int | None = None
 ) -> Attribution | None:
     base = s.start
     verb_end = cue_end if cue_end is not None else m.end()
     if _blocked(text, m.start()) or _patterns()["verb_exclusions"].match(text, verb_end):
+        return None
+    if cue_end is None and _is_noun(m.group(0), text[verb_end:]):
         return None
     relayed = _relay_before(text, m.start(), base)
     if relayed:  # "Yonhap, citing the NIS, said ..."
@@ -436,6 +461,8 @@ def _verb_attribution(
             direction = "forward"
         else:
             direction = "backward" if _tail_is_empty(text, after) else "forward"
+    if not _clean(mentions):
+        return None
     return Attribution(cue, base + start, base + end, mentions, direction, s.index)
 
 

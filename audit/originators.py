@@ -189,7 +189,7 @@ def source_like(name: str) -> bool:
     if not words or len(words) > 14:
         return False
     low = [_POSSESSIVE.sub("", w.lower()) for w in words]
-    if any(w.isdigit() for w in low):
+    if re.search(r"\d", name):
         return False
     lexical = sets["titles"] | sets["organisation_words"] | sets["anonymous_words"] | sets["pronouns"]
     if any(w in lexical for w in low) or any(w in sets["data_nouns"] for w in low):
