@@ -388,7 +388,9 @@ def _is_noun(word: str, after: str) -> bool:
     if word.lower() not in lex.words("noun_verb_forms"):
         return False
     nxt = re.match(r"\s*([A-Za-z’']+)", after)
-    return bool(nxt) and (nxt.group(1).lower() in lex.words("noun_followers") or nxt.group(1).endswith("ing"))
+    if nxt is None:
+        return False
+    return nxt.group(1).lower() in lex.words("noun_followers") or nxt.group(1).endswith("ing")
 
 
 def _clean(mentions: list[Mention]) -> bool:
