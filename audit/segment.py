@@ -25,6 +25,7 @@ import yaml
 from audit.model import Document, Sentence
 
 MAX_WRAP_WIDTH = 100  # lines longer than this are never hard-wrapped prose
+MIN_WRAPPED_SHARE = 0.6  # share of a block's line breaks that must look wrapped to join its lines
 MAX_SENTENCE_CHARS = 4000  # longer runs without a sentence end are cut (at a space if there is one)
 
 _BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[^\S\r\n]*+(?:\r\n|\r|\n))++")
@@ -32,7 +33,6 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 _CANDIDATE = re.compile("(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\\]]*+(?=\\s)")
 _SPACE = re.compile(r"\s*+")
 _OPENERS = "\"'\u201c\u2018([\u00ab"
-_FINAL = ".!?:;\"'\u201d\u2019)]\u2026"
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Za-z]")
 
 
@@ -74,13 +74,13 @@ def paragraphs(doc: Document) -> Iterator[tuple[int, int]]:
 
 
 def _block_paragraphs(prose: str, start: int, end: int, wrap: bool) -> Iterator[tuple[int, int]]:
-    """Lines of a block, each its own paragraph unless `wrap` and they look hard-wrapped."""
-    width = max((len(prose[a:b].rstrip()) for a, b in _lines(prose, start, end)), default=0) if wrap else 0
+    """Lines of a block, each its own paragraph unless `wrap` and the block is hard-wrapped."""
+    width = _wrap_width(prose, start, end) if wrap else 0
     para_start, last = -1, (start, start)  # the open paragraph and its latest line
     for a, b in _lines(prose, start, end):
         line = prose[a:b]
         blank = not line.strip()
-        if para_start >= 0 and (blank or not (wrap and _wrapped(prose[last[0] : last[1]], line, width))):
+        if para_start >= 0 and (blank or not (width and _wrapped(prose[last[0] : last[1]], line, width))):
             yield para_start, last[1]
             para_start = -1
         if blank:
@@ -92,6 +92,16 @@ def _block_paragraphs(prose: str, start: int, end: int, wrap: bool) -> Iterator[
         yield para_start, last[1]
 
 
+def _wrap_width(prose: str, start: int, end: int) -> int:
+    """The width a block was hard-wrapped at, or 0 if its lines are not wrapped."""
+    lines = [prose[a:b] for a, b in _lines(prose, start, end) if prose[a:b].strip()]
+    width = max((len(line.rstrip()) for line in lines), default=0)
+    if len(lines) < 2 or width > MAX_WRAP_WIDTH:
+        return 0
+    full = sum(_wrapped(a, b, width) for a, b in zip(lines, lines[1:], strict=False))
+    return width if full >= MIN_WRAPPED_SHARE * (len(lines) - 1) else 0
+
+
 def _lines(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
     for m in _LINE_END.finditer(prose, start, end):
@@ -101,14 +111,10 @@ def _lines(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _wrapped(line: str, following: str, width: int) -> bool:
-    """True if the break between `line` and `following` was made by a wrapper, not the writer."""
-    if width > MAX_WRAP_WIDTH or not following.strip() or following[:1].isspace():
+    """True if `following`'s first word would not have fitted on `line`: a wrapper broke it."""
+    if not following.strip() or following[:1].isspace():
         return False
-    line = line.rstrip()
-    first_word = following.split(None, 1)[0]
-    if len(line) + 1 + len(first_word) <= width:
-        return False  # the word would have fitted: the writer broke the line
-    return not line.endswith(tuple(_FINAL)) or first_word[:1].islower()
+    return len(line.rstrip()) + 1 + len(following.split(None, 1)[0]) > width
 
 
 def _sentences(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
