@@ -80,6 +80,7 @@ CLAIMS_SCHEMA = pa.schema(
         ("source_names", _STRINGS),
         ("originators", _STRINGS),  # cross-document keys, one per source
         ("vias", _STRINGS),  # the conduit of each source, or null
+        ("anonymous", pa.list_(pa.bool_())),  # whether each source is anonymous ("officials said")
         # What reconciliation reads of a casualty figure's sentence (null for other figures):
         ("places", _STRINGS),
         ("place_source", pa.string()),  # sentence | lede
@@ -109,6 +110,7 @@ _FIGURE = pa.struct(
         ("low", pa.float64()),
         ("high", pa.float64()),
         ("originators", _STRINGS),
+        ("supported_by", _STRINGS),
         ("outlets", _STRINGS),
         ("documents", _STRINGS),
     ]
@@ -138,6 +140,7 @@ EVENTS_SCHEMA = pa.schema(
         ("outlets", _STRINGS),
         ("originators", _STRINGS),
         ("independent_originators", pa.int64()),
+        ("anonymous_originators", _STRINGS),
         ("originator_outlets", pa.list_(pa.struct([("originator", pa.string()), ("outlets", _STRINGS)]))),
         ("relays", pa.list_(pa.struct([("relay", pa.string()), ("originator", pa.string())]))),
         ("min", pa.float64()),
@@ -423,6 +426,7 @@ def audit_record(record: Record, config: Config = DEFAULT) -> DocumentRows:
             source_names=[s.name for s in claim.sources],
             originators=[reconcile.originator_key(s.originator, s.name) for s in claim.sources],
             vias=[reconcile.name_key(s.via) or None for s in claim.sources],
+            anonymous=[s.anonymous for s in claim.sources],
             places=list(context.places) if context else None,
             place_source=context.place_source if context else None,
             times=list(context.times) if context else None,

@@ -286,6 +286,7 @@ class Mention:
     published: datetime | None = None
     outlet: str | None = None
     sources: tuple[tuple[str, str | None], ...] = ()  # (originator key, via key or None)
+    anonymous: tuple[str, ...] = ()  # the originator keys that are anonymous ("officials said")
     places: tuple[str, ...] = ()
     times: tuple[str, ...] = ()
     correction: bool = False
@@ -340,7 +341,8 @@ class Figure:
     """Mentions of one event whose values agree within rounding."""
 
     mentions: list[Mention]
-    originators: list[str] = field(default_factory=list)
+    originators: list[str] = field(default_factory=list)  # who stated a value of this figure
+    supported_by: list[str] = field(default_factory=list)  # whose figures allow this value
 
     @property
     def value(self) -> float:
@@ -352,8 +354,8 @@ class Figure:
         return sorted({m.outlet_key for m in self.mentions})
 
     @property
-    def latest(self) -> datetime:
-        return max((m.published for m in self.mentions if m.published), default=datetime.min)
+    def latest(self) -> float:
+        return max((m.published.timestamp() for m in self.mentions if m.published), default=-math.inf)
 
 
 @dataclass
@@ -465,7 +467,17 @@ def figures_of(event: Event, originators: dict[int, tuple[str, ...]]) -> list[Fi
             figures.append(Figure([m]))
     for f in figures:
         f.originators = sorted({o for m in f.mentions for o in originators[m.row]})
+        allowing = (m for m in event.mentions if m.bounds[0] <= f.value <= m.bounds[1])
+        f.supported_by = sorted({o for m in allowing for o in originators[m.row]})
     return figures
+
+
+def independent(keys: Iterable[str], anonymous: set[str]) -> int:
+    """How many independent originators `keys` are: anonymous ones ("officials said") do
+    not add to named ones, and count as one among themselves."""
+    keys = set(keys)
+    named = keys - anonymous
+    return len(named) or (1 if keys else 0)
 
 
 def _disagree(a: Mention, b: Mention) -> bool:
@@ -537,18 +549,30 @@ def falling_of(event: Event) -> list[tuple[Mention, Mention]]:
     return out
 
 
-def grade_of(best: Figure | None, conflicts: list[Conflict], originators: list[str]) -> Grade:
+def grade_of(
+    best: Figure | None, conflicts: list[Conflict], originators: list[str], anonymous: set[str]
+) -> Grade:
+    """contested: originators disagree; corroborated: two or more independent originators
+    allow the best figure; else single-source or unattributed."""
     if any(c.contested for c in conflicts):
         return "contested"
-    if best is not None and len(best.originators) >= 2:
+    if best is not None and independent(best.supported_by, anonymous) >= 2:
         return "corroborated"
     return "single-source" if originators else "unattributed"
 
 
-def _best(figures: list[Figure]) -> Figure | None:
+def _best(figures: list[Figure], anonymous: set[str]) -> Figure | None:
+    """The figure most independent originators allow; then stated by most originators and
+    outlets; then the latest; then the larger."""
     return max(
         figures,
-        key=lambda f: (len(f.originators), len(f.outlets), f.latest, f.value),
+        key=lambda f: (
+            independent(f.supported_by, anonymous),
+            independent(f.originators, anonymous),
+            len(f.outlets),
+            f.latest,
+            f.value,
+        ),
         default=None,
     )
 
@@ -588,7 +612,8 @@ def _event_row(event_id: str, event: Event) -> tuple[dict[str, Any], list[dict[s
     conflicts = conflicts_of(figures, originators)
     falling = falling_of(event)
     every = sorted({o for keys in originators.values() for o in keys})
-    best = _best(figures)
+    anonymous = {o for m in event.mentions for o in m.anonymous}
+    best = _best(figures, anonymous)
     outlets_of: dict[str, set[str]] = defaultdict(set)
     for m in event.mentions:
         for o in originators[m.row]:
@@ -609,7 +634,8 @@ def _event_row(event_id: str, event: Event) -> tuple[dict[str, Any], list[dict[s
         "documents": len({m.document for m in event.mentions}),
         "outlets": sorted({m.outlet_key for m in event.mentions}),
         "originators": every,
-        "independent_originators": len(every),
+        "independent_originators": independent(every, anonymous),
+        "anonymous_originators": sorted(anonymous & set(every)),
         "originator_outlets": [{"originator": o, "outlets": sorted(outlets_of[o])} for o in every],
         "relays": [{"relay": r, "originator": o} for r, o in relays],
         "min": min(m.value for m in event.mentions),
@@ -619,7 +645,7 @@ def _event_row(event_id: str, event: Event) -> tuple[dict[str, Any], list[dict[s
         "timeline": [_timeline_row(m) for m in timeline],
         "conflicts": [c.message() for c in conflicts],
         "falling": [f"{_describe(a)} then {_describe(b)} without a correction" for a, b in falling],
-        "grade": grade_of(best, conflicts, every),
+        "grade": grade_of(best, conflicts, every, anonymous),
         "members": [{"document": m.document, "claim": m.claim} for m in ordered],
     }
     found = [_conflict_finding(event_id, c) for c in conflicts if c.contested]
@@ -635,6 +661,7 @@ def _figure_row(f: Figure) -> dict[str, Any]:
         "low": min(lows) if lows else None,
         "high": max(highs) if highs else None,
         "originators": f.originators,
+        "supported_by": f.supported_by,
         "outlets": f.outlets,
         "documents": sorted({m.document for m in f.mentions}),
     }
@@ -684,7 +711,8 @@ def _falling_finding(event_id: str, a: Mention, b: Mention) -> dict[str, Any]:
 
 MENTION_COLUMNS = [
     "document", "published", "outlet", "id", "category", "subject", "value", "low", "high", "qualifier",
-    "step", "originators", "vias", "places", "times", "correction", "start", "end", "line", "column",
+    "step", "originators", "vias", "anonymous", "places", "times", "correction",
+    "start", "end", "line", "column",
 ]  # fmt: skip
 
 
@@ -696,6 +724,7 @@ def mentions_from_rows(rows: Iterable[dict[str, Any]], first_row: int = 0) -> It
         vias = list(r.get("vias") or [])
         originators = list(r.get("originators") or [])
         vias += [None] * (len(originators) - len(vias))
+        anonymous = [o for o, flag in zip(originators, r.get("anonymous") or [], strict=False) if flag]
         yield Mention(
             row=row_number,
             document=r["document"],
@@ -710,6 +739,7 @@ def mentions_from_rows(rows: Iterable[dict[str, Any]], first_row: int = 0) -> It
             published=r["published"],
             outlet=r["outlet"],
             sources=tuple(zip(originators, vias, strict=True)),
+            anonymous=tuple(anonymous),
             places=tuple(r.get("places") or ()),
             times=tuple(r.get("times") or ()),
             correction=bool(r.get("correction")),

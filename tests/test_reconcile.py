@@ -228,6 +228,28 @@ def test_a_toll_falling_with_a_correction_is_not_flagged() -> None:
     assert result.events[0]["falling"] == [] and result.findings == []
 
 
+def test_anonymous_sources_do_not_corroborate() -> None:
+    officials = mention(0, 40, sources=said("officials"), anonymous=("officials",), outlet="A")
+    sources = mention(1, 40, sources=said("security sources"), anonymous=("security sources",), outlet="B")
+    ministry = mention(2, 40, sources=said("Interior Ministry"), outlet="C")
+    (event,) = reconcile([officials, sources]).events
+    assert event["grade"] == "single-source" and event["independent_originators"] == 1
+    (event,) = reconcile([officials, sources, ministry]).events
+    assert event["grade"] == "single-source" and event["anonymous_originators"] == [
+        "officials",
+        "security sources",
+    ]
+
+
+def test_a_lower_bound_supports_the_figure_it_allows() -> None:
+    at_least = mention(0, 30, qualifier="at_least", low=30, sources=said("police"), published=None)
+    exact = mention(1, 41, sources=said("hospital"))
+    (event,) = reconcile([at_least, exact]).events
+    assert event["best"] == 41
+    assert event["grade"] == "corroborated"
+    assert [f["supported_by"] for f in event["figures"]] == [["police"], ["hospital", "police"]]
+
+
 def test_unattributed_figures_are_unattributed_across_the_archive() -> None:
     (event,) = reconcile([mention(0, 12), mention(1, 12)]).events
     assert event["grade"] == "unattributed"
