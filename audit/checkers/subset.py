@@ -33,7 +33,7 @@ _THE_OTHER = re.compile(r"\bthe\s+other\s*$", re.I)
 def subset(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     """A part can be no larger than the total it belongs to."""
     pairs: dict[tuple[str, str], tuple[Claim, Claim, str, Confidence]] = {}
-    for finder in (_partitive, _including, _taxonomy, _severity, _the_other):
+    for finder in (_partitive, _including, _taxonomy, _severity, _the_other, _place_parts):
         for whole, part, how, confidence in finder(ctx, options):
             pairs.setdefault((whole.id, part.id), (whole, part, how, confidence))
     return [_outcome(w, p, how, conf, options["approx_tolerance"]) for w, p, how, conf in pairs.values()]
@@ -102,6 +102,45 @@ def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
         if whole is not None and whole.sentence < part.sentence and _fits_back(whole, part):
             out.append((whole, part, "the other N", "low"))
     return out
+
+
+_PLACE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:from|in)\s+(?:the\s+)?[A-Z][a-z]+")
+_PLACE_BEFORE = re.compile(r"\b[Ii]n\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+where\s+(?:\w+\s+){0,2}$")
+
+
+def _place_parts(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """ "three people from Scotland died", "in Thailand, where 5,000 were killed": a place's share of
+    the overall toll (the largest figure of the category stated for no particular place)."""
+    out: list[tuple[Claim, Claim, str, Confidence]] = []
+    for category in ("killed", "wounded"):
+        figures = [
+            c
+            for c in ctx.figures
+            if c.category == category and c.value is not None and not _background(ctx, c)
+        ]
+        placed = [c for c in figures if _for_a_place(ctx, c)]
+        overall = [c for c in figures if c not in placed]
+        if not placed or not overall:
+            continue
+        whole = max(overall, key=lambda c: c.value or 0.0)
+        out.extend((whole, part, "a place's share of the toll", "low") for part in placed)
+    return out
+
+
+_BACKGROUND = re.compile(
+    r"\b(?:19|20)\d\d\b|\blast\s+(?:year|month|week)\b|\bsince\b|\bprevious\b|\bearlier\b|\bdeadliest\b|\bago\b",
+    re.I,
+)
+
+
+def _background(ctx: Context, claim: Claim) -> bool:
+    """A sentence about another time ("the 2004 tsunami killed 220,000"): not this story's toll."""
+    s = ctx.sentence(claim)
+    return bool(s and _BACKGROUND.search(s.text))
+
+
+def _for_a_place(ctx: Context, claim: Claim) -> bool:
+    return bool(_PLACE_AFTER.match(ctx.after(claim, 60)) or _PLACE_BEFORE.search(ctx.before(claim, 50)))
 
 
 def _number_end(claim: Claim) -> int:
