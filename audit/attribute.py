@@ -678,11 +678,13 @@ def _sources(a: Attribution) -> list[Source]:
 
 
 @lru_cache(maxsize=1)
-def _hedge_rules() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+def _hedge_rules() -> list[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]]:
     rules = []
     for entry in lexicon().raw.get("hedges", []):
         words = frozenset(str(w) for w in entry.get("words", []))
-        rules.append((phrase_regex(words), tuple(str(x).lower() for x in entry.get("not_before", []))))
+        not_before = tuple(str(x).lower() for x in entry.get("not_before", []))
+        only_before = tuple(str(x).lower() for x in entry.get("only_before", []))
+        rules.append((phrase_regex(words), not_before, only_before))
     return rules
 
 
@@ -701,10 +703,13 @@ def hedge_for(text: str, pos: int) -> str | None:
         elif m.start() > pos:
             hi = min(hi, m.start())
     best: tuple[int, str] | None = None
-    for pattern, not_before in _hedge_rules():
-        for m in pattern.finditer(text, lo, hi):
+    reach = int(lexicon().raw.get("hedge_reach", 90))
+    for pattern, not_before, only_before in _hedge_rules():
+        for m in pattern.finditer(text, max(lo, pos - reach), min(hi, pos + reach)):
             after = text[m.end() : m.end() + 40].lstrip().lower()
-            if not_before and after.startswith(not_before):
+            if (not_before and after.startswith(not_before)) or (
+                only_before and not after.startswith(only_before)
+            ):
                 continue
             d = abs(m.start() - pos)
             if best is None or d < best[0]:
