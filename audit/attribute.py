@@ -35,7 +35,7 @@ from audit.originators import (
 Direction = Literal["forward", "backward", "both"]
 
 _BOUNDARY = re.compile(r"[;:\"“”]|,|\s[–—-]{1,2}\s")
-_CLAUSE_END = re.compile(r"[;:!?\"“”]|,|\.(?=\s|$)|\s[–—-]{1,2}\s")
+_CLAUSE_END = re.compile(r"[;:!?\"“”]|,|(?<!\b[A-Z])\.(?=\s|$)|\s[–—-]{1,2}\s")
 _OPENERS = frozenset("([{—–-/")
 _ADJUNCTS = re.compile(
     r"(?i)\b(?:in a statement|in an interview|in a closed-door meeting|in remarks to [^,.]+|"
