@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from audit.checkers import Confidence, Context, Outcome, checker
-from audit.checkers.bounds import Interval, fmt, interval
+from audit.checkers.bounds import Interval, fmt, interval, point
 from audit.checkers.relate import (
     cue_pattern,
     ends_with_cue,
@@ -161,9 +161,16 @@ def _multiplier(sentence: str) -> float | None:
     return None
 
 
+def _stated(claim: Claim, approx: float) -> Interval:
+    """ "just over 54 million" changes by what it states: its point, not its open bound."""
+    if claim.qualifier in ("at_least", "more_than", "at_most", "less_than"):
+        return point(claim, approx)
+    return interval(claim, approx)
+
+
 def _check_change(change: Change, options: dict[str, Any]) -> Outcome | None:
     approx = options["approx_tolerance"]
-    new, old = interval(change.new, approx), interval(change.old, approx)
+    new, old = _stated(change.new, approx), _stated(change.old, approx)
     if old.lo <= 0 or new.hi == float("inf") or old.hi == float("inf"):
         return None
     ratio = Interval(new.lo / old.hi, new.hi / old.lo)

@@ -144,17 +144,21 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
     for ref in ctx.figures:
         if not _countable(ctx, ref) or not _is_reference(ctx, ref):
             continue
-        loose = not is_people(ref)  # "the three who ..." may point at a bare "9-3"
-        earlier = [
+        # an equal figure may be a bare number ("three voting" ... "the three holdouts"); a rival may not
+        candidates = [c for c in ctx.figures if c.start < ref.start and c.sentence not in heads]
+        same = [
             c
-            for c in ctx.figures
-            if c.start < ref.start and c.sentence not in heads and _countable(ctx, c, loose=loose)
+            for c in candidates
+            if _countable(ctx, c, loose=True)
+            and c.value == ref.value
+            and c.qualifier != "approx"
+            and _kin(c, ref)
         ]
-        same = [c for c in earlier if c.value == ref.value and c.qualifier != "approx" and _kin(c, ref)]
         if same:
             yield same[-1], ref, "referred back to", "high"
             continue
-        rival = _rival(ctx, ref, earlier)
+        loose = not is_people(ref)  # "the three who ..." may point at a bare "9-3"
+        rival = _rival(ctx, ref, [c for c in candidates if _countable(ctx, c, loose=loose)])
         if rival is not None:
             yield rival, ref, "referred back to", "low"
 
@@ -222,7 +226,17 @@ def _countable(ctx: Context, claim: Claim, loose: bool = False) -> bool:
         return True
     if claim.kind != "bare" or claim.unit is not None or not float(claim.value or 0).is_integer():
         return False
-    return loose or bool(re.match(r"^\W*(?:who|whom|of)\b", ctx.after(claim, 10), re.I))
+    after = ctx.after(claim, 20)
+    if re.match(r"^\W*(?:who|whom|of)\b", after, re.I):
+        return True
+    # loosely, a bare number not followed by a noun: "9-3", "nine in favour", "three voting"
+    return loose and bool(_NO_NOUN.match(after))
+
+
+_NO_NOUN = re.compile(
+    r"^\s*(?:[-\u2013,.;:)]|$|in\s+favou?r\b|against\b|for\b|vot\w*|were\b|was\b|had\b|have\b|are\b|said\b)",
+    re.I,
+)
 
 
 def _is_reference(ctx: Context, claim: Claim) -> bool:
