@@ -52,7 +52,8 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
     by_sentence: dict[int, list[Claim]] = {}
     for c in ctx.figures:
         by_sentence.setdefault(c.sentence, []).append(c)
-    for idx, claims in by_sentence.items():
+    used: set[str] = set()  # an earlier "X, up from Y" pairs with the first change after it only
+    for idx, claims in sorted(by_sentence.items()):
         sentence = ctx.sentences[idx].text if idx in ctx.sentences else ""
         for p in (c for c in claims if is_percent(c)):
             direction = _direction(ctx, p)
@@ -61,10 +62,11 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
             pair = _to_from(ctx, [c for c in claims if c is not p], p)
             if pair is not None:
                 found.append(Change(p, pair[0], pair[1], direction, None, "high"))
-            else:
-                earlier = _earlier_pair(ctx, by_sentence, p, options["look_back_sentences"])
-                if earlier is not None:
-                    found.append(Change(p, earlier[0], earlier[1], direction, None, "low"))
+                continue
+            earlier = _earlier_pair(ctx, by_sentence, p, options["look_back_sentences"])
+            if earlier is not None and earlier[0].id not in used and earlier[2] == direction:
+                used.add(earlier[0].id)
+                found.append(Change(p, earlier[0], earlier[1], direction, None, "low"))
         factor = _multiplier(sentence)
         if factor is not None:
             pair = _to_from(ctx, claims, None)
@@ -129,19 +131,15 @@ def _preceded_by(ctx: Context, claim: Claim, cues: str) -> bool:
 
 def _earlier_pair(
     ctx: Context, by_sentence: dict[int, list[Claim]], p: Claim, look_back: int
-) -> tuple[Claim, Claim] | None:
+) -> tuple[Claim, Claim, int] | None:
     """ "54 million, up from 34 million" a few sentences before "had risen by 60%"."""
     for idx in range(p.sentence - 1, max(-1, p.sentence - look_back - 1), -1):
         claims = by_sentence.get(idx, [])
         for new, old in zip(claims, claims[1:], strict=False):
             gap = ctx.between(new, old)
-            if (
-                _alike(new, old)
-                and not is_percent(new)
-                and len(gap) < 80
-                and re.search(r"\b(?:up|down)\s+from\s*\W?$", gap, re.I)
-            ):
-                return new, old
+            m = re.search(r"\b(up|down)\s+from\s*\W?$", gap, re.I)
+            if m and _alike(new, old) and not is_percent(new) and len(gap) < 80:
+                return new, old, 1 if m.group(1).lower() == "up" else -1
     return None
 
 
@@ -203,8 +201,6 @@ def _check_change(change: Change, options: dict[str, Any]) -> Outcome | None:
         return Outcome(
             "pass", claims, f"{msg}; stated {label(change.percent)}", details, confidence=change.confidence
         )
-    if change.confidence == "low":
-        return None  # a pairing across sentences is only reported when it confirms
     if is_percent(change.new) and is_percent(change.old):
         points = abs((change.new.value or 0) - (change.old.value or 0))
         if abs(points - (change.percent.value or 0)) <= 0.5:
@@ -216,7 +212,14 @@ def _check_change(change: Change, options: dict[str, Any]) -> Outcome | None:
                 anchor=change.percent,
                 confidence="low",
             )
-    return Outcome("fail", claims, f"{msg}, not {label(change.percent)}", details, anchor=change.percent)
+    return Outcome(
+        "fail",
+        claims,
+        f"{msg}, not {label(change.percent)}",
+        details,
+        anchor=change.percent,
+        confidence=change.confidence,
+    )
 
 
 @checker("percent-of", options={"approx_tolerance": 0.1})
