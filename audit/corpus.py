@@ -462,10 +462,16 @@ class AtomicParquet(AbstractContextManager["AtomicParquet"]):
             self.writer.write_table(pa.Table.from_pylist(rows, schema=self.schema))
             self.rows += len(rows)
 
+    def finish(self) -> Path:
+        """Close the writer (no more rows) and return the complete temporary file to read."""
+        if self.writer.is_open:
+            self.writer.close()
+        return self.tmp
+
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.writer.close()
+        self.finish()
         if kind is None:
             os.replace(self.tmp, self.path)
         else:
@@ -502,7 +508,10 @@ def run_dask(parts: list[Part], config: Config, sink: Sink, scheduler: str | Non
     dd, distributed = _import_dask()
     with ExitStack() as stack:
         if scheduler:
-            client = stack.enter_context(distributed.Client(scheduler))
+            try:
+                client = stack.enter_context(distributed.Client(scheduler))
+            except OSError as e:
+                raise click.ClickException(f"cannot reach the dask scheduler at {scheduler}: {e}") from e
         else:
             cluster = stack.enter_context(
                 distributed.LocalCluster(
@@ -603,25 +612,26 @@ def run_corpus(
     out.mkdir(parents=True, exist_ok=True)
     parts = plan(paths, partition_size or parse_partition_size(DEFAULT_PARTITION))
     summary = Summary()
+    # The three files move into place together, after the last row; on failure none does.
     with (
+        AtomicParquet(out / "claims.parquet", CLAIMS_SCHEMA) as claims,
         AtomicParquet(out / "findings.parquet", FINDINGS_SCHEMA) as findings,
+        AtomicParquet(out / "events.parquet", EVENTS_SCHEMA) as events,
         _progress_bar(progress, sum(p.documents for p in parts)) as advance,
     ):
-        with AtomicParquet(out / "claims.parquet", CLAIMS_SCHEMA) as claims:
 
-            def sink(batch: list[DocumentRows]) -> None:
-                claims.write([row for d in batch for row in d.claims])
-                findings.write([row for d in batch for row in d.findings])
-                _tally(summary, batch)
-                advance(len(batch))
+        def sink(batch: list[DocumentRows]) -> None:
+            claims.write([row for d in batch for row in d.claims])
+            findings.write([row for d in batch for row in d.findings])
+            _tally(summary, batch)
+            advance(len(batch))
 
-            if engine == "dask":
-                run_dask(parts, config, sink, scheduler, workers)
-            else:
-                run_local(parts, config, sink)
-        result = reconcile.reconcile(reconcile.read_mentions(out / "claims.parquet"))
+        if engine == "dask":
+            run_dask(parts, config, sink, scheduler, workers)
+        else:
+            run_local(parts, config, sink)
+        result = reconcile.reconcile(reconcile.read_mentions(claims.finish()))
         findings.write(result.findings)
-    with AtomicParquet(out / "events.parquet", EVENTS_SCHEMA) as events:
         events.write(result.events)
     summary.findings = findings.rows
     summary.events = len(result.events)

@@ -145,6 +145,19 @@ def test_atomic_parquet_leaves_nothing_behind_on_failure(tmp_path: Path) -> None
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_failed_run_leaves_no_partial_outputs(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "in.jsonl", TEXTS)
+    out = tmp_path / "out"
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("distributed")
+    with (
+        dask.config.set({"distributed.comm.timeouts.connect": "1s"}),
+        pytest.raises(click.ClickException, match="cannot reach the dask scheduler"),
+    ):
+        run_corpus([str(path)], out, engine="dask", scheduler="tcp://127.0.0.1:9")
+    assert list(out.iterdir()) == []
+
+
 def test_claims_rows_are_the_pipeline_claims_with_their_document(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "in.jsonl", TEXTS)
     summary = run_corpus([str(path)], tmp_path / "out", partition_size=PartitionSize(documents=2))
