@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -11,6 +12,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audit import corpus, load
 from audit.cli import main
@@ -78,6 +81,33 @@ def test_jsonl_is_cut_into_line_ranges_read_back_in_order(tmp_path: Path) -> Non
     assert (
         records[0].published is not None and records[0].published.isoformat() == "2024-03-01T00:00:00+00:00"
     )
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    texts=st.lists(st.text(alphabet='ab é\u2028\n"{}', max_size=30), max_size=12),
+    per_part=st.one_of(
+        st.integers(1, 5).map(lambda n: PartitionSize(documents=n)),
+        st.integers(1, 300).map(lambda n: PartitionSize(bytes=n)),
+    ),
+)
+def test_partitions_give_back_every_record_once_in_order(texts: list[str], per_part: PartitionSize) -> None:
+    with tempfile.TemporaryDirectory() as name:
+        path = write_jsonl(Path(name) / "in.jsonl", texts)
+        parts = plan([str(path)], per_part)
+        records = [r for p in parts for r in read_part(p)]
+    assert [r.text for r in records] == texts
+    assert sum(p.documents for p in parts) == len(texts)
+    if per_part.documents:
+        assert all(p.documents <= per_part.documents for p in parts)
+
+
+def test_partition_size_does_not_change_the_outputs(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "in.jsonl", TEXTS * 3)
+    run_corpus([str(path)], tmp_path / "one", partition_size=PartitionSize(documents=1))
+    run_corpus([str(path)], tmp_path / "all", partition_size=PartitionSize(bytes=10**9))
+    for name in OUTPUTS:
+        assert read(tmp_path / "one", name).equals(read(tmp_path / "all", name)), name
 
 
 def test_blank_lines_are_no_documents(tmp_path: Path) -> None:

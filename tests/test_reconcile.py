@@ -331,3 +331,24 @@ def test_every_casualty_figure_lands_in_exactly_one_event(raw: list[tuple[int, s
         assert e["min"] <= e["best"] <= e["max"]
         assert e["grade"] in {"corroborated", "single-source", "contested", "unattributed"}
         assert sum(len(f["documents"]) >= 1 for f in e["figures"]) == len(e["figures"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(mentions_strategy, st.randoms(use_true_random=False))
+def test_reconciliation_does_not_depend_on_the_order_rows_arrive_in(
+    raw: list[tuple[int, str, str, int, str]], random: Any
+) -> None:
+    mentions = [
+        mention(
+            i,
+            v,
+            places=(p,) if p else (),
+            category=c,
+            published=DAY + timedelta(days=d),
+            sources=said(s) if s else (),
+        )
+        for i, (v, p, c, d, s) in enumerate(raw)
+    ]
+    shuffled = list(mentions)
+    random.shuffle(shuffled)
+    assert reconcile(shuffled) == reconcile(mentions)
