@@ -13,7 +13,7 @@ from typing import Any
 
 from audit.checkers import Context, Outcome, checker
 from audit.checkers.bounds import fmt, point
-from audit.checkers.relate import head, label, same_subject
+from audit.checkers.relate import head, label, lexicon, same_subject
 from audit.model import HARM_CATEGORIES, Claim, Source
 
 
@@ -188,7 +188,8 @@ def hedged_figure(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     """A figure hedged once ("estimated", "reportedly") and restated elsewhere as plain fact."""
     figures = casualty_figures(ctx)
     out = []
-    for hedged in (c for c in figures if c.hedge):
+    hedges = {h.lower() for h in lexicon()["figure_hedges"]}
+    for hedged in (c for c in figures if c.hedge and c.hedge.lower() in hedges):
         for other in figures:
             if other is hedged or other.hedge or not restates(hedged, other):
                 continue
@@ -198,7 +199,7 @@ def hedged_figure(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
                 out.append(Outcome("pass", pair, msg, {"hedge": hedged.hedge}))
             else:
                 msg = (
-                    f"{label(other)} states as fact what is elsewhere {hedged.hedge} "
+                    f"{label(other)} is stated as fact, but elsewhere as {hedged.hedge!r} "
                     f"({hedged.text!r}): keep the hedge or the attribution"
                 )
                 out.append(Outcome("fail", pair, msg, {"hedge": hedged.hedge}, anchor=other))
