@@ -461,8 +461,11 @@ def _verb_attribution(
             return attr
         if text[after:].lstrip().startswith(":"):
             direction = "forward"
-        else:
-            direction = "backward" if _tail_is_empty(text, after) else "forward"
+        elif _tail_is_empty(text, after):
+            direction = "backward"
+        else:  # '..., the ministry said, adding ...' faces both ways; 'X said 40 died' forward
+            parenthetical = text[:start].rstrip().endswith(",") and text[after:].lstrip().startswith(",")
+            direction = "both" if parenthetical else "forward"
     if not _clean(mentions):
         return None
     return Attribution(cue, base + start, base + end, mentions, direction, s.index)
@@ -540,6 +543,8 @@ def sentence_attributions(s: Sentence) -> list[Attribution]:
     found: list[Attribution] = []
     for m in pats["before"].finditer(text):
         _add(found, _before_attribution(text, m, s))
+    for m in _QUOTED_AS.finditer(text):
+        _add(found, _quoted_as_attribution(text, m, s))
     for m in pats["verbs"].finditer(text):
         if m.group(0)[:1].isupper() and text[: m.start()].strip(" \"“‘'("):
             continue  # a name: "the United States", "Unity State"
@@ -554,6 +559,21 @@ def sentence_attributions(s: Sentence) -> list[Attribution]:
             found.append(a)
     found.sort(key=lambda a: a.start)
     return _apply_conduits(found)
+
+
+_QUOTED_AS = re.compile(r"\bquoted\s+(?P<orig>[^,.;:]{2,90}?)\s+as\s+(?:saying|telling|stating)\b")
+
+
+def _quoted_as_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution | None:
+    """ "Reuters quoted the health ministry as saying ...": the ministry, via Reuters."""
+    subj = _subject(text, m.start())
+    originators = parse_source(m.group("orig"), s.start + m.start("orig"))
+    if subj is None or not originators or not source_like(subj[1]):
+        return None
+    conduits = parse_source(subj[1], s.start + subj[0])
+    direction: Direction = "backward" if _tail_is_empty(text, m.end()) else "forward"
+    span = (s.start + subj[0], s.start + m.end())
+    return Attribution(m.group(0), *span, originators, direction, s.index, via=conduits)
 
 
 def _add(found: list[Attribution], a: Attribution | None) -> None:

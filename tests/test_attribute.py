@@ -238,6 +238,20 @@ def test_as_reported_by_alone_is_the_source() -> None:
     assert names(only("As reported by Yonhap, 300 soldiers were killed.")) == ["Yonhap"]
 
 
+def test_quoted_as_saying_rests_on_the_one_quoted() -> None:
+    claim = only("Reuters quoted the health ministry as saying 40 people died.")
+    assert names(claim) == ["the health ministry"] and claim.sources[0].via == "Reuters"
+
+
+def test_a_parenthetical_attribution_covers_both_sides() -> None:
+    claims = run("The death toll rose to 40, the ministry said, adding that 10 more were missing.")
+    assert [names(c) for c in claims] == [["the ministry"], ["the ministry"]]
+
+
+def test_an_unnamed_witness_told_reuters() -> None:
+    assert names(only("“We found 40 bodies,” a rescue worker told Reuters.")) == ["a rescue worker"]
+
+
 def test_two_outlets_repeating_one_ministry_are_one_originator() -> None:
     claim = only("Reuters and AFP, citing the health ministry, said 20 people died.")
     assert names(claim) == ["the health ministry"]
