@@ -87,18 +87,21 @@ def grade_claims(ctx: Context) -> None:
             claim.grade = "contested"
         elif not sources:
             claim.grade = "unattributed"
-        elif len(sources) >= 2 or _corroborated_elsewhere(claim, figures, set(sources)):
+        elif len(sources) >= 2 or _corroborated_elsewhere(ctx, claim, figures, set(sources)):
             claim.grade = "corroborated"
         else:
             claim.grade = "single-source"
 
 
-def _corroborated_elsewhere(claim: Claim, figures: list[Claim], mine: set[str]) -> bool:
-    return any(
-        other is not claim and restates(claim, other) and set(originators(other)) - mine
-        for other in figures
-        if other.subject is not None and claim.subject is not None
-    )
+def _corroborated_elsewhere(ctx: Context, claim: Claim, figures: list[Claim], mine: set[str]) -> bool:
+    """Another originator gives the same figure for the same victims (named alike, or close by)."""
+    for other in figures:
+        if other is claim or not restates(claim, other) or not set(originators(other)) - mine:
+            continue
+        named = claim.subject is not None and other.subject is not None
+        if named or abs(ctx.paragraph(other) - ctx.paragraph(claim)) <= 1:
+            return True
+    return False
 
 
 def _names(sources: dict[str, Source]) -> str:
