@@ -10,11 +10,10 @@ run alone. It prints:
 
 1. throughput, in MB of article text per second, of the local and dask engines on the
    corpus repeated to about --target-mb;
-2. peak memory of the local engine on 1x, 5x and 10x the corpus at one partition size
-   (flat: bounded by the partition, not the archive), and at 10x with growing partition
-   sizes (grows with the partition);
-3. time of the local engine from 1x to 10x the corpus, and seconds per MB (linear: the
-   per-MB cost stays put).
+2. time and peak memory of the local engine from 1x to 10x the corpus at one partition
+   size: CPU seconds per MB stay put (linear) and peak memory stays flat (bounded by the
+   partition, not the archive);
+3. peak memory at 5x the corpus with growing partition sizes (grows with the partition).
 """
 
 from __future__ import annotations
@@ -121,8 +120,8 @@ def main() -> None:
         print(f"corpus: {len(articles)} articles, {one / 1e6:.2f} MB of text; cores: {os.cpu_count()}")
         print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
         throughput(args, articles, one, tmp)
-        memory(args, articles, tmp)
         scaling(args, articles, tmp)
+        partitions(args, articles, tmp)
 
 
 def throughput(args: argparse.Namespace, articles: list[tuple[str, str]], one: int, tmp: Path) -> None:
@@ -149,25 +148,10 @@ def throughput(args: argparse.Namespace, articles: list[tuple[str, str]], one: i
         print("| " + " | ".join(cells) + " |")
 
 
-def memory(args: argparse.Namespace, articles: list[tuple[str, str]], tmp: Path) -> None:
-    print(f"\n## Peak memory of the local engine (partitions of {args.partition_size})")
-    print("| archive | MB of text | peak RSS |")
-    print("|---|---|---|")
-    for times in (1, 5, 10):
-        mb = write_repeated(articles, times, tmp / f"m{times}.jsonl") / 1e6
-        r = measure(tmp / f"m{times}.jsonl", "local", args.partition_size, args.workers, tmp)
-        print(f"| corpus x{times} | {mb:.1f} | {r['maxrss_mb']:.0f} MB |")
-    print("\n| partition size (corpus x10) | peak RSS |")
-    print("|---|---|")
-    for partition in ("256KB", "1MB", "4MB", "16MB"):
-        r = measure(tmp / "m10.jsonl", "local", partition, args.workers, tmp)
-        print(f"| {partition} | {r['maxrss_mb']:.0f} MB |")
-
-
 def scaling(args: argparse.Namespace, articles: list[tuple[str, str]], tmp: Path) -> None:
-    print("\n## Time from 1x to 10x the corpus (local engine)")
-    print("| archive | MB of text | wall s | CPU s | CPU s per MB |")
-    print("|---|---|---|---|---|")
+    print(f"\n## From 1x to 10x the corpus (local engine, partitions of {args.partition_size})")
+    print("| archive | MB of text | wall s | CPU s | CPU s per MB | peak RSS |")
+    print("|---|---|---|---|---|---|")
     for times in (1, 2, 5, 10):
         mb = write_repeated(articles, times, tmp / f"s{times}.jsonl") / 1e6
         r = measure(tmp / f"s{times}.jsonl", "local", args.partition_size, args.workers, tmp)
@@ -177,8 +161,20 @@ def scaling(args: argparse.Namespace, articles: list[tuple[str, str]], tmp: Path
             f"{r['seconds']:.1f}",
             f"{r['cpu_seconds']:.1f}",
             f"{r['cpu_seconds'] / mb:.2f}",
+            f"{r['maxrss_mb']:.0f} MB",
         ]
         print("| " + " | ".join(cells) + " |")
+
+
+def partitions(args: argparse.Namespace, articles: list[tuple[str, str]], tmp: Path) -> None:
+    print("\n## Peak memory by partition size (local engine, corpus x5)")
+    print("| partition size | peak RSS |")
+    print("|---|---|")
+    path = tmp / "p5.jsonl"
+    write_repeated(articles, 5, path)
+    for partition in ("128KB", "1MB", "4MB", "16MB"):
+        r = measure(path, "local", partition, args.workers, tmp)
+        print(f"| {partition} | {r['maxrss_mb']:.0f} MB |")
 
 
 if __name__ == "__main__":
