@@ -1,0 +1,71 @@
+"""Stage 3, extract: every numeric claim in the prose, with its bounds, unit and what it counts.
+
+For each sentence: find number mentions (numbers.py), drop what is no figure (dates, times,
+ordinals, identifiers, idioms), join ranges, read the qualifier before and the unit after,
+then decide what the figure counts from the casualty vocabulary around it.
+"""
+
+from __future__ import annotations
+
+from audit import numbers
+from audit.extract import counting, notfigures, ranges, units
+from audit.extract.figure import Figure
+from audit.model import Claim, Document, Sentence
+
+__all__ = ["Figure", "extract", "sentence_figures"]
+
+
+def extract(doc: Document) -> list[Claim]:
+    """Claims for every sentence of `doc`, numbered c1, c2, ... in document order."""
+    claims: list[Claim] = []
+    currency_hint = units.currency_context(doc.prose)
+    for sentence in doc.sentences:
+        for fig in sentence_figures(sentence.text, currency_hint):
+            claims.append(_to_claim(doc, sentence, fig, f"c{len(claims) + 1}"))
+    return claims
+
+
+def sentence_figures(text: str, currency_hint: dict[str, str] | None = None) -> list[Figure]:
+    """The figures of one sentence, in order."""
+    mentions = [m for m in numbers.find(text) if notfigures.is_figure(text, m)]
+    figures = ranges.join_ranges(text, [Figure.of(m) for m in mentions])
+    for fig in figures:
+        units.read_qualifier(text, fig)
+        units.read_unit(text, fig, currency_hint or {})
+        if fig.unit is None and fig.kind != "fraction" and not counting.read_people(text, fig):
+            units.read_rare_unit(text, fig)
+    figures = [f for f in figures if notfigures.keep(text, f)]
+    for fig in figures:
+        counting.read_category(text, fig, figures)
+    counting.inherit_categories(text, figures)
+    units.inherit_conversion_qualifiers(text, figures)
+    units.share_units(text, figures)
+    return figures
+
+
+def _to_claim(doc: Document, sentence: Sentence, fig: Figure, claim_id: str) -> Claim:
+    start, end = sentence.start + fig.start, sentence.start + fig.end
+    if fig.noun_end > 0 and fig.category in ("casualties",):
+        end = max(end, sentence.start + fig.noun_end)
+    line, column = doc.position(start)
+    return Claim(
+        id=claim_id,
+        text=doc.source[start:end],
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        value=fig.value,
+        low=fig.low,
+        high=fig.high,
+        qualifier=fig.qualifier,  # type: ignore[arg-type]
+        unit=fig.unit,
+        category=fig.category,  # type: ignore[arg-type]
+        subject=fig.subject,
+        sentence=sentence.index,
+        number_start=sentence.start + fig.number_start,
+        number_end=sentence.start + fig.number_end,
+        kind=fig.kind,
+        cue=fig.cue,
+        step=fig.step,
+    )

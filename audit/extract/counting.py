@@ -1,0 +1,209 @@
+"""What a figure counts: head-counts of people and the casualty categories around them."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from audit.extract.figure import Figure
+from audit.extract.vocab import head_nouns, modifier_stops, people_nouns
+from audit.lexicon import data, words_pattern
+
+_TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*|[^\sA-Za-z\d]")
+
+
+def read_people(text: str, fig: Figure) -> bool:
+    """'15 Iraqi soldiers', '2,700 others', 'eight of the jurors': a head-count, its noun and subject."""
+    pos = fig.end
+    tokens = [t for t in _TOKEN.finditer(text, pos, min(len(text), pos + 80))][:7]
+    modifiers, skip_of = 0, True
+    for t in tokens:
+        w = t.group(0)
+        lw = w.lower().replace("\u2019", "'")
+        if lw in people_nouns() or (lw.endswith("'s") and lw[:-2] in people_nouns()):
+            if modifiers and lw in ("dead", "casualties"):
+                return False
+            fig.unit, fig.kind, fig.noun_end = "people", "count", t.end()
+            generic = lw in ("people", "others", "persons", "dead", "casualties", "lives")
+            phrase = re.sub(
+                r"^\s*of\s+(?:(?:the|her|his|their|our|its|those|these)\s+)?", "", text[pos : t.end()]
+            )
+            fig.subject = None if generic else phrase.strip(" -")
+            return True
+        if skip_of and lw == "of":
+            skip_of = False
+            continue
+        if not skip_of and lw in _DETERMINERS and modifiers == 0:
+            continue
+        if not w[0].isalpha() or lw in modifier_stops() or modifiers >= 3:
+            return False
+        modifiers += 1
+        skip_of = False
+    return False
+
+
+_DETERMINERS = frozenset({"the", "her", "his", "their", "our", "its", "those", "these", "my", "your", "whom"})
+
+
+@cache
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    cas = data("casualties")
+    after_alts, before_alts = [], []
+    for cat, words in cas["after_cues"].items():
+        after_alts.append(f"(?P<{cat}>{words_pattern(words)})")
+    for cat, words in cas["before_cues"].items():
+        before_alts.append(f"(?P<{cat}>{words_pattern(words)})")
+    return {
+        "after": re.compile(rf"\b(?:{'|'.join(after_alts)})\b", re.I),
+        "before": re.compile(rf"\b(?:{'|'.join(before_alts)})\s*$", re.I),
+        "breaks": re.compile(rf"\b(?:{words_pattern(cas['clause_breaks'])})\b|[;:()\u2014]|\s-\s", re.I),
+        "leave": re.compile(rf"\b(?:{words_pattern(cas['leave_verbs'])})\s*$", re.I),
+    }
+
+
+_QUALIFIER_OR_DET = re.compile(
+    r"(?:\b(?:the|a|an|another|other|more|some|of|at least|more than|nearly|about|"
+    r"around|up to|over|almost|as many as|an estimated|estimated)\s+)*$",
+    re.I,
+)
+
+
+_HARMED_NOUNS = {
+    "dead": "killed",
+    "killed": "killed",
+    "victims": "killed",
+    "injured": "wounded",
+    "wounded": "wounded",
+    "casualties": "casualties",
+    "missing": "missing",
+    "displaced": "displaced",
+}
+
+
+_OF_THE_HARMED = re.compile(rf"\b(?:of|among)\s+the\s+({'|'.join(_HARMED_NOUNS)})\s*,?[^.;:]{{0,80}}$", re.I)
+
+
+_NUMBER_OF_HARMED = re.compile(
+    rf"\b(?:number|count|tally|total)\s+of\s+(?:people\s+)?({'|'.join(_HARMED_NOUNS)})\b[^.;:]{{0,60}}$", re.I
+)
+
+
+def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
+    """An active cue right before the figure: 'killing 12', 'wounded at least 22 others'."""
+    raw_head = text[max(0, fig.start - 50) : fig.start]
+    dets = _QUALIFIER_OR_DET.search(raw_head)  # always matches: it may match nothing
+    head = raw_head[: dets.start()] if dets else raw_head
+    before = _cue_patterns()["before"]
+    m = before.search(head) or before.search(raw_head)
+    if m:
+        return m.lastgroup or "other", m.group(0).strip()
+    of_the = _OF_THE_HARMED.search(text[: fig.start]) or _NUMBER_OF_HARMED.search(text[: fig.start])
+    if of_the:
+        return _HARMED_NOUNS[of_the.group(1).lower()], of_the.group(0).strip(" ,")
+    toll = re.search(
+        r"\b(death|casualty|injury)\s+toll\b[^.;]{0,40}?\b(?:to|at|of|is|was|reached|hit|stands at|"
+        r"stood at|climbed to|rose to)\s*$",
+        head,
+        re.I,
+    )
+    if toll:
+        return {"death": "killed", "casualty": "casualties", "injury": "wounded"}[
+            toll.group(1).lower()
+        ], toll.group(0)
+    return None
+
+
+def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
+    if fig.unit not in (None, "people") or fig.kind in ("fraction",):
+        return
+    before = casualty_before(text, fig)
+    after = _casualty_after(text, fig, figures)
+    # "left 24 others wounded": after a leave verb the cue comes after the figure
+    leave = _cue_patterns()["leave"].search(text[max(0, fig.start - 12) : fig.start])
+    chosen = (after or before) if leave else (before or after)
+    if chosen is None:
+        if fig.unit == "people":
+            fig.category = "count"
+        return
+    fig.category, fig.cue = chosen
+    fig.unit = "people"
+    if fig.kind in ("bare", "digits", "words", "group", "vague"):
+        fig.kind = "count"
+
+
+def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str, str] | None:
+    """A cue after the figure in its clause: '3,000 casualties', '300 soldiers had been killed'."""
+    start = fig.noun_end if fig.noun_end > 0 else fig.end
+    limit = min(len(text), start + 90)
+    if head := _head_noun().match(text, fig.end, limit):
+        word = head.group(1).lower()
+        return head_nouns()[word], word
+    tail = text[start:limit]
+    if stop := _cue_patterns()["breaks"].search(tail):
+        tail = tail[: stop.start()]
+    if fig.noun_end < 0 and _counts_things(text[fig.end : fig.end + 30]):
+        return None
+    m = _cue_patterns()["after"].search(tail)
+    if (
+        not m
+        or _cue_belongs_to_next(text, fig, figures, start + m.start())
+        or _is_active_with_object(tail, m)
+    ):
+        return None
+    return m.lastgroup or "other", m.group(0)
+
+
+def _counts_things(after: str) -> bool:
+    """'700 websites', '300 buildings': a plural noun that names no people follows the figure."""
+    m = re.match(r"\s+([a-z]{4,})\b", after)
+    if not m:
+        return False
+    word = m.group(1)
+    plural = word.endswith("s") and not word.endswith("ss")
+    return plural and word not in people_nouns() and word not in head_nouns()
+
+
+@cache
+def _head_noun() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:[A-Za-z'-]+\s+){{0,2}}?({words_pattern(list(head_nouns()))})\b", re.I)
+
+
+_OBJECT_AFTER = re.compile(
+    r"\s*(?:the|a|an|\d|one|two|three|four|five|six|seven|eight|nine|ten|at least|more than|some|about)\b",
+    re.I,
+)
+
+
+_AUXILIARY_BEFORE = re.compile(r"\b(?:were|was|been|are|is|being|be)\s+(?:\w+\s+)?$", re.I)
+
+
+def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: int) -> bool:
+    """Another figure stands between this one and the cue: the cue is that figure's, unless
+    the two are coordinated ("eight women and four men injured")."""
+    nxt = next((f for f in figures if f.start >= fig.end and f is not fig), None)
+    if nxt is None or cue_at <= nxt.start:
+        return False
+    return nxt.noun_end < 0 and not re.match(r"^\s*(?:[A-Za-z'-]+\s+){0,2}$", text[nxt.end : cue_at])
+
+
+def _is_active_with_object(tail: str, m: re.Match[str]) -> bool:
+    """'three gunmen killed two guards': the verb is active and has its own object."""
+    return bool(_OBJECT_AFTER.match(tail, m.end())) and not _AUXILIARY_BEFORE.search(tail[: m.start()])
+
+
+def inherit_categories(text: str, figures: list[Figure]) -> None:
+    """A figure with nothing of its own takes the category of the harmed figure before it:
+    '55 injured, five of them critically', 'killed 170,000 here and tens of thousands more'."""
+    for prev, fig in zip(figures, figures[1:], strict=False):
+        if fig.category not in ("other", "count") or prev.category in ("other", "count"):
+            continue
+        if fig.kind == "fraction" or fig.unit not in (None, "people"):
+            continue
+        after = text[fig.end : fig.end + 16]
+        more = re.fullmatch(r"[^.;:,]{0,40}\band\s+", text[prev.end : fig.start]) and re.match(
+            r"\s+(?:more|others|other)\b", after, re.I
+        )
+        of_them = re.match(r"\s+of\s+(?:them|those|whom|these)\b", after, re.I)
+        if more or of_them:
+            fig.category, fig.unit, fig.kind = prev.category, "people", "count"
+            fig.cue = "and more" if more else "of them"

@@ -1,0 +1,143 @@
+"""What only looks like a figure: dates, times, ordinals, identifiers, labels and idioms."""
+
+from __future__ import annotations
+
+import re
+
+from audit.extract.counting import casualty_before
+from audit.extract.figure import Figure
+from audit.extract.vocab import (
+    WORD_AFTER,
+    WORD_BEFORE,
+    counted_after,
+    identifier_words,
+    months,
+    notclaims,
+    people_nouns,
+)
+from audit.lexicon import data, quantulum_units
+from audit.numbers import Mention
+
+WINDOW = 60  # characters of context read on each side of a figure
+
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
+
+
+def is_figure(text: str, m: Mention) -> bool:
+    """False for what only looks like a figure: dates, times, ordinals, identifiers, idioms."""
+    before, after = text[max(0, m.start - WINDOW) : m.start], text[m.end : m.end + WINDOW]
+    raw = text[m.start : m.end]
+    if m.kind == "digits" and (
+        _is_digit_artifact(before, raw, after, m)
+        or _is_label(before, after, m)
+        or _is_date(before, raw, after, m)
+    ):
+        return False
+    if m.kind == "words" and _is_capitalised_name(before, raw, after):
+        return False
+    idiom = m.kind != "digits" and _inside_idiom(text, m)  # idioms are spelled out ("one another")
+    return not (_follows_identifier_word(before, m) or idiom)
+
+
+def _is_capitalised_name(before: str, raw: str, after: str) -> bool:
+    """'BBC Five Live', 'the Group of Eight': a capitalised number word inside a sentence is a name."""
+    if not raw[:1].isupper() or not re.search(r"[A-Za-z,]\s+$", before):
+        return False
+    return not counted_after(after) and not re.match(r"\s*(?:of|%|per)\b", after)
+
+
+def _is_digit_artifact(before: str, raw: str, after: str, m: Mention) -> bool:
+    """Ordinals (1st), slashes and colons (9/11, 10:30), glued letters (G7, P95, F-16, file_18),
+    clock times (0800, 4pm) and decades (the 1990s)."""
+    return bool(
+        _ORDINAL.match(after)
+        or re.match(r"[:/]\d", after)
+        or re.search(r"\d[:/]$", before)
+        or (re.match(r"[A-Za-z]", after) and not m.suffix and not _unit_glued(after))
+        or re.search(r"(?:[A-Za-z_]|[A-Za-z]-)$", before)
+        or after[:1] == "_"
+        or re.match(r"0\d{3}$", raw)
+        or (re.match(r"s\b", after) and m.value >= 1000)
+        or notclaims()["time"].match(after)
+    )
+
+
+def _follows_identifier_word(before: str, m: Mention) -> bool:
+    """'Flight 370', 'No. 10', 'Route 66': a number used as a name."""
+    wb = WORD_BEFORE.search(before)
+    if wb is None or m.kind not in ("digits", "words"):
+        return False
+    return wb.group(1).lower().rstrip(".") in identifier_words()
+
+
+def _unit_glued(after: str) -> bool:
+    """'15km', '9mm', '4p', '10am' (the last one is a time, caught elsewhere)."""
+    word = re.match(r"[A-Za-z]+", after)
+    if not word:
+        return False
+    w = word.group(0).lower()
+    units = data("units")
+    return (
+        w in units["measures"]
+        or w in units["currency_minor"]
+        or w in ("am", "pm", "c", "f")
+        or word.group(0) in quantulum_units()[1]
+    )
+
+
+def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
+    month_words = months()
+    wb = WORD_BEFORE.search(before)
+    wa = WORD_AFTER.match(after)
+    prev = wb.group(1).lower().rstrip(".") if wb else ""
+    nxt = wa.group(1).lower().rstrip(".") if wa else ""
+    if "," not in raw and "." not in raw and m.value == int(m.value):
+        if 1 <= m.value <= 31 and (prev in month_words or nxt in month_words):
+            return True
+        if re.match(r"\d{4}$", raw) and 1500 <= m.value <= 2099:
+            return not counted_after(after)
+        if re.match(r"^[\s]*[-\u2013/]\s*\d{2}\b", after) and re.match(r"\d{4}$", raw):
+            return True
+        if re.search(r"\b(?:1[5-9]|20)\d\d[-\u2013/]$", before) and len(raw) <= 2:
+            return True  # the "14" of 2013-14, the "01" of 1995-01
+    if re.match(r"^,?\s*(?:19|20)\d\d\b", after) and prev in month_words:
+        return True
+    # "30, 2013": a day before a year, after a month the segmenter may have cut off
+    return bool(re.match(r"^,\s*(?:1[5-9]|20)\d\d\b", after)) and 1 <= m.value <= 31 and "," not in raw
+
+
+def _is_label(before: str, after: str, m: Mention) -> bool:
+    """'Radio 4', 'Apollo 11', 'Terminal 5': a capitalised name with a bare integer after it."""
+    wb = re.search(r"[^\W\d_][,]?\s([A-Z][a-z]+)\s$", before)
+    if not wb or "," in before[-3:] or not float(m.value).is_integer() or m.suffix:
+        return False
+    word = wb.group(1).lower()
+    if word in months() or word in people_nouns():
+        return False
+    if word in data("numbers")["qualifiers_before"]:
+        return False
+    return not counted_after(after) and not re.match(r"\s*(?:%|per\b|percent|-)", after)
+
+
+def _inside_idiom(text: str, m: Mention) -> bool:
+    lo, hi = max(0, m.start - 20), min(len(text), m.end + 30)
+    for im in notclaims()["idioms"].finditer(text, lo, hi):
+        if im.start() <= m.start and m.end <= im.end():
+            return True
+    return False
+
+
+def keep(text: str, fig: Figure) -> bool:
+    """'one' and 'a' numbers only count when something is counted by them."""
+    m = fig.mention
+    raw = text[fig.number_start : fig.number_end].lower()
+    if m and m.kind == "words" and m.value == 1 and raw in ("one",) and fig.qualifier == "exact":
+        return (
+            fig.unit is not None
+            and fig.unit != "people"
+            or casualty_before(text, fig) is not None
+            or (fig.unit == "people" and fig.subject is not None)
+        )
+    if m and m.kind == "fraction" and raw.lower() == "half" and fig.unit is None:
+        return bool(re.match(r"^\s+(?:of|a|an|the)\b", text[fig.end : fig.end + 6], re.I))
+    return True

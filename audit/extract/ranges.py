@@ -1,0 +1,64 @@
+"""Ranges: "200-300", "between 200 and 300", "one or two", "8- to 16-meter"."""
+
+from __future__ import annotations
+
+import re
+
+from audit.extract.figure import Figure
+
+_RANGE_GAP = re.compile(r"^\s*(?:-|\u2013|\u2014|-?\s*to|or|and)\s*$", re.IGNORECASE)
+
+
+def join_ranges(text: str, figs: list[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    i = 0
+    while i < len(figs):
+        a = figs[i]
+        if i + 1 < len(figs) and _is_range(text, a, figs[i + 1]):
+            b = figs[i + 1]
+            between = re.search(r"\bbetween\s+(?:\S+\s+){0,1}$", text[max(0, a.start - 20) : a.start], re.I)
+            start = a.start - len(between.group(0)) if between else a.start
+            lo, hi = a.value, b.value
+            if b.mention and a.mention and b.mention.value >= 1000 and a.value < b.value / 100:
+                lo = a.value * (b.value / b.mention.value if b.mention.kind == "digits" else 1)
+            out.append(
+                Figure(
+                    start,
+                    b.end,
+                    a.number_start,
+                    b.number_end,
+                    (lo + hi) / 2,
+                    lo,
+                    hi,
+                    "range",
+                    kind=a.kind,
+                    step=min(a.step or 1, b.step or 1),
+                    mention=a.mention,
+                )
+            )
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _is_range(text: str, a: Figure, b: Figure) -> bool:
+    gap = text[a.end : b.start]
+    gm = re.match(r"^(\s*%?\s*)", gap)
+    unit_gap = gap[len(gm.group(1)) :] if gm and "%" in gap else gap
+    if not _RANGE_GAP.match(unit_gap):
+        return False
+    word = unit_gap.strip().lower()
+    before = text[max(0, a.start - 25) : a.start].lower()
+    if word == "and" and not re.search(r"\bbetween\s+(?:\S+\s+)?$", before):
+        return False
+    if word == "to" and re.search(
+        r"\b(?:from|rose|fell|increased|decreased|up|down|cut|raised)\s+(?:\S+\s+)?$", before
+    ):
+        return False
+    if word == "or" and a.kind != b.kind:
+        return False
+    if a.kind in ("vague", "fraction") or b.kind in ("vague", "fraction"):
+        return False
+    return a.value < b.value or (b.mention is not None and b.mention.value > a.value)

@@ -1,0 +1,210 @@
+"""Qualifiers before and after a figure, and its unit: money, percent, measures, ages."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from audit.extract.figure import Figure, scale, set_bounds
+from audit.extract.vocab import counted_after, not_units, people_nouns
+from audit.lexicon import data, quantulum_units, unit_name, words_pattern
+
+
+@cache
+def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
+    nums = data("numbers")
+    before, after = nums["qualifiers_before"], nums["qualifiers_after"]
+    pb = re.compile(rf"\b({words_pattern(before)})\s*(?:US\$|[A-Z]?\$|£|€|¥)?$", re.IGNORECASE)
+    pa = re.compile(rf"^(?:\s+|-)({words_pattern(after)})\b", re.IGNORECASE)
+    return pb, pa, before, after
+
+
+def read_qualifier(text: str, fig: Figure) -> None:
+    if fig.qualifier == "range":
+        return
+    pb, pa, before, after = _qualifier_patterns()
+    if fig.mention and fig.mention.qualifier:
+        fig.qualifier = fig.mention.qualifier
+    head = text[max(0, fig.start - 30) : fig.start]
+    m = pb.search(head)
+    if m and not re.search(r"\b(?:all|each)\s+$", head[: m.start()]):
+        q = before[re.sub(r"\s+", " ", m.group(1).lower())]
+        if not (
+            m.group(1).lower() in ("over", "under", "above", "below") and _is_prep_use(head[: m.start()])
+        ):
+            fig.qualifier = q
+            fig.start -= len(head) - m.start()
+    m = pa.match(text[fig.end : fig.end + 20])
+    if m and fig.qualifier in ("exact", "approx"):  # "about 500 or more" is at least 500
+        fig.qualifier = after[re.sub(r"\s+", " ", m.group(1).lower())]
+    set_bounds(fig)
+
+
+def _is_prep_use(head: str) -> bool:
+    """'over 20 years' after a verb of motion or 'fell' reads as a qualifier; after 'from' it does not."""
+    return bool(re.search(r"\b(?:from|to|of)\s*$", head))
+
+
+@cache
+def _unit_patterns() -> dict[str, re.Pattern[str]]:
+    u = data("units")
+    measures: dict[str, str] = u["measures"]
+    percent: dict[str, str] = u["percent"]
+    cwords: dict[str, object] = u["currency_words"]
+    return {
+        "percent": re.compile(rf"^[\s\u00a0]*(?:-\s*)?({words_pattern(list(percent))})(?![A-Za-z])", re.I),
+        "measure": re.compile(rf"^(?:[\s\u00a0]*|-)({words_pattern(list(measures))})(?![A-Za-z])", re.I),
+        "cword": re.compile(rf"^(?:[\s\u00a0]*|-)(?:of\s+)?({words_pattern(list(cwords))})\b", re.I),
+        "code_after": re.compile(rf"^[\s\u00a0]*({'|'.join(u['currency_codes'])})\b"),
+        "code_before": re.compile(rf"\b({'|'.join(u['currency_codes'])})[\s\u00a0]?$"),
+        "symbol": re.compile(rf"({words_pattern(list(u['currency_symbols']))})[\s\u00a0]?$"),
+        "minor": re.compile(rf"^({words_pattern(list(u['currency_minor']))})(?![A-Za-z])", re.I),
+        "minor_word": re.compile(r"^[\s\u00a0]+(pence|cents?)\b", re.I),
+    }
+
+
+def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
+    """Money, percentages, measures and ages written around the figure."""
+    u, pats = data("units"), _unit_patterns()
+    after = text[fig.number_end : fig.number_end + 40]
+    head = text[max(0, fig.number_start - 8) : fig.number_start]
+    if m := pats["symbol"].search(head):
+        fig.unit, fig.kind = u["currency_symbols"][m.group(1)], "money"
+        fig.start = min(fig.start, fig.number_start - len(head) + m.start())
+    elif m := pats["code_before"].search(head):
+        fig.unit, fig.kind = m.group(1), "money"
+    if fig.unit is None and (m := pats["percent"].match(after)):
+        fig.unit = u["percent"][re.sub(r"\s+", " ", m.group(1).lower())]
+        fig.kind = fig.unit
+        fig.end = max(fig.end, fig.number_end + m.end())
+        return
+    if fig.kind == "money":
+        return
+    if m := re.match(r"^[\s\u00a0]?([$€£¥])(?![\d$€£¥])", after):
+        fig.unit, fig.kind = u["currency_symbols"][m.group(1)], "money"
+        fig.end = max(fig.end, fig.number_end + m.end())
+        return
+    if m := pats["code_after"].match(after):
+        fig.unit, fig.kind = m.group(1), "money"
+        return
+    if m := pats["cword"].match(after):
+        fig.unit, fig.kind = _currency_word(m.group(1), currency_hint), "money"
+        fig.end = max(fig.end, fig.number_end + m.end())
+        return
+    if (m := pats["minor"].match(after) or pats["minor_word"].match(after)) and fig.kind == "digits":
+        fig.unit, fig.kind = u["currency_minor"][m.group(1).lower()], "money"
+        scale(fig, 0.01)
+        fig.end = max(fig.end, fig.number_end + m.end())
+        return
+    if fig.mention and fig.mention.suffix == "m" and not counted_after(after):  # "3M" is a million
+        scale(fig, 1e-6)  # a bare "100m" is a length, not a million
+        fig.unit, fig.kind = "meter", "measure"
+        return
+    if (temperature := _temperature_unit(after)) is not None:
+        fig.unit, fig.kind = temperature, "measure"
+        return
+    if m := pats["measure"].match(after):
+        fig.unit, fig.kind = u["measures"][re.sub(r"\s+", " ", m.group(1).lower())], "measure"
+        fig.end = max(fig.end, fig.number_end + m.end())
+        return
+    if fig.kind != "fraction" and is_age(text, fig):
+        fig.unit, fig.kind = "year", "measure"
+
+
+_AGE_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019-]+,\s*|\b(?:then|aged|age|ages)\s+)$")
+
+
+_AGE_AFTER = re.compile(r"^\s*(?:,|\.(?!\d)|\)|;|$|and\b)")
+
+
+def is_age(text: str, fig: Figure) -> bool:
+    """'Eric Kirkpatrick, 61, opened fire', 'Tsarnaev, then 19,': a person's age."""
+    if fig.kind not in ("digits", "words") or not 0 < fig.value < 125 or not float(fig.value).is_integer():
+        return False
+    before = text[max(0, fig.start - 30) : fig.start]
+    return bool(_AGE_BEFORE.search(before) and _AGE_AFTER.match(text[fig.end : fig.end + 5]))
+
+
+def _currency_word(word: str, hint: dict[str, str]) -> str:
+    entry = data("units")["currency_words"][re.sub(r"\s+", " ", word.lower())]
+    if isinstance(entry, str):
+        return entry
+    return hint.get(word.lower().rstrip("s"), entry["default"])
+
+
+def currency_context(prose: str) -> dict[str, str]:
+    """Which country's rupee: the country names a document mentions switch a currency word's default."""
+    hints: dict[str, str] = {}
+    for word, entry in data("units")["currency_words"].items():
+        if isinstance(entry, dict):
+            for country, code in entry.items():
+                if country != "default" and country in prose:
+                    hints.setdefault(word.rstrip("s"), code)
+    return hints
+
+
+def read_rare_unit(text: str, fig: Figure) -> None:
+    """Rarer units from quantulum3's lexicon ("16.25 nanometers", "75ml"); else a bare number."""
+    found = rare_unit(text[fig.number_end : fig.number_end + 40])
+    if found is not None:
+        fig.unit, fig.kind = found
+    elif fig.kind in ("digits", "words", "group", "vague"):
+        fig.kind = "bare"
+
+
+def rare_unit(after: str) -> tuple[str, str] | None:
+    """A unit from quantulum3's lexicon, named as pint names it."""
+    m = re.match(r"^([\s\u00a0]?)([A-Za-z\u00b5][A-Za-z-]*)", after)
+    if not m:
+        return None
+    spaced, word = bool(m.group(1)), m.group(2)
+    if word.lower() in people_nouns() or word.lower() in not_units():
+        return None
+    surfaces, symbols = quantulum_units()
+    symbol_ok = not spaced or not word.islower()  # "75ml", "5 MW"; a spaced lower-case "in" is a word
+    name = (symbols.get(word) if symbol_ok else None) or (
+        surfaces.get(word.lower()) if len(word) >= 4 else None
+    )
+    if name is None:
+        return None
+    canonical = unit_name(name)
+    return (canonical, "measure") if canonical else None
+
+
+_TEMPERATURE = re.compile(r"^(?:[\s\u00a0]?(?:°|º|deg(?:rees?)?\.?)\s?|(?=[CF]\b))([A-Za-z]+)", re.I)
+
+
+def _temperature_unit(after: str) -> str | None:
+    """'-5C', '40°F', '40 deg celsius', '12 degrees'."""
+    m = _TEMPERATURE.match(after)
+    if not m:
+        return "degree" if re.match(r"^[\s\u00a0]?(?:°|degrees?)(?![A-Za-z])", after, re.I) else None
+    return data("units")["temperature"].get(m.group(1).lower())
+
+
+def inherit_conversion_qualifiers(text: str, figures: list[Figure]) -> None:
+    """'about 15 meters (50 feet)': the figure in brackets restates the one before, hedges and all."""
+    for prev, fig in zip(figures, figures[1:], strict=False):
+        bracketed = re.fullmatch(r"\s*[(\[]\s*(?:US\$|[A-Z]?\$|£|€|¥)?", text[prev.end : fig.start])
+        if bracketed and fig.qualifier == "exact" and prev.qualifier not in ("exact", "range"):
+            fig.qualifier = prev.qualifier
+            set_bounds(fig)
+
+
+def share_units(text: str, figures: list[Figure]) -> None:
+    """'from six months to nine', 'from 4 to 8 dollars', 'three and four-year-olds': a bare
+    figure joined to a measured or money figure by to/or/and shares its unit."""
+    for a, b in zip(figures, figures[1:], strict=False):
+        if not re.fullmatch(r"\s*(?:to|or|and|-|\u2013)\s*", _gap_after_unit(text, a, b)):
+            continue
+        if a.kind in ("measure", "money") and b.unit is None and b.kind == "bare":
+            b.unit, b.kind = a.unit, a.kind
+        elif b.kind in ("measure", "money") and a.unit is None and a.kind == "bare" and a.end == a.number_end:
+            a.unit, a.kind = b.unit, b.kind
+
+
+def _gap_after_unit(text: str, a: Figure, b: Figure) -> str:
+    gap = text[a.end : b.start]
+    return (
+        re.sub(r"^\s*[A-Za-z]+", "", gap, count=1) if a.kind == "measure" and a.end == a.number_end else gap
+    )

@@ -1,0 +1,62 @@
+"""The extraction lexicons (audit/data/*.yaml), compiled once."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from audit.lexicon import data, words_pattern
+
+
+@cache
+def months() -> frozenset[str]:
+    return frozenset(data("notclaims")["months"])
+
+
+@cache
+def identifier_words() -> frozenset[str]:
+    return frozenset(data("notclaims")["identifier_before"])
+
+
+@cache
+def notclaims() -> dict[str, re.Pattern[str]]:
+    nc = data("notclaims")
+    return {
+        "idioms": re.compile(rf"\b(?:{words_pattern(nc['idioms'])})\b", re.IGNORECASE),
+        "time": re.compile(rf"\s?(?:{words_pattern(nc['time_words'])})(?![A-Za-z])", re.IGNORECASE),
+    }
+
+
+WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)[\s\u00a0]*$")
+
+
+WORD_AFTER = re.compile(r"^[\s\u00a0]*([A-Za-z][A-Za-z']*\.?)")
+
+
+@cache
+def people_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in data("casualties")["people_nouns"])
+
+
+@cache
+def modifier_stops() -> frozenset[str]:
+    return frozenset(data("casualties")["modifier_stops"])
+
+
+@cache
+def head_nouns() -> dict[str, str]:
+    return {word.lower(): cat for word, cat in data("casualties")["head_nouns"].items()}
+
+
+@cache
+def not_units() -> frozenset[str]:
+    return frozenset(data("units")["not_units"])
+
+
+def counted_after(after: str) -> bool:
+    """'1500 troops', '2000 people': a year-like number that is counting something."""
+    wa = WORD_AFTER.match(after)
+    if not wa:
+        return bool(re.match(r"\s*%", after))
+    w = wa.group(1).lower()
+    return w in people_nouns() or w in data("units")["measures"] or w in ("percent", "per")
