@@ -725,6 +725,8 @@ def corpus_command(
 ) -> None:  # fmt: skip
     """Audit an archive: folders of documents, JSON Lines or Parquet files of
     {id, text, published, outlet, url}; reconcile casualty figures across documents."""
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     summary = run_corpus(
         list(paths), out, engine=engine, scheduler=scheduler, partition_size=partition_size,
         workers=workers, progress=sys.stderr.isatty(),

@@ -251,6 +251,12 @@ def test_the_command_rejects_a_bad_partition_size(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "partition size" in result.output
 
 
+def test_a_scheduler_needs_the_dask_engine(tmp_path: Path) -> None:
+    args = ["corpus", str(tmp_path), "--out", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:8786"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2 and "--scheduler needs --engine dask" in result.output
+
+
 def test_dask_engine_without_dask_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "dask.dataframe", None)
     with pytest.raises(click.ClickException, match=r"pip install 'audit\[dask\]'"):
