@@ -49,6 +49,7 @@ class Lexicon:
     window: timedelta
     conflict_window: timedelta
     max_ratio: float
+    exact_rounding_from: float
     cumulative: frozenset[str]
 
 
@@ -98,6 +99,7 @@ def lexicon() -> Lexicon:
         window=timedelta(days=float(raw["window_days"])),
         conflict_window=timedelta(days=float(raw["conflict_window_days"])),
         max_ratio=float(raw["max_ratio"]),
+        exact_rounding_from=float(raw["exact_rounding_from"]),
         cumulative=frozenset(str(w) for w in raw["cumulative_categories"]),
     )
 
@@ -302,19 +304,22 @@ class Mention:
 
     @property
     def tolerance(self) -> float:
-        """Half the rounding step the wording implies: "about 3,000" may be 2,500."""
+        """Half the rounding step the wording implies: "about 3,000" may be 2,500, "2,700"
+        may be 2,650; a plain figure under `exact_rounding_from` ("34") is exact."""
         step = self.step
         if step is None and self.qualifier == "approx":
             step = _implied_step(self.value)
+        if self.qualifier != "approx" and abs(self.value) < lexicon().exact_rounding_from:
+            step = None
         return (step or 0.0) / 2
 
     @property
     def bounds(self) -> tuple[float, float]:
-        """What the wording allows, widened by rounding: "at least 30" -> (30, inf)."""
-        low = self.low if self.low is not None else (self.value if self.qualifier == "exact" else 0.0)
-        high = self.high if self.high is not None else (self.value if self.qualifier == "exact" else math.inf)
-        if self.qualifier == "approx":
-            low, high = min(low, self.value), max(high, self.value)
+        """What the wording allows, widened by rounding: "at least 30" -> (30, inf),
+        "about 3,000" -> (2,500, 3,500), "up to 40" -> (0, 40)."""
+        point = self.qualifier in ("exact", "approx")
+        low = self.low if self.low is not None else (self.value if point else 0.0)
+        high = self.high if self.high is not None else (self.value if point else math.inf)
         return low - self.tolerance, high + self.tolerance
 
     @property

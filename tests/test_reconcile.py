@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -253,6 +254,15 @@ def test_a_lower_bound_supports_the_figure_it_allows() -> None:
 def test_unattributed_figures_are_unattributed_across_the_archive() -> None:
     (event,) = reconcile([mention(0, 12), mention(1, 12)]).events
     assert event["grade"] == "unattributed"
+
+
+def test_rounding_applies_to_approximate_and_large_round_figures_only() -> None:
+    assert mention(0, 3000, qualifier="approx", step=1000).bounds == (2500, 3500)
+    assert mention(0, 3000, qualifier="approx").bounds == (2500, 3500)  # step implied by the zeros
+    assert mention(0, 2700, step=100).bounds == (2650, 2750)
+    assert mention(0, 30, step=10).bounds == (30, 30)
+    assert mention(0, 40, qualifier="at_most", high=40, step=10).bounds == (0, 40)
+    assert mention(0, 30, qualifier="at_least", low=30, step=10).bounds == (30, math.inf)
 
 
 def test_disagreement_about_bounds_only_is_no_conflict() -> None:
