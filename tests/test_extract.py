@@ -151,6 +151,23 @@ def test_active_verbs_bind_their_own_objects() -> None:
     assert [(c.value, c.category) for c in found] == [(12, "killed"), (22, "wounded")]
 
 
+def test_a_man_in_a_list_of_people_counts_one() -> None:
+    found = claims("The bomb killed two women and a man who were inside.")
+    assert [(c.text, c.value, c.category) for c in found] == [("two", 2, "killed"), ("a man", 1, "killed")]
+
+
+def test_one_counts_only_when_it_counts_something() -> None:
+    assert [(c.value, c.category) for c in claims("It left one killed and one wounded.")] == [
+        (1, "killed"),
+        (1, "wounded"),
+    ]
+    assert claims("He took one approach to it.") == []
+
+
+def test_cents_scale_the_figure_they_share() -> None:
+    assert [c.value for c in claims("Prices rose from 40 to 50 cents.")] == [0.4, 0.5]
+
+
 def test_part_of_them_inherits_category() -> None:
     found = claims("The blast injured 55 people, five of them critically.")
     assert [c.category for c in found] == ["wounded", "wounded"]

@@ -34,9 +34,10 @@ def sentence_figures(text: str, currency_hint: dict[str, str] | None = None) -> 
         units.read_unit(text, fig, currency_hint or {})
         if fig.unit is None and fig.kind != "fraction" and not counting.read_people(text, fig):
             units.read_rare_unit(text, fig)
-    figures = [f for f in figures if notfigures.keep(text, f)]
+    figures = counting.add_coordinated_singulars(text, figures)
     for fig in figures:
         counting.read_category(text, fig, figures)
+    figures = [f for f in figures if notfigures.keep(text, f)]
     counting.inherit_categories(text, figures)
     units.inherit_conversion_qualifiers(text, figures)
     units.share_units(text, figures)

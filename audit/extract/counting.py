@@ -193,7 +193,8 @@ def _is_active_with_object(tail: str, m: re.Match[str]) -> bool:
 
 def inherit_categories(text: str, figures: list[Figure]) -> None:
     """A figure with nothing of its own takes the category of the harmed figure before it:
-    '55 injured, five of them critically', 'killed 170,000 here and tens of thousands more'."""
+    '55 injured, five of them critically', 'killed 170,000 here and tens of thousands more',
+    'killed two women and a man'."""
     for prev, fig in zip(figures, figures[1:], strict=False):
         if fig.category not in ("other", "count") or prev.category in ("other", "count"):
             continue
@@ -204,6 +205,29 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
             r"\s+(?:more|others|other)\b", after, re.I
         )
         of_them = re.match(r"\s+of\s+(?:them|those|whom|these)\b", after, re.I)
-        if more or of_them:
+        listed = prev.noun_end > 0 and _SINGULAR_AFTER.fullmatch(text, prev.noun_end, fig.noun_end)
+        if more or of_them or listed:
             fig.category, fig.unit, fig.kind = prev.category, "people", "count"
-            fig.cue = "and more" if more else "of them"
+            fig.cue = "and more" if more else "of them" if of_them else "listed with"
+
+
+_SINGULAR_AFTER = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*[-\u2013\u2014]\s*)(an?)\s+([a-z]+)\b", re.I)
+
+
+def add_coordinated_singulars(text: str, figures: list[Figure]) -> list[Figure]:
+    """'two women and a man': in a list of people, 'a man' counts one."""
+    added: list[Figure] = []
+    for fig in figures:
+        if fig.unit != "people" or fig.noun_end < 0:
+            continue
+        m = _SINGULAR_AFTER.match(text, fig.noun_end)
+        if m and m.group(2).lower() in _singular_people():
+            one = Figure(m.start(1), m.end(2), m.start(1), m.end(1), 1.0, 1.0, 1.0, kind="count", step=1.0)
+            one.unit, one.noun_end, one.subject = "people", m.end(2), m.group(2)
+            added.append(one)
+    return sorted(figures + added, key=lambda f: f.start) if added else figures
+
+
+@cache
+def _singular_people() -> frozenset[str]:
+    return frozenset(data("casualties")["singular_people"])

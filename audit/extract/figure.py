@@ -26,6 +26,7 @@ class Figure:
     category: str = "other"
     cue: str | None = None
     subject: str | None = None
+    minor_unit: bool = False  # written in cents or pence, scaled to the main unit
     noun_end: int = -1  # end of the counted noun ("3,000 casualties"), if any
     mention: Mention | None = field(default=None, repr=False)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from audit.extract.counting import casualty_before
 from audit.extract.figure import Figure
 from audit.extract.vocab import (
     WORD_AFTER,
@@ -128,16 +127,12 @@ def _inside_idiom(text: str, m: Mention) -> bool:
 
 
 def keep(text: str, fig: Figure) -> bool:
-    """'one' and 'a' numbers only count when something is counted by them."""
+    """'one' only counts when something is counted by it; 'half' only as a share of something.
+    Judged once unit and category are known."""
     m = fig.mention
     raw = text[fig.number_start : fig.number_end].lower()
-    if m and m.kind == "words" and m.value == 1 and raw in ("one",) and fig.qualifier == "exact":
-        return (
-            fig.unit is not None
-            and fig.unit != "people"
-            or casualty_before(text, fig) is not None
-            or (fig.unit == "people" and fig.subject is not None)
-        )
+    if m and m.kind == "words" and m.value == 1 and raw == "one" and fig.qualifier == "exact":
+        return fig.unit is not None  # "one man", "one killed", "one hour"; not "one approach"
     if m and m.kind == "fraction" and raw.lower() == "half" and fig.unit is None:
         return bool(re.match(r"^\s+(?:of|a|an|the)\b", text[fig.end : fig.end + 6], re.I))
     return True

@@ -92,7 +92,7 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         fig.end = max(fig.end, fig.number_end + m.end())
         return
     if (m := pats["minor"].match(after) or pats["minor_word"].match(after)) and fig.kind == "digits":
-        fig.unit, fig.kind = u["currency_minor"][m.group(1).lower()], "money"
+        fig.unit, fig.kind, fig.minor_unit = u["currency_minor"][m.group(1).lower()], "money", True
         scale(fig, 0.01)
         fig.end = max(fig.end, fig.number_end + m.end())
         return
@@ -199,8 +199,12 @@ def share_units(text: str, figures: list[Figure]) -> None:
             continue
         if a.kind in ("measure", "money") and b.unit is None and b.kind == "bare":
             b.unit, b.kind = a.unit, a.kind
+            if a.minor_unit:
+                scale(b, 0.01)
         elif b.kind in ("measure", "money") and a.unit is None and a.kind == "bare" and a.end == a.number_end:
             a.unit, a.kind = b.unit, b.kind
+            if b.minor_unit:
+                scale(a, 0.01)  # "from 40 to 50 cents"
 
 
 def _gap_after_unit(text: str, a: Figure, b: Figure) -> str:
