@@ -14,7 +14,7 @@ Measures (issue 2, "Speed"), each against its target:
   6. quantulum3 parsing a whole ~3 KB and ~30 KB document, to show its super-linearity
      (bounded by a timeout; larger sizes are not tried).
 Times are CPU seconds of the measuring process (steadier than wall time on a shared machine),
-except the cold start and the corpus run of 5., which are wall time.
+except the cold start (wall time, CPU time beside it) and the corpus run of 5.
 Prints a table and exits 0: a benchmark, not a test. Reads the corpus at run time; stores none of it.
 """
 
@@ -240,26 +240,35 @@ def audit_command() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "audit.cli"]
 
 
-def run_child(args: list[str]) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS in KB (ru_maxrss of this child alone) and exit code."""
+@dataclass
+class ChildRun:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the child alone
+    max_rss_kb: int
+    exit_code: int
+
+
+def run_child(args: list[str]) -> ChildRun:
+    """Run a command; wall time, CPU time and peak RSS (ru_maxrss) of this child alone."""
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return time.perf_counter() - start, usage.ru_maxrss, proc.returncode
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    return ChildRun(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code)
 
 
-def cold_start(seed: Path, runs: int) -> tuple[float, float]:
-    """Median and worst wall time of `audit extract <seed>` in fresh processes."""
+def cold_start(seed: Path, runs: int) -> tuple[float, float, float]:
+    """Median wall time, worst wall time and median CPU time of `audit extract <seed>`."""
     run_child([*audit_command(), "extract", str(seed)])  # byte-compile once, as an installed package is
-    times = [run_child([*audit_command(), "extract", str(seed)])[0] for _ in range(runs)]
-    return statistics.median(times), max(times)
+    done = [run_child([*audit_command(), "extract", str(seed)]) for _ in range(runs)]
+    walls = [r.wall for r in done]
+    return statistics.median(walls), max(walls), statistics.median(r.cpu for r in done)
 
 
-def peak_memory(files: list[Path]) -> tuple[float, float, int]:
-    """Peak RSS (MB) and wall seconds of one `audit extract --format json` over every file."""
-    seconds, rss_kb, code = run_child([*audit_command(), "extract", "--format", "json", *map(str, files)])
-    return rss_kb / 1024, seconds, code
+def peak_memory(files: list[Path]) -> ChildRun:
+    """One `audit extract --format json` over every file."""
+    return run_child([*audit_command(), "extract", "--format", "json", *map(str, files)])
 
 
 def profile(named: list[tuple[str, str]], top: int) -> str:
@@ -295,9 +304,8 @@ def measure(shared: Path, quick: bool) -> list[Row]:
     rows: list[Row] = [Row("corpus", f"{len(named)} articles, {kb(texts):.0f} KB")]
 
     first = quantulum_first_parse()
-    rows.append(
-        Row("quantulum3 import + first parse", f"{first['import']:.2f} s + {first['first_parse']:.2f} s")
-    )
+    first_cost = f"{first['import']:.2f} s + {first['first_parse']:.2f} s (CPU)"
+    rows.append(Row("quantulum3 import + first parse", first_cost))
     q_rate, n_sent = quantulum_sentence_throughput(q_texts)
     sample = f"{len(q_named)} articles, {n_sent} sentences"
     rows.append(Row(f"quantulum3 warm, by sentence ({sample})", f"{q_rate:.1f} KB/s (CPU)"))
@@ -317,20 +325,14 @@ def measure(shared: Path, quick: bool) -> list[Row]:
         rows.append(linearity_in_child(shared, None, copies, 3, timeout=600))
 
     seed = next((shared / "seeds").glob("*.txt"))
-    median, worst = cold_start(seed, 3 if quick else 5)
-    rows.append(
-        Row("cold start `audit extract <seed>`", f"{median:.2f} s (worst {worst:.2f})", "< 1 s", median < 1)
-    )
+    median, worst, cpu = cold_start(seed, 3 if quick else 5)
+    cold = f"{median:.2f} s wall (worst {worst:.2f}), {cpu:.2f} s CPU"
+    rows.append(Row("cold start `audit extract <seed>`", cold, "< 1 s", median < 1))
 
-    rss, seconds, code = peak_memory(sorted((shared / "corpus").glob("*.txt")))
-    rows.append(
-        Row(
-            "peak RSS, `audit extract` on the corpus",
-            f"{rss:.0f} MB ({seconds:.1f} s, exit {code})",
-            "< 300 MB",
-            rss < 300,
-        )
-    )
+    run = peak_memory(sorted((shared / "corpus").glob("*.txt")))
+    rss = run.max_rss_kb / 1024
+    mem = f"{rss:.0f} MB ({run.wall:.1f} s wall, {run.cpu:.1f} s CPU, exit {run.exit_code})"
+    rows.append(Row("peak RSS, `audit extract` on the corpus", mem, "< 300 MB", rss < 300))
     sizes = [3_000] if quick else [3_000, 30_000]
     rows += quantulum_whole_documents("\n\n".join(texts), sizes, timeout=60 if quick else 180)
     return rows
@@ -338,11 +340,9 @@ def measure(shared: Path, quick: bool) -> list[Row]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="folder with corpus/ and seeds/")
     parser.add_argument(
-        "--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder (corpus, seeds)"
-    )
-    parser.add_argument(
-        "--quick", action="store_true", help="20 articles for quantulum3, single runs, no 30 KB"
+        "--quick", action="store_true", help="a 20-article sample, single runs, no 30 KB quantulum3 document"
     )
     parser.add_argument("--profile", type=int, metavar="N", default=0, help="also print our top N functions")
     parser.add_argument("--child-linearity", help=argparse.SUPPRESS)  # "limit,copies,repeats", internal
