@@ -437,9 +437,32 @@ def audit_record(record: Record, config: Config = DEFAULT) -> DocumentRows:
     return DocumentRows(record.id, claims, findings, doc.error, len(doc.source))
 
 
-def audit_part(part: Part, config: Config = DEFAULT) -> list[DocumentRows]:
-    """The unit of work of both engines: read one partition and audit its documents."""
-    return [audit_record(r, config) for r in read_part(part)]
+@dataclass
+class PartResult:
+    """What one partition contributes: its rows as Arrow tables, ready to append."""
+
+    claims: pa.Table
+    findings: pa.Table
+    documents: int
+    characters: int
+    errors: list[tuple[str, str]]
+
+
+def audit_records(records: Iterable[Record], config: Config = DEFAULT) -> PartResult:
+    """The unit of work of both engines: audit the documents of one partition."""
+    docs = [audit_record(r, config) for r in records]
+    return PartResult(
+        claims=pa.Table.from_pylist([row for d in docs for row in d.claims], schema=CLAIMS_SCHEMA),
+        findings=pa.Table.from_pylist([row for d in docs for row in d.findings], schema=FINDINGS_SCHEMA),
+        documents=len(docs),
+        characters=sum(d.size for d in docs),
+        errors=[(d.document, d.error) for d in docs if d.error],
+    )
+
+
+def audit_part(part: Part, config: Config = DEFAULT) -> PartResult:
+    """Read one partition and audit its documents."""
+    return audit_records(read_part(part), config)
 
 
 # ---------------------------------------------------------------- writing
@@ -458,9 +481,13 @@ class AtomicParquet(AbstractContextManager["AtomicParquet"]):
         self.rows = 0
 
     def write(self, rows: list[dict[str, Any]]) -> None:
-        if rows:
-            self.writer.write_table(pa.Table.from_pylist(rows, schema=self.schema))
-            self.rows += len(rows)
+        self.write_table(pa.Table.from_pylist(rows, schema=self.schema))
+
+    def write_table(self, table: pa.Table) -> None:
+        """Append `table` as one row group (an empty table adds nothing)."""
+        if table.num_rows:
+            self.writer.write_table(table)
+            self.rows += table.num_rows
 
     def finish(self) -> Path:
         """Close the writer (no more rows) and return the complete temporary file to read."""
@@ -491,7 +518,7 @@ class Summary:
 
 # ---------------------------------------------------------------- engines
 
-Sink = Callable[[list[DocumentRows]], None]
+Sink = Callable[[PartResult], None]
 
 
 def run_local(parts: list[Part], config: Config, sink: Sink) -> None:
@@ -526,9 +553,9 @@ def run_dask(parts: list[Part], config: Config, sink: Sink, scheduler: str | Non
         for delayed in results.to_delayed():
             pending.append(client.compute(delayed))
             if len(pending) >= ahead:
-                sink(_rows_of(pending.popleft().result()))
+                sink(_result_of(pending.popleft().result()))
         while pending:
-            sink(_rows_of(pending.popleft().result()))
+            sink(_result_of(pending.popleft().result()))
 
 
 def _import_dask() -> tuple[Any, Any]:
@@ -554,7 +581,7 @@ def _records_meta() -> pd.DataFrame:
 def _results_meta() -> pd.DataFrame:
     import pandas as pd
 
-    return pd.DataFrame({"rows": pd.Series(dtype=object)})
+    return pd.DataFrame({"result": pd.Series(dtype=object)})
 
 
 def records_frame(part: Part) -> pd.DataFrame:
@@ -569,7 +596,8 @@ def records_frame(part: Part) -> pd.DataFrame:
 
 
 def audit_frame(frame: pd.DataFrame, config: Config = DEFAULT) -> pd.DataFrame:
-    """map_partitions body: audit each record of the partition, one result row per document."""
+    """map_partitions body: audit the records of the partition; one row holding its
+    `PartResult` (Arrow tables travel back to the client cheaply)."""
     import pandas as pd
 
     records = []
@@ -577,8 +605,7 @@ def audit_frame(frame: pd.DataFrame, config: Config = DEFAULT) -> pd.DataFrame:
         fields = {c: _none(row[c]) for c in _RECORD_COLUMNS}
         fields["published"] = parse_published(fields["published"])[0]
         records.append(Record(**fields))
-    rows = [audit_record(record, config) for record in records]
-    return pd.DataFrame({"rows": pd.Series(rows, dtype=object)}, index=frame.index)
+    return pd.DataFrame({"result": pd.Series([audit_records(records, config)], dtype=object)})
 
 
 def _none(value: Any) -> Any:
@@ -591,8 +618,9 @@ def _none(value: Any) -> Any:
         return value
 
 
-def _rows_of(frame: pd.DataFrame) -> list[DocumentRows]:
-    return list(frame["rows"])
+def _result_of(frame: pd.DataFrame) -> PartResult:
+    result: PartResult = frame["result"].iloc[0]
+    return result
 
 
 # ---------------------------------------------------------------- the run
@@ -620,11 +648,11 @@ def run_corpus(
         _progress_bar(progress, sum(p.documents for p in parts)) as advance,
     ):
 
-        def sink(batch: list[DocumentRows]) -> None:
-            claims.write([row for d in batch for row in d.claims])
-            findings.write([row for d in batch for row in d.findings])
-            _tally(summary, batch)
-            advance(len(batch))
+        def sink(result: PartResult) -> None:
+            claims.write_table(result.claims)
+            findings.write_table(result.findings)
+            _tally(summary, result)
+            advance(result.documents)
 
         if engine == "dask":
             run_dask(parts, config, sink, scheduler, workers)
@@ -640,11 +668,11 @@ def run_corpus(
     return summary
 
 
-def _tally(summary: Summary, batch: list[DocumentRows]) -> None:
-    summary.documents += len(batch)
-    summary.characters += sum(d.size for d in batch)
-    summary.claims += sum(len(d.claims) for d in batch)
-    summary.errors.extend((d.document, d.error) for d in batch if d.error)
+def _tally(summary: Summary, result: PartResult) -> None:
+    summary.documents += result.documents
+    summary.characters += result.characters
+    summary.claims += result.claims.num_rows
+    summary.errors.extend(result.errors)
 
 
 def _progress_bar(enabled: bool, total: int) -> AbstractContextManager[Callable[[int], None]]:
