@@ -50,6 +50,7 @@ class Interval:
 
 _SCALED = re.compile(r"(?:\d|\s)(?:k|m|bn|tn|thousand|million|billion|trillion)\b", re.I)
 _COUNTS = ("count", "bare")
+_PERCENT_STEP = 10.0
 
 
 def step(claim: Claim) -> float:
@@ -57,13 +58,16 @@ def step(claim: Claim) -> float:
 
     The extractor's step when set, else read from the digits, with two house rules: a whole
     count under 100 ("30 killed", "12 others") is exact, not rounded to the ten; and a scaled
-    figure is rounded at most to its scale ("$10bn" to the billion, not to ten billion)."""
+    figure is rounded at most to its scale ("$10bn" to the billion, not to ten billion); and a
+    percentage at most to the ten ("100%" is not "anywhere from 50% to 150%")."""
     value = claim.value or 0.0
     raw = float(claim.step) if claim.step else derived_step(claim.number_text or claim.text, claim.value)
     text = claim.number_text or claim.text
     scale = _scale_of(text, value)
     if scale is not None:
         raw = min(raw, scale)
+    if claim.kind == "percent":
+        raw = min(raw, _PERCENT_STEP)
     if claim.kind in _COUNTS and float(value).is_integer() and (abs(value) < 100 or raw <= 1):
         return 0.0
     return raw

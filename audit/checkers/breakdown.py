@@ -5,6 +5,8 @@ Four ways a text presents a breakdown, from surest to least sure:
 - casualty taxonomy: "X killed and Y wounded" with a casualty aggregate in the same sentence or
   elsewhere (casualties >= killed + wounded; equal when the pair is presented as the whole);
 - difference: "A is B less than C" (A + B = C);
+- per event: "seven killed in two explosions", then one figure of that category for each event
+  in the sentences that follow;
 - itemized: a lede toll, then later figures of the same category that account for it ("one man
   ... four other people"), checked when a part is marked as the rest or the parts add up exactly.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 from audit.checkers import Confidence, Context, Outcome, checker
@@ -22,10 +25,12 @@ from audit.checkers.relate import (
     has_cue,
     headline_sentences,
     label,
+    lexicon,
     same_subject,
     same_unit,
     starts_with_cue,
 )
+from audit.lexicon import words_pattern
 from audit.model import Claim
 
 Relation = Literal["eq", "le"]
@@ -49,7 +54,7 @@ def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     """A total must equal (or, for casualties, be at least) the sum of its parts, allowing for rounding."""
     found: list[Breakdown] = []
     seen: set[tuple[str, ...]] = set()
-    for finder in (_explicit, _taxonomy, _difference, _itemized):
+    for finder in (_explicit, _taxonomy, _difference, _per_event, _itemized):
         for b in finder(ctx, options):
             key = tuple(sorted(c.id for c in [b.total, *b.parts]))
             if key not in seen and not any(set(key) <= set(k) for k in seen):
@@ -220,6 +225,56 @@ def _difference(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             elif starts_with_cue(gap_bc, "difference_more") and len(gap_bc) < 20:
                 out.append(Breakdown(a, [c, b], "eq", "high", "difference"))
     return out
+
+
+def _per_event(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "Seven militants were killed in two explosions ... killing the three ... Four militants were
+    killed": a toll that names its number of events, then one figure per event in the sentences that
+    follow (each in its own sentence, within `_EVENT_REACH` sentences)."""
+    out = []
+    heads = set(headline_sentences(ctx))
+    for whole in ctx.figures:
+        if whole.category not in ("killed", "wounded") or whole.sentence in heads:
+            continue
+        events = _events_named(ctx, whole)
+        if events is None:
+            continue
+        parts: list[Claim] = []
+        for p in ctx.figures:
+            if p.sentence <= whole.sentence or p.category != whole.category or p.value is None:
+                continue
+            if p.sentence - whole.sentence > _EVENT_REACH or any(q.sentence == p.sentence for q in parts):
+                break
+            if _restates(ctx, whole, p):
+                continue
+            parts.append(p)
+            if len(parts) == events:
+                out.append(Breakdown(whole, parts, "eq", "low", f"one figure for each of {events} events"))
+                break
+    return out
+
+
+_EVENT_REACH = 6
+
+
+def _events_named(ctx: Context, whole: Claim) -> int | None:
+    """The number of events right after a toll ("killed in two accidental explosions" -> 2)."""
+    m = _EVENTS().match(ctx.after(whole, 80))
+    if not m:
+        return None
+    count = _SMALL_NUMBERS.get(m.group(1).lower())
+    return count if count and count >= 2 else None
+
+
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+@cache
+def _EVENTS() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    nouns = words_pattern(lexicon()["event_nouns"])
+    return re.compile(
+        rf"^[^.;]{{0,40}}?\bin\s+(two|three|four|five|[2-5])\s+(?:[a-z-]+\s+){{0,2}}(?:{nouns})\b", re.I
+    )
 
 
 def _itemized(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:

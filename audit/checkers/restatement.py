@@ -5,6 +5,15 @@ Pairings:
   the lede;
 - reference back: "the three bank workers", "those three people", "the other three" point at a
   group counted earlier, so some earlier figure of that category must say the same number;
+- the toll named again: "the loss of three children", "the deaths of those three people" after a
+  lede with one toll restate that toll (less sure: one severity lower);
+- the rest of a group: "she shot the other three" after "shot three co-workers" (same category;
+  less sure, and left alone when a figure in between accounts for the difference);
+- a side of a split: "the three holdouts" after "deadlocked at 9-3" (less sure);
+- an echoed phrase: two percentages followed by the same two-word noun phrase ("the 100% debt
+  relief summit", "up to 100% multilateral debt relief"), in different sentences, neither
+  announced as a change (less sure);
+- an indefinite ordinal: "killing two co-workers and injuring a third" says the group had two;
 - repetition: the same figure stated again (same category and subject, or the same unit in the
   same context) is reported as a passing check, never as a failure.
 """
@@ -13,20 +22,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import interval, point
 from audit.checkers.relate import (
     ends_with_cue,
+    has_cue,
     head,
     headline_sentences,
     is_people,
     label,
     lede_sentences,
+    lexicon,
     same_subject,
     same_unit,
 )
+from audit.lexicon import data, words_pattern
 from audit.model import HARM_CATEGORIES, Claim
 
 _OPEN = ("at_least", "more_than", "at_most", "less_than")
@@ -74,6 +87,7 @@ def restatement(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         covered.add((first.id, second.id))
         out.append(_compare(first, second, how, confidence, approx))
     out.extend(_repetitions(ctx, covered))
+    out.extend(_ordinals(ctx))
     return out
 
 
@@ -94,6 +108,9 @@ def _pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _references_back(ctx)
     yield from _splits(ctx)
     yield from _toll_exceeded(ctx)
+    yield from _toll_named(ctx)
+    yield from _rest_of_group(ctx)
+    yield from _echoed_percentages(ctx)
 
 
 def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
@@ -159,6 +176,8 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
             continue
         loose = not is_people(ref)  # "the three who ..." may point at a bare "9-3"
         rival = _rival(ctx, ref, [c for c in candidates if _countable(ctx, c, loose=loose)])
+        if rival is None and ref.category not in HARM_CATEGORIES:
+            rival = next(iter(_split_side(ctx, ref, candidates)), None)
         if rival is not None:
             yield rival, ref, "referred back to", "low"
 
@@ -182,6 +201,33 @@ def _rival(ctx: Context, ref: Claim, earlier: list[Claim]) -> Claim | None:
             or _lede_toll(ctx, ref)
         )
     return rivals[-1] if rivals else None
+
+
+def _split_side(ctx: Context, ref: Claim, earlier: list[Claim]) -> list[Claim]:
+    """ "the two holdouts" after "deadlocked at 9-3": the side of the split closest in value.
+
+    Only for the nouns of a vote (relations.yaml vote_side_nouns); the whole ("the 12 jurors")
+    is no rival."""
+    if head(ref.subject) not in lexicon()["vote_side_nouns"]:
+        return []
+    for side, other in _dashed_splits(ctx, earlier):
+        if ref.value == (side.value or 0) + (other.value or 0):
+            return []
+        return [min((side, other), key=lambda c: abs((c.value or 0) - (ref.value or 0)))]
+    return []
+
+
+def _dashed_splits(ctx: Context, earlier: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
+    """ "9-3": two whole bare numbers joined by a dash, in document order."""
+    for a, b in zip(earlier, earlier[1:], strict=False):
+        if (
+            a.sentence == b.sentence
+            and a.kind == b.kind == "bare"
+            and re.fullmatch(r"[-\u2013]", ctx.between(a, b))
+            and float(a.value or 0.5).is_integer()
+            and float(b.value or 0.5).is_integer()
+        ):
+            yield a, b
 
 
 def _lede_toll(ctx: Context, ref: Claim) -> list[Claim]:
@@ -212,6 +258,149 @@ def _toll_exceeded(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
                 and not _updated(ctx, later)
             ):
                 yield toll, later, "the lede's toll", "low"
+
+
+def _document_toll(ctx: Context) -> Claim | None:
+    """The lede's first exact killed figure: the toll a story with one event keeps naming."""
+    lede = set(lede_sentences(ctx))
+    tolls = [c for c in ctx.figures if c.sentence in lede and c.category == "killed"]
+    if not tolls or tolls[0].qualifier != "exact" or _vague(tolls[0]) or _updated(ctx, tolls[0]):
+        return None
+    return tolls[0]
+
+
+def _toll_named(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """ "the loss of three children", "the deaths of those three people": the dead named as a whole."""
+    toll = _document_toll(ctx)
+    if toll is None:
+        return
+    heads = set(headline_sentences(ctx))
+    for later in ctx.figures:
+        if (
+            later.sentence > toll.sentence
+            and later.sentence not in heads
+            and is_people(later)
+            and head(later.subject) not in lexicon()["not_lives"]
+            and _TOLL_NOMINAL().search(ctx.before(later, 40))
+            and not _updated(ctx, later)
+        ):
+            yield toll, later, "the toll named again", "low"
+
+
+@cache
+def _TOLL_NOMINAL() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    words = words_pattern(lexicon()["toll_nominals"])
+    return re.compile(rf"\b(?:{words})\s+(?:(?:the|those|these|all|our|their)\s+)?$", re.I)
+
+
+def _rest_of_group(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """ "she shot the other three" after "shot three co-workers": the group counted before.
+
+    The nearest earlier figure of the same harm category is the group; a figure in between that
+    accounts for the difference ("one died; the other two ...") makes it a complement instead."""
+    heads = set(headline_sentences(ctx))
+    for ref in ctx.figures:
+        if ref.category not in HARM_CATEGORIES or not _OTHER_BEFORE.search(_number_prefix(ctx, ref)):
+            continue
+        earlier = [
+            c
+            for c in ctx.figures
+            if c.start < ref.start
+            and c.sentence not in heads
+            and c.sentence < ref.sentence
+            and c.category == ref.category
+            and same_subject(c, ref)
+        ]
+        if not earlier:
+            continue
+        group = earlier[-1]
+        between = [c for c in ctx.figures if group.end <= c.start < ref.start]
+        if ref.value != group.value and any(
+            (group.value or 0) - (c.value or 0) == ref.value for c in between
+        ):
+            continue
+        yield group, ref, "the rest of a group counted before", "low"
+
+
+_OTHER_BEFORE = re.compile(r"\bthe\s+other\s*$", re.I)
+
+
+def _echoed_percentages(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """Percentages in different sentences that name the same noun phrase right after them."""
+    percents = [c for c in ctx.figures if c.kind == "percent" and not _changed(ctx, c)]
+    for i, a in enumerate(percents):
+        phrase = _phrases_after(ctx, a)
+        for b in percents[i + 1 :]:
+            if b.sentence != a.sentence and phrase & _phrases_after(ctx, b):
+                yield a, b, "the same thing described", "low"
+
+
+def _changed(ctx: Context, claim: Claim) -> bool:
+    """A percentage given as a change or its base ("rose to 7.1% from 7%"): no restatement."""
+    return (
+        _updated(ctx, claim)
+        or has_cue(ctx.before(claim, 25), "update_words")
+        or _MOVE.search(ctx.before(claim, 25)) is not None
+    )
+
+
+_MOVE = re.compile(r"\b(?:by|to)\s*$", re.I)
+
+
+def _phrases_after(ctx: Context, claim: Claim) -> set[tuple[str, str]]:
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", ctx.after(claim, 50))[:4]]
+    stops = set(lexicon()["phrase_stops"])
+    return {(a, b) for a, b in zip(words, words[1:], strict=False) if a not in stops and b not in stops}
+
+
+def _number_prefix(ctx: Context, claim: Claim) -> str:
+    start = claim.number_start if claim.number_start > 0 else claim.start
+    return ctx.doc.prose[max(0, start - 20) : start]
+
+
+def _ordinals(ctx: Context) -> list[Outcome]:
+    """ "killing two co-workers and critically injuring a third": the group before had two."""
+    out = []
+    for m in _ORDINAL().finditer(ctx.doc.prose):
+        if not _FOLLOWER().match(ctx.doc.prose[m.end() : m.end() + 30]):
+            continue
+        before = [c for c in ctx.figures if c.end <= m.start()]
+        if not before:
+            continue
+        group = before[-1]
+        here = _sentence_at(ctx, m.start())
+        if group.category not in HARM_CATEGORIES or here is None or not 0 <= here - group.sentence <= 1:
+            continue
+        expected = lexicon()["ordinals"][m.group(1).lower()] - 1
+        run = [c for c in before if c.sentence == group.sentence and c.category in HARM_CATEGORIES]
+        details = {"how": "an ordinal adds one", "ordinal": m.group(0), "expected": expected}
+        if group.value == expected or sum(c.value or 0 for c in run) == expected:
+            msg = f"{label(group)} then {m.group(0)!r}: {expected} + 1"
+            out.append(Outcome("pass", [group], msg, details, confidence="low"))
+        else:
+            msg = f"{label(group)} is followed by {m.group(0)!r}, which implies {expected}"
+            out.append(Outcome("fail", [group], msg, details, anchor=group, confidence="low"))
+    return out
+
+
+@cache
+def _ORDINAL() -> re.Pattern[str]:  # noqa: N802
+    words = words_pattern(list(lexicon()["ordinals"]))
+    return re.compile(rf"\b(?:a|an|another)\s+({words})\b", re.I)
+
+
+@cache
+def _FOLLOWER() -> re.Pattern[str]:  # noqa: N802
+    people = data("casualties")
+    words = [*lexicon()["ordinal_followers"], *people["people_nouns"], *people["singular_people"]]
+    return re.compile(rf"^\s*(?:[,.;:)\u2013\u2014]|(?:{words_pattern(words)})\b)", re.I)
+
+
+def _sentence_at(ctx: Context, offset: int) -> int | None:
+    for s in ctx.doc.sentences:
+        if s.start <= offset < s.end:
+            return s.index
+    return None
 
 
 def _named_alike(a: Claim, b: Claim) -> bool:
