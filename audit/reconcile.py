@@ -49,6 +49,7 @@ class Lexicon:
     window: timedelta
     conflict_window: timedelta
     max_ratio: float
+    unnamed_originators: frozenset[str]
     exact_rounding_from: float
     cumulative: frozenset[str]
 
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
         window=timedelta(days=float(raw["window_days"])),
         conflict_window=timedelta(days=float(raw["conflict_window_days"])),
         max_ratio=float(raw["max_ratio"]),
+        unnamed_originators=frozenset(str(w) for w in raw["unnamed_originators"]),
         exact_rounding_from=float(raw["exact_rounding_from"]),
         cumulative=frozenset(str(w) for w in raw["cumulative_categories"]),
     )
@@ -462,7 +464,11 @@ def _used(relay: str, event: Event) -> bool:
 
 
 def figures_of(event: Event, originators: dict[int, tuple[str, ...]]) -> list[Figure]:
-    """Cluster mentions whose values agree within rounding (each within the first's reach)."""
+    """Cluster mentions whose values agree within rounding (each within the first's reach).
+
+    A figure is supported by the originators who state it and those whose bounds allow its
+    value; an open-ended bound ("at least 30") is consistent with 41 but does not
+    corroborate it."""
     figures: list[Figure] = []
     for m in sorted(event.mentions, key=lambda m: (m.value, m.row)):
         head = figures[-1].mentions[0] if figures else None
@@ -472,8 +478,8 @@ def figures_of(event: Event, originators: dict[int, tuple[str, ...]]) -> list[Fi
             figures.append(Figure([m]))
     for f in figures:
         f.originators = sorted({o for m in f.mentions for o in originators[m.row]})
-        allowing = (m for m in event.mentions if m.bounds[0] <= f.value <= m.bounds[1])
-        f.supported_by = sorted({o for m in allowing for o in originators[m.row]})
+        allowing = (m for m in event.mentions if m.bounds[0] <= f.value <= m.bounds[1] < math.inf)
+        f.supported_by = sorted({o for m in allowing for o in originators[m.row]} | set(f.originators))
     return figures
 
 
@@ -505,8 +511,9 @@ class Conflict:
 
 
 def conflicts_of(figures: list[Figure], originators: dict[int, tuple[str, ...]]) -> list[Conflict]:
-    """One conflict per pair of figures that cannot both hold: two mentions of different
-    documents, published close together; a contested pair (different originators) first."""
+    """One conflict per pair of figures that cannot both hold: two mentions published close
+    together, from different documents or from different originators in one document; a
+    contested pair (both attributed, to different originators) is preferred."""
     out: list[Conflict] = []
     for i, a in enumerate(figures):
         for b in figures[i + 1 :]:
@@ -521,11 +528,14 @@ def _figure_conflict(a: Figure, b: Figure, originators: dict[int, tuple[str, ...
     found: Conflict | None = None
     for x in sorted(a.mentions, key=lambda m: m.row):
         for y in sorted(b.mentions, key=lambda m: m.row):
-            if x.document == y.document or not _disagree(x, y) or not _close_in_time(x, y, window):
+            if not _disagree(x, y) or not _close_in_time(x, y, window):
                 continue
             ox, oy = set(originators[x.row]), set(originators[y.row])
+            contested = bool(ox and oy and not ox & oy)
+            if x.document == y.document and not contested:
+                continue  # one article's own figures: the per-document rules read those
             earlier, later = (x, y) if x.row < y.row else (y, x)
-            conflict = Conflict(earlier, later, contested=bool(ox and oy and not ox & oy))
+            conflict = Conflict(earlier, later, contested)
             if conflict.contested:
                 return conflict
             found = found or conflict
@@ -729,7 +739,9 @@ def mentions_from_rows(rows: Iterable[dict[str, Any]], first_row: int = 0) -> It
         vias = list(r.get("vias") or [])
         originators = list(r.get("originators") or [])
         vias += [None] * (len(originators) - len(vias))
-        anonymous = [o for o, flag in zip(originators, r.get("anonymous") or [], strict=False) if flag]
+        flags = list(r.get("anonymous") or []) + [False] * len(originators)
+        unnamed = lexicon().unnamed_originators
+        anonymous = [o for o, flag in zip(originators, flags, strict=False) if flag or o in unnamed]
         yield Mention(
             row=row_number,
             document=r["document"],

@@ -242,13 +242,59 @@ def test_anonymous_sources_do_not_corroborate() -> None:
     ]
 
 
-def test_a_lower_bound_supports_the_figure_it_allows() -> None:
+def test_a_range_corroborates_the_figure_it_allows_an_open_bound_does_not() -> None:
     at_least = mention(0, 30, qualifier="at_least", low=30, sources=said("police"), published=None)
-    exact = mention(1, 41, sources=said("hospital"))
+    span = mention(1, 45, qualifier="range", low=40, high=50, sources=said("Red Crescent"))
+    exact = mention(2, 41, sources=said("hospital"))
     (event,) = reconcile([at_least, exact]).events
-    assert event["best"] == 41
-    assert event["grade"] == "corroborated"
-    assert [f["supported_by"] for f in event["figures"]] == [["police"], ["hospital", "police"]]
+    assert event["grade"] == "single-source" and event["conflicts"] == []
+    (event,) = reconcile([at_least, exact, span]).events
+    assert event["best"] == 41 and event["grade"] == "corroborated"
+    assert [f["supported_by"] for f in event["figures"]] == [
+        ["police"],
+        ["hospital", "red crescent"],
+        ["red crescent"],
+    ]
+
+
+def test_originators_disagreeing_in_one_article_contest_it_too() -> None:
+    ministry = mention(0, 126, sources=said("the Defense Ministry"), document="d")
+    taliban = mention(1, 190, sources=said("a Taliban spokesman"), document="d", claim="c2")
+    unattributed = mention(2, 150, document="d", claim="c3")
+    (event,) = reconcile([ministry, taliban, unattributed]).events
+    assert event["grade"] == "contested" and len(event["conflicts"]) == 1
+
+
+def test_generic_originators_count_as_anonymous() -> None:
+    from audit.reconcile import mentions_from_rows
+
+    row = {
+        "document": "d",
+        "published": None,
+        "outlet": None,
+        "id": "c1",
+        "category": "killed",
+        "subject": None,
+        "value": 3.0,
+        "low": 3.0,
+        "high": 3.0,
+        "qualifier": "exact",
+        "step": None,
+        "originators": ["reports", "governor"],
+        "vias": [None, None],
+        "anonymous": [False, False],
+        "places": [],
+        "times": [],
+        "correction": False,
+        "start": 0,
+        "end": 1,
+        "line": 1,
+        "column": 1,
+    }
+    (m,) = mentions_from_rows([row])
+    assert m.anonymous == ("reports",)
+    (event,) = reconcile([m]).events
+    assert event["grade"] == "single-source" and event["independent_originators"] == 1
 
 
 def test_unattributed_figures_are_unattributed_across_the_archive() -> None:
