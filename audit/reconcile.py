@@ -511,9 +511,9 @@ class Conflict:
 
 
 def conflicts_of(figures: list[Figure], originators: dict[int, tuple[str, ...]]) -> list[Conflict]:
-    """One conflict per pair of figures that cannot both hold: two mentions published close
-    together, from different documents or from different originators in one document; a
-    contested pair (both attributed, to different originators) is preferred."""
+    """One conflict per pair of figures that cannot both hold: two mentions of different
+    documents published close together; a contested pair (both attributed, to different
+    originators) is preferred."""
     out: list[Conflict] = []
     for i, a in enumerate(figures):
         for b in figures[i + 1 :]:
@@ -528,14 +528,13 @@ def _figure_conflict(a: Figure, b: Figure, originators: dict[int, tuple[str, ...
     found: Conflict | None = None
     for x in sorted(a.mentions, key=lambda m: m.row):
         for y in sorted(b.mentions, key=lambda m: m.row):
-            if not _disagree(x, y) or not _close_in_time(x, y, window):
+            # One article's own figures are the per-document rules' business: a roundup of
+            # several attacks would read as a conflict here.
+            if x.document == y.document or not _disagree(x, y) or not _close_in_time(x, y, window):
                 continue
             ox, oy = set(originators[x.row]), set(originators[y.row])
-            contested = bool(ox and oy and not ox & oy)
-            if x.document == y.document and not contested:
-                continue  # one article's own figures: the per-document rules read those
             earlier, later = (x, y) if x.row < y.row else (y, x)
-            conflict = Conflict(earlier, later, contested)
+            conflict = Conflict(earlier, later, contested=bool(ox and oy and not ox & oy))
             if conflict.contested:
                 return conflict
             found = found or conflict

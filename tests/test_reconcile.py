@@ -257,11 +257,13 @@ def test_a_range_corroborates_the_figure_it_allows_an_open_bound_does_not() -> N
     ]
 
 
-def test_originators_disagreeing_in_one_article_contest_it_too() -> None:
+def test_figures_of_one_article_are_no_archive_conflict() -> None:
     ministry = mention(0, 126, sources=said("the Defense Ministry"), document="d")
     taliban = mention(1, 190, sources=said("a Taliban spokesman"), document="d", claim="c2")
-    unattributed = mention(2, 150, document="d", claim="c3")
-    (event,) = reconcile([ministry, taliban, unattributed]).events
+    (event,) = reconcile([ministry, taliban]).events
+    assert event["conflicts"] == [] and event["grade"] == "single-source"
+    other_paper = mention(2, 126, sources=said("the Defense Ministry"), document="e")
+    (event,) = reconcile([ministry, taliban, other_paper]).events
     assert event["grade"] == "contested" and len(event["conflicts"]) == 1
 
 
