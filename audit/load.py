@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 MAX_BYTES = 20 * 1024 * 1024  # documents above this are refused with an error, never parsed
-MAX_MARKUP_CHARS = 5 * 1024 * 1024  # larger Markdown/HTML is read as plain text (parsers cost ~1 s/MB)
+MAX_MARKUP_CHARS = 2 * 1024 * 1024  # larger Markdown/HTML is read as plain text (parsers cost ~1 s/MB)
+MAX_MARKUP_LINES = 50_000  # markdown-it costs ~20 us a line: more lines than this are read as plain text
 SNIFF_BYTES = 8192  # how much of a file the binary and format sniffers look at
 MAX_NUL_SHARE = 0.01  # more NUL bytes than this in the first 8 KB (and not UTF-16): binary
 MAX_CONTROL_SHARE = 0.05  # more other C0 control bytes than this: binary
@@ -279,15 +280,24 @@ def _build(text: str, path: str, fmt: str | None, encoding: str, notices: list[s
     fmt_ = _format(text, path, fmt, notices)
     base = _URL.sub(_spaces, _NON_PROSE_CHAR.sub(" ", text))
     prose = base
-    if fmt_ != "text" and len(text) > MAX_MARKUP_CHARS:
-        limit = MAX_MARKUP_CHARS // (1024 * 1024)
-        notices.append(f"{fmt_} document over {limit} MB: markup not parsed, read as text")
+    too_big = _too_big_to_parse(text) if fmt_ != "text" else None
+    if too_big:
+        notices.append(f"{fmt_} document {too_big}: markup not parsed, read as plain text")
     elif fmt_ != "text":
         try:
             prose = _MASKERS[fmt_](text).render(base)
         except Exception as exc:  # a parser bug must not cost the document: fall back to text
             notices.append(f"{fmt_} parser failed ({exc.__class__.__name__}); read as plain text")
     return Document(path=path, source=text, prose=prose, format=fmt_, encoding=encoding, notices=notices)
+
+
+def _too_big_to_parse(text: str) -> str | None:
+    if len(text) > MAX_MARKUP_CHARS:
+        return f"over {MAX_MARKUP_CHARS // (1024 * 1024)} MB"
+    lines = len(_LINE_END.findall(text, 0, len(text)))
+    if lines > MAX_MARKUP_LINES:
+        return f"has {lines:,} lines (over {MAX_MARKUP_LINES:,})"
+    return None
 
 
 def _format(text: str, path: str, fmt: str | None, notices: list[str]) -> Format:
