@@ -26,8 +26,10 @@ from audit.checkers.relate import (
     headline_sentences,
     label,
     lexicon,
+    other_period,
     same_subject,
     same_unit,
+    sentence_text,
     starts_with_cue,
 )
 from audit.lexicon import words_pattern
@@ -247,6 +249,8 @@ def _per_event(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 break
             if _restates(ctx, whole, p):
                 continue
+            if other_period(sentence_text(ctx, p)):
+                break
             parts.append(p)
             if len(parts) == events:
                 out.append(Breakdown(whole, parts, "eq", "low", f"one figure for each of {events} events"))

@@ -151,6 +151,19 @@ def lede_sentences(ctx: Context, span: int = 2) -> list[int]:
     return out
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def other_period(text: str) -> bool:
+    """The text places a figure in another event or period ("last year", "a separate attack", "2008")."""
+    return bool(_YEAR.search(text)) or has_cue(text, "other_period_words")
+
+
+def sentence_text(ctx: Context, claim: Claim) -> str:
+    s = ctx.sentence(claim)
+    return s.text if s else ""
+
+
 def nearest_before(claims: list[Claim], claim: Claim, ok: Any) -> Claim | None:
     """The closest claim before `claim` that satisfies `ok`."""
     best = None

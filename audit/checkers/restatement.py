@@ -36,8 +36,10 @@ from audit.checkers.relate import (
     label,
     lede_sentences,
     lexicon,
+    other_period,
     same_subject,
     same_unit,
+    sentence_text,
 )
 from audit.lexicon import data, words_pattern
 from audit.model import HARM_CATEGORIES, Claim
@@ -283,6 +285,7 @@ def _toll_named(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
             and head(later.subject) not in lexicon()["not_lives"]
             and _TOLL_NOMINAL().search(ctx.before(later, 40))
             and not _updated(ctx, later)
+            and not other_period(sentence_text(ctx, later))
         ):
             yield toll, later, "the toll named again", "low"
 
@@ -294,10 +297,12 @@ def _TOLL_NOMINAL() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, bui
 
 
 def _rest_of_group(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
-    """ "she shot the other three" after "shot three co-workers": the group counted before.
+    """ "shot three co-workers ... saw four co-workers ... she shot the other three": the rest of a
+    larger group just counted, who are the group of that category counted before.
 
-    The nearest earlier figure of the same harm category is the group; a figure in between that
-    accounts for the difference ("one died; the other two ...") makes it a complement instead."""
+    Only when another head-count stands between the two (the larger group): with none, "six
+    wounded ... the other five" is the rest of the six, which the subset rule checks. A figure in
+    between that accounts for the difference ("one died; the other two ...") is a complement too."""
     heads = set(headline_sentences(ctx))
     for ref in ctx.figures:
         if ref.category not in HARM_CATEGORIES or not _OTHER_BEFORE.search(_number_prefix(ctx, ref)):
@@ -315,6 +320,8 @@ def _rest_of_group(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
             continue
         group = earlier[-1]
         between = [c for c in ctx.figures if group.end <= c.start < ref.start]
+        if not any(_countable(ctx, c) for c in between):
+            continue  # "six wounded ... the other five": the rest of that same figure (subset's business)
         if ref.value != group.value and any(
             (group.value or 0) - (c.value or 0) == ref.value for c in between
         ):
@@ -331,8 +338,22 @@ def _echoed_percentages(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confi
     for i, a in enumerate(percents):
         phrase = _phrases_after(ctx, a)
         for b in percents[i + 1 :]:
-            if b.sentence != a.sentence and phrase & _phrases_after(ctx, b):
+            if (
+                b.sentence != a.sentence
+                and phrase & _phrases_after(ctx, b)
+                and not (_for_whom(ctx, a) or _for_whom(ctx, b))
+            ):
                 yield a, b, "the same thing described", "low"
+
+
+def _for_whom(ctx: Context, claim: Claim) -> bool:
+    """ "a 5% pay rise for nurses": the phrase names whom it is for, so equal phrases may differ."""
+    return bool(_FOR_WHOM.match(ctx.after(claim, 60)))
+
+
+_FOR_WHOM = re.compile(
+    r"^\W*(?:[A-Za-z][A-Za-z-]*\s+){1,4}?(?:for|among|of|in|at|to|on)\s+(?:the\s+)?[A-Za-z]", re.I
+)
 
 
 def _changed(ctx: Context, claim: Claim) -> bool:

@@ -3,7 +3,8 @@
 "In Monday's deadliest attack ... at least 42 people were killed" ranks that toll above every other
 event's. A later figure of the same category for another event that is larger than it (stated
 values, with their rounding) contradicts the ranking. Aggregates ("in all", "the toll", "a wave of
-attacks"), figures in the same sentence, and figures above the story's overall toll stated before
+attacks"), figures placed in another event or period ("last year", "a separate attack", a year),
+figures in the same sentence, and figures above the story's overall toll stated before
 the ranking (they count another period: "282 were killed in June") are no rivals. Every pairing
 is less sure: failures are reported one severity lower.
 """
@@ -16,7 +17,7 @@ from typing import Any
 
 from audit.checkers import Context, Outcome, checker
 from audit.checkers.bounds import point
-from audit.checkers.relate import headline_sentences, label, lexicon
+from audit.checkers.relate import headline_sentences, label, lexicon, other_period, sentence_text
 from audit.lexicon import words_pattern
 from audit.model import Claim
 
@@ -62,13 +63,9 @@ def _rivals(ctx: Context, ranked: Claim) -> list[Claim]:
         and c.category == ranked.category
         and c.value is not None
         and c.value <= ceiling
-        and not _AGGREGATE().search(_sentence_text(ctx, c))
+        and not _AGGREGATE().search(sentence_text(ctx, c))
+        and not other_period(sentence_text(ctx, c))
     ]
-
-
-def _sentence_text(ctx: Context, claim: Claim) -> str:
-    s = ctx.sentence(claim)
-    return s.text if s else ""
 
 
 @cache
