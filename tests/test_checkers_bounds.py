@@ -69,3 +69,11 @@ def test_a_number_rounded_to_n_figures_lies_in_its_interval(n: int, figures: int
     written = f"{rounded:,}"
     c = claim(written, rounded, step_=derived_step(written, rounded))
     assert interval(c).contains(n), (n, written, interval(c))
+
+
+def test_a_percentage_is_rounded_at_most_to_the_ten() -> None:
+    assert step(claim("100%", 100, kind="percent", step_=100)) == 10
+    assert (
+        point(claim("100%", 100, kind="percent", step_=100)).hi < point(claim("200%", 200, kind="percent")).lo
+    )
+    assert step(claim("7.5%", 7.5, kind="percent")) == 0.1

@@ -452,6 +452,8 @@ _NO_NOUN = re.compile(
 def _is_reference(ctx: Context, claim: Claim) -> bool:
     start = claim.number_start if claim.number_start > 0 else claim.start
     before = ctx.doc.prose[max(0, start - 20) : start]
+    if re.search(r"\bin\s+all\W*$", before, re.I):
+        return False  # "In all, 107 were killed" is a total, not a reference back
     if re.search(r"\bother\s*$|\bof\s+the\s*$", before, re.I):
         return False  # "the other three" is the rest of a group, "9 of the 12" a whole: subset's business
     return ends_with_cue(before, "anaphora") and not re.search(r"\d\W*$", before)
