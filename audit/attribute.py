@@ -460,7 +460,8 @@ def _verb_attribution(
             attr.direction = "backward" if _tail_is_empty(text, relay[1]) else "forward"
             return attr
         if text[after:].lstrip().startswith(":"):
-            direction = "forward"
+            # '..., the governor said: 120 died': the clause before the comma is theirs too
+            direction = "both" if text[:start].rstrip().endswith(",") else "forward"
         elif _tail_is_empty(text, after):
             direction = "backward"
         else:  # '..., the ministry said, adding ...' faces both ways; 'X said 40 died' forward
