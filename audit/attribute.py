@@ -459,7 +459,7 @@ def _verb_attribution(
             attr = Attribution(cue, base + start, base + relay[1], relay[0], "both", s.index, via=mentions)
             attr.direction = "backward" if _tail_is_empty(text, relay[1]) else "forward"
             return attr
-        if text[after:].lstrip().startswith(":"):
+        if re.match(r"[^.;,:\"\u201c]{0,25}:", text[after:]):
             # '..., the governor said: 120 died': the clause before the comma is theirs too
             direction = "both" if text[:start].rstrip().endswith(",") else "forward"
         elif _tail_is_empty(text, after):
