@@ -286,8 +286,13 @@ def _toll_named(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
             and _TOLL_NOMINAL().search(ctx.before(later, 40))
             and not _updated(ctx, later)
             and not other_period(sentence_text(ctx, later))
+            and not _SOME_OF.match(ctx.after(later, 20))
         ):
             yield toll, later, "the toll named again", "low"
+
+
+# "the deaths of two of the victims" names some of the dead ("three of our citizens" names them all)
+_SOME_OF = re.compile(r"^\s*of\s+(?:the|them|those|these|whom)\b", re.I)
 
 
 @cache
@@ -414,7 +419,8 @@ def _ORDINAL() -> re.Pattern[str]:  # noqa: N802
 def _FOLLOWER() -> re.Pattern[str]:  # noqa: N802
     people = data("casualties")
     words = [*lexicon()["ordinal_followers"], *people["people_nouns"], *people["singular_people"]]
-    return re.compile(rf"^\s*(?:[,.;:)\u2013\u2014]|(?:{words_pattern(words)})\b)", re.I)
+    # not a bare comma: "a third, smaller bomb" is a third device
+    return re.compile(rf"^\s*(?:[.;:)\u2013\u2014]|,\s*(?:who|whose)\b|(?:{words_pattern(words)})\b)", re.I)
 
 
 def _sentence_at(ctx: Context, offset: int) -> int | None:
