@@ -126,6 +126,12 @@ def test_binary_file_is_an_error(tmp_path: Path, data: bytes, what: str) -> None
     assert doc.source == "" and doc.prose == ""
 
 
+@pytest.mark.parametrize("start", [b"MZ Corp", b"ID3 tags", b"RIFF raids", b"BZh", b"OggS"])
+def test_text_that_starts_like_a_magic_number_is_text(start: bytes) -> None:
+    doc = load.from_bytes(start + b" said 12 people died.\n", path="x.txt")
+    assert doc.error is None and "12 people" in doc.prose
+
+
 def test_missing_file_and_directory_are_errors(tmp_path: Path) -> None:
     missing = load.load_path(str(tmp_path / "nope.txt"))
     assert missing.error == "cannot read: no such file"
