@@ -34,7 +34,7 @@ import pyarrow.parquet as pq
 
 from audit import inputs, load, reconcile
 from audit.config import DEFAULT, Config
-from audit.model import Document
+from audit.model import Claim, Document
 from audit.pipeline import audit_document
 
 if TYPE_CHECKING:
@@ -413,28 +413,31 @@ def audit_record(record: Record, config: Config = DEFAULT) -> DocumentRows:
     doc = load_record(record)
     audit = audit_document(doc, config)
     meta = {"document": record.id, "published": record.published, "outlet": record.outlet, "url": record.url}
-    claims = []
     contexts = reconcile.claim_contexts(doc, audit.claims)
-    for claim, context in zip(audit.claims, contexts, strict=True):
-        row = {**meta, **claim.to_contract(), "value": claim.value, "low": claim.low, "high": claim.high}
-        row.update(
-            step=claim.step,
-            sentence=claim.sentence,
-            number_start=claim.number_start,
-            number_end=claim.number_end,
-            sources=json.dumps(row["sources"], ensure_ascii=False),
-            source_names=[s.name for s in claim.sources],
-            originators=[reconcile.originator_key(s.originator, s.name) for s in claim.sources],
-            vias=[reconcile.name_key(s.via) or None for s in claim.sources],
-            anonymous=[s.anonymous for s in claim.sources],
-            places=list(context.places) if context else None,
-            place_source=context.place_source if context else None,
-            times=list(context.times) if context else None,
-            correction=context.correction if context else None,
-        )
-        claims.append(row)
+    claims = [claim_row(meta, c, ctx) for c, ctx in zip(audit.claims, contexts, strict=True)]
     findings = [{"document": record.id, **f.to_contract()} for f in audit.findings]
     return DocumentRows(record.id, claims, findings, doc.error, len(doc.source))
+
+
+def claim_row(meta: dict[str, Any], claim: Claim, context: reconcile.ClaimContext | None) -> dict[str, Any]:
+    """One row of claims.parquet: the document's fields, the contract's, sources flattened."""
+    row = {**meta, **claim.to_contract(), "value": claim.value, "low": claim.low, "high": claim.high}
+    row.update(
+        step=claim.step,
+        sentence=claim.sentence,
+        number_start=claim.number_start,
+        number_end=claim.number_end,
+        sources=json.dumps(row["sources"], ensure_ascii=False),
+        source_names=[s.name for s in claim.sources],
+        originators=[reconcile.originator_key(s.originator, s.name) for s in claim.sources],
+        vias=[reconcile.name_key(s.via) or None for s in claim.sources],
+        anonymous=[s.anonymous for s in claim.sources],
+        places=list(context.places) if context else None,
+        place_source=context.place_source if context else None,
+        times=list(context.times) if context else None,
+        correction=context.correction if context else None,
+    )
+    return row
 
 
 @dataclass
@@ -534,18 +537,7 @@ def run_dask(parts: list[Part], config: Config, sink: Sink, scheduler: str | Non
     so the client's memory is bounded by the partition size too."""
     dd, distributed = _import_dask()
     with ExitStack() as stack:
-        if scheduler:
-            try:
-                client = stack.enter_context(distributed.Client(scheduler))
-            except OSError as e:
-                raise click.ClickException(f"cannot reach the dask scheduler at {scheduler}: {e}") from e
-        else:
-            cluster = stack.enter_context(
-                distributed.LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=workers > 1, dashboard_address=None
-                )
-            )
-            client = stack.enter_context(distributed.Client(cluster))
+        client = _client(stack, distributed, scheduler, workers)
         records = dd.from_map(records_frame, parts, meta=_records_meta(), enforce_metadata=False)
         results = records.map_partitions(audit_frame, config, meta=_results_meta(), enforce_metadata=False)
         pending: deque[Any] = deque()
@@ -556,6 +548,21 @@ def run_dask(parts: list[Part], config: Config, sink: Sink, scheduler: str | Non
                 sink(_result_of(pending.popleft().result()))
         while pending:
             sink(_result_of(pending.popleft().result()))
+
+
+def _client(stack: ExitStack, distributed: Any, scheduler: str | None, workers: int) -> Any:
+    """A client of the given scheduler, or of a LocalCluster of single-threaded workers
+    (processes, so the GIL does not serialise them; threads in-process for one worker)."""
+    if scheduler:
+        try:
+            return stack.enter_context(distributed.Client(scheduler))
+        except OSError as e:
+            raise click.ClickException(f"cannot reach the dask scheduler at {scheduler}: {e}") from e
+    cluster = distributed.LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=workers > 1, dashboard_address=None
+    )
+    stack.enter_context(cluster)
+    return stack.enter_context(distributed.Client(cluster))
 
 
 def _import_dask() -> tuple[Any, Any]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -731,39 +732,44 @@ MENTION_COLUMNS = [
 
 
 def mentions_from_rows(rows: Iterable[dict[str, Any]], first_row: int = 0) -> Iterator[Mention]:
-    """Mentions from claims.parquet rows (dicts), casualty figures with a value only."""
+    """Mentions from claims.parquet rows (dicts), casualty figures with a value only.
+
+    Repeated strings (documents, outlets, places, originators) are shared, not copied:
+    reconciliation holds every casualty figure of the archive at once."""
     for row_number, r in enumerate(rows, start=first_row):
         if r["category"] not in HARM_CATEGORIES or r["value"] is None:
             continue
-        vias = list(r.get("vias") or [])
-        originators = list(r.get("originators") or [])
-        vias += [None] * (len(originators) - len(vias))
+        originators = [sys.intern(o) for o in r.get("originators") or []]
+        vias = [_shared(v) for v in r.get("vias") or []] + [None] * len(originators)
         flags = list(r.get("anonymous") or []) + [False] * len(originators)
         unnamed = lexicon().unnamed_originators
-        anonymous = [o for o, flag in zip(originators, flags, strict=False) if flag or o in unnamed]
         yield Mention(
             row=row_number,
-            document=r["document"],
+            document=_shared(r["document"]) or "",
             claim=r["id"],
-            category=r["category"],
+            category=_shared(r["category"]) or "",
             value=float(r["value"]),
             low=r["low"],
             high=r["high"],
-            qualifier=r["qualifier"] or "exact",
+            qualifier=_shared(r["qualifier"]) or "exact",
             step=r.get("step"),
-            subject=r["subject"],
+            subject=_shared(r["subject"]),
             published=r["published"],
-            outlet=r["outlet"],
-            sources=tuple(zip(originators, vias, strict=True)),
-            anonymous=tuple(anonymous),
-            places=tuple(r.get("places") or ()),
-            times=tuple(r.get("times") or ()),
+            outlet=_shared(r["outlet"]),
+            sources=tuple(zip(originators, vias[: len(originators)], strict=True)),
+            anonymous=tuple(o for o, flag in zip(originators, flags, strict=False) if flag or o in unnamed),
+            places=tuple(_shared(p) or "" for p in r.get("places") or ()),
+            times=tuple(_shared(t) or "" for t in r.get("times") or ()),
             correction=bool(r.get("correction")),
             start=r["start"],
             end=r["end"],
             line=r["line"],
             column=r["column"],
         )
+
+
+def _shared(text: str | None) -> str | None:
+    return None if text is None else sys.intern(text)
 
 
 def read_mentions(claims_path: Path, batch_size: int = 8192) -> list[Mention]:
@@ -775,7 +781,10 @@ def read_mentions(claims_path: Path, batch_size: int = 8192) -> list[Mention]:
     harm = _string_array(sorted(HARM_CATEGORIES))
     mentions: list[Mention] = []
     row = 0
-    for batch in pq.ParquetFile(claims_path).iter_batches(batch_size=batch_size, columns=MENTION_COLUMNS):
+    batches = pq.ParquetFile(claims_path).iter_batches(
+        batch_size=batch_size, columns=MENTION_COLUMNS, use_threads=False
+    )
+    for batch in batches:
         rows = batch.filter(pc.is_in(batch.column("category"), value_set=harm)).to_pylist()
         mentions.extend(mentions_from_rows(rows, row))
         row += len(rows)
