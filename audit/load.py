@@ -20,11 +20,11 @@ import html.entities
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
-
-import yaml
 
 from audit.model import Document, Format
 
@@ -380,14 +380,26 @@ def _mask_entities(text: str, start: int, end: int, mask: _Mask, need_semicolon:
 # character twice and gives exact source offsets for free.
 
 
-def _html_elements(key: str) -> frozenset[str]:
+@dataclass(frozen=True)
+class HtmlElements:
+    skip: frozenset[str]  # whole content is not article prose
+    raw_text: frozenset[str]  # content is not markup: jump to the end tag
+    block: frozenset[str]  # start and end tags end a paragraph
+
+
+@lru_cache(maxsize=1)
+def html_elements() -> HtmlElements:
+    """The element lists of audit/data/html.yaml (read on first use, so plain text never pays)."""
+    import yaml
+
     raw = yaml.safe_load(resources.files("audit.data").joinpath("html.yaml").read_text("utf-8"))
-    return frozenset(str(name).lower() for name in raw[key])
+
+    def names(key: str) -> frozenset[str]:
+        return frozenset(str(name).lower() for name in raw[key])
+
+    return HtmlElements(names("skip"), names("raw_text"), names("block"))
 
 
-SKIP_ELEMENTS = _html_elements("skip")
-RAW_TEXT_ELEMENTS = _html_elements("raw_text")
-BLOCK_ELEMENTS = _html_elements("block")
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/>\x00]*)")
 # Attribute soup up to the closing '>': quoted values may hold '>', an unclosed quote runs to EOF.
 _TAG_REST = re.compile(r"""(?:[^>"'=]++|=\s*+"[^"]*+"?|=\s*+'[^']*+'?|=|["'])*+""")
@@ -412,6 +424,7 @@ class _HtmlScanner:
         self.text, self.pos, self.end, self.mask = text, start, end, mask
         self.skipping: dict[str, int] = {}
         self.pre = 0
+        self.elements = html_elements()
 
     def run(self) -> None:
         text, end = self.text, self.end
@@ -450,19 +463,19 @@ class _HtmlScanner:
             return end  # unclosed tag swallows the rest, as browsers do
         name = m.group(2).lower()
         self._tag(name, closing=bool(m.group(1)), self_closing=text[stop - 1] == "/", at=lt)
-        if not m.group(1) and name in RAW_TEXT_ELEMENTS:
+        if not m.group(1) and name in self.elements.raw_text:
             raw_end = _raw_end(name).search(text, stop + 1, end)
             return end if raw_end is None else raw_end.start()
         return stop + 1
 
     def _tag(self, name: str, closing: bool, self_closing: bool, at: int) -> None:
-        if name in BLOCK_ELEMENTS:
+        if name in self.elements.block:
             self.mask.set(at, at + 1, BREAK)
         if name == "pre":
             self.pre = max(0, self.pre + (-1 if closing else 1))
         if name == "body" and not closing:
             self.skipping.pop("head", None)
-        if name in SKIP_ELEMENTS and name not in RAW_TEXT_ELEMENTS:
+        if name in self.elements.skip and name not in self.elements.raw_text:
             if closing:
                 self.skipping[name] = max(0, self.skipping.get(name, 0) - 1)
             elif not self_closing:

@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from audit.model import Document, Sentence
 
 MAX_WRAP_WIDTH = 100  # lines longer than this are never hard-wrapped prose
@@ -46,6 +44,8 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The abbreviation lists of audit/data/abbreviations.yaml."""
+    import yaml
+
     raw = yaml.safe_load(resources.files("audit.data").joinpath("abbreviations.yaml").read_text("utf-8"))
 
     def words(key: str) -> frozenset[str]:
