@@ -544,43 +544,59 @@ def mask_markdown(text: str) -> _Mask:
     lines = _line_spans(text)
     fm_end = _front_matter_end(text)
     fm_lines = sum(1 for s in lines if s[0] < fm_end)
-    parsed = _MD_PARSE("\n" * fm_lines + "\n".join(text[s[0] : s[1]] for s in lines[fm_lines:]))
-    if fm_end:
-        mask.set(0, fm_end, BLANK)
+    mask.set(0, fm_end, BLANK)
+    tokens = _MD_PARSE("\n" * fm_lines + "\n".join(text[s[0] : s[1]] for s in lines[fm_lines:]))
+    covered, markers = _md_blocks(text, lines, tokens, mask)
+    for i in range(fm_lines, len(lines)):
+        if not covered[i] and _REFERENCE_DEF.match(text, lines[i][0], lines[i][1]):
+            mask.set(lines[i][0], lines[i][1], BLANK)
+    _md_markers(text, lines, markers, mask)
+    return mask
+
+
+_Marker = tuple[str, int, int, str]  # token type, first line, last line, markup
+
+
+def _md_blocks(
+    text: str, lines: list[tuple[int, int, int]], tokens: list[Token], mask: _Mask
+) -> tuple[bytearray, list[_Marker]]:
+    """Mask every leaf block; return which lines a leaf covers and the container markers seen."""
     covered = bytearray(len(lines))
+    markers: list[_Marker] = []  # applied after the inline text they sit in
     in_table = False
-    markers = []  # container and heading markers: applied after the inline text they sit in
-    for token in parsed:
+    for token in tokens:
         if token.type in ("table_open", "table_close"):
             in_table = token.type == "table_open"
         if token.map is None:
             continue
         first, last = token.map[0], min(token.map[1], len(lines)) - 1
+        start, stop = lines[first][0], lines[last][1]
         if token.type in _MD_LEAVES:
             covered[first : last + 1] = b"\x01" * (last + 1 - first)
         if token.type in ("fence", "code_block", "hr"):
-            mask.set(lines[first][0], lines[last][1], BLANK)
+            mask.set(start, stop, BLANK)
         elif token.type == "inline" and not in_table:
             _md_inline(text, lines, first, last, mask)
         elif token.type == "html_block":
-            mask.set(lines[first][0], lines[last][1], BLANK)
-            _HtmlScanner(text, lines[first][0], lines[last][1], mask).run()
+            mask.set(start, stop, BLANK)
+            _HtmlScanner(text, start, stop, mask).run()
         elif token.type == "table_open":
             _md_table(text, lines, first, last, mask)
         elif token.type in ("blockquote_open", "list_item_open", "heading_open"):
             markers.append((token.type, first, last, token.markup))
-    for i in range(fm_lines, len(lines)):
-        if not covered[i] and _REFERENCE_DEF.match(text, lines[i][0], lines[i][1]):
-            mask.set(lines[i][0], lines[i][1], BLANK)
+    return covered, markers
+
+
+def _md_markers(text: str, lines: list[tuple[int, int, int]], markers: list[_Marker], mask: _Mask) -> None:
+    """Blank blockquote '>', list bullets and numbers, and heading '#'s and underlines."""
     for kind, first, last, markup in markers:
         if kind == "blockquote_open":
-            for s in lines[first : last + 1]:
-                _blank_match(_BLOCKQUOTE_PREFIX, text, s, mask)
+            for span in lines[first : last + 1]:
+                _blank_match(_BLOCKQUOTE_PREFIX, text, span, mask)
         elif kind == "list_item_open":
             _blank_match(_LIST_MARKER, text, lines[first], mask)
         else:
             _md_heading(text, lines, first, last, markup, mask)
-    return mask
 
 
 def _blank_match(pattern: re.Pattern[str], text: str, span: tuple[int, int, int], mask: _Mask) -> None:
