@@ -13,7 +13,7 @@ run alone. It prints:
 2. time and peak memory of the local engine from 1x to 10x the corpus at one partition
    size: CPU seconds per MB stay put (linear) and peak memory stays flat (bounded by the
    partition, not the archive);
-3. peak memory at 5x the corpus with growing partition sizes (grows with the partition).
+3. peak memory at 10x the corpus with growing partition sizes (grows with the partition).
 """
 
 from __future__ import annotations
@@ -192,12 +192,12 @@ def scaling(args: argparse.Namespace, articles: list[tuple[str, str]], tmp: Path
 
 
 def partitions(args: argparse.Namespace, articles: list[tuple[str, str]], tmp: Path) -> None:
-    print("\n## Peak memory by partition size (local engine, corpus x5)")
+    print("\n## Peak memory by partition size (local engine, corpus x10, 4.9 MB)")
     print("| partition size | peak RSS streaming | peak RSS |")
     print("|---|---|---|")
-    path = tmp / "p5.jsonl"
-    write_repeated(articles, 5, path)
-    for partition in ("128KB", "1MB", "4MB", "16MB"):
+    path = tmp / "p10.jsonl"
+    write_repeated(articles, 10, path)
+    for partition in ("128KB", "512KB", "2MB", "8MB"):
         r = measure(path, "local", partition, args.workers, tmp)
         print(f"| {partition} | {r['stream_maxrss_mb']:.0f} MB | {r['maxrss_mb']:.0f} MB |")
 
