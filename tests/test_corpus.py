@@ -234,6 +234,27 @@ def test_events_reference_claims_that_exist(tmp_path: Path) -> None:
     assert members and set(members) <= claims
 
 
+def test_reports_of_one_bombing_in_several_papers_are_one_event(tmp_path: Path) -> None:
+    reports = {
+        "a": "Twelve people were killed in a car bombing in Mosul on Friday, police said.",
+        "b": "A car bomb killed 12 people in Mosul on Friday, according to the health directorate.",
+        "c": "Police said 30 people were killed in the Mosul bombing on Friday.",
+        "d": "Hospital officials said 40 people were killed in the Basra blast.",
+    }
+    path = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"id": k, "text": t, "published": "2024-03-01", "outlet": k}) for k, t in reports.items()
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    run_corpus([str(path)], tmp_path / "out")
+    events = read(tmp_path / "out", "events.parquet").to_pylist()
+    by_documents = {tuple(sorted({m["document"] for m in e["members"]})): e for e in events}
+    assert set(by_documents) == {("a", "b", "c"), ("d",)}
+    mosul = by_documents[("a", "b", "c")]
+    assert (mosul["min"], mosul["max"]) == (12, 30)
+    assert len(mosul["conflicts"]) == 1 and "12" in mosul["conflicts"][0] and "30" in mosul["conflicts"][0]
+
+
 def test_the_command_writes_outputs_and_reports_errors(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({"id": "a", "text": TEXTS[0]}) + "\n" + "oops\n")
