@@ -85,6 +85,12 @@ def test_mapped_units_are_ours() -> None:
             assert known, f"{kind}: {name} -> {unit}"
 
 
+def test_known_failures_are_supported_cases(shared: Path) -> None:
+    ids = {c.id for c in peer.supported(peer.load_all(shared, SKIPS), SKIPS)}
+    stale = set(SKIPS.get("known_failures") or {}) - ids
+    assert not stale, f"known failures that are no supported case: {sorted(stale)}"
+
+
 def test_every_suite_with_active_cases_has_a_floor(shared: Path) -> None:
     suites = {c.suite for c in peer.active(peer.load_all(shared, SKIPS))}
     assert suites <= set(SKIPS["floors"])
@@ -193,7 +199,15 @@ def test_unit_names_compare_through_pint(got: str | None, want: str, same: bool)
 # --- our pipeline on the peer cases ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", SUPPORTED, ids=[c.id for c in SUPPORTED])
+def _marked(case: peer.PeerCase) -> object:
+    """A supported case; the few known to fail today are expected failures (not strict: the suite
+    stays green when the extractor fixes them; `--suggest` lists which to drop from the YAML)."""
+    reason = peer.known_failure(case, SKIPS)
+    marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
+    return pytest.param(case, marks=marks, id=case.id)
+
+
+@pytest.mark.parametrize("case", [_marked(c) for c in SUPPORTED])
 def test_supported_peer_case(case: peer.PeerCase, shared: Path) -> None:
     outcome = peer.run_case(case, SKIPS)
     assert outcome.passed, f"{case.sentence!r}: {outcome.problems}; found {outcome.found}"
