@@ -15,7 +15,11 @@ from audit.render import contract
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
     help="json is the claims contract; csv one row per claim; table for people.",
 )
 def extract(paths: tuple[str, ...], fmt: str) -> None:
