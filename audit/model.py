@@ -7,6 +7,7 @@ Stages communicate only through these types. Offsets are code-point offsets into
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -223,8 +224,8 @@ class Audit:
 
 def _num(x: float | None) -> float | int | None:
     """Whole numbers print as integers so the JSON reads like the copy."""
-    if x is None:
-        return None
+    if x is None or not math.isfinite(x):
+        return None  # JSON has no Infinity or NaN
     if float(x).is_integer() and abs(x) < 2**53:
         return int(x)
     return round(float(x), 6)

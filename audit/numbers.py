@@ -30,6 +30,7 @@ class Mention:
     suffix: str | None = None  # "m", "bn", "k" glued to digits
 
 
+MAX_DIGITS = 24
 _DIGITS = re.compile(r"(?:(?<![^\s(\[])([-\u2212])(?=\d))?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
 _DIGIT_FRACTION = re.compile(r"(?<![\d/])(?:(\d{1,3})\s)?(\d{1,2})/(\d{1,3})(?![\d/])")
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
@@ -86,6 +87,8 @@ def _digit_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _DIGITS.finditer(text):
         raw = m.group(2)
+        if len(raw) > MAX_DIGITS:
+            continue  # a run of digits that long is data, not a figure (and would overflow a float)
         value = float(raw.replace(",", "")) * (-1 if m.group(1) else 1)
         end, scale, suffix = m.end(), 1.0, None
         sm = _SUFFIX.match(text, end)

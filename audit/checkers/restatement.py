@@ -485,23 +485,42 @@ def _splits(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
             yield b, d, "a split restated", "high"
 
 
+MAX_OPEN_GROUPS = 64
+
+
 def _repetitions(ctx: Context, covered: set[tuple[str, str]]) -> list[Outcome]:
-    """Equal figures for the same thing, grouped: each group is one passing check."""
+    """Equal figures for the same thing, grouped: each group is one passing check.
+    Candidates are indexed by value, kind and unit, so a sentence of thousands of numbers stays linear."""
     groups: list[list[Claim]] = []
+    by_key: dict[tuple[object, ...], list[list[Claim]]] = {}
     for claim in ctx.figures:
-        group = next((g for g in groups if _same_figure(ctx, g[-1], claim)), None)
+        if claim.kind == "bare" and abs(claim.value or 0) < 1000 and not is_people(claim):
+            continue  # small bare numbers are never one repeated figure (see _same_figure)
+        candidates = by_key.setdefault((claim.value, claim.kind, claim.unit or None), [])
+        # the most recent groups only: keeps hostile input (thousands of equal numbers) linear
+        group = next(
+            (g for g in reversed(candidates[-MAX_OPEN_GROUPS:]) if _same_figure(ctx, g[-1], claim)), None
+        )
         if group is None:
-            groups.append([claim])
+            group = [claim]
+            candidates.append(group)
+            groups.append(group)
         else:
             group.append(claim)
     out = []
     for g in groups:
-        pairs = {(a.id, b.id) for a in g for b in g if a.start < b.start}
-        if len(g) < 2 or pairs <= covered:
+        if len(g) < 2 or _all_pairs_covered(g, covered):
             continue
         msg = f"{label(g[0])} is stated {len(g)} times and agrees each time"
         out.append(Outcome("pass", g, msg, {"how": "repeated"}))
     return out
+
+
+def _all_pairs_covered(group: list[Claim], covered: set[tuple[str, str]]) -> bool:
+    """True when other checks already relate every pair of the group (counted, not enumerated)."""
+    ids = {c.id for c in group}
+    inside = sum(1 for a, b in covered if a in ids and b in ids)
+    return inside >= len(group) * (len(group) - 1) // 2
 
 
 def _same_figure(ctx: Context, a: Claim, b: Claim) -> bool:

@@ -14,6 +14,9 @@ from audit.model import Claim, Document, Sentence
 
 __all__ = ["Figure", "extract", "sentence_figures"]
 
+MAX_CLAIMS = 10_000  # per document; past it the document is data, and the rest is reported as not audited
+DENSE_SENTENCE = 60  # figures in one sentence past which no casualty semantics are read
+
 
 def extract(doc: Document) -> list[Claim]:
     """Claims for every sentence of `doc`, numbered c1, c2, ... in document order."""
@@ -21,6 +24,11 @@ def extract(doc: Document) -> list[Claim]:
     currency_hint = units.currency_context(doc.prose)
     for sentence in doc.sentences:
         for fig in sentence_figures(sentence.text, currency_hint):
+            if len(claims) == MAX_CLAIMS:
+                doc.notices.append(
+                    f"more than {MAX_CLAIMS:,} figures: only the first {MAX_CLAIMS:,} were audited"
+                )
+                return claims
             claims.append(_to_claim(doc, sentence, fig, f"c{len(claims) + 1}"))
     return claims
 
@@ -34,9 +42,10 @@ def sentence_figures(text: str, currency_hint: dict[str, str] | None = None) -> 
         units.read_unit(text, fig, currency_hint or {})
         if fig.unit is None and fig.kind != "fraction" and not counting.read_people(text, fig):
             units.read_rare_unit(text, fig)
-    figures = counting.add_coordinated_singulars(text, figures)
-    for fig in figures:
-        counting.read_category(text, fig, figures)
+    if len(figures) <= DENSE_SENTENCE:  # a run of hundreds of numbers is a table, not a casualty report
+        figures = counting.add_coordinated_singulars(text, figures)
+        for fig in figures:
+            counting.read_category(text, fig, figures)
     figures = [f for f in figures if notfigures.keep(text, f)]
     counting.inherit_categories(text, figures)
     units.inherit_conversion_qualifiers(text, figures)

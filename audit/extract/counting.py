@@ -97,7 +97,8 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     m = before.search(head) or before.search(raw_head)
     if m:
         return m.lastgroup or "other", m.group(0).strip()
-    of_the = _OF_THE_HARMED.search(text[: fig.start]) or _NUMBER_OF_HARMED.search(text[: fig.start])
+    window = text[max(0, fig.start - 160) : fig.start]  # both patterns reach back at most ~110 characters
+    of_the = _OF_THE_HARMED.search(window) or _NUMBER_OF_HARMED.search(window)
     if of_the:
         return _HARMED_NOUNS[of_the.group(1).lower()], of_the.group(0).strip(" ,")
     toll = re.search(
