@@ -23,6 +23,7 @@ import yaml
 
 from audit import baseline as baseline_mod
 from audit import inputs, load, suppress
+from audit.atomic import write_atomic
 from audit.config import (
     SEVERITIES,
     Config,
@@ -338,7 +339,7 @@ def check_command(
         _fail(str(exc))
         return
     if update_baseline and baseline is not None:
-        baseline_mod.write_atomic(baseline.path, baseline_mod.dumps(baseline))
+        write_atomic(baseline.path, baseline_mod.dumps(baseline))
         click.echo(f"audit check: wrote the baseline {baseline.path}", err=True)
     _emit(run, fmt, output)
     sys.exit(run.exit_code(exit_zero))
@@ -348,7 +349,7 @@ def _emit(run: GateRun, fmt: str, output: Path | None) -> None:
     color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     report = render(run, fmt, color=color)
     if output is not None:
-        baseline_mod.write_atomic(output, report)
+        write_atomic(output, report)
     else:
         click.echo(report, nl=False)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):

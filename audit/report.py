@@ -12,10 +12,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +25,7 @@ import click
 import jinja2
 
 from audit import __version__, svg
+from audit.atomic import write_atomic
 from audit.model import HARM_CATEGORIES, SCHEMA, Audit, Check, Claim, Finding, Source
 
 # Highlight states, most urgent first; a claim takes the first that applies.
@@ -481,26 +480,6 @@ def page_name(path: str, taken: set[str]) -> str:
         name = f"{stem}-{n}.html"
     taken.add(name.casefold())
     return name
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write beside the target, then rename over it: a reader never sees half a page."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for reading
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def write_reports(audits: Sequence[Audit], out_dir: Path) -> list[Path]:

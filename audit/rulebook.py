@@ -19,7 +19,7 @@ import click
 import yaml
 
 from audit.checkers import CheckerKind, load_builtin
-from audit.config import DEFAULT, Config, ConfigError
+from audit.config import DEFAULT, Config, ConfigError, rule_enabled
 
 FAMILIES = ("consistency", "sourcing")
 SEVERITIES = ("error", "warning", "info")
@@ -204,16 +204,8 @@ def _examples(path: Path, raw: Any) -> tuple[Example, ...]:
     return tuple(out)
 
 
-def rule_matches(token: str, rule: Rule) -> bool:
-    """A select/ignore entry names a rule id, a family, a glob of ids, or ALL."""
-    import fnmatch
-
-    return token in ("ALL", "*", rule.id, rule.family) or fnmatch.fnmatchcase(rule.id, token)
-
-
 def enabled(rule: Rule, config: Config) -> bool:
-    selected = not config.select or any(rule_matches(t, rule) for t in config.select)
-    return selected and not any(rule_matches(t, rule) for t in config.ignore)
+    return rule_enabled(config, rule.id, rule.family)
 
 
 def severity(rule: Rule, config: Config) -> str:

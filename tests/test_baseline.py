@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audit import baseline
+from audit.atomic import write_atomic
 from audit.model import Audit
 
 
@@ -77,7 +78,7 @@ def test_record_dump_load_and_split(tmp_path: Path) -> None:
     findings = [replace(f, fingerprint=baseline.fingerprint(f, audit)) for f in audit.findings]
     known = baseline.Baseline(path=tmp_path / "audit-baseline.json")
     known.record(audit.document.path, findings[:2])
-    baseline.write_atomic(known.path, baseline.dumps(known))
+    write_atomic(known.path, baseline.dumps(known))
 
     data = json.loads(known.path.read_text())
     assert data["schema"] == baseline.SCHEMA
@@ -95,7 +96,7 @@ def test_each_entry_accepts_one_occurrence(tmp_path: Path) -> None:
     finding = replace(audit.findings[0], fingerprint="f" * 20)
     known = baseline.Baseline(path=tmp_path / "b.json")
     known.record("draft.md", [finding, finding])
-    baseline.write_atomic(known.path, baseline.dumps(known))
+    write_atomic(known.path, baseline.dumps(known))
     assert json.loads(known.path.read_text())["findings"][0]["count"] == 2
     new, accepted = baseline.load(known.path).split("draft.md", [finding] * 3)
     assert len(accepted) == 2 and len(new) == 1
@@ -127,8 +128,8 @@ def test_bad_baselines_are_named_errors(tmp_path: Path, text: str, fragment: str
 
 def test_write_atomic_replaces_and_leaves_no_temporary(tmp_path: Path) -> None:
     target = tmp_path / "out" / "report.json"
-    baseline.write_atomic(target, "one")
-    baseline.write_atomic(target, "two")
+    write_atomic(target, "one")
+    write_atomic(target, "two")
     assert target.read_text() == "two"
     assert [p.name for p in target.parent.iterdir()] == ["report.json"]
 

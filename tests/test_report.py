@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from report_samples import HOSTILE, hostile, seed_like
 
 from audit import report, svg
+from audit.atomic import write_atomic
 from audit.model import Audit, Check, Claim, Document, Finding, Source
 
 
@@ -349,8 +350,8 @@ def test_page_names_are_unique_and_never_the_index() -> None:
 
 def test_write_atomic_replaces_and_leaves_no_temporary_file(tmp_path: Path) -> None:
     target = tmp_path / "out" / "page.html"
-    report.write_atomic(target, "one")
-    report.write_atomic(target, "two")
+    write_atomic(target, "one")
+    write_atomic(target, "two")
     assert target.read_text() == "two"
     assert [p.name for p in target.parent.iterdir()] == ["page.html"]
     mask = os.umask(0o022)
