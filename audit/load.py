@@ -87,6 +87,8 @@ _NON_PROSE_CHAR = re.compile(
 )
 _URL = re.compile(r"(?:\b[A-Za-z][A-Za-z0-9+.-]{1,15}://|\bwww\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]]")
 _LINE_END = re.compile(r"\r\n|\r|\n")
+# '# audit: ignore[rule] reason' lines in plain text are instructions to the gate, not prose
+_AUDIT_COMMENT = re.compile(r"^[ \t]*(?:#|//)[ \t]*audit:[^\r\n]*", re.MULTILINE)
 _NOT_LINE_END = re.compile(r"[^\r\n]+")
 
 
@@ -274,7 +276,7 @@ def _build(text: str, path: str, fmt: str | None, encoding: str, notices: list[s
     notices = list(notices)
     fmt_ = _format(text, path, fmt, notices)
     base = _URL.sub(_spaces, _NON_PROSE_CHAR.sub(" ", text))
-    prose = base
+    prose = _AUDIT_COMMENT.sub(_spaces, base) if fmt_ == "text" else base
     too_big = _too_big_to_parse(text) if fmt_ != "text" else None
     if too_big:
         notices.append(f"{fmt_} document {too_big}: markup not parsed, read as plain text")

@@ -405,3 +405,10 @@ def test_any_bytes_give_a_document(data: bytes) -> None:
     assert isinstance(doc, Document)
     assert len(doc.prose) == len(doc.source)
     assert (doc.error is None) or doc.source == ""
+
+
+def test_audit_comment_lines_in_text_are_not_prose() -> None:
+    text = "# audit: ignore[unattributed] checked 12 times\nThe blast killed 40 people.\n"
+    doc = load.from_text(text, "a.txt")
+    assert len(doc.prose) == len(doc.source)
+    assert "12" not in doc.prose and "40" in doc.prose
