@@ -15,6 +15,7 @@ Rules and lexicons (audit/data/attribution.yaml), no statistical model:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -617,27 +618,29 @@ def _apply_conduits(found: list[Attribution]) -> list[Attribution]:
 # --------------------------------------------------------------------------- scope
 
 
+QUOTE_GAP = 24  # characters between a quotation and its "said X" at most ('," the police')
+
+
 def _speaker_of(
     q: Quotation, attrs: list[Attribution], text: str, previous: Quotation | None, sentences: list[Sentence]
 ) -> Attribution | None:
     outside = [a for a in attrs if not (q.start <= a.start and a.end <= q.end)]
     for a in outside:  # '"...," the police said' / '..." added the doctor'
-        if a.start >= q.end - 1 and not re.search(r"[A-Za-z0-9\n]", text[q.end : a.start]):
+        if q.end - 1 <= a.start <= q.end + QUOTE_GAP and not _GAP_WORD.search(text, q.end, a.start):
             return a
     for a in outside:  # 'He added: "...' / 'said "All those ...'
-        if a.end <= q.start + 1 and not re.search(r"[A-Za-z0-9.!?\n]", text[a.end : q.start]):
+        if q.start - QUOTE_GAP <= a.end <= q.start + 1 and not _GAP_WORD_OR_STOP.search(text, a.end, q.start):
             return a
-    lead = text[: q.start].rstrip()
-    if lead.endswith(":"):  # 'Ramsey says she was escorted out ...:\n\n“ She drove ...'
-        colon = [a for a in outside if a.start < len(lead) and a.direction != "backward"]
-        same = [s for s in sentences if s.start <= len(lead) - 1 < s.end]
-        if colon and same and colon[-1].sentence == same[0].index:
+    window = text[max(0, q.start - 200) : q.start]
+    lead_end = q.start - (len(window) - len(window.rstrip()))  # where the text before the quotation ends
+    if window.rstrip().endswith(":"):  # 'Ramsey says she was escorted out ...:\n\n“ She drove ...'
+        colon = [a for a in outside if a.start < lead_end and a.direction != "backward"]
+        same = _sentence_at(sentences, lead_end - 1)
+        if colon and same is not None and colon[-1].sentence == same.index:
             return colon[-1]
-    inner = [s for s in sentences if s.start <= q.start < s.end]
-    if inner and q.end <= inner[0].end:
-        governing = [a for a in outside if a.sentence == inner[0].index]
-        if governing:
-            return None  # a quotation inside an attributed sentence: the sentence rule covers it
+    inner = _sentence_at(sentences, q.start)
+    if inner is not None and q.end <= inner.end and any(a.sentence == inner.index for a in outside):
+        return None  # a quotation inside an attributed sentence: the sentence rule covers it
     if previous is not None and previous.speaker is not None and _carry_mode() != "none":
         gap = text[previous.end : q.start]
         sp = previous.speaker
@@ -646,6 +649,16 @@ def _speaker_of(
         if not re.search(r"[A-Za-z0-9]", gap):
             return sp
     return None
+
+
+_GAP_WORD = re.compile(r"[A-Za-z0-9\n]")
+_GAP_WORD_OR_STOP = re.compile(r"[A-Za-z0-9.!?\n]")
+
+
+def _sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
+    """The sentence containing `pos` (sentences are in order and do not overlap)."""
+    i = bisect.bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    return sentences[i] if i >= 0 and sentences[i].start <= pos < sentences[i].end else None
 
 
 def _assign_speakers(quotes: list[Quotation], attrs: list[Attribution], doc: Document) -> None:

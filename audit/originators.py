@@ -54,9 +54,14 @@ class Lexicon:
     """The attribution word lists, as sets and compiled patterns."""
 
     raw: dict[str, Any]
+    _words: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in self.raw.get(key, []))
+        """The lower-cased word list `key`, built once (it is asked for thousands of times a document)."""
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = frozenset(str(w).lower() for w in self.raw.get(key, []))
+        return found
 
     @property
     def pronoun_kinds(self) -> dict[str, str]:
