@@ -132,6 +132,7 @@ def tokens_of(text: str) -> list[str]:
     return [_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=8192)
 def content_tokens(text: str) -> frozenset[str]:
     sets = _sets()
     drop = _FUNCTION | _NUMBER_WORDS | sets["data_nouns"] | {"mr", "mrs", "ms", "dr"}
@@ -280,14 +281,17 @@ def _antecedent(m: Mention, earlier: list[Mention], gender: dict[int, str], uf: 
                 return j
     if not m.tokens or _generic(m) or _indefinite(m):
         return None
-    for j in range(len(earlier) - 1, -1, -1):
+    for j in range(len(earlier) - 1, max(-1, len(earlier) - 1 - LOOKBACK), -1):
         e = earlier[j]
         if e.kind == "pronoun" or e.tokens == m.tokens and e.name == m.name:
             continue
-        full = e.tokens | content_tokens(e.description)
+        full = e.tokens | content_tokens(e.description or "")
         if all(fuzzy_in(t, full) for t in m.tokens):
             return j
     return None
+
+
+LOOKBACK = 300  # earlier mentions searched for a short form's antecedent; keeps long documents linear
 
 
 def resolve(mentions: list[Mention]) -> None:
