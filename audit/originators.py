@@ -329,13 +329,20 @@ def _merge_contained(mentions: list[Mention], uf: _UnionFind) -> None:
         if m.kind != "pronoun" and not _generic(m) and not m.conduit and not _indefinite(m):
             r = uf.find(i)
             roots[r] = roots.get(r, frozenset()) | m.tokens
+    by_prefix: dict[str, set[int]] = {}
+    for r, toks in roots.items():
+        for t in toks:
+            by_prefix.setdefault(t[:4], set()).add(r)
     for r, toks in list(roots.items()):
         if not toks:
             continue
+        # a host must hold every token, so it shares the first one's prefix (fuzzy_in matches prefixes)
+        first = min(toks)
+        candidates = by_prefix.get(first[:4], set())
         hosts = [
             o
-            for o, other in roots.items()
-            if o != r and other != toks and all(fuzzy_in(t, other) for t in toks)
+            for o in sorted(candidates)
+            if o != r and roots[o] != toks and all(fuzzy_in(t, roots[o]) for t in toks)
         ]
         if len(hosts) == 1:
             uf.union(r, hosts[0])

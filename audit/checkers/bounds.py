@@ -7,6 +7,7 @@ rules make goes through these intervals, so published, consistent copy raises no
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -60,15 +61,19 @@ def step(claim: Claim) -> float:
     count under 100 ("30 killed", "12 others") is exact, not rounded to the ten; and a scaled
     figure is rounded at most to its scale ("$10bn" to the billion, not to ten billion); and a
     percentage at most to the ten ("100%" is not "anywhere from 50% to 150%")."""
-    value = claim.value or 0.0
-    raw = float(claim.step) if claim.step else derived_step(claim.number_text or claim.text, claim.value)
-    text = claim.number_text or claim.text
+    return _step(claim.step, claim.number_text or claim.text, claim.value, claim.kind)
+
+
+@functools.lru_cache(maxsize=65536)  # the rules ask for the same figures' steps again and again
+def _step(claim_step: float | None, text: str, claim_value: float | None, kind: str) -> float:
+    value = claim_value or 0.0
+    raw = float(claim_step) if claim_step else derived_step(text, claim_value)
     scale = _scale_of(text, value)
     if scale is not None:
         raw = min(raw, scale)
-    if claim.kind == "percent":
+    if kind == "percent":
         raw = min(raw, _PERCENT_STEP)
-    if claim.kind in _COUNTS and float(value).is_integer() and (abs(value) < 100 or raw <= 1):
+    if kind in _COUNTS and float(value).is_integer() and (abs(value) < 100 or raw <= 1):
         return 0.0
     return raw
 
