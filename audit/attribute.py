@@ -662,13 +662,22 @@ def _sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
 
 
 def _assign_speakers(quotes: list[Quotation], attrs: list[Attribution], doc: Document) -> None:
+    ordered = sorted(attrs, key=lambda a: a.start)
+    starts = [a.start for a in ordered]
     previous: Quotation | None = None
     for q in quotes:
-        for a in attrs:
+        # only attributions near the quotation can speak it: its own sentence, the one before
+        # its colon, or a few characters either side (sentences are at most 4,000 characters)
+        lo = bisect.bisect_left(starts, q.start - NEAR)
+        near = ordered[lo : bisect.bisect_right(starts, q.end + NEAR)]
+        for a in near:
             if q.closed and q.start < a.start and a.end <= q.end:
                 a.in_quote = True
-        q.speaker = _speaker_of(q, attrs, doc.prose, previous, doc.sentences)
+        q.speaker = _speaker_of(q, near, doc.prose, previous, doc.sentences)
         previous = q
+
+
+NEAR = 4_500  # characters: past the longest sentence the segmenter makes
 
 
 def _governing(pos: int, attrs: list[Attribution]) -> Attribution | None:
@@ -795,7 +804,7 @@ def document_attributions(doc: Document) -> tuple[list[Attribution], list[Quotat
     mentions = [m for a in attrs for m in [*a.via, *a.mentions]] + people
     mentions.sort(key=lambda m: m.start)
     resolve(mentions)
-    quotes = find_quotations(doc)
+    quotes = sorted(find_quotations(doc), key=lambda q: q.start)  # _choose bisects them
     _assign_speakers(quotes, attrs, doc)
     return attrs, quotes
 
@@ -859,7 +868,8 @@ def _carried(mode: str, s: Sentence, last: dict[int, Attribution]) -> Attributio
 def _choose(
     pos: int, s: Sentence | None, quotes: list[Quotation], by_sentence: dict[int, list[Attribution]]
 ) -> Attribution | None:
-    quote = next((q for q in quotes if q.start <= pos < q.end), None)
+    i = bisect.bisect_right(quotes, pos, key=lambda q: q.start) - 1  # quotations are in order
+    quote = quotes[i] if i >= 0 and quotes[i].start <= pos < quotes[i].end else None
     if quote is not None and quote.speaker is not None and quote.closed:
         return quote.speaker
     own = _governing(pos, by_sentence.get(s.index, [])) if s is not None else None

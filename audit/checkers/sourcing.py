@@ -44,9 +44,13 @@ def effective_sources(claim: Claim, figures: list[Claim]) -> dict[str, Source]:
     if own:
         return own
     for other in figures:
-        if other is not claim and other.sources and restates(claim, other):
+        near = abs(other.sentence - claim.sentence) <= RESTATEMENT_REACH
+        if near and other is not claim and other.sources and restates(claim, other):
             return originators(other)
     return {}
+
+
+RESTATEMENT_REACH = 25  # sentences: a headline's toll is restated in the lede, not at the end of a long file
 
 
 def contenders(claim: Claim, figures: list[Claim], ctx: Context, span: int = 2) -> list[Claim]:
