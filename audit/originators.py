@@ -291,7 +291,7 @@ def _antecedent(m: Mention, earlier: list[Mention], gender: dict[int, str], uf: 
     return None
 
 
-LOOKBACK = 300  # earlier mentions searched for a short form's antecedent; keeps long documents linear
+LOOKBACK = 120  # earlier mentions searched for a short form's antecedent; keeps long documents linear
 
 
 def resolve(mentions: list[Mention]) -> None:

@@ -158,13 +158,22 @@ _CHANGE_BEFORE = re.compile(
 _MORE_AFTER = re.compile(r"^\s*(?:more|additional|further|extra)\b", re.I)
 
 
+REFERENCE_REACH = 40  # sentences: "the three" refers back to a figure in the same story, not a far one
+
+
 def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     heads = set(headline_sentences(ctx))
     for ref in ctx.figures:
         if not _countable(ctx, ref) or not _is_reference(ctx, ref):
             continue
         # an equal figure may be a bare number ("three voting" ... "the three holdouts"); a rival may not
-        candidates = [c for c in ctx.figures if c.start < ref.start and c.sentence not in heads]
+        candidates = [
+            c
+            for c in ctx.figures
+            if c.start < ref.start
+            and c.sentence not in heads
+            and ref.sentence - c.sentence <= REFERENCE_REACH
+        ]
         same = [
             c
             for c in candidates
@@ -340,12 +349,14 @@ _OTHER_BEFORE = re.compile(r"\bthe\s+other\s*$", re.I)
 def _echoed_percentages(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     """Percentages in different sentences that name the same noun phrase right after them."""
     percents = [c for c in ctx.figures if c.kind == "percent" and not _changed(ctx, c)]
+    phrases = [_phrases_after(ctx, c) for c in percents]  # once each, not once per pair
     for i, a in enumerate(percents):
-        phrase = _phrases_after(ctx, a)
-        for b in percents[i + 1 :]:
+        phrase = phrases[i]
+        for j in range(i + 1, len(percents) if phrase else i + 1):
+            b = percents[j]
             if (
                 b.sentence != a.sentence
-                and phrase & _phrases_after(ctx, b)
+                and phrase & phrases[j]
                 and not (_for_whom(ctx, a) or _for_whom(ctx, b))
             ):
                 yield a, b, "the same thing described", "low"

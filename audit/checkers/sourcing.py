@@ -60,6 +60,8 @@ def contenders(claim: Claim, figures: list[Claim], ctx: Context, span: int = 2) 
         return []
     out = []
     for other in figures:
+        if other.category != claim.category or abs(ctx.paragraph(other) - ctx.paragraph(claim)) > span:
+            continue  # the cheap tests first: this runs for every pair of casualty figures
         theirs = set(originators(other))
         if (
             other is claim
