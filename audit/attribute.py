@@ -739,14 +739,15 @@ def _hedge_breaks() -> re.Pattern[str]:
 
 def hedge_for(text: str, pos: int) -> str | None:
     """The nearest hedge in the clause of the figure at `pos` (offsets into `text`)."""
+    reach = int(lexicon().raw.get("hedge_reach", 90))
     lo, hi = 0, len(text)
-    for m in _hedge_breaks().finditer(text):
+    # only breaks within reach can narrow the clause searched below
+    for m in _hedge_breaks().finditer(text, max(0, pos - reach - 20), min(len(text), pos + reach + 20)):
         if m.end() <= pos:
             lo = max(lo, m.end())
         elif m.start() > pos:
             hi = min(hi, m.start())
     best: tuple[int, str] | None = None
-    reach = int(lexicon().raw.get("hedge_reach", 90))
     for pattern, not_before, only_before in _hedge_rules():
         for m in pattern.finditer(text, max(lo, pos - reach), min(hi, pos + reach)):
             after = text[m.end() : m.end() + 40].lstrip().lower()
