@@ -25,9 +25,7 @@ def read_people(text: str, fig: Figure) -> bool:
                 return False
             fig.unit, fig.kind, fig.noun_end = "people", "count", t.end()
             generic = lw in ("people", "others", "persons", "dead", "casualties", "lives")
-            phrase = re.sub(
-                r"^\s*of\s+(?:(?:the|her|his|their|our|its|those|these)\s+)?", "", text[pos : t.end()]
-            )
+            phrase = _OF_DETERMINER.sub("", text[pos : t.end()])
             fig.subject = None if generic else phrase.strip(" -")
             return True
         if skip_of and lw == "of":
@@ -43,6 +41,7 @@ def read_people(text: str, fig: Figure) -> bool:
 
 
 _DETERMINERS = frozenset({"the", "her", "his", "their", "our", "its", "those", "these", "my", "your", "whom"})
+_OF_DETERMINER = re.compile(rf"^\s*of\s+(?:(?:{'|'.join(sorted(_DETERMINERS))})\s+)?")
 
 
 @cache
@@ -61,46 +60,41 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_QUALIFIER_OR_DET = re.compile(
-    r"(?:\b(?:the|a|an|another|other|more|some|of|at least|more than|nearly|about|"
-    r"around|up to|over|almost|as many as|an estimated|estimated)\s+)*$",
-    re.I,
-)
+@cache
+def _harm_patterns() -> dict[str, re.Pattern[str]]:
+    groups = "|".join(harmed_groups())
+    qualifiers = words_pattern(
+        [*data("numbers")["qualifiers_before"], "the", "a", "an", "another", "other", "more", "of"]
+    )
+    return {
+        # what may stand between a cue and its figure: "killing at least 12", "wounded some of the 40"
+        "qualifier_or_det": re.compile(rf"(?:\b(?:{qualifiers})\s+)*$", re.I),
+        "of_the": re.compile(rf"\b(?:of|among)\s+the\s+({groups})\s*,?[^.;:]{{0,80}}$", re.I),
+        "number_of": re.compile(
+            rf"\b(?:number|count|tally|total)\s+of\s+(?:people\s+)?({groups})\b[^.;:]{{0,60}}$", re.I
+        ),
+    }
 
 
-_HARMED_NOUNS = {
-    "dead": "killed",
-    "killed": "killed",
-    "victims": "killed",
-    "injured": "wounded",
-    "wounded": "wounded",
-    "casualties": "casualties",
-    "missing": "missing",
-    "displaced": "displaced",
-}
-
-
-_OF_THE_HARMED = re.compile(rf"\b(?:of|among)\s+the\s+({'|'.join(_HARMED_NOUNS)})\s*,?[^.;:]{{0,80}}$", re.I)
-
-
-_NUMBER_OF_HARMED = re.compile(
-    rf"\b(?:number|count|tally|total)\s+of\s+(?:people\s+)?({'|'.join(_HARMED_NOUNS)})\b[^.;:]{{0,60}}$", re.I
-)
+@cache
+def harmed_groups() -> dict[str, str]:
+    return {word.lower(): cat for word, cat in data("casualties")["harmed_groups"].items()}
 
 
 def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     """An active cue right before the figure: 'killing 12', 'wounded at least 22 others'."""
     raw_head = text[max(0, fig.start - 50) : fig.start]
-    dets = _QUALIFIER_OR_DET.search(raw_head)  # always matches: it may match nothing
+    pats = _harm_patterns()
+    dets = pats["qualifier_or_det"].search(raw_head)  # always matches: it may match nothing
     head = raw_head[: dets.start()] if dets else raw_head
     before = _cue_patterns()["before"]
     m = before.search(head) or before.search(raw_head)
     if m:
         return m.lastgroup or "other", m.group(0).strip()
     window = text[max(0, fig.start - 160) : fig.start]  # both patterns reach back at most ~110 characters
-    of_the = _OF_THE_HARMED.search(window) or _NUMBER_OF_HARMED.search(window)
+    of_the = pats["of_the"].search(window) or pats["number_of"].search(window)
     if of_the:
-        return _HARMED_NOUNS[of_the.group(1).lower()], of_the.group(0).strip(" ,")
+        return harmed_groups()[of_the.group(1).lower()], of_the.group(0).strip(" ,")
     toll = re.search(
         r"\b(death|casualty|injury)\s+toll\b[^.;]{0,40}?\b(?:to|at|of|is|was|reached|hit|stands at|"
         r"stood at|climbed to|rose to)\s*$",

@@ -51,6 +51,7 @@ def _unit_patterns() -> dict[str, re.Pattern[str]]:
     measures: dict[str, str] = u["measures"]
     percent: dict[str, str] = u["percent"]
     cwords: dict[str, object] = u["currency_words"]
+    minor: dict[str, str] = u["currency_minor"]
     return {
         "percent": re.compile(rf"^[\s\u00a0]*(?:-\s*)?({words_pattern(list(percent))})(?![A-Za-z])", re.I),
         "measure": re.compile(rf"^(?:[\s\u00a0]*|-)({words_pattern(list(measures))})(?![A-Za-z])", re.I),
@@ -58,8 +59,8 @@ def _unit_patterns() -> dict[str, re.Pattern[str]]:
         "code_after": re.compile(rf"^[\s\u00a0]*({'|'.join(u['currency_codes'])})\b"),
         "code_before": re.compile(rf"\b({'|'.join(u['currency_codes'])})[\s\u00a0]?$"),
         "symbol": re.compile(rf"({words_pattern(list(u['currency_symbols']))})[\s\u00a0]?$"),
-        "minor": re.compile(rf"^({words_pattern(list(u['currency_minor']))})(?![A-Za-z])", re.I),
-        "minor_word": re.compile(r"^[\s\u00a0]+(pence|cents?)\b", re.I),
+        "minor": re.compile(rf"^({words_pattern(list(minor))})(?![A-Za-z])", re.I),
+        "minor_word": re.compile(rf"^[\s\u00a0]+({words_pattern([w for w in minor if len(w) > 1])})\b", re.I),
     }
 
 
