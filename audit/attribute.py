@@ -732,6 +732,12 @@ def _hedge_rules() -> list[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ..
 
 
 @lru_cache(maxsize=1)
+def _any_hedge() -> re.Pattern[str]:
+    """Every hedge word of every rule: most figures have none near them, and one scan says so."""
+    return phrase_regex([str(w) for entry in lexicon().raw.get("hedges", []) for w in entry.get("words", [])])
+
+
+@lru_cache(maxsize=1)
 def _hedge_breaks() -> re.Pattern[str]:
     breaks = sorted((str(b) for b in lexicon().raw.get("hedge_clause_breaks", [])), key=len, reverse=True)
     return re.compile("|".join(re.escape(b) for b in breaks) or r"(?!x)x")
@@ -740,6 +746,8 @@ def _hedge_breaks() -> re.Pattern[str]:
 def hedge_for(text: str, pos: int) -> str | None:
     """The nearest hedge in the clause of the figure at `pos` (offsets into `text`)."""
     reach = int(lexicon().raw.get("hedge_reach", 90))
+    if not _any_hedge().search(text, max(0, pos - reach), min(len(text), pos + reach)):
+        return None
     lo, hi = 0, len(text)
     # only breaks within reach can narrow the clause searched below
     for m in _hedge_breaks().finditer(text, max(0, pos - reach - 20), min(len(text), pos + reach + 20)):

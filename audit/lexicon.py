@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -20,10 +21,32 @@ def data(name: str) -> Any:
     return yaml.load(text, Loader=_Loader)  # noqa: S506 - CSafeLoader/SafeLoader only
 
 
-def words_pattern(words: list[str] | set[str]) -> str:
-    """An alternation matching any of `words` as whole words, longest first."""
-    ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+def words_pattern(words: Iterable[str]) -> str:
+    """An alternation matching any of `words`, the longest first; a space matches any whitespace run.
+
+    Written as a trie ("kill(?:ed|ing)?" rather than "killed|killing|kill") so that the regex engine
+    tries one branch per next character instead of every word at every position: word lists of
+    hundreds of entries cost the same as a few."""
+    trie: dict[str, Any] = {}
+    for word in {w for w in words if w}:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _depth(node: dict[str, Any]) -> int:
+    return max((1 + _depth(child) for ch, child in node.items() if ch), default=0)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    # deeper branches first: under re.IGNORECASE "K..." and "k..." can both match, and the longer wins
+    children = sorted(((ch, child) for ch, child in node.items() if ch), key=lambda c: -_depth(c[1]))
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child) for ch, child in children]
+    if "" in node:
+        return f"(?:{'|'.join(branches)})?" if branches else ""
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 @cache

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from audit.lexicon import data
+from audit.lexicon import data, words_pattern
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,9 @@ class Mention:
 
 
 MAX_DIGITS = 24
-_DIGITS = re.compile(r"(?:(?<![^\s(\[])([-\u2212])(?=\d))?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+# starts with a digit so that the regex engine can skip to candidates; a minus sign is read by _signed
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_MINUS = "-\u2212"
 _DIGIT_FRACTION = re.compile(r"(?<![\d/])(?:(\d{1,3})\s)?(\d{1,2})/(\d{1,3})(?![\d/])")
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
 _DOZEN_AFTER = re.compile(r"[\s-]+dozens?\b", re.IGNORECASE)
@@ -48,20 +50,22 @@ def _vocab() -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, 
 @cache
 def _scale_words() -> re.Pattern[str]:
     _, scales, _, _ = _vocab()
-    words = "|".join(sorted(scales, key=len, reverse=True))
-    return re.compile(rf"(?:\s+|-)(?:({words})s?)\b", re.IGNORECASE)
+    return re.compile(rf"(?:\s+|-)(?:({words_pattern(scales)})s?)\b", re.IGNORECASE)
 
 
 @cache
-def _vague() -> re.Pattern[str]:
+def _vague(flags: int = re.IGNORECASE) -> re.Pattern[str]:
     vague = data("numbers")["vague_plurals"]
-    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(vague, key=len, reverse=True))
-    return re.compile(rf"\b({alts})\b", re.IGNORECASE)
+    return re.compile(rf"\b({words_pattern(vague)})\b", flags)
 
 
 def find(text: str) -> list[Mention]:
     """Every number mention in `text`, in order, not overlapping."""
-    found = _digit_mentions(text) + _word_mentions(text) + _vague_mentions(text) + _fraction_mentions(text)
+    # Most sentences hold no number word: cheap hints, searched case-sensitively in the lower-cased
+    # text (several times faster than re.IGNORECASE), let the readers below skip them.
+    low = text.lower()
+    found = _digit_mentions(text) + _word_mentions(text, low) + _vague_mentions(text, low)
+    found += _fraction_mentions(text, low)
     found += _dozens(text, found) + _digit_fractions(text) + _and_a_half(text, found)
     found.sort(key=lambda m: (m.start, -m.end))  # at one start, the longest reading wins
     out: list[Mention] = []
@@ -86,10 +90,11 @@ def _digit_mentions(text: str) -> list[Mention]:
     _, scales, suffixes, _ = _vocab()
     out: list[Mention] = []
     for m in _DIGITS.finditer(text):
-        raw = m.group(2)
+        raw = m.group(0)
         if len(raw) > MAX_DIGITS:
             continue  # a run of digits that long is data, not a figure (and would overflow a float)
-        value = float(raw.replace(",", "")) * (-1 if m.group(1) else 1)
+        negative = _signed(text, m.start())
+        value = float(raw.replace(",", "")) * (-1 if negative else 1)
         end, scale, suffix = m.end(), 1.0, None
         sm = _SUFFIX.match(text, end)
         if sm:
@@ -101,10 +106,16 @@ def _digit_mentions(text: str) -> list[Mention]:
                 scale *= scales[wm.group(1).lower()]
                 end = wm.end()
                 wm = _scale_words().match(text, end)
-        out.append(
-            Mention(m.start(), end, _clean(value * scale), "digits", step_of(raw, scale), suffix=suffix)
-        )
+        start = m.start() - negative
+        out.append(Mention(start, end, _clean(value * scale), "digits", step_of(raw, scale), suffix=suffix))
     return out
+
+
+def _signed(text: str, start: int) -> bool:
+    """A minus sign right before the digits at `start`, itself after a space or bracket: "-5", "(−3"."""
+    if start == 0 or text[start - 1] not in _MINUS:
+        return False
+    return start == 1 or text[start - 2].isspace() or text[start - 2] in "(["
 
 
 def _dozens(text: str, found: list[Mention]) -> list[Mention]:
@@ -134,7 +145,9 @@ def _and_a_half(text: str, found: list[Mention]) -> list[Mention]:
 
 def _digit_fractions(text: str) -> list[Mention]:
     """'1/2', '10 1/2 miles'; dates and labels such as 9/11 have no fraction denominator."""
-    out = []
+    out: list[Mention] = []
+    if "/" not in text:
+        return out
     for m in _DIGIT_FRACTION.finditer(text):
         num, den = int(m.group(2)), int(m.group(3))
         if den in _FRACTION_DENOMINATORS and 0 < num < den:
@@ -145,23 +158,24 @@ def _digit_fractions(text: str) -> list[Mention]:
 
 @cache
 def _number_word_hint() -> re.Pattern[str]:
+    """Searched in lower-cased text."""
     units, scales, _, _ = _vocab()
-    words = sorted({*units, *scales, *data("numbers")["groups"]}, key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
+    words = [w.lower() for w in (*units, *scales, *data("numbers")["groups"])]
+    return re.compile(rf"\b(?:{words_pattern(words)})\b")
 
 
 @cache
 def _fraction_hint() -> re.Pattern[str]:
-    return re.compile(
-        r"half|halves|third|quarter|fourth|fifth|sixth|seventh|eighth|tenth|out of"
-        r"| in (?:two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|hundred|\d)",
-        re.I,
-    )
+    """Searched in lower-cased text."""
+    shares = ["half", "halves", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "tenth"]
+    wholes = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty"]
+    wholes += ["hundred", "a hundred"]
+    return re.compile(rf"{words_pattern([*shares, 'out of'])}|\sin\s+(?:{words_pattern(wholes)}|\d)")
 
 
-def _word_mentions(text: str) -> list[Mention]:
+def _word_mentions(text: str, low: str) -> list[Mention]:
     """Runs of number words: "twenty-five", "three hundred and fifty thousand", "a dozen", "a million"."""
-    if not _number_word_hint().search(text):
+    if not _number_word_hint().search(low):
         return []  # most sentences have no number word: skip tokenising them
     units, scales, _, _ = _vocab()
     groups = data("numbers")["groups"]
@@ -234,9 +248,11 @@ def _word_step(value: float) -> float:
     return step_of(str(int(value)))
 
 
-def _vague_mentions(text: str) -> list[Mention]:
+def _vague_mentions(text: str, low: str) -> list[Mention]:
     vague = data("numbers")["vague_plurals"]
-    out = []
+    out: list[Mention] = []
+    if not _vague(0).search(low):
+        return out
     for m in _vague().finditer(text):
         key = re.sub(r"\s+", " ", m.group(1).lower())
         value = 2.0 * vague[key]
@@ -253,8 +269,8 @@ _FRACTION = re.compile(
 )
 
 
-def _fraction_mentions(text: str) -> list[Mention]:
-    if not _fraction_hint().search(text):
+def _fraction_mentions(text: str, low: str) -> list[Mention]:
+    if not _fraction_hint().search(low):
         return []
     units, _, _, denominators = _vocab()
     out = []

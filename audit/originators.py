@@ -18,6 +18,8 @@ from typing import Any, Literal
 
 import yaml
 
+from audit.lexicon import words_pattern
+
 Kind = Literal["person", "organisation", "anonymous", "pronoun", "description", "other"]
 
 _WORD = re.compile(r"[A-Za-z0-9][\w’'.-]*[\w]|[A-Za-z0-9]")
@@ -86,25 +88,10 @@ def _sets() -> dict[str, frozenset[str]]:
 
 
 def phrase_regex(phrases: frozenset[str] | list[str]) -> re.Pattern[str]:
-    """One case-insensitive whole-word alternation, compiled as a trie so that matching costs
-    one pass whatever the size of the list; any whitespace run matches a space."""
-    trie: dict[str, Any] = {}
-    for phrase in {" ".join(str(p).lower().split()) for p in phrases}:
-        node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return re.compile(rf"(?<![\w’']){_trie_regex(trie)}(?![\w’'])", re.IGNORECASE)
-
-
-def _trie_regex(node: dict[str, Any]) -> str:
-    branches = [
-        (r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child) for ch, child in node.items() if ch
-    ]
-    branches.sort(key=len, reverse=True)  # longer continuations first: "said to be" before "said"
-    if "" in node:
-        return f"(?:{'|'.join(branches)})?" if branches else ""
-    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    """One case-insensitive whole-word alternation (a trie, see `words_pattern`); any whitespace
+    run matches a space."""
+    words = {" ".join(str(p).lower().split()) for p in phrases}
+    return re.compile(rf"(?<![\w’']){words_pattern(words)}(?![\w’'])", re.IGNORECASE)
 
 
 @dataclass

@@ -63,12 +63,17 @@ def builtin_rules_dir() -> Path:
 
 def load_rules(config: Config = DEFAULT) -> list[Rule]:
     """Every rule: built-in first, then each folder of `config.rule_dirs` (later ids replace earlier)."""
-    folders = (builtin_rules_dir(), *(Path(d) for d in config.rule_dirs))
-    return list(_load_cached(tuple(_stamp(f) for f in folders)))
+    builtin = (str(_builtin_dir()), 0.0)  # package data: it does not change while we run
+    return list(_load_cached((builtin, *(_stamp(Path(d)) for d in config.rule_dirs))))
+
+
+@functools.cache
+def _builtin_dir() -> Path:
+    return builtin_rules_dir()
 
 
 def _stamp(folder: Path) -> tuple[str, float]:
-    """A folder and its newest modification time: edited rule files are read again."""
+    """A user's rule folder and its newest modification time: edited rule files are read again."""
     files = [*folder.glob("*.y*ml")] if folder.is_dir() else []
     return str(folder), max(
         [folder.stat().st_mtime if folder.exists() else 0.0, *(f.stat().st_mtime for f in files)]

@@ -11,12 +11,13 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, Literal
+from functools import cache, cached_property
+from typing import Any, Literal, TypeVar
 
 from audit.config import Config
 from audit.model import Claim, Document, Sentence
 
+T = TypeVar("T")
 Status = Literal["pass", "fail"]
 Confidence = Literal["high", "low"]
 
@@ -44,6 +45,15 @@ class Context:
     doc: Document
     claims: list[Claim]
     config: Config
+
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """A value of this document that several checkers ask for (the headline, the lede), computed once."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        value: T = self._memo[key]
+        return value
 
     @cached_property
     def sentences(self) -> dict[int, Sentence]:
@@ -104,6 +114,7 @@ def checker(name: str, options: dict[str, Any] | None = None) -> Callable[[Check
     return register
 
 
+@cache
 def load_builtin() -> dict[str, CheckerKind]:
     """Import every module of this package once, so their kinds are registered."""
     for info in pkgutil.iter_modules(__path__):

@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from audit.checkers import Context
-from audit.lexicon import data
+from audit.lexicon import data, words_pattern
 from audit.model import HARM_CATEGORIES, Claim, Sentence
 
 PEOPLE_KINDS = ("count",)
@@ -25,18 +25,12 @@ def lexicon() -> dict[str, Any]:
 @cache
 def cue_pattern(name: str, anchored: str = "") -> re.Pattern[str]:
     """A regex matching any cue of list `name` as whole words; `anchored` is "start" or "end"."""
-    words = sorted(lexicon()[name], key=len, reverse=True)
-    alts = "|".join(_word(w) for w in words)
+    alts = words_pattern(lexicon()[name])
     if anchored == "start":
         return re.compile(rf"^\W*(?:{alts})(?!\w)", re.I)
     if anchored == "end":
         return re.compile(rf"(?<!\w)(?:{alts})\W*$", re.I)
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.I)
-
-
-def _word(w: str) -> str:
-    escaped = re.escape(w).replace(r"\ ", r"\s+")
-    return escaped
 
 
 def has_cue(text: str, name: str) -> bool:
@@ -117,6 +111,10 @@ def headline_sentences(ctx: Context) -> list[int]:
     """Sentence indexes of the headline: a short first paragraph with no final stop.
 
     A leading bracketed note ("[no headline in source]") is skipped."""
+    return ctx.memo("headline", lambda: _headline(ctx))
+
+
+def _headline(ctx: Context) -> list[int]:
     paragraphs: dict[int, list[Sentence]] = {}
     for s in ctx.doc.sentences:
         paragraphs.setdefault(s.paragraph, []).append(s)
@@ -137,6 +135,10 @@ def _is_note(sentences: list[Sentence]) -> bool:
 
 def lede_sentences(ctx: Context, span: int = 2) -> list[int]:
     """The first `span` sentences of prose after the headline that hold a figure (datelines skipped)."""
+    return ctx.memo(f"lede-{span}", lambda: _lede(ctx, span))
+
+
+def _lede(ctx: Context, span: int) -> list[int]:
     skip = set(headline_sentences(ctx))
     with_figures = {c.sentence for c in ctx.figures}
     out: list[int] = []
