@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from audit.model import Claim, Document, Sentence, Source
@@ -119,6 +119,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
     }
+
+
+@cache
+def _lower_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(_patterns()[name].pattern)  # the word lists are lower-case
+
+
+def _cue_in(name: str, low: str) -> bool:
+    """Whether the lower-cased sentence holds a cue of list `name`: a case-sensitive search is a
+    fraction of the cost of re.IGNORECASE, and most sentences hold none, so it runs first."""
+    return bool(_lower_pattern(name).search(low))
 
 
 # --------------------------------------------------------------------------- quotations
@@ -320,13 +331,18 @@ def _subject(text: str, verb_start: int) -> tuple[int, str] | None:
     return _trailing_np(seg_start, seg)
 
 
+_NON_SPACE = re.compile(r"\S+")
+_VERB_FORM = re.compile(r"(?:ed|ing|n't|n’t)$")
+_DIGIT = re.compile(r"\d")
+
+
 def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
     """The noun phrase that ends a clause: read back from the verb until a clause word or a
     verb form ("he didn't hear a gunshot but heard noise" is no subject)."""
     lex = lexicon()
     stop = lex.words("clause_words")
     nominal = lex.words("titles") | lex.words("organisation_words") | lex.words("anonymous_words")
-    words = list(re.finditer(r"\S+", seg))
+    words = list(_NON_SPACE.finditer(seg))
     fillers = lex.words("trailing_fillers")
     while words and words[-1].group(0).lower() in fillers:  # "the first minister has (told)"
         words.pop()
@@ -334,8 +350,8 @@ def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
     for i in range(len(words) - 1, -1, -1):
         w = words[i].group(0)
         low = w.lower().strip("\"“”‘’'()")
-        verbish = re.search(r"(?:ed|ing|n't|n’t)$", low) and low not in nominal
-        if low in stop or (verbish and not w[:1].isupper()) or re.search(r"\d", low):
+        verbish = _VERB_FORM.search(low) and low not in nominal
+        if low in stop or (verbish and not w[:1].isupper()) or _DIGIT.search(low):
             break
         first = i
     while first < len(words) and words[first].group(0).lower() in _PREPOSITIONS:
@@ -402,7 +418,7 @@ def _clean(mentions: list[Mention]) -> bool:
     for m in mentions:
         for w in m.name.split():
             low = w.lower().strip("\"“”‘’'(),")
-            if low in stop or (re.search(r"(?:ed|ing|n't|n’t)$", low) and low not in nominal and w.islower()):
+            if low in stop or (_VERB_FORM.search(low) and low not in nominal and w.islower()):
                 return False
     return True
 
@@ -542,20 +558,23 @@ def sentence_attributions(s: Sentence) -> list[Attribution]:
     """Every attribution in one sentence, in text order."""
     pats = _patterns()
     text = s.text
+    low = text.lower()
     found: list[Attribution] = []
-    for m in pats["before"].finditer(text):
-        _add(found, _before_attribution(text, m, s))
-    for m in _QUOTED_AS.finditer(text):
-        _add(found, _quoted_as_attribution(text, m, s))
-    for m in pats["verbs"].finditer(text):
+    if _cue_in("before", low):
+        for m in pats["before"].finditer(text):
+            _add(found, _before_attribution(text, m, s))
+    if "quoted" in low:
+        for m in _QUOTED_AS.finditer(text):
+            _add(found, _quoted_as_attribution(text, m, s))
+    for m in pats["verbs"].finditer(text) if _cue_in("verbs", low) else ():
         if m.group(0)[:1].isupper() and text[: m.start()].strip(" \"“‘'("):
             continue  # a name: "the United States", "Unity State"
         if not any(a.start <= s.start + m.start() < a.end for a in found):
             _add(found, _verb_attribution(text, m, s))
-    if pats["data_nouns"].search(text):
+    if _cue_in("data_nouns", low):
         _data_attributions(text, s, found)
     found.sort(key=lambda a: a.start)
-    for m in pats["participles"].finditer(text):
+    for m in pats["participles"].finditer(text) if _cue_in("participles", low) else ():
         a = _participle_attribution(text, m, s, found)
         if a and not any(b.start <= a.end - 1 < b.end for b in found):
             found.append(a)

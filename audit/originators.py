@@ -11,7 +11,7 @@ The word lists live in audit/data/attribution.yaml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -451,6 +451,13 @@ def _strip_left(text: str) -> str:
 def parse_source(text: str, offset: int, statement: bool = False) -> list[Mention]:
     """The mentions in a source phrase found at `offset`: "Fauzi, an official from the local
     disaster agency" is one (with a description); "security and medical officials" is two."""
+    return [replace(m, start=m.start + offset, end=m.end + offset) for m in _parsed(text, statement)]
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str, statement: bool) -> tuple[Mention, ...]:
+    """parse_source at offset 0. A document names the same sources again and again ("he said",
+    "police said"): this is parsed once, and every call gets fresh copies it may annotate."""
     text = _cut_at_stop(text)
     acronym = None
     m = _ACRONYM.search(text)
@@ -466,13 +473,13 @@ def parse_source(text: str, offset: int, statement: bool = False) -> list[Mentio
     if re.match(r"[Aa]n?\s+[A-Z]", name) and name.split()[-1][:1].isupper():
         name = name.split(None, 1)[1]
     if not name:
-        return []
+        return ()
     mentions: list[Mention] = []
     for part in _split_coordination(name):
         part = _strip(part)
         at = text.find(part)
-        start = offset + (at if at >= 0 else max(0, text.find(name)))
-        end = start + len(part) if at >= 0 else offset + len(text.rstrip())
+        start = at if at >= 0 else max(0, text.find(name))
+        end = start + len(part) if at >= 0 else len(text.rstrip())
         name_clean = re.sub(r"\s+", " ", part)
         mentions.append(
             Mention(
@@ -485,4 +492,4 @@ def parse_source(text: str, offset: int, statement: bool = False) -> list[Mentio
                 statement=statement or bool(re.search(r"(?i)\bstatements?$", name_clean)),
             )
         )
-    return mentions
+    return tuple(mentions)

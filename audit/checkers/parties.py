@@ -7,13 +7,13 @@ say who fights whom). The subject's party ("Russian troops") tells enemy from ow
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from audit.checkers import Context, Outcome, checker
 from audit.checkers.relate import label
 from audit.checkers.sourcing import casualty_figures
-from audit.lexicon import data
+from audit.lexicon import data, words_pattern
 from audit.model import Claim
 
 _ASK = ": seek an independent figure"
@@ -35,16 +35,19 @@ def party_lists(ctx: Context) -> tuple[dict[str, tuple[str, ...]], tuple[tuple[s
 
 def party_of(text: str | None, parties: dict[str, tuple[str, ...]]) -> str | None:
     """The party whose name appears in `text` (the longest name wins: "North Korean" over "Korean")."""
-    if not text:
+    if not text or not _any_name(tuple(n for names in parties.values() for n in names)).search(text):
         return None
     best: tuple[int, str] | None = None
     for party, names in parties.items():
         for name in names:
-            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I) and (
-                best is None or len(name) > best[0]
-            ):
+            if _any_name((name,)).search(text) and (best is None or len(name) > best[0]):
                 best = (len(name), party)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=1024)
+def _any_name(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{words_pattern(names)})(?!\w)", re.I)
 
 
 def _side(party: str, sides: tuple[tuple[str, ...], ...]) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from audit.checkers import Confidence, Context, Outcome, checker
@@ -21,6 +22,7 @@ from audit.checkers.relate import (
     lexicon,
     same_unit,
 )
+from audit.lexicon import words_pattern
 from audit.model import Claim
 
 
@@ -153,10 +155,13 @@ def _alike(a: Claim, b: Claim) -> bool:
 
 def _multiplier(sentence: str) -> float | None:
     factors: dict[str, float] = lexicon()["multiplier_words"]
-    for word, factor in factors.items():
-        if re.search(rf"\b{word}\b", sentence, re.I):
-            return float(factor)
-    return None
+    present = {" ".join(m.group(0).lower().split()) for m in _multiplier_words().finditer(sentence)}
+    return next((float(f) for word, f in factors.items() if word.lower() in present), None)
+
+
+@cache
+def _multiplier_words() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{words_pattern(lexicon()['multiplier_words'])})\b", re.I)
 
 
 def _stated(claim: Claim, approx: float) -> Interval:

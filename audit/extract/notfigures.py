@@ -20,6 +20,17 @@ from audit.numbers import Mention
 WINDOW = 60  # characters of context read on each side of a figure
 
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
+_SLASH_OR_COLON_AFTER = re.compile(r"[:/]\d")
+_SLASH_OR_COLON_BEFORE = re.compile(r"\d[:/]$")
+_LETTER = re.compile(r"[A-Za-z]")
+_GLUED_BEFORE = re.compile(r"(?:[A-Za-z_]|[A-Za-z]-)$")
+_CLOCK = re.compile(r"0\d{3}$")
+_DECADE = re.compile(r"s\b")
+_YEAR = re.compile(r"\d{4}$")
+_YEAR_SPAN_AFTER = re.compile(r"^[\s]*[-\u2013/]\s*\d{2}\b")
+_YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d[-\u2013/]$")
+_YEAR_AFTER = re.compile(r"^,?\s*(?:19|20)\d\d\b")
+_DAY_YEAR_AFTER = re.compile(r"^,\s*(?:1[5-9]|20)\d\d\b")
 
 
 def is_figure(text: str, m: Mention) -> bool:
@@ -50,13 +61,13 @@ def _is_digit_artifact(before: str, raw: str, after: str, m: Mention) -> bool:
     clock times (0800, 4pm) and decades (the 1990s)."""
     return bool(
         _ORDINAL.match(after)
-        or re.match(r"[:/]\d", after)
-        or re.search(r"\d[:/]$", before)
-        or (re.match(r"[A-Za-z]", after) and not m.suffix and not _unit_glued(after))
-        or re.search(r"(?:[A-Za-z_]|[A-Za-z]-)$", before)
+        or _SLASH_OR_COLON_AFTER.match(after)
+        or _SLASH_OR_COLON_BEFORE.search(before)
+        or (_LETTER.match(after) and not m.suffix and not _unit_glued(after))
+        or _GLUED_BEFORE.search(before)
         or after[:1] == "_"
-        or re.match(r"0\d{3}$", raw)
-        or (re.match(r"s\b", after) and m.value >= 1000)
+        or _CLOCK.match(raw)
+        or (_DECADE.match(after) and m.value >= 1000)
         or notclaims()["time"].match(after)
     )
 
@@ -93,16 +104,16 @@ def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
     if "," not in raw and "." not in raw and m.value == int(m.value):
         if 1 <= m.value <= 31 and (prev in month_words or nxt in month_words):
             return True
-        if re.match(r"\d{4}$", raw) and 1500 <= m.value <= 2099:
+        if _YEAR.match(raw) and 1500 <= m.value <= 2099:
             return not counted_after(after)
-        if re.match(r"^[\s]*[-\u2013/]\s*\d{2}\b", after) and re.match(r"\d{4}$", raw):
+        if _YEAR_SPAN_AFTER.match(after) and _YEAR.match(raw):
             return True
-        if re.search(r"\b(?:1[5-9]|20)\d\d[-\u2013/]$", before) and len(raw) <= 2:
+        if _YEAR_SPAN_BEFORE.search(before) and len(raw) <= 2:
             return True  # the "14" of 2013-14, the "01" of 1995-01
-    if re.match(r"^,?\s*(?:19|20)\d\d\b", after) and prev in month_words:
+    if _YEAR_AFTER.match(after) and prev in month_words:
         return True
     # "30, 2013": a day before a year, after a month the segmenter may have cut off
-    return bool(re.match(r"^,\s*(?:1[5-9]|20)\d\d\b", after)) and 1 <= m.value <= 31 and "," not in raw
+    return bool(_DAY_YEAR_AFTER.match(after)) and 1 <= m.value <= 31 and "," not in raw
 
 
 def _is_label(before: str, after: str, m: Mention) -> bool:
