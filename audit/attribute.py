@@ -16,7 +16,9 @@ Rules and lexicons (audit/data/attribution.yaml), no statistical model:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Literal
@@ -145,8 +147,10 @@ def _paragraph_spans(doc: Document) -> list[tuple[int, int]]:
 
 def _closes_before_attribution(text: str, i: int) -> bool:
     """A straight quote after ", " that an attribution follows closes: '... homes, "he said.'"""
-    before = text[:i].rstrip()
-    if not before or before[-1] not in ",.!?":
+    j = i - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0 or text[j] not in ",.!?":
         return False
     after = text[i + 1 : i + 90]
     m = _patterns()["verbs"].search(after)
@@ -217,7 +221,7 @@ def find_quotations(doc: Document) -> list[Quotation]:
 
 def _unclosed_end(doc: Document, start: int, limit: int) -> int:
     """A quotation never closed ends with the sentence it opened in (copy often drops the mark)."""
-    s = next((s for s in doc.sentences if s.start <= start < s.end), None)
+    s = _sentence_at(doc.sentences, start)
     return min(limit, s.end) if s else limit
 
 
@@ -822,13 +826,26 @@ def _subject_people(doc: Document) -> list[Mention]:
     return out
 
 
+def _covered_by(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether an offset falls inside any of `spans` (which may overlap), by bisection."""
+    spans = sorted(spans)
+    starts = [lo for lo, _ in spans]
+    reach = list(itertools.accumulate((hi for _, hi in spans), max))  # furthest end so far
+
+    def inside(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and reach[k] > pos
+
+    return inside
+
+
 def document_attributions(doc: Document) -> tuple[list[Attribution], list[Quotation]]:
     attrs = [a for s in doc.sentences for a in sentence_attributions(s)]
     for a in attrs:
         for v in a.via:
             v.conduit = True
-    taken = [(a.start, a.end) for a in attrs]
-    people = [m for m in _subject_people(doc) if not any(lo <= m.start < hi for lo, hi in taken)]
+    inside = _covered_by([(a.start, a.end) for a in attrs])
+    people = [m for m in _subject_people(doc) if not inside(m.start)]
     mentions = [m for a in attrs for m in [*a.via, *a.mentions]] + people
     mentions.sort(key=lambda m: m.start)
     resolve(mentions)

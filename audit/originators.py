@@ -243,14 +243,15 @@ def _person_like(m: Mention) -> bool:
     return m.kind == "description" and (last[0] in sets["titles"] or last[0] in sets["anonymous_words"])
 
 
-def _antecedent(m: Mention, earlier: list[Mention], gender: dict[int, str], uf: _UnionFind) -> int | None:
-    lex = lexicon()
+def _antecedent(m: Mention, i: int, index: _Earlier, gender: dict[int, str], uf: _UnionFind) -> int | None:
+    """The earlier mention (by index, before `i`) that `m` refers to, if any."""
+    mentions = index.mentions
     if m.kind == "pronoun":
         low = m.name.lower()
-        want = lex.pronoun_kinds.get(low, "any")
+        want = lexicon().pronoun_kinds.get(low, "any")
         sex = "f" if low in ("she", "her") else "m" if low in ("he", "him", "his") else ""
-        for j in range(len(earlier) - 1, -1, -1):
-            e = earlier[j]
+        for j in range(i - 1, -1, -1):
+            e = mentions[j]
             if e.kind == "pronoun" or (want != "any" and _person_like(e) != (want == "person")):
                 continue
             if sex and gender.get(uf.find(j), sex) != sex:
@@ -258,27 +259,51 @@ def _antecedent(m: Mention, earlier: list[Mention], gender: dict[int, str], uf: 
             return j
         return None
     bare = re.sub(r"^(?:the|this)\s+", "", m.name, flags=re.IGNORECASE)
-    if bare.isupper() and 2 <= len(bare) <= 8:
-        for j in range(len(earlier) - 1, -1, -1):
-            if bare in (earlier[j].acronym, initials(earlier[j].name)):
-                return j
-    if m.statement and m.kind == "description":
-        for j in range(len(earlier) - 1, -1, -1):
-            if earlier[j].statement and not re.search(r"(?i)\bstatements?$", earlier[j].name):
-                return j
+    if bare.isupper() and 2 <= len(bare) <= 8 and bare in index.by_initials:
+        return index.by_initials[bare]
+    if m.statement and m.kind == "description" and index.last_statement is not None:
+        return index.last_statement
     if not m.tokens or _generic(m) or _indefinite(m):
         return None
-    for j in range(len(earlier) - 1, max(-1, len(earlier) - 1 - LOOKBACK), -1):
-        e = earlier[j]
+    for j in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
+        e = mentions[j]
         if e.kind == "pronoun" or e.tokens == m.tokens and e.name == m.name:
             continue
-        full = e.tokens | content_tokens(e.description or "")
-        if all(fuzzy_in(t, full) for t in m.tokens):
+        full, prefixes = index.full(j)
+        # fuzzy_in matches a token of 4+ letters by its first four: most candidates fail that at once
+        if all(t in full or (len(t) >= 4 and t[:4] in prefixes and fuzzy_in(t, full)) for t in m.tokens):
             return j
     return None
 
 
 LOOKBACK = 120  # earlier mentions searched for a short form's antecedent; keeps long documents linear
+
+
+class _Earlier:
+    """What the mentions before the current one offer as antecedents, kept up to date in one pass
+    (a document of thousands of mentions is never scanned back from every one of them)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.by_initials: dict[str, int] = {}  # an acronym or a name's initials -> its latest mention
+        self.last_statement: int | None = None  # the latest "statement" naming its issuer
+        self._full: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def add(self, i: int) -> None:
+        m = self.mentions[i]
+        if m.acronym:
+            self.by_initials[m.acronym] = i
+        self.by_initials[initials(m.name)] = i
+        if m.statement and not re.search(r"(?i)\bstatements?$", m.name):
+            self.last_statement = i
+
+    def full(self, j: int) -> tuple[frozenset[str], frozenset[str]]:
+        """The tokens of mention j's name and description, and their four-letter prefixes."""
+        if j not in self._full:
+            e = self.mentions[j]
+            full = e.tokens | content_tokens(e.description or "")
+            self._full[j] = (full, frozenset(t[:4] for t in full if len(t) >= 4))
+        return self._full[j]
 
 
 def resolve(mentions: list[Mention]) -> None:
@@ -287,8 +312,10 @@ def resolve(mentions: list[Mention]) -> None:
         m.tokens = content_tokens(m.name)
     uf = _UnionFind(len(mentions))
     gender: dict[int, str] = {}
+    earlier = _Earlier(mentions)
     for i, m in enumerate(mentions):
-        j = _antecedent(m, mentions[:i], gender, uf)
+        j = _antecedent(m, i, earlier, gender, uf)
+        earlier.add(i)
         if j is not None:
             uf.union(i, j)
             sex = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(m.name.lower())

@@ -7,6 +7,7 @@ on a `Context` and turns the `Outcome`s into contract checks and findings.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import pkgutil
 from collections.abc import Callable
@@ -88,6 +89,19 @@ class Context:
         return sorted(
             (c for c in self.claims if c.category != "date" and c.value is not None), key=lambda c: c.start
         )
+
+    @cached_property
+    def _figure_sentences(self) -> list[int] | None:
+        keys = [c.sentence for c in self.figures]
+        return keys if keys == sorted(keys) else None  # None: not in sentence order (never in practice)
+
+    def figures_in(self, first: int, last: int) -> list[Claim]:
+        """The figures of sentences `first` to `last` (inclusive), in document order. A slice, not
+        a scan: checkers pair nearby figures through it, so a long document stays linear."""
+        keys = self._figure_sentences
+        if keys is None:
+            return [c for c in self.figures if first <= c.sentence <= last]
+        return self.figures[bisect.bisect_left(keys, first) : bisect.bisect_right(keys, last)]
 
 
 CheckerFn = Callable[[Context, dict[str, Any]], list[Outcome]]

@@ -326,6 +326,7 @@ def _restates(ctx: Context, whole: Claim, other: Claim) -> bool:
 
 def _complement(ctx: Context, claim: Claim) -> bool:
     """ "four other people", "another two", "the remaining 12": the rest of a total."""
-    after = ctx.doc.prose[claim.number_end if claim.number_end > 0 else claim.end :][:20]
+    end = claim.number_end if claim.number_end > 0 else claim.end
+    after = ctx.doc.prose[end : end + 20]
     before = ctx.before(claim, 20)
     return starts_with_cue(after, "complement_words") or ends_with_cue(before, "complement_words")

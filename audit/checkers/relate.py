@@ -7,7 +7,7 @@ it is unsure of is better left out than reported as a failure.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from audit.checkers import Context
@@ -55,9 +55,12 @@ def label(claim: Claim) -> str:
 
 def head(subject: str | None) -> str | None:
     """The head noun of a subject, singular and lower-case: "North Korean troops" -> "troop"."""
-    if not subject:
-        return None
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", subject)
+    return _head(subject) if subject else None
+
+
+@lru_cache(maxsize=8192)  # asked for every pair of figures the rules compare
+def _head(subject: str) -> str | None:
+    words = _SUBJECT_WORD.findall(subject)
     if not words:
         return None
     word = words[-1].lower()
@@ -69,6 +72,7 @@ def head(subject: str | None) -> str | None:
     return word
 
 
+_SUBJECT_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _IRREGULAR = {
     "men": "man",
     "women": "woman",
@@ -166,10 +170,9 @@ def sentence_text(ctx: Context, claim: Claim) -> str:
     return s.text if s else ""
 
 
-def nearest_before(claims: list[Claim], claim: Claim, ok: Any) -> Claim | None:
-    """The closest claim before `claim` that satisfies `ok`."""
-    best = None
-    for c in claims:
+def nearest_before(ctx: Context, claim: Claim, ok: Any, reach: int) -> Claim | None:
+    """The closest figure before `claim`, at most `reach` sentences back, that satisfies `ok`."""
+    for c in reversed(ctx.figures_in(claim.sentence - reach, claim.sentence)):
         if c.start < claim.start and c is not claim and ok(c):
-            best = c
-    return best
+            return c
+    return None

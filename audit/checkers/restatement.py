@@ -169,10 +169,8 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
         # an equal figure may be a bare number ("three voting" ... "the three holdouts"); a rival may not
         candidates = [
             c
-            for c in ctx.figures
-            if c.start < ref.start
-            and c.sentence not in heads
-            and ref.sentence - c.sentence <= REFERENCE_REACH
+            for c in ctx.figures_in(ref.sentence - REFERENCE_REACH, ref.sentence)
+            if c.start < ref.start and c.sentence not in heads
         ]
         same = [
             c
@@ -518,20 +516,25 @@ def _repetitions(ctx: Context, covered: set[tuple[str, str]]) -> list[Outcome]:
             groups.append(group)
         else:
             group.append(claim)
+    inside = _pairs_inside(groups, covered)
     out = []
-    for g in groups:
-        if len(g) < 2 or _all_pairs_covered(g, covered):
-            continue
+    for i, g in enumerate(groups):
+        if len(g) < 2 or inside.get(i, 0) >= len(g) * (len(g) - 1) // 2:
+            continue  # other checks already relate every pair of the group
         msg = f"{label(g[0])} is stated {len(g)} times and agrees each time"
         out.append(Outcome("pass", g, msg, {"how": "repeated"}))
     return out
 
 
-def _all_pairs_covered(group: list[Claim], covered: set[tuple[str, str]]) -> bool:
-    """True when other checks already relate every pair of the group (counted, not enumerated)."""
-    ids = {c.id for c in group}
-    inside = sum(1 for a, b in covered if a in ids and b in ids)
-    return inside >= len(group) * (len(group) - 1) // 2
+def _pairs_inside(groups: list[list[Claim]], covered: set[tuple[str, str]]) -> dict[int, int]:
+    """For each group (by index), how many of the covered pairs lie inside it: one pass over the pairs."""
+    group_of = {c.id: i for i, g in enumerate(groups) if len(g) > 1 for c in g}
+    inside: dict[int, int] = {}
+    for a, b in covered:
+        g = group_of.get(a)
+        if g is not None and g == group_of.get(b):
+            inside[g] = inside.get(g, 0) + 1
+    return inside
 
 
 def _same_figure(ctx: Context, a: Claim, b: Claim) -> bool:
@@ -551,8 +554,16 @@ def _same_figure(ctx: Context, a: Claim, b: Claim) -> bool:
 
 def _context_words(ctx: Context, claim: Claim) -> set[str]:
     s = ctx.sentence(claim)
-    text = s.text if s else claim.text
-    return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{5,}", text)} - _STOP
+    if s is None:
+        return _words_of(claim.text)
+    return ctx.memo(f"context-words-{s.index}", lambda: _words_of(s.text))
+
+
+def _words_of(text: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in _LONG_WORD.findall(text)} - _STOP
+
+
+_LONG_WORD = re.compile(r"[A-Za-z]{5,}")
 
 
 @checker("qualifier-conflict", options={"approx_tolerance": 0.1})

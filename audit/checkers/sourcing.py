@@ -9,6 +9,7 @@ sources.
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from audit.checkers import Context, Outcome, checker
@@ -30,7 +31,8 @@ def originators(claim: Claim) -> dict[str, Source]:
 
 
 def casualty_figures(ctx: Context) -> list[Claim]:
-    return [c for c in ctx.figures if c.category in HARM_CATEGORIES]
+    """The casualty figures in document order (one list per document: do not modify it)."""
+    return ctx.memo("casualty-figures", lambda: [c for c in ctx.figures if c.category in HARM_CATEGORIES])
 
 
 def restates(a: Claim, b: Claim) -> bool:
@@ -38,14 +40,46 @@ def restates(a: Claim, b: Claim) -> bool:
     return a.category == b.category and same_subject(a, b) and point(a).overlaps(point(b))
 
 
-def effective_sources(claim: Claim, figures: list[Claim]) -> dict[str, Source]:
+def restatements(ctx: Context, claim: Claim) -> list[Claim]:
+    """The other casualty figures that `restates` pairs with `claim`, in document order.
+
+    Looked up in an index of the figures by category and stated value, so that grading a long
+    document costs what grading its parts would, not the square of its figures."""
+    index = ctx.memo("restatement-index", lambda: _ValueIndex(casualty_figures(ctx)))
+    return [o for o in index.overlapping(claim) if o is not claim and same_subject(claim, o)]
+
+
+class _ValueIndex:
+    """Figures by category, sorted by the low end of their stated value."""
+
+    def __init__(self, figures: list[Claim]) -> None:
+        self.order = {id(c): i for i, c in enumerate(figures)}
+        rows: dict[str, list[tuple[float, float, Claim]]] = {}
+        for c in figures:
+            p = point(c)
+            rows.setdefault(c.category, []).append((p.lo, p.hi, c))
+        self.rows = {k: sorted(v, key=lambda r: r[0]) for k, v in rows.items()}
+        self.lows = {k: [r[0] for r in v] for k, v in self.rows.items()}
+        self.widest = {k: max(r[1] - r[0] for r in v) for k, v in self.rows.items()}
+
+    def overlapping(self, claim: Claim, slack: float = 1e-9) -> list[Claim]:
+        rows, lows = self.rows.get(claim.category, []), self.lows.get(claim.category, [])
+        if not rows:
+            return []
+        p = point(claim)
+        first = bisect.bisect_left(lows, p.lo - self.widest[claim.category] - 2 * slack)
+        last = bisect.bisect_right(lows, p.hi + slack)
+        found = [c for lo, hi, c in rows[first:last] if lo <= p.hi + slack and p.lo <= hi + slack]
+        return sorted(found, key=lambda c: self.order[id(c)])
+
+
+def effective_sources(ctx: Context, claim: Claim) -> dict[str, Source]:
     """A claim's originators, or, when it has none, those of an attributed restatement of it."""
     own = originators(claim)
     if own:
         return own
-    for other in figures:
-        near = abs(other.sentence - claim.sentence) <= RESTATEMENT_REACH
-        if near and other is not claim and other.sources and restates(claim, other):
+    for other in _nearby(ctx, "sentence", claim.sentence, RESTATEMENT_REACH):
+        if other is not claim and other.sources and restates(claim, other):
             return originators(other)
     return {}
 
@@ -53,15 +87,15 @@ def effective_sources(claim: Claim, figures: list[Claim]) -> dict[str, Source]:
 RESTATEMENT_REACH = 25  # sentences: a headline's toll is restated in the lede, not at the end of a long file
 
 
-def contenders(claim: Claim, figures: list[Claim], ctx: Context, span: int = 2) -> list[Claim]:
+def contenders(claim: Claim, ctx: Context, span: int = 2) -> list[Claim]:
     """Nearby figures for the same quantity from other originators that disagree with `claim`."""
     mine = set(originators(claim))
     if not mine:
         return []
     out = []
-    for other in figures:
-        if other.category != claim.category or abs(ctx.paragraph(other) - ctx.paragraph(claim)) > span:
-            continue  # the cheap tests first: this runs for every pair of casualty figures
+    for other in _nearby(ctx, "paragraph", ctx.paragraph(claim), span):
+        if other.category != claim.category:
+            continue  # the cheap test first: this runs for every pair of nearby casualty figures
         theirs = set(originators(other))
         if (
             other is claim
@@ -77,6 +111,17 @@ def contenders(claim: Claim, figures: list[Claim], ctx: Context, span: int = 2) 
     return out
 
 
+def _nearby(ctx: Context, unit: str, at: int, reach: int) -> list[Claim]:
+    """The casualty figures (in document order) whose sentence or paragraph (`unit`) is within
+    `reach` of `at`: a slice of the document, so pairing nearby figures stays linear."""
+    figures = casualty_figures(ctx)
+    where = ctx.paragraph if unit == "paragraph" else (lambda c: c.sentence)
+    keys = ctx.memo(f"casualty-{unit}s", lambda: [where(c) for c in figures])
+    if not ctx.memo(f"casualty-{unit}s-ordered", lambda: keys == sorted(keys)):
+        return [c for c, k in zip(figures, keys, strict=True) if abs(k - at) <= reach]
+    return figures[bisect.bisect_left(keys, at - reach) : bisect.bisect_right(keys, at + reach)]
+
+
 def _rival_subjects(ctx: Context, a: Claim, b: Claim) -> bool:
     """Both name the same victims, or neither names any and they sit in one paragraph."""
     if a.subject is None and b.subject is None:
@@ -88,8 +133,8 @@ def grade_claims(ctx: Context) -> None:
     """Set `grade` on every casualty figure."""
     figures = casualty_figures(ctx)
     for claim in figures:
-        sources = effective_sources(claim, figures)
-        if contenders(claim, figures, ctx):
+        sources = effective_sources(ctx, claim)
+        if contenders(claim, ctx):
             claim.grade = "contested"
         elif not sources:
             claim.grade = "unattributed"
@@ -101,8 +146,8 @@ def grade_claims(ctx: Context) -> None:
 
 def _corroborated_elsewhere(ctx: Context, claim: Claim, figures: list[Claim], mine: set[str]) -> bool:
     """Another originator gives the same figure for the same victims (named alike, or close by)."""
-    for other in figures:
-        if other is claim or not restates(claim, other) or not set(originators(other)) - mine:
+    for other in restatements(ctx, claim):
+        if not set(originators(other)) - mine:
             continue
         named = claim.subject is not None and other.subject is not None
         if named or abs(ctx.paragraph(other) - ctx.paragraph(claim)) <= 1:
@@ -118,10 +163,9 @@ def _names(sources: dict[str, Source]) -> str:
 def unattributed(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     """Every casualty figure should say who it rests on."""
     figures = casualty_figures(ctx) if options["casualty_only"] else ctx.figures
-    harm = casualty_figures(ctx)
     out = []
     for claim in figures:
-        sources = effective_sources(claim, harm)
+        sources = effective_sources(ctx, claim)
         if sources:
             msg = f"{label(claim)} rests on {_names(sources)}"
             out.append(Outcome("pass", [claim], msg, {"sources": list(sources)}))
@@ -142,7 +186,7 @@ def single_source(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
             msg = f"{label(claim)} is corroborated by independent originators"
             out.append(Outcome("pass", [claim], msg, {"grade": claim.grade}))
         elif claim.grade == "single-source":
-            key, source = next(iter(effective_sources(claim, casualty_figures(ctx)).items()))
+            key, source = next(iter(effective_sources(ctx, claim).items()))
             groups.setdefault(key, []).append(claim)
             names[key] = source.name
     for key, claims in groups.items():
@@ -162,7 +206,7 @@ def contested(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     for claim in figures:
         if claim.id in seen:
             continue
-        rivals = contenders(claim, figures, ctx, options["paragraph_span"])
+        rivals = contenders(claim, ctx, options["paragraph_span"])
         if not rivals:
             continue
         group = sorted([claim, *rivals], key=lambda c: c.start)
@@ -199,8 +243,8 @@ def hedged_figure(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     out = []
     hedges = {h.lower() for h in lexicon()["figure_hedges"]}
     for hedged in (c for c in figures if c.hedge and c.hedge.lower() in hedges):
-        for other in figures:
-            if other is hedged or other.hedge or not restates(hedged, other):
+        for other in restatements(ctx, hedged):
+            if other.hedge:
                 continue
             pair = sorted([hedged, other], key=lambda c: c.start)
             if other.sources:

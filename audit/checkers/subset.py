@@ -76,7 +76,7 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
             out.append((nxt, part, "N of the M", "high"))
             continue
         if _BACK.match(after):
-            whole = nearest_before(figures, part, lambda c, p=part: _fits_back(c, p) and _near(ctx, c, p))
+            whole = nearest_before(ctx, part, lambda c, p=part: _fits_back(c, p) and _near(ctx, c, p), 1)
             if whole is not None:
                 out.append((whole, part, "N of them", "high"))
     return out
@@ -97,7 +97,7 @@ def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
         if not _THE_OTHER.search(ctx.before(part, 12)):
             continue
         whole = nearest_before(
-            figures, part, lambda c, p=part: is_people(c) and 0 <= p.sentence - c.sentence <= 2
+            ctx, part, lambda c, p=part: is_people(c) and 0 <= p.sentence - c.sentence <= 2, 2
         )
         if whole is not None and whole.sentence < part.sentence and _fits_back(whole, part):
             out.append((whole, part, "the other N", "low"))
@@ -119,7 +119,8 @@ def _place_parts(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Cla
             if c.category == category and c.value is not None and not _background(ctx, c)
         ]
         placed = [c for c in figures if _for_a_place(ctx, c)]
-        overall = [c for c in figures if c not in placed]
+        taken = {id(c) for c in placed}
+        overall = [c for c in figures if id(c) not in taken]
         if not placed or not overall:
             continue
         whole = max(overall, key=lambda c: c.value or 0.0)
@@ -184,10 +185,8 @@ def _taxonomy(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim,
         ):
             nxt = [
                 c
-                for c in figures
-                if c.sentence == part.sentence
-                and c.start > part.start
-                and c.category in ("killed", "wounded", "missing", "captured")
+                for c in ctx.figures_in(part.sentence, part.sentence)
+                if c.start > part.start and c.category in ("killed", "wounded", "missing", "captured")
             ]
             if not nxt:
                 out.append((whole, part, "casualties include the killed", "high"))
@@ -197,18 +196,17 @@ def _taxonomy(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim,
 def _severity(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
     """A seriously hurt figure shortly after a broader wounded figure."""
     out: list[tuple[Claim, Claim, str, Confidence]] = []
-    figures = ctx.figures
-    for part in figures:
+    span = options["severity_span"]
+    for part in ctx.figures:
         if part.category != "wounded" or not _severe(ctx, part):
             continue
         whole = nearest_before(
-            figures,
+            ctx,
             part,
             lambda c, p=part: (
-                c.category == "wounded"
-                and not _severe(ctx, c)
-                and 0 < p.sentence - c.sentence <= options["severity_span"]
+                c.category == "wounded" and not _severe(ctx, c) and 0 < p.sentence - c.sentence <= span
             ),
+            span,
         )
         if whole is not None and ctx.paragraph(part) - ctx.paragraph(whole) <= 1:
             out.append((whole, part, "seriously hurt among the hurt", "low"))
