@@ -98,9 +98,7 @@ class Quotation:
 def _patterns() -> dict[str, re.Pattern[str]]:
     lex = lexicon()
     return {
-        "verbs": phrase_regex(lex.words("reporting_verbs")),
-        "participles": phrase_regex(lex.words("speech_participles")),
-        "before": phrase_regex(lex.words("source_before")),
+        **{name: phrase_regex(words) for name, words in _sentence_cues().items()},
         "relay": phrase_regex(lex.words("relay_words")),
         "conduit": phrase_regex(lex.words("conduit_openers")),
         "toll": re.compile("|".join(f"(?:{p})" for p in lex.raw.get("toll_patterns", [])), re.IGNORECASE),
@@ -113,7 +111,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             "|".join(f"(?:{p})" for p in lex.raw.get("provenance_patterns", [])) or r"(?!x)x", re.IGNORECASE
         ),
         "negation": phrase_regex(lex.words("negations")),
-        "data_nouns": phrase_regex(lex.words("data_nouns") | {"put", "puts", "putting"}),
         "possessive_data": re.compile(
             r"(?<=[\w.&-])(?:'s|’s)\s+(?:latest\s+|official\s+|own\s+|provisional\s+)?(?P<noun>"
             + "|".join(sorted(lex.words("data_nouns"), key=len, reverse=True))
@@ -124,7 +121,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def _sentence_cues() -> dict[str, frozenset[str]]:
+    """The cue lists every sentence is scanned for."""
+    lex = lexicon()
+    return {
+        "verbs": lex.words("reporting_verbs"),
+        "participles": lex.words("speech_participles"),
+        "before": lex.words("source_before"),
+        "data_nouns": lex.words("data_nouns") | {"put", "puts", "putting"},
+    }
+
+
+@cache
 def _lower_pattern(name: str) -> re.Pattern[str]:
+    """The cue list `name` ("any": all of _sentence_cues) for lower-cased text."""
+    if name == "any":
+        return re.compile(phrase_regex(frozenset().union(*_sentence_cues().values())).pattern)
     return re.compile(_patterns()[name].pattern)  # the word lists are lower-case
 
 
@@ -564,6 +576,8 @@ def sentence_attributions(s: Sentence) -> list[Attribution]:
     text = s.text
     low = text.lower()
     found: list[Attribution] = []
+    if not _cue_in("any", low) and "quoted" not in low:
+        return found
     if _cue_in("before", low):
         for m in pats["before"].finditer(text):
             _add(found, _before_attribution(text, m, s))
