@@ -39,6 +39,7 @@ _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
 _DOZEN_AFTER = re.compile(r"[\s-]+dozens?\b", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:\s?(bn|mn|mln|tn|trn)|(m|k|b))(?![A-Za-z0-9])", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 @cache
@@ -67,6 +68,7 @@ def find(text: str) -> list[Mention]:
     found = _digit_mentions(text) + _word_mentions(text, low) + _vague_mentions(text, low)
     found += _fraction_mentions(text, low)
     found += _dozens(text, found) + _digit_fractions(text) + _and_a_half(text, found)
+    found += _share_of_a_scale(text, found)
     found.sort(key=lambda m: (m.start, -m.end))  # at one start, the longest reading wins
     out: list[Mention] = []
     for m in found:
@@ -140,6 +142,30 @@ def _and_a_half(text: str, found: list[Mention]) -> list[Mention]:
         if m.kind in ("digits", "words") and (h := _AND_A_HALF.match(text, m.end)):
             scale = scales[h.group(1).lower()] if h.group(1) else 1
             out.append(Mention(m.start, h.end(), _clean((m.value + 0.5) * scale), m.kind, 0.5 * scale))
+    return out
+
+
+@cache
+def _of_a_scale() -> re.Pattern[str]:
+    _, scales, _, _ = _vocab()
+    words = words_pattern([*scales, "dozen", "score"])
+    return re.compile(rf"[\s-]+(?:of[\s-]+)?(?:a|an|one)[\s-]+({words})\b", re.IGNORECASE)
+
+
+def _share_of_a_scale(text: str, found: list[Mention]) -> list[Mention]:
+    """'half a million', 'a quarter of a million', 'half a dozen': a share of a round number."""
+    _, scales, _, _ = _vocab()
+    groups = data("numbers")["groups"]
+    out = []
+    for m in found:
+        if m.kind != "fraction" or not (s := _of_a_scale().match(text, m.end)):
+            continue
+        if " in " in text[m.start : m.end] or " of" in text[m.start : m.end]:
+            continue  # "one in ten", "two out of three" are ratios, not shares of a number
+        word = s.group(1).lower()
+        base = scales[word] if word in scales else groups[word]["value"]
+        value = _clean(m.value * base)
+        out.append(Mention(m.start, s.end(), value, "words", _word_step(value)))
     return out
 
 
@@ -287,6 +313,8 @@ def _fraction_mentions(text: str, low: str) -> list[Mention]:
         else:
             num = _small(m.group(3), units)
             den = 100 if "hundred" in m.group(4).lower() else _small(m.group(4), units)
+            if _YEAR.fullmatch(m.group(4)):
+                continue  # "2 in 1979": a count and a year, not one in 1,979
             if num and den and num < den:
                 out.append(Mention(m.start(), m.end(), _clean(num / den), "fraction", None))
     return out

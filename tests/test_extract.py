@@ -50,6 +50,8 @@ def test_seed_figures(seed_path) -> None:  # type: ignore[no-untyped-def]
         "Listen on BBC Radio 4 tomorrow.",
         "Sales were strong in the 1990s.",
         "He told BBC Five Live on Sunday.",
+        "The server at 192.168.1.2 failed.",
+        "Install version 2.4.1 first.",
     ],
 )
 def test_not_figures(text: str) -> None:
@@ -70,6 +72,10 @@ def test_not_figures(text: str) -> None:
         ("He had one or two drinks.", 1.5, 1, 2, "range"),
         ("It will cost a maximum of £63 a week.", 63, None, 63, "at_most"),
         ("The toll reached 500 or more.", 500, 500, None, "at_least"),
+        ("Less than or equal to 100 people came.", 100, None, 100, "at_most"),
+        ("Greater than or equal to 50 people came.", 50, 50, None, "at_least"),
+        ("It is 40 or greater.", 40, 40, None, "at_least"),
+        ("Nearly half a million people fled.", 500_000, None, None, "approx"),
     ],
 )
 def test_qualifiers_and_bounds(

@@ -46,6 +46,10 @@ def only(text: str) -> numbers.Mention:
         ("3M", 3_000_000, "digits"),
         ("one-and-a-half million", 1_500_000, "words"),
         ("two and a half", 2.5, "words"),
+        ("half a million", 500_000, "words"),
+        ("a quarter of a million", 250_000, "words"),
+        ("half a dozen", 6, "words"),
+        ("three quarters of a billion", 750_000_000, "words"),
     ],
 )
 def test_values(text: str, value: float, kind: str) -> None:
@@ -71,6 +75,19 @@ def test_quarters_are_periods_unless_of_follows() -> None:
 
 def test_a_hyphen_between_numbers_is_no_minus_sign() -> None:
     assert [m.value for m in numbers.find("200-300")] == [200, 300]
+
+
+def test_a_minus_sign_stands_alone_before_its_digits() -> None:
+    assert [m.value for m in numbers.find("from -5 to (\u22123")] == [-5, -3]
+    assert [m.value for m in numbers.find("a 5-3 win")] == [5, 3]
+
+
+def test_a_ratio_is_no_share_of_a_scale() -> None:
+    assert [m.value for m in numbers.find("one in ten of a million")][:1] == [0.1]
+
+
+def test_a_year_is_no_denominator() -> None:
+    assert [m.value for m in numbers.find("2 in 1979")] == [2, 1979]
 
 
 @pytest.mark.parametrize(("text", "step"), [("2,700", 100), ("3,000", 1000), ("6.4", 0.1), ("12", 1)])

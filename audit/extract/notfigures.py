@@ -23,6 +23,8 @@ _ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
 _SLASH_OR_COLON_AFTER = re.compile(r"[:/]\d")
 _SLASH_OR_COLON_BEFORE = re.compile(r"\d[:/]$")
 _LETTER = re.compile(r"[A-Za-z]")
+_DOTTED_AFTER = re.compile(r"\.\d")  # 192.168.1.2, version 2.4.1, section 5.2.1
+_DOTTED_BEFORE = re.compile(r"\d\.$")
 _GLUED_BEFORE = re.compile(r"(?:[A-Za-z_]|[A-Za-z]-)$")
 _CLOCK = re.compile(r"0\d{3}$")
 _DECADE = re.compile(r"s\b")
@@ -57,12 +59,14 @@ def _is_capitalised_name(before: str, raw: str, after: str) -> bool:
 
 
 def _is_digit_artifact(before: str, raw: str, after: str, m: Mention) -> bool:
-    """Ordinals (1st), slashes and colons (9/11, 10:30), glued letters (G7, P95, F-16, file_18),
-    clock times (0800, 4pm) and decades (the 1990s)."""
+    """Ordinals (1st), slashes and colons (9/11, 10:30), dotted labels (192.168.1.2), glued letters
+    (G7, P95, F-16, file_18), clock times (0800, 4pm) and decades (the 1990s)."""
     return bool(
         _ORDINAL.match(after)
         or _SLASH_OR_COLON_AFTER.match(after)
         or _SLASH_OR_COLON_BEFORE.search(before)
+        or _DOTTED_AFTER.match(after)
+        or _DOTTED_BEFORE.search(before)
         or (_LETTER.match(after) and not m.suffix and not _unit_glued(after))
         or _GLUED_BEFORE.search(before)
         or after[:1] == "_"
