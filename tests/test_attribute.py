@@ -186,6 +186,14 @@ def test_pronoun_takes_the_name_of_its_speaker() -> None:
     assert claims[0].sources[0].originator == claims[1].sources[0].originator
 
 
+def test_a_hyphenated_title_introduces_the_speaker_a_pronoun_refers_to() -> None:
+    text = (
+        '"We have distributed tents," the governor-general of the province, Abdolreza Sheikholeslami, '
+        "told state television. He said 30 of the 80 wounded remained in hospital."
+    )
+    assert [names(c) for c in run(text)] == [["Abdolreza Sheikholeslami"]] * 2
+
+
 def test_bare_role_takes_the_name_it_refers_to() -> None:
     text = "One of the dead was a child, Ema Suryani, a doctor at a clinic, told AFP.\n\n" + (
         '"We have received around 50 people with injuries," added the doctor.'
