@@ -131,6 +131,7 @@ def test_units(text: str, value: float, unit: str) -> None:
         ("The quake claimed 150,000 lives.", "killed"),
         ("About 10,000 troops were deployed.", "count"),
         ("The firm has 464,000 subscribers.", "count"),
+        ("A gunman shot to death one person.", "killed"),
     ],
 )
 def test_casualty_categories(text: str, category: str) -> None:
@@ -160,6 +161,23 @@ def test_active_verbs_bind_their_own_objects() -> None:
 def test_a_man_in_a_list_of_people_counts_one() -> None:
     found = claims("The bomb killed two women and a man who were inside.")
     assert [(c.text, c.value, c.category) for c in found] == [("two", 2, "killed"), ("a man", 1, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It followed a fire at a cafe with 12 owners that killed 25 people.",
+            [(12, "other"), (25, "killed")],
+        ),
+        ("A 6.7-strength quake killed more than 26,000 people.", [(6.7, "other"), (26000, "killed")]),
+        ("A court indicted two men over the bombing that killed 20 people.", [(2, "count"), (20, "killed")]),
+    ],
+)
+def test_an_active_verb_with_its_own_object_is_not_an_earlier_figure_s_cue(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert [(c.value, c.category) for c in claims(text)] == expected
 
 
 def test_one_counts_only_when_it_counts_something() -> None:

@@ -130,7 +130,10 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
     """A cue after the figure in its clause: '3,000 casualties', '300 soldiers had been killed'."""
     start = fig.noun_end if fig.noun_end > 0 else fig.end
     limit = min(len(text), start + 90)
-    if head := _head_noun().match(text, fig.end, limit):
+    head = _head_noun().match(text, fig.end, limit)
+    if head and not (
+        text[fig.end : head.start(1)].strip() and _verb_with_object(text, fig.end, head.span(1))
+    ):
         word = head.group(1).lower()
         return head_nouns()[word], word
     tail = text[start:limit]
@@ -142,7 +145,7 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
     if (
         not m
         or _cue_belongs_to_next(text, fig, figures, start + m.start())
-        or _is_active_with_object(tail, m)
+        or _verb_with_object(text, start, (start + m.start(), start + m.end()))
     ):
         return None
     return m.lastgroup or "other", m.group(0)
@@ -164,7 +167,7 @@ def _head_noun() -> re.Pattern[str]:
 
 
 _OBJECT_AFTER = re.compile(
-    r"\s*(?:the|a|an|\d|one|two|three|four|five|six|seven|eight|nine|ten|at least|more than|some|about)\b",
+    r"\s*(?:the|a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|at least|more than|some|about)\b",
     re.I,
 )
 
@@ -181,9 +184,10 @@ def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: 
     return nxt.noun_end < 0 and not re.match(r"^\s*(?:[A-Za-z'-]+\s+){0,2}$", text[nxt.end : cue_at])
 
 
-def _is_active_with_object(tail: str, m: re.Match[str]) -> bool:
-    """'three gunmen killed two guards': the verb is active and has its own object."""
-    return bool(_OBJECT_AFTER.match(tail, m.end())) and not _AUXILIARY_BEFORE.search(tail[: m.start()])
+def _verb_with_object(text: str, since: int, cue: tuple[int, int]) -> bool:
+    """'three gunmen killed two guards', 'a fire at one cafe that killed 25 people': the cue is an
+    active verb with its own object (`since`: where the text after the figure starts)."""
+    return bool(_OBJECT_AFTER.match(text, cue[1])) and not _AUXILIARY_BEFORE.search(text[since : cue[0]])
 
 
 def inherit_categories(text: str, figures: list[Figure]) -> None:
