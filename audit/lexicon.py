@@ -28,25 +28,24 @@ def words_pattern(words: Iterable[str]) -> str:
     tries one branch per next character instead of every word at every position: word lists of
     hundreds of entries cost the same as a few."""
     trie: dict[str, Any] = {}
-    for word in {w for w in words if w}:
+    for word in sorted({w for w in words if w}):  # sorted: the same pattern in every process
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_regex(trie)
+    return _trie_regex(trie)[0]
 
 
-def _depth(node: dict[str, Any]) -> int:
-    return max((1 + _depth(child) for ch, child in node.items() if ch), default=0)
-
-
-def _trie_regex(node: dict[str, Any]) -> str:
+def _trie_regex(node: dict[str, Any]) -> tuple[str, int]:
+    """The pattern of a trie node and the length of its longest word."""
+    children = [(ch, *_trie_regex(child)) for ch, child in node.items() if ch]
     # deeper branches first: under re.IGNORECASE "K..." and "k..." can both match, and the longer wins
-    children = sorted(((ch, child) for ch, child in node.items() if ch), key=lambda c: -_depth(c[1]))
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child) for ch, child in children]
+    children.sort(key=lambda c: -c[2])
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + pattern for ch, pattern, _ in children]
+    depth = max((d + 1 for _, _, d in children), default=0)
     if "" in node:
-        return f"(?:{'|'.join(branches)})?" if branches else ""
-    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return (f"(?:{'|'.join(branches)})?" if branches else ""), depth
+    return (branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"), depth
 
 
 @cache
