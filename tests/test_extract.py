@@ -76,6 +76,8 @@ def test_not_figures(text: str) -> None:
         ("Greater than or equal to 50 people came.", 50, 50, None, "at_least"),
         ("It is 40 or greater.", 40, 40, None, "at_least"),
         ("Nearly half a million people fled.", 500_000, None, None, "approx"),
+        ("There could be anywhere from 2,000 to 10,000 fighters.", 6000, 2000, 10000, "range"),
+        ("Aftershocks ranged from 3.6 to 4.3 in magnitude.", 3.95, 3.6, 4.3, "range"),
     ],
 )
 def test_qualifiers_and_bounds(
@@ -102,6 +104,7 @@ def test_qualifiers_and_bounds(
         ("They waited three hours outside.", 3, "hour"),
         ("The 10-year-old girl survived.", 10, "year"),
         ("Eric Smith, 61, opened fire.", 61, "year"),
+        ("Dzhokhar Tsarnaev, now 20, is in prison.", 20, "year"),
         ("Police arrested 15 Iraqi soldiers.", 15, "people"),
         ("It was -5C overnight.", -5, "degree_Celsius"),
         ("The new plant makes 5 MW of power.", 5, "megawatt"),
@@ -178,6 +181,11 @@ def test_an_active_verb_with_its_own_object_is_not_an_earlier_figure_s_cue(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert [(c.value, c.category) for c in claims(text)] == expected
+
+
+def test_now_before_a_figure_is_an_age_only_after_a_name() -> None:
+    assert one("The toll is now 20, officials said.").unit != "year"
+    assert [c.value for c in claims("Prices rose from 4 to 8 dollars.")] == [4, 8]  # a change, no range
 
 
 def test_one_counts_only_when_it_counts_something() -> None:

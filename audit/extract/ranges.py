@@ -6,6 +6,10 @@ import re
 
 from audit.extract.figure import Figure
 
+_CHANGE_BEFORE = re.compile(r"\b(?:from|rose|fell|increased|decreased|up|down|cut|raised)\s+(?:\S+\s+)?$")
+_SPAN_BEFORE = re.compile(
+    r"\b(?:anywhere|somewhere|ranging|ranges?|ranged|varying|vary|varies)\s+from\s+(?:\S+\s+)?$"
+)
 _RANGE_GAP = re.compile(r"^\s*(?:-|\u2013|\u2014|-?\s*to|or|and)\s*$", re.IGNORECASE)
 
 
@@ -53,10 +57,8 @@ def _is_range(text: str, a: Figure, b: Figure) -> bool:
     before = text[max(0, a.start - 25) : a.start].lower()
     if word == "and" and not re.search(r"\bbetween\s+(?:\S+\s+)?$", before):
         return False
-    if word == "to" and re.search(
-        r"\b(?:from|rose|fell|increased|decreased|up|down|cut|raised)\s+(?:\S+\s+)?$", before
-    ):
-        return False
+    if word == "to" and _CHANGE_BEFORE.search(before) and not _SPAN_BEFORE.search(before):
+        return False  # "rose from 4 to 8" is a change; "anywhere from 2,000 to 10,000" a range
     if word == "or" and a.kind != b.kind:
         return False
     if a.kind in ("vague", "fraction") or b.kind in ("vague", "fraction"):

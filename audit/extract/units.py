@@ -112,14 +112,14 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         fig.unit, fig.kind = "year", "measure"
 
 
-_AGE_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019-]+,\s*|\b(?:then|aged|age|ages)\s+)$")
+_AGE_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019-]+,\s*(?:now\s+|then\s+)?|\b(?:then|aged|age|ages)\s+)$")
 
 
 _AGE_AFTER = re.compile(r"^\s*(?:,|\.(?!\d)|\)|;|$|and\b)")
 
 
 def is_age(text: str, fig: Figure) -> bool:
-    """'Eric Kirkpatrick, 61, opened fire', 'Tsarnaev, then 19,': a person's age."""
+    """'Eric Kirkpatrick, 61, opened fire', 'Tsarnaev, then 19,', 'Tsarnaev, now 20,': a person's age."""
     if fig.kind not in ("digits", "words") or not 0 < fig.value < 125 or not float(fig.value).is_integer():
         return False
     before = text[max(0, fig.start - 30) : fig.start]
