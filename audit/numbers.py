@@ -301,6 +301,8 @@ def _fraction_mentions(text: str, low: str) -> list[Mention]:
     units, _, _, denominators = _vocab()
     out = []
     for m in _FRACTION.finditer(text):
+        if m.group(2) and not m.group(1) and _period_before(text, m.start()):
+            continue  # "the last quarter of 2004", "the second half of the year"
         if m.group(2):
             numerator_word = (m.group(1) or "a").lower()
             denom = denominators[m.group(2).lower()]
@@ -318,6 +320,14 @@ def _fraction_mentions(text: str, low: str) -> list[Mention]:
             if num and den and num < den:
                 out.append(Mention(m.start(), m.end(), _clean(num / den), "fraction", None))
     return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+$")
+
+
+def _period_before(text: str, start: int) -> bool:
+    word = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return bool(word) and word.group(1).lower() in data("numbers")["fraction_periods"]
 
 
 def _small(word: str, units: dict[str, int]) -> int:

@@ -52,6 +52,8 @@ def test_seed_figures(seed_path) -> None:  # type: ignore[no-untyped-def]
         "He told BBC Five Live on Sunday.",
         "The server at 192.168.1.2 failed.",
         "Install version 2.4.1 first.",
+        "The film opened between 24 and 26 December.",
+        "Talks ran on December 24 and 26.",
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -68,6 +68,18 @@ def test_an_ordinal_third_is_no_fraction() -> None:
     assert numbers.find("A third was also shot") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["in the last quarter of 2004", "the second half of the year", "the third and fourth quarters of 2004"],
+)
+def test_a_fraction_after_an_ordinal_is_a_period(text: str) -> None:
+    assert [m for m in numbers.find(text) if m.kind == "fraction"] == []
+
+
+def test_the_other_half_is_still_a_share() -> None:
+    assert [m.value for m in numbers.find("the other half of the money")] == [0.5]
+
+
 def test_quarters_are_periods_unless_of_follows() -> None:
     assert [m.kind for m in numbers.find("the preceding three quarters")] == ["words"]
     assert [m.kind for m in numbers.find("three quarters of the votes")] == ["fraction"]

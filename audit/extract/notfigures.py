@@ -99,6 +99,20 @@ def _unit_glued(after: str) -> bool:
     )
 
 
+_DAY_THEN = re.compile(r"^\s*(?:and|to|or|-|\u2013)\s*\d{1,2}(?:st|nd|rd|th)?\s+([A-Za-z]+)")
+_MONTH_DAY_THEN = re.compile(r"([A-Za-z]+)\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|or|-|\u2013)\s*$")
+
+
+def _day_pair(before: str, after: str) -> bool:
+    """'between 24 and 26 December', 'December 24 and 26': the day that shares the other's month."""
+    month_words = months()
+    then = _DAY_THEN.match(after)
+    if then and then.group(1).lower() in month_words:
+        return True
+    first = _MONTH_DAY_THEN.search(before)
+    return bool(first) and first.group(1).lower() in month_words
+
+
 def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
     month_words = months()
     wb = WORD_BEFORE.search(before)
@@ -106,7 +120,7 @@ def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
     prev = wb.group(1).lower().rstrip(".") if wb else ""
     nxt = wa.group(1).lower().rstrip(".") if wa else ""
     if "," not in raw and "." not in raw and m.value == int(m.value):
-        if 1 <= m.value <= 31 and (prev in month_words or nxt in month_words):
+        if 1 <= m.value <= 31 and (prev in month_words or nxt in month_words or _day_pair(before, after)):
             return True
         if _YEAR.match(raw) and 1500 <= m.value <= 2099:
             return not counted_after(after)
