@@ -409,9 +409,16 @@ def _strip_data_noun(name: str) -> str:
     if m:
         return m.group("rest")
     m = pats["data_tail"].match(name)
-    if m and m.group("head").lower() not in {"the", "a", "an", "this", "that"}:
-        return m.group("head")
-    return name
+    if m is None or _capitalised(name.split()[-1]) and _capitalised(m.group("head").split()[-1]):
+        return name  # "the Office for National Statistics": the data noun is part of a name
+    return _DETERMINER.sub("", m.group("head")) or name  # "A police report" -> "police"; "One report" stays
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|one|another|a\s+new|one\s+more)(?:\s+|$)", re.IGNORECASE)
 
 
 def _split_coordination(name: str) -> list[str]:

@@ -194,6 +194,21 @@ def test_a_hyphenated_title_introduces_the_speaker_a_pronoun_refers_to() -> None
     assert [names(c) for c in run(text)] == [["Abdolreza Sheikholeslami"]] * 2
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A police report said 6 children were killed.", "police"),
+        ("One report said 6 children were killed.", "One report"),
+        (
+            "Exports fell to 3,100, according to the Office for National Statistics.",
+            "the Office for National Statistics",
+        ),
+    ],
+)
+def test_a_data_noun_leaves_its_owner_and_a_name_keeps_it(text: str, source: str) -> None:
+    assert [names(c) for c in run(text)] == [[source]]
+
+
 def test_bare_role_takes_the_name_it_refers_to() -> None:
     text = "One of the dead was a child, Ema Suryani, a doctor at a clinic, told AFP.\n\n" + (
         '"We have received around 50 people with injuries," added the doctor.'

@@ -177,6 +177,12 @@ def test_a_man_in_a_list_of_people_counts_one() -> None:
         ),
         ("A 6.7-strength quake killed more than 26,000 people.", [(6.7, "other"), (26000, "killed")]),
         ("A court indicted two men over the bombing that killed 20 people.", [(2, "count"), (20, "killed")]),
+        ("One report said six children were killed.", [(6, "killed")]),
+        ("News in Michigan reported that two of the three victims died.", [(2, "killed"), (3, "killed")]),
+        (
+            "The three workers-two women and a man-were killed.",
+            [(3, "killed"), (2, "killed"), (1, "killed")],
+        ),
     ],
 )
 def test_an_active_verb_with_its_own_object_is_not_an_earlier_figure_s_cue(

@@ -181,7 +181,20 @@ def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: 
     nxt = next((f for f in figures if f.start >= fig.end and f is not fig), None)
     if nxt is None or cue_at <= nxt.start:
         return False
+    joint = fig.noun_end if fig.noun_end > 0 else fig.end  # past "two of the three victims" when read so
+    if joint < nxt.start and not _COORDINATED.match(text[joint : nxt.start]):
+        return True  # "One report said six children were killed": the nearer figure's cue
     return nxt.noun_end < 0 and not re.match(r"^\s*(?:[A-Za-z'-]+\s+){0,2}$", text[nxt.end : cue_at])
+
+
+# what joins two figures that may share a cue: "eight women and four men", "30 of the 80 wounded",
+# "three bank workers - two women and a man - were killed"
+_COORDINATED = re.compile(
+    r"^\s*(?:[\w'-]+\s+){0,4}?[\w'-]*?\s*"
+    r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|plus\s+|as\s+well\s+as\s+|[-\u2013\u2014:(]\s*"
+    r"|(?:of|among)\s+(?:the\s+|these\s+|those\s+|them\s+|their\s+|its\s+)?)$",
+    re.I,
+)
 
 
 def _verb_with_object(text: str, since: int, cue: tuple[int, int]) -> bool:
@@ -220,7 +233,8 @@ def add_coordinated_singulars(text: str, figures: list[Figure]) -> list[Figure]:
         if fig.unit != "people" or fig.noun_end < 0:
             continue
         m = _SINGULAR_AFTER.match(text, fig.noun_end)
-        if m and m.group(2).lower() in _singular_people():
+        taken = any(f.start == m.start(1) for f in [*figures, *added]) if m else False
+        if m and not taken and m.group(2).lower() in _singular_people():
             one = Figure(m.start(1), m.end(2), m.start(1), m.end(1), 1.0, 1.0, 1.0, kind="count", step=1.0)
             one.unit, one.noun_end, one.subject = "people", m.end(2), m.group(2)
             added.append(one)
