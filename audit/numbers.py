@@ -327,7 +327,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+$")
 
 def _period_before(text: str, start: int) -> bool:
     word = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    return bool(word) and word.group(1).lower() in data("numbers")["fraction_periods"]
+    return word is not None and word.group(1).lower() in data("numbers")["fraction_periods"]
 
 
 def _small(word: str, units: dict[str, int]) -> int:

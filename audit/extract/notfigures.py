@@ -110,7 +110,7 @@ def _day_pair(before: str, after: str) -> bool:
     if then and then.group(1).lower() in month_words:
         return True
     first = _MONTH_DAY_THEN.search(before)
-    return bool(first) and first.group(1).lower() in month_words
+    return first is not None and first.group(1).lower() in month_words
 
 
 def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
