@@ -107,6 +107,8 @@ def test_qualifiers_and_bounds(
         ("The 10-year-old girl survived.", 10, "year"),
         ("Eric Smith, 61, opened fire.", 61, "year"),
         ("Dzhokhar Tsarnaev, now 20, is in prison.", 20, "year"),
+        ("The laptop weighs 6.6 pounds.", 6.6, "pound"),
+        ("He paid 20 pounds for it.", 20, "GBP"),
         ("Police arrested 15 Iraqi soldiers.", 15, "people"),
         ("It was -5C overnight.", -5, "degree_Celsius"),
         ("The new plant makes 5 MW of power.", 5, "megawatt"),

@@ -59,6 +59,7 @@ def _unit_patterns() -> dict[str, re.Pattern[str]]:
         "code_after": re.compile(rf"^[\s\u00a0]*({'|'.join(u['currency_codes'])})\b"),
         "code_before": re.compile(rf"\b({'|'.join(u['currency_codes'])})[\s\u00a0]?$"),
         "symbol": re.compile(rf"({words_pattern(list(u['currency_symbols']))})[\s\u00a0]?$"),
+        "weight_cue": re.compile(rf"\b(?:{words_pattern(u['weight_cues'])})\b[^.;:,]*$", re.I),
         "minor": re.compile(rf"^({words_pattern(list(minor))})(?![A-Za-z])", re.I),
         "minor_word": re.compile(rf"^[\s\u00a0]+({words_pattern([w for w in minor if len(w) > 1])})\b", re.I),
     }
@@ -89,7 +90,11 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         fig.unit, fig.kind = m.group(1), "money"
         return
     if m := pats["cword"].match(after):
-        fig.unit, fig.kind = _currency_word(m.group(1), currency_hint), "money"
+        word = re.sub(r"\s+", " ", m.group(1).lower())
+        if word in u["weight_words"] and _weighed(text, fig):
+            fig.unit, fig.kind = u["weight_words"][word], "measure"  # "weighs 6.6 pounds"
+        else:
+            fig.unit, fig.kind = _currency_word(m.group(1), currency_hint), "money"
         fig.end = max(fig.end, fig.number_end + m.end())
         return
     if (m := pats["minor"].match(after) or pats["minor_word"].match(after)) and fig.kind == "digits":
@@ -110,6 +115,11 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         return
     if fig.kind != "fraction" and is_age(text, fig):
         fig.unit, fig.kind = "year", "measure"
+
+
+def _weighed(text: str, fig: Figure) -> bool:
+    """A weight cue earlier in the figure's clause: "weighs 6.6 pounds", "a weight of 200 pounds"."""
+    return bool(_unit_patterns()["weight_cue"].search(text, max(0, fig.number_start - 40), fig.start))
 
 
 _AGE_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019-]+,\s*(?:now\s+|then\s+)?|\b(?:then|aged|age|ages)\s+)$")
