@@ -109,6 +109,7 @@ def test_qualifiers_and_bounds(
         ("Dzhokhar Tsarnaev, now 20, is in prison.", 20, "year"),
         ("The laptop weighs 6.6 pounds.", 6.6, "pound"),
         ("He paid 20 pounds for it.", 20, "GBP"),
+        ("She won the 400m hurdles.", 400, "meter"),
         ("Police arrested 15 Iraqi soldiers.", 15, "people"),
         ("It was -5C overnight.", -5, "degree_Celsius"),
         ("The new plant makes 5 MW of power.", 5, "megawatt"),
@@ -138,6 +139,8 @@ def test_units(text: str, value: float, unit: str) -> None:
         ("The quake claimed 150,000 lives.", "killed"),
         ("About 10,000 troops were deployed.", "count"),
         ("The firm has 464,000 subscribers.", "count"),
+        ("A vaccine could save six million lives.", "count"),
+        ("Crews rescued 40 injured miners.", "wounded"),
         ("A gunman shot to death one person.", "killed"),
     ],
 )
@@ -191,6 +194,11 @@ def test_an_active_verb_with_its_own_object_is_not_an_earlier_figure_s_cue(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert [(c.value, c.category) for c in claims(text)] == expected
+
+
+def test_millions_of_things_are_no_length() -> None:
+    c = one("Donors would buy the first 300m vaccines.")
+    assert (c.value, c.unit) == (300_000_000, None)
 
 
 def test_now_before_a_figure_is_an_age_only_after_a_name() -> None:

@@ -57,6 +57,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "before": re.compile(rf"\b(?:{'|'.join(before_alts)})\s*$", re.I),
         "breaks": re.compile(rf"\b(?:{words_pattern(cas['clause_breaks'])})\b|[;:()\u2014]|\s-\s", re.I),
         "leave": re.compile(rf"\b(?:{words_pattern(cas['leave_verbs'])})\s*$", re.I),
+        "sparing": re.compile(rf"\b(?:{words_pattern(cas['sparing_verbs'])})\s*$", re.I),
     }
 
 
@@ -113,6 +114,9 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
         return
     before = casualty_before(text, fig)
     after = _casualty_after(text, fig, figures)
+    if after and after[1].lower() == "lives" and _spared(text, fig):  # "save six million lives"
+        fig.category, fig.unit, fig.kind = "count", "people", "count"
+        return
     # "left 24 others wounded": after a leave verb the cue comes after the figure
     leave = _cue_patterns()["leave"].search(text[max(0, fig.start - 12) : fig.start])
     chosen = (after or before) if leave else (before or after)
@@ -124,6 +128,12 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     fig.unit = "people"
     if fig.kind in ("bare", "digits", "words", "group", "vague"):
         fig.kind = "count"
+
+
+def _spared(text: str, fig: Figure) -> bool:
+    head = text[max(0, fig.start - 50) : fig.start]
+    dets = _harm_patterns()["qualifier_or_det"].search(head)  # "saved at least 12", "spared the 40"
+    return bool(_cue_patterns()["sparing"].search(head[: dets.start()] if dets else head))
 
 
 def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str, str] | None:

@@ -102,7 +102,7 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         scale(fig, 0.01)
         fig.end = max(fig.end, fig.number_end + m.end())
         return
-    if fig.mention and fig.mention.suffix == "m" and not counted_after(after):  # "3M" is a million
+    if fig.mention and fig.mention.suffix == "m" and not counted_after(after) and not _things_after(after):
         scale(fig, 1e-6)  # a bare "100m" is a length, not a million
         fig.unit, fig.kind = "meter", "measure"
         return
@@ -115,6 +115,15 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         return
     if fig.kind != "fraction" and is_age(text, fig):
         fig.unit, fig.kind = "year", "measure"
+
+
+def _things_after(after: str) -> bool:
+    """ "300m vaccines", "5m homes": a plural noun counted by the millions ("the 400m hurdles" is a race)."""
+    m = _PLURAL_AFTER.match(after)
+    return m is not None and m.group(1).lower() not in data("units")["length_events"]
+
+
+_PLURAL_AFTER = re.compile(r"\s+([a-z]{3,}[^s\W]s)\b")
 
 
 def _weighed(text: str, fig: Figure) -> bool:
