@@ -141,6 +141,7 @@ def test_units(text: str, value: float, unit: str) -> None:
         ("The firm has 464,000 subscribers.", "count"),
         ("A vaccine could save six million lives.", "count"),
         ("Crews rescued 40 injured miners.", "wounded"),
+        ("Zurana Horton, a mother of 12, was fatally shot.", "other"),
         ("A gunman shot to death one person.", "killed"),
     ],
 )
@@ -194,6 +195,13 @@ def test_an_active_verb_with_its_own_object_is_not_an_earlier_figure_s_cue(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert [(c.value, c.category) for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Two men, ages 47 and 48, were shot.", "Seven children aged from one to 12 were killed."]
+)
+def test_the_second_age_of_a_pair_is_an_age(text: str) -> None:
+    assert claims(text)[-1].unit == "year"
 
 
 def test_millions_of_things_are_no_length() -> None:

@@ -57,6 +57,9 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "before": re.compile(rf"\b(?:{'|'.join(before_alts)})\s*$", re.I),
         "breaks": re.compile(rf"\b(?:{words_pattern(cas['clause_breaks'])})\b|[;:()\u2014]|\s-\s", re.I),
         "leave": re.compile(rf"\b(?:{words_pattern(cas['leave_verbs'])})\s*$", re.I),
+        "not_harmed": re.compile(
+            rf"\b(?:{words_pattern(cas['not_harmed_after'])})\s+(?:just\s+|only\s+)?$", re.I
+        ),
         "sparing": re.compile(rf"\b(?:{words_pattern(cas['sparing_verbs'])})\s*$", re.I),
     }
 
@@ -112,6 +115,8 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
 def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     if fig.unit not in (None, "people") or fig.kind in ("fraction",):
         return
+    if _cue_patterns()["not_harmed"].search(text, max(0, fig.start - 30), fig.start):
+        return  # "a mother of 12", "fired one shot"
     before = casualty_before(text, fig)
     after = _casualty_after(text, fig, figures)
     if after and after[1].lower() == "lives" and _spared(text, fig):  # "save six million lives"

@@ -131,7 +131,10 @@ def _weighed(text: str, fig: Figure) -> bool:
     return bool(_unit_patterns()["weight_cue"].search(text, max(0, fig.number_start - 40), fig.start))
 
 
-_AGE_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019-]+,\s*(?:now\s+|then\s+)?|\b(?:then|aged|age|ages)\s+)$")
+_AGE_BEFORE = re.compile(
+    r"(?:[A-Z][\w'\u2019-]+,\s*(?:now\s+|then\s+)?|\b(?:then|aged|age|ages)\s+(?:from\s+|between\s+)?)$"
+)
+_AGE_PAIR_BEFORE = re.compile(r"\b(?:aged|ages)\s+(?:from\s+|between\s+)?\w+\s*(?:to|and|-|\u2013)\s*$")
 
 
 _AGE_AFTER = re.compile(r"^\s*(?:,|\.(?!\d)|\)|;|$|and\b)")
@@ -142,6 +145,8 @@ def is_age(text: str, fig: Figure) -> bool:
     if fig.kind not in ("digits", "words") or not 0 < fig.value < 125 or not float(fig.value).is_integer():
         return False
     before = text[max(0, fig.start - 30) : fig.start]
+    if _AGE_PAIR_BEFORE.search(before):  # "ages 47 and 48", "aged from one to 12"
+        return True
     return bool(_AGE_BEFORE.search(before) and _AGE_AFTER.match(text[fig.end : fig.end + 5]))
 
 
