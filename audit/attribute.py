@@ -26,6 +26,7 @@ from typing import Literal
 from audit.model import Claim, Document, Sentence, Source
 from audit.originators import (
     Mention,
+    inside_name_list,
     lexicon,
     parse_source,
     phrase_regex,
@@ -244,6 +245,8 @@ def _clause_before(text: str, end: int) -> tuple[int, str]:
     """The clause that ends at `end`: (its start, its text)."""
     cut = 0
     for m in _BOUNDARY.finditer(text, 0, end):
+        if m.group(0) == "," and inside_name_list(text, m.start()):
+            continue
         cut = m.end()
     return cut, text[cut:end]
 

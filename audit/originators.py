@@ -482,6 +482,25 @@ def _strip_left(text: str) -> str:
     return _strip_left(text[m.end() :]) if m else text
 
 
+_OF_NAME_BEFORE = re.compile(r"\bof\s+(?:[A-Z][\w'’-]*,\s+)*[A-Z][\w'’-]*$")
+_NAME_LIST_AFTER = re.compile(r",\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)*,?\s+(?:and|&)\s+[A-Z]")
+
+
+def inside_name_list(text: str, comma: int) -> bool:
+    """The comma at `comma` is inside a name: "the Bureau of Alcohol, Tobacco, Firearms and Explosives"."""
+    return bool(
+        _OF_NAME_BEFORE.search(text, max(0, comma - 80), comma) and _NAME_LIST_AFTER.match(text, comma)
+    )
+
+
+def _apposition(text: str) -> tuple[str, str]:
+    """A source phrase split at its first comma that is not inside a name: (head, description)."""
+    comma = text.find(",")
+    while comma >= 0 and inside_name_list(text, comma):
+        comma = text.find(",", comma + 1)
+    return (text, "") if comma < 0 else (text[:comma], text[comma + 1 :])
+
+
 def parse_source(text: str, offset: int, statement: bool = False) -> list[Mention]:
     """The mentions in a source phrase found at `offset`: "Fauzi, an official from the local
     disaster agency" is one (with a description); "security and medical officials" is two."""
@@ -498,7 +517,7 @@ def _parsed(text: str, statement: bool) -> tuple[Mention, ...]:
     if m:
         acronym = m.group(1)
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
-    head, _, description = text.partition(",")
+    head, description = _apposition(text)
     head = _strip(head)
     description = _strip(description)
     if head and description and _name_after_role(head, description):

@@ -200,6 +200,10 @@ def test_a_hyphenated_title_introduces_the_speaker_a_pronoun_refers_to() -> None
         ("A police report said 6 children were killed.", "police"),
         ("One report said 6 children were killed.", "One report"),
         (
+            "The Department of Health, Education and Welfare said 12 people died.",
+            "The Department of Health, Education and Welfare",
+        ),
+        (
             "Exports fell to 3,100, according to the Office for National Statistics.",
             "the Office for National Statistics",
         ),
