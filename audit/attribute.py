@@ -102,6 +102,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         **{name: phrase_regex(words) for name, words in _sentence_cues().items()},
         "relay": phrase_regex(lex.words("relay_words")),
         "conduit": phrase_regex(lex.words("conduit_openers")),
+        "outlet": re.compile(
+            rf"\s+((?i:{phrase_regex(lex.raw.get('news_outlets', [])).pattern})(?:\s+[A-Z][\w’'.-]*)*)"
+        ),
         "toll": re.compile("|".join(f"(?:{p})" for p in lex.raw.get("toll_patterns", [])), re.IGNORECASE),
         "be": phrase_regex(lex.words("be_forms")),
         "phrase_stops": phrase_regex(lex.words("phrase_stops")),
@@ -460,6 +463,7 @@ def _verb_attribution(
         )
     subj = _subject(text, m.start())
     statement = bool(re.match(r"\s+in\s+a\s+statement", text[verb_end:]))
+    via: list[Mention] = []
     if subj is None or not source_like(subj[1]):  # inverted: ', said the official.'
         if m.group(0).lower() in ("told", "tell", "tells"):
             return None  # the one told is the audience, never the source
@@ -484,7 +488,14 @@ def _verb_attribution(
         start, cue = subj[0], m.group(0)
         end = verb_end
         after = verb_end
-        if m.group(0).lower() in ("told", "tell", "tells"):
+        outlet = _patterns()["outlet"].match(text, after)
+        if m.group(0).lower() in ("told", "tell", "tells") and outlet:  # "Ema Suryani told AFP"
+            name = re.sub(r"['’]s$", "", outlet.group(1))  # "BBC Radio Scotland's (Good Morning)"
+            via = parse_source(name, base + outlet.start(1))
+            for v in via:
+                v.kind = "organisation"  # "Reuters" is no person a later "he" could mean
+            after = outlet.end()
+        elif m.group(0).lower() in ("told", "tell", "tells"):
             rec = re.match(
                 r"\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|\s+(?:him|her|them|us|me|reporters|journalists)\b",
                 text[after:],
@@ -505,7 +516,7 @@ def _verb_attribution(
             direction = "both" if parenthetical else "forward"
     if not _clean(mentions):
         return None
-    return Attribution(cue, base + start, base + end, mentions, direction, s.index)
+    return Attribution(cue, base + start, base + end, mentions, direction, s.index, via=via)
 
 
 def _before_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution | None:

@@ -213,6 +213,12 @@ def test_a_data_noun_leaves_its_owner_and_a_name_keeps_it(text: str, source: str
     assert [names(c) for c in run(text)] == [[source]]
 
 
+def test_told_an_outlet_makes_the_outlet_the_conduit() -> None:
+    claims = run("Ema Suryani, a doctor, told AFP that 50 people were injured. He said 30 were badly hurt.")
+    assert [(s.name, s.via) for s in claims[0].sources] == [("Ema Suryani", "AFP")]
+    assert names(claims[1]) == ["Ema Suryani"]  # the outlet is no antecedent for "he"
+
+
 def test_bare_role_takes_the_name_it_refers_to() -> None:
     text = "One of the dead was a child, Ema Suryani, a doctor at a clinic, told AFP.\n\n" + (
         '"We have received around 50 people with injuries," added the doctor.'
