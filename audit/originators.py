@@ -123,7 +123,20 @@ def tokens_of(text: str) -> list[str]:
 def content_tokens(text: str) -> frozenset[str]:
     sets = _sets()
     drop = _FUNCTION | _NUMBER_WORDS | sets["data_nouns"] | {"mr", "mrs", "ms", "dr"}
-    return frozenset(t for t in tokens_of(text) if t not in drop and not t.isdigit())
+    return frozenset(t for t in tokens_of(_synonyms(text)) if t not in drop and not t.isdigit())
+
+
+def _synonyms(text: str) -> str:
+    """The name with its synonym phrases replaced: "the spy agency" -> "the intelligence service"."""
+    table: dict[str, str] = lexicon().raw.get("name_synonyms", {})
+    if not table:
+        return text
+    return _synonym_pattern().sub(lambda m: table[" ".join(m.group(0).lower().split())], text)
+
+
+@lru_cache(maxsize=1)
+def _synonym_pattern() -> re.Pattern[str]:
+    return phrase_regex(list(lexicon().raw.get("name_synonyms", {})))
 
 
 def is_proper(word: str, first: bool = False) -> bool:

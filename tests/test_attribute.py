@@ -213,6 +213,14 @@ def test_a_data_noun_leaves_its_owner_and_a_name_keeps_it(text: str, source: str
     assert [names(c) for c in run(text)] == [[source]]
 
 
+def test_the_spy_agency_is_the_intelligence_service_named_before() -> None:
+    claims = run(
+        "South Korea's National Intelligence Service (NIS) said 300 soldiers had been killed. "
+        "The spy agency said 2,700 others were wounded."
+    )
+    assert claims[0].sources[0].originator == claims[1].sources[0].originator
+
+
 def test_told_an_outlet_makes_the_outlet_the_conduit() -> None:
     claims = run("Ema Suryani, a doctor, told AFP that 50 people were injured. He said 30 were badly hurt.")
     assert [(s.name, s.via) for s in claims[0].sources] == [("Ema Suryani", "AFP")]
