@@ -212,15 +212,17 @@ def _continues(text: str, paras: list[tuple[int, int]], k: int) -> bool:
     return False
 
 
+_QUOTE_MARK = re.compile('["“”]')
+
+
 def find_quotations(doc: Document) -> list[Quotation]:
     text = doc.prose
     paras = _paragraph_spans(doc)
     out: list[Quotation] = []
     start: int | None = None
     for k, (p0, p1) in enumerate(paras):
-        for i in range(p0, p1):
-            if text[i] not in '"“”':
-                continue
+        for mark in _QUOTE_MARK.finditer(text, p0, p1):
+            i = mark.start()
             role = _quote_role(text, i, start is not None, p0)
             if role == "open" and start is None:
                 start = i
