@@ -54,6 +54,7 @@ def test_seed_figures(seed_path) -> None:  # type: ignore[no-untyped-def]
         "Install version 2.4.1 first.",
         "The film opened between 24 and 26 December.",
         "Talks ran on December 24 and 26.",
+        "Watch clip 190118182118648 now.",
     ],
 )
 def test_not_figures(text: str) -> None:
@@ -109,6 +110,10 @@ def test_qualifiers_and_bounds(
         ("Dzhokhar Tsarnaev, now 20, is in prison.", 20, "year"),
         ("The laptop weighs 6.6 pounds.", 6.6, "pound"),
         ("He paid 20 pounds for it.", 20, "GBP"),
+        ("The damage was put at 20bn baht.", 20_000_000_000, "THB"),
+        ("Aid of 1.5 billion rupiah arrived.", 1_500_000_000, "IDR"),
+        ("Bread costs 5 Egyptian pounds.", 5, "EGP"),
+        ("Children aged between 5 and 12 were hurt.", 8.5, "year"),
         ("She won the 400m hurdles.", 400, "meter"),
         ("Police arrested 15 Iraqi soldiers.", 15, "people"),
         ("It was -5C overnight.", -5, "degree_Celsius"),
@@ -198,7 +203,12 @@ def test_an_active_verb_with_its_own_object_is_not_an_earlier_figure_s_cue(
 
 
 @pytest.mark.parametrize(
-    "text", ["Two men, ages 47 and 48, were shot.", "Seven children aged from one to 12 were killed."]
+    "text",
+    [
+        "Two men, ages 47 and 48, were shot.",
+        "Seven children aged from one to 12 were killed.",
+        "Pupils between the ages of 16 and 18 left.",
+    ],
 )
 def test_the_second_age_of_a_pair_is_an_age(text: str) -> None:
     assert claims(text)[-1].unit == "year"

@@ -23,6 +23,7 @@ _ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
 _SLASH_OR_COLON_AFTER = re.compile(r"[:/]\d")
 _SLASH_OR_COLON_BEFORE = re.compile(r"\d[:/]$")
 _LETTER = re.compile(r"[A-Za-z]")
+_LONG_DIGIT_RUN = re.compile(r"\d{10,}")  # an unseparated run that long is an id or phone number
 _DOTTED_AFTER = re.compile(r"\.\d")  # 192.168.1.2, version 2.4.1, section 5.2.1
 _DOTTED_BEFORE = re.compile(r"\d\.$")
 _GLUED_BEFORE = re.compile(r"(?:[A-Za-z_]|[A-Za-z]-)$")
@@ -71,6 +72,7 @@ def _is_digit_artifact(before: str, raw: str, after: str, m: Mention) -> bool:
         or _GLUED_BEFORE.search(before)
         or after[:1] == "_"
         or _CLOCK.match(raw)
+        or _LONG_DIGIT_RUN.fullmatch(raw)
         or (_DECADE.match(after) and m.value >= 1000)
         or notclaims()["time"].match(after)
     )

@@ -132,9 +132,13 @@ def _weighed(text: str, fig: Figure) -> bool:
 
 
 _AGE_BEFORE = re.compile(
-    r"(?:[A-Z][\w'\u2019-]+,\s*(?:now\s+|then\s+)?|\b(?:then|aged|age|ages)\s+(?:from\s+|between\s+)?)$"
+    r"(?:[A-Z][\w'\u2019-]+,\s*(?:now\s+|then\s+)?|\b(?:then|aged|age|ages)\s+(?:of\s+)?(?:from\s+|between\s+)?)$"
 )
-_AGE_PAIR_BEFORE = re.compile(r"\b(?:aged|ages)\s+(?:from\s+|between\s+)?\w+\s*(?:to|and|-|\u2013)\s*$")
+_AGE_PAIR_BEFORE = re.compile(
+    r"\b(?:aged|ages)\s+(?:of\s+)?(?:from\s+|between\s+)?\w+\s*(?:to|and|-|\u2013)\s*$"
+)
+_AGE_RANGE_BEFORE = re.compile(r"\b(?:aged|ages\s+of|ages)\s*$")
+_AGE_PAIR_AFTER = re.compile(r"^\s*(?:to|and|-|\u2013)\s*\d{1,3}\b")
 
 
 _AGE_AFTER = re.compile(r"^\s*(?:,|\.(?!\d)|\)|;|$|and\b)")
@@ -142,11 +146,16 @@ _AGE_AFTER = re.compile(r"^\s*(?:,|\.(?!\d)|\)|;|$|and\b)")
 
 def is_age(text: str, fig: Figure) -> bool:
     """'Eric Kirkpatrick, 61, opened fire', 'Tsarnaev, then 19,', 'Tsarnaev, now 20,': a person's age."""
-    if fig.kind not in ("digits", "words") or not 0 < fig.value < 125 or not float(fig.value).is_integer():
+    top = fig.high if fig.qualifier == "range" and fig.high is not None else fig.value  # "aged 5 to 12"
+    if fig.kind not in ("digits", "words") or not 0 < top < 125 or not float(top).is_integer():
         return False
     before = text[max(0, fig.start - 30) : fig.start]
+    if fig.qualifier == "range":
+        return bool(_AGE_RANGE_BEFORE.search(before))
     if _AGE_PAIR_BEFORE.search(before):  # "ages 47 and 48", "aged from one to 12"
         return True
+    if _AGE_BEFORE.search(before) and _AGE_PAIR_AFTER.match(text[fig.end : fig.end + 8]):
+        return bool(re.search(r"\b(?:aged?|ages)\b", before))  # the first of "between the ages of 16 and 18"
     return bool(_AGE_BEFORE.search(before) and _AGE_AFTER.match(text[fig.end : fig.end + 5]))
 
 
