@@ -148,6 +148,7 @@ def test_units(text: str, value: float, unit: str) -> None:
         ("Crews rescued 40 injured miners.", "wounded"),
         ("Zurana Horton, a mother of 12, was fatally shot.", "other"),
         ("A gunman shot to death one person.", "killed"),
+        ("It followed the slaying of seven more demonstrators.", "killed"),
     ],
 )
 def test_casualty_categories(text: str, category: str) -> None:
