@@ -215,6 +215,27 @@ def test_the_second_age_of_a_pair_is_an_age(text: str) -> None:
     assert claims(text)[-1].unit == "year"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Just over 54 million people use broadband, up from 34 million a year ago.",
+            [("people", "count"), ("people", "count")],
+        ),
+        ("The toll rose to 40 dead, up from 30 on Monday.", [("people", "killed"), ("people", "killed")]),
+        ("Inflation was 3%, down from 4.", [("percent", "other"), ("percent", "other")]),
+        (
+            "436 homes over £1m sold, compared to 469 a year ago.",
+            [(None, "other"), ("GBP", "other"), (None, "other")],
+        ),
+    ],
+)
+def test_a_compared_figure_counts_what_its_counterpart_counts(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.unit, c.category) for c in claims(text)] == expected
+
+
 def test_millions_of_things_are_no_length() -> None:
     c = one("Donors would buy the first 300m vaccines.")
     assert (c.value, c.unit) == (300_000_000, None)

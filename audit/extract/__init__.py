@@ -50,6 +50,7 @@ def sentence_figures(text: str, currency_hint: dict[str, str] | None = None) -> 
     counting.inherit_categories(text, figures)
     units.inherit_conversion_qualifiers(text, figures)
     units.share_units(text, figures)
+    units.inherit_compared_units(text, figures)
     return figures
 
 

@@ -241,6 +241,28 @@ def share_units(text: str, figures: list[Figure]) -> None:
                 scale(a, 0.01)  # "from 40 to 50 cents"
 
 
+_COMPARED_WITH = re.compile(
+    r"^[^.;:()\[\]]{0,60}?(?:\b(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from"
+    r"|\bcompared\s+(?:with|to))\s+$",
+    re.I,
+)
+
+
+def inherit_compared_units(text: str, figures: list[Figure]) -> None:
+    """ "54 million people are online, up from 34 million": the earlier figure of a comparison counts
+    what the later one counts (its unit and, for people, its category)."""
+    for a, b in zip(figures, figures[1:], strict=False):
+        if b.unit is not None or b.kind != "bare" or a.unit is None:
+            continue
+        if a.qualifier not in ("exact", "approx") and a.noun_end < 0:
+            continue  # "436 homes over £1m sold, compared to 469": a bound with no noun is a threshold
+        if not _COMPARED_WITH.match(text[a.noun_end if a.noun_end > 0 else a.end : b.start]):
+            continue
+        b.unit, b.kind = a.unit, a.kind
+        if a.unit == "people" and b.category in ("other", "count"):
+            b.category = a.category if a.category != "other" else "count"
+
+
 def _gap_after_unit(text: str, a: Figure, b: Figure) -> str:
     gap = text[a.end : b.start]
     return (
