@@ -55,6 +55,7 @@ def test_seed_figures(seed_path) -> None:  # type: ignore[no-untyped-def]
         "The film opened between 24 and 26 December.",
         "Talks ran on December 24 and 26.",
         "Watch clip 190118182118648 now.",
+        "Shares fell, dragging down the FTSE 100 index.",
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -136,9 +136,12 @@ def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
     return bool(_DAY_YEAR_AFTER.match(after)) and 1 <= m.value <= 31 and "," not in raw
 
 
+_LABEL_BEFORE = re.compile(r"[^\W\d_][,]?\s([A-Z][a-z]+|[A-Z][A-Z&]{1,4})\s$")
+
+
 def _is_label(before: str, after: str, m: Mention) -> bool:
-    """'Radio 4', 'Apollo 11', 'Terminal 5': a capitalised name with a bare integer after it."""
-    wb = re.search(r"[^\W\d_][,]?\s([A-Z][a-z]+)\s$", before)
+    """'Radio 4', 'Apollo 11', 'Terminal 5', 'the FTSE 100': a name with a bare integer after it."""
+    wb = _LABEL_BEFORE.search(before)
     if not wb or "," in before[-3:] or not float(m.value).is_integer() or m.suffix:
         return False
     word = wb.group(1).lower()
