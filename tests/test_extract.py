@@ -237,6 +237,17 @@ def test_a_compared_figure_counts_what_its_counterpart_counts(
     assert [(c.unit, c.category) for c in claims(text)] == expected
 
 
+def test_including_children_are_part_of_the_dead() -> None:
+    found = claims(
+        "Israeli strikes killed 45 Palestinians overnight, including 12 children, the ministry said."
+    )
+    assert [(c.value, c.category) for c in found] == [(45, "killed"), (12, "killed")]
+
+
+def test_children_under_five_is_an_age() -> None:
+    assert [(c.value, c.unit) for c in claims("Three were children under five.")][-1] == (5, "year")
+
+
 def test_millions_of_things_are_no_length() -> None:
     c = one("Donors would buy the first 300m vaccines.")
     assert (c.value, c.unit) == (300_000_000, None)

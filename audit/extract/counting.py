@@ -233,9 +233,18 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
         )
         of_them = re.match(r"\s+of\s+(?:them|those|whom|these)\b", after, re.I)
         listed = prev.noun_end > 0 and _SINGULAR_AFTER.fullmatch(text, prev.noun_end, fig.noun_end)
-        if more or of_them or listed:
+        including = fig.unit == "people" and _INCLUDING.fullmatch(
+            text, prev.noun_end if prev.noun_end > 0 else prev.end, fig.start
+        )
+        if more or of_them or listed or including:
             fig.category, fig.unit, fig.kind = prev.category, "people", "count"
-            fig.cue = "and more" if more else "of them" if of_them else "listed with"
+            fig.cue = (
+                "and more" if more else "of them" if of_them else "including" if including else "listed with"
+            )
+
+
+# "killed 45 Palestinians overnight, including 12 children": a part of the harmed figure before it
+_INCLUDING = re.compile(r"(?:\s+\w+){0,3}?\s*,?\s*(?:including|among\s+them|among\s+whom)\s+", re.I)
 
 
 _SINGULAR_AFTER = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*[-\u2013\u2014]\s*)(an?)\s+([a-z]+)\b", re.I)

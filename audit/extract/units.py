@@ -137,6 +137,10 @@ _AGE_BEFORE = re.compile(
 _AGE_PAIR_BEFORE = re.compile(
     r"\b(?:aged|ages)\s+(?:of\s+)?(?:from\s+|between\s+)?\w+\s*(?:to|and|-|\u2013)\s*$"
 )
+_GROUP_BEFORE_AGE = re.compile(
+    r"\b(?:children|child|kids|boys|girls|babies|infants|adults|people|men|women|those|anyone)\s+(?:aged\s+)?$",
+    re.I,
+)
 _AGE_RANGE_BEFORE = re.compile(r"\b(?:aged|ages\s+of|ages)\s*$")
 _AGE_PAIR_AFTER = re.compile(r"^\s*(?:to|and|-|\u2013)\s*\d{1,3}\b")
 
@@ -152,6 +156,10 @@ def is_age(text: str, fig: Figure) -> bool:
     before = text[max(0, fig.start - 30) : fig.start]
     if fig.qualifier == "range":
         return bool(_AGE_RANGE_BEFORE.search(before))
+    if fig.qualifier in ("less_than", "more_than", "at_most", "at_least") and _GROUP_BEFORE_AGE.search(
+        before
+    ):
+        return True  # "children under five", "people over 65"
     if _AGE_PAIR_BEFORE.search(before):  # "ages 47 and 48", "aged from one to 12"
         return True
     if _AGE_BEFORE.search(before) and _AGE_PAIR_AFTER.match(text[fig.end : fig.end + 8]):
