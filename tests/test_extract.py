@@ -244,6 +244,13 @@ def test_including_children_are_part_of_the_dead() -> None:
     assert [(c.value, c.category) for c in found] == [(45, "killed"), (12, "killed")]
 
 
+def test_new_cases_are_no_deaths_and_the_number_of_confirmed_dead_is() -> None:
+    found = claims(
+        "Officials reported 1,240 new cases and 37 deaths. The number of confirmed dead rose to 63."
+    )
+    assert [(c.value, c.category) for c in found] == [(1240, "other"), (37, "killed"), (63, "killed")]
+
+
 def test_children_under_five_is_an_age() -> None:
     assert [(c.value, c.unit) for c in claims("Three were children under five.")][-1] == (5, "year")
 

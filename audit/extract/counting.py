@@ -75,7 +75,8 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
         "qualifier_or_det": re.compile(rf"(?:\b(?:{qualifiers})\s+)*$", re.I),
         "of_the": re.compile(rf"\b(?:of|among)\s+the\s+({groups})\s*,?[^.;:]{{0,80}}$", re.I),
         "number_of": re.compile(
-            rf"\b(?:number|count|tally|total)\s+of\s+(?:people\s+)?({groups})\b[^.;:]{{0,60}}$", re.I
+            rf"\b(?:number|count|tally|total)\s+of\s+(?:people\s+|confirmed\s+|reported\s+)?({groups})\b[^.;:]{{0,60}}$",
+            re.I,
         ),
     }
 
@@ -167,13 +168,16 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
 
 
 def _counts_things(after: str) -> bool:
-    """'700 websites', '300 buildings': a plural noun that names no people follows the figure."""
-    m = re.match(r"\s+([a-z]{4,})\b", after)
+    """'700 websites', '300 buildings', '1,240 new cases': a plural noun that names no people follows."""
+    m = _THINGS_AFTER.match(after)
     if not m:
         return False
     word = m.group(1)
     plural = word.endswith("s") and not word.endswith("ss")
     return plural and word not in people_nouns() and word not in head_nouns()
+
+
+_THINGS_AFTER = re.compile(r"\s+(?:(?:new|more|other|further|separate|additional)\s+)?([a-z]{4,})\b")
 
 
 @cache
