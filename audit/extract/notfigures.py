@@ -144,6 +144,8 @@ def _is_label(before: str, after: str, m: Mention) -> bool:
     wb = _LABEL_BEFORE.search(before)
     if not wb or "," in before[-3:] or not float(m.value).is_integer() or m.suffix:
         return False
+    if wb.group(1) in data("units")["currency_codes"]:
+        return False  # "USD 200" is money, read by the unit stage
     word = wb.group(1).lower()
     if word in months() or word in people_nouns():
         return False
