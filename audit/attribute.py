@@ -465,9 +465,10 @@ def _verb_attribution(
         )
     subj = _subject(text, m.start())
     statement = bool(re.match(r"\s+in\s+a\s+statement", text[verb_end:]))
+    told = m.group(0).lower() in ("told", "tell", "tells")
     via: list[Mention] = []
     if subj is None or not source_like(subj[1]):  # inverted: ', said the official.'
-        if m.group(0).lower() in ("told", "tell", "tells"):
+        if told:
             return None  # the one told is the audience, never the source
         before = text[: m.start()].rstrip()
         if not before or before[-1] not in ',"”':
@@ -491,13 +492,13 @@ def _verb_attribution(
         end = verb_end
         after = verb_end
         outlet = _patterns()["outlet"].match(text, after)
-        if m.group(0).lower() in ("told", "tell", "tells") and outlet:  # "Ema Suryani told AFP"
+        if told and outlet:  # "Ema Suryani told AFP"
             name = re.sub(r"['’]s$", "", outlet.group(1))  # "BBC Radio Scotland's (Good Morning)"
             via = parse_source(name, base + outlet.start(1))
             for v in via:
                 v.kind = "organisation"  # "Reuters" is no person a later "he" could mean
             after = outlet.end()
-        elif m.group(0).lower() in ("told", "tell", "tells"):
+        elif told:
             rec = re.match(
                 r"\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|\s+(?:him|her|them|us|me|reporters|journalists)\b",
                 text[after:],
@@ -592,12 +593,13 @@ def sentence_attributions(s: Sentence) -> list[Attribution]:
     text = s.text
     low = text.lower()
     found: list[Attribution] = []
-    if not _cue_in("any", low) and "quoted" not in low:
+    quoted = "quoted" in low
+    if not quoted and not _cue_in("any", low):
         return found
     if _cue_in("before", low):
         for m in pats["before"].finditer(text):
             _add(found, _before_attribution(text, m, s))
-    if "quoted" in low:
+    if quoted:
         for m in _QUOTED_AS.finditer(text):
             _add(found, _quoted_as_attribution(text, m, s))
     for m in pats["verbs"].finditer(text) if _cue_in("verbs", low) else ():

@@ -289,6 +289,7 @@ def _antecedent(m: Mention, i: int, index: _Earlier, gender: dict[int, str], uf:
     return None
 
 
+_STATEMENT_NAME = re.compile(r"\bstatements?$", re.IGNORECASE)  # "the ministry's statement"
 LOOKBACK = 120  # earlier mentions searched for a short form's antecedent; keeps long documents linear
 
 
@@ -307,7 +308,7 @@ class _Earlier:
         if m.acronym:
             self.by_initials[m.acronym] = i
         self.by_initials[initials(m.name)] = i
-        if m.statement and not re.search(r"(?i)\bstatements?$", m.name):
+        if m.statement and not _STATEMENT_NAME.search(m.name):
             self.last_statement = i
 
     def full(self, j: int) -> tuple[frozenset[str], frozenset[str]]:
@@ -555,7 +556,7 @@ def _parsed(text: str, statement: bool) -> tuple[Mention, ...]:
                 kind=classify(name_clean),
                 description=description,
                 acronym=acronym if len(mentions) == 0 else None,
-                statement=statement or bool(re.search(r"(?i)\bstatements?$", name_clean)),
+                statement=statement or bool(_STATEMENT_NAME.search(name_clean)),
             )
         )
     return tuple(mentions)
