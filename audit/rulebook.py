@@ -52,6 +52,7 @@ class Rule:
     path: Path | None = None
 
 
+@functools.cache
 def builtin_rules_dir() -> Path:
     """`audit/rules` (package data in a wheel, a symlink in a checkout), else the checkout's `rules/`."""
     here = Path(__file__).resolve().parent
@@ -63,13 +64,8 @@ def builtin_rules_dir() -> Path:
 
 def load_rules(config: Config = DEFAULT) -> list[Rule]:
     """Every rule: built-in first, then each folder of `config.rule_dirs` (later ids replace earlier)."""
-    builtin = (str(_builtin_dir()), 0.0)  # package data: it does not change while we run
+    builtin = (str(builtin_rules_dir()), 0.0)  # package data: it does not change while we run
     return list(_load_cached((builtin, *(_stamp(Path(d)) for d in config.rule_dirs))))
-
-
-@functools.cache
-def _builtin_dir() -> Path:
-    return builtin_rules_dir()
 
 
 def _stamp(folder: Path) -> tuple[str, float]:
