@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from audit.config import Config
-from audit.gate import GateRun, gate_audit
+from audit.gate import gate_audit
 from audit.load import from_text
 from audit.model import Audit, Category, Check, Claim, Finding, Severity
+from audit.results import GateRun
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 
 from gate_samples import audit_with, broken_sum_audit, gate_run
 
-from audit.gate import FileResult, GateRun
 from audit.model import Audit, Check, Document
 from audit.render import junit
+from audit.results import FileResult, GateRun
 
 
 def parse(run: GateRun) -> ET.Element:

@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 from gate_samples import Figure, audit_with, broken_sum_audit, gate_run
 
-from audit.gate import FileResult, GateRun
 from audit.model import Audit, Document
 from audit.render import sarif
+from audit.results import FileResult, GateRun
 
 
 @pytest.fixture(scope="module")

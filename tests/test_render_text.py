@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from gate_samples import Figure, audit_with, broken_sum_audit, gate_run
 
-from audit.gate import FileResult, GateRun
 from audit.model import Document
 from audit.render import text
+from audit.results import FileResult, GateRun
 
 
 def test_location_rule_message_and_caret_under_the_figure() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from audit.gate import GateRun
+    from audit.results import GateRun
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -7,11 +7,11 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
 from audit.config import rule_enabled
-from audit.gate import reaches
 from audit.model import Check, Finding
+from audit.results import reaches
 
 if TYPE_CHECKING:
-    from audit.gate import FileResult, GateRun
+    from audit.results import FileResult, GateRun
 
 
 def render(run: GateRun) -> str:

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from audit import __version__
-from audit.gate import RuleInfo, claim_label, rule_catalogue
 from audit.model import Finding
+from audit.results import RuleInfo, claim_label, rule_catalogue
 
 if TYPE_CHECKING:
-    from audit.gate import FileResult, GateRun
+    from audit.results import FileResult, GateRun
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "auditClaim/v1"

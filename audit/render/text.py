@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from audit.gate import claim_label
 from audit.model import Document, Finding
+from audit.results import claim_label
 
 if TYPE_CHECKING:
-    from audit.gate import FileResult, GateRun
+    from audit.results import FileResult, GateRun
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
