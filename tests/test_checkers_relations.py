@@ -287,3 +287,39 @@ def test_parts_per_event_fail_exactly_when_they_do_not_add_up(a: int, b: int, of
     )
     mine = [c for c in audit_text(text).checks if c.rule == "breakdown-sum" and "events" in c.details["how"]]
     assert [c.status for c in mine] == (["pass"] if off == 0 else ["fail"])
+
+
+_TOLL_STORY = (
+    "A strong earthquake struck the province on Monday, killing {first} people, officials said.\n\n"
+    "Rescue teams reached the villages by evening.\n\n"
+    "At least {second} people were killed in the quake, the governor said."
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=2, max_value=5000), st.integers(min_value=2, max_value=5000))
+def test_the_ledes_toll_stated_again_agrees_only_with_itself(first: int, second: int) -> None:
+    """The lede's toll restated in a sentence naming the event definitely: it passes when the two
+    figures are the same and fails (a warning) when they differ, whatever the values."""
+    audit = audit_text(_TOLL_STORY.format(first=f"{first:,}", second=f"{second:,}"))
+    checks = [c for c in audit.checks if c.rule == "restatement"]
+    assert [c.status for c in checks] == ["pass" if first == second else "fail"]
+    warnings = [f for f in audit.findings if f.rule == "restatement"]
+    assert [f.severity for f in warnings] == ([] if first == second else ["warning"])
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Two other people died in hospital after the quake.",
+        "In the mountain town of Erzin, where two people were killed, the quake flattened houses.",
+        "Two of the dead were children, the quake's first victims to be named.",
+        "In a separate quake last year, two people were killed.",
+        "The toll from the quake has so far risen to seven killed.",
+        "A landslide killed two people the same day.",
+    ],
+)
+def test_a_part_or_another_event_is_no_restated_toll(later: str) -> None:
+    lede = "A strong earthquake struck the province on Monday, killing five people, officials said."
+    text = f"{lede}\n\nRescue teams reached the villages by evening.\n\n{later}"
+    assert "fail" not in statuses(text, "restatement")

@@ -86,6 +86,8 @@ def restatement(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     out: list[Outcome] = []
     covered: set[tuple[str, str]] = set()
     for first, second, how, confidence in _pairs(ctx):
+        if (first.id, second.id) in covered:
+            continue
         covered.add((first.id, second.id))
         out.append(_compare(first, second, how, confidence, approx))
     out.extend(_repetitions(ctx, covered))
@@ -110,6 +112,7 @@ def _pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _references_back(ctx)
     yield from _splits(ctx)
     yield from _toll_exceeded(ctx)
+    yield from _toll_restated(ctx)
     yield from _toll_named(ctx)
     yield from _rest_of_group(ctx)
     yield from _echoed_percentages(ctx)
@@ -267,6 +270,103 @@ def _toll_exceeded(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
                 and not _updated(ctx, later)
             ):
                 yield toll, later, "the lede's toll", "low"
+
+
+def _toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """The lede's toll stated again later for the same group ("where five people were killed" ...
+    "At least five people were killed"; "hundreds injured" ... "250 others injured").
+
+    Sameness is read from meaning, not from equal values: the same harm category, the same subject
+    head (or both generic: people, victims, none), and nothing that scopes the later figure apart:
+    an update ("rose to", "so far"), another event or period, a part of a group ("two of the
+    dead", "including"). Less sure than a reference back, so a difference is reported one
+    severity lower."""
+    heads = set(headline_sentences(ctx))
+    lede = set(lede_sentences(ctx))
+    tolls = [c for c in ctx.figures if c.sentence in lede and c.category in ("killed", "wounded")]
+    for toll in tolls:
+        if toll is not next(t for t in tolls if t.category == toll.category) or _updated(ctx, toll):
+            continue  # the lede's first figure of a category is its toll
+        for later in ctx.figures:
+            if (
+                later.sentence > toll.sentence
+                and later.sentence not in heads | lede
+                and later.category == toll.category
+                and _same_group(toll, later)
+                and _states_whole_toll(ctx, later)
+            ):
+                yield toll, later, "the lede's toll stated again", "low"
+
+
+def _same_group(a: Claim, b: Claim) -> bool:
+    """The same noun counted, or both counted as people in general ("people", "victims", no noun)."""
+    ha, hb = head(a.subject), head(b.subject)
+    return ha == hb or (ha in _GENERIC_HEADS and hb in _GENERIC_HEADS)
+
+
+_GENERIC_HEADS = {None, "people", "person", "victim", "other", "dead", "casualty", "body"}
+
+
+# "In India, where 2,000 died", "in the town of Erzin, where two were killed": one place's share.
+_PLACE_SCOPED = re.compile(r"\b[Ii]n\s+(?:[\w'-]+\s+){0,5}?[\w'-]+,\s+where\b[^.;]*$")
+_OTHER_AFTER = re.compile(r"^\s*(?:more\s+)?others?\b", re.I)
+
+
+def _additional(ctx: Context, claim: Claim) -> bool:
+    """ "Four other people died": others beyond a group already counted, unless the group is of
+    another harm in the same sentence ("five killed and 250 others injured")."""
+    if not _OTHER_AFTER.match(ctx.after(claim, 20)):
+        return False
+    earlier = [c for c in ctx.figures_in(claim.sentence, claim.sentence) if c.start < claim.start]
+    return not any(c.category in HARM_CATEGORIES and c.category != claim.category for c in earlier)
+
+
+def _part_of_group(before: str) -> bool:
+    """ "including two", "among them three", "of whom five": the figure counts part of a group."""
+    clause = re.split(r"[.;:]", before)[-1]
+    return has_cue(clause, "part_of_group_words")
+
+
+def _states_whole_toll(ctx: Context, claim: Claim) -> bool:
+    """Not an update, another event or period, a part of a group, or a figure next to others."""
+    sentence = sentence_text(ctx, claim)
+    return not (
+        _updated(ctx, claim)
+        or other_period(sentence)
+        or _SOME_OF.match(ctx.after(claim, 20))
+        or _part_of_group(ctx.before(claim, 40))
+        or _PLACE_SCOPED.search(ctx.before(claim, 60))
+        or _additional(ctx, claim)
+        or has_cue(sentence, "running_total_words")
+        or claim.qualifier == "approx"
+        or not _names_event_definitely(sentence)
+        or has_cue(sentence, "superlatives")
+        or any(
+            c is not claim and c.category == claim.category
+            for c in ctx.figures_in(claim.sentence, claim.sentence)
+        )
+    )
+
+
+def _names_event_definitely(sentence: str) -> bool:
+    """ "the quake", "those temblors", "Sunday's blast", and no "a car bomb" or "another attack"."""
+    definite, indefinite = _EVENT_REFERENCES()
+    return bool(definite.search(sentence)) and not indefinite.search(sentence)
+
+
+@cache
+def _EVENT_REFERENCES() -> tuple[re.Pattern[str], re.Pattern[str]]:  # noqa: N802 - compiled once
+    nouns = words_pattern(lexicon()["toll_events"])
+    modifiers = r"(?:[a-z][a-z-]*\s+){0,2}"
+    definite = re.compile(
+        rf"\b(?:the|this|that|these|those|its|[A-Z][a-z]+day's)\s+{modifiers}(?:{nouns})(?:s|es)?\b", re.I
+    )
+    indefinite = re.compile(
+        rf"\b(?:an?|another|one|two|three|several|separate|other|earlier|previous|many|some|multiple)\s+"
+        rf"{modifiers}(?:{nouns})(?:s|es)?\b",
+        re.I,
+    )
+    return definite, indefinite
 
 
 def _document_toll(ctx: Context) -> Claim | None:
