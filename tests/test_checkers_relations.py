@@ -4,7 +4,7 @@ published-copy patterns that must not raise a false alarm."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from audit.pipeline import audit_text
@@ -323,3 +323,20 @@ def test_a_part_or_another_event_is_no_restated_toll(later: str) -> None:
     lede = "A strong earthquake struck the province on Monday, killing five people, officials said."
     text = f"{lede}\n\nRescue teams reached the villages by evening.\n\n{later}"
     assert "fail" not in statuses(text, "restatement")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(min_value=1_000, max_value=900_000).filter(lambda n: n % 10),
+    st.integers(min_value=1_000, max_value=900_000).filter(lambda n: n % 10),
+    st.sampled_from([-5, -2, 0, 2, 5]),
+)
+def test_an_amount_of_change_is_new_minus_old(old: int, new: int, slip: int) -> None:
+    """ "fell by £X from £A to £B" passes exactly when X = A - B (and the way is right). The figures
+    end in a non-zero digit: a round figure ("£1,000") is read as rounded, which widens it; and each
+    whole number may be rounded by half a unit, so a slip of one is within rounding."""
+    way = "rose" if new > old else "fell"
+    amount = abs(new - old) + slip
+    assume(old != new and amount % 10)
+    text = f"The average price {way} by £{amount:,} from £{old:,} in May to £{new:,} in June."
+    assert statuses(text, "absolute-change") == ["pass" if slip == 0 else "fail"]

@@ -58,10 +58,10 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
     for idx, claims in sorted(by_sentence.items()):
         sentence = ctx.sentences[idx].text if idx in ctx.sentences else ""
         for p in (c for c in claims if is_percent(c)):
-            direction = _direction(ctx, p)
+            direction = change_direction(ctx, p)
             if direction == 0:
                 continue
-            pair = _to_from(ctx, [c for c in claims if c is not p], p)
+            pair = to_from(ctx, [c for c in claims if c is not p], p)
             if pair is not None:
                 found.append(Change(p, pair[0], pair[1], direction, None, "high"))
                 continue
@@ -71,13 +71,14 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
                 found.append(Change(p, earlier[0], earlier[1], direction, None, "low"))
         factor = _multiplier(sentence)
         if factor is not None:
-            pair = _to_from(ctx, claims, None)
+            pair = to_from(ctx, claims, None)
             if pair is not None:
                 found.append(Change(None, pair[0], pair[1], 1 if factor > 1 else -1, factor, "high"))
     return found
 
 
-def _direction(ctx: Context, p: Claim) -> int:
+def change_direction(ctx: Context, p: Claim) -> int:
+    """+1 when a rise word stands just before the figure ("rose 5%", "rose by $3"), -1 for a fall, else 0."""
     before = ctx.before(p, 40)
     after = ctx.after(p, 20)
     words = re.findall(r"[A-Za-z-]+", before)[-4:]
@@ -88,7 +89,7 @@ def _direction(ctx: Context, p: Claim) -> int:
     return 0
 
 
-def _to_from(ctx: Context, claims: list[Claim], p: Claim | None) -> tuple[Claim, Claim] | None:
+def to_from(ctx: Context, claims: list[Claim], p: Claim | None) -> tuple[Claim, Claim] | None:
     """(new, old): the figure after "to" and the one after "from" in the sentence, same unit."""
     near = [c for c in claims if p is None or _same_clause(ctx, p, c)]
     new = [c for c in near if _preceded_by(ctx, c, "to_words") and (p is None or not _is_target_of(p, c))]
