@@ -19,6 +19,7 @@ from audit.checkers.relate import (
     ends_with_cue,
     is_percent,
     label,
+    lede_sentences,
     lexicon,
     same_unit,
 )
@@ -65,10 +66,10 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
             if pair is not None:
                 found.append(Change(p, pair[0], pair[1], direction, None, "high"))
                 continue
-            earlier = _earlier_pair(ctx, by_sentence, p, options["look_back_sentences"])
-            if earlier is not None and earlier[0].id not in used and earlier[2] == direction:
-                used.add(earlier[0].id)
-                found.append(Change(p, earlier[0], earlier[1], direction, None, "low"))
+            near = _nearby_pair(ctx, by_sentence, p, direction, options["look_back_sentences"], used)
+            if near is not None:
+                used.add(near[0].id)
+                found.append(Change(p, near[0], near[1], direction, None, "low"))
         factor = _multiplier(sentence)
         if factor is not None:
             pair = to_from(ctx, claims, None)
@@ -132,17 +133,88 @@ def _preceded_by(ctx: Context, claim: Claim, cues: str) -> bool:
     return ends_with_cue(before, cues)
 
 
-def _earlier_pair(
-    ctx: Context, by_sentence: dict[int, list[Claim]], p: Claim, look_back: int
-) -> tuple[Claim, Claim, int] | None:
-    """ "54 million, up from 34 million" a few sentences before "had risen by 60%"."""
-    for idx in range(p.sentence - 1, max(-1, p.sentence - look_back - 1), -1):
-        claims = by_sentence.get(idx, [])
-        for new, old in zip(claims, claims[1:], strict=False):
+def _nearby_pair(
+    ctx: Context, by_sentence: dict[int, list[Claim]], p: Claim, direction: int, reach: int, used: set[str]
+) -> tuple[Claim, Claim] | None:
+    """The old and new values of a change stated in another sentence: "54 million, up from 34
+    million" a few sentences before "had risen by 60%"; or, for a change stated in the lede
+    ("profits fell 37%"), the next sentence with figures when its first figure of that kind is the
+    new value ("It earned $630m (£481.5m), down from $1bn", "in the three months it made a profit
+    of £75m compared with £125m a year earlier"). The pair
+    must change the same way, and pairs with one change only."""
+    if ends_with_cue(ctx.before(p, 20), "from_words"):
+        return None  # "down from 16.3%" is the old value of a change, not a change
+    for idx in range(p.sentence - 1, max(-1, p.sentence - reach - 1), -1):
+        pair = _pair_in(ctx, by_sentence.get(idx, []))
+        if (
+            pair is not None
+            and pair[0].id not in used
+            and pair[2] == direction
+            and _same_measure(ctx, p, pair[1])
+        ):
+            return pair[0], pair[1]
+    if p.sentence not in lede_sentences(ctx):
+        return None
+    following = next((i for i in sorted(by_sentence) if i > p.sentence), None)
+    figures = (
+        [c for c in by_sentence.get(following, []) if not is_percent(c)] if following is not None else []
+    )
+    pair = _pair_in(ctx, figures)
+    if (
+        pair is not None
+        and pair[0] is next(c for c in figures if c.kind == pair[0].kind)
+        and pair[0].id not in used
+        and pair[2] == direction
+        and _same_measure(ctx, p, pair[1])
+    ):
+        return pair[0], pair[1]
+    return None
+
+
+def _same_measure(ctx: Context, p: Claim, old: Claim) -> bool:
+    """The change and the sentence of its values name the same measure ("a 40% drop in profits" /
+    "a pre-tax profit of £75m"; "net profits fell 37%" / "it earned $630m"), read from the words
+    around the percent and the words before the old value."""
+    around = re.split(r"[;:]", ctx.before(p, 60))[-1] + " " + re.split(r"[,;:]", ctx.after(p, 30))[0]
+    sentence = ctx.sentence(old)
+    start = sentence.start if sentence is not None else max(0, old.start - 200)
+    return bool(_measure_terms(around) & _measure_terms(ctx.doc.prose[start : old.start]))
+
+
+def _measure_terms(text: str) -> set[str]:
+    """Words of four letters or more that are no change or filler word, a synonym group's first word
+    standing for the group."""
+    stops, groups = _measure_vocabulary()
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)} - stops
+    return {groups.get(w, w) for w in words}
+
+
+@cache
+def _measure_vocabulary() -> tuple[frozenset[str], dict[str, str]]:
+    lex = lexicon()
+    stops = (
+        frozenset(lex["measure_stops"]) | frozenset(lex["increase_words"]) | frozenset(lex["decrease_words"])
+    )
+    groups = {word: group[0] for group in lex["measure_synonyms"] for word in group}
+    return stops, groups
+
+
+_UP_DOWN_FROM = re.compile(r"\b(?:(up|down)\s+from|compared\s+(?:with|to))\s*\W?$", re.I)
+
+
+def _pair_in(ctx: Context, claims: list[Claim]) -> tuple[Claim, Claim, int] | None:
+    """ "X, up from Y", "X (£Z), down from Y", "X compared with Y": (new, old, way) in one sentence;
+    a conversion in brackets between them is skipped."""
+    for i, new in enumerate(claims):
+        for old in claims[i + 1 : i + 3]:
             gap = ctx.between(new, old)
-            m = re.search(r"\b(up|down)\s+from\s*\W?$", gap, re.I)
-            if m and _alike(new, old) and not is_percent(new) and len(gap) < 80:
+            m = _UP_DOWN_FROM.search(gap)
+            if not m or not _alike(new, old) or is_percent(new) or len(gap) >= 80:
+                continue
+            if m.group(1):
                 return new, old, 1 if m.group(1).lower() == "up" else -1
+            if new.value is not None and old.value is not None and new.value != old.value:
+                return new, old, 1 if new.value > old.value else -1
     return None
 
 
