@@ -56,7 +56,7 @@ def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     """A total must equal (or, for casualties, be at least) the sum of its parts, allowing for rounding."""
     found: list[Breakdown] = []
     seen: set[tuple[str, ...]] = set()
-    for finder in (_explicit, _taxonomy, _difference, _per_event, _itemized):
+    for finder in (_explicit, _taxonomy, _difference, _named_difference, _per_event, _itemized):
         for b in finder(ctx, options):
             key = tuple(sorted(c.id for c in [b.total, *b.parts]))
             if key not in seen and not any(set(key) <= set(k) for k in seen):
@@ -93,6 +93,12 @@ def _outcome(b: Breakdown, approx: float) -> Outcome:
     else:
         why = f"the parts fall short of {label(b.total)} (at least {fmt(whole.lo)})"
     msg = f"{expr} = {fmt(stated)}, but {why}"
+    if b.how == "a named difference":
+        small, gap = b.parts
+        difference = (b.total.value or 0.0) - (small.value or 0.0)
+        computed = f"{label(b.total)} - {label(small)} = {fmt(difference)}"
+        msg = f"{computed}, but the difference is given as {gap.text}"
+        return Outcome("fail", claims, msg, details, anchor=gap, confidence=b.confidence)
     return Outcome("fail", claims, msg, details, anchor=b.total, confidence=b.confidence)
 
 
@@ -227,6 +233,56 @@ def _difference(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             elif starts_with_cue(gap_bc, "difference_more") and len(gap_bc) < 20:
                 out.append(Breakdown(a, [c, b], "eq", "high", "difference"))
     return out
+
+
+def _named_difference(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "The gap between exports and imports hit $671.7bn" (or "the trade deficit of $610bn") and,
+    elsewhere, "exports rose to $1.15tn ... imports to $1.76tn": the larger term is the smaller plus
+    the difference. Each term's figure is the first of the difference's unit stated after the term's
+    word in one clause; less sure than a sum in one sentence, so it fails one severity lower."""
+    out = []
+    for gap in ctx.figures:
+        if gap.kind != "money":
+            continue
+        terms = _difference_terms(ctx.before(gap, 80))
+        if terms is None:
+            continue
+        first, second = (_term_figure(ctx, gap, word) for word in terms)
+        if first is None or second is None or first is second:
+            continue
+        small, large = sorted((first, second), key=lambda c: c.value or 0.0)
+        out.append(Breakdown(large, [small, gap], "eq", "low", "a named difference"))
+    return out
+
+
+# a clause break that leaves decimal points alone ("rose 12.3% to $1.15tn")
+_TERM_CLAUSE = re.compile(r"[;!?]|\.(?!\d)|\b(?:but|while|whereas|although|because)\b", re.I)
+
+
+def _difference_terms(before: str) -> tuple[str, str] | None:
+    """The two terms a difference names in the clause before its figure, or None."""
+    clause = _TERM_CLAUSE.split(before)[-1]
+    named = lexicon()["named_differences"]
+    for phrase, terms in named.items():
+        if re.search(rf"\b{re.escape(phrase)}\b", clause, re.I):
+            return terms[0], terms[1]
+    nouns = words_pattern(lexicon()["difference_nouns"])
+    m = re.search(
+        rf"\b(?:{nouns})\s+between\s+(?:the\s+)?(?:\w+\s+)??(\w+)\s+and\s+(?:\w+\s+)??(\w+)", clause, re.I
+    )
+    return (m.group(1).lower(), m.group(2).lower()) if m else None
+
+
+def _term_figure(ctx: Context, gap: Claim, word: str) -> Claim | None:
+    """The first figure of `gap`'s unit after `word` in the same clause, outside `gap`'s sentence."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.I)
+    for c in ctx.figures:
+        if c.sentence == gap.sentence or not same_unit(c, gap):
+            continue
+        clause = _TERM_CLAUSE.split(ctx.before(c, 80))[-1]
+        if pattern.search(clause):
+            return c
+    return None
 
 
 def _per_event(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
