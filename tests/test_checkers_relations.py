@@ -297,10 +297,14 @@ _TOLL_STORY = (
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.integers(min_value=2, max_value=5000), st.integers(min_value=2, max_value=5000))
+@given(
+    st.integers(min_value=2, max_value=5000).filter(lambda n: n % 10),
+    st.integers(min_value=2, max_value=5000).filter(lambda n: n % 10),
+)
 def test_the_ledes_toll_stated_again_agrees_only_with_itself(first: int, second: int) -> None:
     """The lede's toll restated in a sentence naming the event definitely: it passes when the two
-    figures are the same and fails (a warning) when they differ, whatever the values."""
+    figures are the same and fails (a warning) when they differ. The figures end in a non-zero
+    digit: a round one ("100") is read as rounded and may cover the other."""
     audit = audit_text(_TOLL_STORY.format(first=f"{first:,}", second=f"{second:,}"))
     checks = [c for c in audit.checks if c.rule == "restatement"]
     assert [c.status for c in checks] == ["pass" if first == second else "fail"]

@@ -140,8 +140,8 @@ def _nearby_pair(
     million" a few sentences before "had risen by 60%"; or, for a change stated in the lede
     ("profits fell 37%"), the next sentence with figures when its first figure of that kind is the
     new value ("It earned $630m (£481.5m), down from $1bn", "in the three months it made a profit
-    of £75m compared with £125m a year earlier"). The pair
-    must change the same way, and pairs with one change only."""
+    of £75m compared with £125m a year earlier"). The pair must change the same way, and pairs
+    with one change only."""
     if ends_with_cue(ctx.before(p, 20), "from_words"):
         return None  # "down from 16.3%" is the old value of a change, not a change
     for idx in range(p.sentence - 1, max(-1, p.sentence - reach - 1), -1):
@@ -156,9 +156,7 @@ def _nearby_pair(
     if p.sentence not in lede_sentences(ctx):
         return None
     following = next((i for i in sorted(by_sentence) if i > p.sentence), None)
-    figures = (
-        [c for c in by_sentence.get(following, []) if not is_percent(c)] if following is not None else []
-    )
+    figures = by_sentence.get(following, []) if following is not None else []
     pair = _pair_in(ctx, figures)
     if (
         pair is not None
@@ -204,7 +202,10 @@ _UP_DOWN_FROM = re.compile(r"\b(?:(up|down)\s+from|compared\s+(?:with|to))\s*\W?
 
 def _pair_in(ctx: Context, claims: list[Claim]) -> tuple[Claim, Claim, int] | None:
     """ "X, up from Y", "X (£Z), down from Y", "X compared with Y": (new, old, way) in one sentence;
-    a conversion in brackets between them is skipped."""
+    a conversion in brackets between them is skipped. A sentence that states a percentage of its
+    own ("up from $3.85tn, a rise of about 5.5%") keeps its pair to itself."""
+    if any(is_percent(c) for c in claims):
+        return None
     for i, new in enumerate(claims):
         for old in claims[i + 1 : i + 3]:
             gap = ctx.between(new, old)
