@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from audit.lexicon import data, words_pattern
 
@@ -36,7 +37,6 @@ _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _MINUS = "-\u2212"
 _DIGIT_FRACTION = re.compile(r"(?<![\d/])(?:(\d{1,3})\s)?(\d{1,2})/(\d{1,3})(?![\d/])")
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
-_DOZEN_AFTER = re.compile(r"[\s-]+dozens?\b", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:\s?(bn|mn|mln|tn|trn)|(m|k|b))(?![A-Za-z0-9])", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
@@ -52,6 +52,25 @@ def _vocab() -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, 
 def _scale_words() -> re.Pattern[str]:
     _, scales, _, _ = _vocab()
     return re.compile(rf"(?:\s+|-)(?:({words_pattern(scales)})s?)\b", re.IGNORECASE)
+
+
+@cache
+def _groups() -> dict[str, dict[str, Any]]:
+    """The group words ("dozen", "score") and what each may do, from the numbers lexicon."""
+    groups: dict[str, dict[str, Any]] = data("numbers")["groups"]
+    return groups
+
+
+def _group_words(key: str) -> list[str]:
+    """The group words listed under `key` ("counted_groups", "shared_groups", "groups_after_article")."""
+    words: list[str] = data("numbers")[key]
+    return words
+
+
+@cache
+def _counted_group_after() -> re.Pattern[str]:
+    """ "two dozen", "3 dozens": a counted group word after a number."""
+    return re.compile(rf"[\s-]+({words_pattern(_group_words('counted_groups'))})s?\b", re.IGNORECASE)
 
 
 @cache
@@ -121,11 +140,12 @@ def _signed(text: str, start: int) -> bool:
 
 
 def _dozens(text: str, found: list[Mention]) -> list[Mention]:
-    """'two dozen', '3 dozens': a count of dozens."""
+    """'two dozen', '3 dozens': a count of a counted group."""
     out = []
     for m in found:
-        if m.kind in ("digits", "words") and (d := _DOZEN_AFTER.match(text, m.end)):
-            out.append(Mention(m.start, d.end(), _clean(m.value * 12), m.kind, 12.0))
+        if m.kind in ("digits", "words") and (d := _counted_group_after().match(text, m.end)):
+            base = float(_groups()[d.group(1).lower()]["value"])
+            out.append(Mention(m.start, d.end(), _clean(m.value * base), m.kind, base))
     return out
 
 
@@ -148,14 +168,14 @@ def _and_a_half(text: str, found: list[Mention]) -> list[Mention]:
 @cache
 def _of_a_scale() -> re.Pattern[str]:
     _, scales, _, _ = _vocab()
-    words = words_pattern([*scales, "dozen", "score"])
+    words = words_pattern([*scales, *_group_words("shared_groups")])
     return re.compile(rf"[\s-]+(?:of[\s-]+)?(?:a|an|one)[\s-]+({words})\b", re.IGNORECASE)
 
 
 def _share_of_a_scale(text: str, found: list[Mention]) -> list[Mention]:
     """'half a million', 'a quarter of a million', 'half a dozen': a share of a round number."""
     _, scales, _, _ = _vocab()
-    groups = data("numbers")["groups"]
+    groups = _groups()
     out = []
     for m in found:
         if m.kind != "fraction" or not (s := _of_a_scale().match(text, m.end)):
@@ -186,7 +206,7 @@ def _digit_fractions(text: str) -> list[Mention]:
 def _number_word_hint() -> re.Pattern[str]:
     """Searched in lower-cased text."""
     units, scales, _, _ = _vocab()
-    words = [w.lower() for w in (*units, *scales, *data("numbers")["groups"])]
+    words = [w.lower() for w in (*units, *scales, *_groups())]
     return re.compile(rf"\b(?:{words_pattern(words)})\b")
 
 
@@ -204,7 +224,7 @@ def _word_mentions(text: str, low: str) -> list[Mention]:
     if not _number_word_hint().search(low):
         return []  # most sentences have no number word: skip tokenising them
     units, scales, _, _ = _vocab()
-    groups = data("numbers")["groups"]
+    groups = _groups()
     tokens = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD.finditer(text)]
     out: list[Mention] = []
     i = 0
@@ -217,7 +237,7 @@ def _word_mentions(text: str, low: str) -> list[Mention]:
             start, end, word = tokens[i]
         else:
             start_i = i
-        if word in groups and (word != "score" or start_i < i):
+        if word in groups and (start_i < i or word not in _group_words("groups_after_article")):
             group = groups[word]
             q = None if group["qualifier"] == "exact" else group["qualifier"]
             out.append(Mention(tokens[start_i][0], end, float(group["value"]), "group", None, q))

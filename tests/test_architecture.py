@@ -55,3 +55,16 @@ def test_renderers_import_no_command() -> None:
     for name, deps in graph.items():
         if name.startswith("audit.render"):
             assert not deps & {"audit.gate", "audit.cli", "audit.report", "audit.corpus"}, name
+
+
+def test_attribution_is_one_package_seen_from_outside() -> None:
+    """Outside `audit.attribute` only its `__init__` is imported; inside, its modules call only one
+    another and the shared data model and lexicon loader (originators are part of the package)."""
+    graph = import_graph()
+    for name, deps in graph.items():
+        inner = {d for d in deps if d.startswith("audit.attribute.")}
+        if not name.startswith("audit.attribute"):
+            assert not inner, name
+        else:
+            outer = {d for d in deps if not d.startswith("audit.attribute")}
+            assert outer <= {"audit.model", "audit.lexicon"}, name

@@ -5,19 +5,22 @@ exercise only attribution; the seed test runs the whole pipeline."""
 
 from __future__ import annotations
 
+import ast
 import functools
+import importlib.resources
 import os
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit import load, segment
 from audit.attribute import attribute, find_quotations, hedge_for
+from audit.attribute.originators import Mention, parse_source, resolve
 from audit.model import Claim, Document
-from audit.originators import Mention, parse_source, resolve
 from audit.pipeline import audit_text
 
 _NUMBER = re.compile(r"\b\d[\d,]*\b")
@@ -550,3 +553,16 @@ def test_a_cue_in_the_next_paragraph_of_a_real_sentence_is_ignored(shared: Path,
     sentence = data.draw(st.sampled_from(_plain_corpus_sentences(shared)))
     claims = run(sentence + "\n\n" + data.draw(st.sampled_from(_FOLLOWING)))
     assert all(c.sources == [] for c in claims), sentence
+
+
+def test_every_attribution_lexicon_key_is_named_where_it_is_read() -> None:
+    """A newcomer growing audit/data/attribution.yaml finds each key in the docstring of the
+    attribute module that reads it."""
+    package = importlib.resources.files("audit") / "attribute"
+    docs = " ".join(
+        ast.get_docstring(ast.parse(f.read_text(encoding="utf-8"))) or ""
+        for f in package.iterdir()
+        if f.name.endswith(".py")
+    )
+    lexicon = yaml.safe_load((importlib.resources.files("audit") / "data" / "attribution.yaml").read_text())
+    assert [key for key in lexicon if f"`{key}`" not in docs] == []

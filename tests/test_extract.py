@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit import extract, load, segment
+from audit.extract.vocab import plural_after
 from audit.model import Claim
 
 
@@ -320,3 +321,45 @@ def test_any_text_spans_agree_with_source(text: str) -> None:
 def test_any_integer_with_a_cue(n: int, cue: str) -> None:
     c = one(f"Officials said {n:,} people were {cue} in the attack.")
     assert (c.value, c.category, c.unit) == (n, cue, "people")
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [(" tablets sold", True), (" sprints", False), (" glasses", True), (" buses", True), (" class", False)],
+)
+def test_plural_after_as_units_reads_it(after: str, expected: bool) -> None:
+    """units: millions of things after "5m" (five letters at least; a race is a length)."""
+    assert plural_after(after, shortest=5, unless=["sprints"]) is expected
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (" parcels", True),
+        (" further parcels", True),
+        (" more than", False),
+        (" guards", False),
+        (" boss", False),
+    ],
+)
+def test_plural_after_as_counting_reads_it(after: str, expected: bool) -> None:
+    """counting: things, not people, after a figure, past a modifier such as "further"."""
+    assert plural_after(after, shortest=4, modifiers=["further", "more"], unless=["guards"]) is expected
+
+
+@given(st.from_regex(r"[a-z]{1,12}", fullmatch=True))
+def test_plural_after_skips_a_modifier_and_never_reads_double_s(word: str) -> None:
+    plain = plural_after(" " + word, shortest=4, modifiers=["new"])
+    assert plural_after(" new " + word, shortest=4, modifiers=["new"]) is plain
+    assert not plural_after(f" {word}ss", shortest=3)
+    if plural_after(" " + word, shortest=5):
+        assert plain
+
+
+def test_things_after_a_figure_are_counted_in_both_readings() -> None:
+    """A million-suffix figure before things is no length; a count before things is no casualty."""
+    assert [(c.value, c.unit) for c in claims("The firm shipped 4m tablets last year.")] == [
+        (4_000_000, None)
+    ]
+    found = claims("Couriers lost 90 further parcels and 3 guards were killed.")
+    assert [(c.value, c.category) for c in found] == [(90, "other"), (3, "killed")]

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from num2words import num2words
 
-from audit import numbers
+from audit import lexicon, numbers
 
 
 def only(text: str) -> numbers.Mention:
@@ -130,3 +130,28 @@ def test_any_text_gives_ordered_mentions_inside_it(text: str) -> None:
     for m in numbers.find(text):
         assert last <= m.start < m.end <= len(text)
         last = m.end
+
+
+def _groups_in(key: str) -> list[tuple[str, float]]:
+    nums = lexicon.data("numbers")
+    return [(word, float(nums["groups"][word]["value"])) for word in nums[key]]
+
+
+@pytest.mark.parametrize(("word", "value"), _groups_in("shared_groups"))
+def test_a_shared_group_of_the_lexicon_takes_a_share(word: str, value: float) -> None:
+    assert only(f"half a {word}").value == pytest.approx(value / 2)
+
+
+@pytest.mark.parametrize(("word", "value"), _groups_in("counted_groups"))
+def test_a_counted_group_of_the_lexicon_is_counted(word: str, value: float) -> None:
+    assert only(f"3 {word}s").value == pytest.approx(3 * value)
+    assert only(f"four {word}").step == pytest.approx(value)
+
+
+def test_a_group_that_needs_an_article_is_no_number_alone() -> None:
+    assert only("a score of people").value == 20
+    assert numbers.find("the final score") == []
+
+
+def test_an_unshared_group_takes_no_share() -> None:
+    assert [m.kind for m in numbers.find("half a couple")] == ["fraction", "group"]

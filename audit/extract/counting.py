@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from audit.extract.figure import Figure
-from audit.extract.vocab import head_nouns, modifier_stops, people_nouns
+from audit.extract.vocab import head_nouns, modifier_stops, people_nouns, plural_after
 from audit.lexicon import data, words_pattern
 
 _TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*|[^\sA-Za-z\d]")
@@ -169,15 +169,14 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
 
 def _counts_things(after: str) -> bool:
     """'700 websites', '300 buildings', '1,240 new cases': a plural noun that names no people follows."""
-    m = _THINGS_AFTER.match(after)
-    if not m:
-        return False
-    word = m.group(1)
-    plural = word.endswith("s") and not word.endswith("ss")
-    return plural and word not in people_nouns() and word not in head_nouns()
+    return plural_after(
+        after, shortest=4, modifiers=data("casualties")["thing_modifiers"], unless=_people_or_heads()
+    )
 
 
-_THINGS_AFTER = re.compile(r"\s+(?:(?:new|more|other|further|separate|additional)\s+)?([a-z]{4,})\b")
+@cache
+def _people_or_heads() -> frozenset[str]:
+    return people_nouns() | frozenset(head_nouns())
 
 
 @cache

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from audit.extract.figure import Figure, scale, set_bounds
-from audit.extract.vocab import counted_after, not_units, people_nouns
+from audit.extract.vocab import counted_after, not_units, people_nouns, plural_after
 from audit.lexicon import data, quantulum_units, unit_name, words_pattern
 
 
@@ -119,11 +119,7 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
 
 def _things_after(after: str) -> bool:
     """ "300m vaccines", "5m homes": a plural noun counted by the millions ("the 400m hurdles" is a race)."""
-    m = _PLURAL_AFTER.match(after)
-    return m is not None and m.group(1).lower() not in data("units")["length_events"]
-
-
-_PLURAL_AFTER = re.compile(r"\s+([a-z]{3,}[^s\W]s)\b")
+    return plural_after(after, shortest=5, unless=data("units")["length_events"])
 
 
 def _weighed(text: str, fig: Figure) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import cache
 
 from audit.lexicon import data, words_pattern
@@ -60,3 +61,18 @@ def counted_after(after: str) -> bool:
         return bool(re.match(r"\s*%", after))
     w = wa.group(1).lower()
     return w in people_nouns() or w in data("units")["measures"] or w in ("percent", "per")
+
+
+def plural_after(
+    after: str, *, shortest: int, modifiers: Collection[str] = (), unless: Collection[str] = ()
+) -> bool:
+    """ "300m vaccines", "700 websites", "1,240 new cases": a lower-case plural noun (ending in one
+    "s", at least `shortest` letters) follows, after any of `modifiers`, and is none of `unless`."""
+    m = _plural_pattern(shortest, tuple(sorted(modifiers))).match(after)
+    return m is not None and m.group(1) not in unless
+
+
+@cache
+def _plural_pattern(shortest: int, modifiers: tuple[str, ...]) -> re.Pattern[str]:
+    skip = rf"(?:(?:{words_pattern(modifiers)})\s+)?" if modifiers else ""
+    return re.compile(rf"\s+{skip}([a-z]{{{shortest - 2},}}[a-rt-z]s)\b")

@@ -3,14 +3,20 @@
 "South Korea's National Intelligence Service (NIS)", later "the NIS", "the intelligence service",
 "South Korean intelligence" and "according to South Korea" are one originator: every mention gets
 the same `key` (the longest full name of its cluster). Pronouns ("he said") and bare roles ("said the
-official") take the name of the latest mention they can refer to.
+official") take the name of the latest mention they can refer to; people named as the subject of
+an unattributed sentence are candidates for them too (`subject_people`).
 
-The word lists live in audit/data/attribution.yaml.
+The word lists live in audit/data/attribution.yaml: `titles`, `organisation_words`,
+`anonymous_words`, `pronouns`, `name_stops`, `leading_fillers`, `trailing_fillers`, `data_nouns`,
+`not_sources`, `name_synonyms`. The rest of the package reads the file through `lexicon()` here.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -19,6 +25,7 @@ from typing import Any, Literal
 import yaml
 
 from audit.lexicon import words_pattern
+from audit.model import Document
 
 Kind = Literal["person", "organisation", "anonymous", "pronoun", "description", "other"]
 
@@ -560,3 +567,41 @@ def _parsed(text: str, statement: bool) -> tuple[Mention, ...]:
             )
         )
     return tuple(mentions)
+
+
+_NAME = r"(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*"
+_SUBJECT_PERSON = re.compile(
+    rf"^[^,.]{{3,90}},\s+(?P<appos>{_NAME}),\s+[a-z]"  # "A professor of economics, Yanis Varoufakis, did"
+    rf"|^\s*(?:(?:But|And|Yet|So|Meanwhile),?\s+)?(?P<name>{_NAME})\s+(?!of\b|in\b|at\b|and\b)[a-z]"
+)
+
+
+def subject_people(doc: Document, attributed: list[tuple[int, int]]) -> list[Mention]:
+    """People named as the subject of a sentence, outside the `attributed` spans, so that a later
+    "he said" can refer to them ("Yanis Varoufakis did not go to work ... 'It was', he said")."""
+    inside = _covered_by(attributed)
+    out: list[Mention] = []
+    for s in doc.sentences:
+        m = _SUBJECT_PERSON.match(s.text)
+        if not m:
+            continue
+        group = "name" if m.group("name") else "appos"
+        for mention in parse_source(m.group(group), s.start + m.start(group)):
+            titled = any(t in lexicon().words("titles") for t in tokens_of(mention.name))
+            if mention.kind == "person" and (len(proper_words(mention.name)) >= 2 or titled):
+                mention.conduit = True  # a candidate antecedent, never an originator host
+                out.append(mention)
+    return [m for m in out if not inside(m.start)]
+
+
+def _covered_by(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether an offset falls inside any of `spans` (which may overlap), by bisection."""
+    spans = sorted(spans)
+    starts = [lo for lo, _ in spans]
+    reach = list(itertools.accumulate((hi for _, hi in spans), max))  # furthest end so far
+
+    def inside(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and reach[k] > pos
+
+    return inside

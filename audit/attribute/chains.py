@@ -1,0 +1,89 @@
+"""Chains: whom a source relays and through whom. "Yonhap, citing the NIS, said" rests on the NIS
+via Yonhap; "Reuters quoted the ministry as saying" on the ministry via Reuters; "As reported by
+Yonhap, the NIS believes" gives the next attribution Yonhap as its conduit; "the figures had been
+provided by the police" (a provenance) names who stands behind figures already attributed.
+
+From audit/data/attribution.yaml: `relay_words`, `conduit_openers`, `provenance_patterns`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.attribute.clauses import clause_before, np_after, subject, tail_is_empty
+from audit.attribute.originators import Mention, parse_source, source_like
+from audit.attribute.records import Attribution, Direction
+from audit.attribute.vocab import patterns
+from audit.model import Sentence
+
+
+def relay_after(text: str, pos: int, base: int) -> tuple[list[Mention], int] | None:
+    """ ", citing the NIS" right at `pos`: the originators it names and where it ends."""
+    m = re.match(r"[\s,]*", text[pos:])
+    at = pos + (m.end() if m else 0)
+    r = patterns()["relay"].match(text, at)
+    if not r:
+        return None
+    end, phrase = np_after(text, r.end())
+    phrase = re.split(r"\s+as\s+saying\b", phrase)[0]
+    mentions = parse_source(phrase, base + r.end())
+    return (mentions, end) if mentions else None
+
+
+def relay_before(text: str, verb_start: int, base: int) -> tuple[list[Mention], list[Mention], int] | None:
+    """ "Yonhap, citing the NIS, said": (conduits, originators, start) when a relay clause
+    precedes the verb."""
+    seg_start, seg = clause_before(text, verb_start)
+    if seg.strip() or seg_start == 0 or text[seg_start - 1] != ",":
+        return None
+    relay_start, relay = clause_before(text, seg_start - 1)
+    r = patterns()["relay"].match(relay.lstrip())
+    if not r or relay_start == 0 or text[relay_start - 1] != ",":
+        return None
+    lead = len(relay) - len(relay.lstrip())
+    originators = parse_source(relay.lstrip()[r.end() :], base + relay_start + lead + r.end())
+    conduit_start, conduit = clause_before(text, relay_start - 1)
+    conduits = parse_source(conduit, base + conduit_start)
+    if not originators or not conduits or not source_like(conduit):
+        return None
+    return conduits, originators, conduit_start
+
+
+QUOTED_AS = re.compile(r"\bquoted\s+(?P<orig>[^,.;:]{2,90}?)\s+as\s+(?:saying|telling|stating)\b")
+
+
+def quoted_as_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution | None:
+    """ "Reuters quoted the health ministry as saying ...": the ministry, via Reuters."""
+    subj = subject(text, m.start())
+    originators = parse_source(m.group("orig"), s.start + m.start("orig"))
+    if subj is None or not originators or not source_like(subj[1]):
+        return None
+    conduits = parse_source(subj[1], s.start + subj[0])
+    direction: Direction = "backward" if tail_is_empty(text, m.end()) else "forward"
+    span = (s.start + subj[0], s.start + m.end())
+    return Attribution(m.group(0), *span, originators, direction, s.index, via=conduits)
+
+
+def provenance_attributions(text: str, s: Sentence) -> list[Attribution]:
+    """ "the figures had been provided by the police": who stands behind figures given before."""
+    found: list[Attribution] = []
+    for m in patterns()["provenance"].finditer(text):
+        end, phrase = np_after(text, m.end())
+        mentions = parse_source(phrase, s.start + m.end())
+        if mentions and source_like(phrase):
+            span = (s.start + m.start(), s.start + end)
+            found.append(Attribution(m.group(0).strip(), *span, mentions, "both", s.index, provenance=True))
+    return found
+
+
+def apply_conduits(found: list[Attribution]) -> list[Attribution]:
+    """ "As reported by Yonhap, the intelligence service believes ...": Yonhap is the conduit."""
+    pats = patterns()
+    out: list[Attribution] = []
+    for i, a in enumerate(found):
+        rest = found[i + 1 :]
+        if pats["conduit"].fullmatch(a.cue) and a.direction == "forward" and rest and not a.via:
+            rest[0].via = rest[0].via or a.mentions
+            continue
+        out.append(a)
+    return out

@@ -1,0 +1,217 @@
+"""The grammar around a cue: where its clause starts, which phrase is its subject, which its
+object, and whether the verb attributes at all (passive, negated, a noun, nothing after it).
+
+Word lists from audit/data/attribution.yaml: `clause_words`, `trailing_fillers`, `titles`,
+`organisation_words`, `anonymous_words`, `noun_verb_forms`, `noun_followers` (via vocab.py:
+`phrase_stops`, `be_forms`, `negations`). Determiners, prepositions and time adjuncts are here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.attribute.originators import Mention, inside_name_list, lexicon, tokens_of
+from audit.attribute.vocab import patterns
+
+_BOUNDARY = re.compile(r"[;:\"“”]|,|\s[–—-]{1,2}\s")
+_CLAUSE_END = re.compile(r"[;:!?\"“”]|,|(?<!\b[A-Z])\.(?=\s|$)|\s[–—-]{1,2}\s")
+
+
+_ADJUNCTS = re.compile(
+    r"(?i)\b(?:in a statement|in an interview|in a closed-door meeting|in remarks to [^,.]+|"
+    r"on condition of anonymity|by telephone|on the phone|earlier|later|again|also)\b|"
+    r"\b(?:speaking|who (?:asked|declined|spoke|requested))\b[^,.;]*|,\s*who\b[^.;]*|"
+    r"\b(?:on|late|early|last|this|over the|on the)?\s*(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|weekend|yesterday|today|tonight|night|morning|afternoon|evening|week|month)\b"
+)
+DETERMINERS = frozenset(
+    ["a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those", "our"]
+)
+PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "from",
+        "with",
+        "without",
+        "speaking",
+        "writing",
+        "under",
+        "by",
+        "for",
+        "to",
+    ]
+)
+
+
+def clause_before(text: str, end: int) -> tuple[int, str]:
+    """The clause that ends at `end`: (its start, its text)."""
+    cut = 0
+    for m in _BOUNDARY.finditer(text, 0, end):
+        if m.group(0) == "," and inside_name_list(text, m.start()):
+            continue
+        cut = m.end()
+    return cut, text[cut:end]
+
+
+def np_after(text: str, start: int) -> tuple[int, str]:
+    """The phrase after a cue, to the end of its clause or the verb that follows it."""
+    m = _CLAUSE_END.search(text, start)
+    end = m.start() if m else len(text)
+    while m and text[m.start()] == "(":  # keep "(NIS)"
+        close = text.find(")", m.start())
+        if close < 0:
+            break
+        m = _CLAUSE_END.search(text, close + 1)
+        end = m.start() if m else len(text)
+    verb = patterns()["phrase_stops"].search(text, start, end)
+    digit = re.search(r"\d", text[start:end])
+    if verb and verb.start() > start:
+        end = verb.start()
+    if digit and start + digit.start() < end:
+        end = start + digit.start()
+    return end, text[start:end]
+
+
+def tail_is_empty(text: str, pos: int) -> bool:
+    """After a verb: nothing but time words, "in a statement", a place ("on its website"),
+    a relative clause on the speaker (", who uses one name") and punctuation to the end?"""
+    tail = _ADJUNCTS.sub(" ", text[pos:])
+    place = re.match(r"\s*(?:on|in|at|via|through|during|from|to)\s(?!least|most|all|total)", tail)
+    if place and len(tail.split()) <= 6 and not re.search(r"\d|\bthat\b", tail):
+        return True
+    return not re.search(r"[A-Za-z0-9]", tail)
+
+
+def subject(text: str, verb_start: int) -> tuple[int, str] | None:
+    """The subject of a reporting verb: the clause before it, past a comma-set adjunct
+    ("X, in remarks to TV, said") or apposition ("Fauzi, an official from the agency, told").
+    None when the verb directly follows a comma or quotation: then the subject comes after it."""
+    seg_start, seg = clause_before(text, verb_start)
+    comma_gap = not seg.strip()
+    if comma_gap:
+        if seg_start == 0 or text[seg_start - 1] != ",":
+            return None
+        seg_start, seg = clause_before(text, seg_start - 1)
+        if not seg.strip():
+            return None
+    first = seg.strip().split()[0].lower()
+    prev_start, prev = clause_before(text, seg_start - 1) if seg_start > 0 else (0, "")
+    after_comma = seg_start > 0 and text[seg_start - 1] == ","
+    relative = first in ("who", "which", "whose")  # "Luke Pigeon, who lives next door, said"
+    if after_comma and prev.strip() and (first in PREPOSITIONS or relative or _apposition(prev, seg)):
+        seg_start, seg = prev_start, text[prev_start:verb_start]
+    elif comma_gap:
+        return None
+    if patterns()["be"].search(seg):  # "it was two car bombs that ... claimed"
+        return None
+    pronoun = re.search(r"(?i)(?<![\w’'])(he|she|they|it|we)\s*$", seg)
+    if pronoun:  # "And in an interview he confirmed"
+        return seg_start + pronoun.start(1), pronoun.group(1)
+    coord = re.search(r"\s+and\s*$", seg)
+    if coord:  # "Max Lawson welcomed the statement and said"
+        lead = re.match(r"\s*((?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+(?:[A-Z][\w’'.-]*|[a-z]+))*?)\s+[a-z]+ed\b", seg)
+        if not lead:
+            return None
+        return seg_start + lead.start(1), lead.group(1)
+    if "," in seg.strip(" ,"):  # an apposition or adjunct: read the head back from its comma
+        head_end = seg.index(",", len(seg) - len(seg.lstrip(" ,")))
+        head = _trailing_np(seg_start, seg[:head_end])
+        return (head[0], text[head[0] : seg_start + len(seg)]) if head else None
+    return _trailing_np(seg_start, seg)
+
+
+_NON_SPACE = re.compile(r"\S+")
+_VERB_FORM = re.compile(r"(?:ed|ing|n't|n’t)$")
+_DIGIT = re.compile(r"\d")
+
+
+def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
+    """The noun phrase that ends a clause: read back from the verb until a clause word or a
+    verb form ("he didn't hear a gunshot but heard noise" is no subject)."""
+    lex = lexicon()
+    stop = lex.words("clause_words")
+    nominal = lex.words("titles") | lex.words("organisation_words") | lex.words("anonymous_words")
+    words = list(_NON_SPACE.finditer(seg))
+    fillers = lex.words("trailing_fillers")
+    while words and words[-1].group(0).lower() in fillers:  # "the first minister has (told)"
+        words.pop()
+    first = len(words)
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].group(0)
+        low = w.lower().strip("\"“”‘’'()")
+        verbish = _VERB_FORM.search(low) and low not in nominal
+        if low in stop or (verbish and not w[:1].isupper()) or _DIGIT.search(low):
+            break
+        first = i
+    while first < len(words) and words[first].group(0).lower() in PREPOSITIONS:
+        first += 1  # "(help) from the FBI said" -> "the FBI"
+    if first == len(words):
+        return None
+    return seg_start + words[first].start(), seg[words[first].start() : words[-1].end()]
+
+
+def _apposition(head: str, seg: str) -> bool:
+    """ ", an official from the agency," / ", UNRWA's Director of Operations," after a short name."""
+    words = head.split()
+    titles = lexicon().words("titles")
+    name = seg.split()
+    named = 1 <= len(name) <= 4 and name[0][:1].isupper() and len(words) <= 8
+    if named and any(t in titles for t in tokens_of(head)):  # "the governor of Qeshm, Mehdi Nejad,"
+        return True
+    particles = {"al", "bin", "de", "da", "van", "von", "el", "la", "le", "ibn", "abu"}
+    if len(words) > 4 or not all(w[:1].isupper() or w.lower() in particles for w in words):
+        return False
+    first = seg.strip().split()[0].lower()
+    has_title = any(t in titles for t in tokens_of(seg))
+    return first in {"a", "an"} or has_title or bool(re.match(r"\s*[A-Z][\w’'.-]*(?:'s|’s)\s", seg))
+
+
+def blocked(text: str, verb_start: int) -> bool:
+    """Passive ("was reported", "were also reported"), negated ("has not said") or infinitive ("to say")."""
+    words = text[:verb_start].split()[-3:]
+    if not words or words[-1].endswith((",", '"', "”", ":")):
+        return False
+    low = [w.lower() for w in words]
+    pats = patterns()
+    fillers = lexicon().words("trailing_fillers")
+    while (
+        len(low) > 1 and (low[-1] in fillers or low[-1].endswith("ly")) and not pats["be"].fullmatch(low[-1])
+    ):
+        low.pop()
+    last = low[-1]
+    if last in DETERMINERS or last in PREPOSITIONS or last.endswith(("'s", "’s")):
+        return True  # a noun: "an estimate", "UNRWA's estimate", "by state television"
+    return (
+        last == "to"
+        or bool(pats["be"].fullmatch(last) or pats["negation"].fullmatch(last))
+        or last.endswith(("n't", "n’t"))
+    )
+
+
+def is_noun(word: str, after: str) -> bool:
+    """ "report" in "the labor department report showing ...": a noun, no cue."""
+    lex = lexicon()
+    if word.lower() not in lex.words("noun_verb_forms"):
+        return False
+    nxt = re.match(r"\s*([A-Za-z’']+)", after)
+    if nxt is None:
+        return False
+    return nxt.group(1).lower() in lex.words("noun_followers") or nxt.group(1).endswith("ing")
+
+
+def noun_phrases_only(mentions: list[Mention]) -> bool:
+    """Every name a noun phrase: no clause words or verb forms ("he didn't hear a gunshot")."""
+    lex = lexicon()
+    stop = lex.words("clause_words") - {"i"}
+    nominal = lex.words("titles") | lex.words("organisation_words") | lex.words("anonymous_words")
+    for m in mentions:
+        for w in m.name.split():
+            low = w.lower().strip("\"“”‘’'(),")
+            if low in stop or (_VERB_FORM.search(low) and low not in nominal and w.islower()):
+                return False
+    return True

@@ -1,0 +1,229 @@
+"""Cues: the attributions of one sentence, each with its mentions and the way it faces.
+
+"X said ..." (forward), "..., X said." (backward), "..., said X", "according to X", "X put the toll
+at", "X's figures", "a statement from X", "..., saying" (a participle speaking for the clause's
+subject). From audit/data/attribution.yaml: `reporting_verbs`, `speech_participles`,
+`source_before`, `data_nouns`, `toll_patterns`, `verb_exclusions`, `news_outlets` (compiled in
+vocab.py); the phrases around a cue are read by clauses.py, relays by chains.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.attribute.chains import (
+    QUOTED_AS,
+    apply_conduits,
+    quoted_as_attribution,
+    relay_after,
+    relay_before,
+)
+from audit.attribute.clauses import (
+    DETERMINERS,
+    PREPOSITIONS,
+    blocked,
+    is_noun,
+    noun_phrases_only,
+    np_after,
+    subject,
+    tail_is_empty,
+)
+from audit.attribute.originators import Mention, parse_source, source_like
+from audit.attribute.records import Attribution, Direction
+from audit.attribute.vocab import cue_in, patterns
+from audit.model import Sentence
+
+
+def sentence_attributions(s: Sentence) -> list[Attribution]:
+    """Every attribution in one sentence, in text order."""
+    pats = patterns()
+    text = s.text
+    low = text.lower()
+    found: list[Attribution] = []
+    quoted = "quoted" in low
+    if not quoted and not cue_in("any", low):
+        return found
+    if cue_in("before", low):
+        for m in pats["before"].finditer(text):
+            _add(found, _before_attribution(text, m, s))
+    if quoted:
+        for m in QUOTED_AS.finditer(text):
+            _add(found, quoted_as_attribution(text, m, s))
+    for m in pats["verbs"].finditer(text) if cue_in("verbs", low) else ():
+        if m.group(0)[:1].isupper() and text[: m.start()].strip(" \"“‘'("):
+            continue  # a name: "the United States", "Unity State"
+        if not any(a.start <= s.start + m.start() < a.end for a in found):
+            _add(found, _verb_attribution(text, m, s))
+    if cue_in("data_nouns", low):
+        _data_attributions(text, s, found)
+    found.sort(key=lambda a: a.start)
+    for m in pats["participles"].finditer(text) if cue_in("participles", low) else ():
+        a = _participle_attribution(text, m, s, found)
+        if a and not any(b.start <= a.end - 1 < b.end for b in found):
+            found.append(a)
+    found.sort(key=lambda a: a.start)
+    return apply_conduits(found)
+
+
+def _verb_attribution(
+    text: str, m: re.Match[str], s: Sentence, cue_end: int | None = None
+) -> Attribution | None:
+    base = s.start
+    verb_end = cue_end if cue_end is not None else m.end()
+    if blocked(text, m.start()) or patterns()["verb_exclusions"].match(text, verb_end):
+        return None
+    if cue_end is None and is_noun(m.group(0), text[verb_end:]):
+        return None
+    relayed = relay_before(text, m.start(), base)
+    if relayed:  # "Yonhap, citing the NIS, said ..."
+        conduit, originators, start = relayed
+        direction: Direction = "backward" if tail_is_empty(text, verb_end) else "forward"
+        return Attribution(
+            m.group(0), base + start, base + verb_end, originators, direction, s.index, via=conduit
+        )
+    subj = subject(text, m.start())
+    statement = bool(re.match(r"\s+in\s+a\s+statement", text[verb_end:]))
+    told = m.group(0).lower() in ("told", "tell", "tells")
+    via: list[Mention] = []
+    if subj is None or not source_like(subj[1]):  # inverted: ', said the official.'
+        if told:
+            return None  # the one told is the audience, never the source
+        before = text[: m.start()].rstrip()
+        if not before or before[-1] not in ',"”':
+            return None
+        end, phrase = np_after(text, verb_end)
+        appos = re.match(r",\s+(?:an?|the)\s+[^,.;:]*", text[end:])
+        # '..., said Ahmed Ali, a local doctor.'
+        if appos and not patterns()["verbs"].search(appos.group(0)):
+            end += appos.end()
+            phrase = text[verb_end:end]
+        mentions = parse_source(phrase, base + verb_end, statement)
+        if not mentions or not source_like(phrase) or not tail_is_empty(text, end):
+            return None
+        start, direction = m.start(), "backward"
+        cue = m.group(0)
+    else:
+        mentions = parse_source(subj[1], base + subj[0], statement)
+        if not mentions:
+            return None
+        start, cue = subj[0], m.group(0)
+        end = verb_end
+        after = verb_end
+        outlet = patterns()["outlet"].match(text, after)
+        if told and outlet:  # "Ema Suryani told AFP"
+            name = re.sub(r"['’]s$", "", outlet.group(1))  # "BBC Radio Scotland's (Good Morning)"
+            via = parse_source(name, base + outlet.start(1))
+            for v in via:
+                v.kind = "organisation"  # "Reuters" is no person a later "he" could mean
+            after = outlet.end()
+        elif told:
+            rec = re.match(
+                r"\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|\s+(?:him|her|them|us|me|reporters|journalists)\b",
+                text[after:],
+            )
+            after += rec.end() if rec else 0
+        relay = relay_after(text, after, base)
+        if relay:
+            attr = Attribution(cue, base + start, base + relay[1], relay[0], "both", s.index, via=mentions)
+            attr.direction = "backward" if tail_is_empty(text, relay[1]) else "forward"
+            return attr
+        if re.match(r"[^.;,:\"\u201c]{0,25}:", text[after:]):
+            # '..., the governor said: 120 died': the clause before the comma is theirs too
+            direction = "both" if text[:start].rstrip().endswith(",") else "forward"
+        elif tail_is_empty(text, after):
+            direction = "backward"
+        else:  # '..., the ministry said, adding ...' faces both ways; 'X said 40 died' forward
+            parenthetical = text[:start].rstrip().endswith(",") and text[after:].lstrip().startswith(",")
+            direction = "both" if parenthetical else "forward"
+    if not noun_phrases_only(mentions):
+        return None
+    return Attribution(cue, base + start, base + end, mentions, direction, s.index, via=via)
+
+
+def _before_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution | None:
+    """ "according to X", "as reported by X", "a statement from X"."""
+    end, phrase = np_after(text, m.end())
+    statement = "statement" in m.group(0).lower()
+    mentions = parse_source(phrase, s.start + m.end(), statement)
+    if not mentions or not all(source_like(x.name) for x in mentions):
+        return None
+    via: list[Mention] = []
+    relay = relay_after(text, end, s.start)
+    if relay:
+        via, mentions, end = mentions, relay[0], relay[1]
+    lead = text[: m.start()]
+    at_start = not re.sub(r"(?i)\b(?:but|and|yet|so|also)\b|[\W_]", "", lead)
+    tail_empty = tail_is_empty(text, end)
+    direction: Direction = "backward" if tail_empty else "forward" if at_start else "both"
+    return Attribution(m.group(0), s.start + m.start(), s.start + end, mentions, direction, s.index, via=via)
+
+
+def _possessive_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution | None:
+    """ "the health ministry's figures", "UNRWA's estimate", "its tally"."""
+    last = re.search(r"[\w.&-]+$", text[: m.start()])
+    if last is None:
+        return None
+    start = last.start()
+    for w in reversed(list(re.finditer(r"[\w’'.&-]+", text[: last.start()]))[-5:]):
+        gap = text[w.end() : start]
+        low = w.group(0).lower()
+        if gap.strip() or low in PREPOSITIONS or patterns()["verbs"].fullmatch(low):
+            break
+        start = w.start()
+        if low in DETERMINERS:
+            break
+    owner = text[start : m.start()]
+    mentions = parse_source(owner, s.start + start, m.group("noun").lower() == "statement")
+    if not mentions or not source_like(owner):
+        return None
+    cue = text[last.start() : m.end()]
+    return Attribution(cue, s.start + start, s.start + m.end(), mentions, "both", s.index)
+
+
+def _participle_attribution(
+    text: str, m: re.Match[str], s: Sentence, found: list[Attribution]
+) -> Attribution | None:
+    """ "Papandreou condemned the killings, saying: ..." speaks for the clause's subject."""
+    if not text[: m.start()].rstrip().endswith(","):
+        return None
+    earlier = [a for a in found if a.end <= s.start + m.start()]
+    if earlier:
+        a = earlier[-1]
+        return Attribution(m.group(0), a.start, s.start + m.end(), a.mentions, "forward", s.index, via=a.via)
+    lead = re.match(
+        r"\s*((?:(?:[A-Z][\w’'.-]*|[a-z]+)\s+)*?[A-Z][\w’'.-]*)\s+[a-z]+(?:ed|s)\b", text[: m.start()]
+    )
+    if not lead or not source_like(lead.group(1)):
+        return None
+    mentions = parse_source(lead.group(1), s.start + lead.start(1))
+    if not mentions:
+        return None
+    return Attribution(m.group(0), s.start + lead.start(1), s.start + m.end(), mentions, "forward", s.index)
+
+
+def _overlaps(a: Attribution, found: list[Attribution]) -> bool:
+    return any(a.start < b.end and b.start < a.end for b in found)
+
+
+def _add(found: list[Attribution], a: Attribution | None) -> None:
+    if a is not None and not _overlaps(a, found):
+        found.append(a)
+
+
+def _data_attributions(text: str, s: Sentence, found: list[Attribution]) -> None:
+    """The cues built on a data noun: "put the toll at", "the ministry's figures", and
+    provenance statements ("the figures had been provided by the police")."""
+    pats = patterns()
+    for m in pats["toll"].finditer(text):
+        a = _verb_attribution(text, m, s)
+        if a is not None:
+            a.direction = "forward"
+        _add(found, a)
+    for m in pats["possessive_data"].finditer(text):
+        _add(found, _possessive_attribution(text, m, s))
+    for m in pats["provenance"].finditer(text):
+        end, phrase = np_after(text, m.end())
+        mentions = parse_source(phrase, s.start + m.end())
+        if mentions and source_like(phrase):
+            span = (s.start + m.start(), s.start + end)
+            found.append(Attribution(m.group(0).strip(), *span, mentions, "both", s.index, provenance=True))

@@ -1,0 +1,61 @@
+"""Hedges: the nearest hedge word ("estimated", "reportedly", "believed") in a figure's clause.
+
+From audit/data/attribution.yaml: `hedges` (words, with `not_before`/`only_before`), `hedge_reach`,
+`hedge_clause_breaks`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from audit.attribute.originators import lexicon, phrase_regex
+
+
+@lru_cache(maxsize=1)
+def _hedge_rules() -> list[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]]:
+    rules = []
+    for entry in lexicon().raw.get("hedges", []):
+        words = frozenset(str(w) for w in entry.get("words", []))
+        not_before = tuple(str(x).lower() for x in entry.get("not_before", []))
+        only_before = tuple(str(x).lower() for x in entry.get("only_before", []))
+        rules.append((phrase_regex(words), not_before, only_before))
+    return rules
+
+
+@lru_cache(maxsize=1)
+def _any_hedge() -> re.Pattern[str]:
+    """Every hedge word of every rule: most figures have none near them, and one scan says so."""
+    return phrase_regex([str(w) for entry in lexicon().raw.get("hedges", []) for w in entry.get("words", [])])
+
+
+@lru_cache(maxsize=1)
+def _hedge_breaks() -> re.Pattern[str]:
+    breaks = sorted((str(b) for b in lexicon().raw.get("hedge_clause_breaks", [])), key=len, reverse=True)
+    return re.compile("|".join(re.escape(b) for b in breaks) or r"(?!x)x")
+
+
+def hedge_for(text: str, pos: int) -> str | None:
+    """The nearest hedge in the clause of the figure at `pos` (offsets into `text`)."""
+    reach = int(lexicon().raw.get("hedge_reach", 90))
+    if not _any_hedge().search(text, max(0, pos - reach), min(len(text), pos + reach)):
+        return None
+    lo, hi = 0, len(text)
+    # only breaks within reach can narrow the clause searched below
+    for m in _hedge_breaks().finditer(text, max(0, pos - reach - 20), min(len(text), pos + reach + 20)):
+        if m.end() <= pos:
+            lo = max(lo, m.end())
+        elif m.start() > pos:
+            hi = min(hi, m.start())
+    best: tuple[int, str] | None = None
+    for pattern, not_before, only_before in _hedge_rules():
+        for m in pattern.finditer(text, max(lo, pos - reach), min(hi, pos + reach)):
+            after = text[m.end() : m.end() + 40].lstrip().lower()
+            if (not_before and after.startswith(not_before)) or (
+                only_before and not after.startswith(only_before)
+            ):
+                continue
+            d = abs(m.start() - pos)
+            if best is None or d < best[0]:
+                best = (d, m.group(0).lower())
+    return re.sub(r"\s+", " ", best[1]) if best else None

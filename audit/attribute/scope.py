@@ -1,0 +1,125 @@
+"""Scope: which attribution governs each figure, and the sources that gives it.
+
+In order: the speaker of the closed quotation the figure sits in; else the nearest attribution of
+its sentence on the side that attribution faces (`direction`); else the speaker of the unclosed
+quotation it sits in; else, if `carry_over` (audit/data/attribution.yaml) is `paragraph` or `next`,
+the latest attribution used before it. A provenance ("the figures had been provided by the police")
+then re-roots the attributed figures before it in its account.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+from audit.attribute.records import Attribution, Quotation
+from audit.attribute.vocab import carry_mode
+from audit.model import Claim, Document, Sentence, Source
+
+
+def figure_at(claim: Claim) -> int:
+    """Where the claim's number starts (its text may open earlier: "at least 12")."""
+    return claim.number_start if claim.number_start >= 0 else claim.start
+
+
+def govern(
+    doc: Document, claims: list[Claim], attrs: list[Attribution], quotes: list[Quotation]
+) -> Iterator[tuple[Claim, Sentence | None, Attribution | None]]:
+    """Each claim in text order with its sentence and the attribution that governs it (or None)."""
+    by_sentence: dict[int, list[Attribution]] = {}
+    for a in attrs:
+        by_sentence.setdefault(a.sentence, []).append(a)
+    carry = carry_mode()
+    last: dict[int, Attribution] = {}  # paragraph (or -1 for "next") -> latest attribution used
+    for claim in sorted(claims, key=lambda c: c.start):
+        s = sentence_of(doc, claim)
+        chosen = _choose(figure_at(claim), s, quotes, by_sentence)
+        if chosen is None and s is not None:
+            chosen = _carried(carry, s, last)
+        if chosen is not None and s is not None:
+            last[s.paragraph] = chosen
+            last[-1] = chosen
+        yield claim, s, chosen
+
+
+def _choose(
+    pos: int, s: Sentence | None, quotes: list[Quotation], by_sentence: dict[int, list[Attribution]]
+) -> Attribution | None:
+    i = bisect.bisect_right(quotes, pos, key=lambda q: q.start) - 1  # quotations are in order
+    quote = quotes[i] if i >= 0 and quotes[i].start <= pos < quotes[i].end else None
+    if quote is not None and quote.speaker is not None and quote.closed:
+        return quote.speaker
+    own = _governing(pos, by_sentence.get(s.index, [])) if s is not None else None
+    return own or (quote.speaker if quote is not None else None)
+
+
+def _governing(pos: int, attrs: list[Attribution]) -> Attribution | None:
+    """The nearest attribution that faces the figure at `pos`."""
+    best: tuple[int, Attribution] | None = None
+    for a in attrs:
+        if a.in_quote or a.provenance:
+            continue
+        if a.start <= pos < a.end:
+            continue
+        if a.end <= pos and a.direction in ("forward", "both"):
+            d = pos - a.end
+        elif a.start > pos and a.direction in ("backward", "both"):
+            d = a.start - pos
+        else:
+            continue
+        if best is None or d < best[0]:
+            best = (d, a)
+    return best[1] if best else None
+
+
+def sources(a: Attribution) -> list[Source]:
+    """The claim's sources from its governing attribution: one per originator key, conduits as `via`."""
+    via = ", ".join(dict.fromkeys(v.display or v.name for v in a.via)) or None
+    out: dict[str, Source] = {}
+    for m in a.mentions:
+        key = m.key or m.name
+        if key not in out:
+            out[key] = Source(
+                name=m.display or m.name,
+                cue=a.cue,
+                start=a.start,
+                end=a.end,
+                via=via,
+                anonymous=m.anonymous,
+                originator=key,
+            )
+    return list(out.values())
+
+
+def _carried(mode: str, s: Sentence, last: dict[int, Attribution]) -> Attribution | None:
+    """Plain carry-over (measured, off by default): the latest attribution of the paragraph,
+    or of any earlier sentence."""
+    if mode == "paragraph":
+        return last.get(s.paragraph)
+    if mode == "next":
+        return last.get(-1)
+    return None
+
+
+def sentence_of(doc: Document, claim: Claim) -> Sentence | None:
+    """The sentence the claim was found in (by index, else by where its number starts)."""
+    if 0 <= claim.sentence < len(doc.sentences):
+        return doc.sentences[claim.sentence]
+    pos = figure_at(claim)
+    return next((s for s in doc.sentences if s.start <= pos < s.end), None)
+
+
+def reroot(doc: Document, claims: list[Claim], provenances: list[Attribution]) -> None:
+    """ "He said the figures had been provided by the police": the police are the originator of
+    the attributed figures before it in the account (this paragraph and the one before), and
+    their speaker the conduit."""
+    for p in provenances:
+        para = doc.sentences[p.sentence].paragraph
+        for claim in claims:
+            s = sentence_of(doc, claim)
+            if not claim.sources or s is None or s.index >= p.sentence or s.paragraph < para - 1:
+                continue
+            via = ", ".join(dict.fromkeys(src.name for src in claim.sources))
+            claim.sources = sources(p)
+            for src in claim.sources:
+                src.via = via

@@ -1,0 +1,74 @@
+"""The attribution cue lists of audit/data/attribution.yaml, compiled once.
+
+`reporting_verbs`, `speech_participles`, `source_before`, `data_nouns` (the cues every sentence is
+scanned for), `relay_words`, `conduit_openers`, `news_outlets`, `toll_patterns`, `be_forms`,
+`phrase_stops`, `verb_exclusions`, `provenance_patterns`, `negations`, and the `carry_over` mode.
+Hedges (hedges.py) and the name lists (originators.py) compile their own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from audit.attribute.originators import lexicon, phrase_regex
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, re.Pattern[str]]:
+    lex = lexicon()
+    return {
+        **{name: phrase_regex(words) for name, words in _sentence_cues().items()},
+        "relay": phrase_regex(lex.words("relay_words")),
+        "conduit": phrase_regex(lex.words("conduit_openers")),
+        "outlet": re.compile(
+            rf"\s+((?i:{phrase_regex(lex.raw.get('news_outlets', [])).pattern})(?:\s+[A-Z][\w’'.-]*)*)"
+        ),
+        "toll": re.compile("|".join(f"(?:{p})" for p in lex.raw.get("toll_patterns", [])), re.IGNORECASE),
+        "be": phrase_regex(lex.words("be_forms")),
+        "phrase_stops": phrase_regex(lex.words("phrase_stops")),
+        "verb_exclusions": re.compile(
+            "|".join(f"(?:{p})" for p in lex.raw.get("verb_exclusions", [])) or r"(?!x)x", re.IGNORECASE
+        ),
+        "provenance": re.compile(
+            "|".join(f"(?:{p})" for p in lex.raw.get("provenance_patterns", [])) or r"(?!x)x", re.IGNORECASE
+        ),
+        "negation": phrase_regex(lex.words("negations")),
+        "possessive_data": re.compile(
+            r"(?<=[\w.&-])(?:'s|’s)\s+(?:latest\s+|official\s+|own\s+|provisional\s+)?(?P<noun>"
+            + "|".join(sorted(lex.words("data_nouns"), key=len, reverse=True))
+            + r")\b",
+            re.IGNORECASE,
+        ),
+    }
+
+
+@cache
+def _sentence_cues() -> dict[str, frozenset[str]]:
+    """The cue lists every sentence is scanned for."""
+    lex = lexicon()
+    return {
+        "verbs": lex.words("reporting_verbs"),
+        "participles": lex.words("speech_participles"),
+        "before": lex.words("source_before"),
+        "data_nouns": lex.words("data_nouns") | {"put", "puts", "putting"},
+    }
+
+
+@cache
+def _lower_pattern(name: str) -> re.Pattern[str]:
+    """The cue list `name` ("any": all of _sentence_cues) for lower-cased text."""
+    if name == "any":
+        return re.compile(phrase_regex(frozenset().union(*_sentence_cues().values())).pattern)
+    return re.compile(patterns()[name].pattern)  # the word lists are lower-case
+
+
+def cue_in(name: str, low: str) -> bool:
+    """Whether the lower-cased sentence holds a cue of list `name`: a case-sensitive search is a
+    fraction of the cost of re.IGNORECASE, and most sentences hold none, so it runs first."""
+    return bool(_lower_pattern(name).search(low))
+
+
+def carry_mode() -> str:
+    """`carry_over`: quotes (default), none, paragraph or next; see scope.py and quotations.py."""
+    return str(lexicon().raw.get("carry_over", "quotes"))
