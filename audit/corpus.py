@@ -571,7 +571,8 @@ def _import_dask() -> tuple[Any, Any]:
         import distributed
     except ImportError as e:
         raise click.ClickException(
-            f"--engine dask needs dask and distributed ({e.name} is missing): pip install 'audit[dask]'"
+            f"--engine dask needs dask and distributed ({e.name} is missing): "
+            "pip install 'figure-audit[dask]'"
         ) from e
     return dd, distributed
 

@@ -280,7 +280,7 @@ def test_a_scheduler_needs_the_dask_engine(tmp_path: Path) -> None:
 
 def test_dask_engine_without_dask_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "dask.dataframe", None)
-    with pytest.raises(click.ClickException, match=r"pip install 'audit\[dask\]'"):
+    with pytest.raises(click.ClickException, match=r"pip install 'figure-audit\[dask\]'"):
         corpus._import_dask()
 
 
