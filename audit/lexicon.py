@@ -103,11 +103,27 @@ def unit_name(quantulum_name: str) -> str | None:
 
 
 def pint_name(unit: str) -> str | None:
-    """pint's canonical long name for a unit expression, or None if pint does not know it."""
+    """pint's canonical long name for a unit expression, or None if pint does not know it. A compound
+    that pint defines under a name of its own is called by it: "mile_per_hour", not "mile / hour"."""
     registry = pint_registry()
     for spelling in (unit, unit.replace(" ", "_")):
         try:
-            return str(registry.parse_units(spelling))
+            parsed = str(registry.parse_units(spelling))
         except Exception:  # pint raises several unrelated types for unknown names
             continue
+        return _defined_compound(registry, parsed) or parsed
     return None
+
+
+def _defined_compound(registry: Any, expression: str) -> str | None:
+    """pint's own name for a product or quotient of two units ("kilometer / hour" is
+    "kilometer_per_hour", "kilowatt * hour" "kilowatt_hour"), when it defines one equal to it."""
+    parts = re.fullmatch(r"(\w+) ([*/]) (\w+)", expression)
+    if parts is None:
+        return None
+    name = f"{parts.group(1)}{'_per_' if parts.group(2) == '/' else '_'}{parts.group(3)}"
+    try:
+        same = registry.Quantity(1, name).to(expression).magnitude
+    except Exception:  # pint raises several unrelated types for unknown names
+        return None
+    return name if abs(same - 1) < 1e-9 else None
