@@ -360,6 +360,11 @@ def test_a_bracketed_figure_with_a_unit_is_still_a_figure() -> None:
         ("The agency shipped 1\u202f250\u202f000 litres of water.", 1_250_000, "liter"),
         ("Inflation was .08 percent in March.", 0.08, "percent"),
         ("The lake froze at minus 40 Celsius.", -40, "degree_Celsius"),
+        ("The pumps failed at 95 fahrenheit.", 95, "degree_Fahrenheit"),
+        ("Readings of 38.5 celcius were logged.", 38.5, "degree_Celsius"),
+        ("The fare rose to USD115 in June.", 115, "USD"),
+        ("The fare rose to 115EUR in June.", 115, "EUR"),
+        ("The state owes 1\u202f234\u202f567.89 in all.", 1_234_567.89, None),
         ("The bank lost $-5.2bn in the year.", -5.2e9, "USD"),
         ("Exports fell -3.5% in May.", -3.5, "percent"),
         ("The drought lasted two decades.", 20, "year"),
@@ -392,6 +397,7 @@ def test_sub_is_a_bound() -> None:
         ("The deal was worth A$5m.", "AUD"),
         ("The deal was worth C$5m.", "CAD"),
         ("The deal was worth NZ$5m.", "NZD"),
+        ("The deal was worth NZD$5m.", "NZD"),
     ],
 )
 def test_currency_prefixes(text: str, unit: str) -> None:

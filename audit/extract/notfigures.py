@@ -112,7 +112,7 @@ _IDENTIFIER_PAIR_BEFORE = re.compile(
 
 
 def _money_prefix(before: str) -> bool:
-    """'$US5m', '$A300', 'Rs2 crore': a currency written before the digits, ending in a letter."""
+    """'$US5m', '$A300', 'Rs2 crore', 'USD115': a currency written before the digits, ending in a letter."""
     return bool(_symbol_at_end().search(before[-8:]))
 
 
@@ -137,7 +137,9 @@ def _follows_identifier_word(before: str, m: Mention) -> bool:
 
 @cache
 def _symbol_at_end() -> re.Pattern[str]:
-    return re.compile(rf"(?<![A-Za-z])(?:{words_pattern(data('units')['currency_symbols'])})$")
+    units = data("units")
+    currencies = words_pattern([*units["currency_symbols"], *units["currency_codes"]])
+    return re.compile(rf"(?<![A-Za-z])(?:{currencies})$")
 
 
 def _unit_glued(after: str) -> bool:
@@ -151,6 +153,7 @@ def _unit_glued(after: str) -> bool:
         w in units["measures"]
         or w in units["currency_minor"]
         or w in ("am", "pm", "c", "f")
+        or word.group(0) in units["currency_codes"]
         or word.group(0) in quantulum_units()[1]
     )
 

@@ -250,11 +250,14 @@ def rare_unit(after: str) -> tuple[str, str] | None:
     return (canonical, "measure") if canonical else None
 
 
-_TEMPERATURE = re.compile(r"^(?:[\s\u00a0]?(?:°|º|deg(?:rees?)?\.?)\s?|(?=[CF]\b))([A-Za-z]+)", re.I)
+_TEMPERATURE = re.compile(
+    r"^(?:[\s\u00a0]?(?:°|º|deg(?:rees?)?\.?)\s?|(?=[CF]\b)|[\s\u00a0](?=(?:cel|fah|far|cent|kel)[a-z]+\b))([A-Za-z]+)",
+    re.I,
+)
 
 
 def _temperature_unit(after: str) -> str | None:
-    """'-5C', '40°F', '40 deg celsius', '12 degrees'."""
+    """'-5C', '40°F', '40 deg celsius', '12 degrees', 'minus 40 Celsius'."""
     m = _TEMPERATURE.match(after)
     if not m:
         return "degree" if re.match(r"^[\s\u00a0]?(?:°|degrees?)(?![A-Za-z])", after, re.I) else None
