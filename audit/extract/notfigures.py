@@ -8,7 +8,7 @@ number split by a separator ("00,000" of a misread "3,00,000", "000" of "3 000")
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from audit.extract.figure import Figure
 from audit.extract.vocab import (
@@ -60,13 +60,22 @@ def is_figure(text: str, m: Mention) -> bool:
     return not (_follows_identifier_word(before, m) or idiom)
 
 
+_JOINED_AFTER = re.compile(r"[\s.)\]-]{0,2}\d|\]")
+_JOINED_BEFORE = re.compile(r"(?:\d[\s.(-]{1,2}|[\[(+])$")
+
+
 def _inside_non_figure(text: str, m: Mention) -> bool:
-    """Inside a telephone number, a numeric date or a citation marker."""
-    lo, hi = max(0, m.start - 30), min(len(text), m.end + 30)
-    return any(
-        span.start() <= m.start and m.end <= span.end()
-        for span in notclaims()["spans"].finditer(text, lo, hi)
-    )
+    """Inside a telephone number, a numeric date or a citation marker: only numbers joined to another
+    number or in brackets can be, so only they make the sentence's spans be looked for."""
+    if not (_JOINED_AFTER.match(text, m.end) or _JOINED_BEFORE.search(text[max(0, m.start - 3) : m.start])):
+        return False
+    return any(start <= m.start and m.end <= end for start, end in _non_figure_spans(text))
+
+
+@lru_cache(maxsize=32)
+def _non_figure_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentence's telephone numbers, numeric dates and citation markers, found once per sentence."""
+    return tuple(span.span() for span in notclaims()["spans"].finditer(text))
 
 
 _PIECE_BEFORE = re.compile(r"\d[,.\s\u00a0\u2009\u202f]$")
