@@ -103,11 +103,44 @@ def unit_name(quantulum_name: str) -> str | None:
 
 
 def pint_name(unit: str) -> str | None:
-    """pint's canonical long name for a unit expression, or None if pint does not know it."""
+    """pint's canonical long name for a unit expression, or None if pint does not know it. A unit
+    that pint defines under a name of its own is called by it: "mile_per_hour", not "mile / hour";
+    "degree_Fahrenheit", not "degree * delta_degree_Fahrenheit"; "kilowatt_hour", not "hour * kilowatt"."""
     registry = pint_registry()
+    own = _defined_names(registry).get(unit.replace(" ", "_").lower()) if " " in unit.strip() else None
+    if own is not None:
+        return str(registry.parse_units(own))
     for spelling in (unit, unit.replace(" ", "_")):
         try:
-            return str(registry.parse_units(spelling))
+            parsed = str(registry.parse_units(spelling))
         except Exception:  # pint raises several unrelated types for unknown names
             continue
+        return _defined_compound(registry, parsed) or parsed
+    return None
+
+
+@cache
+def _defined_names(registry: Any) -> dict[str, str]:
+    """Lower-cased name -> the name pint defines ("degree_fahrenheit" -> "degree_Fahrenheit")."""
+    names: dict[str, str] = {}
+    for name in sorted(getattr(registry, "_units", {})):
+        names.setdefault(name.lower(), name)
+    return names
+
+
+def _defined_compound(registry: Any, expression: str) -> str | None:
+    """pint's own name for a product or quotient of two units ("kilometer / hour" is
+    "kilometer_per_hour", "hour * kilowatt" "kilowatt_hour"), when it defines one equal to it."""
+    parts = re.fullmatch(r"(\w+) ([*/]) (\w+)", expression)
+    if parts is None:
+        return None
+    a, op, b = parts.groups()
+    names = [f"{a}_per_{b}"] if op == "/" else [f"{a}_{b}", f"{b}_{a}"]
+    for name in names:
+        try:
+            same = registry.Quantity(1, name).to(expression).magnitude
+        except Exception:  # pint raises several unrelated types for unknown names
+            continue
+        if abs(same - 1) < 1e-9:
+            return name
     return None

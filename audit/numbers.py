@@ -1,8 +1,11 @@
 """The number grammar: where a sentence states a number, and which number.
 
 Finds digits with separators, decimals and scales ("3,000", "1.5 million", "$1.2bn" gives
-1.2bn), number words ("twenty-five", "three hundred and fifty"), groups ("a dozen"), vague
-plurals ("dozens", "tens of thousands") and fractions ("a third", "two-thirds", "one in ten").
+1.2bn), Indian grouping and scales ("3,00,000", "2 crore"), thin-space or space grouping
+("3 000"), leading-dot decimals (".08"), scientific notation ("2.998×10−8", "1.3e6"), signs
+("-3.5", "minus 40"), number words ("twenty-five", "three hundred and fifty"), groups ("a dozen"),
+vague plurals ("dozens", "tens of thousands"), fractions ("a third", "two-thirds", "one in ten"),
+and periods named by one noun ("a decade" is ten years, "decades" at least twenty).
 Context (qualifiers, units, what is counted, whether it is a figure at all) is extract.py's job.
 Every pattern here is linear: no nested quantifiers over the same characters.
 """
@@ -29,15 +32,41 @@ class Mention:
     step: float | None = None  # rounding step the wording implies
     qualifier: str | None = None  # vague plurals and groups carry their own
     suffix: str | None = None  # "m", "bn", "k" glued to digits
+    unit: str | None = None  # the unit the wording itself names ("a decade" is 10 years)
 
 
 MAX_DIGITS = 24
-# starts with a digit so that the regex engine can skip to candidates; a minus sign is read by _signed
-_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# starts with a digit or a dot so that the regex engine can skip to candidates; a minus sign is read
+# by _signed. Indian grouping ("3,00,000", "1,00,00,000") first, then thousands ("300,000"), then
+# numbers grouped by a space or a thin or narrow no-break space ("3 000", "1\u202f234\u202f567"),
+# then plain digits and leading-dot decimals (".08").
+_DIGITS = re.compile(
+    r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?"
+    r"|(?<![\w.,])\.\d+"
+)
+_PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_GROUP_SPACES = " \u00a0\u2009\u202f"
+# "1.3e6", "2.998×10−8", "3.2 x 10^6", "6.02 × 10²³": a power of ten after the digits
+_EXPONENT = re.compile(
+    r"[eE]([+\-\u2212]?\d{1,3})(?!\w|\.\d)"
+    r"|[\s\u00a0]?[×xX*][\s\u00a0]?10(?:\^|\*\*)\(?([+\-\u2212]?\d{1,3})\)?(?!\w|\.\d)"
+    r"|[\s\u00a0]?×[\s\u00a0]?10"
+    r"(?:([\-\u2212]\d{1,3})|([\u207b\u207a]?[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+))(?!\w|\.\d)"
+)
+_SUPERSCRIPTS = str.maketrans(
+    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b\u207a", "0123456789-+"
+)
+_MINUS_WORD = re.compile(r"\b(minus|negative)[\s\u00a0]+$", re.IGNORECASE)
+_NOT_A_SIGN = re.compile(
+    r"\b(?:test\w*|prove[dn]?|came|come|comes|returned)[\s\u00a0]+negative[\s\u00a0]+$", re.I
+)
 _MINUS = "-\u2212"
 _DIGIT_FRACTION = re.compile(r"(?<![\d/])(?:(\d{1,3})\s)?(\d{1,2})/(\d{1,3})(?![\d/])")
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
-_SUFFIX = re.compile(r"(?:\s?(bn|mn|mln|tn|trn)|(m|k|b))(?![A-Za-z0-9])", re.IGNORECASE)
+_SUFFIX = re.compile(r"(?:\s?(bn|mn|mln|tn|trn|cr)|(m|k|b))(?![A-Za-z0-9])", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
@@ -88,6 +117,7 @@ def find(text: str) -> list[Mention]:
     found += _fraction_mentions(text, low)
     found += _dozens(text, found) + _digit_fractions(text) + _and_a_half(text, found)
     found += _share_of_a_scale(text, found)
+    found = _negated(text, found) + _period_mentions(text, low, found)
     found.sort(key=lambda m: (m.start, -m.end))  # at one start, the longest reading wins
     out: list[Mention] = []
     for m in found:
@@ -97,9 +127,63 @@ def find(text: str) -> list[Mention]:
     return out
 
 
+def _negated(text: str, found: list[Mention]) -> list[Mention]:
+    """'minus 40', 'negative five': the number after a sign word is negative."""
+    out = []
+    for m in found:
+        head = text[max(0, m.start - 30) : m.start]
+        sign = _MINUS_WORD.search(head) if m.kind in ("digits", "words") and m.value > 0 else None
+        if sign is None or _NOT_A_SIGN.search(head):
+            out.append(m)
+            continue
+        start = m.start - (len(head) - sign.start())
+        out.append(Mention(start, m.end, -m.value, m.kind, m.step, m.qualifier, m.suffix, m.unit))
+    return out
+
+
+@cache
+def _period_nouns() -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
+    nums = data("numbers")
+    singular: dict[str, int] = nums["period_nouns"]
+    plural: dict[str, int] = nums["period_plurals"]
+    before = words_pattern(data("numbers")["period_determiners"])
+    return (
+        re.compile(
+            rf"\b(?:(?:({before})\s+)?({words_pattern([*singular, *plural])})(?:-?long)?\b)",
+            re.IGNORECASE,
+        ),
+        singular,
+        plural,
+    )
+
+
+def _period_mentions(text: str, low: str, found: list[Mention]) -> list[Mention]:
+    """'a decade' is ten years, 'decades' at least twenty, 'the next century' a hundred; 'the decade',
+    'the 21st century' and 'two decades' are no such figure (periods, and a unit after a number)."""
+    if "decade" not in low and "centur" not in low and "millenni" not in low:
+        return []
+    pattern, singular, plural = _period_nouns()
+    ends = {m.end for m in found}
+    out = []
+    for pm in pattern.finditer(text):
+        noun = pm.group(2).lower()
+        glued = pm.group(0).lower().endswith("long")  # "a decade-long war", "decadelong"
+        if not pm.group(1) and noun in singular and not glued:
+            continue  # "the decade", "this century": a period, not a length of time
+        if pm.start(2) - 1 in ends or pm.start(2) in ends or pm.start(2) - 2 in ends:
+            continue  # "two decades": the unit of a number read elsewhere
+        start = pm.start() if pm.group(1) and pm.group(1).lower() in ("a", "an", "one") else pm.start(2)
+        years = float(singular.get(noun) or plural[noun])
+        if noun in plural:
+            out.append(Mention(start, pm.end(), 2 * years, "vague", None, "at_least", unit="year"))
+        else:
+            out.append(Mention(start, pm.end(), years, "group", years, unit="year"))
+    return out
+
+
 def step_of(number_text: str, scale: float = 1.0) -> float:
     """The rounding step a written number implies: "2,700" -> 100, "6.4" -> 0.1, "1.5" x1e6 -> 1e5."""
-    digits = number_text.replace(",", "")
+    digits = re.sub(rf"[,{_GROUP_SPACES}]", "", number_text)
     if "." in digits:
         return 10.0 ** -len(digits.split(".")[1]) * scale
     stripped = digits.rstrip("0")
@@ -110,15 +194,21 @@ def step_of(number_text: str, scale: float = 1.0) -> float:
 def _digit_mentions(text: str) -> list[Mention]:
     _, scales, suffixes, _ = _vocab()
     out: list[Mention] = []
-    for m in _DIGITS.finditer(text):
+    pos = 0
+    while m := _DIGITS.search(text, pos):
+        if _loosely_grouped(text, m) and (plain := _PLAIN_DIGITS.match(text, m.start())):
+            m = plain  # "On May 3 500 people marched": a day and a count, not 3,500
+        pos = m.end()
         raw = m.group(0)
         if len(raw) > MAX_DIGITS:
             continue  # a run of digits that long is data, not a figure (and would overflow a float)
         negative = _signed(text, m.start())
-        value = float(raw.replace(",", "")) * (-1 if negative else 1)
+        digits = re.sub(rf"[,{_GROUP_SPACES}]", "", raw)
+        value = float(digits) * (-1 if negative else 1)
         end, scale, suffix = m.end(), 1.0, None
-        sm = _SUFFIX.match(text, end)
-        if sm:
+        if em := _EXPONENT.match(text, end):
+            scale, end = 10.0 ** _exponent(em), em.end()
+        elif sm := _SUFFIX.match(text, end):
             suffix = sm.group(1) or sm.group(2)
             scale, end = float(suffixes[suffix.lower()]), sm.end()
         else:
@@ -128,15 +218,37 @@ def _digit_mentions(text: str) -> list[Mention]:
                 end = wm.end()
                 wm = _scale_words().match(text, end)
         start = m.start() - negative
-        out.append(Mention(start, end, _clean(value * scale), "digits", step_of(raw, scale), suffix=suffix))
+        out.append(
+            Mention(start, end, _clean(value * scale), "digits", step_of(digits, scale), suffix=suffix)
+        )
     return out
 
 
+def _loosely_grouped(text: str, m: re.Match[str]) -> bool:
+    """Digits grouped by a plain space that may be two numbers: after a month ("May 3 500") or a
+    label ("page 12 300"). Thin and no-break spaces always group."""
+    raw = m.group(0)
+    if " " not in raw:
+        return False
+    word = re.search(r"([A-Za-z]+)\.?[\s\u00a0]+$", text[max(0, m.start() - 20) : m.start()])
+    if word is None:
+        return False
+    w = word.group(1).lower()
+    return w in data("notclaims")["months"] or w in data("notclaims")["identifier_before"]
+
+
+def _exponent(em: re.Match[str]) -> int:
+    """The power of ten an _EXPONENT match names, superscripts and minus signs read as ASCII."""
+    written = next(g for g in em.groups() if g is not None)
+    return int(written.translate(_SUPERSCRIPTS).replace("\u2212", "-"))
+
+
 def _signed(text: str, start: int) -> bool:
-    """A minus sign right before the digits at `start`, itself after a space or bracket: "-5", "(−3"."""
+    """A minus sign right before the digits at `start`, itself after a space, a bracket or a currency
+    symbol: "-5", "(−3", "$-5.2bn"."""
     if start == 0 or text[start - 1] not in _MINUS:
         return False
-    return start == 1 or text[start - 2].isspace() or text[start - 2] in "(["
+    return start == 1 or text[start - 2].isspace() or text[start - 2] in "([$£€¥₹"
 
 
 def _dozens(text: str, found: list[Mention]) -> list[Mention]:

@@ -121,7 +121,7 @@ def test_qualifiers_and_bounds(
         ("It was -5C overnight.", -5, "degree_Celsius"),
         ("The new plant makes 5 MW of power.", 5, "megawatt"),
         ("Measure an accuracy of 16.25 nanometers.", 16.25, "nanometer"),
-        ("Cars drove at 70 mph on the road.", 70, "mile / hour"),
+        ("Cars drove at 70 mph on the road.", 70, "mile_per_hour"),
     ],
 )
 def test_units(text: str, value: float, unit: str) -> None:
@@ -363,3 +363,113 @@ def test_things_after_a_figure_are_counted_in_both_readings() -> None:
     ]
     found = claims("Couriers lost 90 further parcels and 3 guards were killed.")
     assert [(c.value, c.category) for c in found] == [(90, "other"), (3, "killed")]
+
+
+# --- spans that are no figures, and number formats read as units and ranges -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For bookings call 555-010-4477 before Friday.",
+        "The hotline, (555) 010-4477, opened on Monday.",
+        "Readers abroad can ring +44 20 7946 0958 instead.",
+        "Call 555-0199 for tickets.",
+        "The order was signed on 2016-03-09 in the capital.",
+        "The ruling of 09-03-2016 stands.",
+        "The claim was never confirmed.[412]",
+        "The first reports came from the coast.[3][4]",
+        "The rule is set out on page 12 and pages 14-16 of the report.",
+        "See p. 45 and pp. 7-9 of the filing.",
+        "Under clause 7 and section 3(b) of the treaty, and Article 5, the parties consult.",
+        "The same applies under \u00a7 12 of the code.",
+    ],
+)
+def test_telephone_numbers_dates_citations_and_references_are_no_figures(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_a_bracketed_figure_with_a_unit_is_still_a_figure() -> None:
+    assert [c.value for c in claims("It weighed 15 kg [33 lb] at most.")] == [15, 33]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The fund paid Rs 2 crore to the victims.", 20_000_000, "INR"),
+        ("The fund paid Rs2 crore to the victims.", 20_000_000, "INR"),
+        ("Some 3,00,000 farmers joined the protest.", 300_000, "people"),
+        ("Aid agencies sent 3 000 tents to the camp.", 3000, None),
+        ("The agency shipped 1\u202f250\u202f000 litres of water.", 1_250_000, "liter"),
+        ("Inflation was .08 percent in March.", 0.08, "percent"),
+        ("The lake froze at minus 40 Celsius.", -40, "degree_Celsius"),
+        ("The pumps failed at 95 fahrenheit.", 95, "degree_Fahrenheit"),
+        ("Readings of 38.5 celcius were logged.", 38.5, "degree_Celsius"),
+        ("The fare rose to USD115 in June.", 115, "USD"),
+        ("The fare rose to 115EUR in June.", 115, "EUR"),
+        ("The state owes 1\u202f234\u202f567.89 in all.", 1_234_567.89, None),
+        ("The bank lost $-5.2bn in the year.", -5.2e9, "USD"),
+        ("Exports fell -3.5% in May.", -3.5, "percent"),
+        ("The drought lasted two decades.", 20, "year"),
+        ("The dynasty ruled for three centuries.", 300, "year"),
+        ("The chips use a sub-7 nanometer process.", 7, "nanometer"),
+        ("It has a 1.0l engine.", 1, "liter"),
+        ("The engine makes 640bhp at full load.", 640, "horsepower"),
+        ("Earnings were 63 cents per share.", 0.63, "USD"),
+        ("Winds reached 120 miles an hour.", 120, "mile_per_hour"),
+        ("Winds reached 190km/h at the coast.", 190, "kilometer_per_hour"),
+    ],
+)
+def test_number_formats_and_units(text: str, value: float, unit: str | None) -> None:
+    c = one(text)
+    assert (c.value, c.unit) == (pytest.approx(value), unit)
+
+
+def test_sub_is_a_bound() -> None:
+    c = one("The chips use a sub-7 nanometer process.")
+    assert (c.qualifier, c.low, c.high) == ("less_than", None, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The deal was worth $US5m.", "USD"),
+        ("The deal was worth US $5m.", "USD"),
+        ("The deal was worth US$5m.", "USD"),
+        ("The deal was worth $A5m.", "AUD"),
+        ("The deal was worth A$5m.", "AUD"),
+        ("The deal was worth C$5m.", "CAD"),
+        ("The deal was worth NZ$5m.", "NZD"),
+        ("The deal was worth NZD$5m.", "NZD"),
+    ],
+)
+def test_currency_prefixes(text: str, unit: str) -> None:
+    c = one(text)
+    assert (c.value, c.unit, c.text.endswith("5m")) == (5_000_000, unit, True)
+
+
+def test_a_qualifier_before_a_currency_prefix_bounds_the_figure() -> None:
+    c = one("Losses came to more than $US2bn.")
+    assert (c.qualifier, c.low, c.unit) == ("more_than", 2e9, "USD")
+
+
+def test_the_before_a_dollar_sign_is_no_currency_prefix() -> None:
+    c = one("It was less than the $27bn asked.")
+    assert (c.qualifier, c.text) == ("exact", "$27bn")
+
+
+def test_a_percent_change_and_its_new_value_are_no_range() -> None:
+    found = claims("Sales rose 8% to 4.7m last year.")
+    assert [(c.value, c.unit, c.qualifier) for c in found] == [
+        (8, "percent", "exact"),
+        (4_700_000, None, "exact"),
+    ]
+
+
+def test_percentages_at_both_ends_are_a_range() -> None:
+    c = one("Margins of 8% to 10% were forecast.")
+    assert (c.qualifier, c.low, c.high, c.unit) == ("range", 8, 10, "percent")
+
+
+def test_a_unit_letter_before_digits_is_an_identifier() -> None:
+    assert [c.unit for c in claims("The part 24703L202 was replaced.")] == []

@@ -45,3 +45,27 @@ def test_quantulum_lexicon_is_read_without_importing_its_parser() -> None:
 def test_generated_unit_names_are_current() -> None:
     """Rebuild with `python tools/build_unit_names.py` when quantulum3 or pint change."""
     assert lexicon.data("unit_names") == lexicon.compute_unit_names()
+
+
+@pytest.mark.parametrize(
+    ("unit", "name"),
+    [
+        ("mile / hour", "mile_per_hour"),
+        ("mile per hour", "mile_per_hour"),
+        ("kilometer / hour", "kilometer_per_hour"),
+        ("kilowatt hour", "kilowatt_hour"),
+        ("degree fahrenheit", "degree_Fahrenheit"),
+        ("square foot", "square_foot"),
+        ("megabit / second", "megabit / second"),  # pint names no such compound
+        ("kilometer ** 2", "kilometer ** 2"),
+        ("gal", "gallon"),  # one word is read as written, not matched by case to "Gal"
+    ],
+)
+def test_units_are_named_as_pint_names_them(unit: str, name: str) -> None:
+    assert lexicon.pint_name(unit) == name
+
+
+def test_measure_names_are_pint_s_own_names() -> None:
+    """The hand-written measures agree with what pint_name would call them."""
+    for surface, name in lexicon.data("units")["measures"].items():
+        assert lexicon.pint_name(name) == name, (surface, name)

@@ -155,3 +155,119 @@ def test_a_group_that_needs_an_article_is_no_number_alone() -> None:
 
 def test_an_unshared_group_takes_no_share() -> None:
     assert [m.kind for m in numbers.find("half a couple")] == ["fraction", "group"]
+
+
+# --- number formats from outside US and UK copy, signs, powers of ten, periods --------------------
+
+
+def _indian(n: int) -> str:
+    """n grouped the Indian way: the last three digits, then pairs ("3,00,000")."""
+    digits = str(n)
+    head, tail = digits[:-3], digits[-3:]
+    pairs = []
+    while len(head) > 2:
+        head, pairs = head[:-2], [head[-2:], *pairs]
+    return ",".join([p for p in [head, *pairs] if p] + [tail])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3,00,000", 300_000),
+        ("1,00,00,000", 10_000_000),
+        ("12,34,567.89", 1_234_567.89),
+        ("2 crore", 20_000_000),
+        ("5 lakh", 500_000),
+        ("4 lakhs", 400_000),
+        ("300 cr", 3_000_000_000),
+        ("three crores", 30_000_000),
+    ],
+)
+def test_indian_grouping_and_scales(text: str, value: float) -> None:
+    assert only(text).value == pytest.approx(value)
+
+
+@given(st.integers(min_value=100_000, max_value=10**12))
+def test_indian_grouped_integers_round_trip(n: int) -> None:
+    assert only(_indian(n)).value == n
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u2009", "\u202f"])
+@given(n=st.integers(min_value=1000, max_value=10**12))
+def test_space_grouped_integers_round_trip(space: str, n: int) -> None:
+    assert only(f"{n:,}".replace(",", space)).value == n
+
+
+def test_digits_grouped_by_a_space_after_a_month_are_a_day_and_a_count() -> None:
+    assert [m.value for m in numbers.find("On May 3 500 people marched")] == [3, 500]
+
+
+@given(st.integers(min_value=1000, max_value=10**9), st.sampled_from([",", " ", "\u202f"]))
+def test_no_piece_of_a_grouped_number_reads_as_zero(n: int, sep: str) -> None:
+    assert all(m.value != 0 for m in numbers.find(f"They sent {n:,} tents".replace(",", sep)))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [(".08", 0.08), ("($.50)", 0.5), ("-.5", -0.5)],
+)
+def test_leading_dot_decimals(text: str, value: float) -> None:
+    assert only(text).value == pytest.approx(value)
+
+
+def test_a_dot_after_a_word_or_number_starts_no_decimal() -> None:
+    assert [m.value for m in numbers.find("No.5 and 1.2.3")] == [5, 1.2, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2.998\u00d710\u22128", 2.998e-8),
+        ("3.2 x 10^6", 3.2e6),
+        ("6.02 \u00d7 10\u00b2\u00b3", 6.02e23),
+        ("1.3e6", 1.3e6),
+        ("12.32e+14", 1.232e15),
+        ("-12e-1", -1.2),
+    ],
+)
+def test_scientific_notation(text: str, value: float) -> None:
+    assert only(text).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("minus 40", -40), ("Minus five", -5), ("negative 1,200", -1200), ("$-5.2bn", -5.2e9), ("-3.5", -3.5)],
+)
+def test_signs(text: str, value: float) -> None:
+    assert [m.value for m in numbers.find(text)] == [pytest.approx(value)]
+
+
+def test_a_negative_test_result_is_no_sign() -> None:
+    assert [m.value for m in numbers.find("she tested negative 3 times")] == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "qualifier"),
+    [
+        ("for a decade", 10, None),
+        ("over the next decade", 10, None),
+        ("a decade-long war", 10, None),
+        ("decades of conflict", 20, "at_least"),
+        ("a century ago", 100, None),
+        ("centuries of trade", 200, "at_least"),
+    ],
+)
+def test_a_period_noun_is_a_number_of_years(text: str, years: float, qualifier: str | None) -> None:
+    m = only(text)
+    assert (m.value, m.unit, m.qualifier) == (years, "year", qualifier)
+
+
+@pytest.mark.parametrize(
+    "text", ["the first recession of the decade", "a 21st-century city", "this century", "the 1990s decade"]
+)
+def test_a_period_noun_naming_a_period_is_no_number(text: str) -> None:
+    assert [m for m in numbers.find(text) if m.unit == "year"] == []
+
+
+def test_a_period_noun_after_a_number_is_left_to_the_unit_stage() -> None:
+    assert [(m.value, m.unit) for m in numbers.find("two decades")] == [(2, None)]

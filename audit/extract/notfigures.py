@@ -1,8 +1,14 @@
-"""What only looks like a figure: dates, times, ordinals, identifiers, labels and idioms."""
+"""What only looks like a figure: dates, times, ordinals, identifiers, labels and idioms.
+
+Also the numbers inside spans that are no figures as a whole: telephone numbers ("call 555-010-4477"),
+ISO and numeric dates ("2016-03-09"), bracketed citation markers ("[412]"), and the pieces of a
+number split by a separator ("00,000" of a misread "3,00,000", "000" of "3 000").
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 from audit.extract.figure import Figure
 from audit.extract.vocab import (
@@ -14,7 +20,7 @@ from audit.extract.vocab import (
     notclaims,
     people_nouns,
 )
-from audit.lexicon import data, quantulum_units
+from audit.lexicon import data, quantulum_units, words_pattern
 from audit.numbers import Mention
 
 WINDOW = 60  # characters of context read on each side of a figure
@@ -41,7 +47,9 @@ def is_figure(text: str, m: Mention) -> bool:
     before, after = text[max(0, m.start - WINDOW) : m.start], text[m.end : m.end + WINDOW]
     raw = text[m.start : m.end]
     if m.kind == "digits" and (
-        _is_digit_artifact(before, raw, after, m)
+        _inside_non_figure(text, m)
+        or _is_piece(before, raw)
+        or _is_digit_artifact(before, raw, after, m)
         or _is_label(before, after, m)
         or _is_date(before, raw, after, m)
     ):
@@ -50,6 +58,35 @@ def is_figure(text: str, m: Mention) -> bool:
         return False
     idiom = m.kind != "digits" and _inside_idiom(text, m)  # idioms are spelled out ("one another")
     return not (_follows_identifier_word(before, m) or idiom)
+
+
+_JOINED_AFTER = re.compile(r"[\s.)\]-]{0,2}\d|\]")
+_JOINED_BEFORE = re.compile(r"(?:\d[\s.(-]{1,2}|[\[(+])$")
+
+
+def _inside_non_figure(text: str, m: Mention) -> bool:
+    """Inside a telephone number, a numeric date or a citation marker: only numbers joined to another
+    number or in brackets can be, so only they make the sentence's spans be looked for."""
+    if not (_JOINED_AFTER.match(text, m.end) or _JOINED_BEFORE.search(text[max(0, m.start - 3) : m.start])):
+        return False
+    return any(start <= m.start and m.end <= end for start, end in _non_figure_spans(text))
+
+
+@lru_cache(maxsize=32)
+def _non_figure_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentence's telephone numbers, numeric dates and citation markers, found once per sentence."""
+    return tuple(span.span() for span in notclaims()["spans"].finditer(text))
+
+
+_PIECE_BEFORE = re.compile(r"\d[,.\s\u00a0\u2009\u202f]$")
+
+
+def _is_piece(before: str, raw: str) -> bool:
+    """'000', '00,000', the '050' of '12 050': a piece of a split number, never a figure of its own."""
+    digits = raw.lstrip("-\u2212")
+    if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+        return bool(_PIECE_BEFORE.search(before)) or not digits.replace(",", "").strip("0")
+    return False
 
 
 def _is_capitalised_name(before: str, raw: str, after: str) -> bool:
@@ -69,7 +106,7 @@ def _is_digit_artifact(before: str, raw: str, after: str, m: Mention) -> bool:
         or _DOTTED_AFTER.match(after)
         or _DOTTED_BEFORE.search(before)
         or (_LETTER.match(after) and not m.suffix and not _unit_glued(after))
-        or _GLUED_BEFORE.search(before)
+        or (_GLUED_BEFORE.search(before) and not _money_prefix(before) and not _glued_qualifier(before))
         or after[:1] == "_"
         or _CLOCK.match(raw)
         or _LONG_DIGIT_RUN.fullmatch(raw)
@@ -78,17 +115,45 @@ def _is_digit_artifact(before: str, raw: str, after: str, m: Mention) -> bool:
     )
 
 
+_IDENTIFIER_PAIR_BEFORE = re.compile(
+    r"([A-Za-z][A-Za-z.']*)[\s\u00a0]*\d+[A-Za-z]?(?:\([A-Za-z0-9]{1,3}\))?\s*(?:-|\u2013|to|and|or|,)\s*$"
+)
+
+
+def _money_prefix(before: str) -> bool:
+    """'$US5m', '$A300', 'Rs2 crore', 'USD115': a currency written before the digits, ending in a letter."""
+    return bool(_symbol_at_end().search(before[-8:]))
+
+
+def _glued_qualifier(before: str) -> bool:
+    """'sub-7 nanometer': a qualifier written as a prefix."""
+    prefix = re.search(r"\b[A-Za-z]+-$", before)
+    return prefix is not None and prefix.group(0).lower() in data("numbers")["qualifiers_before"]
+
+
 def _follows_identifier_word(before: str, m: Mention) -> bool:
-    """'Flight 370', 'No. 10', 'Route 66': a number used as a name."""
-    wb = WORD_BEFORE.search(before)
-    if wb is None or m.kind not in ("digits", "words"):
+    """'Flight 370', 'No. 10', 'Route 66', 'p. 45', 'pages 14-16', '§ 5': a number used as a name."""
+    if m.kind not in ("digits", "words"):
         return False
-    return wb.group(1).lower().rstrip(".") in identifier_words()
+    if m.kind == "digits" and re.search(r"§+[\s\u00a0]*$", before):
+        return True
+    wb = WORD_BEFORE.search(before)
+    if wb is not None and wb.group(1).lower().rstrip(".") in identifier_words():
+        return True
+    pair = _IDENTIFIER_PAIR_BEFORE.search(before) if m.kind == "digits" else None
+    return pair is not None and pair.group(1).lower().rstrip(".") in identifier_words()
+
+
+@cache
+def _symbol_at_end() -> re.Pattern[str]:
+    units = data("units")
+    currencies = words_pattern([*units["currency_symbols"], *units["currency_codes"]])
+    return re.compile(rf"(?<![A-Za-z])(?:{currencies})$")
 
 
 def _unit_glued(after: str) -> bool:
-    """'15km', '9mm', '4p', '10am' (the last one is a time, caught elsewhere)."""
-    word = re.match(r"[A-Za-z]+", after)
+    """'15km', '9mm', '4p', '10am' (the last one is a time, caught elsewhere); not '24703L202'."""
+    word = re.match(r"[A-Za-z]+(?!-?\d)", after)
     if not word:
         return False
     w = word.group(0).lower()
@@ -97,6 +162,7 @@ def _unit_glued(after: str) -> bool:
         w in units["measures"]
         or w in units["currency_minor"]
         or w in ("am", "pm", "c", "f")
+        or word.group(0) in units["currency_codes"]
         or word.group(0) in quantulum_units()[1]
     )
 
@@ -144,8 +210,8 @@ def _is_label(before: str, after: str, m: Mention) -> bool:
     wb = _LABEL_BEFORE.search(before)
     if not wb or "," in before[-3:] or not float(m.value).is_integer() or m.suffix:
         return False
-    if wb.group(1) in data("units")["currency_codes"]:
-        return False  # "USD 200" is money, read by the unit stage
+    if wb.group(1) in data("units")["currency_codes"] or wb.group(1) in data("units")["currency_symbols"]:
+        return False  # "USD 200", "Rs 200" are money, read by the unit stage
     word = wb.group(1).lower()
     if word in months() or word in people_nouns():
         return False

@@ -61,6 +61,8 @@ def _is_range(text: str, a: Figure, b: Figure) -> bool:
         return False  # "rose from 4 to 8" is a change; "anywhere from 2,000 to 10,000" a range
     if word == "or" and a.kind != b.kind:
         return False
+    if "%" in gap and not re.match(r"\s*(?:%|percent\b|per\s+cent\b)", text[b.end : b.end + 12], re.I):
+        return False  # "rose 8% to 4.7m": a percentage and a new value, not a range
     if a.kind in ("vague", "fraction") or b.kind in ("vague", "fraction"):
         return False
     return a.value < b.value or (b.mention is not None and b.mention.value > a.value)

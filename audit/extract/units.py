@@ -9,12 +9,17 @@ from audit.extract.figure import Figure, scale, set_bounds
 from audit.extract.vocab import counted_after, not_units, people_nouns, plural_after
 from audit.lexicon import data, quantulum_units, unit_name, words_pattern
 
+# A currency written before the number, as qualifiers and brackets may precede it: "$", "US$", "US $",
+# "$US", "$A", "NZ$", "£", "Rs".
+# Case-sensitive even inside case-insensitive patterns: "than the $27bn" has no "the $" currency.
+MONEY_PREFIX = r"(?-i:(?<![A-Za-z])[A-Z]{1,3}\s?\$|\$(?:[A-Z]{1,2}(?![a-z]))?|£|€|¥|₹|Rs\.?\s?)"
+
 
 @cache
 def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
     nums = data("numbers")
     before, after = nums["qualifiers_before"], nums["qualifiers_after"]
-    pb = re.compile(rf"\b({words_pattern(before)})\s*(?:US\$|[A-Z]?\$|£|€|¥)?$", re.IGNORECASE)
+    pb = re.compile(rf"\b({words_pattern(before)})\s*{MONEY_PREFIX}?$", re.IGNORECASE)
     pa = re.compile(rf"^(?:\s+|-)({words_pattern(after)})\b", re.IGNORECASE)
     return pb, pa, before, after
 
@@ -54,7 +59,7 @@ def _unit_patterns() -> dict[str, re.Pattern[str]]:
     minor: dict[str, str] = u["currency_minor"]
     return {
         "percent": re.compile(rf"^[\s\u00a0]*(?:-\s*)?({words_pattern(list(percent))})(?![A-Za-z])", re.I),
-        "measure": re.compile(rf"^(?:[\s\u00a0]*|-)({words_pattern(list(measures))})(?![A-Za-z])", re.I),
+        "measure": re.compile(rf"^(?:[\s\u00a0]*|-)({words_pattern(list(measures))})(?![A-Za-z]|-?\d)", re.I),
         "cword": re.compile(rf"^(?:[\s\u00a0]*|-)(?:of\s+)?({words_pattern(list(cwords))})\b", re.I),
         "code_after": re.compile(rf"^[\s\u00a0]*({'|'.join(u['currency_codes'])})\b"),
         "code_before": re.compile(rf"\b({'|'.join(u['currency_codes'])})[\s\u00a0]?$"),
@@ -68,6 +73,9 @@ def _unit_patterns() -> dict[str, re.Pattern[str]]:
 def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
     """Money, percentages, measures and ages written around the figure."""
     u, pats = data("units"), _unit_patterns()
+    if fig.mention is not None and fig.mention.unit is not None:
+        fig.unit, fig.kind = fig.mention.unit, "measure"  # "a decade" is ten years
+        return
     after = text[fig.number_end : fig.number_end + 40]
     head = text[max(0, fig.number_start - 8) : fig.number_start]
     if m := pats["symbol"].search(head):
@@ -102,7 +110,13 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         scale(fig, 0.01)
         fig.end = max(fig.end, fig.number_end + m.end())
         return
-    if fig.mention and fig.mention.suffix == "m" and not counted_after(after) and not _things_after(after):
+    if (
+        fig.mention
+        and fig.mention.suffix == "m"
+        and not counted_after(after)
+        and not _things_after(after)
+        and not _after_percent_change(text, fig)
+    ):
         scale(fig, 1e-6)  # a bare "100m" is a length, not a million
         fig.unit, fig.kind = "meter", "measure"
         return
@@ -112,9 +126,32 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
     if m := pats["measure"].match(after):
         fig.unit, fig.kind = u["measures"][re.sub(r"\s+", " ", m.group(1).lower())], "measure"
         fig.end = max(fig.end, fig.number_end + m.end())
+        _restate_multiple(fig)
         return
     if fig.kind != "fraction" and is_age(text, fig):
         fig.unit, fig.kind = "year", "measure"
+
+
+def _restate_multiple(fig: Figure) -> None:
+    """'two decades' is 20 years: a unit the contract states in a smaller one."""
+    multiple = data("units")["measure_multiples"].get(fig.unit)
+    if multiple is not None:
+        scale(fig, float(multiple["factor"]))
+        fig.unit = multiple["unit"]
+
+
+@cache
+def _percent_change_before() -> re.Pattern[str]:
+    verbs = words_pattern(data("units")["change_words"])
+    return re.compile(
+        rf"\b(?:{verbs})\b(?:\s+by)?\s+[-+\u2212]?\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)\s+to\s+$", re.I
+    )
+
+
+def _after_percent_change(text: str, fig: Figure) -> bool:
+    """ "sales rose 8% to 4.7m": the new value of something that changed by a percentage is counted in
+    millions, not a length."""
+    return bool(_percent_change_before().search(text, max(0, fig.start - 60), fig.start))
 
 
 def _things_after(after: str) -> bool:
@@ -209,11 +246,14 @@ def rare_unit(after: str) -> tuple[str, str] | None:
     return (canonical, "measure") if canonical else None
 
 
-_TEMPERATURE = re.compile(r"^(?:[\s\u00a0]?(?:°|º|deg(?:rees?)?\.?)\s?|(?=[CF]\b))([A-Za-z]+)", re.I)
+_TEMPERATURE = re.compile(
+    r"^(?:[\s\u00a0]?(?:°|º|deg(?:rees?)?\.?)\s?|(?=[CF]\b)|[\s\u00a0](?=(?:cel|fah|far|cent|kel)[a-z]+\b))([A-Za-z]+)",
+    re.I,
+)
 
 
 def _temperature_unit(after: str) -> str | None:
-    """'-5C', '40°F', '40 deg celsius', '12 degrees'."""
+    """'-5C', '40°F', '40 deg celsius', '12 degrees', 'minus 40 Celsius'."""
     m = _TEMPERATURE.match(after)
     if not m:
         return "degree" if re.match(r"^[\s\u00a0]?(?:°|degrees?)(?![A-Za-z])", after, re.I) else None
@@ -223,7 +263,7 @@ def _temperature_unit(after: str) -> str | None:
 def inherit_conversion_qualifiers(text: str, figures: list[Figure]) -> None:
     """'about 15 meters (50 feet)': the figure in brackets restates the one before, hedges and all."""
     for prev, fig in zip(figures, figures[1:], strict=False):
-        bracketed = re.fullmatch(r"\s*[(\[]\s*(?:US\$|[A-Z]?\$|£|€|¥)?", text[prev.end : fig.start])
+        bracketed = re.fullmatch(rf"\s*[(\[]\s*{MONEY_PREFIX}?", text[prev.end : fig.start])
         if bracketed and fig.qualifier == "exact" and prev.qualifier not in ("exact", "range"):
             fig.qualifier = prev.qualifier
             set_bounds(fig)

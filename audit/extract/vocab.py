@@ -25,6 +25,7 @@ def notclaims() -> dict[str, re.Pattern[str]]:
     return {
         "idioms": re.compile(rf"\b(?:{words_pattern(nc['idioms'])})\b", re.IGNORECASE),
         "time": re.compile(rf"\s?(?:{words_pattern(nc['time_words'])})(?![A-Za-z])", re.IGNORECASE),
+        "spans": re.compile("|".join(f"(?:{p})" for p in nc["non_figure_spans"].values()), re.IGNORECASE),
     }
 
 
