@@ -103,3 +103,35 @@ def test_a_place_with_a_noun_after_its_number_is_no_population() -> None:
 
 def test_an_acronym_is_no_stop_word_before_a_people_noun() -> None:
     assert counted("There may be 3,000 IS fighters in the region.")[0][1:] == ("people", "count")
+
+
+def test_a_list_with_the_verb_left_out_shares_it() -> None:
+    found = counted("Some 600 people took shelter in a church, 200 in a school and 90 others in tents.")
+    assert [c[2] for c in found] == ["displaced", "displaced", "displaced"]
+    found = counted("Nine were killed in the port, four in the hills.")
+    assert [c[2] for c in found] == ["killed", "killed"]
+
+
+def test_an_age_in_a_list_takes_no_cue() -> None:
+    found = counted("There were three men, a 12-year-old boy and two women hurt.")
+    assert [(c[1], c[2]) for c in found] == [("people", "wounded"), ("year", "other"), ("people", "wounded")]
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("The dead included five nurses and two drivers.", ["killed", "killed"]),
+        ("Among the 60 injured, 14 were in a critical state.", ["wounded", "wounded"]),
+        ("Mourners grieved the loss of four children.", ["killed"]),
+        ("Medics treated 35 flood victims overnight.", ["wounded"]),
+        ("The gunman knew the two victims from work.", ["casualties"]),
+        ("Twenty refugees drowned off the coast.", ["killed"]),  # a verb says more than the noun
+    ],
+)
+def test_a_group_of_the_harmed_gives_its_category(text: str, categories: list[str]) -> None:
+    assert [c[2] for c in counted(text)] == categories
+
+
+def test_a_group_far_before_a_count_of_things_is_not_its_category() -> None:
+    found = counted("Of the 40 wounded, 12 stayed in hospital after a quake that wrecked 300 old houses.")
+    assert [c[2] for c in found] == ["wounded", "wounded", "other"]

@@ -99,7 +99,11 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "before": re.compile(rf"\b(?:{'|'.join(before_alts)})\s*$", re.I),
         "noun_of": re.compile(rf"\b(?:{'|'.join(noun_of_alts)})\s+of\s+(?:(?:{qualifiers})\s+)*$", re.I),
         "toll": re.compile(rf"\b(?:({tolls})\s+)?tolls?\b(?:[^.;]{{0,40}}?\b(?:{toll_verbs}))?\s*$", re.I),
-        "lost": re.compile(rf"\b(?:{words_pattern(verb_forms('lose'))})\s*$", re.I),
+        # "lost 300 men", "the loss of those three people"
+        "lost": re.compile(
+            rf"\b(?:{words_pattern(verb_forms('lose'))}|loss(?:es)?\s+of)(?:\s+(?:{words_pattern(_DETERMINERS)}))?\s*$",
+            re.I,
+        ),
         "breaks": re.compile(rf"\b(?:{words_pattern(cas['clause_breaks'])})\b|[;:()\u2014]|\s-\s", re.I),
         "leave": re.compile(rf"\b(?:{words_pattern(inflected(tuple(cas['leave_verbs'])))})\s*$", re.I),
         "not_harmed": re.compile(
@@ -119,6 +123,16 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
         # what may stand between a cue and its figure: "killing at least 12", "wounded some of the 40"
         "qualifier_or_det": re.compile(rf"(?:\b(?:{qualifiers})\s+)*$", re.I),
         "of_the": re.compile(rf"\b(?:of|among)\s+the\s+({groups})\s*,?[^.;:]{{0,80}}$", re.I),
+        # "Of the 130 injured, 77 were women": the part right after the counted group
+        "of_the_n": re.compile(
+            rf"\b(?:of|among)\s+the\s+[\d,.]+\s+({groups})\s*,\s*(?:(?:{qualifiers})\s+)*$", re.I
+        ),
+        # "the victims were two women and a boy", "the dead included 12 children"
+        "group_were": re.compile(
+            rf"\bthe\s+({groups})\s+(?:{words_pattern(inflected(('be', 'include', 'number')))})\s+"
+            rf"(?:(?:{qualifiers})\s+)*$",
+            re.I,
+        ),
         "number_of": re.compile(
             rf"\b(?:number|count|tally|total)\s+of\s+(?:people\s+|confirmed\s+|reported\s+)?({groups})\b[^.;:]{{0,60}}$",
             re.I,
@@ -141,14 +155,15 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     m = before.search(head) or before.search(raw_head) or cue_pats["noun_of"].search(raw_head)
     if m:
         return m.lastgroup or "other", m.group(0).strip()
-    if cue_pats["lost"].search(head) and _noun_of(text, fig) in _lost_to_death():
-        return "killed", "lost"  # "the army lost 300 men"
+    lost = cue_pats["lost"].search(head) or cue_pats["lost"].search(raw_head)
+    if lost and _noun_of(text, fig) in _lost_to_death():
+        return "killed", lost.group(0).strip()  # "the army lost 300 men"
     if toll := cue_pats["toll"].search(head):  # "the death toll rose to 12", "put the toll at 11"
         category = data("casualties")["tolls"].get((toll.group(1) or "death").lower(), "killed")
         return category, toll.group(0).strip()
     window = text[max(0, fig.start - 160) : fig.start]  # both patterns reach back at most ~110 characters
-    of_the = pats["of_the"].search(window) or pats["number_of"].search(window)
-    if of_the:
+    groups = (pats[name].search(window) for name in ("of_the", "of_the_n", "number_of", "group_were"))
+    if of_the := next((m for m in groups if m), None):
         return harmed_groups()[of_the.group(1).lower()], of_the.group(0).strip(" ,")
     return None
 
@@ -200,11 +215,14 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
     start = fig.noun_end if fig.noun_end > 0 else fig.end
     limit = min(len(text), start + 90)
     head = _head_noun().match(text, fig.end, limit)
+    named: tuple[str, str] | None = None  # "22,000 refugees", unless a verb says more: "300 refugees died"
     if head and not (
         text[fig.end : head.start(1)].strip() and _verb_with_object(text, fig.end, head.span(1))
     ):
         word = head.group(1).lower()
-        return head_nouns()[word], word
+        named = head_nouns()[word], word
+        if word not in cues().people:
+            return named
     tail = text[start:limit]
     if stop := _clause_break(tail):
         tail = tail[: stop.start()]
@@ -216,7 +234,7 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         or _cue_belongs_to_next(text, fig, figures, start + m.start())
         or _verb_with_object(text, start, (start + m.start(), start + m.end()))
     ):
-        return None
+        return named
     return m.lastgroup or "other", m.group(0)
 
 
@@ -262,7 +280,9 @@ _AUXILIARY_BEFORE = re.compile(r"\b(?:were|was|been|are|is|being|be)\s+(?:\w+\s+
 def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: int) -> bool:
     """Another figure stands between this one and the cue: the cue is that figure's, unless
     the two are coordinated ("eight women and four men injured")."""
-    nxt = next((f for f in figures if f.start >= fig.end and f is not fig), None)
+    # an age or a measure takes no harm cue: "eight women, a 10-year-old girl and four men injured"
+    heads = (f for f in figures if f.start >= fig.end and f is not fig and f.unit in (None, "people"))
+    nxt = next(heads, None)
     if nxt is None or cue_at <= nxt.start:
         return False
     joint = fig.noun_end if fig.noun_end > 0 else fig.end  # past "two of the three victims" when read so
@@ -285,7 +305,7 @@ _APPOSED_PART = re.compile(
 # what joins two figures that may share a cue: "eight women and four men", "30 of the 80 wounded",
 # "three bank workers - two women and a man - were killed"
 _COORDINATED = re.compile(
-    r"^\s*(?:[\w'-]+\s+){0,4}?[\w'-]*?\s*"
+    r"^\s*(?:,?\s*[\w'-]+\s+){0,4}?[\w'-]*?\s*"
     r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|plus\s+|as\s+well\s+as\s+|[-\u2013\u2014:(]\s*"
     r"|(?:of|among)\s+(?:the\s+|these\s+|those\s+|them\s+|their\s+|its\s+)?)$",
     re.I,
@@ -319,11 +339,23 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
         including = fig.unit == "people" and _INCLUDING.fullmatch(
             text, prev.noun_end if prev.noun_end > 0 else prev.end, fig.start
         )
-        if more or of_them or listed or including:
-            fig.category, fig.unit, fig.kind = prev.category, "people", "count"
-            fig.cue = (
-                "and more" if more else "of them" if of_them else "including" if including else "listed with"
-            )
+        ways = {"and more": more, "of them": of_them, "including": including, "listed with": listed}
+        gapped = _gapped(text, prev, fig)
+        if cue := next((name for name, found in ways.items() if found), "verb left out" if gapped else None):
+            fig.category, fig.unit, fig.kind, fig.cue = prev.category, "people", "count", cue
+
+
+def _gapped(text: str, prev: Figure, fig: Figure) -> bool:
+    """'12 were killed in the north, three in the south': the second figure's verb is left out and its
+    place follows it with the same preposition as the first's."""
+    between = text[prev.noun_end if prev.noun_end > 0 else prev.end : fig.start]
+    place = _PLACE_AFTER.match(text, fig.noun_end if fig.noun_end > 0 else fig.end)
+    if not place or not re.search(r"(?:,\s*|\s+)(?:and\s+)?$", between) or re.search(r"[.;:]", between):
+        return False
+    return re.search(rf"\b{place.group(1)}\b", between, re.I) is not None
+
+
+_PLACE_AFTER = re.compile(r"\s+(in|at|on|from|near|inside|outside|across|along|around)\b", re.I)
 
 
 # "killed 45 Palestinians overnight, including 12 children": a part of the harmed figure before it

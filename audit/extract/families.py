@@ -64,6 +64,7 @@ class Cues:
     persons: dict[str, set[str]] = field(default_factory=dict)  # "suffered serious injury"
     head_nouns: dict[str, str] = field(default_factory=dict)  # "12 deaths", "22,000 refugees"
     groups: dict[str, str] = field(default_factory=dict)  # "of the arrested", "among the evacuated"
+    people: set[str] = field(default_factory=set)  # "refugees", unless a verb says more: "300 refugees died"
 
 
 @cache
@@ -97,6 +98,7 @@ def cues() -> Cues:
         out.persons[cat] = persons
         plurals = {form for noun in family.get("persons", ()) for form in noun_forms(noun) - {noun}}
         after |= plurals
+        out.people |= set(family.get("people", ()))
         for word in plurals | set(family.get("people", ())):
             out.head_nouns.setdefault(word, cat)
         events = {form for noun in family.get("events", ()) for form in noun_forms(noun)}
