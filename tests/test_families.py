@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.extract.families import cues, noun_forms, past_forms, phrase_forms, verb_forms
+from audit.extract.families import compute_forms, cues, noun_forms, past_forms, phrase_forms, verb_forms
 from audit.lexicon import data
 
 
@@ -54,3 +54,8 @@ def test_every_family_word_lands_where_its_slot_says() -> None:
             assert noun_forms(noun) <= c.noun_of[category] and not noun_forms(noun) & c.after[category]
     assert c.head_nouns["arrests"] == "captured" and c.head_nouns["refugees"] == "displaced"
     assert c.groups["arrested"] == "captured" and c.groups["evacuated"] == "displaced"
+
+
+def test_generated_harm_forms_are_current() -> None:
+    """Rebuild with `python tools/build_harm_forms.py` after adding a lemma or when lemminflect changes."""
+    assert data("harm_forms") == compute_forms()

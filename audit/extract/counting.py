@@ -129,7 +129,7 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "the victims were two women and a boy", "the dead included 12 children"
         "group_were": re.compile(
-            rf"\bthe\s+({groups})\s+(?:{words_pattern(inflected(('be', 'include', 'number')))})\s+"
+            rf"\bthe\s+({groups})\s+(?:{words_pattern(inflected(tuple(data('casualties')['group_verbs'])))})\s+"
             rf"(?:(?:{qualifiers})\s+)*$",
             re.I,
         ),
