@@ -135,3 +135,23 @@ def test_a_group_of_the_harmed_gives_its_category(text: str, categories: list[st
 def test_a_group_far_before_a_count_of_things_is_not_its_category() -> None:
     found = counted("Of the 40 wounded, 12 stayed in hospital after a quake that wrecked 300 old houses.")
     assert [c[2] for c in found] == ["wounded", "wounded", "other"]
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("The two guards were beaten to death.", ["killed"]),
+        ("Four miners starved to death underground.", ["killed"]),
+        ("Jurors voted to put Carter to death.", []),  # no figure, and no name dies
+        ("Eleven crew (three of them cadets) were killed.", ["killed", "killed"]),
+        ("Six villagers, including two teachers, were abducted.", ["captured", "captured"]),
+        ("The two women who were hurt went home.", ["wounded"]),
+        ("Hundreds of families who had fled the floods returned.", ["displaced"]),
+        ("Five nurses who treated the injured spoke out.", ["count"]),  # a verb with its own object
+        ("Two people who saw the deaths spoke out.", ["count"]),
+        ("Three hikers died the next morning.", ["killed"]),  # what follows an intransitive verb is no object
+        ("The storm left nearly 8,000 homeless.", ["displaced"]),
+    ],
+)
+def test_asides_relatives_and_intransitive_verbs(text: str, categories: list[str]) -> None:
+    assert [c[2] for c in counted(text)] == categories

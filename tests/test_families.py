@@ -28,6 +28,7 @@ def test_a_noun_stands_for_both_numbers() -> None:
         ("lose their lives", "lost their lives"),
         ("shoot and kill", "shot and killed"),
         ("force to flee", "forced to flee"),
+        ("burn to death", "burnt to death"),  # every form of a tense
     ],
 )
 def test_a_phrase_is_inflected_on_its_verbs_and_last_noun(phrase: str, form: str) -> None:

@@ -75,6 +75,10 @@ _DETERMINERS = frozenset({"the", "her", "his", "their", "our", "its", "those", "
 _OF_DETERMINER = re.compile(rf"^\s*of\s+(?:(?:{'|'.join(sorted(_DETERMINERS))})\s+)?")
 
 
+# "burnt to death", "suffocated to death", "hacked to death": any verb to death kills
+_TO_DEATH = r"(?-i:[a-z]+(?:ed|en|t))\s+to\s+death"
+
+
 @cache
 def _cue_patterns() -> dict[str, re.Pattern[str]]:
     cas, fam = data("casualties"), cues()
@@ -84,10 +88,15 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         # "eight people suffered serious injury": a harm noun after a verb of suffering, in either number
         persons = words_pattern(fam.persons[cat])
         suffered = rf"(?:{suffering})\s+(?:from\s+)?(?:[\w-]+\s+){{0,2}}?(?:{persons})"
-        alts = "|".join(p for p in (words_pattern(words), suffered if fam.persons[cat] else "") if p)
-        after_alts.append(f"(?P<{cat}>{alts})")
+        alts = [
+            words_pattern(words),
+            suffered if fam.persons[cat] else "",
+            _TO_DEATH if cat == "killed" else "",
+        ]
+        after_alts.append(f"(?P<{cat}>{'|'.join(p for p in alts if p)})")
     for cat, words in fam.before.items():
-        before_alts.append(f"(?P<{cat}>{words_pattern(words)})")
+        alts = [words_pattern(words), _TO_DEATH if cat == "killed" else ""]
+        before_alts.append(f"(?P<{cat}>{'|'.join(p for p in alts if p)})")
     for cat, words in fam.noun_of.items():
         if words:
             noun_of_alts.append(f"(?P<{cat}>{words_pattern(words)})")
@@ -223,31 +232,59 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         named = head_nouns()[word], word
         if word not in cues().people:
             return named
-    tail = text[start:limit]
-    if stop := _clause_break(tail):
+    tail = _without_asides(text[start:limit])
+    relative = _RELATIVE.match(tail)  # "the three men who were killed": the clause is about them
+    if stop := _clause_break(tail, relative.end() if relative else 0):
         tail = tail[: stop.start()]
     if fig.noun_end < 0 and _counts_things(text[fig.end : fig.end + 30]):
         return None
     m = _cue_patterns()["after"].search(tail)
     if (
         not m
+        or (relative and m.group(0).lower() in _harm_nouns())  # "three people who saw the deaths"
         or _cue_belongs_to_next(text, fig, figures, start + m.start())
-        or _verb_with_object(text, start, (start + m.start(), start + m.end()))
+        or (
+            m.group(0).split()[-1].lower() not in cues().intransitive  # "fled the fighting" harms no other
+            and _verb_with_object(text, start, (start + m.start(), start + m.end()))
+        )
     ):
         return named
     return m.lastgroup or "other", m.group(0)
 
 
-def _clause_break(tail: str) -> re.Match[str] | None:
+@cache
+def _harm_nouns() -> frozenset[str]:
+    """The nouns of the harm families ("deaths", "injuries", "refugees"): no verb of a relative clause."""
+    return frozenset(set().union(*cues().persons.values()) | cues().people)
+
+
+def _clause_break(tail: str, since: int = 0) -> re.Match[str] | None:
     """Where a new clause begins; "after being injured", "when having been shot" go on with the
     same subject and are no new clause."""
-    for stop in _cue_patterns()["breaks"].finditer(tail):
+    for stop in _cue_patterns()["breaks"].finditer(tail, since):
         if not _SAME_SUBJECT.match(tail, stop.end()):
             return stop
     return None
 
 
 _SAME_SUBJECT = re.compile(r"\s+(?:being|having\s+been|getting)\b", re.I)
+_RELATIVE = re.compile(r"\s*(?:who|that)\b", re.I)
+
+
+def _without_asides(tail: str) -> str:
+    """The text after a figure with its asides blanked, offsets kept: anything in brackets, and a part
+    set apart right after it ("12 soldiers (two officers) were killed", "nine Israelis, including
+    three civilians, have been killed", "four workers, two of them foreigners, died")."""
+    tail = _BRACKETS.sub(lambda m: " " * len(m.group(0)), tail)
+    return _ASIDE.sub(lambda m: " " * len(m.group(0)), tail, count=1)
+
+
+_BRACKETS = re.compile(r"\([^()]*\)")
+_ASIDE = re.compile(
+    r"^\s*(?:,|\u2013|\u2014|\s-)\s*(?:including\b|among\s+them\b|[^,()\u2013\u2014]*?\bof\s+(?:them|whom|those|these)\b)"
+    r"[^,()\u2013\u2014]*(?:,|\u2013|\u2014|\s-)",
+    re.I,
+)
 
 
 def _counts_things(after: str) -> bool:
@@ -286,20 +323,16 @@ def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: 
     if nxt is None or cue_at <= nxt.start:
         return False
     joint = fig.noun_end if fig.noun_end > 0 else fig.end  # past "two of the three victims" when read so
-    if joint < nxt.start and not _COORDINATED.match(text[joint : nxt.start]):
-        return True  # "One report said six children were killed": the nearer figure's cue
     if _APPOSED_PART.match(text[joint:cue_at]):
         return False  # "four workers, two of them foreigners, died": a part set apart, then the whole's verb
+    if joint < nxt.start and not _COORDINATED.match(text[joint : nxt.start]):
+        return True  # "One report said six children were killed": the nearer figure's cue
     return nxt.noun_end < 0 and not re.match(r"^\s*(?:[A-Za-z'-]+\s+){0,2}$", text[nxt.end : cue_at])
 
 
 # "four workers, two of them foreigners, died": a part of the figure before set apart by commas,
 # dashes or brackets, the verb after it
-_APPOSED_PART = re.compile(
-    r"\s*([,(\u2013\u2014]|\s-)\s*[^,()\u2013\u2014]*?\bof\s+(?:them|whom|those|these)\b[^,()\u2013\u2014]*"
-    r"(?:,|\)|\u2013|\u2014|\s-)\s*(?:[A-Za-z'-]+\s+){0,2}$",
-    re.I,
-)
+_APPOSED_PART = re.compile(rf"(?:{_ASIDE.pattern[1:]}|\s*\([^()]*\))\s*(?:[A-Za-z'-]+\s+){{0,2}}$", re.I)
 
 
 # what joins two figures that may share a cue: "eight women and four men", "30 of the 80 wounded",

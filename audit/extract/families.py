@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import product
 from typing import Any
 
 from audit.lexicon import data
@@ -42,23 +43,25 @@ def noun_forms(lemma: str) -> frozenset[str]:
 
 def phrase_forms(phrase: str) -> frozenset[str]:
     """A phrase with its first word inflected as a verb, a verb after "and" in the same tense, and
-    its last word, if a noun, in both numbers: "take shelter" is also "had taken shelter" and "taking
+    a noun right after the verb in both numbers: "take shelter" is also "had taken shelter" and "taking
     shelters"; "shoot and kill" also "shot and killed"; "in hospital" stays as it is."""
     words = phrase.split()
     variants = [
-        [_inflect(w, tag) if i == 0 or words[i - 1] == "and" else w for i, w in enumerate(words)]
+        list(choice)
         for tag in ("VB", *_inflections(words[0], "VERB"))
+        for choice in product(
+            *(_inflect(w, tag) if i == 0 or words[i - 1] == "and" else [w] for i, w in enumerate(words))
+        )
     ]
-    if len(words) > 1 and words[-2] != "and" and _inflections(words[-1], "NOUN"):
+    if len(words) == 2 and _inflections(words[-1], "NOUN"):  # a verb and its object noun
         variants += [[*v[:-1], last] for v in variants for last in noun_forms(words[-1])]
     return frozenset(" ".join(v) for v in variants)
 
 
-def _inflect(verb: str, tag: str) -> str:
-    """`verb` in the tense `tag` ("VBD": killed), or as written if it has no such form."""
+def _inflect(verb: str, tag: str) -> list[str]:
+    """`verb` in the tense `tag` ("VBD": burned, burnt), or as written if it has no such form."""
     infl = _inflections(verb, "VERB")
-    forms = infl.get(tag) or infl.get({"VBN": "VBD", "VBD": "VBN"}.get(tag, tag))
-    return forms[0] if forms else verb
+    return infl.get(tag) or infl.get({"VBN": "VBD", "VBD": "VBN"}.get(tag, tag)) or [verb]
 
 
 @dataclass
@@ -72,6 +75,7 @@ class Cues:
     head_nouns: dict[str, str] = field(default_factory=dict)  # "12 deaths", "22,000 refugees"
     groups: dict[str, str] = field(default_factory=dict)  # "of the arrested", "among the evacuated"
     people: set[str] = field(default_factory=set)  # "refugees", unless a verb says more: "300 refugees died"
+    intransitive: set[str] = field(default_factory=set)  # "died", "fled": what follows is no harmed object
 
 
 @cache
@@ -97,12 +101,14 @@ def _add_family(out: Cues, cat: str, family: dict[str, Any]) -> None:
             out.groups.setdefault(past, cat)
     for verb in family.get("intransitive", ()):
         after |= verb_forms(verb)
+        out.intransitive |= verb_forms(verb)
     for phrase in family.get("phrases", ()):
         before |= phrase_forms(phrase)
         after |= phrase_forms(phrase)
     for adjective in family.get("adjectives", ()):
         after.add(adjective)
         out.groups.setdefault(adjective, cat)
+        out.head_nouns.setdefault(adjective, cat)  # "left half a million homeless"
     persons = {form for noun in family.get("persons", ()) for form in noun_forms(noun)}
     out.persons[cat] = persons
     plurals = {form for noun in family.get("persons", ()) for form in noun_forms(noun) - {noun}}
@@ -137,7 +143,8 @@ def lemmas() -> tuple[set[str], set[str]]:
         for phrase in family.get("phrases", ()):
             words = phrase.split()
             verbs |= {w for i, w in enumerate(words) if i == 0 or words[i - 1] == "and"}
-            nouns.add(words[-1])
+            if len(words) == 2:
+                nouns.add(words[-1])
     verbs |= {w for name in _VERB_LISTS for w in cas[name]}
     nouns |= {w for name in _NOUN_LISTS for w in cas[name]}
     return verbs, nouns
