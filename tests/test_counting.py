@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audit.extract import sentence_figures
+from audit.extract.families import past_forms
+from audit.lexicon import data
 
 
 def counted(text: str) -> list[tuple[float, str | None, str]]:
@@ -155,3 +159,19 @@ def test_a_group_far_before_a_count_of_things_is_not_its_category() -> None:
 )
 def test_asides_relatives_and_intransitive_verbs(text: str, categories: list[str]) -> None:
     assert [c[2] for c in counted(text)] == categories
+
+
+def _transitive() -> list[tuple[str, str]]:
+    families = data("casualties")["harm_families"]
+    return sorted((cat, verb) for cat, family in families.items() for verb in family.get("verbs", ()))
+
+
+@pytest.mark.parametrize(("category", "verb"), _transitive())
+@settings(max_examples=5, deadline=None)
+@given(n=st.integers(2, 2_000_000))
+def test_every_transitive_family_verb_gives_its_category_in_both_voices(
+    category: str, verb: str, n: int
+) -> None:
+    for past in sorted(past_forms(verb)):
+        assert counted(f"Officials said {n:,} people were {past} on Monday.")[0] == (n, "people", category)
+        assert counted(f"Officials said the attack {past} {n:,} people.")[0] == (n, "people", category)
