@@ -95,6 +95,7 @@ def test_no_harm_where_the_family_does_not_say_it(text: str) -> None:
         "The nation has a population of 84 million.",
         "A country with over 120 million population has one airline.",
         "The four who refused to testify were fined.",
+        "A bullet hit a mother of five who was waiting at the gate.",  # her children, no casualties
     ],
 )
 def test_an_implied_noun_counts_people(text: str) -> None:

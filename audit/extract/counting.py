@@ -194,6 +194,8 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     if fig.unit not in (None, "people") or fig.kind in ("fraction",):
         return
     if _cue_patterns()["not_harmed"].search(text, max(0, fig.start - 30), fig.start):
+        if fig.unit == "people":  # "a mother of 13 who ...": her children, a head-count
+            fig.category = "count"
         return  # "a mother of 12", "fired one shot"
     before = casualty_before(text, fig)
     after = _casualty_after(text, fig, figures)
