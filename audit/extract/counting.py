@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from audit.extract.families import cues, inflected, noun_forms, verb_forms
 from audit.extract.figure import Figure
 from audit.extract.vocab import head_nouns, modifier_stops, people_nouns, plural_after
 from audit.lexicon import data, words_pattern
@@ -24,49 +25,106 @@ def read_people(text: str, fig: Figure) -> bool:
             if modifiers and lw in ("dead", "casualties"):
                 return False
             fig.unit, fig.kind, fig.noun_end = "people", "count", t.end()
-            generic = lw in ("people", "others", "persons", "dead", "casualties", "lives")
+            generic = lw in ("people", "others", "persons", "dead", "casualties", "lives", "population")
             phrase = _OF_DETERMINER.sub("", text[pos : t.end()])
             fig.subject = None if generic else phrase.strip(" -")
+            return True
+        if lw in ("who", "whom") and t is tokens[0]:  # "the three who voted": only people are "who"
+            fig.unit, fig.kind, fig.noun_end = "people", "count", t.end()
             return True
         if skip_of and lw == "of":
             skip_of = False
             continue
         if not skip_of and lw in _DETERMINERS and modifiers == 0:
             continue
-        if not w[0].isalpha() or lw in modifier_stops() or modifiers >= 3:
-            return False
+        stop = lw in modifier_stops() and not (w.isupper() and len(w) > 1)  # "IS insurgents" is a name
+        if not w[0].isalpha() or stop or modifiers >= 3:
+            return _population(text, fig)
         modifiers += 1
         skip_of = False
-    return False
+    return _population(text, fig)
+
+
+def _population(text: str, fig: Figure) -> bool:
+    """'a town of 167,000', 'a population of 230 million': the people of a place, no noun after."""
+    pats = _population_patterns()
+    before = pats["before"].search(text, max(0, fig.start - 60), fig.start)
+    if not before or not pats["after"].match(text, fig.end):
+        return False
+    fig.unit, fig.kind = "people", "count"
+    return True
+
+
+@cache
+def _population_patterns() -> dict[str, re.Pattern[str]]:
+    cas = data("casualties")
+    qualifiers = words_pattern(data("numbers")["qualifiers_before"])
+    places = words_pattern(noun for place in cas["populated_places"] for noun in noun_forms(place))
+    return {
+        "before": re.compile(
+            rf"(?:\b(?:population|inhabitants)\s+(?:of\s+)?|\b(?:an?|the|its)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:{places})\s+of\s+)(?:(?:{qualifiers})\s+)*$",
+            re.I,
+        ),
+        # nothing counted after the figure: punctuation, the end, or a word that starts no noun phrase
+        "after": re.compile(rf"\s*(?:[^\w\s]|$|(?:{words_pattern(modifier_stops())})\b)", re.I),
+    }
 
 
 _DETERMINERS = frozenset({"the", "her", "his", "their", "our", "its", "those", "these", "my", "your", "whom"})
 _OF_DETERMINER = re.compile(rf"^\s*of\s+(?:(?:{'|'.join(sorted(_DETERMINERS))})\s+)?")
 
 
+# "burnt to death", "suffocated to death", "hacked to death": any verb to death kills
+_TO_DEATH = r"(?-i:[a-z]+(?:ed|en|t))\s+to\s+death"
+
+
 @cache
 def _cue_patterns() -> dict[str, re.Pattern[str]]:
-    cas = data("casualties")
-    after_alts, before_alts = [], []
-    for cat, words in cas["after_cues"].items():
-        after_alts.append(f"(?P<{cat}>{words_pattern(words)})")
-    for cat, words in cas["before_cues"].items():
-        before_alts.append(f"(?P<{cat}>{words_pattern(words)})")
+    cas, fam = data("casualties"), cues()
+    after_alts, before_alts, noun_of_alts = [], [], []
+    suffering = words_pattern(inflected(tuple(cas["suffering_verbs"])))
+    for cat, words in fam.after.items():
+        # "eight people suffered serious injury": a harm noun after a verb of suffering, in either number
+        persons = words_pattern(fam.persons[cat])
+        suffered = rf"(?:{suffering})\s+(?:from\s+)?(?:[\w-]+\s+){{0,2}}?(?:{persons})"
+        alts = [
+            words_pattern(words),
+            suffered if fam.persons[cat] else "",
+            _TO_DEATH if cat == "killed" else "",
+        ]
+        after_alts.append(f"(?P<{cat}>{'|'.join(p for p in alts if p)})")
+    for cat, words in fam.before.items():
+        alts = [words_pattern(words), _TO_DEATH if cat == "killed" else ""]
+        before_alts.append(f"(?P<{cat}>{'|'.join(p for p in alts if p)})")
+    for cat, words in fam.noun_of.items():
+        if words:
+            noun_of_alts.append(f"(?P<{cat}>{words_pattern(words)})")
+    qualifiers = words_pattern([*data("numbers")["qualifiers_before"], *_DETERMINERS, "a", "an"])
+    tolls = words_pattern(cas["tolls"])
+    toll_verbs = words_pattern([*inflected(tuple(cas["toll_verbs"])), "to", "at", "of"])
     return {
         "after": re.compile(rf"\b(?:{'|'.join(after_alts)})\b", re.I),
         "before": re.compile(rf"\b(?:{'|'.join(before_alts)})\s*$", re.I),
+        "noun_of": re.compile(rf"\b(?:{'|'.join(noun_of_alts)})\s+of\s+(?:(?:{qualifiers})\s+)*$", re.I),
+        "toll": re.compile(rf"\b(?:({tolls})\s+)?tolls?\b(?:[^.;]{{0,40}}?\b(?:{toll_verbs}))?\s*$", re.I),
+        # "lost 300 men", "the loss of those three people"
+        "lost": re.compile(
+            rf"\b(?:{words_pattern(verb_forms('lose'))}|loss(?:es)?\s+of)(?:\s+(?:{words_pattern(_DETERMINERS)}))?\s*$",
+            re.I,
+        ),
         "breaks": re.compile(rf"\b(?:{words_pattern(cas['clause_breaks'])})\b|[;:()\u2014]|\s-\s", re.I),
-        "leave": re.compile(rf"\b(?:{words_pattern(cas['leave_verbs'])})\s*$", re.I),
+        "leave": re.compile(rf"\b(?:{words_pattern(inflected(tuple(cas['leave_verbs'])))})\s*$", re.I),
         "not_harmed": re.compile(
             rf"\b(?:{words_pattern(cas['not_harmed_after'])})\s+(?:just\s+|only\s+)?$", re.I
         ),
-        "sparing": re.compile(rf"\b(?:{words_pattern(cas['sparing_verbs'])})\s*$", re.I),
+        "sparing": re.compile(rf"\b(?:{words_pattern(inflected(tuple(cas['sparing_verbs'])))})\s*$", re.I),
     }
 
 
 @cache
 def _harm_patterns() -> dict[str, re.Pattern[str]]:
-    groups = "|".join(harmed_groups())
+    groups = words_pattern(harmed_groups())
     qualifiers = words_pattern(
         [*data("numbers")["qualifiers_before"], "the", "a", "an", "another", "other", "more", "of"]
     )
@@ -74,6 +132,16 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
         # what may stand between a cue and its figure: "killing at least 12", "wounded some of the 40"
         "qualifier_or_det": re.compile(rf"(?:\b(?:{qualifiers})\s+)*$", re.I),
         "of_the": re.compile(rf"\b(?:of|among)\s+the\s+({groups})\s*,?[^.;:]{{0,80}}$", re.I),
+        # "Of the 130 injured, 77 were women": the part right after the counted group
+        "of_the_n": re.compile(
+            rf"\b(?:of|among)\s+the\s+[\d,.]+\s+({groups})\s*,\s*(?:(?:{qualifiers})\s+)*$", re.I
+        ),
+        # "the victims were two women and a boy", "the dead included 12 children"
+        "group_were": re.compile(
+            rf"\bthe\s+({groups})\s+(?:{words_pattern(inflected(tuple(data('casualties')['group_verbs'])))})\s+"
+            rf"(?:(?:{qualifiers})\s+)*$",
+            re.I,
+        ),
         "number_of": re.compile(
             rf"\b(?:number|count|tally|total)\s+of\s+(?:people\s+|confirmed\s+|reported\s+)?({groups})\b[^.;:]{{0,60}}$",
             re.I,
@@ -81,42 +149,53 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-@cache
 def harmed_groups() -> dict[str, str]:
-    return {word.lower(): cat for word, cat in data("casualties")["harmed_groups"].items()}
+    """The groups of the harmed named before a figure ("of the dead", "among the arrested")."""
+    return cues().groups
 
 
 def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     """An active cue right before the figure: 'killing 12', 'wounded at least 22 others'."""
     raw_head = text[max(0, fig.start - 50) : fig.start]
-    pats = _harm_patterns()
+    pats, cue_pats = _harm_patterns(), _cue_patterns()
     dets = pats["qualifier_or_det"].search(raw_head)  # always matches: it may match nothing
     head = raw_head[: dets.start()] if dets else raw_head
-    before = _cue_patterns()["before"]
-    m = before.search(head) or before.search(raw_head)
+    before = cue_pats["before"]
+    m = before.search(head) or before.search(raw_head) or cue_pats["noun_of"].search(raw_head)
     if m:
         return m.lastgroup or "other", m.group(0).strip()
+    lost = cue_pats["lost"].search(head) or cue_pats["lost"].search(raw_head)
+    if lost and _noun_of(text, fig) in _lost_to_death():
+        return "killed", lost.group(0).strip()  # "the army lost 300 men"
+    if toll := cue_pats["toll"].search(head):  # "the death toll rose to 12", "put the toll at 11"
+        category = data("casualties")["tolls"].get((toll.group(1) or "death").lower(), "killed")
+        return category, toll.group(0).strip()
     window = text[max(0, fig.start - 160) : fig.start]  # both patterns reach back at most ~110 characters
-    of_the = pats["of_the"].search(window) or pats["number_of"].search(window)
-    if of_the:
+    groups = (pats[name].search(window) for name in ("of_the", "of_the_n", "number_of", "group_were"))
+    if of_the := next((m for m in groups if m), None):
         return harmed_groups()[of_the.group(1).lower()], of_the.group(0).strip(" ,")
-    toll = re.search(
-        r"\b(death|casualty|injury)\s+toll\b[^.;]{0,40}?\b(?:to|at|of|is|was|reached|hit|stands at|"
-        r"stood at|climbed to|rose to)\s*$",
-        head,
-        re.I,
-    )
-    if toll:
-        return {"death": "killed", "casualty": "casualties", "injury": "wounded"}[
-            toll.group(1).lower()
-        ], toll.group(0)
     return None
+
+
+def _noun_of(text: str, fig: Figure) -> str:
+    """The people noun a head-count ends on ("two of my closest friends": friends), or ''."""
+    if fig.noun_end < 0:
+        return ""
+    m = re.search(r"([A-Za-z'-]+)\W*$", text[: fig.noun_end])
+    return m.group(1).lower() if m else ""
+
+
+@cache
+def _lost_to_death() -> frozenset[str]:
+    return frozenset(data("casualties")["lost_to_death"])
 
 
 def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     if fig.unit not in (None, "people") or fig.kind in ("fraction",):
         return
     if _cue_patterns()["not_harmed"].search(text, max(0, fig.start - 30), fig.start):
+        if fig.unit == "people":  # "a mother of 13 who ...": her children, a head-count
+            fig.category = "count"
         return  # "a mother of 12", "fired one shot"
     before = casualty_before(text, fig)
     after = _casualty_after(text, fig, figures)
@@ -147,24 +226,67 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
     start = fig.noun_end if fig.noun_end > 0 else fig.end
     limit = min(len(text), start + 90)
     head = _head_noun().match(text, fig.end, limit)
+    named: tuple[str, str] | None = None  # "22,000 refugees", unless a verb says more: "300 refugees died"
     if head and not (
         text[fig.end : head.start(1)].strip() and _verb_with_object(text, fig.end, head.span(1))
     ):
         word = head.group(1).lower()
-        return head_nouns()[word], word
-    tail = text[start:limit]
-    if stop := _cue_patterns()["breaks"].search(tail):
+        named = head_nouns()[word], word
+        if word not in cues().people:
+            return named
+    tail = _without_asides(text[start:limit])
+    relative = _RELATIVE.match(tail)  # "the three men who were killed": the clause is about them
+    if stop := _clause_break(tail, relative.end() if relative else 0):
         tail = tail[: stop.start()]
     if fig.noun_end < 0 and _counts_things(text[fig.end : fig.end + 30]):
         return None
     m = _cue_patterns()["after"].search(tail)
     if (
         not m
+        or (relative and m.group(0).lower() in _harm_nouns())  # "three people who saw the deaths"
         or _cue_belongs_to_next(text, fig, figures, start + m.start())
-        or _verb_with_object(text, start, (start + m.start(), start + m.end()))
+        or (
+            m.group(0).split()[-1].lower() not in cues().intransitive  # "fled the fighting" harms no other
+            and _verb_with_object(text, start, (start + m.start(), start + m.end()))
+        )
     ):
-        return None
+        return named
     return m.lastgroup or "other", m.group(0)
+
+
+@cache
+def _harm_nouns() -> frozenset[str]:
+    """The nouns of the harm families ("deaths", "injuries", "refugees"): no verb of a relative clause."""
+    return frozenset(set().union(*cues().persons.values()) | cues().people)
+
+
+def _clause_break(tail: str, since: int = 0) -> re.Match[str] | None:
+    """Where a new clause begins; "after being injured", "when having been shot" go on with the
+    same subject and are no new clause."""
+    for stop in _cue_patterns()["breaks"].finditer(tail, since):
+        if not _SAME_SUBJECT.match(tail, stop.end()):
+            return stop
+    return None
+
+
+_SAME_SUBJECT = re.compile(r"\s+(?:being|having\s+been|getting)\b", re.I)
+_RELATIVE = re.compile(r"\s*(?:who|that)\b", re.I)
+
+
+def _without_asides(tail: str) -> str:
+    """The text after a figure with its asides blanked, offsets kept: anything in brackets, and a part
+    set apart right after it ("12 soldiers (two officers) were killed", "nine Israelis, including
+    three civilians, have been killed", "four workers, two of them foreigners, died")."""
+    tail = _BRACKETS.sub(lambda m: " " * len(m.group(0)), tail)
+    return _ASIDE.sub(lambda m: " " * len(m.group(0)), tail, count=1)
+
+
+_BRACKETS = re.compile(r"\([^()]*\)")
+_ASIDE = re.compile(
+    r"^\s*(?:,|\u2013|\u2014|\s-)\s*(?:including\b|among\s+them\b|[^,()\u2013\u2014]*?\bof\s+(?:them|whom|those|these)\b)"
+    r"[^,()\u2013\u2014]*(?:,|\u2013|\u2014|\s-)",
+    re.I,
+)
 
 
 def _counts_things(after: str) -> bool:
@@ -196,19 +318,28 @@ _AUXILIARY_BEFORE = re.compile(r"\b(?:were|was|been|are|is|being|be)\s+(?:\w+\s+
 def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: int) -> bool:
     """Another figure stands between this one and the cue: the cue is that figure's, unless
     the two are coordinated ("eight women and four men injured")."""
-    nxt = next((f for f in figures if f.start >= fig.end and f is not fig), None)
+    # an age or a measure takes no harm cue: "eight women, a 10-year-old girl and four men injured"
+    heads = (f for f in figures if f.start >= fig.end and f is not fig and f.unit in (None, "people"))
+    nxt = next(heads, None)
     if nxt is None or cue_at <= nxt.start:
         return False
     joint = fig.noun_end if fig.noun_end > 0 else fig.end  # past "two of the three victims" when read so
+    if _APPOSED_PART.match(text[joint:cue_at]):
+        return False  # "four workers, two of them foreigners, died": a part set apart, then the whole's verb
     if joint < nxt.start and not _COORDINATED.match(text[joint : nxt.start]):
         return True  # "One report said six children were killed": the nearer figure's cue
     return nxt.noun_end < 0 and not re.match(r"^\s*(?:[A-Za-z'-]+\s+){0,2}$", text[nxt.end : cue_at])
 
 
+# "four workers, two of them foreigners, died": a part of the figure before set apart by commas,
+# dashes or brackets, the verb after it
+_APPOSED_PART = re.compile(rf"(?:{_ASIDE.pattern[1:]}|\s*\([^()]*\))\s*(?:[A-Za-z'-]+\s+){{0,2}}$", re.I)
+
+
 # what joins two figures that may share a cue: "eight women and four men", "30 of the 80 wounded",
 # "three bank workers - two women and a man - were killed"
 _COORDINATED = re.compile(
-    r"^\s*(?:[\w'-]+\s+){0,4}?[\w'-]*?\s*"
+    r"^\s*(?:,?\s*[\w'-]+\s+){0,4}?[\w'-]*?\s*"
     r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|plus\s+|as\s+well\s+as\s+|[-\u2013\u2014:(]\s*"
     r"|(?:of|among)\s+(?:the\s+|these\s+|those\s+|them\s+|their\s+|its\s+)?)$",
     re.I,
@@ -224,7 +355,7 @@ def _verb_with_object(text: str, since: int, cue: tuple[int, int]) -> bool:
 def inherit_categories(text: str, figures: list[Figure]) -> None:
     """A figure with nothing of its own takes the category of the harmed figure before it:
     '55 injured, five of them critically', 'killed 170,000 here and tens of thousands more',
-    'killed two women and a man'."""
+    'killed two women and a man', 'lost seven soldiers and four civilians'."""
     for prev, fig in zip(figures, figures[1:], strict=False):
         if fig.category not in ("other", "count") or prev.category in ("other", "count"):
             continue
@@ -235,21 +366,37 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
             r"\s+(?:more|others|other)\b", after, re.I
         )
         of_them = re.match(r"\s+of\s+(?:them|those|whom|these)\b", after, re.I)
-        listed = prev.noun_end > 0 and _SINGULAR_AFTER.fullmatch(text, prev.noun_end, fig.noun_end)
+        listed = prev.noun_end > 0 and (  # "two women and a man", "seven soldiers and four civilians"
+            _SINGULAR_AFTER.fullmatch(text, prev.noun_end, fig.noun_end)
+            or (fig.noun_end > 0 and _AND.fullmatch(text, prev.noun_end, fig.start))
+        )
         including = fig.unit == "people" and _INCLUDING.fullmatch(
             text, prev.noun_end if prev.noun_end > 0 else prev.end, fig.start
         )
-        if more or of_them or listed or including:
-            fig.category, fig.unit, fig.kind = prev.category, "people", "count"
-            fig.cue = (
-                "and more" if more else "of them" if of_them else "including" if including else "listed with"
-            )
+        ways = {"and more": more, "of them": of_them, "including": including, "listed with": listed}
+        gapped = _gapped(text, prev, fig)
+        if cue := next((name for name, found in ways.items() if found), "verb left out" if gapped else None):
+            fig.category, fig.unit, fig.kind, fig.cue = prev.category, "people", "count", cue
+
+
+def _gapped(text: str, prev: Figure, fig: Figure) -> bool:
+    """'12 were killed in the north, three in the south': the second figure's verb is left out and its
+    place follows it with the same preposition as the first's."""
+    between = text[prev.noun_end if prev.noun_end > 0 else prev.end : fig.start]
+    place = _PLACE_AFTER.match(text, fig.noun_end if fig.noun_end > 0 else fig.end)
+    if not place or not re.search(r"(?:,\s*|\s+)(?:and\s+)?$", between) or re.search(r"[.;:]", between):
+        return False
+    return re.search(rf"\b{place.group(1)}\b", between, re.I) is not None
+
+
+_PLACE_AFTER = re.compile(r"\s+(in|at|on|from|near|inside|outside|across|along|around)\b", re.I)
 
 
 # "killed 45 Palestinians overnight, including 12 children": a part of the harmed figure before it
 _INCLUDING = re.compile(r"(?:\s+\w+){0,3}?\s*,?\s*(?:including|among\s+them|among\s+whom)\s+", re.I)
 
 
+_AND = re.compile(r"\s*,?\s+and\s+", re.I)
 _SINGULAR_AFTER = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*[-\u2013\u2014]\s*)(an?)\s+([a-z]+)\b", re.I)
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection
 from functools import cache
 
+from audit.extract.families import cues
 from audit.lexicon import data, words_pattern
 
 
@@ -45,9 +46,9 @@ def modifier_stops() -> frozenset[str]:
     return frozenset(data("casualties")["modifier_stops"])
 
 
-@cache
 def head_nouns() -> dict[str, str]:
-    return {word.lower(): cat for word, cat in data("casualties")["head_nouns"].items()}
+    """Nouns right after a figure that say what it counts: "3,000 casualties", "two arrests"."""
+    return cues().head_nouns
 
 
 @cache

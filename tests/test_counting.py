@@ -1,0 +1,178 @@
+"""What a figure counts: harm families, tolls, head-counts whose noun is far or implied (our sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit.extract import sentence_figures
+from audit.extract.families import past_forms
+from audit.lexicon import data
+
+
+def counted(text: str) -> list[tuple[float, str | None, str]]:
+    return [(f.value, f.unit, f.category) for f in sentence_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # wounded: every inflection and participle of the family, the noun after a verb of suffering
+        ("Storm batters coast, six hurt", "wounded"),
+        ("Nine villagers had been treated after being injured by falling masonry.", "wounded"),
+        ("Seven miners suffered serious injury underground.", "wounded"),
+        ("Some 30 passengers sustained minor injuries.", "wounded"),
+        ("Eleven spectators got a minor injury in the crush.", "wounded"),
+        # displaced
+        ("Around 2,000 villagers have taken shelter in a stadium.", "displaced"),
+        ("About 800 families were sheltering in tents and 300 more sought refuge in a mosque.", "displaced"),
+        ("The valley now holds more than 40,000 refugees.", "displaced"),
+        ("The landslide left 90 households homeless.", "displaced"),
+        ("Nearly 6,000 residents were evacuated overnight.", "displaced"),
+        # captured
+        ("Police made 14 arrests after the match.", "captured"),
+        ("Eight activists were detained at the border.", "captured"),
+        ("Troops arrested 23 suspects in the raid.", "captured"),
+        ("The detention of 40 students drew protests.", "captured"),
+        # killed: bodies, tolls, the noun after "of the"
+        ("Divers recovered the bodies of at least nine sailors.", "killed"),
+        ("Officials put the toll at 17 on Monday.", "killed"),
+        ("By dawn the toll stood at 58.", "killed"),
+        ("The death toll climbed to 210 overnight.", "killed"),
+        ("Without the alarm the toll could have been more than a hundred.", "killed"),
+        ("They mourned the deaths of the six climbers.", "killed"),
+        ("A court heard of the massacre of 40 farmers.", "killed"),
+        ("The garrison lost 120 men in the siege.", "killed"),
+        ("She lost three of her brothers in the war.", "killed"),
+        ("Rebels gunned down 11 guards at the depot.", "killed"),
+        # headline forms
+        ("Ferry capsizes, 14 drown", "killed"),
+        ("Gas blast kills 6 in mine", "killed"),
+    ],
+)
+def test_harm_families_give_the_category(text: str, category: str) -> None:
+    assert counted(text)[0][1:] == ("people", category)
+
+
+def test_a_headline_gives_each_figure_its_own_verb() -> None:
+    assert counted("Bus bomb kills 7, injures 31") == [(7, "people", "killed"), (31, "people", "wounded")]
+
+
+def test_a_part_set_apart_leaves_the_verb_to_the_whole() -> None:
+    found = counted("Three workers, two of them welders, drowned in the flood.")
+    assert [c[2] for c in found] == ["killed", "killed"]
+
+
+def test_coordinated_objects_share_the_verb() -> None:
+    found = counted("The raid killed nine fighters and three civilians.")
+    assert [c[2] for c in found] == ["killed", "killed"]
+
+
+def test_the_second_figure_takes_people_and_its_own_cue() -> None:
+    found = counted("Six people suffered severe injury and 40 other got minor injury.")
+    assert found == [(6, "people", "wounded"), (40, "people", "wounded")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm lost 12,000 subscribers last quarter.",  # losing clients is no death
+        "Officers freed nine people trapped in a lift.",  # freeing is sparing
+        "Diplomats helped evacuate 300 nationals from the capital.",  # an active evacuation is a rescue
+        "Police issued 17 arrest warrants.",  # a singular noun before another noun is a modifier
+    ],
+)
+def test_no_harm_where_the_family_does_not_say_it(text: str) -> None:
+    assert counted(text)[0][2] in ("count", "other")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods reached a river town of 52,000.",
+        "The port, a city of population 310,000, was cut off.",
+        "The nation has a population of 84 million.",
+        "A country with over 120 million population has one airline.",
+        "The four who refused to testify were fined.",
+        "A bullet hit a mother of five who was waiting at the gate.",  # her children, no casualties
+    ],
+)
+def test_an_implied_noun_counts_people(text: str) -> None:
+    assert counted(text)[0][1:] == ("people", "count")
+
+
+def test_a_place_with_a_noun_after_its_number_is_no_population() -> None:
+    assert counted("It is a city of 12 districts.")[0][1] is None
+
+
+def test_an_acronym_is_no_stop_word_before_a_people_noun() -> None:
+    assert counted("There may be 3,000 IS fighters in the region.")[0][1:] == ("people", "count")
+
+
+def test_a_list_with_the_verb_left_out_shares_it() -> None:
+    found = counted("Some 600 people took shelter in a church, 200 in a school and 90 others in tents.")
+    assert [c[2] for c in found] == ["displaced", "displaced", "displaced"]
+    found = counted("Nine were killed in the port, four in the hills.")
+    assert [c[2] for c in found] == ["killed", "killed"]
+
+
+def test_an_age_in_a_list_takes_no_cue() -> None:
+    found = counted("There were three men, a 12-year-old boy and two women hurt.")
+    assert [(c[1], c[2]) for c in found] == [("people", "wounded"), ("year", "other"), ("people", "wounded")]
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("The dead included five nurses and two drivers.", ["killed", "killed"]),
+        ("Among the 60 injured, 14 were in a critical state.", ["wounded", "wounded"]),
+        ("Mourners grieved the loss of four children.", ["killed"]),
+        ("Medics treated 35 flood victims overnight.", ["wounded"]),
+        ("The gunman knew the two victims from work.", ["casualties"]),
+        ("Twenty refugees drowned off the coast.", ["killed"]),  # a verb says more than the noun
+    ],
+)
+def test_a_group_of_the_harmed_gives_its_category(text: str, categories: list[str]) -> None:
+    assert [c[2] for c in counted(text)] == categories
+
+
+def test_a_group_far_before_a_count_of_things_is_not_its_category() -> None:
+    found = counted("Of the 40 wounded, 12 stayed in hospital after a quake that wrecked 300 old houses.")
+    assert [c[2] for c in found] == ["wounded", "wounded", "other"]
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("The two guards were beaten to death.", ["killed"]),
+        ("Four miners starved to death underground.", ["killed"]),
+        ("Jurors voted to put Carter to death.", []),  # no figure, and no name dies
+        ("Eleven crew (three of them cadets) were killed.", ["killed", "killed"]),
+        ("Six villagers, including two teachers, were abducted.", ["captured", "captured"]),
+        ("The two women who were hurt went home.", ["wounded"]),
+        ("Hundreds of families who had fled the floods returned.", ["displaced"]),
+        ("Five nurses who treated the injured spoke out.", ["count"]),  # a verb with its own object
+        ("Two people who saw the deaths spoke out.", ["count"]),
+        ("Three hikers died the next morning.", ["killed"]),  # what follows an intransitive verb is no object
+        ("The storm left nearly 8,000 homeless.", ["displaced"]),
+    ],
+)
+def test_asides_relatives_and_intransitive_verbs(text: str, categories: list[str]) -> None:
+    assert [c[2] for c in counted(text)] == categories
+
+
+def _transitive() -> list[tuple[str, str]]:
+    families = data("casualties")["harm_families"]
+    return sorted((cat, verb) for cat, family in families.items() for verb in family.get("verbs", ()))
+
+
+@pytest.mark.parametrize(("category", "verb"), _transitive())
+@settings(max_examples=5, deadline=None)
+@given(n=st.integers(2, 2_000_000))
+def test_every_transitive_family_verb_gives_its_category_in_both_voices(
+    category: str, verb: str, n: int
+) -> None:
+    for past in sorted(past_forms(verb)):
+        assert counted(f"Officials said {n:,} people were {past} on Monday.")[0] == (n, "people", category)
+        assert counted(f"Officials said the attack {past} {n:,} people.")[0] == (n, "people", category)
