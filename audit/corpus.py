@@ -790,7 +790,7 @@ def run_corpus(
                 run_dask(tasks, config, sink, scheduler, workers, timeout, say)
             else:
                 run_local(tasks, config, sink)
-        documents = _assemble(out, work, keys, previous, summary)
+        documents = _assemble(out, work, keys, previous, summary, update)
     except BaseException:
         kept = len(work.finished())
         if kept:
@@ -849,8 +849,9 @@ def _reusable(part: Part, previous: resume.Previous | None) -> frozenset[int]:
 
 
 def _assemble(
-    out: Path, work: resume.Work, keys: list[str], previous: resume.Previous | None, summary: Summary
-) -> list[pa.Table]:
+    out: Path, work: resume.Work, keys: list[str], previous: resume.Previous | None, summary: Summary,
+    update: bool = False,
+) -> list[pa.Table]:  # fmt: skip
     """Write the outputs from the finished partitions, in order, then reconcile the archive.
     The three files move into place together, after the last row; on failure none does."""
     documents: list[pa.Table] = []
@@ -865,7 +866,7 @@ def _assemble(
             claims.write_table(part_claims)
             findings.write_table(part_findings)
             documents.append(docs)
-            _tally(summary, docs, previous, seen)
+            _tally(summary, docs, previous, seen, counting=update)
         summary.claims = claims.rows
         result = reconcile.reconcile(reconcile.read_mentions(claims.finish()))
         findings.write(result.findings)
@@ -906,18 +907,21 @@ def _merge(
     )
 
 
-def _tally(summary: Summary, docs: pa.Table, previous: resume.Previous | None, seen: set[str]) -> None:
+def _tally(
+    summary: Summary, docs: pa.Table, previous: resume.Previous | None, seen: set[str], counting: bool
+) -> None:
+    """Add a partition's documents to the summary; `counting`: reused, new and changed (--update)."""
     for e in docs.to_pylist():
         summary.documents += 1
         summary.characters += e["characters"]
         seen.add(e["id"])
         if e["error"]:
             summary.errors.append((e["id"], e["error"]))
-        if previous is None:
+        if not counting:
             continue
         if e["reused"]:
             summary.reused += 1
-        elif e["id"] in previous.ids:
+        elif previous is not None and e["id"] in previous.ids:
             summary.changed += 1
         else:
             summary.new += 1
