@@ -612,6 +612,8 @@ def run_dask(
                 continue
             for future in done:
                 sink(running.pop(future), _result_of(future.result()))
+            if not watch.workers:  # work got done: workers have come
+                watch.check()
 
 
 class _WorkerWatch:
