@@ -8,6 +8,11 @@ bounded by the partition size, never by the archive. `--engine dask` runs the sa
 per-partition function as `dask.dataframe` partitions on a `dask.distributed` cluster.
 After the last partition, `audit.reconcile` groups casualty figures across documents.
 
+Each finished partition is kept in `--out`/.audit/work (see `audit.resume`) and the outputs are
+assembled from those partitions in order, so `--resume` goes on after a crash with the partitions
+not finished and `--update` reuses the rows of documents unchanged since the last run; either way
+the outputs are byte-for-byte those of a clean run.
+
 Outputs in `--out`: claims.parquet, findings.parquet and events.parquet, each written to
 a temporary file first and moved into place only when complete.
 """
