@@ -561,6 +561,7 @@ class Summary:
     new: int = 0  # documents audited that the last run did not have (--update)
     changed: int = 0  # documents audited again because they changed (--update)
     gone: int = 0  # documents of the last run no longer in the archive (--update)
+    update: bool = False  # whether the run was an update (asked for, or an interrupted update resumed)
 
 
 def _quiet(message: str) -> None:
@@ -775,7 +776,7 @@ def run_corpus(
     files = {path: stamp for p in parts for path, *stamp in resume.input_stamp(_part_paths(p))}
     done = _resumable(work, interrupted, keys, files, fp, resume_run, out, say)
     work.start({"fingerprint": asdict(fp), "update": update, "partitions": keys, "inputs": files}, done)
-    summary = Summary(partitions=len(parts), resumed=len(done))
+    summary = Summary(partitions=len(parts), resumed=len(done), update=update)
     try:
         with _progress_bar(progress, sum(p.documents for p in parts)) as advance:
             advance(sum(p.documents for p, k in zip(parts, keys, strict=True) if k in done))
@@ -1043,7 +1044,7 @@ def corpus_command(
     )  # fmt: skip
     for document, error in summary.errors:
         say(f"{document}: error: {error}")
-    if update:
+    if summary.update:
         audited = f"{summary.new + summary.changed} audited ({summary.new} new, {summary.changed} changed)"
         say(f"update: {summary.reused} documents reused, {audited}, {summary.gone} gone from the archive")
     grades = ", ".join(f"{n} {g}" for g, n in sorted(summary.grades.items()))
