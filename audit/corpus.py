@@ -8,6 +8,11 @@ bounded by the partition size, never by the archive. `--engine dask` runs the sa
 per-partition function as `dask.dataframe` partitions on a `dask.distributed` cluster.
 After the last partition, `audit.reconcile` groups casualty figures across documents.
 
+Each finished partition is kept in `--out`/.audit/work (see `audit.resume`) and the outputs are
+assembled from those partitions in order, so `--resume` goes on after a crash with the partitions
+not finished and `--update` reuses the rows of documents unchanged since the last run; either way
+the outputs are byte-for-byte those of a clean run.
+
 Outputs in `--out`: claims.parquet, findings.parquet and events.parquet, each written to
 a temporary file first and moved into place only when complete.
 """
@@ -22,7 +27,7 @@ import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, ExitStack, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -32,7 +37,7 @@ import click
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from audit import inputs, load, reconcile
+from audit import inputs, load, reconcile, resume
 from audit.config import DEFAULT, Config
 from audit.model import Claim, Document
 from audit.pipeline import audit_document
@@ -393,30 +398,49 @@ class DocumentRows:
     findings: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
     size: int = 0  # characters of text
+    hash: str | None = None  # of its metadata and content (None: unreadable, never reused)
 
 
-def load_record(record: Record) -> Document:
-    """The record as a loaded `Document`, named by its id."""
+def record_content(record: Record) -> bytes | str:
+    """The record's bytes (its text as UTF-8, or its file), or why they cannot be had."""
     if record.error:
-        return Document(path=record.id, source="", prose="", error=record.error)
+        return record.error
+    if record.text is not None:
+        return record.text.encode("utf-8", "surrogatepass")
+    try:
+        return Path(record.path or record.id).read_bytes()
+    except OSError as e:
+        return f"cannot read: {e.strerror or e}"
+
+
+def record_hash(record: Record, content: bytes | str) -> str | None:
+    """The content hash --update compares: metadata and bytes (None when the record is an error)."""
+    published = record.published.isoformat() if record.published else None
+    meta = [record.id, published, record.outlet, record.url, record.format]
+    return resume.record_hash(meta, content if isinstance(content, bytes) else None)
+
+
+def load_record(record: Record, content: bytes | str | None = None) -> Document:
+    """The record as a loaded `Document`, named by its id."""
+    content = record_content(record) if content is None else content
+    if isinstance(content, str):
+        return Document(path=record.id, source="", prose="", error=content)
     if record.text is not None:
         return load.from_text(record.text, path=record.id, fmt=record.format)
-    try:
-        data = Path(record.path or record.id).read_bytes()
-    except OSError as e:
-        return Document(path=record.id, source="", prose="", error=f"cannot read: {e.strerror or e}")
-    return load.from_bytes(data, path=record.id)
+    return load.from_bytes(content, path=record.id)
 
 
 def audit_record(record: Record, config: Config = DEFAULT) -> DocumentRows:
     """Run the per-document pipeline on one record and flatten it into rows."""
-    doc = load_record(record)
+    content = record_content(record)
+    doc = load_record(record, content)
     audit = audit_document(doc, config)
     meta = {"document": record.id, "published": record.published, "outlet": record.outlet, "url": record.url}
     contexts = reconcile.claim_contexts(doc, audit.claims)
     claims = [claim_row(meta, c, ctx) for c, ctx in zip(audit.claims, contexts, strict=True)]
     findings = [{"document": record.id, **f.to_contract()} for f in audit.findings]
-    return DocumentRows(record.id, claims, findings, doc.error, len(doc.source))
+    digest = record_hash(record, content)
+    return DocumentRows(record.id, claims, findings, doc.error, len(doc.source), digest)
 
 
 def claim_row(meta: dict[str, Any], claim: Claim, context: reconcile.ClaimContext | None) -> dict[str, Any]:
@@ -442,30 +466,44 @@ def claim_row(meta: dict[str, Any], claim: Claim, context: reconcile.ClaimContex
 
 @dataclass
 class PartResult:
-    """What one partition contributes: its rows as Arrow tables, ready to append."""
+    """What one partition contributes: the rows of the documents it audited, as Arrow tables,
+    and one entry per document (`resume.DOCUMENTS_SCHEMA`; reused ones have no rows here)."""
 
     claims: pa.Table
     findings: pa.Table
-    documents: int
-    characters: int
-    errors: list[tuple[str, str]]
+    docs: pa.Table
+
+    @property
+    def documents(self) -> int:
+        return int(self.docs.num_rows)
 
 
-def audit_records(records: Iterable[Record], config: Config = DEFAULT) -> PartResult:
-    """The unit of work of both engines: audit the documents of one partition."""
-    docs = [audit_record(r, config) for r in records]
+def audit_records(
+    records: Iterable[Record], config: Config = DEFAULT, reuse: frozenset[int] = frozenset()
+) -> PartResult:
+    """The unit of work of both engines: audit the documents of one partition, except those at
+    the positions in `reuse` (--update: their rows are the last run's)."""
+    docs: list[DocumentRows] = []
+    entries: list[dict[str, Any]] = []
+    for n, record in enumerate(records):
+        if n in reuse:  # the last run's entry is filled in when the partition is assembled
+            entries.append({"id": record.id, "hash": None, "characters": 0, "claims": 0, "findings": 0,
+                            "error": None, "reused": True})  # fmt: skip
+            continue
+        d = audit_record(record, config)
+        docs.append(d)
+        entries.append({"id": d.document, "hash": d.hash, "characters": d.size, "claims": len(d.claims),
+                        "findings": len(d.findings), "error": d.error, "reused": False})  # fmt: skip
     return PartResult(
         claims=pa.Table.from_pylist([row for d in docs for row in d.claims], schema=CLAIMS_SCHEMA),
         findings=pa.Table.from_pylist([row for d in docs for row in d.findings], schema=FINDINGS_SCHEMA),
-        documents=len(docs),
-        characters=sum(d.size for d in docs),
-        errors=[(d.document, d.error) for d in docs if d.error],
+        docs=pa.Table.from_pylist(entries, schema=resume.DOCUMENTS_SCHEMA),
     )
 
 
-def audit_part(part: Part, config: Config = DEFAULT) -> PartResult:
+def audit_part(part: Part, config: Config = DEFAULT, reuse: frozenset[int] = frozenset()) -> PartResult:
     """Read one partition and audit its documents."""
-    return audit_records(read_part(part), config)
+    return audit_records(read_part(part), config, reuse)
 
 
 # ---------------------------------------------------------------- writing
@@ -517,37 +555,100 @@ class Summary:
     findings: int = 0
     events: int = 0
     grades: dict[str, int] = field(default_factory=dict)
+    partitions: int = 0
+    resumed: int = 0  # partitions an interrupted run had finished (--resume)
+    reused: int = 0  # documents whose rows are the last run's (--update)
+    new: int = 0  # documents audited that the last run did not have (--update)
+    changed: int = 0  # documents audited again because they changed (--update)
+    gone: int = 0  # documents of the last run no longer in the archive (--update)
+    update: bool = False  # whether the run was an update (asked for, or an interrupted update resumed)
+
+
+def _quiet(message: str) -> None:
+    """Say nothing (library use); the command prints to stderr."""
 
 
 # ---------------------------------------------------------------- engines
 
-Sink = Callable[[PartResult], None]
+Task = tuple[int, Part, frozenset[int]]  # partition number, partition, positions of reused documents
+Sink = Callable[[int, PartResult], None]
 
 
-def run_local(parts: list[Part], config: Config, sink: Sink) -> None:
+def run_local(tasks: list[Task], config: Config, sink: Sink) -> None:
     """One partition at a time in this process."""
-    for part in parts:
-        sink(audit_part(part, config))
+    for number, part, reuse in tasks:
+        sink(number, audit_part(part, config, reuse))
 
 
-def run_dask(parts: list[Part], config: Config, sink: Sink, scheduler: str | None, workers: int) -> None:
+class NoWorkers(click.ClickException):
+    """The dask scheduler had no worker for longer than --timeout."""
+
+    exit_code = 2
+
+
+def run_dask(
+    tasks: list[Task], config: Config, sink: Sink, scheduler: str | None, workers: int,
+    timeout: float | None = None, say: Callable[[str], None] = _quiet,
+) -> None:  # fmt: skip
     """The same per-partition work as `dask.dataframe` partitions on a `dask.distributed` cluster.
 
-    Results come back in partition order, at most a few partitions ahead of the writer,
-    so the client's memory is bounded by the partition size too."""
+    Results are handed to `sink` as they complete, at most a few partitions ahead, so the client's
+    memory is bounded by the partition size too. A worker lost mid-run is dask's to retry; while the
+    scheduler has no worker this says so, and gives up after `timeout` seconds without one."""
     dd, distributed = _import_dask()
     with ExitStack() as stack:
         client = _client(stack, distributed, scheduler, workers)
-        records = dd.from_map(records_frame, parts, meta=_records_meta(), enforce_metadata=False)
-        results = records.map_partitions(audit_frame, config, meta=_results_meta(), enforce_metadata=False)
-        pending: deque[Any] = deque()
-        ahead = max(2, 2 * len(client.scheduler_info().get("workers", {}) or [0]))
-        for delayed in results.to_delayed():
-            pending.append(client.compute(delayed))
-            if len(pending) >= ahead:
-                sink(_result_of(pending.popleft().result()))
-        while pending:
-            sink(_result_of(pending.popleft().result()))
+        watch = _WorkerWatch(client, scheduler or "a local cluster", timeout, say)
+        watch.check()
+        if not tasks:
+            return
+        frames = dd.from_map(records_frame, [(p, r) for _, p, r in tasks], meta=_records_meta(),
+                             enforce_metadata=False)  # fmt: skip
+        results = frames.map_partitions(audit_frame, config, meta=_results_meta(), enforce_metadata=False)
+        queue = deque(zip([n for n, _, _ in tasks], results.to_delayed(), strict=True))
+        running: dict[Any, int] = {}
+        while queue or running:
+            while queue and len(running) < max(2, 2 * watch.workers):
+                number, delayed = queue.popleft()
+                running[client.compute(delayed)] = number
+            try:
+                done = distributed.wait(list(running), timeout=1.0, return_when="FIRST_COMPLETED").done
+            except TimeoutError:
+                watch.check()
+                continue
+            for future in done:
+                sink(running.pop(future), _result_of(future.result()))
+            if not watch.workers:  # work got done: workers have come
+                watch.check()
+
+
+class _WorkerWatch:
+    """How many workers the scheduler has; says when there are none and gives up after `timeout`."""
+
+    def __init__(self, client: Any, address: str, timeout: float | None, say: Callable[[str], None]) -> None:
+        self.client, self.address, self.timeout, self.say = client, address, timeout, say
+        self.workers = 0
+        self.waiting_since: float | None = None
+
+    def check(self) -> None:
+        import time
+
+        count = len(self.client.nthreads())
+        if count and count != self.workers:
+            self.say(f"dask: {count} worker{'s' if count > 1 else ''} connected to {self.address}")
+        self.workers = count
+        if count:
+            self.waiting_since = None
+            return
+        now = time.monotonic()
+        if self.waiting_since is None:
+            self.waiting_since = now
+            limit = f"giving up after {self.timeout:g} s" if self.timeout else "no time limit"
+            self.say(f"dask: waiting for workers at {self.address}: 0 connected ({limit})")
+        elif self.timeout and now - self.waiting_since >= self.timeout:
+            raise NoWorkers(
+                f"no dask worker connected to {self.address} within {self.timeout:g} s; no output was written"
+            )
 
 
 def _client(stack: ExitStack, distributed: Any, scheduler: str | None, workers: int) -> Any:
@@ -583,7 +684,9 @@ _RECORD_COLUMNS = ["id", "text", "path", "published", "outlet", "url", "format",
 def _records_meta() -> pd.DataFrame:
     import pandas as pd
 
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in _RECORD_COLUMNS})
+    frame = pd.DataFrame({c: pd.Series(dtype=object) for c in _RECORD_COLUMNS})
+    frame["reuse"] = pd.Series(dtype=bool)
+    return frame
 
 
 def _results_meta() -> pd.DataFrame:
@@ -592,15 +695,19 @@ def _results_meta() -> pd.DataFrame:
     return pd.DataFrame({"result": pd.Series(dtype=object)})
 
 
-def records_frame(part: Part) -> pd.DataFrame:
-    """One dask partition: the records of `part`, one row each (object columns)."""
+def records_frame(task: Part | tuple[Part, frozenset[int]]) -> pd.DataFrame:
+    """One dask partition: the records of a partition, one row each (object columns), and
+    whether each is reused from the last run (--update)."""
     import pandas as pd
 
+    part, reuse = task if isinstance(task, tuple) else (task, frozenset[int]())
     records = read_part(part)
     columns = {c: [getattr(r, c) for r in records] for c in _RECORD_COLUMNS}
     # Dask may turn object columns into strings: carry the date as ISO text, read back below.
     columns["published"] = [r.published.isoformat() if r.published else None for r in records]
-    return pd.DataFrame({c: pd.Series(values, dtype=object) for c, values in columns.items()})
+    frame = pd.DataFrame({c: pd.Series(values, dtype=object) for c, values in columns.items()})
+    frame["reuse"] = pd.Series([n in reuse for n in range(len(records))], dtype=bool)
+    return frame
 
 
 def audit_frame(frame: pd.DataFrame, config: Config = DEFAULT) -> pd.DataFrame:
@@ -613,7 +720,8 @@ def audit_frame(frame: pd.DataFrame, config: Config = DEFAULT) -> pd.DataFrame:
         fields = {c: _none(row[c]) for c in _RECORD_COLUMNS}
         fields["published"] = parse_published(fields["published"])[0]
         records.append(Record(**fields))
-    return pd.DataFrame({"result": pd.Series([audit_records(records, config)], dtype=object)})
+    reuse = frozenset(n for n, flag in enumerate(frame["reuse"]) if flag) if "reuse" in frame else frozenset()
+    return pd.DataFrame({"result": pd.Series([audit_records(records, config, reuse)], dtype=object)})
 
 
 def _none(value: Any) -> Any:
@@ -633,6 +741,8 @@ def _result_of(frame: pd.DataFrame) -> PartResult:
 
 # ---------------------------------------------------------------- the run
 
+OUTPUTS = ("claims.parquet", "findings.parquet", "events.parquet")
+
 
 def run_corpus(
     paths: Iterable[str],
@@ -643,29 +753,130 @@ def run_corpus(
     config: Config = DEFAULT,
     workers: int = 2,
     progress: bool = False,
+    resume_run: bool = False,
+    update: bool = False,
+    timeout: float | None = None,
+    say: Callable[[str], None] = _quiet,
 ) -> Summary:
-    """Audit an archive into `out`/claims.parquet, findings.parquet and events.parquet."""
+    """Audit an archive into `out`/claims.parquet, findings.parquet and events.parquet.
+
+    Each finished partition is kept in `out`/.audit/work until the outputs are written, so a run
+    killed part-way can be resumed (`resume_run`); `update` reuses the rows of documents the last
+    finished run in `out` audited with the same id and content."""
     out.mkdir(parents=True, exist_ok=True)
+    for name in OUTPUTS:  # temporary files of a run that was killed
+        for stale in out.glob(f".{name}.*.tmp"):
+            stale.unlink(missing_ok=True)
     parts = plan(paths, partition_size or parse_partition_size(DEFAULT_PARTITION))
-    summary = Summary()
-    # The three files move into place together, after the last row; on failure none does.
+    fp = resume.fingerprint(config)
+    work = resume.Work(out)
+    interrupted = work.manifest() if resume_run else None
+    update = update or bool(interrupted and interrupted.get("update"))
+    previous = resume.load_previous(out, fp, CLAIMS_SCHEMA, FINDINGS_SCHEMA, say) if update else None
+    keys = [resume.part_key(p, _part_paths(p), fp, previous.id if previous else None) for p in parts]
+    files = {path: stamp for p in parts for path, *stamp in resume.input_stamp(_part_paths(p))}
+    done = _resumable(work, interrupted, keys, files, fp, resume_run, out, say)
+    work.start({"fingerprint": asdict(fp), "update": update, "partitions": keys, "inputs": files}, done)
+    summary = Summary(partitions=len(parts), resumed=len(done), update=update)
+    try:
+        with _progress_bar(progress, sum(p.documents for p in parts)) as advance:
+            advance(sum(p.documents for p, k in zip(parts, keys, strict=True) if k in done))
+
+            def sink(number: int, result: PartResult) -> None:
+                work.save(keys[number], resume.StoredPart(result.claims, result.findings, result.docs))
+                advance(result.documents)
+
+            tasks: list[Task] = []
+            for number, (part, key) in enumerate(zip(parts, keys, strict=True)):
+                if key in done:
+                    continue
+                reuse = _reusable(part, previous)
+                if len(reuse) == part.documents:  # nothing to audit: no task
+                    sink(number, audit_part(part, config, reuse))
+                else:
+                    tasks.append((number, part, reuse))
+            if engine == "dask":
+                run_dask(tasks, config, sink, scheduler, workers, timeout, say)
+            else:
+                run_local(tasks, config, sink)
+        documents = _assemble(out, work, keys, previous, summary, update)
+    except BaseException:
+        kept = len(work.finished())
+        if kept:
+            say(f"{kept} of {len(parts)} partitions are finished and kept: rerun with --resume to go on")
+        else:
+            work.remove()
+        raise
+    resume.finish(out, fp, documents)
+    return summary
+
+
+def _part_paths(part: Part) -> tuple[str, ...]:
+    return part.paths if isinstance(part, FilesPart) else (part.path,)
+
+
+def _resumable(
+    work: resume.Work, interrupted: dict[str, Any] | None, keys: list[str], files: dict[str, list[Any]],
+    fp: resume.Fingerprint, resume_run: bool, out: Path, say: Callable[[str], None],
+) -> set[str]:  # fmt: skip
+    """The keys of the partitions an interrupted run finished that this run may reuse."""
+    finished = work.finished()
+    if not resume_run:
+        if finished:
+            say(f"an interrupted run's {len(finished)} finished partitions in {out} are discarded "
+                "(--resume continues it)")  # fmt: skip
+        return set()
+    if interrupted is None:
+        say(f"resume: no interrupted run in {out}: auditing everything")
+        return set()
+    changes = fp.changes(interrupted.get("fingerprint", {}))
+    if changes:
+        say(f"resume: {' and '.join(changes)} changed since the interrupted run: auditing everything")
+        return set()
+    before: dict[str, list[Any]] = interrupted.get("inputs", {})
+    moved = sorted(p for p in set(before) | set(files) if before.get(p) != files.get(p))
+    if moved:
+        names = ", ".join(Path(p).name for p in moved[:3]) + (
+            f" and {len(moved) - 3} more" if len(moved) > 3 else ""
+        )
+        say(f"resume: {names} changed since the interrupted run: {'its' if len(moved) == 1 else 'their'} "
+            "partitions are audited again")  # fmt: skip
+    usable = finished & set(keys)
+    say(f"resume: {len(usable)} of {len(keys)} partitions were finished by the interrupted run; "
+        f"auditing {len(keys) - len(usable)}")  # fmt: skip
+    return usable
+
+
+def _reusable(part: Part, previous: resume.Previous | None) -> frozenset[int]:
+    """Positions of the partition's documents whose id and content hash the last run had."""
+    if previous is None:
+        return frozenset()
+    records = read_part(part)
+    return frozenset(
+        n for n, r in enumerate(records) if previous.reusable(r.id, record_hash(r, record_content(r)))
+    )
+
+
+def _assemble(
+    out: Path, work: resume.Work, keys: list[str], previous: resume.Previous | None, summary: Summary,
+    update: bool = False,
+) -> list[pa.Table]:  # fmt: skip
+    """Write the outputs from the finished partitions, in order, then reconcile the archive.
+    The three files move into place together, after the last row; on failure none does."""
+    documents: list[pa.Table] = []
+    seen: set[str] = set()
     with (
         AtomicParquet(out / "claims.parquet", CLAIMS_SCHEMA) as claims,
         AtomicParquet(out / "findings.parquet", FINDINGS_SCHEMA) as findings,
         AtomicParquet(out / "events.parquet", EVENTS_SCHEMA) as events,
-        _progress_bar(progress, sum(p.documents for p in parts)) as advance,
     ):
-
-        def sink(result: PartResult) -> None:
-            claims.write_table(result.claims)
-            findings.write_table(result.findings)
-            _tally(summary, result)
-            advance(result.documents)
-
-        if engine == "dask":
-            run_dask(parts, config, sink, scheduler, workers)
-        else:
-            run_local(parts, config, sink)
+        for key in keys:
+            part_claims, part_findings, docs = _merge(work.load(key), previous)
+            claims.write_table(part_claims)
+            findings.write_table(part_findings)
+            documents.append(docs)
+            _tally(summary, docs, previous, seen, counting=update)
+        summary.claims = claims.rows
         result = reconcile.reconcile(reconcile.read_mentions(claims.finish()))
         findings.write(result.findings)
         events.write(result.events)
@@ -673,14 +884,56 @@ def run_corpus(
     summary.events = len(result.events)
     for e in result.events:
         summary.grades[e["grade"]] = summary.grades.get(e["grade"], 0) + 1
-    return summary
+    if previous is not None:
+        summary.gone = len(previous.ids - seen)
+    return documents
 
 
-def _tally(summary: Summary, result: PartResult) -> None:
-    summary.documents += result.documents
-    summary.characters += result.characters
-    summary.claims += result.claims.num_rows
-    summary.errors.extend(result.errors)
+def _merge(
+    stored: resume.StoredPart, previous: resume.Previous | None
+) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """A partition's claims, findings and documents, with reused documents' rows from the last run."""
+    entries = stored.documents.to_pylist()
+    if previous is None or not any(e["reused"] for e in entries):
+        return stored.claims, stored.findings, stored.documents
+    claims: list[pa.Table] = []
+    findings: list[pa.Table] = []
+    at_claim = at_finding = 0
+    for e in entries:
+        if e["reused"]:
+            c, f, e["characters"] = previous.rows(e["id"])
+            e.update(hash=previous.hash_of(e["id"]), claims=c.num_rows, findings=f.num_rows)
+        else:
+            c = stored.claims.slice(at_claim, e["claims"])
+            f = stored.findings.slice(at_finding, e["findings"])
+            at_claim, at_finding = at_claim + e["claims"], at_finding + e["findings"]
+        claims.append(c)
+        findings.append(f)
+    return (
+        pa.concat_tables(claims).combine_chunks(),
+        pa.concat_tables(findings).combine_chunks(),
+        pa.Table.from_pylist(entries, schema=resume.DOCUMENTS_SCHEMA),
+    )
+
+
+def _tally(
+    summary: Summary, docs: pa.Table, previous: resume.Previous | None, seen: set[str], counting: bool
+) -> None:
+    """Add a partition's documents to the summary; `counting`: reused, new and changed (--update)."""
+    for e in docs.to_pylist():
+        summary.documents += 1
+        summary.characters += e["characters"]
+        seen.add(e["id"])
+        if e["error"]:
+            summary.errors.append((e["id"], e["error"]))
+        if not counting:
+            continue
+        if e["reused"]:
+            summary.reused += 1
+        elif previous is not None and e["id"] in previous.ids:
+            summary.changed += 1
+        else:
+            summary.new += 1
 
 
 def _progress_bar(enabled: bool, total: int) -> AbstractContextManager[Callable[[int], None]]:
@@ -755,24 +1008,49 @@ def _partition_option(ctx: click.Context, param: click.Parameter, value: str) ->
     type=click.IntRange(min=1),
     help="Workers of the LocalCluster (--engine dask without --scheduler).",
 )
+@click.option(
+    "--resume",
+    "resume_run",
+    is_flag=True,
+    help="Go on with an interrupted run in --out: audit only the partitions it did not finish.",
+)
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Audit only documents new or changed since the run in --out (by id and content hash).",
+)
+@click.option(
+    "--timeout",
+    default=300.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds to wait while the dask scheduler has no worker before giving up (0: no limit).",
+)
 def corpus_command(
     paths: tuple[str, ...], out: Path, engine: str, scheduler: str | None,
-    partition_size: PartitionSize, workers: int,
+    partition_size: PartitionSize, workers: int, resume_run: bool, update: bool, timeout: float,
 ) -> None:  # fmt: skip
     """Audit an archive: folders of documents, JSON Lines or Parquet files of
     {id, text, published, outlet, url}; reconcile casualty figures across documents."""
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+
+    def say(message: str) -> None:
+        click.echo(message, err=True)
+
     summary = run_corpus(
         list(paths), out, engine=engine, scheduler=scheduler, partition_size=partition_size,
-        workers=workers, progress=sys.stderr.isatty(),
+        workers=workers, progress=sys.stderr.isatty(), resume_run=resume_run, update=update,
+        timeout=timeout or None, say=say,
     )  # fmt: skip
     for document, error in summary.errors:
-        click.echo(f"{document}: error: {error}", err=True)
+        say(f"{document}: error: {error}")
+    if summary.update:
+        audited = f"{summary.new + summary.changed} audited ({summary.new} new, {summary.changed} changed)"
+        say(f"update: {summary.reused} documents reused, {audited}, {summary.gone} gone from the archive")
     grades = ", ".join(f"{n} {g}" for g, n in sorted(summary.grades.items()))
-    click.echo(
+    say(
         f"{summary.documents} documents ({len(summary.errors)} errors), {summary.claims} claims, "
-        f"{summary.findings} findings, {summary.events} events{f' ({grades})' if grades else ''} -> {out}",
-        err=True,
+        f"{summary.findings} findings, {summary.events} events{f' ({grades})' if grades else ''} -> {out}"
     )
     sys.exit(2 if summary.errors else 0)

@@ -26,12 +26,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from audit.lexicon import data
 from audit.model import HARM_CATEGORIES, Claim, Document, Grade, Sentence
 
 # ---------------------------------------------------------------- lexicon
@@ -69,8 +67,7 @@ def _alternation(words: Iterable[str]) -> str:
 @cache
 def lexicon() -> Lexicon:
     """The reconciliation lexicon of audit/data/reconcile.yaml, compiled once."""
-    text = resources.files("audit").joinpath("data", "reconcile.yaml").read_text(encoding="utf-8")
-    raw: dict[str, Any] = yaml.safe_load(text)
+    raw: dict[str, Any] = data("reconcile")
     cap = r"[A-Z][\w'\u2019.-]*"
     place = re.compile(
         rf"\b(?i:{_alternation(raw['place_prepositions'])})\s+"

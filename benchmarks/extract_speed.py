@@ -1,8 +1,18 @@
 """Extraction speed: our pipeline against quantulum3 alone, on the shared news corpus.
 
-    python benchmarks/extract_speed.py [--quick] [--shared ../shared] [--profile N]
+    python benchmarks/extract_speed.py [--quick] [--runs N] [--shared ../shared] [--profile N]
 
-Measures (issue 2, "Speed"), each against its target:
+Printed first, as a user measures it (issue 17), over --runs runs (at least 3) with min/median/max:
+  A. the whole `audit extract --format json` process on the corpus files against quantulum3 as a
+     process on the same files (sentence by sentence, skipping sentences with no digit or number
+     word, its quantities written as JSON), runs interleaved so both sides see the same load;
+     CPU time of each child (user + system), wall time beside it: target audit >= 10x faster;
+  B. the local corpus engine, `audit corpus` as a process on the corpus repeated 5 times (JSON
+     Lines), in MB of text per CPU second (= per core): target >= 1 MB/s.
+The package is byte-compiled first (as pip does on install; this machine may set
+PYTHONDONTWRITEBYTECODE, which would make every process compile audit's source).
+
+Then, in one process (issue 2, "Speed"), each against its target:
   1. quantulum3 sentence by sentence: the first parse in a fresh process (import and first call),
      then warm throughput in KB/s;
   2. our pipeline (audit.load.from_text + audit.pipeline.audit_document) in the same process,
@@ -282,6 +292,123 @@ def profile(named: list[tuple[str, str]], top: int) -> str:
     return out.getvalue()
 
 
+# --- whole processes, as a user runs them -------------------------------------------------------------
+
+_QUANTULUM_PROCESS = textwrap.dedent(
+    r"""
+    import json, re, sys
+    from quantulum3 import parser
+    SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
+    NUMERIC = re.compile(
+        r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+        r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+        r"ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|third|quarter)\b",
+        re.I,
+    )
+    out = []
+    for path in sys.argv[1:]:
+        text = open(path, encoding="utf-8", errors="replace").read()
+        for sentence in (s.strip() for s in SENTENCE_END.split(text)):
+            if sentence and NUMERIC.search(sentence):
+                for q in parser.parse(sentence):
+                    out.append({"file": path, "surface": q.surface, "value": q.value, "unit": q.unit.name})
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+    """
+)
+
+
+def spread(values: list[float], fmt: str = "{:.2f}") -> str:
+    """min / median / max."""
+    low, mid, high = min(values), statistics.median(values), max(values)
+    return " / ".join(fmt.format(v) for v in (low, mid, high))
+
+
+def byte_compile() -> None:
+    """Compile the package's modules once, as pip does when it installs a package."""
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "audit"), quiet=1)
+
+
+def process_ratio(files: list[str], runs: int) -> list[Row]:
+    """Whole processes: `audit extract --format json FILES` against quantulum3 on the same files."""
+    audit_runs: list[ChildRun] = []
+    quantulum_runs: list[ChildRun] = []
+    run_child([*audit_command(), "extract", "--format", "json", *files])  # warm the file cache
+    for _ in range(runs):
+        quantulum_runs.append(run_child([sys.executable, "-c", _QUANTULUM_PROCESS, *files]))
+        audit_runs.append(run_child([*audit_command(), "extract", "--format", "json", *files]))
+    assert all(r.exit_code == 0 for r in audit_runs + quantulum_runs), "a measured process failed"
+    ratios = [q.cpu / a.cpu for q, a in zip(quantulum_runs, audit_runs, strict=True)]
+    median = statistics.median(q.cpu for q in quantulum_runs) / statistics.median(a.cpu for a in audit_runs)
+    wall = statistics.median(q.wall for q in quantulum_runs) / statistics.median(a.wall for a in audit_runs)
+    label = f"min / median / max of {runs} runs"
+    return [
+        Row(f"quantulum3 process, CPU s ({label})", spread([r.cpu for r in quantulum_runs])),
+        Row("  wall s", spread([r.wall for r in quantulum_runs])),
+        Row(f"`audit extract --format json` process, CPU s ({label})", spread([r.cpu for r in audit_runs])),
+        Row("  wall s", spread([r.wall for r in audit_runs])),
+        Row(
+            "whole process: quantulum3 / audit, CPU (median runs)",
+            f"{median:.1f}x (per run {spread(ratios, '{:.1f}')}; wall {wall:.1f}x)",
+            ">= 10x",
+            median >= 10,
+        ),
+    ]
+
+
+def corpus_throughput(shared: Path, copies: int, runs: int) -> list[Row]:
+    """`audit corpus` (local engine) as a process on the corpus repeated `copies` times."""
+    import tempfile
+
+    files = sorted(p for p in (shared / "corpus").iterdir() if p.suffix in (".txt", ".md"))
+    with tempfile.TemporaryDirectory(prefix="audit-speed-") as name:
+        archive = Path(name) / "archive.jsonl"
+        size = 0
+        with archive.open("w", encoding="utf-8") as f:
+            for copy in range(copies):
+                for path in files:
+                    text = path.read_text(encoding="utf-8", errors="replace")
+                    size += len(text.encode("utf-8"))
+                    f.write(
+                        json.dumps({"id": f"{copy}/{path.name}", "text": text}, ensure_ascii=False) + "\n"
+                    )
+        done = []
+        for n in range(runs):
+            done.append(run_child([*audit_command(), "corpus", str(archive), "--out", f"{name}/out{n}"]))
+    assert all(r.exit_code == 0 for r in done), "a measured corpus run failed"
+    rates = [size / 1e6 / r.cpu for r in done]
+    label = f"{copies}x corpus, {size / 1e6:.1f} MB; min / median / max of {runs} runs"
+    return [
+        Row(f"`audit corpus` local engine, CPU s ({label})", spread([r.cpu for r in done])),
+        Row("  wall s", spread([r.wall for r in done])),
+        Row(
+            "corpus engine, MB of text per CPU second (per core)",
+            f"{statistics.median(rates):.2f} MB/s ({spread(rates)})",
+            ">= 1.0 MB/s",
+            statistics.median(rates) >= 1.0,
+        ),
+    ]
+
+
+def measure_processes(shared: Path, runs: int, copies: int) -> list[Row]:
+    from audit import inputs
+
+    byte_compile()
+    files = inputs.expand([str(shared / "corpus")])
+    size = sum(os.path.getsize(f) for f in files)
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    rows = [
+        Row(
+            "corpus files",
+            f"{len(files)} files, {size / 1024:.0f} KB; load average {load}; {os.cpu_count()} cores",
+        )
+    ]
+    rows += process_ratio(files, runs)
+    rows += corpus_throughput(shared, copies, runs)
+    return rows
+
+
 # --- the table ----------------------------------------------------------------------------------------
 
 
@@ -345,6 +472,9 @@ def main(argv: list[str] | None = None) -> int:
         "--quick", action="store_true", help="a 20-article sample, single runs, no 30 KB quantulum3 document"
     )
     parser.add_argument("--profile", type=int, metavar="N", default=0, help="also print our top N functions")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each whole process (at least 3)")
+    parser.add_argument("--copies", type=int, default=5, help="corpus copies in the corpus-engine archive")
+    parser.add_argument("--processes-only", action="store_true", help="only the whole-process figures")
     parser.add_argument("--child-linearity", help=argparse.SUPPRESS)  # "limit,copies,repeats", internal
     args = parser.parse_args(argv)
     if args.child_linearity:
@@ -354,6 +484,10 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.shared / "corpus").is_dir():
         print(f"no corpus under {args.shared}; pass --shared", file=sys.stderr)
         return 0
+    print(render(measure_processes(args.shared, max(3, args.runs), args.copies)), flush=True)
+    if args.processes_only:
+        return 0
+    print()
     print(render(measure(args.shared, args.quick)))
     if args.profile:
         print()

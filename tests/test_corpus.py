@@ -333,3 +333,104 @@ def test_dask_engine_runs_on_a_given_scheduler(tmp_path: Path) -> None:
         )
     for name in OUTPUTS:
         assert read(tmp_path / "dask", name).equals(read(tmp_path / "local", name)), name
+
+
+# ---------------------------------------------------------------- dask faults
+
+
+def long_jsonl(path: Path, documents: int) -> Path:
+    """Articles of about 2 KB each (one partition each in the tests below)."""
+    texts = [
+        " ".join(f"{t} Officials said {n + k} more were hurt." for k, t in enumerate(TEXTS * 6))
+        for n in range(documents)
+    ]
+    return write_jsonl(path, texts)
+
+
+@pytest.mark.dask
+def test_a_worker_killed_mid_run_is_retried_and_the_outputs_are_complete(tmp_path: Path) -> None:
+    import os
+    import signal
+    import threading
+    import time
+
+    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("dask.dataframe")
+    path = long_jsonl(tmp_path / "in.jsonl", 30)
+    size = PartitionSize(documents=1)
+    run_corpus([str(path)], tmp_path / "local", partition_size=size)
+    failure: list[BaseException] = []
+    finished_at_kill = -1
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        victim = sorted(client.run(os.getpid).values())[0]
+
+        def run() -> None:
+            try:
+                run_corpus([str(path)], tmp_path / "dask", engine="dask",
+                           scheduler=cluster.scheduler_address, partition_size=size)  # fmt: skip
+            except BaseException as e:  # re-raised below, in the test's thread
+                failure.append(e)
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        parts = tmp_path / "dask" / ".audit" / "work" / "parts"
+        deadline = time.monotonic() + 120
+        while thread.is_alive() and time.monotonic() < deadline:
+            finished = sum(1 for p in parts.iterdir() if not p.name.startswith(".")) if parts.is_dir() else 0
+            if finished >= 2:
+                finished_at_kill = finished
+                os.kill(victim, signal.SIGKILL)
+                break
+            time.sleep(0.005)
+        thread.join(timeout=300)
+    assert not failure, failure
+    assert 0 < finished_at_kill < 30  # the worker died mid-run
+    for name in OUTPUTS:
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
+
+
+@pytest.mark.dask
+def test_a_scheduler_without_workers_says_so_and_gives_up_after_the_timeout(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("dask.dataframe")
+    path = write_jsonl(tmp_path / "in.jsonl", TEXTS)
+    out = tmp_path / "out"
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster:
+        args = ["corpus", str(path), "--out", str(out), "--engine", "dask"]
+        result = CliRunner().invoke(main, [*args, "--scheduler", cluster.scheduler_address, "--timeout", "1"])
+    assert result.exit_code == 2, result.output
+    assert f"dask: waiting for workers at {cluster.scheduler_address}: 0 connected (giving up after 1 s)" in (
+        result.output
+    )
+    assert "no dask worker connected" in result.output and "no output was written" in result.output
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+@pytest.mark.dask
+def test_workers_that_join_late_are_used(tmp_path: Path) -> None:
+    import threading
+
+    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("dask.dataframe")
+    path = write_jsonl(tmp_path / "in.jsonl", TEXTS)
+    said: list[str] = []
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster:
+        waiting = threading.Event()
+
+        def say(message: str) -> None:
+            said.append(message)
+            if "waiting for workers" in message:
+                waiting.set()
+
+        def join() -> None:
+            waiting.wait(timeout=60)
+            cluster.scale(1)
+
+        threading.Thread(target=join).start()
+        summary = run_corpus([str(path)], tmp_path / "out", engine="dask",
+                             scheduler=cluster.scheduler_address, timeout=60, say=say)  # fmt: skip
+    assert summary.documents == 3
+    assert said[0].endswith("0 connected (giving up after 60 s)") and "dask: 1 worker connected" in said[1]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from importlib import resources
 from typing import Any
 
@@ -69,3 +71,46 @@ def test_measure_names_are_pint_s_own_names() -> None:
     """The hand-written measures agree with what pint_name would call them."""
     for surface, name in lexicon.data("units")["measures"].items():
         assert lexicon.pint_name(name) == name, (surface, name)
+
+
+def test_generated_unit_factors_are_current() -> None:
+    """Rebuild with `python tools/build_unit_names.py` when quantulum3 or pint change."""
+    assert lexicon.data("unit_factors") == lexicon.compute_unit_factors()
+
+
+def test_units_left_out_of_the_factor_table_are_those_pint_converts_by_other_rules() -> None:
+    """Logarithmic units and temperature differences; the rest never needs pint imported."""
+    registry = lexicon.pint_registry()
+    left_out = set(lexicon.unit_vocabulary()) - set(lexicon.data("unit_factors"))
+    for name in left_out:
+        root = [registry.Quantity(x, name).to_root_units().magnitude for x in (0.0, 1.0, 2.0)]
+        assert "delta_" in name or root[2] - root[1] != pytest.approx(root[1] - root[0]), name
+    assert len(left_out) <= 5
+
+
+def test_tabled_conversions_agree_with_pint() -> None:
+    registry = lexicon.pint_registry()
+    factors = {k: v for k, v in lexicon.data("unit_factors").items() if v}
+    by_dims: dict[str, list[str]] = {}
+    for name, (dims, _, _) in factors.items():
+        by_dims.setdefault(dims, []).append(name)
+    for names in by_dims.values():
+        for a in names:
+            for b in names[:12]:
+                for x in (0.0, 1.0, 37.5, -40.0, 1234567.0):
+                    expected = registry.Quantity(x, a).to(b).magnitude
+                    assert lexicon.convert(x, a, b) == pytest.approx(expected, rel=1e-12, abs=1e-9), (x, a, b)
+    assert lexicon.convert(1.0, "mile", "hour") is None
+    assert lexicon.convert(1.0, "people", "meter") is None
+    assert lexicon.dimensionality("people") is None and lexicon.dimensionality("kilometer") == "[length]"
+
+
+def test_the_conversion_rule_does_not_import_pint() -> None:
+    code = (
+        "import sys; from audit.pipeline import audit_text; "
+        "a = audit_text('The wall is 8 metres (26 feet) high and the road 5 miles (8 km) long.'); "
+        "assert any(c.rule == 'unit-conversion' for c in a.checks), a.checks; "
+        "print('pint' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

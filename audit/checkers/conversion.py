@@ -1,9 +1,10 @@
 """unit-conversion: both sides of "8 metres (26 feet)" or "$10bn (£5.38bn)" must agree.
 
-Measures go through pint (one cached registry, imported only when a document has a conversion),
-within the rounding of the figure shown. Money goes through the bands of audit/data/currencies.yaml:
-rates vary by date, so the band is wide and catches only gross slips; conversions of one currency
-pair within a document must also agree with each other (one article, one day's rate).
+Measures convert with pint's factors, tabled in audit/data/unit_factors.yaml (pint itself is imported
+only for a unit outside the table), within the rounding of the figure shown. Money goes through the
+bands of audit/data/currencies.yaml: rates vary by date, so the band is wide and catches only gross
+slips; conversions of one currency pair within a document must also agree with each other (one
+article, one day's rate).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from audit.checkers import Context, Outcome, Status, checker
 from audit.checkers.bounds import Interval, interval
 from audit.checkers.relate import label
-from audit.lexicon import data, pint_registry
+from audit.lexicon import convert, data, dimensionality
 from audit.model import Claim
 
 _OPENS = re.compile(
@@ -76,13 +77,8 @@ def _convertible(a: Claim, b: Claim) -> bool:
 
 
 def _pint_compatible(u: str, v: str) -> bool:
-    try:
-        ureg = pint_registry()
-        return bool(ureg.parse_units(u).dimensionality == ureg.parse_units(v).dimensionality) and (
-            str(ureg.parse_units(u).dimensionality) != "dimensionless"
-        )
-    except Exception:  # pint raises several unrelated types for unknown names
-        return False
+    dims = dimensionality(u)
+    return dims is not None and dims == dimensionality(v) and dims != "dimensionless"
 
 
 def _pair(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
@@ -93,12 +89,11 @@ def _pair(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
 
 def _measure(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
     approx = options["approx_tolerance"]
-    try:
-        ureg = pint_registry()
-        lo = ureg.Quantity(interval(a, approx).lo, a.unit).to(b.unit).magnitude
-        hi = ureg.Quantity(interval(a, approx).hi, a.unit).to(b.unit).magnitude
-        mid = ureg.Quantity(a.value, a.unit).to(b.unit).magnitude
-    except Exception:  # unknown or incompatible units: no check
+    if a.unit is None or b.unit is None or a.value is None:
+        return None
+    shown_a = interval(a, approx)
+    lo, hi, mid = (convert(x, a.unit, b.unit) for x in (shown_a.lo, shown_a.hi, a.value))
+    if lo is None or hi is None or mid is None:  # unknown or incompatible units: no check
         return None
     tol = options["measure_tolerance"]
     converted = Interval(min(lo, hi) * (1 - tol), max(lo, hi) * (1 + tol))

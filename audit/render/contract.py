@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
 from audit.model import SCHEMA, Audit
+from audit.render import indented
 
 CSV_FIELDS = [
     "path",
@@ -36,7 +36,7 @@ def contract(audits: list[Audit]) -> dict[str, Any]:
 
 def to_json(audits: list[Audit]) -> str:
     """Byte-identical for the same input: no timestamps, stable key order."""
-    return json.dumps(contract(audits), ensure_ascii=False, indent=2) + "\n"
+    return indented.dumps(contract(audits)) + "\n"  # json.dumps(..., ensure_ascii=False, indent=2)
 
 
 def to_csv(audits: list[Audit]) -> str:
