@@ -20,6 +20,7 @@ import click
 from audit import baseline as baseline_mod
 from audit import inputs, load, suppress
 from audit.atomic import write_atomic
+from audit.commands.ledger import config_with_ledger, ledger_option
 from audit.config import (
     SEVERITIES,
     Config,
@@ -113,8 +114,9 @@ def load_document(path: str) -> Document:
 class ConfigResolver:
     """The config for each draft: `--config` for all, else the nearest config file, cached by folder."""
 
-    def __init__(self, explicit: Config | None) -> None:
+    def __init__(self, explicit: Config | None, ledger: Config | None = None) -> None:
         self.explicit = explicit
+        self.ledger = ledger  # `--ledger`: its ledger replaces every config's
         self._by_folder: dict[Path, Config] = {}
 
     def base_for(self, path: str) -> Config:
@@ -127,7 +129,8 @@ class ConfigResolver:
 
     def for_file(self, path: str) -> Config:
         base = self.base_for(path)
-        return base if path == "-" else config_for_file(base, Path(path))
+        config = base if path == "-" else config_for_file(base, Path(path))
+        return replace(config, ledger=self.ledger.ledger) if self.ledger is not None else config
 
 
 def run_gate(
@@ -222,6 +225,7 @@ def _fail(message: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Use this config file for every draft instead of searching upwards.",
 )
+@ledger_option
 def check_command(
     paths: tuple[str, ...],
     fmt: str,
@@ -231,6 +235,7 @@ def check_command(
     baseline_path: Path | None,
     update_baseline: bool,
     config_path: Path | None,
+    ledger_path: Path | None,
 ) -> None:
     """Check the figures in drafts: PATHS are files, folders (searched for .md, .markdown, .txt,
     .html), globs, or - for standard input.
@@ -247,7 +252,7 @@ def check_command(
         threshold = cast(Severity, fail_on or run_config.fail_on or "error")
         run = run_gate(
             list(paths),
-            ConfigResolver(explicit),
+            ConfigResolver(explicit, config_with_ledger(ledger_path, "check") if ledger_path else None),
             baseline,
             threshold,
             update_baseline,

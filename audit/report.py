@@ -26,6 +26,7 @@ import jinja2
 
 from audit import __version__, svg
 from audit.atomic import write_atomic
+from audit.commands.ledger import config_with_ledger, ledger_option
 from audit.model import HARM_CATEGORIES, SCHEMA, Audit, Check, Claim, Finding, Source
 
 # Highlight states, most urgent first; a claim takes the first that applies.
@@ -513,18 +514,20 @@ def page_state_counts(audit: Audit) -> dict[str, int]:
     show_default=True,
     help="Folder for the pages and index.html.",
 )
-def report_command(paths: tuple[str, ...], out_dir: Path) -> None:
+@ledger_option
+def report_command(paths: tuple[str, ...], out_dir: Path, ledger_path: Path | None) -> None:
     """Write an HTML report per document in PATHS (files, folders, globs, - for stdin), plus index.html."""
     from audit import inputs, load
     from audit.pipeline import audit_document
 
+    config = config_with_ledger(ledger_path, "report")
     audits, failed = [], False
     for path in inputs.expand(list(paths)):
         doc = load.load_path(path)
         if doc.error:
             failed = True
             click.echo(f"{path}: error: {doc.error}", err=True)
-        audits.append(audit_document(doc))
+        audits.append(audit_document(doc, config))
     for written in write_reports(audits, out_dir):
         click.echo(str(written))
     sys.exit(2 if failed else 0)
