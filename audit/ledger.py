@@ -91,6 +91,7 @@ class Row:
             "event": self.event,
             "source": self.source,
             "category": self.category,
+            "figure": _figure_text(self),
             "value": _num(self.value),
             "qualifier": self.qualifier,
             "as_of": self.as_of.isoformat(),
@@ -525,10 +526,8 @@ def _verdict(
         and (not g.scope.subject_key or not subject or g.scope.subject_key == subject)
         and g.scope.accepts(mention, keys, window)
     ]
-    event = ", ".join(idx.names[e] for e in events)
     pairs = [(r, m) for g in groups for r, m in zip(g.rows, g.scope.mentions, strict=True)]
-    if groups:
-        event = ", ".join(dict.fromkeys(idx.names[g.event] for g in groups))
+    event = _names([idx.names[g.event] for g in groups] or [idx.names[e] for e in events])
     mine = {k for s in claim.sources for k in names.get(s.originator or s.name, {reconcile.name_key(s.name)})}
     own = [r for r, _ in pairs if _same_source(r.source, mine)]
     givers = [r for r, m in pairs if reconcile.same_figure(mention, m)]
@@ -544,6 +543,13 @@ def _verdict(
         kind: Kind = "other-source" if claim.sources else "in-ledger"
         return Verdict(claim, kind, event, givers, own, givers)
     return Verdict(claim, "off-ledger", event, [], own, givers)
+
+
+def _names(events: list[str], shown: int = 3) -> str:
+    """ "Kursk"; "Gaza; Jabaliya"; "A; B; C and 2 more"."""
+    unique = list(dict.fromkeys(events))
+    more = f" and {len(unique) - shown} more" if len(unique) > shown else ""
+    return "; ".join(unique[:shown]) + more
 
 
 def _latest(rows: list[Row]) -> list[Row]:
@@ -569,9 +575,10 @@ def _source_names(claims: list[Claim]) -> dict[str, set[str]]:
 
 def _same_source(ledger_source: str, names: set[str]) -> bool:
     """A ledger source names a draft's originator: the same name key as one of its names, or
-    one name's words all within the other's ("the army" and "Ukraine's army"), or its initials
-    ("UN" and "the United Nations")."""
-    from audit.originators import content_tokens, fuzzy_in, initials
+    one name's words all within the other's ("the army" and "Ukraine's army"), or one is the
+    other's initials ("UN" and "the United Nations"; "NIS" and "South Korea's National
+    Intelligence Service")."""
+    from audit.originators import content_tokens, fuzzy_in
 
     key = reconcile.name_key(ledger_source)
     if key in names:
@@ -585,6 +592,16 @@ def _same_source(ledger_source: str, names: set[str]) -> bool:
             and (all(fuzzy_in(t, theirs) for t in mine) or all(fuzzy_in(t, mine) for t in theirs))
         ):
             return True
-        if len(key) >= 2 and " " not in key and key == initials(name.title()).lower():
+        if key in _acronyms(name) or name in _acronyms(ledger_source):
             return True
     return False
+
+
+def _acronyms(name: str) -> set[str]:
+    """The lower-case initials of a name, and of what follows a possessive ("South Korea's
+    National Intelligence Service" -> "sknis", "nis")."""
+    from audit.originators import initials
+
+    words = " ".join(w.capitalize() if w.islower() else w for w in name.replace("\u2019", "'").split())
+    parts = [words, *(p for p in re.split(r"'s\b", words)[1:] if p.strip())]
+    return {a.lower() for a in (initials(p) for p in parts) if len(a) >= 2}

@@ -314,6 +314,7 @@ class PageView:
     data_json: str
     unplaced: list[Claim]
     by_id: dict[str, Claim]
+    ledger_of: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict)
 
     @property
     def figures(self) -> list[Claim]:
@@ -353,7 +354,19 @@ def page_view(audit: Audit) -> PageView:
         data_json=embedded_json(audit),
         unplaced=[c for c in _figures(audit) if c.id not in placed],
         by_id=by_id,
+        ledger_of=ledger_rows(audit),
     )
+
+
+def ledger_rows(audit: Audit) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+    """Per claim, the desk's ledger rows its ledger checks compared it with: (status, row)."""
+    out: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for check in audit.checks:
+        for row in check.details.get("ledger", []):
+            for cid in check.claims:
+                if (check.status, row) not in out[cid]:
+                    out[cid].append((check.status, row))
+    return dict(out)
 
 
 def _source_rows(

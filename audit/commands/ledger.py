@@ -147,7 +147,7 @@ def _event_names(events: list[dict[str, Any]]) -> dict[str, str]:
     out: dict[str, str] = {}
     taken: dict[tuple[str, str, str | None], int] = defaultdict(int)
     for e in events:
-        base = "; ".join(e["places"]) or e["event"]
+        base = " / ".join(e["places"]) or e["event"]
         taken[(base, e["category"], e["subject"])] += 1
         n = taken[(base, e["category"], e["subject"])]
         out[e["event"]] = base if n == 1 else f"{base} #{n}"
@@ -195,8 +195,8 @@ def _cells(row: Built) -> dict[str, str]:
         "event": row.event,
         "category": row.category,
         "value": num(row.value),
-        "low": num(row.low),
-        "high": num(row.high),
+        "low": num(row.low) if row.low != row.value or row.qualifier == "range" else "",
+        "high": num(row.high) if row.high != row.value or row.qualifier == "range" else "",
         "qualifier": row.qualifier,
         "source": row.source,
         "as_of": row.as_of.isoformat(),
