@@ -15,17 +15,21 @@ Without a ledger in the config these checkers run no check at all.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from audit.checkers import Context, Outcome, checker
 from audit.checkers.relate import label
-from audit.ledger import Row, Verdict, compare
+
+if TYPE_CHECKING:
+    from audit.ledger import Row, Verdict
 
 
 def verdicts(ctx: Context) -> list[Verdict]:
     ledger = ctx.config.ledger
     if ledger is None:
         return []
+    from audit.ledger import compare  # only with a ledger: `audit extract` starts fast without
+
     return ctx.memo("ledger-verdicts", lambda: compare(ctx.doc, ctx.claims, ledger))
 
 
