@@ -150,11 +150,7 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             start = reader.line_num + 1
             for cells in reader:
                 if any(c.strip() for c in cells):
-                    if len(cells) > len(names):
-                        raise LedgerError(
-                            f"{where}: line {start}: {len(cells)} cells for {len(names)} columns"
-                        )
-                    yield start, dict(zip(names, cells, strict=False))
+                    yield start, _cells(names, cells, f"{where}: line {start}")
                 start = reader.line_num + 1
     except UnicodeDecodeError as e:
         raise LedgerError(f"{where}: the ledger is not UTF-8 text: {e.reason}") from e
@@ -162,6 +158,20 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         raise LedgerError(f"{where}: not valid CSV: {e}") from e
     except OSError as e:
         raise LedgerError(f"{where}: cannot read the ledger: {e.strerror or e}") from e
+
+
+def _cells(names: list[str], cells: list[str], here: str) -> dict[str, str]:
+    """A CSV line as column -> cell; columns with no name (a spreadsheet's trailing commas)
+    must be empty."""
+    if len(cells) > len(names):
+        raise LedgerError(f"{here}: {len(cells)} cells for {len(names)} columns")
+    out: dict[str, str] = {}
+    for name, cell in zip(names, cells, strict=False):
+        if name:
+            out[name] = cell
+        elif cell.strip():
+            raise LedgerError(f"{here}: a value in a column with no name: {cell!r}")
+    return out
 
 
 def _parquet_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -184,12 +194,12 @@ def _parquet_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 def _header(names: list[str], where: str) -> list[str]:
-    out = [h.strip().lower().replace("-", "_") for h in names]
+    out = [h.strip().lower().replace("-", "_").replace(" ", "_") for h in names]
     for name in out:
-        if name not in COLUMNS:
+        if name and name not in COLUMNS:
             raise LedgerError(f"{where}: line 1: unknown column {name!r}; expected: {', '.join(COLUMNS)}")
     seen = set()
-    for name in out:
+    for name in filter(None, out):
         if name in seen:
             raise LedgerError(f"{where}: line 1: column {name!r} appears twice")
         seen.add(name)
@@ -221,7 +231,19 @@ def parse_rows(
         rows.append(row)
     if not rows:
         raise LedgerError(f"{where}: the ledger has no rows")
+    _recognisable(rows, where, unit)
     return tuple(rows)
+
+
+def _recognisable(rows: list[Row], where: str, unit: str) -> None:
+    """Every event needs a place or keywords in some row: copy is matched to events by them."""
+    anchored = {_norm(r.event) for r in rows if r.places or r.keywords}
+    for r in rows:
+        if _norm(r.event) not in anchored:
+            raise LedgerError(
+                f"{where}: {unit} {r.line}: column 'place': event {r.event!r} has no place or keywords "
+                "in any row, so no copy can be matched to it"
+            )
 
 
 def _row(record: dict[str, Any], line: int, here: str) -> Row:
@@ -389,9 +411,8 @@ class Index:
     events: dict[str, list[Group]]  # normalised event id -> its groups
     names: dict[str, str]  # normalised event id -> the id as written
     by_place: dict[str, set[str]]
-    by_keyword: dict[str, set[str]]
-    keywords: re.Pattern[str] | None
-    sources: dict[str, frozenset[str]] = field(default_factory=dict)  # ledger source -> its tokens
+    by_keyword: dict[str, set[str]]  # keyword as words (`words_of`) -> events
+    longest: int  # words in the longest keyword
 
 
 def _as_of(row: Row) -> datetime:
@@ -428,11 +449,11 @@ def index(ledger: Ledger) -> Index:
         event = _norm(row.event)
         names.setdefault(event, row.event)
         by_group[(event, row.category, reconcile.subject_key(row.subject))].append(row)
-        anchors[event] |= {*row.places, *row.keywords}
+        anchors[event] |= {*row.places, *(words_of(k) for k in row.keywords)}
         for p in row.places:
             by_place[p].add(event)
         for k in row.keywords:
-            by_keyword[k].add(event)
+            by_keyword[words_of(k)].add(event)
     events: dict[str, list[Group]] = defaultdict(list)
     for number, ((event, category, subject), rows) in enumerate(by_group.items()):
         rows = sorted(rows, key=lambda r: (r.as_of, -r.line), reverse=True)
@@ -440,9 +461,17 @@ def index(ledger: Ledger) -> Index:
         for n, row in enumerate(rows):
             scope.add(row_mention(row, number * MAX_ROWS + n))
         events[event].append(Group(event, scope, rows))
-    words = sorted(by_keyword)
-    pattern = re.compile(rf"\b(?:{reconcile.alternation(words)})\b", re.IGNORECASE) if words else None
-    return Index(dict(events), names, dict(by_place), dict(by_keyword), pattern)
+    by_keyword.pop("", None)
+    longest = max((k.count(" ") + 1 for k in by_keyword), default=0)
+    return Index(dict(events), names, dict(by_place), dict(by_keyword), longest)
+
+
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+
+
+def words_of(text: str) -> str:
+    """Text as lower-case words joined by single spaces: how keywords are compared."""
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def events_named(idx: Index, text: str, places: Iterable[str]) -> tuple[set[str], frozenset[str]]:
@@ -450,12 +479,14 @@ def events_named(idx: Index, text: str, places: Iterable[str]) -> tuple[set[str]
     place and keyword keys that named them."""
     keys: set[str] = {p for p in places if p in idx.by_place}
     found = {e for p in keys for e in idx.by_place[p]}
-    if idx.keywords is not None:
-        for m in idx.keywords.finditer(text):
-            word = _norm(m.group(0))
-            if word in idx.by_keyword:
-                keys.add(word)
-                found |= idx.by_keyword[word]
+    if idx.by_keyword:
+        words = words_of(text).split()
+        for i in range(len(words)):
+            for n in range(1, min(idx.longest, len(words) - i) + 1):
+                phrase = " ".join(words[i : i + n])
+                if phrase in idx.by_keyword:
+                    keys.add(phrase)
+                    found |= idx.by_keyword[phrase]
     return found, frozenset(keys)
 
 

@@ -85,6 +85,7 @@ def test_a_parquet_ledger_reads_like_its_csv(tmp_path: Path) -> None:
             "value": 450,
             "source": "the ministry",
             "as_of": date(2026, 11, 20),
+            "place": "Valdora",
         },
         {
             "event": "Floods",
@@ -92,6 +93,7 @@ def test_a_parquet_ledger_reads_like_its_csv(tmp_path: Path) -> None:
             "value": 1200.0,
             "source": "the ministry",
             "as_of": "2026-11-20",
+            "keywords": "floods",
         },
     ]
     path = tmp_path / "ledger.parquet"
@@ -122,9 +124,10 @@ BAD = [
     ("missing source", HEADER + "F,killed,3,,,,,2026-01-01,,,,,\n", "line 2: column 'source'"),
     ("bad url", HEADER + "F,killed,3,,,,police,2026-01-01,,,,javascript:alert(1),\n", "line 2: column 'url'"),
     ("too many cells", HEADER + "F,killed,3,,,,police,2026-01-01,,,,,,,extra\n", "line 2: 15 cells"),
+    ("no place or keywords", HEADER + "F,killed,3,,,,police,2026-01-01,,,,,\n", "line 2: column 'place'"),
     (
         "duplicate row",
-        HEADER + "F,killed,3,,,,police,2026-01-01,,,,,\nF,killed,3,,,,the police,2026-01-01,,,,,a note\n",
+        HEADER + "F,killed,3,,,,police,2026-01-01,X,,,,\nF,killed,3,,,,the police,2026-01-01,X,,,,a note\n",
         "line 3: duplicate row",
     ),
 ]
@@ -138,6 +141,35 @@ def test_a_bad_ledger_names_the_file_the_line_and_the_column(
     with pytest.raises(LedgerError) as err:
         ledger.load(path)
     assert str(path) in str(err.value) and expected in str(err.value)
+
+
+def test_a_spreadsheets_trailing_empty_columns_are_ignored(tmp_path: Path) -> None:
+    path = write(tmp_path, HEADER.rstrip() + ",,\nF,killed,3,,,,police,2026-01-01,X,,,,,,\n")
+    assert ledger.load(path).rows[0].value == 3
+    path = write(tmp_path, HEADER.rstrip() + ",\nF,killed,3,,,,police,2026-01-01,X,,,,,stray\n")
+    with pytest.raises(LedgerError, match="line 2: a value in a column with no name"):
+        ledger.load(path)
+
+
+PIECES = [*'ab,;"\n\r 0123-:.', "event", "killed", "2026-01-01", "\u00e9", "Kursk", ",,,,"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.booleans(), st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_any_text_is_a_ledger_or_a_ledger_error(with_header: bool, text: str) -> None:
+    import os
+    import tempfile
+
+    fd, name = tempfile.mkstemp(suffix=".csv")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write((HEADER if with_header else "") + text)
+        try:
+            ledger.load(Path(name))
+        except LedgerError as e:
+            assert name in str(e)
+    finally:
+        os.unlink(name)
 
 
 def test_a_ledger_that_is_not_utf8_or_not_parquet_is_a_clear_error(tmp_path: Path) -> None:
@@ -205,6 +237,7 @@ def test_a_written_ledger_reads_back_the_same_figures(
             "qualifier": q,
             "source": "the police",
             "as_of": d.isoformat(),
+            "place": "Valdora",
         }
         for c, v, q, d in figures
     ]
