@@ -13,14 +13,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from audit.errors import ConfigError
+
 if TYPE_CHECKING:
     from audit.ledger import Ledger
 
 SEVERITIES = ("error", "warning", "info")
-
-
-class ConfigError(Exception):
-    """An invalid configuration or rule file: names the file, the key and what was expected."""
 
 
 @dataclass

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from audit import reconcile
-from audit.config import ConfigError
+from audit.errors import ConfigError
 from audit.model import HARM_CATEGORIES, Claim, Document, Qualifier
 
 COLUMNS = (
