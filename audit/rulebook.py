@@ -280,6 +280,8 @@ def explain(rule: Rule) -> str:
         out += ["## Examples", ""]
         for ex in rule.examples:
             out.append(f"- {ex.expect}: {ex.text!r}" + (f" ({ex.note})" if ex.note else ""))
+            if ex.ledger is not None:
+                out.append("  ledger: " + "; ".join(r.describe() for r in ex.ledger.rows))
         out.append("")
     if rule.path is not None:
         out += [f"Defined in {rule.path.name}", ""]
