@@ -145,7 +145,7 @@ def test_the_shared_corpus_round_trips_without_a_stale_figure(
     assert result.exit_code == 0, result.output
     book = ledger.load(path)
     assert len(book.rows) > 100
-    run = run_gate([str(shared / "corpus")], ConfigResolver(None, Config(ledger=book)), None, "error")
+    run = run_gate([str(shared / "corpus")], ConfigResolver(None, book), None, "error")
     checks = [c for r in run.results for c in r.audit.checks if c.rule == "stale-figure"]
     assert len(checks) > 100
     assert [c.message for c in checks if c.status == "fail"] == []
