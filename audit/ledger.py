@@ -9,7 +9,9 @@ This module decides two things:
   belongs to a ledger event when its sentence (else the article's lede) names one of the
   event's places (read as cross-document reconciliation reads places) or keywords. Within the
   event it is compared with the rows of its category (and subject where both give one) that
-  reconciliation would group it with (`reconcile.Event.accepts`), and values agree as
+  reconciliation would group it with (`reconcile.Event.admits`: no different year or month,
+  within the time window; and of the magnitude of one of the rows, `reconcile.comparable`: a
+  ledger event keeps its history, so an early toll still belongs to it), and values agree as
   reconciliation's figures do (`reconcile.same_figure`).
 
 The verdicts (see `Verdict`) feed the rules stale-figure, ledger-source and off-ledger.
@@ -433,7 +435,7 @@ def row_mention(row: Row, number: int) -> reconcile.Mention:
         subject=row.subject,
         published=_as_of(row),
         sources=((reconcile.name_key(row.source), None),),
-        places=row.places + row.keywords,
+        places=row.places + tuple(words_of(k) for k in row.keywords),
     )
 
 
@@ -555,7 +557,8 @@ def _verdict(
         for g in idx.events[e]
         if g.scope.category == claim.category
         and (not g.scope.subject_key or not subject or g.scope.subject_key == subject)
-        and g.scope.accepts(mention, keys, window)
+        and g.scope.admits(mention, keys, window)
+        and any(reconcile.comparable(mention.value, r.value) for r in g.rows)
     ]
     pairs = [(r, m) for g in groups for r, m in zip(g.rows, g.scope.mentions, strict=True)]
     event = _names([idx.names[g.event] for g in groups] or [idx.names[e] for e in events])

@@ -397,9 +397,13 @@ class Event:
     last: datetime | None = None
 
     def accepts(self, m: Mention, places: frozenset[str], window: timedelta) -> bool:
+        """`m` is this event: `admits` it, and its value is of the first mention's magnitude."""
+        return self.admits(m, places, window) and comparable(m.value, self.mentions[0].value)
+
+    def admits(self, m: Mention, places: frozenset[str], window: timedelta) -> bool:
+        """All `accepts` asks but the magnitude: a shared place, no different year or month
+        named, published within `window` of the event's first and last mentions."""
         if not places & self.anchor_places:
-            return False
-        if not _comparable(m.value, self.mentions[0].value, lexicon().max_ratio):
             return False
         if m.years and self.years and not m.years & self.years:
             return False
@@ -418,10 +422,10 @@ class Event:
             self.last = max(self.last or m.published, m.published)
 
 
-def _comparable(a: float, b: float, ratio: float) -> bool:
-    """Values of one order of magnitude: less than `ratio` times apart."""
+def comparable(a: float, b: float) -> bool:
+    """Values of one order of magnitude: less than `max_ratio` times apart."""
     low, high = sorted((abs(a), abs(b)))
-    return high < ratio * max(low, 1.0)
+    return high < lexicon().max_ratio * max(low, 1.0)
 
 
 def place_keys(m: Mention) -> frozenset[str]:

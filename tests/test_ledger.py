@@ -313,6 +313,31 @@ def test_a_figure_above_the_latest_is_not_the_ledgers_figure() -> None:
     ]
 
 
+def test_an_early_toll_far_below_the_latest_is_still_stale(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEADER
+        + "Valdora floods,killed,12,,,,the health ministry,2026-11-02,Valdora,,,,\n"
+        + "Valdora floods,killed,450,,,,the health ministry,2026-11-20,Valdora,,,,\n",
+    )
+    text = "The health ministry said 12 people had died in the floods in Valdora."
+    assert ledger_findings(text, ledger.load(path)) == [
+        (
+            "stale-figure",
+            "12 killed (The health ministry) is older than the ledger: "
+            "the health ministry, 450 killed as of 2026-11-20",
+        )
+    ]
+
+
+def test_a_figure_of_another_magnitude_than_every_row_is_off_the_ledger(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, HEADER + "Valdora floods,killed,450,,,,the health ministry,2026-11-20,Valdora,,,,\n"
+    )
+    text = "Police said a landslide in Valdora had killed 7 people."
+    assert [rule for rule, _ in ledger_findings(text, ledger.load(path))] == ["off-ledger"]
+
+
 def test_subjects_must_agree_where_both_give_one(tmp_path: Path) -> None:
     path = write(
         tmp_path,
