@@ -404,3 +404,17 @@ def test_every_gate_format_carries_the_ledger_findings(tmp_path: Path, fmt: str,
     assert needle in result.output
     for rule in ("ledger-source", "off-ledger"):
         assert rule in result.output
+
+
+def test_the_sarif_of_ledger_findings_is_valid(shared: Path, tmp_path: Path) -> None:
+    import jsonschema
+
+    schema = json.loads((shared / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    draft = write(tmp_path, OUTDATED, "draft.md")
+    result = CliRunner().invoke(
+        main, ["check", str(draft), "--format", "sarif", "--ledger", str(SEED_LEDGER), "--exit-zero"]
+    )
+    log = json.loads(result.output)
+    jsonschema.validate(log, schema)
+    rules = {r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert set(LEDGER_RULES) <= rules
