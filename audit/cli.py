@@ -14,6 +14,7 @@ COMMANDS = {
     "check": "audit.gate:check_command",
     "report": "audit.report:report_command",
     "corpus": "audit.corpus:corpus_command",
+    "ledger": "audit.commands.ledger:ledger_command",
     "rules": "audit.rulebook:rules_command",
 }
 

@@ -11,13 +11,14 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from audit.errors import ConfigError
+
+if TYPE_CHECKING:
+    from audit.ledger import Ledger
 
 SEVERITIES = ("error", "warning", "info")
-
-
-class ConfigError(Exception):
-    """An invalid configuration or rule file: names the file, the key and what was expected."""
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Config:
     baseline: Path | None = None  # the gate's baseline file
     exclude: list[str] = field(default_factory=list)  # globs of drafts the gate skips
     overrides: list[Override] = field(default_factory=list)  # per-glob select/ignore/severity
+    ledger: Ledger | None = None  # the desk's ledger (audit/ledger.py), validated when read
 
 
 @dataclass
@@ -58,6 +60,7 @@ _KEYS = {
     "baseline": "a file path",
     "exclude": "a list of globs",
     "overrides": "an array of tables ([[tool.audit.overrides]])",
+    "ledger": "a ledger file path (CSV or Parquet)",
 }
 _OVERRIDE_KEYS = {
     "files": "a non-empty list of globs",
@@ -196,6 +199,7 @@ def _build(path: Path, table: dict[str, Any]) -> Config:
         baseline=folder / values["baseline"] if _opt_str(values, "baseline", where) else None,
         exclude=_str_list(values, "exclude", where),
         overrides=_overrides(values, where),
+        ledger=_ledger(values, folder, where),
     )
 
 
@@ -250,6 +254,16 @@ def _parties(values: dict[str, Any], where: str) -> dict[str, list[str]]:
     if not isinstance(value, dict):
         raise _expected(where, "parties", _KEYS["parties"], value)
     return {party: _str_list(value, party, f"{where}: parties", "a list of names") for party in value}
+
+
+def _ledger(values: dict[str, Any], folder: Path, where: str) -> Ledger | None:
+    """The ledger the config names (relative to the config file), read and validated now."""
+    name = _opt_str(values, "ledger", where)
+    if name is None:
+        return None
+    from audit import ledger
+
+    return ledger.load_path(folder / name)
 
 
 def _overrides(values: dict[str, Any], where: str) -> list[Override]:

@@ -13,13 +13,14 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from audit import baseline as baseline_mod
 from audit import inputs, load, suppress
 from audit.atomic import write_atomic
+from audit.commands.ledger import ledger_option
 from audit.config import (
     SEVERITIES,
     Config,
@@ -33,6 +34,9 @@ from audit.config import (
 from audit.model import Audit, Document, Finding, Severity
 from audit.pipeline import audit_document
 from audit.results import FileResult, GateRun, rule_catalogue
+
+if TYPE_CHECKING:
+    from audit.ledger import Ledger
 
 FORMATS = ("text", "json", "sarif", "github", "junit")
 
@@ -113,8 +117,9 @@ def load_document(path: str) -> Document:
 class ConfigResolver:
     """The config for each draft: `--config` for all, else the nearest config file, cached by folder."""
 
-    def __init__(self, explicit: Config | None) -> None:
+    def __init__(self, explicit: Config | None, ledger: Ledger | None = None) -> None:
         self.explicit = explicit
+        self.ledger = ledger  # `--ledger`: replaces every config's ledger
         self._by_folder: dict[Path, Config] = {}
 
     def base_for(self, path: str) -> Config:
@@ -127,7 +132,8 @@ class ConfigResolver:
 
     def for_file(self, path: str) -> Config:
         base = self.base_for(path)
-        return base if path == "-" else config_for_file(base, Path(path))
+        config = base if path == "-" else config_for_file(base, Path(path))
+        return replace(config, ledger=self.ledger) if self.ledger is not None else config
 
 
 def run_gate(
@@ -167,6 +173,15 @@ def render(run: GateRun, fmt: str, color: bool = False) -> str:
         "junit": junit.render,
     }
     return renderers[fmt](run)
+
+
+def _ledger(path: Path | None) -> Ledger | None:
+    """`--ledger`: read and validated here, so a bad row is a config error (exit 2)."""
+    if path is None:
+        return None
+    from audit.ledger import load_path
+
+    return load_path(path)
 
 
 def _report_document(doc: Document) -> None:
@@ -222,6 +237,7 @@ def _fail(message: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Use this config file for every draft instead of searching upwards.",
 )
+@ledger_option
 def check_command(
     paths: tuple[str, ...],
     fmt: str,
@@ -231,6 +247,7 @@ def check_command(
     baseline_path: Path | None,
     update_baseline: bool,
     config_path: Path | None,
+    ledger_path: Path | None,
 ) -> None:
     """Check the figures in drafts: PATHS are files, folders (searched for .md, .markdown, .txt,
     .html), globs, or - for standard input.
@@ -247,7 +264,7 @@ def check_command(
         threshold = cast(Severity, fail_on or run_config.fail_on or "error")
         run = run_gate(
             list(paths),
-            ConfigResolver(explicit),
+            ConfigResolver(explicit, _ledger(ledger_path)),
             baseline,
             threshold,
             update_baseline,

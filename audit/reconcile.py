@@ -59,7 +59,8 @@ MONTH_NAMES = [
 ]  # fmt: skip
 
 
-def _alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
+    """One regex alternation of `words`, longest first, any run of spaces between words."""
     ordered = sorted({str(w) for w in words if w}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
@@ -70,28 +71,28 @@ def lexicon() -> Lexicon:
     raw: dict[str, Any] = data("reconcile")
     cap = r"[A-Z][\w'\u2019.-]*"
     place = re.compile(
-        rf"\b(?i:{_alternation(raw['place_prepositions'])})\s+"
-        rf"(?:(?:{_alternation(raw['place_fillers'])})\s+){{0,3}}"
+        rf"\b(?i:{alternation(raw['place_prepositions'])})\s+"
+        rf"(?:(?:{alternation(raw['place_fillers'])})\s+){{0,3}}"
         rf"({cap}(?:[ \t\u00a0]+{cap}){{0,3}})"
     )
     months = {str(k): int(v) for k, v in raw["months"].items()}
     ambiguous = set(raw["ambiguous_months"])
     plain = [m for m in months if m not in ambiguous]
-    guarded = _alternation(m.capitalize() for m in ambiguous)
+    guarded = alternation(m.capitalize() for m in ambiguous)
     time = re.compile(
         r"\b(?P<year>(?:1[89]|20)\d\d)\b"
-        rf"|\b(?P<month>{_alternation(m.capitalize() for m in plain)})\b"
+        rf"|\b(?P<month>{alternation(m.capitalize() for m in plain)})\b"
         rf"|\b(?P<guarded>{guarded})\b(?=\.?\s+(?:\d{{1,2}}\b|(?:1[89]|20)\d\d\b))"
         rf"|(?<=\d\s)(?P<after_day>{guarded})\b"
-        rf"|\b(?P<weekday>{_alternation(w.capitalize() for w in raw['weekdays'])})\b"
-        rf"|\b(?P<relative>(?i:{_alternation(raw['relative_days'])}))\b"
+        rf"|\b(?P<weekday>{alternation(w.capitalize() for w in raw['weekdays'])})\b"
+        rf"|\b(?P<relative>(?i:{alternation(raw['relative_days'])}))\b"
     )
     return Lexicon(
         place=place,
         not_places=frozenset(str(w) for w in raw["not_places"]),
         time=time,
         month_numbers=months,
-        correction=re.compile(rf"\b(?:{_alternation(raw['correction_cues'])})\b", re.IGNORECASE),
+        correction=re.compile(rf"\b(?:{alternation(raw['correction_cues'])})\b", re.IGNORECASE),
         lede_sentences=int(raw["lede_sentences"]),
         generic_subjects=frozenset(str(w) for w in raw["generic_subjects"]),
         subject_stopwords=frozenset(str(w) for w in raw["subject_stopwords"]),
@@ -260,6 +261,16 @@ def subject_key(subject: str | None) -> str:
     return " ".join(_singular(w) for w in words)
 
 
+def source_columns(claim: Claim) -> dict[str, list[Any]]:
+    """A claim's sources as reconciliation keys them: `originators` (cross-document keys),
+    `vias` (the conduit's key or None) and `anonymous` flags, one entry per source."""
+    return {
+        "originators": [originator_key(s.originator, s.name) for s in claim.sources],
+        "vias": [name_key(s.via) or None for s in claim.sources],
+        "anonymous": [s.anonymous for s in claim.sources],
+    }
+
+
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -331,6 +342,12 @@ class Mention:
         return frozenset(t for t in self.times if t in MONTH_NAMES)
 
 
+def same_figure(a: Mention, b: Mention) -> bool:
+    """Two mentions state one figure: their values agree within the wider rounding of the two
+    ("2,700" and 2,740; "about 3,000" and 3,400)."""
+    return abs(a.value - b.value) <= max(a.tolerance, b.tolerance)
+
+
 def _implied_step(value: float) -> float:
     """3,000 -> 1,000; 2,700 -> 100; 35 -> 1."""
     if not float(value).is_integer() or value == 0:
@@ -377,9 +394,13 @@ class Event:
     last: datetime | None = None
 
     def accepts(self, m: Mention, places: frozenset[str], window: timedelta) -> bool:
+        """`m` is this event: `admits` it, and its value is of the first mention's magnitude."""
+        return self.admits(m, places, window) and comparable(m.value, self.mentions[0].value)
+
+    def admits(self, m: Mention, places: frozenset[str], window: timedelta) -> bool:
+        """All `accepts` asks but the magnitude: a shared place, no different year or month
+        named, published within `window` of the event's first and last mentions."""
         if not places & self.anchor_places:
-            return False
-        if not _comparable(m.value, self.mentions[0].value, lexicon().max_ratio):
             return False
         if m.years and self.years and not m.years & self.years:
             return False
@@ -398,10 +419,10 @@ class Event:
             self.last = max(self.last or m.published, m.published)
 
 
-def _comparable(a: float, b: float, ratio: float) -> bool:
-    """Values of one order of magnitude: less than `ratio` times apart."""
+def comparable(a: float, b: float) -> bool:
+    """Values of one order of magnitude: less than `max_ratio` times apart."""
     low, high = sorted((abs(a), abs(b)))
-    return high < ratio * max(low, 1.0)
+    return high < lexicon().max_ratio * max(low, 1.0)
 
 
 def place_keys(m: Mention) -> frozenset[str]:
@@ -470,7 +491,7 @@ def figures_of(event: Event, originators: dict[int, tuple[str, ...]]) -> list[Fi
     figures: list[Figure] = []
     for m in sorted(event.mentions, key=lambda m: (m.value, m.row)):
         head = figures[-1].mentions[0] if figures else None
-        if head is not None and m.value - head.value <= max(head.tolerance, m.tolerance):
+        if head is not None and same_figure(head, m):
             figures[-1].mentions.append(m)
         else:
             figures.append(Figure([m]))
@@ -763,6 +784,33 @@ def mentions_from_rows(rows: Iterable[dict[str, Any]], first_row: int = 0) -> It
             line=r["line"],
             column=r["column"],
         )
+
+
+def mention_of_claim(
+    document: str,
+    claim: Claim,
+    context: ClaimContext | None,
+    row: int = 0,
+    published: datetime | None = None,
+    outlet: str | None = None,
+) -> Mention | None:
+    """The mention a casualty claim makes, read exactly as `audit corpus` reads it back from
+    claims.parquet (None for a claim reconciliation skips)."""
+    fields = {
+        "document": document,
+        "published": published,
+        "outlet": outlet,
+        **claim.to_contract(),
+        "value": claim.value,
+        "low": claim.low,
+        "high": claim.high,
+        "step": claim.step,
+        **source_columns(claim),
+        "places": list(context.places) if context else None,
+        "times": list(context.times) if context else None,
+        "correction": context.correction if context else None,
+    }
+    return next(mentions_from_rows([fields], row), None)
 
 
 def _shared(text: str | None) -> str | None:

@@ -26,6 +26,7 @@ import jinja2
 
 from audit import __version__, svg
 from audit.atomic import write_atomic
+from audit.commands.ledger import config_with_ledger, ledger_option
 from audit.model import HARM_CATEGORIES, SCHEMA, Audit, Check, Claim, Finding, Source
 
 # Highlight states, most urgent first; a claim takes the first that applies.
@@ -313,6 +314,7 @@ class PageView:
     data_json: str
     unplaced: list[Claim]
     by_id: dict[str, Claim]
+    ledger_of: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict)
 
     @property
     def figures(self) -> list[Claim]:
@@ -352,7 +354,19 @@ def page_view(audit: Audit) -> PageView:
         data_json=embedded_json(audit),
         unplaced=[c for c in _figures(audit) if c.id not in placed],
         by_id=by_id,
+        ledger_of=ledger_rows(audit),
     )
+
+
+def ledger_rows(audit: Audit) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+    """Per claim, the desk's ledger rows its ledger checks compared it with: (status, row)."""
+    out: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for check in audit.checks:
+        for row in check.details.get("ledger", []):
+            for cid in check.claims:
+                if (check.status, row) not in out[cid]:
+                    out[cid].append((check.status, row))
+    return dict(out)
 
 
 def _source_rows(
@@ -513,18 +527,20 @@ def page_state_counts(audit: Audit) -> dict[str, int]:
     show_default=True,
     help="Folder for the pages and index.html.",
 )
-def report_command(paths: tuple[str, ...], out_dir: Path) -> None:
+@ledger_option
+def report_command(paths: tuple[str, ...], out_dir: Path, ledger_path: Path | None) -> None:
     """Write an HTML report per document in PATHS (files, folders, globs, - for stdin), plus index.html."""
     from audit import inputs, load
     from audit.pipeline import audit_document
 
+    config = config_with_ledger(ledger_path, "report")
     audits, failed = [], False
     for path in inputs.expand(list(paths)):
         doc = load.load_path(path)
         if doc.error:
             failed = True
             click.echo(f"{path}: error: {doc.error}", err=True)
-        audits.append(audit_document(doc))
+        audits.append(audit_document(doc, config))
     for written in write_reports(audits, out_dir):
         click.echo(str(written))
     sys.exit(2 if failed else 0)

@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import yaml
@@ -21,13 +21,16 @@ import yaml
 from audit.checkers import CheckerKind, load_builtin
 from audit.config import DEFAULT, Config, ConfigError, rule_enabled
 
+if TYPE_CHECKING:
+    from audit.ledger import Ledger
+
 FAMILIES = ("consistency", "sourcing")
 SEVERITIES = ("error", "warning", "info")
 EXPECTS = ("pass", "fail", "none")
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _KEYS = {"id", "family", "severity", "summary", "rationale", "checker", "options", "examples"}
 _REQUIRED = ("id", "family", "severity", "summary", "checker")
-_EXAMPLE_KEYS = {"text", "expect", "note", "grade", "message"}
+_EXAMPLE_KEYS = {"text", "expect", "note", "grade", "message", "ledger"}
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads rules 10x faster
 
@@ -39,6 +42,7 @@ class Example:
     note: str = ""
     grade: str | None = None  # sourcing examples: the grade of the first casualty figure
     message: str | None = None  # a fragment some check's message must contain
+    ledger: Ledger | None = None  # ledger rules: the desk's ledger the text is checked against
 
 
 @dataclass(frozen=True)
@@ -203,8 +207,21 @@ def _examples(path: Path, raw: Any) -> tuple[Example, ...]:
         if expect not in EXPECTS:
             raise _bad(path, f"{where}.expect", f"one of {', '.join(EXPECTS)}", expect)
         grade, message = item.get("grade"), item.get("message")
-        out.append(Example(text, str(expect), str(item.get("note") or ""), grade, message))
+        ledger = _example_ledger(path, where, item.get("ledger"))
+        out.append(Example(text, str(expect), str(item.get("note") or ""), grade, message, ledger))
     return tuple(out)
+
+
+def _example_ledger(path: Path, where: str, raw: Any) -> Ledger | None:
+    """An example's ledger: a list of rows with the ledger file's columns, validated alike."""
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
+        raise _bad(path, f"{where}.ledger", "a list of ledger rows (mappings of column to value)", raw)
+    from audit import ledger
+
+    name = f"{path}: {where}.ledger"
+    return ledger.Ledger(name, ledger.parse_rows(enumerate(raw, start=1), name, "row"))
 
 
 def enabled(rule: Rule, config: Config) -> bool:
@@ -265,6 +282,8 @@ def explain(rule: Rule) -> str:
         out += ["## Examples", ""]
         for ex in rule.examples:
             out.append(f"- {ex.expect}: {ex.text!r}" + (f" ({ex.note})" if ex.note else ""))
+            if ex.ledger is not None:
+                out.append("  ledger: " + "; ".join(r.describe() for r in ex.ledger.rows))
         out.append("")
     if rule.path is not None:
         out += [f"Defined in {rule.path.name}", ""]

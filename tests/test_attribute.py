@@ -566,3 +566,17 @@ def test_every_attribution_lexicon_key_is_named_where_it_is_read() -> None:
     )
     lexicon = yaml.safe_load((importlib.resources.files("audit") / "data" / "attribution.yaml").read_text())
     assert [key for key in lexicon if f"`{key}`" not in docs] == []
+
+
+def test_a_capital_named_alone_is_its_country_s_government() -> None:
+    """ "Moscow said" and "Russia's defence ministry" are one originator when the ministry is the
+    story's only Russian source; a capital inside a longer name stays that name."""
+    text = (
+        "Forty soldiers were killed in the raid, Moscow said on Monday.\n\n"
+        "Russia's defence ministry said 40 soldiers died, and Moscow State University said "
+        "3 students were hurt."
+    )
+    claims = audit_text(text).claims
+    originators = {c.text: {s.originator for s in c.sources} for c in claims}
+    assert originators["Forty"] == originators["40"] == {"Russia's defence ministry"}
+    assert originators["3"] == {"Moscow State University"}

@@ -397,3 +397,17 @@ def test_committed_reports_link_up_and_name_no_machine_paths() -> None:
     for page in REPORTS.glob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert not re.search(r"(?:/work/|/home/|/tmp/|/root/|[A-Z]:\\\\)", text), page.name
+
+
+def test_a_card_lists_the_ledger_rows_its_figure_was_compared_with(tmp_path: Path) -> None:
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        report.report_command,
+        [str(seeds / "north-korean-losses.md"), "--ledger", str(seeds / "ledger.csv"), "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    page = next(out.glob("*north-korean-losses*.html")).read_text(encoding="utf-8")
+    assert page.count("<h4>Ledger</h4>") == 4  # casualties, killed, wounded, captured
+    assert 'as of <time datetime="2025-01-13">2025-01-13</time>' in page
+    assert "North Korean troops in Kursk, ledger line 5" in page

@@ -273,3 +273,35 @@ def test_text_has_readable_contrast(browser: Any, tmp_path: Path) -> None:
     low = [(text, round(ratio, 2)) for text, ratio in measured if ratio < 4.5]
     assert low == []
     watched.assert_quiet()
+
+
+def test_a_ledger_card_shows_the_row_the_figure_matched(browser: Any, tmp_path: Path) -> None:
+    from audit import ledger
+    from audit.config import Config
+
+    row = {
+        "event": "North Korean troops in Kursk",
+        "category": "killed",
+        "value": 300,
+        "source": "South Korea's National Intelligence Service",
+        "as_of": "2025-01-13",
+        "place": "Kursk",
+        "url": "https://example.org/briefing",
+    }
+    book = ledger.Ledger("ledger.csv", ledger.parse_rows([(2, row)], "ledger.csv"))
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "north-korean-losses.md"
+    text = seed.read_text(encoding="utf-8")
+    audit = audit_text(text, path="seeds/north-korean-losses.md", fmt="markdown", config=Config(ledger=book))
+    killed = next(c for c in audit.claims if c.category == "killed")
+    watched = Watched(browser)
+    page = watched.open(write([audit], tmp_path))
+    page.click(f'mark[data-claim="{killed.id}"]')
+    card = page.locator(f"#card-{killed.id}")
+    assert card.is_visible()
+    ledger_rows = card.locator(".card-ledger li")
+    assert ledger_rows.count() == 1
+    shown = ledger_rows.inner_text()
+    assert "South Korea's National Intelligence Service: 300 killed, as of 2025-01-13" in shown
+    assert card.locator('.card-ledger a[href="https://example.org/briefing"]').count() == 1
+    assert "matches the ledger" in card.inner_text()
+    watched.assert_quiet()

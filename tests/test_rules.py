@@ -32,7 +32,7 @@ def outcome(rule_id: str, text: str, config: Config | None = None) -> str:
     ("rule", "example"), EXAMPLES, ids=[f"{r.id}-{i}" for i, (r, _) in enumerate(EXAMPLES)]
 )
 def test_rule_example(rule: Rule, example: Example) -> None:
-    audit = audit_text(example.text)
+    audit = audit_text(example.text, config=Config(ledger=example.ledger))
     mine = [c for c in audit.checks if c.rule == rule.id]
     got = "none" if not mine else ("fail" if any(c.status == "fail" for c in mine) else "pass")
     shown = [(c.status, c.message) for c in mine]

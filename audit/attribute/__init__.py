@@ -21,12 +21,22 @@ from __future__ import annotations
 from audit.attribute import scope
 from audit.attribute.cues import sentence_attributions
 from audit.attribute.hedges import hedge_for
-from audit.attribute.originators import resolve, subject_people
+from audit.attribute.originators import content_tokens, fuzzy_in, initials, resolve, subject_people
 from audit.attribute.quotations import assign_speakers, find_quotations
 from audit.attribute.records import Attribution, Quotation
 from audit.model import Claim, Document
 
-__all__ = ["attribute", "document_attributions", "find_quotations", "hedge_for", "sentence_attributions"]
+# Name matching for other stages that compare source names (the ledger): the same rules as originators.
+__all__ = [
+    "attribute",
+    "content_tokens",
+    "document_attributions",
+    "find_quotations",
+    "fuzzy_in",
+    "hedge_for",
+    "initials",
+    "sentence_attributions",
+]
 
 
 def document_attributions(doc: Document) -> tuple[list[Attribution], list[Quotation]]:

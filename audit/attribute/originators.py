@@ -8,7 +8,7 @@ an unattributed sentence are candidates for them too (`subject_people`).
 
 The word lists live in audit/data/attribution.yaml: `titles`, `organisation_words`,
 `anonymous_words`, `pronouns`, `name_stops`, `leading_fillers`, `trailing_fillers`, `data_nouns`,
-`not_sources`, `name_synonyms`. The rest of the package reads the file through `lexicon()` here.
+`not_sources`, `name_synonyms`, `capitals`. The rest of the package reads the file through `lexicon()` here.
 """
 
 from __future__ import annotations
@@ -130,7 +130,15 @@ def tokens_of(text: str) -> list[str]:
 def content_tokens(text: str) -> frozenset[str]:
     sets = _sets()
     drop = _FUNCTION | _NUMBER_WORDS | sets["data_nouns"] | {"mr", "mrs", "ms", "dr"}
-    return frozenset(t for t in tokens_of(_synonyms(text)) if t not in drop and not t.isdigit())
+    return frozenset(
+        t for t in tokens_of(_synonyms(_country_of_capital(text))) if t not in drop and not t.isdigit()
+    )
+
+
+def _country_of_capital(name: str) -> str:
+    """ "Seoul" named alone as a source is "South Korea"; any other name is itself."""
+    capitals: dict[str, str] = lexicon().raw.get("capitals", {})
+    return capitals.get(" ".join(name.lower().split()), name)
 
 
 def _synonyms(text: str) -> str:

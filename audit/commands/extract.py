@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from audit import inputs, load
+from audit.commands.ledger import config_with_ledger, ledger_option
 from audit.model import Audit
 from audit.pipeline import audit_document
 from audit.render import contract
@@ -22,8 +24,10 @@ from audit.render import contract
     show_default=True,
     help="json is the claims contract; csv one row per claim; table for people.",
 )
-def extract(paths: tuple[str, ...], fmt: str) -> None:
+@ledger_option
+def extract(paths: tuple[str, ...], fmt: str, ledger_path: Path | None) -> None:
     """Extract every numeric claim from PATHS (files, folders, globs, - for stdin)."""
+    config = config_with_ledger(ledger_path, "extract")
     audits: list[Audit] = []
     failed = False
     for path in inputs.expand(list(paths)):
@@ -33,7 +37,7 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
         if doc.error:
             failed = True
             click.echo(f"{path}: error: {doc.error}", err=True)
-        audits.append(audit_document(doc))
+        audits.append(audit_document(doc, config))
     if fmt == "json":
         out = contract.to_json(audits)
     elif fmt == "csv":

@@ -165,8 +165,10 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     if m:
         return m.lastgroup or "other", m.group(0).strip()
     lost = cue_pats["lost"].search(head) or cue_pats["lost"].search(raw_head)
-    if lost and _noun_of(text, fig) in _lost_to_death():
-        return "killed", lost.group(0).strip()  # "the army lost 300 men"
+    if lost and _noun_of(text, fig) in _lost_as("lost_to_death"):
+        return "killed", lost.group(0).strip()  # "I lost two of my closest friends"
+    if lost and _noun_of(text, fig) in _lost_as("lost_in_war"):
+        return "casualties", lost.group(0).strip()  # "the army lost 300 men"
     if toll := cue_pats["toll"].search(head):  # "the death toll rose to 12", "put the toll at 11"
         category = data("casualties")["tolls"].get((toll.group(1) or "death").lower(), "killed")
         return category, toll.group(0).strip()
@@ -186,8 +188,8 @@ def _noun_of(text: str, fig: Figure) -> str:
 
 
 @cache
-def _lost_to_death() -> frozenset[str]:
-    return frozenset(data("casualties")["lost_to_death"])
+def _lost_as(key: str) -> frozenset[str]:
+    return frozenset(data("casualties")[key])
 
 
 def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
