@@ -28,7 +28,7 @@ from typing import Any
 
 from audit import numbers
 from audit.checkers import Context, Outcome, load_builtin
-from audit.checkers.bounds import Interval, interval
+from audit.checkers.bounds import Interval, interval, step
 from audit.checkers.relate import is_percent, label, same_unit
 from audit.config import Config
 from audit.lexicon import data
@@ -65,7 +65,7 @@ class Repair:
 
     edit: Edit
     fixed: int  # failed checks it mends, the one searched for included
-    closeness: int  # 0: holds with the numbers as written, 1: with their qualifiers, 2: within rounding
+    closeness: int  # 0: holds with the numbers as written ... 4: only within all the rounding allowed
     support: int  # checks that passed with the figure as written: the copy's support for it
     then: str  # the mended check's message
 
@@ -178,13 +178,14 @@ class _Search:
         self._full: dict[Edit, dict[Key, Outcome]] = {}
         self._copies: dict[Edit, list[Claim] | None] = {}
 
-    def run(self, claims: list[Claim], rules: list[Rule], tight: bool = False) -> dict[Key, Outcome]:
+    def run(self, claims: list[Claim], rules: list[Rule], share: float = 1.0) -> dict[Key, Outcome]:
+        """The rules' outcomes on `claims`, with `share` of their tolerance for "about"."""
         ctx = Context(doc=self.doc, claims=claims, config=self.config)
         out: dict[Key, Outcome] = {}
         for rule in rules:
             options = dict(rule.options)
-            if tight and "approx_tolerance" in options:
-                options["approx_tolerance"] = 0.0
+            if "approx_tolerance" in options:
+                options["approx_tolerance"] = float(options["approx_tolerance"]) * share
             for o in self.registry[rule.checker].run(ctx, options):
                 out[(rule.id, tuple(c.id for c in o.claims))] = o
         return out
@@ -263,22 +264,31 @@ class _Search:
         )
 
     def _closeness(self, chk: Check, rule: Rule, claims: list[Claim]) -> int:
-        """0: the mended check holds with every figure taken as the exact number written; 1: without
-        rounding but with its qualifiers ("at least"); 2: only within rounding."""
-        for tier, literal in enumerate((_literal, _unrounded)):
-            outcome = self.run([literal(c) for c in claims], [rule], tight=True).get(_key(chk))
+        """How tightly the mended check holds: 0 with every figure taken as the exact number written,
+        1 without rounding but with the figures' qualifiers ("at least"), then 2, 3, 4 within a
+        quarter, a half and all of the rounding the wording allows."""
+        literal = self.run([_literal(c) for c in claims], [rule], share=0.0).get(_key(chk))
+        if literal is not None and literal.status == "pass":
+            return 0
+        for tier, share in enumerate(_ROUNDING_SHARES, start=1):
+            rounded = [_rounded(c, share) for c in claims]
+            outcome = self.run(rounded, [rule], share=share).get(_key(chk))
             if outcome is not None and outcome.status == "pass":
                 return tier
-        return 2
+        return len(_ROUNDING_SHARES) + 1
 
 
-def _unrounded(claim: Claim) -> Claim:
-    return replace(claim, step=_TINY_STEP)
+_ROUNDING_SHARES = (0.0, 0.25, 0.5)
+
+
+def _rounded(claim: Claim, share: float) -> Claim:
+    """The claim with `share` of the rounding its wording allows."""
+    return replace(claim, step=max(step(claim) * share, _TINY_STEP))
 
 
 def _literal(claim: Claim) -> Claim:
     if claim.qualifier == "range" or claim.value is None:
-        return _unrounded(claim)
+        return _rounded(claim, 0.0)
     return replace(claim, step=_TINY_STEP, qualifier="exact", low=claim.value, high=claim.value)
 
 
