@@ -112,6 +112,7 @@ class _Notes:
     slip: dict[str, Any] | None = None
     slip_text: str = ""
     supported: str = ""  # restatements: what the rest of the copy says
+    supported_claim: str | None = None  # ... and the statement it sides with, if any
 
     def __bool__(self) -> bool:
         return bool(self.repairs or self.slip or self.supported)
@@ -126,7 +127,7 @@ def _notes(search: _Search, chk: Check) -> _Notes:
             return notes
     notes.repairs = search.repairs(chk)
     if chk.rule in _RESTATING and len(set(chk.claims)) == 2:
-        notes.supported = search.supported(chk)
+        notes.supported_claim, notes.supported = search.supported(chk)
     return notes
 
 
@@ -135,12 +136,14 @@ def _annotate(chk: Check, finding: Finding | None, notes: _Notes) -> None:
     if notes.slip is not None:
         chk.details["slip"] = notes.slip
         extra.append(notes.slip_text)
-    if notes.supported:
-        extra.append(notes.supported)
     ranked = notes.repairs[: int(data("suggest")["max_listed"])]
     unique = len(notes.repairs) == 1 or (
         len(notes.repairs) > 1 and notes.repairs[0].rank() < notes.repairs[1].rank()
     )
+    if notes.supported:
+        chk.details["supported"] = notes.supported_claim
+        if notes.supported_claim or not (ranked and unique):
+            extra.append(notes.supported)
     if ranked:
         chk.details["suggestions"] = [r.edit.to_json() for r in ranked]
     if ranked and unique:
@@ -153,9 +156,13 @@ def _annotate(chk: Check, finding: Finding | None, notes: _Notes) -> None:
         listed = "; ".join(r.edit.describe() for r in ranked)
         extra.append(f"equally plausible repairs: {listed}")
     if finding is not None and extra:
-        finding.message = ". ".join([finding.message.rstrip("."), *extra])
+        finding.message = ". ".join([finding.message.rstrip("."), *(_sentence(e) for e in extra)])
         if ranked and unique:
             finding.suggestion = ranked[0].edit.to_json()
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _key(chk: Check) -> Key:
@@ -207,15 +214,15 @@ class _Search:
         order = {k: i for i, k in enumerate(_EDIT_ORDER)}
         return sorted(found.values(), key=lambda r: (r.rank(), order.get(r.edit.kind, 9)))
 
-    def supported(self, chk: Check) -> str:
-        """Which of two restatements the copy's other passing checks side with."""
+    def supported(self, chk: Check) -> tuple[str | None, str]:
+        """Which of two restatements the copy's other passing checks side with (its id, and words)."""
         a, b = (self.by_id[i] for i in dict.fromkeys(chk.claims))
         sa, sb = self._support(a.id, _key(chk)), self._support(b.id, _key(chk))
         if sa == sb:
-            return "the rest of the copy cannot tell which of the two is right"
+            return None, "the rest of the copy cannot tell which of the two is right"
         right, n = (a, sa) if sa > sb else (b, sb)
         checks = "check agrees" if n == 1 else "checks agree"
-        return f"the rest of the copy supports {right.text!r} ({n} other {checks} with it)"
+        return right.id, f"the rest of the copy supports {right.text!r} ({n} other {checks} with it)"
 
     def _support(self, claim_id: str, but: Key | None = None) -> int:
         return sum(1 for k, st in self.before.items() if st == "pass" and claim_id in k[1] and k != but)
