@@ -133,7 +133,17 @@ def main() -> int:
     a = ap.parse_args()
     score = scorer(a.gold)
     rng = random.Random(a.seed)
-    counts = {"tried": 0, "caught": 0, "named": 0, "listed": 0, "other": 0, "none": 0, "repairs": 0, "broken": 0}
+    counts = {
+        "tried": 0,
+        "caught": 0,
+        "named": 0,
+        "listed": 0,
+        "other": 0,
+        "none": 0,
+        "repairs": 0,
+        "broken": 0,
+    }
+    by_kind: dict[str, dict[str, int]] = {}
     started = time.process_time()
     for g in score.load_gold(a.gold):
         if a.half and score.half_of(g["_gold_file"]) != a.half:
@@ -141,12 +151,14 @@ def main() -> int:
         figs = {f["id"]: f for f in g["figures"]}
         source = g["_path"].read_text(encoding="utf-8")
         members: dict[str, set[tuple[int, int]]] = {}
+        kind_of: dict[str, str] = {}
         for rel in g.get("relations", []):
             ids = [rel["total"], *rel["parts"]]
             if rel.get("holds") is False or any(figs[i].get("optional") for i in ids):
                 continue
             for i in ids:
                 members.setdefault(i, set()).update((figs[j]["start"], figs[j]["end"]) for j in ids)
+                kind_of.setdefault(i, rel["kind"])
         for fig_id, spans in sorted(members.items()):
             fig = figs[fig_id]
             options = typos(fig["text"])
@@ -157,16 +169,22 @@ def main() -> int:
                     continue
                 counts["caught"] += 1
                 counts[result["outcome"]] += 1
+                per_kind = by_kind.setdefault(kind_of[fig_id], {"caught": 0, "named": 0, "listed": 0})
+                per_kind["caught"] += 1
+                per_kind[result["outcome"]] = per_kind.get(result["outcome"], 0) + 1
                 counts["repairs"] += result["repairs"]
                 counts["broken"] += result["broken"]
                 if a.verbose and result["outcome"] != "named":
                     print(f"  {result['outcome'].upper():6} {g['_gold_file']}: {fig['text']} -> {new_text}")
     cpu = time.process_time() - started
     caught = max(counts["caught"], 1)
+    for kind, k in sorted(by_kind.items()):
+        print(f"  {kind:12} caught {k['caught']:3}, named {k['named']:3}, listed {k['listed']:3}")
     print(
         f"typos tried {counts['tried']}, caught {counts['caught']}; "
         f"named {counts['named']} ({counts['named'] / caught:.1%}), "
-        f"listed {counts['listed']} ({counts['listed'] / caught:.1%}), "
+        f"listed {counts['listed']} ({counts['listed'] / caught:.1%}; named or listed "
+        f"{(counts['named'] + counts['listed']) / caught:.1%}), "
         f"other {counts['other']}, none {counts['none']}; "
         f"repairs applied {counts['repairs']}, breaking a passing check {counts['broken']}; "
         f"CPU {cpu:.1f} s"
