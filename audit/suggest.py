@@ -3,19 +3,22 @@ probably should be.
 
 For each failed consistency check, small edits of one of its figures as written are tried (one digit
 changed, two adjacent digits swapped, a zero added or dropped, a scale word changed, the value of
-another figure of the same unit in the paragraph), and the consistency rules run again on a copy of
+another figure of the same unit in the paragraph), and the registered checkers run again on a copy of
 the claims with that one figure changed. An edit is a repair when the failed check then passes,
 every check of that figure passes, and no check fails that did not fail before. Repairs are ranked
-by the failed checks they mend, then by whether the arithmetic holds exactly (not only within
-rounding), then by how little the copy's passing checks rest on the figure edited. One repair ahead
-of the rest is the suggestion (`details.suggestion`, and the finding says it); equally plausible
-ones are listed, at most three, with no suggestion.
+by the failed checks they mend, then by how tightly the mended check holds (with the numbers exactly
+as written, without rounding, or only within rounding), then by how little the copy's passing checks
+rest on the figure edited. One repair ahead of the rest is the suggestion (`details.suggestion`, and
+the finding says it); equally plausible ones are listed, at most three, with no suggestion.
 
 Percent changes are also read as reasoning slips, not typos: the change taken on the new value
 instead of the old, and a difference in percentage points given as a percent. Restatements say which
 of the two statements the rest of the copy supports (the one more passing checks involve), or that
-it cannot tell. Only failed checks are searched, and the candidates of a figure are bounded (about
-ten per digit), so a document with nothing to fix costs nothing.
+it cannot tell.
+
+Cost: nothing unless a check failed. An edit is first screened by the check's own rule on the figures
+of the check's sentences; only the most plausible few (`max_validated` in audit/data/suggest.yaml)
+are run against the whole document, and at most `max_failed_checks` checks a document are searched.
 """
 
 from __future__ import annotations
@@ -98,7 +101,10 @@ def suggest(
         return
     search = _Search(doc, claims, checks, config)
     by_key = {(f.rule, tuple(f.claims)): f for f in findings}
-    for chk in failed:
+    budget = int(data("suggest")["max_failed_checks"])
+    if len(failed) > budget:
+        doc.notices.append(f"{len(failed)} failed checks: repairs were searched for the first {budget} only")
+    for chk in failed[:budget]:
         if chk.rule not in search.rules:
             continue
         notes = _notes(search, chk)
@@ -181,7 +187,6 @@ class _Search:
         self.before: dict[Key, str] = {_key(c): c.status for c in checks if c.rule in self.rules}
         self.by_id = {c.id: c for c in claims}
         self.paragraph = {s.index: s.paragraph for s in doc.sentences}
-        self._quick: dict[tuple[Edit, str], dict[Key, Outcome]] = {}
         self._full: dict[Edit, dict[Key, Outcome]] = {}
         self._copies: dict[Edit, list[Claim] | None] = {}
 
@@ -198,21 +203,26 @@ class _Search:
         return out
 
     def repairs(self, chk: Check) -> list[Repair]:
-        found: dict[tuple[str, float], Repair] = {}
+        """Edits that mend `chk`: screened on the figures of its sentences, ranked there, then the
+        most plausible (at most `max_validated`) run against the whole document."""
+        screened: dict[tuple[str, float], Repair] = {}
         for claim_id in dict.fromkeys(chk.claims):
             claim = self.by_id.get(claim_id)
             if claim is None:
                 continue
             for edit in candidates(claim, self._neighbours(claim)):
-                repair = self._try(chk, edit)
-                if repair is None:
-                    continue
                 parsed = _parse(edit.new)
                 slot = (claim_id, parsed.value if parsed else 0.0)
-                if slot not in found:
-                    found[slot] = repair
+                if slot not in screened and (repair := self._screen(chk, edit)) is not None:
+                    screened[slot] = repair
         order = {k: i for i, k in enumerate(_EDIT_ORDER)}
-        return sorted(found.values(), key=lambda r: (r.rank(), order.get(r.edit.kind, 9)))
+        ranked = sorted(screened.values(), key=lambda r: (r.rank(), order.get(r.edit.kind, 9)))
+        found = []
+        for repair in ranked[: int(data("suggest")["max_validated"])]:
+            fixed = self._validate(chk, repair.edit)
+            if fixed:
+                found.append(replace(repair, fixed=fixed))
+        return sorted(found, key=lambda r: (r.rank(), order.get(r.edit.kind, 9)))
 
     def supported(self, chk: Check) -> tuple[str | None, str]:
         """Which of two restatements the copy's other passing checks side with (its id, and words)."""
@@ -247,28 +257,40 @@ class _Search:
             )
         return self._copies[edit]
 
-    def _try(self, chk: Check, edit: Edit) -> Repair | None:
+    def _screen(self, chk: Check, edit: Edit) -> Repair | None:
+        """The edit run on the figures of the check's sentences: does the check pass, and how tightly."""
         claims = self._copy(edit)
         if claims is None:
             return None
         rule = self.rules[chk.rule]
-        if (edit, rule.id) not in self._quick:
-            self._quick[(edit, rule.id)] = self.run(claims, [rule])
-        mended = self._quick[(edit, rule.id)].get(_key(chk))
+        near = self._near(chk, claims)
+        mended = self.run(near, [rule]).get(_key(chk))
         if mended is None or mended.status != "pass":
             return None
+        closeness = self._closeness(chk, rule, near)
+        return Repair(edit, 1, closeness, self._support(edit.claim), mended.message)
+
+    def _validate(self, chk: Check, edit: Edit) -> int:
+        """The edit run on the whole document: 0 when `chk` still fails there, or the edit breaks a
+        check or leaves one of the figure's checks failing; else how many failed checks it mends."""
         if edit not in self._full:
-            self._full[edit] = self.run(claims, list(self.rules.values()))
+            claims = self._copy(edit)
+            self._full[edit] = self.run(claims or [], list(self.rules.values()))
         full = self._full[edit]
+        if _key(chk) not in full or full[_key(chk)].status != "pass":
+            return 0
         for k, o in full.items():
             if o.status == "fail" and (edit.claim in k[1] or self.before.get(k) != "fail"):
-                return None  # the edit breaks a check, or leaves one of the figure's checks failing
-        fixed = sum(
+                return 0
+        return sum(
             1 for k, st in self.before.items() if st == "fail" and k in full and full[k].status == "pass"
         )
-        return Repair(
-            edit, fixed, self._closeness(chk, rule, claims), self._support(edit.claim), mended.message
-        )
+
+    def _near(self, chk: Check, claims: list[Claim]) -> list[Claim]:
+        """The figures of the sentences a check's figures stand in: a cheap first screen of an edit
+        (the rule runs on a handful of figures); the whole document is run once an edit passes it."""
+        sentences = {self.by_id[i].sentence for i in chk.claims if i in self.by_id}
+        return [c for c in claims if c.sentence in sentences]
 
     def _closeness(self, chk: Check, rule: Rule, claims: list[Claim]) -> int:
         """How tightly the mended check holds: 0 with every figure taken as the exact number written,
