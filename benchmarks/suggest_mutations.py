@@ -123,6 +123,26 @@ def _breaks(mutated: str, audit: Audit, s: dict[str, str]) -> bool:
     return any(st == "fail" and before.get(k) == "pass" for k, st in after.items())
 
 
+def draft_cost(paragraphs: int) -> tuple[float, float, int]:
+    """CPU seconds to audit a draft of `paragraphs` broken sums with and without the suggest stage."""
+    from audit import suggest
+
+    para = "The ministry said at least {t:,} casualties were recorded, with 300 killed and {w:,} wounded.\n\n"
+    text = "".join(para.format(t=3000 + i, w=1700 + i) for i in range(paragraphs))
+    started = time.process_time()
+    audit = audit_text(text)
+    with_stage = time.process_time() - started
+    original = suggest.suggest
+    try:
+        suggest.suggest = lambda *args: None  # type: ignore[assignment]
+        started = time.process_time()
+        audit_text(text)
+        without = time.process_time() - started
+    finally:
+        suggest.suggest = original
+    return with_stage, without, sum(c.status == "fail" for c in audit.checks if c.family == "consistency")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", type=Path, nargs="?", default=Path("../shared/eval/gold-dev"))
@@ -189,6 +209,12 @@ def main() -> int:
         f"repairs applied {counts['repairs']}, breaking a passing check {counts['broken']}; "
         f"CPU {cpu:.1f} s"
     )
+    for n in (1, 10, 50):
+        with_stage, without, failed = draft_cost(n)
+        print(
+            f"a draft of {n} broken sums ({failed} failed checks): "
+            f"{with_stage:.2f} s CPU, {without:.2f} s without suggest"
+        )
     return 0
 
 
