@@ -23,6 +23,7 @@ are run against the whole document, and at most `max_failed_checks` checks a doc
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields, replace
@@ -68,12 +69,24 @@ class Repair:
 
     edit: Edit
     fixed: int  # failed checks it mends, the one searched for included
-    closeness: int  # 0: holds with the numbers as written ... 4: only within all the rounding allowed
+    closeness: float  # -1: holds with the numbers as written; else the share of rounding it needs
     support: int  # checks that passed with the figure as written: the copy's support for it
     then: str  # the mended check's message
 
-    def rank(self) -> tuple[int, int, int]:
+    def rank(self) -> tuple[int, float, int]:
         return (-self.fixed, self.closeness, self.support)
+
+    def clearly_ahead_of(self, other: Repair) -> bool:
+        """Ahead by more than a hair: more checks mended, a quarter of the rounding tighter, or as
+        tight and resting less on what the copy supports."""
+        if self.fixed != other.fixed:
+            return self.fixed > other.fixed
+        mine, theirs = _bucket(self.closeness), _bucket(other.closeness)
+        return mine < theirs or (mine == theirs and self.support < other.support)
+
+
+def _bucket(closeness: float) -> float:
+    return closeness if closeness <= 0 else math.ceil(closeness * 4) / 4
 
 
 @dataclass
@@ -144,7 +157,7 @@ def _annotate(chk: Check, finding: Finding | None, notes: _Notes) -> None:
         extra.append(notes.slip_text)
     ranked = notes.repairs[: int(data("suggest")["max_listed"])]
     unique = len(notes.repairs) == 1 or (
-        len(notes.repairs) > 1 and notes.repairs[0].rank() < notes.repairs[1].rank()
+        len(notes.repairs) > 1 and notes.repairs[0].clearly_ahead_of(notes.repairs[1])
     )
     if notes.supported:
         chk.details["supported"] = notes.supported_claim
@@ -196,8 +209,9 @@ class _Search:
         out: dict[Key, Outcome] = {}
         for rule in rules:
             options = dict(rule.options)
-            if "approx_tolerance" in options:
-                options["approx_tolerance"] = float(options["approx_tolerance"]) * share
+            for name, value in rule.options.items():
+                if name.endswith("_tolerance"):
+                    options[name] = float(value) * share
             for o in self.registry[rule.checker].run(ctx, options):
                 out[(rule.id, tuple(c.id for c in o.claims))] = o
         return out
@@ -292,22 +306,24 @@ class _Search:
         sentences = {self.by_id[i].sentence for i in chk.claims if i in self.by_id}
         return [c for c in claims if c.sentence in sentences]
 
-    def _closeness(self, chk: Check, rule: Rule, claims: list[Claim]) -> int:
-        """How tightly the mended check holds: 0 with every figure taken as the exact number written,
-        1 without rounding but with the figures' qualifiers ("at least"), then 2, 3, 4 within a
-        quarter, a half and all of the rounding the wording allows."""
+    def _closeness(self, chk: Check, rule: Rule, claims: list[Claim]) -> float:
+        """How tightly the mended check holds: -1 with every figure taken as the exact number written,
+        else the least share of the rounding and tolerances the wording allows (0 to 1) with which it
+        passes, to 1/64."""
         literal = self.run([_literal(c) for c in claims], [rule], share=0.0).get(_key(chk))
         if literal is not None and literal.status == "pass":
-            return 0
-        for tier, share in enumerate(_ROUNDING_SHARES, start=1):
-            rounded = [_rounded(c, share) for c in claims]
-            outcome = self.run(rounded, [rule], share=share).get(_key(chk))
-            if outcome is not None and outcome.status == "pass":
-                return tier
-        return len(_ROUNDING_SHARES) + 1
+            return -1.0
+        lo, hi = 0.0, 1.0
+        if self._holds(chk, rule, claims, 0.0):
+            return 0.0
+        for _ in range(6):
+            mid = (lo + hi) / 2
+            lo, hi = (lo, mid) if self._holds(chk, rule, claims, mid) else (mid, hi)
+        return hi
 
-
-_ROUNDING_SHARES = (0.0, 0.25, 0.5)
+    def _holds(self, chk: Check, rule: Rule, claims: list[Claim], share: float) -> bool:
+        outcome = self.run([_rounded(c, share) for c in claims], [rule], share=share).get(_key(chk))
+        return outcome is not None and outcome.status == "pass"
 
 
 def _rounded(claim: Claim, share: float) -> Claim:
