@@ -12,7 +12,8 @@ rest on the figure edited. One repair ahead of the rest is the suggestion (`deta
 the finding says it); equally plausible ones are listed, at most three, with no suggestion.
 
 Percent changes are also read as reasoning slips, not typos: the change taken on the new value
-instead of the old, and a difference in percentage points given as a percent. Restatements say which
+instead of the old, and a difference in percentage points given as a percent; when one fits, typos
+that would also explain the figure are listed after it, and none is the suggestion. Restatements say which
 of the two statements the rest of the copy supports (the one more passing checks involve), or that
 it cannot tell.
 
@@ -143,7 +144,6 @@ def _notes(search: _Search, chk: Check) -> _Notes:
         found = _percent_slip(search, chk)
         if found is not None:
             notes.slip, notes.slip_text = found
-            return notes
     notes.repairs = search.repairs(chk)
     if chk.rule in _RESTATING and len(set(chk.claims)) == 2:
         notes.supported_claim, notes.supported = search.supported(chk)
@@ -156,8 +156,9 @@ def _annotate(chk: Check, finding: Finding | None, notes: _Notes) -> None:
         chk.details["slip"] = notes.slip
         extra.append(notes.slip_text)
     ranked = notes.repairs[: int(data("suggest")["max_listed"])]
-    unique = len(notes.repairs) == 1 or (
-        len(notes.repairs) > 1 and notes.repairs[0].clearly_ahead_of(notes.repairs[1])
+    unique = notes.slip is None and (  # a reasoning slip that fits is as plausible as any typo
+        len(notes.repairs) == 1
+        or (len(notes.repairs) > 1 and notes.repairs[0].clearly_ahead_of(notes.repairs[1]))
     )
     if notes.supported:
         chk.details["supported"] = notes.supported_claim
@@ -173,7 +174,7 @@ def _annotate(chk: Check, finding: Finding | None, notes: _Notes) -> None:
         )
     elif ranked:
         listed = "; ".join(r.edit.describe() for r in ranked)
-        extra.append(f"equally plausible repairs: {listed}")
+        extra.append(f"{'or a typo' if notes.slip else 'equally plausible repairs'}: {listed}")
     if finding is not None and extra:
         finding.message = ". ".join([finding.message.rstrip("."), *(_sentence(e) for e in extra)])
         if ranked and unique:
@@ -344,7 +345,7 @@ def candidates(claim: Claim, neighbours: Sequence[Claim] = ()) -> list[Edit]:
     """The small edits of a figure's number as written, each once, surest kinds first."""
     written = claim.number_text
     m = _DIGITS.search(written)
-    if m is None or not claim.value or claim.qualifier == "range" or claim.kind in ("fraction", "date"):
+    if m is None or claim.value is None or claim.qualifier == "range" or claim.kind in ("fraction", "date"):
         return []
     if _parse(written) is None:
         return []
@@ -434,29 +435,33 @@ def _scales(tail: str) -> Iterator[str]:
 def _parse(written: str) -> numbers.Mention | None:
     """The number a figure's text reads as, when the whole text is one number in digits."""
     found = [m for m in numbers.find(written) if m.kind == "digits"]
-    if len(found) != 1 or found[0].value == 0:
-        return None
-    return found[0]
+    return found[0] if len(found) == 1 else None
 
 
 def with_number(claim: Claim, written: str) -> Claim | None:
     """A copy of `claim` whose number reads `written`: value, bounds and rounding step follow it
     (a figure scaled beyond its digits, "639m pence", keeps that scale)."""
     old, new = _parse(claim.number_text), _parse(written)
-    if old is None or new is None or not claim.value:
+    if old is None or new is None or claim.value is None:
         return None
-    factor = claim.value / old.value
+    factor = claim.value / old.value if old.value else 1.0  # "0" carries no scale of its own
     value = numbers._clean(new.value * factor)
     if value == claim.value:
         return None
-    ratio = value / claim.value
+
+    def moved(bound: float | None) -> float | None:
+        """A bound that was the stated value follows it; "at least 30" stays "at least"."""
+        if bound is None:
+            return None
+        return numbers._clean(bound * value / claim.value) if claim.value else value
+
     values = {f.name: getattr(claim, f.name) for f in fields(Claim)}
     rel_start, rel_end = claim.number_start - claim.start, claim.number_end - claim.start
     values.update(
         value=value,
-        low=None if claim.low is None else numbers._clean(claim.low * ratio),
-        high=None if claim.high is None else numbers._clean(claim.high * ratio),
-        step=None if new.step is None or claim.step is None else new.step * abs(factor),
+        low=moved(claim.low),
+        high=moved(claim.high),
+        step=None if new.step is None or claim.step is None else new.step * abs(factor or 1.0),
         text=claim.text[:rel_start] + written + claim.text[rel_end:] if rel_start >= 0 else written,
     )
     return _Edited(**values, written=written)
