@@ -24,7 +24,6 @@ are run against the whole document, and at most `max_failed_checks` checks a doc
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields, replace
@@ -78,8 +77,9 @@ class Repair:
         return (-self.fixed, self.closeness, self.support)
 
     def clearly_ahead_of(self, other: Repair) -> bool:
-        """Ahead by more than a hair: more checks mended, a quarter of the rounding tighter, or as
-        tight and resting less on what the copy supports."""
+        """Ahead by more than a hair: more checks mended; or holding with the numbers as written where
+        the other needs rounding (how much of it is no evidence: a rounded figure's true value may lie
+        anywhere in its band); or as tight and resting less on what the copy supports."""
         if self.fixed != other.fixed:
             return self.fixed > other.fixed
         mine, theirs = _bucket(self.closeness), _bucket(other.closeness)
@@ -87,7 +87,8 @@ class Repair:
 
 
 def _bucket(closeness: float) -> float:
-    return closeness if closeness <= 0 else math.ceil(closeness * 4) / 4
+    """-1 exact as written, 0 exact but for qualifiers, 1 within rounding."""
+    return min(closeness, 1.0) if closeness <= 0 else 1.0
 
 
 @dataclass
