@@ -180,9 +180,10 @@ class Finding:
     end_line: int = 0
     end_column: int = 0
     fingerprint: str = ""
+    suggestion: dict[str, str] | None = None  # {claim, from, to, edit}: the one probable repair
 
     def to_contract(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "rule": self.rule,
             "family": self.family,
             "severity": self.severity,
@@ -193,6 +194,9 @@ class Finding:
             "line": self.line,
             "column": self.column,
         }
+        if self.suggestion:
+            out["suggestion"] = dict(self.suggestion)
+        return out
 
 
 @dataclass

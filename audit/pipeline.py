@@ -1,4 +1,4 @@
-"""The pipeline, stage by stage: load -> segment -> extract -> attribute -> check.
+"""The pipeline, stage by stage: load -> segment -> extract -> attribute -> check -> suggest.
 
 Rendering is left to the callers (CLI, gate, report, corpus)."""
 
@@ -10,7 +10,7 @@ from audit.model import Audit, Document
 
 def audit_document(doc: Document, config: Config = DEFAULT) -> Audit:
     """Run every stage after loading on one document."""
-    from audit import attribute, check, extract, segment
+    from audit import attribute, check, extract, segment, suggest
 
     if doc.error is not None:
         return Audit(document=doc)
@@ -18,6 +18,7 @@ def audit_document(doc: Document, config: Config = DEFAULT) -> Audit:
     claims = extract.extract(doc)
     attribute.attribute(doc, claims)
     checks, findings = check.check(doc, claims, config)
+    suggest.suggest(doc, claims, checks, findings, config)
     return Audit(document=doc, claims=claims, checks=checks, findings=findings)
 
 

@@ -28,6 +28,7 @@ from audit import __version__, svg
 from audit.atomic import write_atomic
 from audit.commands.ledger import config_with_ledger, ledger_option
 from audit.model import HARM_CATEGORIES, SCHEMA, Audit, Check, Claim, Finding, Source
+from audit.suggest import edit_name
 
 # Highlight states, most urgent first; a claim takes the first that applies.
 STATES = ("failed", "finding", "contested", "corroborated", "single-source", "unattributed")
@@ -315,10 +316,35 @@ class PageView:
     unplaced: list[Claim]
     by_id: dict[str, Claim]
     ledger_of: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict)
+    repairs_of: dict[str, list[Repairing]] = field(default_factory=dict)
 
     @property
     def figures(self) -> list[Claim]:
         return _figures(self.audit)
+
+
+@dataclass(frozen=True)
+class Repairing:
+    """What a card says a failed check suggests for its figure: probably (the one repair), or
+    possibly (one of several equally plausible)."""
+
+    old: str
+    new: str
+    edit: str
+    probable: bool
+    rule: str
+
+
+def repairs_of(audit: Audit) -> dict[str, list[Repairing]]:
+    """The repairs failed checks suggest, by the claim they would edit."""
+    out: dict[str, list[Repairing]] = defaultdict(list)
+    for check in audit.checks:
+        one = check.details.get("suggestion")
+        for s in [one] if one else check.details.get("suggestions", []):
+            repair = Repairing(s["from"], s["to"], edit_name(s["edit"]), s == one, check.rule)
+            if repair not in out[s["claim"]]:
+                out[s["claim"]].append(repair)
+    return out
 
 
 def page_view(audit: Audit) -> PageView:
@@ -355,6 +381,7 @@ def page_view(audit: Audit) -> PageView:
         unplaced=[c for c in _figures(audit) if c.id not in placed],
         by_id=by_id,
         ledger_of=ledger_rows(audit),
+        repairs_of=repairs_of(audit),
     )
 
 

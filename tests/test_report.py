@@ -408,6 +408,6 @@ def test_a_card_lists_the_ledger_rows_its_figure_was_compared_with(tmp_path: Pat
     )
     assert result.exit_code == 0, result.output
     page = next(out.glob("*north-korean-losses*.html")).read_text(encoding="utf-8")
-    assert page.count("<h4>Ledger</h4>") == 4  # casualties, killed, wounded, captured
+    assert page.count("<h4>Ledger</h4>") == 5  # casualties (headline and lede), killed, wounded, captured
     assert 'as of <time datetime="2025-01-13">2025-01-13</time>' in page
     assert "North Korean troops in Kursk, ledger line 5" in page

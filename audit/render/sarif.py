@@ -2,7 +2,8 @@
 
 Each finding is a result at its figure, with `partialFingerprints` keyed to the claims (so code
 scanning tracks an alert across edits elsewhere) and related locations for the other claims the
-check compared. Rules carry their summary and rationale from the rule files.
+check compared, and a `fix` replacing the figure's number when the check has one probable repair.
+Rules carry their summary and rationale from the rule files.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from urllib.parse import quote
 from audit import __version__
 from audit.model import Finding
 from audit.results import RuleInfo, claim_label, rule_catalogue
+from audit.suggest import edit_name
 
 if TYPE_CHECKING:
     from audit.results import FileResult, GateRun
@@ -88,7 +90,31 @@ def _result(result: FileResult, finding: Finding, rule_index: int) -> dict[str, 
     related = _related(result, finding)
     if related:
         out["relatedLocations"] = related
+    fix = _fix(result, finding)
+    if fix:
+        out["fixes"] = [fix]
     return out
+
+
+def _fix(result: FileResult, finding: Finding) -> dict[str, Any] | None:
+    """The one probable repair as a replacement of the figure's number text."""
+    s = finding.suggestion
+    claim = next((c for c in result.audit.claims if s and c.id == s["claim"]), None)
+    if s is None or claim is None or claim.number_start < 0:
+        return None
+    doc = result.document
+    line, column = doc.position(claim.number_start)
+    end_line, end_column = doc.position(claim.number_end)
+    region = {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+    return {
+        "description": {"text": f"Replace {s['from']} with {s['to']} ({edit_name(s['edit'])})"},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": uri_reference(result.uri)},
+                "replacements": [{"deletedRegion": region, "insertedContent": {"text": s["to"]}}],
+            }
+        ],
+    }
 
 
 def _related(result: FileResult, finding: Finding) -> list[dict[str, Any]]:

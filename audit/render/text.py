@@ -16,6 +16,7 @@ import click
 
 from audit.model import Document, Finding
 from audit.results import claim_label
+from audit.suggest import edit_name
 
 if TYPE_CHECKING:
     from audit.results import FileResult, GateRun
@@ -39,7 +40,18 @@ def diagnostic(result: FileResult, finding: Finding, color: bool = False) -> str
     )
     lines = [f"{head} {finding.message}", *_snippet(result.document, finding, color)]
     lines += _related(result, finding)
+    lines += _help(result, finding)
     return "\n".join(lines) + "\n\n"
+
+
+def _help(result: FileResult, finding: Finding) -> list[str]:
+    """The one probable repair, as rustc's `= help:` line."""
+    s = finding.suggestion
+    claim = next((c for c in result.audit.claims if s and c.id == s["claim"]), None)
+    if s is None or claim is None:
+        return []
+    where = f"{result.uri}:{claim.line}:{claim.column}"
+    return [f"  = help: {where}: replace {s['from']} with {s['to']} ({edit_name(s['edit'])})"]
 
 
 def _snippet(doc: Document, finding: Finding, color: bool) -> list[str]:

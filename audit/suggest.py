@@ -1,0 +1,514 @@
+"""Stage 6, suggest: which figure of a failed consistency check is probably wrong, and what it
+probably should be.
+
+For each failed consistency check, small edits of one of its figures as written are tried (one digit
+changed, two adjacent digits swapped, a zero added or dropped, a scale word changed, the value of
+another figure of the same unit in the paragraph), and the registered checkers run again on a copy of
+the claims with that one figure changed. An edit is a repair when the failed check then passes,
+every check of that figure passes, and no check fails that did not fail before. Repairs are ranked
+by the failed checks they mend, then by how tightly the mended check holds (with the numbers exactly
+as written, without rounding, or only within rounding), then by how little the copy's passing checks
+rest on the figure edited. One repair ahead of the rest is the suggestion (`details.suggestion`, and
+the finding says it); equally plausible ones are listed, at most three, with no suggestion.
+
+Percent changes are also read as reasoning slips, not typos: the change taken on the new value
+instead of the old, and a difference in percentage points given as a percent; when one fits, typos
+that would also explain the figure are listed after it, and none is the suggestion. Restatements say which
+of the two statements the rest of the copy supports (the one more passing checks involve), or that
+it cannot tell.
+
+Cost: nothing unless a check failed. An edit is first screened by the check's own rule on the figures
+of the check's sentences; only the most plausible few (`max_validated` in audit/data/suggest.yaml)
+are run against the whole document, and at most `max_failed_checks` checks a document are searched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields, replace
+from functools import cache
+from typing import Any
+
+from audit import numbers
+from audit.checkers import Context, Outcome, load_builtin
+from audit.checkers.bounds import Interval, interval, step
+from audit.checkers.relate import is_percent, label, same_unit
+from audit.config import Config
+from audit.lexicon import data
+from audit.model import Check, Claim, Document, Finding
+from audit.rulebook import Rule, enabled, load_rules, severity
+
+Key = tuple[str, tuple[str, ...]]
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_SCALE_TAIL = re.compile(r"^(\s*-?\s*)([A-Za-z]+)$")
+_TINY_STEP = 1e-9  # "taken literally": a step so small the rounding band vanishes
+_RESTATING = ("restatement", "qualifier-conflict")
+_EDIT_ORDER = ("swap", "digit", "zero_added", "zero_dropped", "scale", "copy")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One figure's number as written (`old`), and what it would be after the edit (`new`)."""
+
+    claim: str
+    old: str
+    new: str
+    kind: str  # swap | digit | zero_added | zero_dropped | scale | copy
+
+    def to_json(self) -> dict[str, str]:
+        return {"claim": self.claim, "from": self.old, "to": self.new, "edit": self.kind}
+
+    def describe(self) -> str:
+        return f"{self.old} -> {self.new} ({edit_name(self.kind)})"
+
+
+@dataclass(frozen=True)
+class Repair:
+    """An edit that mends a failed check without breaking any other."""
+
+    edit: Edit
+    fixed: int  # failed checks it mends, the one searched for included
+    closeness: float  # -1: holds with the numbers as written; else the share of rounding it needs
+    support: int  # checks that passed with the figure as written: the copy's support for it
+    then: str  # the mended check's message
+
+    def rank(self) -> tuple[int, float, int]:
+        return (-self.fixed, self.closeness, self.support)
+
+    def clearly_ahead_of(self, other: Repair) -> bool:
+        """Ahead by more than a hair: more checks mended; or holding with the numbers as written where
+        the other needs rounding (how much of it is no evidence: a rounded figure's true value may lie
+        anywhere in its band); or as tight and resting less on what the copy supports."""
+        if self.fixed != other.fixed:
+            return self.fixed > other.fixed
+        mine, theirs = _bucket(self.closeness), _bucket(other.closeness)
+        return mine < theirs or (mine == theirs and self.support < other.support)
+
+
+def _bucket(closeness: float) -> float:
+    """-1 exact as written, 0 exact but for qualifiers, 1 within rounding. (A finer split, "to within
+    a sixteenth of the rounding", named 3 more typos on the harness but made 2 wrong suggestions where
+    the article itself rounds loosely: "76%" for 76.8%.)"""
+    return min(closeness, 1.0) if closeness <= 0 else 1.0
+
+
+@dataclass
+class _Edited(Claim):
+    """A claim whose number reads `written` instead of the text at its offsets."""
+
+    written: str = ""
+
+    @property
+    def number_text(self) -> str:
+        return self.written
+
+
+def edit_name(kind: str) -> str:
+    names: dict[str, str] = data("suggest")["edit_names"]
+    return names.get(kind, kind)
+
+
+def suggest(
+    doc: Document, claims: list[Claim], checks: list[Check], findings: list[Finding], config: Config
+) -> None:
+    """Annotate every failed consistency check (`details`) and its finding (`message`, `suggestion`)."""
+    failed = [c for c in checks if c.family == "consistency" and c.status == "fail"]
+    if not failed:
+        return
+    search = _Search(doc, claims, checks, config)
+    by_key = {(f.rule, tuple(f.claims)): f for f in findings}
+    budget = int(data("suggest")["max_failed_checks"])
+    if len(failed) > budget:
+        doc.notices.append(f"{len(failed)} failed checks: repairs were searched for the first {budget} only")
+    for chk in failed[:budget]:
+        if chk.rule not in search.rules:
+            continue
+        notes = _notes(search, chk)
+        finding = by_key.get(_key(chk))
+        # a pairing the rules are less sure of fails one severity lower: its repair is said, never a fix
+        notes.doubtful = finding is not None and finding.severity != severity(search.rules[chk.rule], config)
+        if notes:
+            _annotate(chk, finding, notes)
+
+
+@dataclass
+class _Notes:
+    repairs: list[Repair]
+    slip: dict[str, Any] | None = None
+    slip_text: str = ""
+    supported: str = ""  # restatements: what the rest of the copy says
+    supported_claim: str | None = None  # ... and the statement it sides with, if any
+    doubtful: bool = False  # the check's pairing is one the rules are less sure of
+
+    def __bool__(self) -> bool:
+        return bool(self.repairs or self.slip or self.supported)
+
+
+def _notes(search: _Search, chk: Check) -> _Notes:
+    notes = _Notes([])
+    if chk.rule == "percent-change":
+        found = _percent_slip(search, chk)
+        if found is not None:
+            notes.slip, notes.slip_text = found
+    notes.repairs = search.repairs(chk)
+    if chk.rule in _RESTATING and len(set(chk.claims)) == 2:
+        notes.supported_claim, notes.supported = search.supported(chk)
+    return notes
+
+
+def _annotate(chk: Check, finding: Finding | None, notes: _Notes) -> None:
+    extra: list[str] = []
+    if notes.slip is not None:
+        chk.details["slip"] = notes.slip
+        extra.append(notes.slip_text)
+    ranked = notes.repairs[: int(data("suggest")["max_listed"])]
+    unique = (
+        notes.slip is None  # a reasoning slip that fits is as plausible as any typo
+        and (
+            len(notes.repairs) == 1
+            or (len(notes.repairs) > 1 and notes.repairs[0].clearly_ahead_of(notes.repairs[1]))
+        )
+    )
+    if notes.supported:
+        chk.details["supported"] = notes.supported_claim
+        if notes.supported_claim or not (ranked and unique):
+            extra.append(notes.supported)
+    if ranked:
+        chk.details["suggestions"] = [r.edit.to_json() for r in ranked]
+    if ranked and unique:
+        best = ranked[0]
+        chk.details["suggestion"] = best.edit.to_json()
+        said = f"{best.edit.old} is probably {best.edit.new} ({edit_name(best.edit.kind)}): then {best.then}"
+        extra.append(f"if these figures belong together, {said}" if notes.doubtful else said)
+    elif ranked:
+        listed = "; ".join(r.edit.describe() for r in ranked)
+        extra.append(f"{'or a typo' if notes.slip else 'equally plausible repairs'}: {listed}")
+    if finding is not None and extra:
+        finding.message = ". ".join([finding.message.rstrip("."), *(_sentence(e) for e in extra)])
+        if ranked and unique and not notes.doubtful:  # a fix only where the pairing is sure
+            finding.suggestion = ranked[0].edit.to_json()
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _key(chk: Check) -> Key:
+    return (chk.rule, tuple(chk.claims))
+
+
+class _Search:
+    """The document's consistency rules, run again on copies of its claims with one figure edited."""
+
+    def __init__(self, doc: Document, claims: list[Claim], checks: list[Check], config: Config) -> None:
+        self.doc, self.claims, self.config = doc, claims, config
+        self.rules: dict[str, Rule] = {
+            r.id: r for r in load_rules(config) if r.family == "consistency" and enabled(r, config)
+        }
+        self.registry = load_builtin()
+        self.before: dict[Key, str] = {_key(c): c.status for c in checks if c.rule in self.rules}
+        self.by_id = {c.id: c for c in claims}
+        self.paragraph = {s.index: s.paragraph for s in doc.sentences}
+        self._full: dict[Edit, dict[Key, Outcome]] = {}
+        self._copies: dict[Edit, list[Claim] | None] = {}
+
+    def run(self, claims: list[Claim], rules: list[Rule], share: float = 1.0) -> dict[Key, Outcome]:
+        """The rules' outcomes on `claims`, with `share` of their tolerance for "about"."""
+        ctx = Context(doc=self.doc, claims=claims, config=self.config)
+        out: dict[Key, Outcome] = {}
+        for rule in rules:
+            options = dict(rule.options)
+            for name, value in rule.options.items():
+                if name.endswith("_tolerance"):
+                    options[name] = float(value) * share
+            for o in self.registry[rule.checker].run(ctx, options):
+                out[(rule.id, tuple(c.id for c in o.claims))] = o
+        return out
+
+    def repairs(self, chk: Check) -> list[Repair]:
+        """Edits that mend `chk`: screened on the figures of its sentences, ranked there, then the
+        most plausible (at most `max_validated`) run against the whole document."""
+        screened: dict[tuple[str, float], Repair] = {}
+        for claim_id in dict.fromkeys(chk.claims):
+            claim = self.by_id.get(claim_id)
+            if claim is None:
+                continue
+            for edit in candidates(claim, self._neighbours(claim)):
+                parsed = _parse(edit.new)
+                slot = (claim_id, parsed.value if parsed else 0.0)
+                if slot not in screened and (repair := self._screen(chk, edit)) is not None:
+                    screened[slot] = repair
+        order = {k: i for i, k in enumerate(_EDIT_ORDER)}
+        ranked = sorted(screened.values(), key=lambda r: (r.rank(), order.get(r.edit.kind, 9)))
+        found = []
+        for repair in ranked[: int(data("suggest")["max_validated"])]:
+            fixed = self._validate(chk, repair.edit)
+            if fixed:
+                found.append(replace(repair, fixed=fixed))
+        return sorted(found, key=lambda r: (r.rank(), order.get(r.edit.kind, 9)))
+
+    def supported(self, chk: Check) -> tuple[str | None, str]:
+        """Which of two restatements the copy's other passing checks side with (its id, and words)."""
+        a, b = (self.by_id[i] for i in dict.fromkeys(chk.claims))
+        sa, sb = self._support(a.id, _key(chk)), self._support(b.id, _key(chk))
+        if sa == sb:
+            return None, "the rest of the copy cannot tell which of the two is right"
+        right, n = (a, sa) if sa > sb else (b, sb)
+        checks = "check agrees" if n == 1 else "checks agree"
+        return right.id, f"the rest of the copy supports {right.text!r} ({n} other {checks} with it)"
+
+    def _support(self, claim_id: str, but: Key | None = None) -> int:
+        return sum(1 for k, st in self.before.items() if st == "pass" and claim_id in k[1] and k != but)
+
+    def _neighbours(self, claim: Claim) -> list[Claim]:
+        here = self.paragraph.get(claim.sentence, -1)
+        return [
+            c
+            for c in self.claims
+            if c.id != claim.id
+            and self.paragraph.get(c.sentence, -2) == here
+            and c.value is not None
+            and same_unit(c, claim)
+        ]
+
+    def _copy(self, edit: Edit) -> list[Claim] | None:
+        if edit not in self._copies:
+            claim = self.by_id[edit.claim]
+            edited = with_number(claim, edit.new)
+            self._copies[edit] = (
+                None if edited is None else [edited if c is claim else c for c in self.claims]
+            )
+        return self._copies[edit]
+
+    def _screen(self, chk: Check, edit: Edit) -> Repair | None:
+        """The edit run on the figures of the check's sentences: does the check pass, and how tightly."""
+        claims = self._copy(edit)
+        if claims is None:
+            return None
+        rule = self.rules[chk.rule]
+        near = self._near(chk, claims)
+        mended = self.run(near, [rule]).get(_key(chk))
+        if mended is None or mended.status != "pass":
+            return None
+        closeness = self._closeness(chk, rule, near)
+        return Repair(edit, 1, closeness, self._support(edit.claim), mended.message)
+
+    def _validate(self, chk: Check, edit: Edit) -> int:
+        """The edit run on the whole document: 0 when `chk` still fails there, or the edit breaks a
+        check or leaves one of the figure's checks failing; else how many failed checks it mends."""
+        if edit not in self._full:
+            claims = self._copy(edit)
+            self._full[edit] = self.run(claims or [], list(self.rules.values()))
+        full = self._full[edit]
+        if _key(chk) not in full or full[_key(chk)].status != "pass":
+            return 0
+        for k, o in full.items():
+            if o.status == "fail" and (edit.claim in k[1] or self.before.get(k) != "fail"):
+                return 0
+        return sum(
+            1 for k, st in self.before.items() if st == "fail" and k in full and full[k].status == "pass"
+        )
+
+    def _near(self, chk: Check, claims: list[Claim]) -> list[Claim]:
+        """The figures of the sentences a check's figures stand in: a cheap first screen of an edit
+        (the rule runs on a handful of figures); the whole document is run once an edit passes it."""
+        sentences = {self.by_id[i].sentence for i in chk.claims if i in self.by_id}
+        return [c for c in claims if c.sentence in sentences]
+
+    def _closeness(self, chk: Check, rule: Rule, claims: list[Claim]) -> float:
+        """How tightly the mended check holds: -1 with every figure taken as the exact number written,
+        else the least share of the rounding and tolerances the wording allows (0 to 1) with which it
+        passes, to 1/64."""
+        literal = self.run([_literal(c) for c in claims], [rule], share=0.0).get(_key(chk))
+        if literal is not None and literal.status == "pass":
+            return -1.0
+        lo, hi = 0.0, 1.0
+        if self._holds(chk, rule, claims, 0.0):
+            return 0.0
+        for _ in range(6):
+            mid = (lo + hi) / 2
+            lo, hi = (lo, mid) if self._holds(chk, rule, claims, mid) else (mid, hi)
+        return hi
+
+    def _holds(self, chk: Check, rule: Rule, claims: list[Claim], share: float) -> bool:
+        outcome = self.run([_rounded(c, share) for c in claims], [rule], share=share).get(_key(chk))
+        return outcome is not None and outcome.status == "pass"
+
+
+def _rounded(claim: Claim, share: float) -> Claim:
+    """The claim with `share` of the rounding its wording allows."""
+    return replace(claim, step=max(step(claim) * share, _TINY_STEP))
+
+
+def _literal(claim: Claim) -> Claim:
+    if claim.qualifier == "range" or claim.value is None:
+        return _rounded(claim, 0.0)
+    return replace(claim, step=_TINY_STEP, qualifier="exact", low=claim.value, high=claim.value)
+
+
+# --- candidate edits --------------------------------------------------------------------------
+
+
+def candidates(claim: Claim, neighbours: Sequence[Claim] = ()) -> list[Edit]:
+    """The small edits of a figure's number as written, each once, surest kinds first."""
+    written = claim.number_text
+    m = _DIGITS.search(written)
+    if m is None or claim.value is None or claim.qualifier == "range" or claim.kind in ("fraction", "date"):
+        return []
+    if _parse(written) is None:
+        return []
+    head, digits, tail = written[: m.start()], m.group(0), written[m.end() :]
+    out: dict[str, str] = {}
+
+    def add(new_digits: str, kind: str, new_tail: str = tail) -> None:
+        new = head + new_digits + new_tail
+        if new != written:
+            out.setdefault(new, kind)
+
+    for d in _swaps(digits):
+        add(d, "swap")
+    for d in _digit_edits(digits):
+        add(d, "digit")
+    for d, kind in _zeros(digits):
+        add(d, kind)
+    for t in _scales(tail):
+        add(digits, "scale", t)
+    for other in neighbours:
+        text = other.number_text
+        if other.value != claim.value and _parse(text) is not None:
+            out.setdefault(text, "copy")
+    return [Edit(claim.id, written, new, kind) for new, kind in out.items()]
+
+
+def _positions(digits: str) -> list[int]:
+    return [i for i, ch in enumerate(digits) if ch.isdigit()]
+
+
+def _integer_digits(digits: str) -> int:
+    return len(digits.split(".")[0].replace(",", ""))
+
+
+def _digit_edits(digits: str) -> Iterator[str]:
+    """Every digit changed to every other; no leading zero."""
+    positions = _positions(digits)
+    for i in positions:
+        for d in "0123456789":
+            if d == digits[i] or (i == positions[0] and d == "0" and _integer_digits(digits) > 1):
+                continue
+            yield digits[:i] + d + digits[i + 1 :]
+
+
+def _swaps(digits: str) -> Iterator[str]:
+    """Two neighbouring digits swapped ("671.7" for "617.7"), across a thousands comma but not a point."""
+    positions = _positions(digits)
+    for i, j in zip(positions, positions[1:], strict=False):
+        if "." in digits[i:j] or digits[i] == digits[j]:
+            continue
+        if i == positions[0] and digits[j] == "0" and _integer_digits(digits) > 1:
+            continue
+        chars = list(digits)
+        chars[i], chars[j] = chars[j], chars[i]
+        yield "".join(chars)
+
+
+def _zeros(digits: str) -> Iterator[tuple[str, str]]:
+    """A zero added to or dropped from the end of a whole number, grouped as the original is."""
+    if "." in digits:
+        return
+    plain = digits.replace(",", "")
+    grouped = "," in digits
+
+    def styled(n: str) -> str:
+        return f"{int(n):,}" if grouped or (len(n) >= 5 and len(plain) < 5) else n
+
+    yield styled(plain + "0"), "zero_added"
+    if len(plain) > 1 and plain.endswith("0"):
+        yield styled(plain[:-1]), "zero_dropped"
+
+
+def _scales(tail: str) -> Iterator[str]:
+    m = _SCALE_TAIL.match(tail)
+    if not m:
+        return
+    word = m.group(2)
+    slips: dict[str, list[str]] = data("suggest")["scale_slips"]
+    for other in slips.get(word.lower(), []):
+        yield m.group(1) + (other.upper() if word.isupper() else other)
+
+
+# --- applying an edit -------------------------------------------------------------------------
+
+
+@cache
+def _parse(written: str) -> numbers.Mention | None:
+    """The number a figure's text reads as, when the whole text is one number in digits."""
+    found = [m for m in numbers.find(written) if m.kind == "digits"]
+    return found[0] if len(found) == 1 else None
+
+
+def with_number(claim: Claim, written: str) -> Claim | None:
+    """A copy of `claim` whose number reads `written`: value, bounds and rounding step follow it
+    (a figure scaled beyond its digits, "639m pence", keeps that scale)."""
+    old, new = _parse(claim.number_text), _parse(written)
+    if old is None or new is None or claim.value is None:
+        return None
+    factor = claim.value / old.value if old.value else 1.0  # "0" carries no scale of its own
+    value = numbers._clean(new.value * factor)
+    if value == claim.value:
+        return None
+
+    def moved(bound: float | None) -> float | None:
+        """A bound that was the stated value follows it; "at least 30" stays "at least"."""
+        if bound is None:
+            return None
+        return numbers._clean(bound * value / claim.value) if claim.value else value
+
+    values = {f.name: getattr(claim, f.name) for f in fields(Claim)}
+    rel_start, rel_end = claim.number_start - claim.start, claim.number_end - claim.start
+    values.update(
+        value=value,
+        low=moved(claim.low),
+        high=moved(claim.high),
+        step=None if new.step is None or claim.step is None else new.step * abs(factor or 1.0),
+        text=claim.text[:rel_start] + written + claim.text[rel_end:] if rel_start >= 0 else written,
+    )
+    return _Edited(**values, written=written)
+
+
+# --- percent changes: reasoning slips ---------------------------------------------------------
+
+
+def _percent_slip(search: _Search, chk: Check) -> tuple[dict[str, Any], str] | None:
+    """ "rose 24% from 541 to 671.7" taken on the new value, or a change in points given in percent."""
+    if "computed" not in chk.details or len(chk.claims) != 3:
+        return None
+    p, new, old = (search.by_id[i] for i in chk.claims)
+    if p.value is None or new.value is None or old.value is None or new.value == old.value:
+        return None
+    approx = float(search.rules[chk.rule].options.get("approx_tolerance", 0.1))
+    stated = interval(p, approx)
+    if is_percent(new) and is_percent(old):
+        points = abs(new.value - old.value)
+        if stated.contains(points) or abs(points - p.value) <= 0.5:
+            text = (
+                f"{label(p)} is the difference between {label(old)} and {label(new)} in percentage points, "
+                f"not a percent change: a reasoning slip, not a typo"
+            )
+            if "percentage points" in chk.message:  # the check said so already
+                text = "a reasoning slip, not a typo"
+            return {"kind": "percentage-points", "claim": p.id, "computed": round(points, 3)}, text
+    n, o = interval(new, approx), interval(old, approx)
+    if n.lo <= 0 or o.lo <= 0 or n.hi == float("inf") or o.hi == float("inf"):
+        return None
+    rise = new.value > old.value
+    r = Interval(o.lo / n.hi, o.hi / n.lo)  # old / new
+    on_new = (
+        Interval((1 - r.hi) * 100, (1 - r.lo) * 100) if rise else Interval((r.lo - 1) * 100, (r.hi - 1) * 100)
+    )
+    if not on_new.overlaps(stated):
+        return None
+    computed = abs(new.value - old.value) / new.value * 100
+    change = f"the change from {label(old)} to {label(new)}"
+    text = f"{label(p)} is {change} taken on the new value, not the old: a reasoning slip, not a typo"
+    return {"kind": "base", "claim": p.id, "computed": round(computed, 3)}, text

@@ -1,0 +1,299 @@
+"""The suggest stage: which figure of a failed check is probably wrong, and what it should be."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from gate_samples import gate_run
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from audit import suggest
+from audit.load import load_path
+from audit.model import Audit, Check
+from audit.pipeline import audit_document, audit_text
+from audit.render import github, sarif, text
+from audit.report import page_view
+from audit.suggest import candidates, with_number
+
+CLASHES = (
+    "North Korea suffered at least 3,000 casualties, officials say\n\n"
+    "The regional health ministry said at least 3,000 casualties were recorded after the clashes, "
+    "with 300 killed and 1,700 wounded.\n"
+)
+
+
+def failed(audit: Audit, rule: str) -> Check:
+    return next(c for c in audit.checks if c.rule == rule and c.status == "fail")
+
+
+def finding_message(audit: Audit, rule: str) -> str:
+    return next(f.message for f in audit.findings if f.rule == rule)
+
+
+# --- candidate edits --------------------------------------------------------------------------
+
+
+def edits_of(sentence: str, number: str) -> dict[str, str]:
+    claim = next(c for c in audit_text(sentence).claims if c.number_text == number)
+    return {e.new: e.kind for e in candidates(claim)}
+
+
+def test_candidates_are_the_small_slips_of_a_written_number() -> None:
+    found = edits_of("Exports reached 617.7 tonnes.", "617.7")
+    assert found["671.7"] == "swap" and found["167.7"] == "swap"
+    assert found["617.1"] == "digit" and found["917.7"] == "digit"
+    assert "017.7" not in found  # no leading zero
+    assert "617.7" not in found
+    assert len([k for k, v in found.items() if v == "digit"]) == 4 * 9 - 1
+
+
+def test_a_zero_added_or_dropped_keeps_the_grouping() -> None:
+    found = edits_of("The blast wounded 1,700 people.", "1,700")
+    assert found["17,000"] == "zero_added" and found["170"] == "zero_dropped"
+    assert found["7,100"] == "swap"  # across the thousands comma
+
+
+def test_scale_words_and_suffixes_slip_to_their_neighbours() -> None:
+    assert edits_of("The fund holds $1.2bn in cash.", "1.2bn")["1.2m"] == "scale"
+    found = edits_of("About 2.5 million people fled.", "2.5 million")
+    assert found["2.5 billion"] == found["2.5 thousand"] == "scale"
+
+
+def test_words_and_ranges_are_not_edited() -> None:
+    claims = audit_text("Fifty were hurt. Between 20 and 30 died.").claims
+    assert [candidates(c) for c in claims] == [[], []]
+
+
+def test_an_edited_claim_keeps_its_scale_and_reads_its_new_rounding() -> None:
+    claim = next(c for c in audit_text("Profits were 639m pence.").claims)
+    edited = with_number(claim, "693m")
+    assert edited is not None and edited.number_text == "693m"
+    assert edited.value == pytest.approx(6_930_000) and edited.high == pytest.approx(6_930_000)
+    assert edited.text == "693m pence" and edited.start == claim.start
+    assert with_number(claim, "639m") is None  # no change is no edit
+
+
+# --- suggestions on failed checks -------------------------------------------------------------
+
+
+def test_one_probable_repair_is_said_in_the_finding_and_the_details() -> None:
+    audit = audit_text(CLASHES)
+    check = failed(audit, "breakdown-sum")
+    wounded = next(c for c in audit.claims if c.number_text == "1,700")
+    want = {"claim": wounded.id, "from": "1,700", "to": "2,700", "edit": "digit"}
+    assert check.details["suggestion"] == want
+    message = finding_message(audit, "breakdown-sum")
+    assert (
+        "1,700 is probably 2,700 (one digit wrong): then 300 killed + 2,700 wounded = 3,000 casualties"
+        in message
+    )
+    finding = next(f for f in audit.findings if f.rule == "breakdown-sum")
+    assert finding.suggestion == want and finding.to_contract()["suggestion"] == want
+
+
+def test_the_total_restated_elsewhere_is_not_the_one_to_change() -> None:
+    """Without the headline, lowering the total mends the sum just as well: both are listed."""
+    audit = audit_text(CLASHES.split("\n\n")[1])
+    check = failed(audit, "breakdown-sum")
+    assert "suggestion" not in check.details
+    listed = [(s["from"], s["to"]) for s in check.details["suggestions"]]
+    assert ("1,700", "2,700") in listed and ("3,000", "2,000") in listed and len(listed) <= 3
+    assert "equally plausible repairs: " in finding_message(audit, "breakdown-sum").lower()
+
+
+def test_a_repair_never_breaks_a_passing_check() -> None:
+    """Raising the killed to 1,300 would mend the sum but break the sum the killed take part in."""
+    copy = (
+        "At least 3,000 casualties were recorded, with 300 killed and 1,700 wounded. "
+        "The 300 killed were 200 soldiers and 100 civilians."
+    )
+    audit = audit_text(copy)
+    for s in failed(audit, "breakdown-sum").details.get("suggestions", []):
+        assert s["from"] != "300"
+
+
+def test_a_doubtful_pairing_says_its_repair_but_offers_no_fix() -> None:
+    """Figures paired across sentences fail a severity lower; their repair is conditional, with no fix."""
+    copy = (
+        "Just over 54 million people use broadband, up from 36 million a year ago. "
+        "The number of people with fast access had risen by 70% over the year."
+    )
+    audit = audit_text(copy)
+    check = failed(audit, "percent-change")
+    finding = next(f for f in audit.findings if f.rule == "percent-change")
+    assert finding.severity == "warning" and finding.suggestion is None
+    assert check.details["suggestion"]["to"] == "50"
+    assert "If these figures belong together, 70 is probably 50 (one digit wrong)" in finding.message
+
+
+def test_a_document_with_nothing_to_fix_gets_no_suggestion() -> None:
+    audit = audit_text("The clashes left 30 casualties: 10 killed and 20 wounded.")
+    assert all("suggestions" not in c.details for c in audit.checks)
+
+
+def test_a_percent_change_taken_on_the_new_value_is_a_reasoning_slip() -> None:
+    audit = audit_text(
+        "Officials said the number of displaced people rose 50% from 4,000 to 8,000 overnight."
+    )
+    check = failed(audit, "percent-change")
+    assert check.details["slip"]["kind"] == "base" and "suggestion" not in check.details
+    message = finding_message(audit, "percent-change")
+    assert "taken on the new value, not the old: a reasoning slip, not a typo" in message
+    assert "Or a typo: 8,000 -> 6,000 (one digit wrong)" in message  # listed after the slip, never the fix
+
+
+def test_the_search_is_bounded_per_document() -> None:
+    para = "At least {t:,} casualties were recorded, with 300 killed and {w:,} wounded.\n\n"
+    audit = audit_text("".join(para.format(t=3000 + i, w=1700 + i) for i in range(21)))
+    sums = [c for c in audit.checks if c.rule == "breakdown-sum" and c.status == "fail"]
+    assert len(sums) == 21 and "suggestions" not in sums[-1].details and "suggestions" in sums[0].details
+    assert any("repairs were searched for the first 20 only" in n for n in audit.document.notices)
+
+
+def test_a_change_in_points_given_as_percent_is_a_reasoning_slip() -> None:
+    audit = audit_text("The party's share rose 6% from 31% to 37% in the poll.")
+    check = failed(audit, "percent-change")
+    assert check.details["slip"]["kind"] == "percentage-points"
+    assert "reasoning slip, not a typo" in finding_message(audit, "percent-change")
+
+
+def test_a_restatement_says_which_statement_the_rest_of_the_copy_supports() -> None:
+    copy = (
+        "The storm killed 12 people, officials said: 5 men and 7 women. "
+        "The 21 people killed were all in the north."
+    )
+    audit = audit_text(copy)
+    check = failed(audit, "restatement")
+    twelve = next(c for c in audit.claims if c.number_text == "12")
+    assert check.details["supported"] == twelve.id
+    assert check.details["suggestion"]["to"] == "12"
+    assert "supports '12'" in finding_message(audit, "restatement")
+
+
+def test_a_restatement_with_no_other_evidence_cannot_tell() -> None:
+    audit = audit_text(
+        "The storm killed 12 people, officials said. The 21 people killed were all in the north."
+    )
+    check = failed(audit, "restatement")
+    assert check.details["supported"] is None and "suggestion" not in check.details
+    assert "cannot tell which of the two is right" in finding_message(audit, "restatement")
+
+
+# --- renderers --------------------------------------------------------------------------------
+
+
+def test_sarif_carries_the_one_repair_as_a_fix(shared: Path) -> None:
+    schema = json.loads((shared / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    audit = audit_text(CLASHES, path="clashes.md")
+    log = json.loads(sarif.render(gate_run(audit)))
+    jsonschema.validators.validator_for(schema)(schema).validate(log)
+    fixed = [r for r in log["runs"][0]["results"] if "fixes" in r]
+    assert [r["ruleId"] for r in fixed] == ["breakdown-sum"]
+    (change,) = fixed[0]["fixes"][0]["artifactChanges"]
+    (replacement,) = change["replacements"]
+    assert replacement["insertedContent"]["text"] == "2,700"
+    region = replacement["deletedRegion"]
+    line = CLASHES.splitlines()[region["startLine"] - 1]
+    assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == "1,700"
+
+
+def test_no_fix_when_several_repairs_are_equally_plausible() -> None:
+    audit = audit_text(CLASHES.split("\n\n")[1], path="clashes.md")
+    log = json.loads(sarif.render(gate_run(audit)))
+    assert all("fixes" not in r for r in log["runs"][0]["results"])
+
+
+def test_text_and_github_output_say_the_repair() -> None:
+    run = gate_run(audit_text(CLASHES, path="clashes.md"))
+    shown = text.render(run)
+    assert "1,700 is probably 2,700" in shown
+    assert "= help: clashes.md:3:114: replace 1,700 with 2,700 (one digit wrong)" in shown
+    assert "1,700 is probably 2,700" in github.render(run)
+
+
+def test_the_report_card_shows_the_repair() -> None:
+    audit = audit_text(CLASHES)
+    wounded = next(c for c in audit.claims if c.number_text == "1,700")
+    (repair,) = page_view(audit).repairs_of[wounded.id]
+    assert (repair.old, repair.new, repair.probable) == ("1,700", "2,700", True)
+
+
+# --- properties -------------------------------------------------------------------------------
+
+
+def small_repairs(numbers: list[int]) -> set[tuple[int, int]]:
+    """(figure, value) for every edit of one figure that makes numbers[0] = numbers[1] + numbers[2]:
+    a digit changed, two neighbouring digits swapped, a zero added or dropped, another's value."""
+    out = set()
+    for i, n in enumerate(numbers):
+        w = str(n)
+        tried = {w[:k] + d + w[k + 1 :] for k in range(len(w)) for d in "0123456789"}
+        tried |= {w[:k] + w[k + 1] + w[k] + w[k + 2 :] for k in range(len(w) - 1)}
+        tried |= {w + "0", w[:-1] if w.endswith("0") else w} | {
+            str(m) for j, m in enumerate(numbers) if j != i
+        }
+        for new in tried:
+            if (len(new) > 1 and new.startswith("0")) or int(new) == n:
+                continue
+            edited = [*numbers]
+            edited[i] = int(new)
+            if edited[0] == edited[1] + edited[2]:
+                out.add((i, int(new)))
+    return out
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    killed=st.integers(1, 60),
+    wounded=st.integers(1, 60),
+    part=st.sampled_from([1, 2]),
+    position=st.integers(0, 1),
+    digit=st.sampled_from("123456789"),
+)
+def test_a_corrupted_part_is_restored_when_that_is_the_only_repair(
+    killed: int, wounded: int, part: int, position: int, digit: str
+) -> None:
+    """Counts under 100 are exact, so the exact repairs of a generated breakdown can be listed by hand."""
+    assume(killed + wounded < 100)
+    numbers = [killed + wounded, killed, wounded]
+    written = str(numbers[part])
+    assume(position < len(written) and written[position] != digit)
+    corrupted = [*numbers]
+    corrupted[part] = int(written[:position] + digit + written[position + 1 :])
+    copy = f"The clashes left {corrupted[0]} casualties: {corrupted[1]} killed and {corrupted[2]} wounded."
+    audit = audit_text(copy)
+    check = failed(audit, "breakdown-sum")
+    repairs = small_repairs(corrupted)
+    listed = {(check.claims.index(s["claim"]), int(s["to"])) for s in check.details.get("suggestions", [])}
+    if (
+        len(repairs) <= 3
+    ):  # all of them are listed first; a figure of 100 or more is rounded ("100" is 50-150)
+        assert {r for r in listed if r[1] < 100} == repairs
+    if repairs == {(part, numbers[part])}:
+        suggestion: dict[str, Any] = check.details["suggestion"]
+        assert suggestion["claim"] == check.claims[part]
+        assert (suggestion["from"], suggestion["to"]) == (str(corrupted[part]), written)
+
+
+def test_on_the_corpus_only_failed_checks_change(shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Published copy: documents whose checks all pass come out as without the stage; where a rule finds
+    a real slip (the gold's "$671.7bn" trade gap), its check gains details and its finding a sentence."""
+    paths = sorted((shared / "corpus").iterdir())
+    with_stage = [audit_document(load_path(str(p))).to_contract() for p in paths]
+    monkeypatch.setattr(suggest, "suggest", lambda *args: None)
+    without = [audit_document(load_path(str(p))).to_contract() for p in paths]
+    added = {"suggestion", "suggestions", "slip", "supported"}
+    for after, before in zip(with_stage, without, strict=True):
+        assert after["claims"] == before["claims"]
+        for a, b in zip(after["checks"], before["checks"], strict=True):
+            extra = set(a.get("details", {})) - set(b.get("details", {}))
+            assert {**a, "details": b.get("details")} == {**b, "details": b.get("details")}
+            assert not extra or (a["status"] == "fail" and extra <= added)
+        for a, b in zip(after["findings"], before["findings"], strict=True):
+            assert a["message"].startswith(b["message"].rstrip("."))
+            assert "suggestion" not in a  # no single repair stands out in published copy
