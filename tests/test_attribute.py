@@ -580,3 +580,52 @@ def test_a_capital_named_alone_is_its_country_s_government() -> None:
     originators = {c.text: {s.originator for s in c.sources} for c in claims}
     assert originators["Forty"] == originators["40"] == {"Russia's defence ministry"}
     assert originators["3"] == {"Moscow State University"}
+
+
+def _originators(text: str) -> dict[str, set[str]]:
+    return {c.text: {s.originator for s in c.sources} for c in audit_text(text).claims}
+
+
+def test_a_headline_source_after_its_final_colon() -> None:
+    """Wire headlines name their source last: "..., five hurt: police". A colon inside prose with
+    a full stop, or a figure after the colon, is no such source."""
+    text = "Storm floods valley town, 12 missing: officials\n\nThe river burst its banks at dawn."
+    assert _originators(text)["12"] == {"officials"}
+    assert _originators("Headline\n\nThe final tally: 40 dead.")["40"] == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 9,000 people fled to camps in the hills of Kivu state, aid workers found.",
+        "Fighting in or around the harbour district of Aden state left 14 people hurt.",
+    ],
+)
+def test_a_place_named_with_state_is_no_speaker(sentence: str) -> None:
+    """ "Kivu state" after "in" is a place: "state" there is a noun, so nothing in it speaks."""
+    sources = {s.name for c in audit_text(sentence).claims for s in c.sources}
+    assert not any("state" in name.lower() or "district" in name.lower() for name in sources)
+
+
+def test_a_reporting_verb_at_the_end_still_speaks_after_a_name() -> None:
+    text = "The ferry carried 300 passengers when it sank, the Island Herald reports."
+    assert _originators(text)["300"] == {"the Island Herald"}
+
+
+def test_a_participle_before_an_infinitive_is_no_speech() -> None:
+    """ "sales predicted to grow from 19% to 37%": a passive report, not the words of its subject."""
+    text = "The survey said TV faced a threat, with sales predicted to grow from 19% to 37% by 2030."
+    assert _originators(text)["19%"] == {"The survey"}
+
+
+@pytest.mark.parametrize("verb", ["speculated", "testified", "conceded", "predicted"])
+def test_more_reporting_verbs(verb: str) -> None:
+    assert _originators(f"Dr Ana Ruiz {verb} that 14 patients had died.")["14"] == {"Dr Ana Ruiz"}
+
+
+def test_an_apposition_after_but_keeps_its_speaker() -> None:
+    text = (
+        "The reporter saw no bodies, but Mr Okoro, the head of the district council, said that 12 people "
+        "had been killed."
+    )
+    assert _originators(text)["12"] == {"Mr Okoro"}

@@ -2,7 +2,8 @@
 
 "X said ..." (forward), "..., X said." (backward), "..., said X", "according to X", "X put the toll
 at", "X's figures", "a statement from X", "..., saying" (a participle speaking for the clause's
-subject). From audit/data/attribution.yaml: `reporting_verbs`, `speech_participles`,
+subject), and a headline's "...: police" (a short source after a final colon).
+From audit/data/attribution.yaml: `reporting_verbs`, `speech_participles`,
 `source_before`, `data_nouns`, `toll_patterns`, `verb_exclusions`, `news_outlets` (compiled in
 vocab.py); the phrases around a cue are read by clauses.py, relays by chains.py.
 """
@@ -28,7 +29,7 @@ from audit.attribute.clauses import (
     subject,
     tail_is_empty,
 )
-from audit.attribute.originators import Mention, parse_source, source_like
+from audit.attribute.originators import Mention, lexicon, parse_source, source_like
 from audit.attribute.records import Attribution, Direction
 from audit.attribute.vocab import cue_in, patterns
 from audit.model import Sentence
@@ -40,6 +41,8 @@ def sentence_attributions(s: Sentence) -> list[Attribution]:
     text = s.text
     low = text.lower()
     found: list[Attribution] = []
+    if ":" in text:
+        _add(found, _tail_source(text, s))
     quoted = "quoted" in low
     if not quoted and not cue_in("any", low):
         return found
@@ -72,7 +75,7 @@ def _verb_attribution(
     verb_end = cue_end if cue_end is not None else m.end()
     if blocked(text, m.start()) or patterns()["verb_exclusions"].match(text, verb_end):
         return None
-    if cue_end is None and is_noun(m.group(0), text[verb_end:]):
+    if cue_end is None and (is_noun(m.group(0), text[verb_end:]) or _after_a_name(text, m)):
         return None
     relayed = relay_before(text, m.start(), base)
     if relayed:  # "Yonhap, citing the NIS, said ..."
@@ -138,6 +141,40 @@ def _verb_attribution(
     if not noun_phrases_only(mentions):
         return None
     return Attribution(cue, base + start, base + end, mentions, direction, s.index, via=via)
+
+
+# A headline's source after a final colon: "Quake hits island, five hurt: media", "... Shooting: Police"
+_TAIL_SOURCE = re.compile(r":\s*(?P<src>[^:;!?\"\u201c\u201d(),]{2,40}?)\s*$")
+
+
+def _tail_source(text: str, s: Sentence) -> Attribution | None:
+    """The wire headline's "...: police": a short source after a final colon, in a sentence with no
+    final stop (a headline), speaks for everything before the colon."""
+    body = text.rstrip()
+    m = _TAIL_SOURCE.search(body)
+    if m is None or body.endswith((".", "!", "?", "'", "\u2019")) or len(m.group("src").split()) > 4:
+        return None
+    phrase = m.group("src")
+    mentions = parse_source(phrase, s.start + m.start("src"))
+    if not mentions or not source_like(phrase):
+        return None
+    return Attribution(":", s.start + m.start(), s.start + m.end(), mentions, "backward", s.index)
+
+
+def _after_a_name(text: str, m: re.Match[str]) -> bool:
+    """ "in Sudan's South Kordofan state", "in Tachira state between ...": a noun-verb form right
+    after a capitalised name that a preposition opens names a place or a document, not a speaker;
+    "..., the Daily News reports." and "Police state that ..." still speak."""
+    if m.group(0).lower() not in lexicon().words("noun_verb_forms"):
+        return False
+    name = re.search(r"(?:\b[A-Z][\w\u2019'.-]*\s+)+$", text[: m.start()])
+    if name is None:
+        return False
+    opener = re.search(r"(\w+)\s+$", text[: name.start()])
+    return opener is not None and opener.group(1).lower() in _PLACE_OPENERS
+
+
+_PLACE_OPENERS = PREPOSITIONS | {"of", "around", "near", "across", "outside", "inside", "throughout", "into"}
 
 
 def _before_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution | None:

@@ -27,8 +27,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "toll": re.compile("|".join(f"(?:{p})" for p in lex.raw.get("toll_patterns", [])), re.IGNORECASE),
         "be": phrase_regex(lex.words("be_forms")),
         "phrase_stops": phrase_regex(lex.words("phrase_stops")),
+        # matched at the verb's end with .match(text, pos), where "^" would never match: it is dropped
         "verb_exclusions": re.compile(
-            "|".join(f"(?:{p})" for p in lex.raw.get("verb_exclusions", [])) or r"(?!x)x", re.IGNORECASE
+            "|".join(f"(?:{p.removeprefix('^')})" for p in lex.raw.get("verb_exclusions", [])) or r"(?!x)x",
+            re.IGNORECASE,
         ),
         "provenance": re.compile(
             "|".join(f"(?:{p})" for p in lex.raw.get("provenance_patterns", [])) or r"(?!x)x", re.IGNORECASE
