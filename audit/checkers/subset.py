@@ -4,7 +4,9 @@ Pairings, surest first:
 - partitive: "N of them / of whom / of the M": the part points at its total;
 - including: "M killed, including N children";
 - casualty taxonomy: "shot three co-workers, killing two" (casualties >= killed);
-- severity: "around 50 injured ... around 30 seriously injured" in the next sentences.
+- severity: "around 50 injured ... around 30 seriously injured" in the next sentences;
+- a group named back: "20 people died ... Of the dead, 14 were tourists", "Among the injured were 12
+  children": the part of the group of that harm counted just before (less sure).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ _THE_OTHER = re.compile(r"\bthe\s+other\s*$", re.I)
 def subset(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     """A part can be no larger than the total it belongs to."""
     pairs: dict[tuple[str, str], tuple[Claim, Claim, str, Confidence]] = {}
-    for finder in (_partitive, _including, _taxonomy, _severity, _the_other, _place_parts):
+    for finder in (_partitive, _including, _taxonomy, _severity, _the_other, _place_parts, _of_the_group):
         for whole, part, how, confidence in finder(ctx, options):
             pairs.setdefault((whole.id, part.id), (whole, part, how, confidence))
     return [_outcome(w, p, how, conf, options["approx_tolerance"]) for w, p, how, conf in pairs.values()]
@@ -102,6 +104,36 @@ def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
         if whole is not None and whole.sentence < part.sentence and _fits_back(whole, part):
             out.append((whole, part, "the other N", "low"))
     return out
+
+
+def _of_the_group(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """ "Of the dead, 14 were tourists", "Among the injured were 12 children": a figure that counts
+    part of a group of the harmed named back by a definite noun, whose size is the nearest figure of
+    that harm in this sentence or the two before it."""
+    out: list[tuple[Claim, Claim, str, Confidence]] = []
+    for part in ctx.figures:
+        if part.category not in HARM_CATEGORIES or not _GROUP_BEFORE.search(_clause_before(ctx, part)):
+            continue
+        whole = nearest_before(
+            ctx,
+            part,
+            lambda c, p=part: c.category == p.category and _fits_back(c, p) and c.start < p.start,
+            2,
+        )
+        if whole is not None:
+            out.append((whole, part, "a group named back", "low"))
+    return out
+
+
+_GROUP_BEFORE = re.compile(
+    r"\b(?:of|among)\s+(?:the|those|these)\s+(?:[a-z]+\s+)?(?:dead|killed|injured|wounded|hurt|victims|"
+    r"casualties|missing|displaced|detained|arrested|captured)\b[^.;:]*$",
+    re.I,
+)
+
+
+def _clause_before(ctx: Context, claim: Claim) -> str:
+    return _CLAUSE.split(ctx.before(claim, 80))[-1]
 
 
 _PLACE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:from|in)\s+(?:the\s+)?[A-Z][a-z]+")
