@@ -14,7 +14,6 @@ import io
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,6 +21,7 @@ from typing import Any, TypeVar
 import click
 
 from audit.config import Config, ConfigError
+from audit.ledger import Row
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,25 +59,7 @@ def config_with_ledger(path: Path | None, command: str, base: Config | None = No
 # ---------------------------------------------------------------- building
 
 
-@dataclass(frozen=True)
-class Built:
-    """One row the archive gives: an event's latest figure from one originator."""
-
-    event: str
-    category: str
-    subject: str | None
-    value: float
-    low: float | None
-    high: float | None
-    qualifier: str
-    source: str
-    as_of: date
-    places: tuple[str, ...]
-    url: str | None
-    note: str
-
-
-def build_rows(out_dir: Path, undated: date) -> list[Built]:
+def build_rows(out_dir: Path, undated: date) -> list[Row]:
     """Per event of `out_dir`/events.parquet and per originator, its latest figures (several when
     it gave different ones on its latest date). Events with no place are left out: the ledger
     could not recognise them in copy. Figures without a publication date count as of `undated`."""
@@ -90,7 +72,7 @@ def build_rows(out_dir: Path, undated: date) -> list[Built]:
     claims = _claims(out_dir / "claims.parquet", wanted)
     names = _event_names(events)
     spelled = _spellings(claims.values())
-    out: list[Built] = []
+    out: list[Row] = []
     for e in events:
         if not e["places"]:
             continue
@@ -154,13 +136,13 @@ def _event_names(events: list[dict[str, Any]]) -> dict[str, str]:
     return out
 
 
-def _latest(name: str, event: dict[str, Any], claims: list[dict[str, Any]], undated: date) -> list[Built]:
+def _latest(name: str, event: dict[str, Any], claims: list[dict[str, Any]], undated: date) -> list[Row]:
     def when(c: dict[str, Any]) -> date:
         published: datetime | None = c["published"]
         return published.astimezone(UTC).date() if published else undated
 
     newest = max(when(c) for c in claims)
-    figures: dict[tuple[Any, ...], Built] = {}
+    figures: dict[tuple[Any, ...], Row] = {}
     for c in sorted(claims, key=lambda c: (c["document"], c["id"])):
         if when(c) != newest or c["value"] is None:
             continue
@@ -168,7 +150,7 @@ def _latest(name: str, event: dict[str, Any], claims: list[dict[str, Any]], unda
         if figure in figures:
             continue
         outlet = c["outlet"] or c["document"]
-        figures[figure] = Built(
+        figures[figure] = Row(
             event=name,
             category=event["category"],
             subject=event["subject"],
@@ -185,7 +167,7 @@ def _latest(name: str, event: dict[str, Any], claims: list[dict[str, Any]], unda
     return list(figures.values())
 
 
-def _cells(row: Built) -> dict[str, str]:
+def _cells(row: Row) -> dict[str, str]:
     def num(x: float | None) -> str:
         if x is None:
             return ""
@@ -204,11 +186,11 @@ def _cells(row: Built) -> dict[str, str]:
         "subject": row.subject or "",
         "keywords": "",
         "url": row.url or "",
-        "note": row.note,
+        "note": row.note or "",
     }
 
 
-def merge(existing_path: Path, built: list[Built]) -> tuple[list[dict[str, str]], int, int]:
+def merge(existing_path: Path, built: list[Row]) -> tuple[list[dict[str, str]], int, int]:
     """The existing ledger's rows as they are, then the archive's rows whose key (event,
     category, subject, source, as-of date) the file does not have: (rows, kept, added)."""
     from audit import ledger
