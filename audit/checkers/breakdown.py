@@ -1,14 +1,15 @@
 """breakdown-sum: a total and its parts ("3,000 casualties = 300 killed + 2,700 wounded").
 
-Four ways a text presents a breakdown, from surest to least sure:
+Ways a text presents a breakdown, from surest to least sure:
 - explicit: a total, a colon or dash (or "comprising"), then its parts in the same sentence;
 - casualty taxonomy: "X killed and Y wounded" with a casualty aggregate in the same sentence or
   elsewhere (casualties >= killed + wounded; equal when the pair is presented as the whole);
 - difference: "A is B less than C" (A + B = C);
 - per event: "seven killed in two explosions", then one figure of that category for each event
   in the sentences that follow;
-- itemized: a lede toll, then later figures of the same category that account for it ("one man
-  ... four other people"), checked when a part is marked as the rest or the parts add up exactly.
+- itemized: a toll, then later figures of the same category that account for it: up to a part
+  marked as the rest ("one man ... four other people"), or the lede's toll listed by group ("two
+  women and a man"), both read from meaning; else parts that add up exactly (found by value).
 """
 
 from __future__ import annotations
@@ -435,7 +436,8 @@ def _updated_toll(ctx: Context, claim: Claim) -> bool:
 
 
 def _restates(ctx: Context, whole: Claim, other: Claim) -> bool:
-    return other.value == whole.value and same_subject(whole, other)
+    """An equal figure for the same group, unless marked as the rest ("five other people")."""
+    return other.value == whole.value and same_subject(whole, other) and not _complement(ctx, other)
 
 
 def _complement(ctx: Context, claim: Claim) -> bool:

@@ -3,8 +3,10 @@
 Pairings:
 - headline vs lede: a casualty figure in the headline and the first figure of that category in
   the lede;
-- reference back: "the three bank workers", "those three people", "the other three" point at a
-  group counted earlier, so some earlier figure of that category must say the same number;
+- reference back: "the three bank workers", "those three people", "killing the three" point at a
+  group counted earlier, read from meaning (the same noun, the group just counted, the same harm),
+  so a wrong number keeps the pairing and fails one severity lower; only when meaning names no
+  group is an earlier equal figure taken ("referred back to: the same number");
 - the toll named again: "the loss of three children", "the deaths of those three people" after a
   lede with one toll restate that toll (less sure: one severity lower);
 - the rest of a group: "she shot the other three" after "shot three co-workers" (same category;
@@ -276,7 +278,7 @@ def _rival(ctx: Context, ref: Claim, earlier: list[Claim]) -> Claim | None:
         rivals = [c for c in earlier if c.category == ref.category and same_subject(c, ref)]
     else:
         rivals = (
-            [c for c in earlier if _named_alike(c, ref)]
+            [c for c in earlier if _named_alike(c, ref) and _subject_words(ref) <= _subject_words(c)]
             or [
                 c
                 for c in earlier
