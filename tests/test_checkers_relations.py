@@ -383,6 +383,8 @@ def test_a_reference_back_by_meaning_agrees_only_with_its_group(story: str, a: i
         # a rough count is no group a definite number repeats
         "Tens of thousands of people marched through the capital on Wednesday.\n\n"
         "The three bank workers were killed when the branch caught fire.",
+        # a group of another sex
+        "Police arrested five men at the border on Monday.\n\nThe two women were released without charge.",
         # a relative clause says which three
         "The council voted 9-3 to close the library.\n\nEight of the members live in the town.\n\n"
         "The three who voted against will appeal.",
@@ -415,6 +417,21 @@ def test_a_toll_itemized_up_to_the_rest_fails_exactly_when_it_does_not_add_up(
     )
     mine = [c for c in audit_text(text).checks if c.details.get("how") == "itemized: the rest"]
     assert [c.status for c in mine] == ["pass" if first + rest == total else "fail"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another group's figures are no parts of a toll of soldiers
+        "Two soldiers were killed in the north on Monday.\n\nFive civilians were killed in the south.\n\n"
+        "Three other civilians died later in hospital.",
+        # the rest told in another period ends the search
+        "Five people died in the quake on Tuesday.\n\nA landslide killed two farmers.\n\n"
+        "In 2009, six other people died in a similar quake.",
+    ],
+)
+def test_figures_that_are_no_parts_itemize_nothing(text: str) -> None:
+    assert "fail" not in statuses(text, "breakdown-sum")
 
 
 @settings(max_examples=30, deadline=None)

@@ -377,9 +377,17 @@ def _itemize(ctx: Context, whole: Claim, later: list[Claim], options: dict[str, 
     parts = [p for p in later if p.sentence != whole.sentence and not _restates(ctx, whole, p) and p.value]
     near = _near_parts(ctx, whole, parts)
     rest = next((i for i, p in enumerate(near) if i >= 1 and _complement(ctx, p)), None)
+    if rest is not None and not all(_within(whole, p) for p in near[: rest + 1]):
+        rest = None  # "two soldiers ... five civilians ... three other civilians": not the soldiers' parts
     if rest is not None:
         return Breakdown(whole, near[: rest + 1], "eq", "low", "itemized: the rest")
     return _adding_up(whole, parts, options)
+
+
+def _within(whole: Claim, part: Claim) -> bool:
+    """The part counts people the whole may hold: the same noun, people in general, or a noun of sex
+    or age ("five people ... one man")."""
+    return same_subject(whole, part) or head(part.subject) in lexicon()["demographic_heads"]
 
 
 def _near_parts(ctx: Context, whole: Claim, parts: list[Claim]) -> list[Claim]:
@@ -387,11 +395,22 @@ def _near_parts(ctx: Context, whole: Claim, parts: list[Claim]) -> list[Claim]:
     two people" is the rest of the toll, not another event)."""
     out = []
     for p in parts:
-        placed = other_period(sentence_text(ctx, p)) and not _complement(ctx, p)
-        if p.sentence - whole.sentence > _ITEM_REACH or placed:
+        if p.sentence - whole.sentence > _ITEM_REACH or _placed_elsewhere(ctx, p):
             break
         out.append(p)
     return out
+
+
+def _placed_elsewhere(ctx: Context, claim: Claim) -> bool:
+    """The figure's sentence is placed in another event or period, its own "another" aside."""
+    s = ctx.sentence(claim)
+    if s is None:
+        return False
+    before = _ANOTHER_BEFORE.sub("", ctx.doc.prose[s.start : claim.start])
+    return other_period(before + ctx.doc.prose[claim.start : s.end])
+
+
+_ANOTHER_BEFORE = re.compile(r"\banother\s*$", re.I)
 
 
 def _adding_up(whole: Claim, parts: list[Claim], options: dict[str, Any]) -> Breakdown | None:

@@ -236,8 +236,17 @@ def _antecedent(ctx: Context, ref: Claim, candidates: list[Claim]) -> Claim | No
     noun = _noun(ctx, ref)
     # the same noun, described no more narrowly ("the two female jurors" are not all the jurors)
     steps = [[c for c in one_group if _named_alike(c, ref) and _subject_words(ref) <= _subject_words(c)]]
-    if noun is None or noun in lexicon()["demographic_heads"]:
-        steps.append([c for c in one_group if ref.sentence - c.sentence <= CLOSE_REACH])
+    demographic = lexicon()["demographic_heads"]
+    if noun is None or noun in demographic:
+        # not a group of another sex or age ("the two women" after "five men")
+        steps.append(
+            [
+                c
+                for c in one_group
+                if ref.sentence - c.sentence <= CLOSE_REACH
+                and not (noun is not None and head(c.subject) in demographic and head(c.subject) != noun)
+            ]
+        )
     if ref.category in HARM_CATEGORIES:
         steps.append([c for c in earlier if _same_harm(c, ref)])
     for step in steps:
