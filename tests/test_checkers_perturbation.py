@@ -30,7 +30,10 @@ RULES = ("restatement", "breakdown-sum", "subset")
 NOT_PAIRINGS = {"repeated", "an ordinal adds one"}  # equal figures grouped; one figure and a word
 
 # Pairings that are still found through equal values: a wrong value loses the pairing (issue #12).
-BY_VALUE = {"referred back to", "itemized", "a place's share of the toll"}
+# A reference back whose group meaning cannot name ("all three of the people", "the three holdouts"
+# after "three jurors") is taken to repeat an earlier equal figure; figures that merely add up to an
+# earlier toll are taken as its parts.
+BY_VALUE = {"referred back to: the same number", "itemized: the parts add up"}
 
 
 @dataclass(frozen=True)

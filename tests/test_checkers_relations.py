@@ -344,3 +344,122 @@ def test_an_amount_of_change_is_new_minus_old(old: int, new: int, slip: int) -> 
     assume(old != new and amount % 10)
     text = f"The average price {way} by £{amount:,} from £{old:,} in May to £{new:,} in June."
     assert statuses(text, "absolute-change") == ["pass" if slip == 0 else "fail"]
+
+
+# References back read from meaning (restatement, "referred back to"): the group a definite reference
+# names is found without its number, so a wrong number still pairs it and fails one severity lower.
+_REFERENCE_STORIES = {
+    "the same noun": "Gunmen killed {a} guards at the depot gate on Sunday.\n\n"
+    "Police said the {b} guards had worked at the depot for years.",
+    "a noun of sex or age for the group just counted": "A driver rammed the crowd on Friday, killing {a} "
+    "pilgrims near the shrine.\n\nThe {b} women had travelled from the north.",
+    "no noun of its own": "{A} fishermen set out before dawn on Friday.\n\n"
+    "A storm capsized their boat, killing the {b} within sight of the harbour.",
+    "the same harm, a shared word": "{A} Italian engineers died when the bridge collapsed on Tuesday.\n\n"
+    "Rescuers worked through the night.\n\n"
+    "Investigators said the collapse that killed the {b} Italian workers was caused by corrosion.",
+}
+
+
+@pytest.mark.parametrize("story", list(_REFERENCE_STORIES))
+@settings(max_examples=15, deadline=None)
+@given(a=st.integers(min_value=2, max_value=8), b=st.integers(min_value=2, max_value=8))
+def test_a_reference_back_by_meaning_agrees_only_with_its_group(story: str, a: int, b: int) -> None:
+    text = _REFERENCE_STORIES[story].format(a=_WORDS[a], A=_WORDS[a].capitalize(), b=_WORDS[b])
+    audit = audit_text(text)
+    mine = [c for c in audit.checks if c.rule == "restatement" and c.details["how"] == "referred back to"]
+    assert [c.status for c in mine] == ["pass" if a == b else "fail"]
+    assert [f.severity for f in audit.findings if f.rule == "restatement"] == ([] if a == b else ["warning"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the rest of a group, not the group
+        "A gunman shot three people at the office on Monday, killing one.\n\n"
+        "The two other victims were treated in hospital.",
+        # a narrower description is another group
+        "Twelve nurses staffed the ward on Friday.\n\nThe two senior nurses were praised by the hospital.",
+        # a rough count is no group a definite number repeats
+        "Tens of thousands of people marched through the capital on Wednesday.\n\n"
+        "The three bank workers were killed when the branch caught fire.",
+        # a group of another sex
+        "Police arrested five men at the border on Monday.\n\nThe two women were released without charge.",
+        # a relative clause says which three
+        "The council voted 9-3 to close the library.\n\nEight of the members live in the town.\n\n"
+        "The three who voted against will appeal.",
+    ],
+)
+def test_a_reference_meaning_cannot_name_is_no_restatement(text: str) -> None:
+    assert "fail" not in statuses(text, "restatement")
+
+
+_UNITS = {**_WORDS, 9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    total=st.integers(min_value=4, max_value=12),
+    first=st.integers(min_value=2, max_value=8),
+    rest=st.integers(min_value=2, max_value=8),
+)
+def test_a_toll_itemized_up_to_the_rest_fails_exactly_when_it_does_not_add_up(
+    total: int, first: int, rest: int
+) -> None:
+    """ "Five people died ... killed one farmer ... four other people died": the part marked as the
+    rest closes the list, whatever the figures say. (A first part equal to the toll is read as the
+    toll restated, so it is left out.)"""
+    assume(first != total)
+    text = (
+        f"{_UNITS[total].capitalize()} people died in the quake on Tuesday, officials said.\n\n"
+        f"A landslide killed {_UNITS[first]} farmers in their fields.\n\n"
+        f"{_UNITS[rest].capitalize()} other people died in hospital."
+    )
+    mine = [c for c in audit_text(text).checks if c.details.get("how") == "itemized: the rest"]
+    assert [c.status for c in mine] == ["pass" if first + rest == total else "fail"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another group's figures are no parts of a toll of soldiers
+        "Two soldiers were killed in the north on Monday.\n\nFive civilians were killed in the south.\n\n"
+        "Three other civilians died later in hospital.",
+        # the rest told in another period ends the search
+        "Five people died in the quake on Tuesday.\n\nA landslide killed two farmers.\n\n"
+        "In 2009, six other people died in a similar quake.",
+    ],
+)
+def test_figures_that_are_no_parts_itemize_nothing(text: str) -> None:
+    assert "fail" not in statuses(text, "breakdown-sum")
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    total=st.integers(min_value=2, max_value=12),
+    women=st.integers(min_value=2, max_value=6),
+    men=st.integers(min_value=2, max_value=6),
+)
+def test_the_dead_listed_after_the_ledes_toll_must_add_up_to_it(total: int, women: int, men: int) -> None:
+    text = (
+        f"{_UNITS[total].capitalize()} people died when the fire swept through the bank on Wednesday.\n\n"
+        "Riot police fought protesters outside.\n\n"
+        f"Police said {_UNITS[women]} women and {_UNITS[men]} men were killed in the blaze."
+    )
+    mine = [c for c in audit_text(text).checks if c.details.get("how") == "itemized: the dead listed"]
+    assert [c.status for c in mine] == ["pass" if women + men == total else "fail"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline's place is where its one event happened
+        "Five hurt by quake in Iran\n\nThe quake struck the island on Sunday, injuring five people.",
+        # a month is no place
+        "The woman who shot and killed two co-workers in September will face trial.\n\n"
+        "Two women were pronounced dead at the scene.",
+    ],
+)
+def test_no_place_share_of_the_toll(text: str) -> None:
+    shares = [c for c in audit_text(text).checks if c.details.get("how") == "a place's share of the toll"]
+    assert shares == []

@@ -1,14 +1,15 @@
 """breakdown-sum: a total and its parts ("3,000 casualties = 300 killed + 2,700 wounded").
 
-Four ways a text presents a breakdown, from surest to least sure:
+Ways a text presents a breakdown, from surest to least sure:
 - explicit: a total, a colon or dash (or "comprising"), then its parts in the same sentence;
 - casualty taxonomy: "X killed and Y wounded" with a casualty aggregate in the same sentence or
   elsewhere (casualties >= killed + wounded; equal when the pair is presented as the whole);
 - difference: "A is B less than C" (A + B = C);
 - per event: "seven killed in two explosions", then one figure of that category for each event
   in the sentences that follow;
-- itemized: a lede toll, then later figures of the same category that account for it ("one man
-  ... four other people"), checked when a part is marked as the rest or the parts add up exactly.
+- itemized: a toll, then later figures of the same category that account for it: up to a part
+  marked as the rest ("one man ... four other people"), or the lede's toll listed by group ("two
+  women and a man"), both read from meaning; else parts that add up exactly (found by value).
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ from audit.checkers.bounds import Interval, fmt, interval, total
 from audit.checkers.relate import (
     ends_with_cue,
     has_cue,
+    head,
     headline_sentences,
     label,
+    lede_sentences,
     lexicon,
     other_period,
     same_subject,
@@ -338,13 +341,23 @@ def _EVENTS() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built onc
 
 
 def _itemized(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
-    """A toll, then later figures of its category that add up to it ("one man ... four other people").
+    """A toll, then later figures of its category that account for it ("one man ... four other people").
 
-    The parts are the figures that follow, in order, until their stated values add up to the toll
-    (a passing check) or one is marked as the rest ("other") and they do not (a failing one)."""
+    Read from meaning first, so a wrong figure keeps the pairing and fails:
+    - the rest: the figures that follow, in order, up to one marked as the rest of the toll ("four
+      other people", "another two", "the remaining 12"), within `_ITEM_REACH` sentences and before
+      any sentence placed in another event or period;
+    - a list: the lede's toll, and the next mention of that harm given as a list of groups in one
+      sentence ("Police said two women and one man died").
+    Otherwise, the figures that follow until their stated values add up to the toll: found only
+    because they agree, so a wrong one loses the pairing ("itemized: the parts add up")."""
     out: list[Breakdown] = []
     heads = set(headline_sentences(ctx))
     taken: set[tuple[str, ...]] = set()
+    listed = _listed(ctx, options)
+    if listed is not None:
+        taken.add(tuple(p.id for p in listed.parts))
+        out.append(listed)
     for category in ("killed", "wounded"):
         figures = [c for c in ctx.figures if c.category == category and c.sentence not in heads]
         for i in range(len(figures) - 1, -1, -1):
@@ -355,29 +368,95 @@ def _itemized(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
     return out
 
 
+_ITEM_REACH = 6  # sentences: the rest of a toll is told soon after it
+
+
 def _itemize(ctx: Context, whole: Claim, later: list[Claim], options: dict[str, Any]) -> Breakdown | None:
     if whole.value is None or whole.value <= 0:
         return None
+    parts = [p for p in later if p.sentence != whole.sentence and not _restates(ctx, whole, p) and p.value]
+    near = _near_parts(ctx, whole, parts)
+    rest = next((i for i, p in enumerate(near) if i >= 1 and _complement(ctx, p)), None)
+    if rest is not None and not all(_within(whole, p) for p in near[: rest + 1]):
+        rest = None  # "two soldiers ... five civilians ... three other civilians": not the soldiers' parts
+    if rest is not None:
+        return Breakdown(whole, near[: rest + 1], "eq", "low", "itemized: the rest")
+    return _adding_up(whole, parts, options)
+
+
+def _within(whole: Claim, part: Claim) -> bool:
+    """The part counts people the whole may hold: the same noun, people in general, or a noun of sex
+    or age ("five people ... one man")."""
+    return same_subject(whole, part) or head(part.subject) in lexicon()["demographic_heads"]
+
+
+def _near_parts(ctx: Context, whole: Claim, parts: list[Claim]) -> list[Claim]:
+    """The parts before the reach ends or a sentence is placed in another event or period ("another
+    two people" is the rest of the toll, not another event)."""
+    out = []
+    for p in parts:
+        if p.sentence - whole.sentence > _ITEM_REACH or _placed_elsewhere(ctx, p):
+            break
+        out.append(p)
+    return out
+
+
+def _placed_elsewhere(ctx: Context, claim: Claim) -> bool:
+    """The figure's sentence is placed in another event or period, its own "another" aside."""
+    s = ctx.sentence(claim)
+    if s is None:
+        return False
+    before = _ANOTHER_BEFORE.sub("", ctx.doc.prose[s.start : claim.start])
+    return other_period(before + ctx.doc.prose[claim.start : s.end])
+
+
+_ANOTHER_BEFORE = re.compile(r"\banother\s*$", re.I)
+
+
+def _adding_up(whole: Claim, parts: list[Claim], options: dict[str, Any]) -> Breakdown | None:
+    """The first parts whose stated values add up to the toll (within its rounding)."""
     target = interval(whole, options["approx_tolerance"])
-    exact_hi = whole.value + max(target.hi - whole.value, 0) if target.hi != float("inf") else whole.value
-    parts: list[Claim] = []
+    exact_hi = target.hi if target.hi != float("inf") else (whole.value or 0.0)
     stated = 0.0
-    for p in later:
-        if p.sentence == whole.sentence or _restates(ctx, whole, p) or p.value is None:
-            continue
-        parts.append(p)
-        stated += p.value
-        if len(parts) >= 2 and abs(stated - whole.value) <= max(exact_hi - whole.value, 1e-9):
-            return Breakdown(whole, parts, "eq", "low", "itemized")
-        if len(parts) >= 2 and _complement(ctx, p):
-            return Breakdown(whole, parts, "eq", "low", "itemized: the rest")
+    for n, p in enumerate(parts, start=1):
+        stated += p.value or 0.0
+        if n >= 2 and abs(stated - (whole.value or 0.0)) <= max(exact_hi - (whole.value or 0.0), 1e-9):
+            return Breakdown(whole, parts[:n], "eq", "low", "itemized: the parts add up")
         if stated > exact_hi:
             return None
     return None
 
 
+def _listed(ctx: Context, options: dict[str, Any]) -> Breakdown | None:
+    """The lede's toll, then its next mention given as a list of groups in one sentence."""
+    lede = set(lede_sentences(ctx))
+    tolls = [c for c in ctx.figures if c.sentence in lede and c.category in ("killed", "wounded")]
+    if not tolls:
+        return None
+    whole = tolls[0]
+    later = [c for c in ctx.figures if c.category == whole.category and c.sentence > whole.sentence]
+    if not later or _updated_toll(ctx, later[0]) or other_period(sentence_text(ctx, later[0])):
+        return None
+    same_sentence = [c for c in ctx.figures if c.sentence == later[0].sentence]
+    first = same_sentence.index(later[0])
+    run = _run(ctx, same_sentence, first, options["max_joiner_chars"], lambda c: c.category == whole.category)
+    named = [head(c.subject) for c in run]
+    if len(run) < 2 or None in named or len(set(named)) < len(named):  # "two women and a man"
+        return None
+    if head(whole.subject) in named or not _parts_joined(ctx, run):
+        return None  # "the three bank workers, two women ...": the toll restated, then its list
+    if ends_with_cue(ctx.before(run[0], 30), "part_of_group_words"):
+        return None  # "including two women and a man": some of the dead
+    return Breakdown(whole, run, "eq", "low", "itemized: the dead listed")
+
+
+def _updated_toll(ctx: Context, claim: Claim) -> bool:
+    return has_cue(sentence_text(ctx, claim), "running_total_words")
+
+
 def _restates(ctx: Context, whole: Claim, other: Claim) -> bool:
-    return other.value == whole.value and same_subject(whole, other)
+    """An equal figure for the same group, unless marked as the rest ("five other people")."""
+    return other.value == whole.value and same_subject(whole, other) and not _complement(ctx, other)
 
 
 def _complement(ctx: Context, claim: Claim) -> bool:

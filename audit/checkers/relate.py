@@ -149,12 +149,17 @@ def _lede(ctx: Context, span: int) -> list[int]:
     for s in ctx.doc.sentences:
         if s.index in skip or s.text.strip().startswith("["):
             continue
-        if not out and (s.index not in with_figures or len(s.text.split()) < 6):
-            continue
+        if not out and (s.index not in with_figures or len(s.text.split()) < 6 or _unstopped(s.text)):
+            continue  # a dateline, a short line, or a standfirst with no final stop is no lede
         out.append(s.index)
         if len(out) == span:
             break
     return out
+
+
+def _unstopped(text: str) -> bool:
+    """A line with no final stop: a standfirst or subhead ("The woman had been escorted out")."""
+    return not text.rstrip().rstrip("\"'\u201d\u2019)").endswith((".", "?", "!"))
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

@@ -3,8 +3,10 @@
 Pairings:
 - headline vs lede: a casualty figure in the headline and the first figure of that category in
   the lede;
-- reference back: "the three bank workers", "those three people", "the other three" point at a
-  group counted earlier, so some earlier figure of that category must say the same number;
+- reference back: "the three bank workers", "those three people", "killing the three" point at a
+  group counted earlier, read from meaning (the same noun, the group just counted, the same harm),
+  so a wrong number keeps the pairing and fails one severity lower; only when meaning names no
+  group is an earlier equal figure taken ("referred back to: the same number");
 - the toll named again: "the loss of three children", "the deaths of those three people" after a
   lede with one toll restate that toll (less sure: one severity lower);
 - the rest of a group: "she shot the other three" after "shot three co-workers" (same category;
@@ -162,9 +164,14 @@ _MORE_AFTER = re.compile(r"^\s*(?:more|additional|further|extra)\b", re.I)
 
 
 REFERENCE_REACH = 40  # sentences: "the three" refers back to a figure in the same story, not a far one
+NEAR_REACH = 6  # sentences: a reference by its harm alone ("the nine French soldiers") looks this far
+CLOSE_REACH = 2  # sentences: a reference with no noun, or a noun of sex or age, names a group just counted
 
 
 def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """A definite reference back ("the three victims", "killing the three") restates the group it
+    denotes. The group is read from meaning (`_antecedent`), so a wrong number keeps the pairing and
+    fails one severity lower; only when meaning names no group is an earlier equal figure taken."""
     heads = set(headline_sentences(ctx))
     for ref in ctx.figures:
         if not _countable(ctx, ref) or not _is_reference(ctx, ref):
@@ -175,6 +182,10 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
             for c in ctx.figures_in(ref.sentence - REFERENCE_REACH, ref.sentence)
             if c.start < ref.start and c.sentence not in heads
         ]
+        antecedent = _antecedent(ctx, ref, candidates)
+        if antecedent is not None:
+            yield antecedent, ref, "referred back to", "low"
+            continue
         same = [
             c
             for c in candidates
@@ -184,7 +195,7 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
             and _kin(c, ref)
         ]
         if same:
-            yield same[-1], ref, "referred back to", "high"
+            yield same[-1], ref, "referred back to: the same number", "high"
             continue
         loose = not is_people(ref)  # "the three who ..." may point at a bare "9-3"
         rival = _rival(ctx, ref, [c for c in candidates if _countable(ctx, c, loose=loose)])
@@ -192,6 +203,80 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
             rival = next(iter(_split_side(ctx, ref, candidates)), None)
         if rival is not None:
             yield rival, ref, "referred back to", "low"
+
+
+def _antecedent(ctx: Context, ref: Claim, candidates: list[Claim]) -> Claim | None:
+    """The earlier head-count a definite reference denotes, by meaning, in order of how sure:
+    1. the same specific noun ("the two women" after "two women");
+    2. for a reference with no noun of its own ("killing the three") or a noun of sex or age ("the
+       three men", "the two women"), the group counted last, within `CLOSE_REACH` sentences;
+    3. for a reference that counts a harm, a figure of that harm (or the casualties) whose group is
+       compatible: the same noun, people in general, or a shared word ("the nine French soldiers"
+       after "nine French peacekeepers were killed").
+    Steps 1 and 3 look `NEAR_REACH` sentences back; a group counted roughly ("about 30", "tens of
+    thousands") is no antecedent. Two figures that both count a harm must count
+    the same harm (the dead are not the wounded, nor all the casualties). Within a step the nearest
+    wins, unless one gives the reference's own number: the number is part of the description ("the
+    two female jurors" among "nine jurors" and "two jurors")."""
+    if _OTHER_AFTER.match(ctx.after(ref, 20)) or _IDENTIFIED_AFTER.match(ctx.after(ref, 20)):
+        return None  # "the two other victims" are the rest; "the three who voted" says which three
+    earlier = [
+        c
+        for c in reversed(candidates)
+        if is_people(c)
+        and _kin(c, ref)
+        and c.qualifier != "approx"
+        and not _vague(c)  # "about 30", "tens of thousands": no group a definite number repeats
+        and (c.sentence < ref.sentence or _is_reference(ctx, c))
+        and ref.sentence - c.sentence <= NEAR_REACH
+    ]
+    one_group = [
+        c for c in earlier if c.category == ref.category or not {c.category, ref.category} <= HARM_CATEGORIES
+    ]
+    noun = _noun(ctx, ref)
+    # the same noun, described no more narrowly ("the two female jurors" are not all the jurors)
+    steps = [[c for c in one_group if _named_alike(c, ref) and _subject_words(ref) <= _subject_words(c)]]
+    demographic = lexicon()["demographic_heads"]
+    if noun is None or noun in demographic:
+        # not a group of another sex or age ("the two women" after "five men")
+        steps.append(
+            [
+                c
+                for c in one_group
+                if ref.sentence - c.sentence <= CLOSE_REACH
+                and not (noun is not None and head(c.subject) in demographic and head(c.subject) != noun)
+            ]
+        )
+    if ref.category in HARM_CATEGORIES:
+        steps.append([c for c in earlier if _same_harm(c, ref)])
+    for step in steps:
+        if step:
+            return next((c for c in step if c.value == ref.value), step[0])
+    return None
+
+
+def _noun(ctx: Context, ref: Claim) -> str | None:
+    """The head noun a figure counts: its subject's, or "people" when it says so ("the three people")."""
+    if ref.subject:
+        return head(ref.subject)
+    return "people" if _PEOPLE_AFTER.match(ctx.after(ref, 20)) else None
+
+
+_PEOPLE_AFTER = re.compile(r"^\s*(?:people|persons)\b", re.I)
+_IDENTIFIED_AFTER = re.compile(r"^\s*(?:who|whom|whose|that|of)\b", re.I)
+
+
+def _same_harm(c: Claim, ref: Claim) -> bool:
+    """The same harm, or the casualties it is among, counted for a compatible group."""
+    if c.category not in (ref.category, "casualties"):
+        return False
+    return same_subject(c, ref) or bool(_subject_words(c) & _subject_words(ref))
+
+
+def _subject_words(claim: Claim) -> set[str]:
+    """The words of a subject before its head noun: "French" of "French peacekeepers"."""
+    words = re.findall(r"[A-Za-z][A-Za-z-]{2,}", claim.subject or "")[:-1]
+    return {w.lower() for w in words} - _STOP - {"other", "the", "all", "both"}
 
 
 def _rival(ctx: Context, ref: Claim, earlier: list[Claim]) -> Claim | None:
@@ -202,7 +287,7 @@ def _rival(ctx: Context, ref: Claim, earlier: list[Claim]) -> Claim | None:
         rivals = [c for c in earlier if c.category == ref.category and same_subject(c, ref)]
     else:
         rivals = (
-            [c for c in earlier if _named_alike(c, ref)]
+            [c for c in earlier if _named_alike(c, ref) and _subject_words(ref) <= _subject_words(c)]
             or [
                 c
                 for c in earlier

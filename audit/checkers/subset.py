@@ -18,8 +18,10 @@ from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import fmt, interval
 from audit.checkers.relate import (
     has_cue,
+    headline_sentences,
     is_people,
     label,
+    lexicon,
     nearest_before,
     same_unit,
     starts_with_cue,
@@ -136,21 +138,26 @@ def _clause_before(ctx: Context, claim: Claim) -> str:
     return _CLAUSE.split(ctx.before(claim, 80))[-1]
 
 
-_PLACE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:from|in)\s+(?:the\s+)?[A-Z][a-z]+")
-_PLACE_BEFORE = re.compile(r"\b[Ii]n\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+where\s+(?:\w+\s+){0,2}$")
+_PLACE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:from|in)\s+(?:the\s+)?([A-Z][a-z]+)")
+_PLACE_BEFORE = re.compile(
+    r"\b[Ii]n\s+(?:the\s+)?([A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?,\s+where\s+(?:\w+\s+){0,2}$"
+)
 
 
 def _place_parts(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
     """ "three people from Scotland died", "in Thailand, where 5,000 were killed": a place's share of
-    the overall toll (the largest figure of the category stated for no particular place)."""
+    the overall toll (the largest figure of the category stated for no particular place). A
+    headline's place is where its one event happened ("Five hurt by quake in southern Iran"), and a
+    month or a weekday is no place ("killed two co-workers in September"): no share."""
     out: list[tuple[Claim, Claim, str, Confidence]] = []
+    heads = set(headline_sentences(ctx))
     for category in ("killed", "wounded"):
         figures = [
             c
             for c in ctx.figures
             if c.category == category and c.value is not None and not _background(ctx, c)
         ]
-        placed = [c for c in figures if _for_a_place(ctx, c)]
+        placed = [c for c in figures if c.sentence not in heads and _for_a_place(ctx, c)]
         taken = {id(c) for c in placed}
         overall = [c for c in figures if id(c) not in taken]
         if not placed or not overall:
@@ -173,7 +180,8 @@ def _background(ctx: Context, claim: Claim) -> bool:
 
 
 def _for_a_place(ctx: Context, claim: Claim) -> bool:
-    return bool(_PLACE_AFTER.match(ctx.after(claim, 60)) or _PLACE_BEFORE.search(ctx.before(claim, 50)))
+    m = _PLACE_AFTER.match(ctx.after(claim, 60)) or _PLACE_BEFORE.search(ctx.before(claim, 50))
+    return m is not None and m.group(1).lower() not in lexicon()["calendar_words"]
 
 
 def _number_end(claim: Claim) -> int:
