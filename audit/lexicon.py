@@ -27,9 +27,15 @@ def words_pattern(words: Iterable[str]) -> str:
 
     Written as a trie ("kill(?:ed|ing)?" rather than "killed|killing|kill") so that the regex engine
     tries one branch per next character instead of every word at every position: word lists of
-    hundreds of entries cost the same as a few."""
+    hundreds of entries cost the same as a few. Built once per word set: callers may ask for it on
+    every sentence."""
+    return _words_pattern(tuple(sorted({w for w in words if w})))  # sorted: the same in every process
+
+
+@cache
+def _words_pattern(words: tuple[str, ...]) -> str:
     trie: dict[str, Any] = {}
-    for word in sorted({w for w in words if w}):  # sorted: the same pattern in every process
+    for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
