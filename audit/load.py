@@ -22,10 +22,10 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from audit.lexicon import data_text
 from audit.model import Document, Format
 
 if TYPE_CHECKING:
@@ -394,7 +394,7 @@ def html_elements() -> HtmlElements:
     """The element lists of audit/data/html.yaml (read on first use, so plain text never pays)."""
     import yaml
 
-    raw = yaml.safe_load(resources.files("audit.data").joinpath("html.yaml").read_text("utf-8"))
+    raw = yaml.safe_load(data_text("html.yaml"))
 
     def names(key: str) -> frozenset[str]:
         return frozenset(str(name).lower() for name in raw[key])

@@ -19,12 +19,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Literal
 
 import yaml
 
-from audit.lexicon import words_pattern
+from audit.lexicon import data_text, words_pattern
 from audit.model import Document
 
 Kind = Literal["person", "organisation", "anonymous", "pronoun", "description", "other"]
@@ -79,7 +78,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    text = resources.files("audit").joinpath("data/attribution.yaml").read_text(encoding="utf-8")
+    text = data_text("attribution.yaml")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return Lexicon(yaml.load(text, Loader=loader))  # noqa: S506 - a safe loader
 

@@ -9,8 +9,8 @@ go to `json.dumps` itself, so the text is always the standard library's.
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring  # the C encoder when available
 from collections.abc import Callable
+from json.encoder import encode_basestring  # the C encoder when available
 from typing import Any
 
 _INF = float("inf")
