@@ -275,8 +275,10 @@ def _build(text: str, path: str, fmt: str | None, encoding: str, notices: list[s
         return _failed(path, _too_large(len(text)))
     notices = list(notices)
     fmt_ = _format(text, path, fmt, notices)
-    base = _URL.sub(_spaces, _NON_PROSE_CHAR.sub(" ", text))
-    prose = _AUDIT_COMMENT.sub(_spaces, base) if fmt_ == "text" else base
+    base = _NON_PROSE_CHAR.sub(" ", text)
+    if "://" in base or "www." in base:  # what every URL the pattern masks holds: most copy has none
+        base = _URL.sub(_spaces, base)
+    prose = _AUDIT_COMMENT.sub(_spaces, base) if fmt_ == "text" and "audit:" in base else base
     too_big = _too_big_to_parse(text) if fmt_ != "text" else None
     if too_big:
         notices.append(f"{fmt_} document {too_big}: markup not parsed, read as plain text")
