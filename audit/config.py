@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -169,6 +168,8 @@ def _relative_posix(file: Path, base: Path) -> str:
 
 
 def _audit_table(path: Path) -> dict[str, Any] | None:
+    import tomllib  # here: only a command that reads a config file pays for it
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

@@ -7,19 +7,27 @@ import math
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# package data beside the modules (a wheel installs unzipped): read as files, without the ~15 ms that
+# importing importlib.resources adds to every command's start
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def data_text(filename: str) -> str:
+    """The text of audit/data/<filename>."""
+    return (DATA_DIR / filename).read_text(encoding="utf-8")
 
 
 @cache
 def data(name: str) -> Any:
     """The parsed YAML data file audit/data/<name>.yaml."""
-    text = resources.files("audit").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - CSafeLoader/SafeLoader only
+    return yaml.load(data_text(f"{name}.yaml"), Loader=_Loader)  # noqa: S506 - CSafeLoader/SafeLoader only
 
 
 def words_pattern(words: Iterable[str]) -> str:
@@ -27,9 +35,15 @@ def words_pattern(words: Iterable[str]) -> str:
 
     Written as a trie ("kill(?:ed|ing)?" rather than "killed|killing|kill") so that the regex engine
     tries one branch per next character instead of every word at every position: word lists of
-    hundreds of entries cost the same as a few."""
+    hundreds of entries cost the same as a few. Built once per word set: callers may ask for it on
+    every sentence."""
+    return _words_pattern(tuple(sorted({w for w in words if w})))  # sorted: the same in every process
+
+
+@cache
+def _words_pattern(words: tuple[str, ...]) -> str:
     trie: dict[str, Any] = {}
-    for word in sorted({w for w in words if w}):  # sorted: the same pattern in every process
+    for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
@@ -55,7 +69,11 @@ def quantulum_units() -> tuple[dict[str, str], dict[str, str]]:
     own unit lexicon, metric prefixes expanded. Read as a file: importing quantulum3's loader
     costs seconds, reading its JSON milliseconds."""
     try:
-        raw = json.loads(resources.files("quantulum3").joinpath("units.json").read_text(encoding="utf-8"))
+        spec = find_spec("quantulum3")
+        if spec is None or not spec.submodule_search_locations:
+            return {}, {}
+        folder = Path(spec.submodule_search_locations[0])
+        raw = json.loads((folder / "units.json").read_text(encoding="utf-8"))
     except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
         return {}, {}
     prefixes: dict[str, str] = data("units")["metric_prefixes"]

@@ -22,10 +22,10 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from audit.lexicon import data_text
 from audit.model import Document, Format
 
 if TYPE_CHECKING:
@@ -275,8 +275,10 @@ def _build(text: str, path: str, fmt: str | None, encoding: str, notices: list[s
         return _failed(path, _too_large(len(text)))
     notices = list(notices)
     fmt_ = _format(text, path, fmt, notices)
-    base = _URL.sub(_spaces, _NON_PROSE_CHAR.sub(" ", text))
-    prose = _AUDIT_COMMENT.sub(_spaces, base) if fmt_ == "text" else base
+    base = _NON_PROSE_CHAR.sub(" ", text)
+    if "://" in base or "www." in base:  # what every URL the pattern masks holds: most copy has none
+        base = _URL.sub(_spaces, base)
+    prose = _AUDIT_COMMENT.sub(_spaces, base) if fmt_ == "text" and "audit:" in base else base
     too_big = _too_big_to_parse(text) if fmt_ != "text" else None
     if too_big:
         notices.append(f"{fmt_} document {too_big}: markup not parsed, read as plain text")
@@ -394,7 +396,7 @@ def html_elements() -> HtmlElements:
     """The element lists of audit/data/html.yaml (read on first use, so plain text never pays)."""
     import yaml
 
-    raw = yaml.safe_load(resources.files("audit.data").joinpath("html.yaml").read_text("utf-8"))
+    raw = yaml.safe_load(data_text("html.yaml"))
 
     def names(key: str) -> frozenset[str]:
         return frozenset(str(name).lower() for name in raw[key])

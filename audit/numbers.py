@@ -49,6 +49,7 @@ _DIGITS = re.compile(
 )
 _PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _GROUP_SPACES = " \u00a0\u2009\u202f"
+_NO_SEPARATORS = str.maketrans("", "", "," + _GROUP_SPACES)  # "3,000" and "3 000" -> "3000"
 # "1.3e6", "2.998×10−8", "3.2 x 10^6", "6.02 × 10²³": a power of ten after the digits
 _EXPONENT = re.compile(
     r"[eE]([+\-\u2212]?\d{1,3})(?!\w|\.\d)"
@@ -183,7 +184,7 @@ def _period_mentions(text: str, low: str, found: list[Mention]) -> list[Mention]
 
 def step_of(number_text: str, scale: float = 1.0) -> float:
     """The rounding step a written number implies: "2,700" -> 100, "6.4" -> 0.1, "1.5" x1e6 -> 1e5."""
-    digits = re.sub(rf"[,{_GROUP_SPACES}]", "", number_text)
+    digits = number_text.translate(_NO_SEPARATORS)
     if "." in digits:
         return 10.0 ** -len(digits.split(".")[1]) * scale
     stripped = digits.rstrip("0")
@@ -203,7 +204,7 @@ def _digit_mentions(text: str) -> list[Mention]:
         if len(raw) > MAX_DIGITS:
             continue  # a run of digits that long is data, not a figure (and would overflow a float)
         negative = _signed(text, m.start())
-        digits = re.sub(rf"[,{_GROUP_SPACES}]", "", raw)
+        digits = raw.translate(_NO_SEPARATORS)
         value = float(digits) * (-1 if negative else 1)
         end, scale, suffix = m.end(), 1.0, None
         if em := _EXPONENT.match(text, end):
@@ -212,11 +213,10 @@ def _digit_mentions(text: str) -> list[Mention]:
             suffix = sm.group(1) or sm.group(2)
             scale, end = float(suffixes[suffix.lower()]), sm.end()
         else:
-            wm = _scale_words().match(text, end)
-            while wm:
+            scale_words = _scale_words()
+            while wm := scale_words.match(text, end):
                 scale *= scales[wm.group(1).lower()]
                 end = wm.end()
-                wm = _scale_words().match(text, end)
         start = m.start() - negative
         out.append(
             Mention(start, end, _clean(value * scale), "digits", step_of(digits, scale), suffix=suffix)

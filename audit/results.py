@@ -9,12 +9,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import yaml
 
 from audit.config import Config
+from audit.lexicon import data_text
 from audit.model import Audit, Claim, Document, Finding, Severity
 
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -78,7 +78,7 @@ def rule_catalogue(rule_dirs: tuple[Path, ...] = ()) -> dict[str, RuleInfo]:
     gate's own rules (audit/data/gate_rules.yaml)."""
     from audit.rulebook import load_rules
 
-    text = resources.files("audit").joinpath("data/gate_rules.yaml").read_text(encoding="utf-8")
+    text = data_text("gate_rules.yaml")
     entries = [RuleInfo(**entry) for entry in yaml.safe_load(text)]
     entries += [
         RuleInfo(r.id, r.family, r.severity, r.summary, _paragraphs(r.rationale) or r.summary)

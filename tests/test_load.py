@@ -412,3 +412,22 @@ def test_audit_comment_lines_in_text_are_not_prose() -> None:
     doc = load.from_text(text, "a.txt")
     assert len(doc.prose) == len(doc.source)
     assert "12" not in doc.prose and "40" in doc.prose
+
+
+# The URL and audit-comment masks run only on text holding the literal each of their matches holds;
+# these properties say the cheap test skips nothing the pattern would have masked.
+URLISH = st.text(alphabet=st.sampled_from(list("ab:/.w ,\n#audit-x")), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(URLISH)
+def test_a_url_is_masked_only_where_the_text_holds_a_scheme_or_www(text: str) -> None:
+    if load._URL.search(text):
+        assert "://" in text or "www." in text
+
+
+@settings(max_examples=300, deadline=None)
+@given(URLISH)
+def test_an_audit_comment_always_holds_the_word_audit_and_a_colon(text: str) -> None:
+    if load._AUDIT_COMMENT.search(text):
+        assert "audit:" in text

@@ -9,6 +9,7 @@ Word lists from audit/data/attribution.yaml: `clause_words`, `trailing_fillers`,
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from audit.attribute.originators import Mention, inside_name_list, lexicon, tokens_of
 from audit.attribute.vocab import patterns
@@ -133,12 +134,24 @@ _VERB_FORM = re.compile(r"(?:ed|ing|n't|n’t)$")
 _DIGIT = re.compile(r"\d")
 
 
+@cache
+def _nominal() -> frozenset[str]:
+    """Titles, organisation and anonymous words: nouns even in a verb's form ("the Red Crescent")."""
+    lex = lexicon()
+    return lex.words("titles") | lex.words("organisation_words") | lex.words("anonymous_words")
+
+
+@cache
+def _clause_words_but_i() -> frozenset[str]:
+    return lexicon().words("clause_words") - {"i"}
+
+
 def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
     """The noun phrase that ends a clause: read back from the verb until a clause word or a
     verb form ("he didn't hear a gunshot but heard noise" is no subject)."""
     lex = lexicon()
     stop = lex.words("clause_words")
-    nominal = lex.words("titles") | lex.words("organisation_words") | lex.words("anonymous_words")
+    nominal = _nominal()
     words = list(_NON_SPACE.finditer(seg))
     fillers = lex.words("trailing_fillers")
     while words and words[-1].group(0).lower() in fillers:  # "the first minister has (told)"
@@ -209,9 +222,8 @@ def is_noun(word: str, after: str) -> bool:
 
 def noun_phrases_only(mentions: list[Mention]) -> bool:
     """Every name a noun phrase: no clause words or verb forms ("he didn't hear a gunshot")."""
-    lex = lexicon()
-    stop = lex.words("clause_words") - {"i"}
-    nominal = lex.words("titles") | lex.words("organisation_words") | lex.words("anonymous_words")
+    stop = _clause_words_but_i()
+    nominal = _nominal()
     for m in mentions:
         for w in m.name.split():
             low = w.lower().strip("\"“”‘’'(),")

@@ -19,12 +19,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Literal
 
 import yaml
 
-from audit.lexicon import words_pattern
+from audit.lexicon import data_text, words_pattern
 from audit.model import Document
 
 Kind = Literal["person", "organisation", "anonymous", "pronoun", "description", "other"]
@@ -79,7 +78,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    text = resources.files("audit").joinpath("data/attribution.yaml").read_text(encoding="utf-8")
+    text = data_text("attribution.yaml")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return Lexicon(yaml.load(text, Loader=loader))  # noqa: S506 - a safe loader
 
@@ -91,6 +90,10 @@ def _sets() -> dict[str, frozenset[str]]:
     out = {k: lex.words(k) for k in keys}
     out["trailing_fillers"] = lex.words("trailing_fillers")
     out["pronouns"] = frozenset(lex.pronoun_kinds)
+    # unions asked for on every word of every source phrase, built once
+    out["lexical"] = out["titles"] | out["organisation_words"] | out["anonymous_words"]
+    out["role_words"] = out["lexical"] | out["pronouns"]
+    out["not_proper"] = out["role_words"] | out["leading_fillers"] | _FUNCTION | _NUMBER_WORDS
     return out
 
 
@@ -161,8 +164,7 @@ def is_proper(word: str, first: bool = False) -> bool:
     if not bare[:1].isupper():
         return False
     low = bare.lower()
-    known = sets["titles"] | sets["organisation_words"] | sets["anonymous_words"] | sets["pronouns"]
-    if low in known or low in sets["leading_fillers"] or low in _FUNCTION or low in _NUMBER_WORDS:
+    if low in sets["not_proper"]:
         return False
     return not (first and low in sets["data_nouns"])
 
@@ -212,7 +214,7 @@ def source_like(name: str) -> bool:
     low = [_POSSESSIVE.sub("", w.lower()) for w in words]
     if re.search(r"\d", name):
         return False
-    lexical = sets["titles"] | sets["organisation_words"] | sets["anonymous_words"] | sets["pronouns"]
+    lexical = sets["role_words"]
     if any(w in lexical for w in low) or any(w in sets["data_nouns"] for w in low):
         return True
     never = lexicon().words("not_sources")
@@ -457,7 +459,7 @@ def _split_coordination(name: str) -> list[str]:
     if len(parts) < 2:
         return [name]
     sets = _sets()
-    lexical = sets["titles"] | sets["organisation_words"] | sets["anonymous_words"]
+    lexical = sets["lexical"]
     head = tokens_of(parts[-1])[-1] if tokens_of(parts[-1]) else ""
     out: list[str] = []
     for p in parts[:-1]:

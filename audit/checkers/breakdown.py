@@ -265,15 +265,23 @@ _TERM_CLAUSE = re.compile(r"[;!?]|\.(?!\d)|\b(?:but|while|whereas|although|becau
 def _difference_terms(before: str) -> tuple[str, str] | None:
     """The two terms a difference names in the clause before its figure, or None."""
     clause = _TERM_CLAUSE.split(before)[-1]
-    named = lexicon()["named_differences"]
-    for phrase, terms in named.items():
-        if re.search(rf"\b{re.escape(phrase)}\b", clause, re.I):
+    named, between = _DIFFERENCE_PATTERNS()
+    for pattern, terms in named:
+        if pattern.search(clause):
             return terms[0], terms[1]
-    nouns = words_pattern(lexicon()["difference_nouns"])
-    m = re.search(
-        rf"\b(?:{nouns})\s+between\s+(?:the\s+)?(?:\w+\s+)??(\w+)\s+and\s+(?:\w+\s+)??(\w+)", clause, re.I
-    )
+    m = between.search(clause)
     return (m.group(1).lower(), m.group(2).lower()) if m else None
+
+
+@cache
+def _DIFFERENCE_PATTERNS() -> tuple[list[tuple[re.Pattern[str], list[str]]], re.Pattern[str]]:  # noqa: N802
+    """The named differences ("trade gap") with their terms, and "the gap between X and Y"."""
+    named = [(re.compile(rf"\b{re.escape(p)}\b", re.I), t) for p, t in lexicon()["named_differences"].items()]
+    nouns = words_pattern(lexicon()["difference_nouns"])
+    between = re.compile(
+        rf"\b(?:{nouns})\s+between\s+(?:the\s+)?(?:\w+\s+)??(\w+)\s+and\s+(?:\w+\s+)??(\w+)", re.I
+    )
+    return named, between
 
 
 def _term_figure(ctx: Context, gap: Claim, word: str) -> Claim | None:

@@ -23,12 +23,19 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
+def _amount_before(before: str) -> bool:
+    """ "by", "a rise of": the amount of a change. Every match ends in "by" or "of" before spaces and a
+    currency sign, so most figures are passed over without the search."""
+    tail = before.rstrip().rstrip("$\u00a3\u20ac\u00a5").rstrip()
+    return tail[-2:].lower() in ("by", "of") and bool(_AMOUNT_BEFORE.search(before))
+
+
 @checker("absolute-change", options={"approx_tolerance": 0.1})
 def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     """A stated amount of change must equal new minus old, within rounding and qualifiers."""
     out = []
     for amount in ctx.figures:
-        if is_percent(amount) or not _AMOUNT_BEFORE.search(ctx.before(amount, 40)):
+        if is_percent(amount) or not _amount_before(ctx.before(amount, 40)):
             continue
         direction = change_direction(ctx, amount)
         if direction == 0:

@@ -10,7 +10,6 @@ article, one day's rate).
 from __future__ import annotations
 
 import re
-import statistics
 from typing import Any
 
 from audit.checkers import Context, Outcome, Status, checker
@@ -142,6 +141,8 @@ def _same_document(rates: list[tuple[Claim, Claim, float]], tolerance: float) ->
     for (ua, ub), items in by_pair.items():
         if len(items) < 3:
             continue  # with two, neither is the odd one out
+        import statistics  # here: a rare path, and the module costs every command's start ~3 ms
+
         median = statistics.median(r for _, _, r in items)
         for a, b, rate in items:
             step_slack = _relative_rounding(a) + _relative_rounding(b)

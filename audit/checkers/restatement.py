@@ -109,7 +109,12 @@ def _compare(first: Claim, second: Claim, how: str, confidence: Confidence, appr
     return Outcome("fail", [first, second], msg, details, anchor=second, confidence=confidence)
 
 
-def _pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+def _pairs(ctx: Context) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """Every restating pair, found once per document: restatement and qualifier-conflict both read them."""
+    return ctx.memo("restatement-pairs", lambda: list(_find_pairs(ctx)))
+
+
+def _find_pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _headline_lede(ctx)
     yield from _references_back(ctx)
     yield from _splits(ctx)

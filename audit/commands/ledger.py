@@ -41,11 +41,11 @@ def ledger_option(fn: F) -> F:
 
 def config_with_ledger(path: Path | None, command: str, base: Config | None = None) -> Config:
     """`base` (default: the default config) with the ledger at `path`; exits 2 on a bad ledger."""
-    from audit import ledger
-
     config = base or Config()
     if path is None:
         return config
+    from audit import ledger  # here, not above: `audit extract` without a ledger starts faster
+
     try:
         loaded = ledger.load_path(path)
     except ConfigError as e:

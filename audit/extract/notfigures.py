@@ -135,13 +135,26 @@ def _follows_identifier_word(before: str, m: Mention) -> bool:
     """'Flight 370', 'No. 10', 'Route 66', 'p. 45', 'pages 14-16', '§ 5': a number used as a name."""
     if m.kind not in ("digits", "words"):
         return False
-    if m.kind == "digits" and re.search(r"§+[\s\u00a0]*$", before):
+    if m.kind == "digits" and "§" in before and re.search(r"§+[\s\u00a0]*$", before):
         return True
-    wb = WORD_BEFORE.search(before)
-    if wb is not None and wb.group(1).lower().rstrip(".") in identifier_words():
+    word = _word_before(before)
+    if word and word in identifier_words():
         return True
-    pair = _IDENTIFIER_PAIR_BEFORE.search(before) if m.kind == "digits" else None
+    # the pair pattern ends in a joining word or sign: a cheap test of the text's end comes first
+    paired = m.kind == "digits" and before.rstrip().endswith(_PAIR_JOINS)
+    pair = _IDENTIFIER_PAIR_BEFORE.search(before) if paired else None
     return pair is not None and pair.group(1).lower().rstrip(".") in identifier_words()
+
+
+_PAIR_JOINS = ("-", "\u2013", "to", "and", "or", ",")  # the joins _IDENTIFIER_PAIR_BEFORE ends with
+
+
+@lru_cache(maxsize=64)
+def _word_before(before: str) -> str:
+    """The word right before a figure, lower-cased, without a final dot ("No." -> "no"), or "".
+    Both the date and the identifier tests read it for the same figure: it is found once."""
+    wb = WORD_BEFORE.search(before)
+    return wb.group(1).lower().rstrip(".") if wb else ""
 
 
 @cache
@@ -183,9 +196,8 @@ def _day_pair(before: str, after: str) -> bool:
 
 def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
     month_words = months()
-    wb = WORD_BEFORE.search(before)
     wa = WORD_AFTER.match(after)
-    prev = wb.group(1).lower().rstrip(".") if wb else ""
+    prev = _word_before(before)
     nxt = wa.group(1).lower().rstrip(".") if wa else ""
     if "," not in raw and "." not in raw and m.value == int(m.value):
         if 1 <= m.value <= 31 and (prev in month_words or nxt in month_words or _day_pair(before, after)):

@@ -9,6 +9,7 @@ go to `json.dumps` itself, so the text is always the standard library's.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from json.encoder import encode_basestring  # the C encoder when available
 from typing import Any
 
@@ -45,7 +46,11 @@ def _dump(value: Any, newline: str, out: list[str]) -> None:
             out.append(separator)
             out.append(encode_basestring(key))
             out.append(": ")
-            _dump(item, inner, out)
+            scalar = _SCALARS.get(type(item))
+            if scalar is None:
+                _dump(item, inner, out)
+            else:
+                out.append(scalar(item))
             separator = "," + inner
         out.append(newline + "}")
     elif kind is list or kind is tuple:
@@ -56,7 +61,11 @@ def _dump(value: Any, newline: str, out: list[str]) -> None:
         separator = "[" + inner
         for item in value:
             out.append(separator)
-            _dump(item, inner, out)
+            scalar = _SCALARS.get(type(item))
+            if scalar is None:
+                _dump(item, inner, out)
+            else:
+                out.append(scalar(item))
             separator = "," + inner
         out.append(newline + "]")
     elif value is None:
@@ -81,3 +90,14 @@ def _float(value: float) -> str:
     if value == -_INF:
         return "-Infinity"
     return float.__repr__(value)
+
+
+# the text of each scalar type, written in place inside containers (most values are scalars: one call
+# fewer each); subclasses (an IntEnum) are not listed and go through _dump, and from it to json.dumps
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    str: encode_basestring,
+    int: int.__repr__,
+    float: _float,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda value: "null",
+}

@@ -1,0 +1,33 @@
+"""What only looks like a figure: the cheap tests that run before the identifier patterns."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit.extract import notfigures
+from audit.extract.vocab import WORD_BEFORE
+
+BEFORE = st.text(alphabet=st.sampled_from(list("Page 12-to and or,\u2013\u00a0\n.'§x")), max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(BEFORE)
+def test_a_numbered_pair_is_looked_for_only_after_a_joining_word_or_sign(before: str) -> None:
+    if notfigures._IDENTIFIER_PAIR_BEFORE.search(before):
+        assert before.rstrip().endswith(notfigures._PAIR_JOINS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(BEFORE)
+def test_the_word_before_a_figure_is_the_pattern_s_word_lower_cased_without_a_final_dot(before: str) -> None:
+    m = WORD_BEFORE.search(before)
+    assert notfigures._word_before(before) == (m.group(1).lower().rstrip(".") if m else "")
+
+
+def test_flight_numbers_and_dates_still_read_the_word_before() -> None:
+    from audit.numbers import find
+
+    text = "Flight 370 vanished on March 8 with 239 people aboard."
+    kept = [text[m.start : m.end] for m in find(text) if notfigures.is_figure(text, m)]
+    assert kept == ["239"]
