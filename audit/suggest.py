@@ -25,7 +25,7 @@ are run against the whole document, and at most `max_failed_checks` checks a doc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from typing import Any
@@ -211,11 +211,17 @@ class _Search:
         self.by_id = {c.id: c for c in claims}
         self.paragraph = {s.index: s.paragraph for s in doc.sentences}
         self._full: dict[Edit, dict[Key, Outcome]] = {}
-        self._copies: dict[Edit, list[Claim] | None] = {}
+        self._edits: dict[Edit, Claim | None] = {}
+        self.by_sentence: dict[int, list[Claim]] = {}
+        for c in claims:
+            self.by_sentence.setdefault(c.sentence, []).append(c)
+        self.position = {x.index: i for i, x in enumerate(doc.sentences)}
 
     def run(self, claims: list[Claim], rules: list[Rule], share: float = 1.0) -> dict[Key, Outcome]:
-        """The rules' outcomes on `claims`, with `share` of their tolerance for "about"."""
-        ctx = Context(doc=self.doc, claims=claims, config=self.config)
+        """The rules' outcomes on `claims`, with `share` of their tolerance for "about". The rules see
+        the document's opening and the sentences of `claims` only, so a run costs what its figures
+        cost, not what the whole document does."""
+        ctx = Context(doc=self._sentences_of(claims), claims=claims, config=self.config)
         out: dict[Key, Outcome] = {}
         for rule in rules:
             options = dict(rule.options)
@@ -225,6 +231,14 @@ class _Search:
             for o in self.registry[rule.checker].run(ctx, options):
                 out[(rule.id, tuple(c.id for c in o.claims))] = o
         return out
+
+    def _sentences_of(self, claims: list[Claim]) -> Document:
+        if len(claims) == len(self.claims):
+            return self.doc
+        spots = [self.position.get(c.sentence, 0) for c in claims] or [0]
+        first, last = max(min(spots), _OPENING + 1), max(spots)
+        sentences = self.doc.sentences
+        return replace(self.doc, sentences=sentences[: _OPENING + 1] + sentences[first : last + 1])
 
     def repairs(self, chk: Check) -> list[Repair]:
         """Edits that mend `chk`: screened on the figures of its sentences, ranked there, then the
@@ -272,22 +286,27 @@ class _Search:
             and same_unit(c, claim)
         ]
 
-    def _copy(self, edit: Edit) -> list[Claim] | None:
-        if edit not in self._copies:
-            claim = self.by_id[edit.claim]
-            edited = with_number(claim, edit.new)
-            self._copies[edit] = (
-                None if edited is None else [edited if c is claim else c for c in self.claims]
-            )
-        return self._copies[edit]
+    def _edited(self, edit: Edit) -> Claim | None:
+        """The edited figure, or None when the edit cannot be read as a number."""
+        if edit not in self._edits:
+            self._edits[edit] = with_number(self.by_id[edit.claim], edit.new)
+        return self._edits[edit]
+
+    def _claims_in(self, sentences: Iterable[int], edit: Edit) -> list[Claim]:
+        """The figures of `sentences` (in document order) with the edited one in place."""
+        edited = self._edited(edit)
+        return [
+            edited if c.id == edit.claim and edited is not None else c
+            for i in sorted(set(sentences))
+            for c in self.by_sentence.get(i, ())
+        ]
 
     def _screen(self, chk: Check, edit: Edit) -> Repair | None:
         """The edit run on the figures of the check's sentences: does the check pass, and how tightly."""
-        claims = self._copy(edit)
-        if claims is None:
+        if self._edited(edit) is None:
             return None
         rule = self.rules[chk.rule]
-        near = self._near(chk, claims)
+        near = self._claims_in((self.by_id[i].sentence for i in chk.claims if i in self.by_id), edit)
         mended = self.run(near, [rule]).get(_key(chk))
         if mended is None or mended.status != "pass":
             return None
@@ -298,8 +317,7 @@ class _Search:
         """The edit run on the whole document: 0 when `chk` still fails there, or the edit breaks a
         check or leaves one of the figure's checks failing; else how many failed checks it mends."""
         if edit not in self._full:
-            claims = self._copy(edit)
-            self._full[edit] = self.run(claims or [], list(self.rules.values()))
+            self._full[edit] = self.run(self._around(chk, edit), list(self.rules.values()))
         full = self._full[edit]
         if _key(chk) not in full or full[_key(chk)].status != "pass":
             return 0
@@ -310,11 +328,17 @@ class _Search:
             1 for k, st in self.before.items() if st == "fail" and k in full and full[k].status == "pass"
         )
 
-    def _near(self, chk: Check, claims: list[Claim]) -> list[Claim]:
-        """The figures of the sentences a check's figures stand in: a cheap first screen of an edit
-        (the rule runs on a handful of figures); the whole document is run once an edit passes it."""
-        sentences = {self.by_id[i].sentence for i in chk.claims if i in self.by_id}
-        return [c for c in claims if c.sentence in sentences]
+    def _around(self, chk: Check, edit: Edit) -> list[Claim]:
+        """The figures an edit is validated on: the story's opening (headline and lede) and every
+        sentence within `validation_reach` of the check's figures. An article is this whole; a
+        document of many stories is not run again whole for every edit, so its cost stays linear."""
+        if self._edited(edit) is None:
+            return []
+        reach = int(data("suggest")["validation_reach"])
+        ids = {*chk.claims, edit.claim}
+        sentences = [self.by_id[i].sentence for i in ids if i in self.by_id]
+        lo, hi = min(sentences) - reach, max(sentences) + reach
+        return self._claims_in((i for i in self.by_sentence if i <= _OPENING or lo <= i <= hi), edit)
 
     def _closeness(self, chk: Check, rule: Rule, claims: list[Claim]) -> float:
         """How tightly the mended check holds: -1 with every figure taken as the exact number written,
@@ -334,6 +358,9 @@ class _Search:
     def _holds(self, chk: Check, rule: Rule, claims: list[Claim], share: float) -> bool:
         outcome = self.run([_rounded(c, share) for c in claims], [rule], share=share).get(_key(chk))
         return outcome is not None and outcome.status == "pass"
+
+
+_OPENING = 5  # sentences: the headline and lede, which several rules pair later figures with
 
 
 def _rounded(claim: Claim, share: float) -> Claim:
