@@ -6,6 +6,7 @@ it is unsure of is better left out than reported as a failure.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache, lru_cache
 from typing import Any
@@ -119,13 +120,17 @@ def headline_sentences(ctx: Context) -> list[int]:
 
 
 def _headline(ctx: Context) -> list[int]:
-    paragraphs: dict[int, list[Sentence]] = {}
-    for s in ctx.doc.sentences:
-        paragraphs.setdefault(s.paragraph, []).append(s)
-    order = [p for p in sorted(paragraphs) if not _is_note(paragraphs[p])]
+    """Paragraphs come in document order, so only the first two that are no note are read."""
+    order: list[list[Sentence]] = []
+    for _, group in itertools.groupby(ctx.doc.sentences, key=lambda s: s.paragraph):
+        sentences = list(group)
+        if not _is_note(sentences):
+            order.append(sentences)
+            if len(order) == 2:
+                break
     if len(order) < 2:
         return []
-    first = paragraphs[order[0]]
+    first = order[0]
     text = " ".join(s.text.strip() for s in first)
     if not text or text.endswith((".", "?", "!", '."', ".\u201d")) or len(text.split()) > 30:
         return []

@@ -22,6 +22,7 @@ Pairings:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -584,28 +585,50 @@ def _number_prefix(ctx: Context, claim: Claim) -> str:
 
 
 def _ordinals(ctx: Context) -> list[Outcome]:
-    """ "killing two co-workers and critically injuring a third": the group before had two."""
+    """ "killing two co-workers and critically injuring a third": the group before had two.
+
+    Only the sentences that hold a figure, and the one after each, are read: an ordinal further on
+    has no group to add to. Figures are looked up by offset, so a long document stays linear."""
     out = []
-    for m in _ORDINAL().finditer(ctx.doc.prose):
-        if not _FOLLOWER().match(ctx.doc.prose[m.end() : m.end() + 30]):
+    figures = ctx.figures
+    starts = [c.start for c in figures]
+    for here in sorted({i for c in figures for i in (c.sentence, c.sentence + 1)}):
+        sentence = ctx.sentences.get(here)
+        if sentence is None:
             continue
-        before = [c for c in ctx.figures if c.end <= m.start()]
-        if not before:
-            continue
-        group = before[-1]
-        here = _sentence_at(ctx, m.start())
-        if group.category not in HARM_CATEGORIES or here is None or not 0 <= here - group.sentence <= 1:
-            continue
-        expected = lexicon()["ordinals"][m.group(1).lower()] - 1
-        run = [c for c in before if c.sentence == group.sentence and c.category in HARM_CATEGORIES]
-        details = {"how": "an ordinal adds one", "ordinal": m.group(0), "expected": expected}
-        if group.value == expected or sum(c.value or 0 for c in run) == expected:
-            msg = f"{label(group)} then {m.group(0)!r}: {expected} + 1"
-            out.append(Outcome("pass", [group], msg, details, confidence="low"))
-        else:
-            msg = f"{label(group)} is followed by {m.group(0)!r}, which implies {expected}"
-            out.append(Outcome("fail", [group], msg, details, anchor=group, confidence="low"))
+        for m in _ORDINAL().finditer(ctx.doc.prose, sentence.start, sentence.end):
+            if not _FOLLOWER().match(ctx.doc.prose[m.end() : m.end() + 30]):
+                continue
+            group = _last_ending_before(figures, starts, m.start())
+            if group is None or group.category not in HARM_CATEGORIES or not 0 <= here - group.sentence <= 1:
+                continue
+            out.append(_ordinal_outcome(ctx, group, m))
     return out
+
+
+def _last_ending_before(figures: list[Claim], starts: list[int], offset: int) -> Claim | None:
+    """The last figure (in document order) that ends at or before `offset`."""
+    i = bisect.bisect_left(starts, offset)
+    ended = [c for c in figures[max(0, i - 8) : i] if c.end <= offset]
+    if ended:
+        return ended[-1]
+    before = [c for c in figures[:i] if c.end <= offset]
+    return before[-1] if before else None
+
+
+def _ordinal_outcome(ctx: Context, group: Claim, m: re.Match[str]) -> Outcome:
+    expected = lexicon()["ordinals"][m.group(1).lower()] - 1
+    run = [
+        c
+        for c in ctx.figures_in(group.sentence, group.sentence)
+        if c.end <= m.start() and c.category in HARM_CATEGORIES
+    ]
+    details = {"how": "an ordinal adds one", "ordinal": m.group(0), "expected": expected}
+    if group.value == expected or sum(c.value or 0 for c in run) == expected:
+        msg = f"{label(group)} then {m.group(0)!r}: {expected} + 1"
+        return Outcome("pass", [group], msg, details, confidence="low")
+    msg = f"{label(group)} is followed by {m.group(0)!r}, which implies {expected}"
+    return Outcome("fail", [group], msg, details, anchor=group, confidence="low")
 
 
 @cache
@@ -620,13 +643,6 @@ def _FOLLOWER() -> re.Pattern[str]:  # noqa: N802
     words = [*lexicon()["ordinal_followers"], *people["people_nouns"], *people["singular_people"]]
     # not a bare comma: "a third, smaller bomb" is a third device
     return re.compile(rf"^\s*(?:[.;:)\u2013\u2014]|,\s*(?:who|whose)\b|(?:{words_pattern(words)})\b)", re.I)
-
-
-def _sentence_at(ctx: Context, offset: int) -> int | None:
-    for s in ctx.doc.sentences:
-        if s.start <= offset < s.end:
-            return s.index
-    return None
 
 
 def _named_alike(a: Claim, b: Claim) -> bool:
