@@ -103,7 +103,7 @@ def subject(text: str, verb_start: int) -> tuple[int, str] | None:
     first = seg.strip().split()[0].lower()
     prev_start, prev = clause_before(text, seg_start - 1) if seg_start > 0 else (0, "")
     conjunction = re.match(r"\s*(?:but|and|yet|while|whereas)\s+", prev)
-    if conjunction:  # "..., but Mr Lang, the commissioner of the county, said"
+    if conjunction:  # "..., but Mr Okoro, the head of the district council, said"
         prev_start, prev = prev_start + conjunction.end(), prev[conjunction.end() :]
     after_comma = seg_start > 0 and text[seg_start - 1] == ","
     relative = first in ("who", "which", "whose")  # "Luke Pigeon, who lives next door, said"

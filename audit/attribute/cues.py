@@ -162,7 +162,7 @@ def _tail_source(text: str, s: Sentence) -> Attribution | None:
 
 
 def _after_a_name(text: str, m: re.Match[str]) -> bool:
-    """ "in Sudan's South Kordofan state", "in Tachira state between ...": a noun-verb form right
+    """ "in the hills of Kivu state", "of Aden state between ...": a noun-verb form right
     after a capitalised name that a preposition opens names a place or a document, not a speaker;
     "..., the Daily News reports." and "Police state that ..." still speak."""
     if m.group(0).lower() not in lexicon().words("noun_verb_forms"):

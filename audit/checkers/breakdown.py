@@ -239,8 +239,8 @@ def _difference(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
 
 
 def _named_difference(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
-    """ "The gap between exports and imports hit $671.7bn" (or "the trade deficit of $610bn") and,
-    elsewhere, "exports rose to $1.15tn ... imports to $1.76tn": the larger term is the smaller plus
+    """ "The gap between exports and imports reached $412.5bn" (or "the trade deficit of $410bn")
+    and, elsewhere, "exports grew to $0.93tn ... imports to $1.34tn": the larger term is the smaller plus
     the difference. Each term's figure is the first of the difference's unit stated after the term's
     word in one clause; less sure than a sum in one sentence, so it fails one severity lower."""
     out = []
@@ -258,7 +258,7 @@ def _named_difference(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
     return out
 
 
-# a clause break that leaves decimal points alone ("rose 12.3% to $1.15tn")
+# a clause break that leaves decimal points alone ("grew 8.5% to $0.93tn")
 _TERM_CLAUSE = re.compile(r"[;!?]|\.(?!\d)|\b(?:but|while|whereas|although|because)\b", re.I)
 
 

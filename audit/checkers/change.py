@@ -1,6 +1,6 @@
 """absolute-change: a change stated as an amount must be the difference of the values it cites.
 
-"fell by more than £600 from £190,329 to £189,733": 190,329 - 189,733 = 596, not more than 600.
+"fell by more than £400 from £152,611 to £152,214": 152,611 - 152,214 = 397, not more than 400.
 "rose by $3 to $58.24 from $55.10" passes. The old and new values are read the way percent-change
 reads them ("from A to B", "to B, up from A"), so both rules pair the same figures.
 """
@@ -48,7 +48,7 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
 
 
 def _stated_bound(amount: Claim, approx: float) -> Interval:
-    """ "more than £600" is above 600 itself: against a difference of two exact figures, an open
+    """ "more than £400" is above 600 itself: against a difference of two exact figures, an open
     bound is read as written, not widened by the rounding of its own number."""
     value = amount.value or 0.0
     if amount.qualifier in ("at_least", "more_than"):

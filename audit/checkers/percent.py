@@ -138,9 +138,9 @@ def _nearby_pair(
 ) -> tuple[Claim, Claim] | None:
     """The old and new values of a change stated in another sentence: "54 million, up from 34
     million" a few sentences before "had risen by 60%"; or, for a change stated in the lede
-    ("profits fell 37%"), the next sentence with figures when its first figure of that kind is the
-    new value ("It earned $630m (£481.5m), down from $1bn", "in the three months it made a profit
-    of £75m compared with £125m a year earlier"). The pair must change the same way, and pairs
+    ("profits dropped 25%"), the next sentence with figures when its first figure of that kind is
+    the new value ("It earned $312m (€290m), down from $416m", "in the three months it made a profit
+    of £60m compared with £80m a year earlier"). The pair must change the same way, and pairs
     with one change only."""
     if ends_with_cue(ctx.before(p, 20), "from_words"):
         return None  # "down from 16.3%" is the old value of a change, not a change
@@ -170,8 +170,8 @@ def _nearby_pair(
 
 
 def _same_measure(ctx: Context, p: Claim, old: Claim) -> bool:
-    """The change and the sentence of its values name the same measure ("a 40% drop in profits" /
-    "a pre-tax profit of £75m"; "net profits fell 37%" / "it earned $630m"), read from the words
+    """The change and the sentence of its values name the same measure ("a 25% drop in profits" /
+    "a profit of £60m"; "profits dropped 25%" / "it earned $312m"), read from the words
     around the percent and the words before the old value."""
     around = re.split(r"[;:]", ctx.before(p, 60))[-1] + " " + re.split(r"[,;:]", ctx.after(p, 30))[0]
     sentence = ctx.sentence(old)

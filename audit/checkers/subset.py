@@ -5,7 +5,7 @@ Pairings, surest first:
 - including: "M killed, including N children";
 - casualty taxonomy: "shot three co-workers, killing two" (casualties >= killed);
 - severity: "around 50 injured ... around 30 seriously injured" in the next sentences;
-- a group named back: "20 people died ... Of the dead, 14 were tourists", "Among the injured were 12
+- a group named back: "31 people died ... Of the dead, 12 were firefighters", "Among the injured were 12
   children": the part of the group of that harm counted just before (less sure).
 """
 
@@ -109,7 +109,7 @@ def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
 
 
 def _of_the_group(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
-    """ "Of the dead, 14 were tourists", "Among the injured were 12 children": a figure that counts
+    """ "Of the dead, 12 were firefighters", "Among the injured were 12 children": a figure that counts
     part of a group of the harmed named back by a definite noun, whose size is the nearest figure of
     that harm in this sentence or the two before it."""
     out: list[tuple[Claim, Claim, str, Confidence]] = []
