@@ -16,7 +16,7 @@ from audit.checkers.percent import change_direction, to_from
 from audit.checkers.relate import is_percent, label, same_unit
 from audit.model import Claim
 
-# "by $3", "a rise of 3,000", "a fall of more than £600": the amount of a change
+# "by $3", "a rise of 3,000", "a fall of more than £400": the amount of a change
 _AMOUNT_BEFORE = re.compile(
     r"(?:\bby|\b(?:rise|increase|gain|jump|fall|drop|decline|decrease|loss|cut)\s+of)\s*[$\u00a3\u20ac\u00a5]?\s*$",
     re.I,
@@ -48,7 +48,7 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
 
 
 def _stated_bound(amount: Claim, approx: float) -> Interval:
-    """ "more than £400" is above 600 itself: against a difference of two exact figures, an open
+    """ "more than £400" is above 400 itself: against a difference of two exact figures, an open
     bound is read as written, not widened by the rounding of its own number."""
     value = amount.value or 0.0
     if amount.qualifier in ("at_least", "more_than"):

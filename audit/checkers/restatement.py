@@ -345,22 +345,31 @@ def _lede_toll(ctx: Context, ref: Claim) -> list[Claim]:
 
 def _toll_exceeded(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     """A later figure for the same victims larger than the lede's toll ("killing one man" ... "3 men")."""
-    heads = set(headline_sentences(ctx))
-    lede = set(lede_sentences(ctx))
-    for toll in (c for c in ctx.figures if c.sentence in lede and c.category in ("killed", "wounded")):
+    for toll in _lede_tolls(ctx):
         if toll.qualifier != "exact" or toll.value is None:
             continue
-        for later in ctx.figures:
+        for later in _later_of_category(ctx, toll):
             if (
-                later.sentence > toll.sentence
-                and later.sentence not in heads | lede
-                and later.category == toll.category
-                and _named_alike(toll, later)
+                _named_alike(toll, later)
                 and later.qualifier == "exact"
                 and (later.value or 0) > toll.value
                 and not _updated(ctx, later)
             ):
                 yield toll, later, "the lede's toll", "low"
+
+
+def _lede_tolls(ctx: Context) -> list[Claim]:
+    """The lede's killed and wounded figures, in document order."""
+    lede = set(lede_sentences(ctx))
+    return [c for c in ctx.figures if c.sentence in lede and c.category in ("killed", "wounded")]
+
+
+def _later_of_category(ctx: Context, toll: Claim) -> Iterator[Claim]:
+    """The figures of the toll's category after its sentence, outside the headline and the lede."""
+    skip = set(headline_sentences(ctx)) | set(lede_sentences(ctx))
+    for later in ctx.figures_in(toll.sentence + 1, ctx.figures[-1].sentence):
+        if later.category == toll.category and later.sentence not in skip:
+            yield later
 
 
 def _toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
@@ -372,20 +381,14 @@ def _toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
     an update ("rose to", "so far"), another event or period, a part of a group ("two of the
     dead", "including"). Less sure than a reference back, so a difference is reported one
     severity lower."""
-    heads = set(headline_sentences(ctx))
-    lede = set(lede_sentences(ctx))
-    tolls = [c for c in ctx.figures if c.sentence in lede and c.category in ("killed", "wounded")]
-    for toll in tolls:
-        if toll is not next(t for t in tolls if t.category == toll.category) or _updated(ctx, toll):
-            continue  # the lede's first figure of a category is its toll
-        for later in ctx.figures:
-            if (
-                later.sentence > toll.sentence
-                and later.sentence not in heads | lede
-                and later.category == toll.category
-                and _same_group(toll, later)
-                and _states_whole_toll(ctx, later)
-            ):
+    first_of_category: dict[str, Claim] = {}
+    for toll in _lede_tolls(ctx):
+        first_of_category.setdefault(toll.category, toll)  # the lede's first figure of a category is its toll
+    for toll in first_of_category.values():
+        if _updated(ctx, toll):
+            continue
+        for later in _later_of_category(ctx, toll):
+            if _same_group(toll, later) and _states_whole_toll(ctx, later):
                 yield toll, later, "the lede's toll stated again", "low"
 
 
