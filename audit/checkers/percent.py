@@ -146,12 +146,7 @@ def _nearby_pair(
         return None  # "down from 16.3%" is the old value of a change, not a change
     for idx in range(p.sentence - 1, max(-1, p.sentence - reach - 1), -1):
         pair = _pair_in(ctx, by_sentence.get(idx, []))
-        if (
-            pair is not None
-            and pair[0].id not in used
-            and pair[2] == direction
-            and _same_measure(ctx, p, pair[1])
-        ):
+        if pair is not None and _fits_change(ctx, p, pair, direction, used):
             return pair[0], pair[1]
     if p.sentence not in lede_sentences(ctx):
         return None
@@ -161,12 +156,18 @@ def _nearby_pair(
     if (
         pair is not None
         and pair[0] is next(c for c in figures if c.kind == pair[0].kind)
-        and pair[0].id not in used
-        and pair[2] == direction
-        and _same_measure(ctx, p, pair[1])
+        and _fits_change(ctx, p, pair, direction, used)
     ):
         return pair[0], pair[1]
     return None
+
+
+def _fits_change(
+    ctx: Context, p: Claim, pair: tuple[Claim, Claim, int], direction: int, used: set[str]
+) -> bool:
+    """A pair from another sentence fits change `p`: not taken yet, the same way, the same measure."""
+    new, old, way = pair
+    return new.id not in used and way == direction and _same_measure(ctx, p, old)
 
 
 def _same_measure(ctx: Context, p: Claim, old: Claim) -> bool:
