@@ -29,7 +29,7 @@ from audit.attribute.clauses import (
     subject,
     tail_is_empty,
 )
-from audit.attribute.originators import Mention, lexicon, parse_source, source_like
+from audit.attribute.originators import Mention, parse_source, source_like
 from audit.attribute.records import Attribution, Direction
 from audit.attribute.vocab import cue_in, patterns
 from audit.model import Sentence
@@ -75,7 +75,7 @@ def _verb_attribution(
     verb_end = cue_end if cue_end is not None else m.end()
     if blocked(text, m.start()) or patterns()["verb_exclusions"].match(text, verb_end):
         return None
-    if cue_end is None and (is_noun(m.group(0), text[verb_end:]) or _after_a_name(text, m)):
+    if cue_end is None and is_noun(m.group(0), text[: m.start()], text[verb_end:]):
         return None
     relayed = relay_before(text, m.start(), base)
     if relayed:  # "Yonhap, citing the NIS, said ..."
@@ -159,22 +159,6 @@ def _tail_source(text: str, s: Sentence) -> Attribution | None:
     if not mentions or not source_like(phrase):
         return None
     return Attribution(":", s.start + m.start(), s.start + m.end(), mentions, "backward", s.index)
-
-
-def _after_a_name(text: str, m: re.Match[str]) -> bool:
-    """ "in the hills of Kivu state", "of Aden state between ...": a noun-verb form right
-    after a capitalised name that a preposition opens names a place or a document, not a speaker;
-    "..., the Daily News reports." and "Police state that ..." still speak."""
-    if m.group(0).lower() not in lexicon().words("noun_verb_forms"):
-        return False
-    name = re.search(r"(?:\b[A-Z][\w\u2019'.-]*\s+)+$", text[: m.start()])
-    if name is None:
-        return False
-    opener = re.search(r"(\w+)\s+$", text[: name.start()])
-    return opener is not None and opener.group(1).lower() in _PLACE_OPENERS
-
-
-_PLACE_OPENERS = PREPOSITIONS | {"of", "around", "near", "across", "outside", "inside", "throughout", "into"}
 
 
 def _before_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution | None:
