@@ -12,6 +12,7 @@ Pairings, surest first:
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from audit.checkers import Confidence, Context, Outcome, checker
@@ -26,6 +27,7 @@ from audit.checkers.relate import (
     same_unit,
     starts_with_cue,
 )
+from audit.lexicon import words_pattern
 from audit.model import HARM_CATEGORIES, Claim
 
 _CLAUSE = re.compile(r"[.;!?]")
@@ -114,7 +116,7 @@ def _of_the_group(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Cl
     that harm in this sentence or the two before it."""
     out: list[tuple[Claim, Claim, str, Confidence]] = []
     for part in ctx.figures:
-        if part.category not in HARM_CATEGORIES or not _GROUP_BEFORE.search(_clause_before(ctx, part)):
+        if part.category not in HARM_CATEGORIES or not _GROUP_BEFORE().search(_clause_before(ctx, part)):
             continue
         whole = nearest_before(
             ctx,
@@ -127,11 +129,10 @@ def _of_the_group(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Cl
     return out
 
 
-_GROUP_BEFORE = re.compile(
-    r"\b(?:of|among)\s+(?:the|those|these)\s+(?:[a-z]+\s+)?(?:dead|killed|injured|wounded|hurt|victims|"
-    r"casualties|missing|displaced|detained|arrested|captured)\b[^.;:]*$",
-    re.I,
-)
+@cache
+def _GROUP_BEFORE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    words = words_pattern(lexicon()["harmed_group_words"])
+    return re.compile(rf"\b(?:of|among)\s+(?:the|those|these)\s+(?:[a-z]+\s+)?(?:{words})\b[^.;:]*$", re.I)
 
 
 def _clause_before(ctx: Context, claim: Claim) -> str:
