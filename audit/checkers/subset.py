@@ -6,7 +6,9 @@ Pairings, surest first:
 - casualty taxonomy: "shot three co-workers, killing two" (casualties >= killed);
 - severity: "around 50 injured ... around 30 seriously injured" in the next sentences;
 - a group named back: "31 people died ... Of the dead, 12 were firefighters", "Among the injured were 12
-  children": the part of the group of that harm counted just before (less sure).
+  children": the part of the group of that harm counted just before (less sure);
+- a counted group opening the clause: "Of the 40 injured, 25 were children", "Among the 12 dead were
+  three police officers": the group's own figure is the whole of the next figure in its sentence.
 """
 
 from __future__ import annotations
@@ -39,7 +41,16 @@ _THE_OTHER = re.compile(r"\bthe\s+other\s*$", re.I)
 def subset(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     """A part can be no larger than the total it belongs to."""
     pairs: dict[tuple[str, str], tuple[Claim, Claim, str, Confidence]] = {}
-    for finder in (_partitive, _including, _taxonomy, _severity, _the_other, _place_parts, _of_the_group):
+    for finder in (
+        _partitive,
+        _including,
+        _taxonomy,
+        _severity,
+        _the_other,
+        _place_parts,
+        _of_the_group,
+        _of_the_counted,
+    ):
         for whole, part, how, confidence in finder(ctx, options):
             pairs.setdefault((whole.id, part.id), (whole, part, how, confidence))
     return [_outcome(w, p, how, conf, options["approx_tolerance"]) for w, p, how, conf in pairs.values()]
@@ -127,6 +138,25 @@ def _of_the_group(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Cl
         if whole is not None:
             out.append((whole, part, "a group named back", "low"))
     return out
+
+
+def _of_the_counted(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """ "Of the 40 injured, 25 were children", "Among the 12 dead were three officers": a figure
+    that opens its clause as "of/among the N ..." names a group; the next figure of the sentence
+    that can be part of it counts part of it."""
+    out: list[tuple[Claim, Claim, str, Confidence]] = []
+    figures = ctx.figures
+    for i, whole in enumerate(figures):
+        if not _OPENS_GROUP.search(ctx.before(whole, 40)):
+            continue
+        part = next((c for c in figures[i + 1 :] if c.sentence == whole.sentence), None)
+        if part is not None and _fits_back(whole, part) and not _CLAUSE.search(ctx.between(whole, part)):
+            out.append((whole, part, "of the N counted, M", "high"))
+    return out
+
+
+# "Of the", "among those", at the start of a sentence or after a clause break
+_OPENS_GROUP = re.compile(r"(?:^|[.;:,]\s+|\n)(?:of|among|amongst)\s+(?:the|those|these|its|their)\s+$", re.I)
 
 
 @cache
