@@ -351,6 +351,26 @@ def test_an_amount_of_change_is_new_minus_old(old: int, new: int, slip: int) -> 
     assert statuses(text, "absolute-change") == ["pass" if slip == 0 else "fail"]
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(min_value=200, max_value=9_000),
+    st.integers(min_value=3, max_value=60),
+    st.sampled_from(["rose", "fell"]),
+    st.booleans(),
+)
+def test_an_amount_with_its_percentage_implies_the_old_value(
+    old: int, share: int, way: str, slip: bool
+) -> None:
+    """ "rose 40p, or 4.2%, to 990p": the old value is the new one less the change, and the
+    percentage is the amount over it. A percentage written to one decimal passes; the same
+    percentage doubled fails."""
+    amount = max(1, old * share // 100)
+    new = old + amount if way == "rose" else old - amount
+    percent = amount / old * 100 * (2 if slip else 1)
+    text = f"The share price {way} {amount:,}p, or {percent:.1f}%, in morning trading to {new:,}p."
+    assert statuses(text, "absolute-change") == ["fail" if slip else "pass"]
+
+
 # References back read from meaning (restatement, "referred back to"): the group a definite reference
 # names is found without its number, so a wrong number still pairs it and fails one severity lower.
 _REFERENCE_STORIES = {

@@ -3,6 +3,10 @@
 "fell by more than £400 from £152,611 to £152,214": 152,611 - 152,214 = 397, not more than 400.
 "rose by $3 to $58.24 from $55.10" passes. The old and new values are read the way percent-change
 reads them ("from A to B", "to B, up from A"), so both rules pair the same figures.
+
+An amount stated with its percentage and only the new value ("rose 4p, or 0.7%, to 548p"; "down
+$2, or 3%, at $62") implies the old value (548 - 4), so the percentage is recomputed from the
+amount: 4 / 544 = 0.74%.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from typing import Any
 from audit.checkers import Context, Outcome, checker
 from audit.checkers.bounds import Interval, fmt, interval, point
 from audit.checkers.percent import change_direction, to_from
-from audit.checkers.relate import is_percent, label, same_unit
+from audit.checkers.relate import ends_with_cue, is_percent, label, same_unit
 from audit.model import Claim
 
 # "by $3", "a rise of 3,000", "a fall of more than £400": the amount of a change
@@ -34,17 +38,75 @@ def _amount_before(before: str) -> bool:
 def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     """A stated amount of change must equal new minus old, within rounding and qualifiers."""
     out = []
+    approx = options["approx_tolerance"]
     for amount in ctx.figures:
-        if is_percent(amount) or not _amount_before(ctx.before(amount, 40)):
+        if is_percent(amount):
             continue
         direction = change_direction(ctx, amount)
         if direction == 0:
             continue
         sentence = ctx.figures_in(amount.sentence, amount.sentence)
+        with_percent = _percent_and_new_value(ctx, amount, sentence)
+        if with_percent is not None:
+            out.append(_check_percent(amount, *with_percent, direction, approx))
+            continue
+        if not _amount_before(ctx.before(amount, 40)):
+            continue
         pair = to_from(ctx, [c for c in sentence if c is not amount], amount)
         if pair is not None and same_unit(amount, pair[0]):
-            out.append(_check(amount, pair[0], pair[1], direction, options["approx_tolerance"]))
+            out.append(_check(amount, pair[0], pair[1], direction, approx))
     return out
+
+
+# "4p or nearly 1%", "$2, or 3%,", "19 cents (0.3%)": a percentage beside the amount
+_OR_PERCENT = re.compile(r"^\s*,?\s*(?:or|\()\s*$", re.I)
+_AT = re.compile(r"\bat\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)
+
+
+def _percent_and_new_value(ctx: Context, amount: Claim, sentence: list[Claim]) -> tuple[Claim, Claim] | None:
+    """(percent, new value) of "rose 4p or 1% to 548p": the percentage right after the amount, then
+    the first figure of the amount's unit after "to" or "at", with no other figure before it and no
+    "from" value (which absolute-change and percent-change check directly)."""
+    if ends_with_cue(ctx.before(amount, 25), "to_words"):
+        return None  # "rose to 548p, or 1%": the new value, not an amount
+    after = [c for c in sentence if c.start >= amount.end]
+    if len(after) < 2 or not is_percent(after[0]) or not _OR_PERCENT.match(ctx.between(amount, after[0])):
+        return None
+    percent, new = after[0], after[1]
+    before_new = ctx.doc.prose[max(0, new.start - 25) : new.start]
+    if not (ends_with_cue(before_new, "to_words") or _AT.search(before_new)):
+        return None
+    if not same_unit(amount, new) or is_percent(new) or len(ctx.between(percent, new)) > 60:
+        return None
+    if any(ends_with_cue(ctx.doc.prose[max(0, c.start - 25) : c.start], "from_words") for c in after[2:]):
+        return None
+    return percent, new
+
+
+def _check_percent(amount: Claim, percent: Claim, new: Claim, direction: int, approx: float) -> Outcome:
+    a, n = point(amount, approx), point(new, approx)
+    if direction > 0:  # the old value: the new one less a rise, plus a fall
+        old_lo, old_hi = n.lo - a.hi, n.hi - a.lo
+    else:
+        old_lo, old_hi = n.lo + a.lo, n.hi + a.hi
+    claims = [amount, percent, new]
+    if old_lo <= 0:
+        return Outcome("pass", claims, f"{label(amount)} to {label(new)}: no old value to compare with", {})
+    computed = Interval(a.lo / old_hi * 100, a.hi / old_lo * 100)
+    old = (new.value or 0) - direction * (amount.value or 0)
+    pct = (amount.value or 0) / old * 100 if old else 0.0
+    stated = interval(percent, approx)
+    way = "rise" if direction > 0 else "fall"
+    unit = f" {new.unit}" if new.unit and new.unit != "people" else ""
+    msg = f"a {way} of {label(amount)} to {label(new)} is {fmt(round(pct, 2))}% of {fmt(round(old, 4))}{unit}"
+    details = {
+        "computed": round(pct, 4),
+        "computed_range": computed.to_json(),
+        "stated_range": stated.to_json(),
+    }
+    if computed.overlaps(stated):
+        return Outcome("pass", claims, f"{msg}; stated {label(percent)}", details)
+    return Outcome("fail", claims, f"{msg}, not {label(percent)}", details, anchor=percent)
 
 
 def _stated_bound(amount: Claim, approx: float) -> Interval:
