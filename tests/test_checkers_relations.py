@@ -317,6 +317,33 @@ def test_the_ledes_toll_stated_again_agrees_only_with_itself(first: int, second:
     assert [f.severity for f in warnings] == ([] if first == second else ["warning"])
 
 
+_HEADLINE_STORY = "Storm hits coast, {head} hurt\n\nA storm struck the coast on Sunday, injuring {lede} people, state media said."
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=2, max_value=90), st.integers(min_value=2, max_value=90))
+def test_the_headlines_toll_and_the_ledes_are_one_figure(head: int, lede: int) -> None:
+    """The headline's toll and the lede's first figure of that harm are paired whatever their values:
+    the same figure passes, a different one fails as a warning (the pairing is read from meaning)."""
+    audit = audit_text(_HEADLINE_STORY.format(head=head, lede=lede))
+    assert [c.status for c in audit.checks if c.rule == "restatement"] == ["pass" if head == lede else "fail"]
+    warnings = [f.severity for f in audit.findings if f.rule == "restatement"]
+    assert warnings == ([] if head == lede else ["warning"])
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "The toll rose to 10 on Monday after the bodies of two more victims were found.",
+        "A bomb ripped through the market on Friday, killing 12 people, including two children.",
+        "The bodies of two more victims were found on Monday.",
+    ],
+)
+def test_a_headline_toll_is_not_paired_with_an_update_or_a_part(lede: str) -> None:
+    text = f"Aftershock jolts island, death toll rises to 12\n\n{lede}"
+    assert "fail" not in statuses(text, "restatement")
+
+
 @pytest.mark.parametrize(
     "later",
     [

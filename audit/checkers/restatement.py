@@ -2,7 +2,7 @@
 
 Pairings:
 - headline vs lede: a casualty figure in the headline and the first figure of that category in
-  the lede;
+  the lede (an agreeing one if any; else the first, unless either is a change or a part: less sure);
 - reference back: "the three bank workers", "those three people", "killing the three" point at a
   group counted earlier, read from meaning (the same noun, the group just counted, the same harm),
   so a wrong number keeps the pairing and fails one severity lower; only when meaning names no
@@ -138,8 +138,23 @@ def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
         agreeing = [c for c in matches if point(h).overlaps(point(c)) or _vague_fits(h, c)]
         if agreeing:
             yield h, agreeing[0], "headline and lede", "high"
+        elif matches and _same_toll(ctx, h, matches[0]):
+            yield h, matches[0], "headline and lede", "low"
         elif matches and not any(_updated(ctx, c) for c in [h, *matches]):
             yield h, matches[0], "headline and lede", "high"
+
+
+def _same_toll(ctx: Context, headline: Claim, lede: Claim) -> bool:
+    """A headline toll and the lede's first figure of its harm that differ are still one toll unless
+    either is announced as a change ("toll rises to 10", "two more victims") or the lede's figure
+    counts a part ("including two", "of them") or others beyond a group ("four others")."""
+    return not (
+        _updated(ctx, headline)
+        or _updated(ctx, lede)
+        or _additional(ctx, lede)
+        or _part_of_group(ctx.before(lede, 40))
+        or _SOME_OF.match(ctx.after(lede, 20))
+    )
 
 
 def _vague(claim: Claim) -> bool:
