@@ -317,7 +317,10 @@ def test_the_ledes_toll_stated_again_agrees_only_with_itself(first: int, second:
     assert [f.severity for f in warnings] == ([] if first == second else ["warning"])
 
 
-_HEADLINE_STORY = "Storm hits coast, {head} hurt\n\nA storm struck the coast on Sunday, injuring {lede} people, state media said."
+_HEADLINE_STORY = (
+    "Storm hits coast, {head} hurt\n\n"
+    "A storm struck the coast on Sunday, injuring {lede} people, state media said."
+)
 
 
 @settings(max_examples=30, deadline=None)
