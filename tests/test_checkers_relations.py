@@ -112,6 +112,23 @@ def consistency_errors(text: str) -> list[str]:
             "subset",
             ["fail"],
         ),
+        # a share of a total named by its noun and given earlier
+        (
+            "The city owes $80m in debt.\n\nBy March, holders of $32m - or 40% of the total debt - agreed.",
+            "percent-of",
+            ["pass"],
+        ),
+        (
+            "The city owes $80m in debt.\n\nBy March, holders of $32m - or 20% of the total debt - agreed.",
+            "percent-of",
+            ["fail"],
+        ),
+        # no earlier figure names that total
+        (
+            "The city owes $80m in bonds.\n\nBy March, holders of $32m - or 20% of the total debt - agreed.",
+            "percent-of",
+            [],
+        ),
         # a counted group opening its clause is the whole of the next figure
         ("Of the 40 injured, 25 were children.", "subset", ["pass"]),
         ("Of the 40 injured, 65 were children.", "subset", ["fail"]),

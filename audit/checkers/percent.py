@@ -311,11 +311,46 @@ def percent_of(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         if not is_percent(p):
             continue
         triple = _share(ctx, figures, i)
+        confidence: Confidence = "high"
+        if triple is None:
+            triple, confidence = _share_of_named_total(ctx, figures, i), "low"
         if triple is None:
             continue
         part, whole = triple
-        out.append(_check_share(p, part, whole, options["approx_tolerance"]))
+        out.append(_check_share(p, part, whole, options["approx_tolerance"], confidence))
     return out
+
+
+_OR_BEFORE = re.compile(r"(?:,|\(|\s[-\u2013\u2014])\s*or\s*$|\(\s*$", re.I)
+_OF_NAMED_TOTAL = re.compile(
+    r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:total|overall|entire|whole|all)\s+([a-z]{3,})", re.I
+)
+
+
+def _share_of_named_total(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
+    """ "$41bn - or 40% of the total debt": a share of a total named by its noun and given earlier in
+    the copy. The whole is the largest earlier figure of the part's unit with that noun beside it
+    ("a $102.6bn debt", "debt of $102.6bn"), the nearest of equals; less sure than a share whose
+    whole follows in the sentence."""
+    p = figures[i]
+    named = _OF_NAMED_TOTAL.match(ctx.after(p, 40))
+    part = figures[i - 1] if i > 0 else None
+    if named is None or part is None or part.sentence != p.sentence or is_percent(part):
+        return None
+    if not _OR_BEFORE.search(ctx.between(part, p)) or len(ctx.between(part, p)) > 12:
+        return None
+    noun = re.compile(rf"\b{re.escape(named.group(1).lower())}", re.I)
+    wholes = [
+        c
+        for c in figures[: i - 1]
+        if c.sentence < p.sentence
+        and same_unit(c, part)
+        and (c.value or 0) > (part.value or 0)
+        and (noun.search(ctx.after(c, 40)) or noun.search(ctx.before(c, 25)))
+    ]
+    if not wholes:
+        return None
+    return part, max(reversed(wholes), key=lambda c: c.value or 0)
 
 
 def _share(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
@@ -349,7 +384,9 @@ def _share(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | 
     return None
 
 
-def _check_share(p: Claim, part: Claim, whole: Claim, approx: float) -> Outcome:
+def _check_share(
+    p: Claim, part: Claim, whole: Claim, approx: float, confidence: Confidence = "high"
+) -> Outcome:
     a, b, stated = interval(part, approx), interval(whole, approx), interval(p, approx)
     claims = [p, part, whole]
     if b.lo <= 0 or a.hi == float("inf") or b.hi == float("inf"):
@@ -364,5 +401,5 @@ def _check_share(p: Claim, part: Claim, whole: Claim, approx: float) -> Outcome:
     }
     msg = f"{label(part)} / {label(whole)} = {fmt(round(computed, 1))}%"
     if share.overlaps(stated):
-        return Outcome("pass", claims, f"{msg}; stated {label(p)}", details)
-    return Outcome("fail", claims, f"{msg}, not {label(p)}", details, anchor=p)
+        return Outcome("pass", claims, f"{msg}; stated {label(p)}", details, confidence=confidence)
+    return Outcome("fail", claims, f"{msg}, not {label(p)}", details, anchor=p, confidence=confidence)
