@@ -7,6 +7,8 @@ Pairings, surest first:
 - severity: "around 50 injured ... around 30 seriously injured" in the next sentences;
 - a group named back: "31 people died ... Of the dead, 12 were firefighters", "Among the injured were 12
   children": the part of the group of that harm counted just before (less sure);
+- the victims named back: "the three victims" counts the harmed of the story, so the lede's killed
+  and its wounded are each part of it (less sure);
 - a counted group opening the clause: "Of the 40 injured, 25 were children", "Among the 12 dead were
   three police officers": the group's own figure is the whole of the next figure in its sentence.
 """
@@ -24,6 +26,7 @@ from audit.checkers.relate import (
     headline_sentences,
     is_people,
     label,
+    lede_sentences,
     lexicon,
     nearest_before,
     same_unit,
@@ -50,6 +53,7 @@ def subset(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _place_parts,
         _of_the_group,
         _of_the_counted,
+        _victims_named_back,
     ):
         for whole, part, how, confidence in finder(ctx, options):
             pairs.setdefault((whole.id, part.id), (whole, part, how, confidence))
@@ -153,6 +157,35 @@ def _of_the_counted(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, 
         if part is not None and _fits_back(whole, part) and not _CLAUSE.search(ctx.between(whole, part)):
             out.append((whole, part, "of the N counted, M", "high"))
     return out
+
+
+def _victims_named_back(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """ "killing two co-workers and critically injuring a third ... she shot the three victims": a
+    definite count of the victims or casualties (with no modifier: not "the two other victims"),
+    outside the lede and headline, is the story's
+    harmed, so the lede's first killed figure and its first wounded figure are each part of it."""
+    skip = set(headline_sentences(ctx)) | set(lede_sentences(ctx))
+    wholes = [
+        c
+        for c in ctx.figures
+        if c.sentence not in skip
+        and (c.subject or "").lower() in _VICTIMS
+        and _DEFINITE_BEFORE.search(ctx.before(c, 20))
+    ]
+    if not wholes:
+        return []
+    lede = set(lede_sentences(ctx))
+    parts: dict[str, Claim] = {}
+    for c in ctx.figures:
+        if c.sentence in lede and c.category in ("killed", "wounded") and c.value is not None:
+            parts.setdefault(c.category, c)
+    return [
+        (w, p, "the victims named back", "low") for w in wholes for p in parts.values() if _fits_back(w, p)
+    ]
+
+
+_VICTIMS = {"victims", "casualties"}  # no modifier: "the two other victims" are not all of them
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these|all|its|their)\s+$", re.I)
 
 
 # "Of the", "among those", at the start of a sentence or after a clause break
