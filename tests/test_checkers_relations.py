@@ -148,6 +148,10 @@ def consistency_errors(text: str) -> list[str]:
             "subset",
             [],
         ),
+        # a group itemized after a colon
+        ("Police arrested five men on Sunday: three were later released.", "subset", ["pass"]),
+        ("Police arrested five men on Sunday: eight were later released.", "subset", ["fail"]),
+        ("The match ended at 5: 30 p.m. on Sunday.", "subset", []),
         # a counted group opening its clause is the whole of the next figure
         ("Of the 40 injured, 25 were children.", "subset", ["pass"]),
         ("Of the 40 injured, 65 were children.", "subset", ["fail"]),

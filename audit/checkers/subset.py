@@ -9,6 +9,8 @@ Pairings, surest first:
   children": the part of the group of that harm counted just before (less sure);
 - the victims named back: "the three victims" counts the harmed of the story, so the lede's killed
   and its wounded are each part of it (less sure);
+- a group itemized after a colon: "Three bombs exploded outside the camp: two landed on the
+  outskirts" (less sure);
 - a counted group opening the clause: "Of the 40 injured, 25 were children", "Among the 12 dead were
   three police officers": the group's own figure is the whole of the next figure in its sentence.
 """
@@ -54,6 +56,7 @@ def subset(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _of_the_group,
         _of_the_counted,
         _victims_named_back,
+        _after_a_colon,
     ):
         for whole, part, how, confidence in finder(ctx, options):
             pairs.setdefault((whole.id, part.id), (whole, part, how, confidence))
@@ -186,6 +189,22 @@ def _victims_named_back(ctx: Context, options: dict[str, Any]) -> list[tuple[Cla
 
 _VICTIMS = {"victims", "casualties"}  # no modifier: "the two other victims" are not all of them
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these|all|its|their)\s+$", re.I)
+
+
+def _after_a_colon(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """ "Three bombs exploded outside the camp: two landed on the outskirts": a figure opening what a
+    colon introduces is part of the last figure before the colon in its sentence."""
+    out: list[tuple[Claim, Claim, str, Confidence]] = []
+    figures = ctx.figures
+    for whole, part in zip(figures, figures[1:], strict=False):
+        gap = ctx.between(whole, part)
+        if whole.sentence == part.sentence and _COLON_THEN_FIGURE.search(gap) and _fits_back(whole, part):
+            out.append((whole, part, "itemized after a colon", "low"))
+    return out
+
+
+# the gap between the whole and its part: no clause break before the colon, at most two words after
+_COLON_THEN_FIGURE = re.compile(r"^[^.;:!?\d]{1,80}:\s+(?:[A-Za-z]+\s+){0,2}$")
 
 
 # "Of the", "among those", at the start of a sentence or after a clause break
