@@ -357,6 +357,28 @@ def test_the_ledes_toll_stated_again_agrees_only_with_itself(first: int, second:
     assert [f.severity for f in warnings] == ([] if first == second else ["warning"])
 
 
+_MEASURE_STORY = (
+    "The city held its mayoral election on Sunday, with a turnout rate of {a}%.\n\n"
+    "Polls closed at ten.\n\n{later}"
+)
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("It was the highest in the city's history, with a turnout rate of 47%.", ["pass"]),
+        ("It was the highest in the city's history, with a turnout rate of 74%.", ["fail"]),
+        # another period, or a word too general to name a measure
+        ("In 2019 the election drew a turnout rate of 74%.", []),
+        ("Across the region, a total of 74% of the seats were contested.", []),
+    ],
+)
+def test_a_measure_named_again_is_the_same_figure(later: str, expected: list[str]) -> None:
+    text = _MEASURE_STORY.format(a=47, later=later)
+    checks = [c for c in audit_text(text).checks if c.rule == "restatement"]
+    assert [c.status for c in checks] == expected
+
+
 _HEADLINE_STORY = (
     "Storm hits coast, {head} hurt\n\n"
     "A storm struck the coast on Sunday, injuring {lede} people, state media said."

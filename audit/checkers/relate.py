@@ -170,9 +170,14 @@ def _unstopped(text: str) -> bool:
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def other_period(text: str) -> bool:
-    """The text places a figure in another event or period ("last year", "a separate attack", "2008")."""
-    return bool(_YEAR.search(text)) or has_cue(text, "other_period_words")
+def other_period(text: str, records: bool = True) -> bool:
+    """The text places a figure in another event or period ("last year", "a separate attack", "2008"),
+    or (with `records`) sets it against a record ("the highest since 1999", "in history")."""
+    return (
+        bool(_YEAR.search(text))
+        or has_cue(text, "other_period_words")
+        or (records and has_cue(text, "record_words"))
+    )
 
 
 def sentence_text(ctx: Context, claim: Claim) -> str:

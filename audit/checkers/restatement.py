@@ -15,6 +15,9 @@ Pairings:
 - an echoed phrase: two percentages followed by the same two-word noun phrase ("the 100% debt
   relief summit", "up to 100% multilateral debt relief"), in different sentences, neither
   announced as a change (less sure);
+- a measure named again: "a turnout rate of 58%" ... "a turnout rate of 58%", the same two words
+  before "of" in a later sentence and the same unit (not "a total of"; not in another period; less
+  sure);
 - an indefinite ordinal: "killing two co-workers and injuring a third" says the group had two;
 - repetition: the same figure stated again (same category and subject, or the same unit in the
   same context) is reported as a passing check, never as a failure.
@@ -124,6 +127,7 @@ def _find_pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _toll_named(ctx)
     yield from _rest_of_group(ctx)
     yield from _echoed_percentages(ctx)
+    yield from _measure_named_again(ctx)
 
 
 def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
@@ -567,6 +571,45 @@ def _echoed_percentages(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confi
                 and not (_for_whom(ctx, a) or _for_whom(ctx, b))
             ):
                 yield a, b, "the same thing described", "low"
+
+
+def _measure_named_again(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """ "a turnout rate of 58%" ... "a turnout rate of 58%": a figure named by the same two words
+    before "of" in a later sentence, in the same unit, is the same measure stated again. Not for
+    harm figures (the toll rules pair those), nor a figure announced as a change, nor a sentence
+    placed in another period or event (less sure)."""
+    named: dict[tuple[str, str, str], Claim] = {}
+    for claim in ctx.figures:
+        measure = _measure_before(ctx, claim)
+        if measure is None or claim.category in HARM_CATEGORIES or _changed(ctx, claim):
+            continue
+        if other_period(sentence_text(ctx, claim), records=False):
+            continue
+        key = (*measure, str(claim.unit))
+        first = named.setdefault(key, claim)
+        if first is not claim and first.sentence != claim.sentence and same_unit(first, claim):
+            yield first, claim, "the same measure named again", "low"
+
+
+# "turnout rate of", "a record turnout of around": the two words naming a figure before "of"
+_MEASURE_OF = re.compile(r"\b([a-z][a-z-]+)\s+([a-z][a-z-]+)\s+of\s*[$\u00a3\u20ac\u00a5]?\s*$")
+
+
+def _measure_before(ctx: Context, claim: Claim) -> tuple[str, str] | None:
+    m = _MEASURE_OF.search(ctx.before(claim, 40))
+    if m is None:
+        return None
+    words = (m.group(1), m.group(2))
+    stops = _MEASURE_STOPS()
+    if all(w in stops or len(w) < 4 for w in words):
+        return None
+    return words
+
+
+@cache
+def _MEASURE_STOPS() -> frozenset[str]:  # noqa: N802 - a constant read once
+    lex = lexicon()
+    return frozenset(lex["measure_stops"]) | frozenset(lex["generic_measures"])
 
 
 def _for_whom(ctx: Context, claim: Claim) -> bool:
