@@ -357,6 +357,45 @@ def test_the_ledes_toll_stated_again_agrees_only_with_itself(first: int, second:
     assert [f.severity for f in warnings] == ([] if first == second else ["warning"])
 
 
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        ("Among them were three children.", "pass"),
+        ("They included three children.", "pass"),
+        ("Of those, three were children.", "pass"),
+        ("Three of the victims were children.", "pass"),
+        ("Those killed included three children.", "pass"),
+        ("The dead included three children.", "pass"),
+        ("Among them were 30 children.", "fail"),
+        ("Thirty of the victims were children.", "fail"),
+        ("The dead included 30 children.", "fail"),
+        # "them" and "the victims" are all the harmed (the larger figure, 20); "the dead" the 12 killed
+        ("Among them were 15 children.", "pass"),
+        ("Fifteen of the victims were children.", "pass"),
+        ("The dead included 15 children.", "fail"),
+        ("Fifteen of the dead were children.", "fail"),
+    ],
+)
+def test_a_group_referred_to_in_the_next_sentence_holds_its_parts(reference: str, expected: str) -> None:
+    text = f"The blast wounded 20 people and killed 12 on Monday. {reference}"
+    assert statuses(text, "subset") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the group's own list: "seven children" is a part of the dead, not their total
+        "Two missiles hit the house. The dead included seven children, three women and two men.",
+        # a figure after the reference is a whole of its own: "three of the 30 victims"
+        "The blast wounded 12 people. Three of the 30 victims were children.",
+    ],
+)
+def test_a_group_referred_to_is_counted_before_the_reference(text: str) -> None:
+    assert [c.details.get("how") for c in audit_text(text).checks if c.rule == "subset"].count(
+        "a group referred to"
+    ) == 0
+
+
 _MEASURE_STORY = (
     "The city held its mayoral election on Sunday, with a turnout rate of {a}%.\n\n"
     "Polls closed at ten.\n\n{later}"

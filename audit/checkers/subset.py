@@ -7,6 +7,9 @@ Pairings, surest first:
 - severity: "around 50 injured ... around 30 seriously injured" in the next sentences;
 - a group named back: "31 people died ... Of the dead, 12 were firefighters", "Among the injured were 12
   children": the part of the group of that harm counted just before (less sure);
+- a group referred to: "Among them were three children", "Of those, 30 were children", "They
+  included two policemen", "Thirty of the victims were children": part of the people counted in
+  the sentence before (less sure);
 - the victims named back: "the three victims" counts the harmed of the story, so the lede's killed
   and its wounded are each part of it (less sure);
 - a group itemized after a colon: "Three bombs exploded outside the camp: two landed on the
@@ -57,6 +60,7 @@ def subset(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _of_the_counted,
         _victims_named_back,
         _after_a_colon,
+        _group_referred_to,
     ):
         for whole, part, how, confidence in finder(ctx, options):
             pairs.setdefault((whole.id, part.id), (whole, part, how, confidence))
@@ -160,6 +164,70 @@ def _of_the_counted(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, 
         if part is not None and _fits_back(whole, part) and not _CLAUSE.search(ctx.between(whole, part)):
             out.append((whole, part, "of the N counted, M", "high"))
     return out
+
+
+def _group_referred_to(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """ "12 people died. Among them were three children" (also "Of those, ...", "They included ...",
+    "The dead included ...", "Three of the victims were ..."): a figure counting part of a group
+    referred to by a pronoun or a word for the harmed. The group is counted before the words that
+    refer to it, in this sentence or the one before: the nearest head-count of the harm the word
+    names, or, for "them" and "the victims", the largest head-count (all the harmed)."""
+    out: list[tuple[Claim, Claim, str, Confidence]] = []
+    for part in ctx.figures:
+        referred = _group_referred(ctx, part)
+        if referred is None:
+            continue
+        harm, reference_start = referred
+        candidates = [
+            c
+            for c in ctx.figures_in(part.sentence - 1, part.sentence)
+            if c.end <= reference_start and is_people(c) and (harm == "any" or c.category == harm)
+        ]
+        if not candidates:
+            continue
+        whole = candidates[-1] if harm != "any" else max(candidates, key=lambda c: c.value or 0.0)
+        if _fits_back(whole, part):
+            out.append((whole, part, "a group referred to", "low"))
+    return out
+
+
+def _group_referred(ctx: Context, part: Claim) -> tuple[str, int] | None:
+    """(the harm of the group a figure is part of, "any" for "them" or "the victims"; where the words
+    referring to the group start), or None."""
+    clause = _clause_before(ctx, part)
+    m = _PRONOUN_GROUP.search(clause) or _GROUP_INCLUDED.search(clause)
+    start = part.start - len(clause)
+    if m is None:
+        m = _OF_HARMED_AFTER.match(ctx.doc.prose[_number_end(part) : _number_end(part) + 40])
+        start = part.start
+        if m is None or part.sentence != _next_figure_sentence(ctx, part):
+            return None
+    word = (m.groupdict().get("group") or "").lower()
+    return _GROUP_HARM.get(word, "any"), start
+
+
+def _next_figure_sentence(ctx: Context, part: Claim) -> int:
+    """-1 when another figure follows in the clause ("three of the 12 victims": a whole of its own)."""
+    later = [c for c in ctx.figures_in(part.sentence, part.sentence) if c.start > part.end]
+    return -1 if later and not _CLAUSE.search(ctx.between(part, later[0])) else part.sentence
+
+
+_GROUP_HARM = {
+    "dead": "killed",
+    "killed": "killed",
+    "injured": "wounded",
+    "wounded": "wounded",
+    "hurt": "wounded",
+}
+_HARMED = r"(?P<group>dead|killed|injured|wounded|hurt|victims|casualties)"
+# "Among them were", "Of those,": at the start of the clause before the figure
+_PRONOUN_GROUP = re.compile(r"^\W*(?:among|amongst|of)\s+(?:them|those|these)\b[^.;:]*$", re.I)
+# "They included", "Those killed included", "The dead included"
+_GROUP_INCLUDED = re.compile(
+    rf"^\W*(?:they|those|the)(?:\s+{_HARMED})?\s+(?:included|include|includes)\b[^.;:]*$", re.I
+)
+# "three of the victims", "two of those killed"
+_OF_HARMED_AFTER = re.compile(rf"^\s*of\s+(?:the|those|these)\s+(?:[a-z]+\s+)?{_HARMED}\b", re.I)
 
 
 def _victims_named_back(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
