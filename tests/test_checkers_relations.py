@@ -357,6 +357,15 @@ def test_the_ledes_toll_stated_again_agrees_only_with_itself(first: int, second:
     assert [f.severity for f in warnings] == ([] if first == second else ["warning"])
 
 
+def test_a_part_after_of_these_is_no_reference_back() -> None:
+    """ "Of these, 300 were killed": the comma ends the group's words; 300 is a part, not the 3,000 again."""
+    text = (
+        "At least 3,000 casualties, according to officials.\n\nOf these, 300 were killed and 1,700 wounded."
+    )
+    audit = audit_text(text)
+    assert [c.rule for c in audit.checks if c.status == "fail"] == ["breakdown-sum"]
+
+
 @pytest.mark.parametrize(
     ("reference", "expected"),
     [

@@ -738,6 +738,8 @@ def _is_reference(ctx: Context, claim: Claim) -> bool:
         return False  # "In all, 107 were killed" is a total, not a reference back
     if re.search(r"\bother\s*$|\bof\s+the\s*$", before, re.I):
         return False  # "the other three" is the rest of a group, "9 of the 12" a whole: subset's business
+    if re.search(r",\s*$", before):
+        return False  # "Of these, 300 were killed": a part of the group, not the group again
     return ends_with_cue(before, "anaphora") and not re.search(r"\d\W*$", before)
 
 
