@@ -46,6 +46,12 @@ def counted(text: str) -> list[tuple[float, str | None, str]]:
         ("The garrison lost 120 men in the siege.", "casualties"),
         ("She lost three of her brothers in the war.", "killed"),
         ("Rebels gunned down 11 guards at the depot.", "killed"),
+        # two harms joined with no figure of their own: the casualties of both
+        ("In all, 35 people were killed or wounded in the raids.", "casualties"),
+        ("Some 400 fighters were killed and wounded in the siege.", "casualties"),
+        ("About 90 tourists are dead or missing after the flood.", "casualties"),
+        ("Eighteen miners were killed and seriously injured underground.", "casualties"),
+        ("Nine people were killed and their homes destroyed.", "killed"),
         # headline forms
         ("Ferry capsizes, 14 drown", "killed"),
         ("Gas blast kills 6 in mine", "killed"),

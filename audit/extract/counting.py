@@ -233,11 +233,17 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         text[fig.end : head.start(1)].strip() and _verb_with_object(text, fig.end, head.span(1))
     ):
         word = head.group(1).lower()
-        named = head_nouns()[word], word
+        named = _joined_harms(
+            text[: min(len(text), limit + 40)], head.start(1), head.end(1), head_nouns()[word]
+        ) or (
+            head_nouns()[word],
+            word,
+        )
         if word not in cues().people:
             return named
     tail = _without_asides(text[start:limit])
     relative = _RELATIVE.match(tail)  # "the three men who were killed": the clause is about them
+    whole_tail = tail
     if stop := _clause_break(tail, relative.end() if relative else 0):
         tail = tail[: stop.start()]
     if fig.noun_end < 0 and _counts_things(text[fig.end : fig.end + 30]):
@@ -253,7 +259,29 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         )
     ):
         return named
-    return m.lastgroup or "other", m.group(0)
+    return _joined_harms(whole_tail, m.start(), m.end(), m.lastgroup or "other") or (
+        m.lastgroup or "other",
+        m.group(0),
+    )
+
+
+_HARM_JOINER = re.compile(r"\s*,?\s*(?:and/or|or|and)\s+(?:[a-z]+ly\s+)?", re.I)
+
+
+def _joined_harms(text: str, start: int, end: int, first: str) -> tuple[str, str] | None:
+    """ "50 people were killed or wounded", "the dead and injured": a harm cue (`first`, at
+    start-end of `text`) joined to a cue of another harm with no figure of its own: the figure
+    counts the casualties of both."""
+    joiner = _HARM_JOINER.match(text, end)
+    second = _cue_patterns()["after"].match(text, joiner.end()) if joiner else None
+    if second is None or second.lastgroup == first:
+        return None
+    if {first, second.lastgroup} <= _JOINABLE_HARMS:
+        return "casualties", text[start : second.end()]
+    return None
+
+
+_JOINABLE_HARMS = {"killed", "wounded", "missing", "captured", "casualties"}
 
 
 @cache
