@@ -357,6 +357,21 @@ def test_the_ledes_toll_stated_again_agrees_only_with_itself(first: int, second:
     assert [f.severity for f in warnings] == ([] if first == second else ["warning"])
 
 
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        # another source's figures: the contested rule's business, not a broken sum
+        ("According to the provincial governor's spokesman, 12 people were killed and 12 injured.", []),
+        ("Dost said 12 people were killed and 12 were injured.", ["fail"]),
+    ],
+)
+def test_a_breakdown_from_another_sentence_rests_on_the_totals_source(
+    parts: str, expected: list[str]
+) -> None:
+    text = f"Police chief Amir Dost said at least 50 people were killed or wounded in the attack.\n\n{parts}"
+    assert statuses(text, "breakdown-sum") == expected
+
+
 def test_a_part_after_of_these_is_no_reference_back() -> None:
     """ "Of these, 300 were killed": the comma ends the group's words; 300 is a part, not the 3,000 again."""
     text = (

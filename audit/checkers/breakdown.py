@@ -35,6 +35,7 @@ from audit.checkers.relate import (
     sentence_text,
     starts_with_cue,
 )
+from audit.checkers.sourcing import originators
 from audit.lexicon import words_pattern
 from audit.model import Claim
 
@@ -193,7 +194,9 @@ def _taxonomy(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             if len(group) < 2 or len(cats) < 2 or not cats & {"killed", "wounded"}:
                 continue
             whole = _aggregate_for(ctx, group, aggregates)
-            if whole is not None:
+            if whole is not None and not (
+                whole.sentence != group[0].sentence and _other_sources(whole, group)
+            ):
                 out.append(_taxonomy_breakdown(ctx, whole, group))
     return out
 
@@ -209,6 +212,15 @@ def _aggregate_for(ctx: Context, group: list[Claim], aggregates: list[Claim]) ->
         return None
     before = [a for a in fitting if a.start < first.start and ctx.paragraph(first) - ctx.paragraph(a) <= 6]
     return before[-1] if before else None
+
+
+def _other_sources(whole: Claim, parts: list[Claim]) -> bool:
+    """A total and parts from another sentence that rest on originators they do not share ("at least
+    50 killed or wounded, an official said" ... "12 killed and 12 injured, the governor's spokesman
+    said") are two sources' figures, which the contested rule compares, not one breakdown."""
+    of_whole = set(originators(whole))
+    of_parts = set().union(*(originators(p) for p in parts))
+    return bool(of_whole) and bool(of_parts) and not of_whole & of_parts
 
 
 def _taxonomy_breakdown(ctx: Context, whole: Claim, group: list[Claim]) -> Breakdown:
