@@ -372,6 +372,29 @@ def test_a_breakdown_from_another_sentence_rests_on_the_totals_source(
     assert statuses(text, "breakdown-sum") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The raid killed 20 people and wounded 30 on Sunday.\n\nIn all the raid left 50 casualties.",
+            ["pass"],
+        ),
+        (
+            "The raid killed 20 people and wounded 30 on Sunday.\n\nIn all the raid left 70 casualties.",
+            ["fail"],
+        ),
+        # parts in the story's background are another event's
+        (
+            "Earlier this year a gunman killed three guards and wounded three others at a depot.\n\n"
+            "In all the raid left 70 casualties.",
+            [],
+        ),
+    ],
+)
+def test_a_casualty_total_given_after_its_parts_adds_them_up(text: str, expected: list[str]) -> None:
+    assert statuses(text, "breakdown-sum") == expected
+
+
 def test_a_part_after_of_these_is_no_reference_back() -> None:
     """ "Of these, 300 were killed": the comma ends the group's words; 300 is a part, not the 3,000 again."""
     text = (

@@ -211,7 +211,19 @@ def _aggregate_for(ctx: Context, group: list[Claim], aggregates: list[Claim]) ->
     if len({a.value for a in fitting}) != 1:
         return None
     before = [a for a in fitting if a.start < first.start and ctx.paragraph(first) - ctx.paragraph(a) <= 6]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    if other_period(sentence_text(ctx, first)):
+        return None  # parts in a story's background ("Earlier this year, a gunman killed three ...")
+    after = [  # "killed 20 and wounded 30 ... the attack left 50 casualties": the total given later
+        a
+        for a in fitting
+        if a.start > group[-1].end
+        and ctx.paragraph(a) - ctx.paragraph(first) <= 6
+        and not _updated_toll(ctx, a)
+        and not other_period(sentence_text(ctx, a))
+    ]
+    return after[0] if after else None
 
 
 def _other_sources(whole: Claim, parts: list[Claim]) -> bool:
