@@ -496,6 +496,16 @@ def test_a_headline_toll_is_not_paired_with_an_update_or_a_part(lede: str) -> No
     assert "fail" not in statuses(text, "restatement")
 
 
+def test_another_source_is_no_other_event() -> None:
+    """ "Another news agency quoted the governor": "another" names no event, so the toll it gives is
+    the lede's stated again, and a different value fails (a warning)."""
+    lede = "A strong earthquake struck the province on Monday, killing five people, officials said."
+    later = "Another news agency quoted the governor as saying {n} people were killed in the quake."
+    for n, expected in (("five", "pass"), ("two", "fail")):
+        text = f"{lede}\n\nRescue teams reached the villages by evening.\n\n{later.format(n=n)}"
+        assert statuses(text, "restatement") == [expected]
+
+
 @pytest.mark.parametrize(
     "later",
     [
@@ -505,6 +515,8 @@ def test_a_headline_toll_is_not_paired_with_an_update_or_a_part(lede: str) -> No
         "In a separate quake last year, two people were killed.",
         "The toll from the quake has so far risen to seven killed.",
         "A landslide killed two people the same day.",
+        "Another strong tremor killed two people in the capital.",
+        "On another day two people were killed in the quake zone.",
     ],
 )
 def test_a_part_or_another_event_is_no_restated_toll(later: str) -> None:

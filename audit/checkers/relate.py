@@ -176,7 +176,19 @@ def other_period(text: str, records: bool = True) -> bool:
     return (
         bool(_YEAR.search(text))
         or has_cue(text, "other_period_words")
+        or bool(_OTHER_EVENT().search(text))
         or (records and has_cue(text, "record_words"))
+    )
+
+
+@cache
+def _OTHER_EVENT() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    """ "another attack", "a separate deadly incident": another event, up to two words before its noun."""
+    lex = lexicon()
+    nouns = words_pattern([*lex["toll_events"], *lex["other_event_nouns"]])
+    return re.compile(
+        rf"\b(?:{words_pattern(lex['other_event_words'])})\s+(?:[a-z-]+\s+){{0,2}}?(?:{nouns})(?:s|es)?\b",
+        re.I,
     )
 
 
