@@ -2,8 +2,8 @@
 object, and whether the verb attributes at all (passive, negated, a noun, nothing after it).
 
 Word lists from audit/data/attribution.yaml: `clause_words`, `trailing_fillers`, `titles`,
-`organisation_words`, `anonymous_words`, `noun_verb_forms`, `noun_followers` (via vocab.py:
-`phrase_stops`, `be_forms`, `negations`). Determiners, prepositions and time adjuncts are here.
+`abbreviated_titles`, `organisation_words`, `anonymous_words`, `noun_verb_forms`, `noun_followers`
+(via vocab.py: `phrase_stops`, `be_forms`, `negations`). Determiners, prepositions and time adjuncts are here.
 """
 
 from __future__ import annotations
@@ -61,13 +61,13 @@ def clause_before(text: str, end: int) -> tuple[int, str]:
 
 def np_after(text: str, start: int) -> tuple[int, str]:
     """The phrase after a cue, to the end of its clause or the verb that follows it."""
-    m = _CLAUSE_END.search(text, start)
+    m = _clause_end(text, start)
     end = m.start() if m else len(text)
     while m and text[m.start()] == "(":  # keep "(NIS)"
         close = text.find(")", m.start())
         if close < 0:
             break
-        m = _CLAUSE_END.search(text, close + 1)
+        m = _clause_end(text, close + 1)
         end = m.start() if m else len(text)
     verb = patterns()["phrase_stops"].search(text, start, end)
     digit = re.search(r"\d", text[start:end])
@@ -76,6 +76,19 @@ def np_after(text: str, start: int) -> tuple[int, str]:
     if digit and start + digit.start() < end:
         end = start + digit.start()
     return end, text[start:end]
+
+
+def _clause_end(text: str, pos: int) -> re.Match[str] | None:
+    """The first clause end from `pos`, passing over the stop of a short title ("said Col. Adi Santoso")."""
+    m = _CLAUSE_END.search(text, pos)
+    while m and m.group(0) == "." and _abbreviated_title_before(text, m.start()):
+        m = _CLAUSE_END.search(text, m.end())
+    return m
+
+
+def _abbreviated_title_before(text: str, stop: int) -> bool:
+    word = re.search(r"([A-Za-z]+)$", text[max(0, stop - 12) : stop])
+    return bool(word) and word.group(1).lower() in lexicon().words("abbreviated_titles")
 
 
 def tail_is_empty(text: str, pos: int) -> bool:
@@ -107,6 +120,10 @@ def subject(text: str, verb_start: int) -> tuple[int, str] | None:
         prev_start, prev = prev_start + conjunction.end(), prev[conjunction.end() :]
     after_comma = seg_start > 0 and text[seg_start - 1] == ","
     relative = first in ("who", "which", "whose")  # "Luke Pigeon, who lives next door, said"
+    if relative and not comma_gap:  # "officer Reyes, who police say the gunmen shot": the speaker is inside
+        inner = re.match(r"\s*(?:who|which|whose)\s+", seg, re.I)
+        rest = seg[inner.end() :] if inner else ""
+        return (seg_start + inner.end(), rest) if inner and rest.strip() else None
     if after_comma and prev.strip() and (first in PREPOSITIONS or relative or _apposition(prev, seg)):
         seg_start, seg = prev_start, text[prev_start:verb_start]
     elif comma_gap:

@@ -101,7 +101,11 @@ def _verb_attribution(
             end += appos.end()
             phrase = text[verb_end:end]
         mentions = parse_source(phrase, base + verb_end, statement)
-        if not mentions or not source_like(phrase) or not tail_is_empty(text, end):
+        if (
+            not mentions
+            or not source_like(phrase)
+            or not (tail_is_empty(text, end) or _speech_goes_on(text, end))
+        ):
             return None
         start, direction = m.start(), "backward"
         cue = m.group(0)
@@ -141,6 +145,13 @@ def _verb_attribution(
     if not noun_phrases_only(mentions):
         return None
     return Attribution(cue, base + start, base + end, mentions, direction, s.index, via=via)
+
+
+def _speech_goes_on(text: str, pos: int) -> bool:
+    """ "..., said Ina, a nurse, adding that she had treated 20": the speaker goes on in a participle
+    (which then speaks for what follows it)."""
+    m = re.match(r"\s*,\s*", text[pos:])
+    return bool(m) and bool(patterns()["participles"].match(text, pos + m.end()))
 
 
 # A headline's source after a final colon: "Quake hits island, five hurt: media", "... Shooting: Police"

@@ -205,9 +205,14 @@ def classify(name: str) -> Kind:
     return "person" if len(proper) >= 2 or len(words) == 1 else "other"
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which)\b[^,]*,", re.I)
+
+
 def source_like(name: str) -> bool:
-    """Could this phrase be a source at all (not "violence", not "the meeting")?"""
+    """Could this phrase be a source at all (not "violence", not "the meeting")? A relative clause on
+    it ("Rusdi, who goes by one name,") says nothing either way and is read past."""
     sets = _sets()
+    name = _RELATIVE_CLAUSE.sub(" ", name)
     words = _WORD.findall(name)
     if not words or len(words) > 14:
         return False
