@@ -46,6 +46,14 @@ def counted(text: str) -> list[tuple[float, str | None, str]]:
         ("The garrison lost 120 men in the siege.", "casualties"),
         ("She lost three of her brothers in the war.", "killed"),
         ("Rebels gunned down 11 guards at the depot.", "killed"),
+        # hospital and care as signs of injury; shelter lost as displacement
+        ("Fifty-one people were rushed to hospital.", "wounded"),
+        ("Three climbers remain in intensive care.", "wounded"),
+        ("Two passengers were in a critical condition last night.", "wounded"),
+        ("The fire left 300 families without shelter.", "displaced"),
+        # a "V to death" phrase split by its object
+        ("The stampede crushed 12 worshippers to death.", "killed"),
+        ("A mob beat two suspected thieves to death.", "killed"),
         # two harms joined with no figure of their own: the casualties of both
         ("In all, 35 people were killed or wounded in the raids.", "casualties"),
         ("Some 400 fighters were killed and wounded in the siege.", "casualties"),
@@ -87,6 +95,7 @@ def test_the_second_figure_takes_people_and_its_own_cue() -> None:
         "Officers freed nine people trapped in a lift.",  # freeing is sparing
         "Diplomats helped evacuate 300 nationals from the capital.",  # an active evacuation is a rescue
         "Police issued 17 arrest warrants.",  # a singular noun before another noun is a modifier
+        "The court sentenced 12 men to death.",  # a sentence is no killing: no "V to death" verb
     ],
 )
 def test_no_harm_where_the_family_does_not_say_it(text: str) -> None:

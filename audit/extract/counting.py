@@ -164,6 +164,8 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     m = before.search(head) or before.search(raw_head) or cue_pats["noun_of"].search(raw_head)
     if m:
         return m.lastgroup or "other", m.group(0).strip()
+    if split := _split_to_death(text, fig, head):
+        return "killed", split
     lost = cue_pats["lost"].search(head) or cue_pats["lost"].search(raw_head)
     if lost and _noun_of(text, fig) in _lost_as("lost_to_death"):
         return "killed", lost.group(0).strip()  # "I lost two of my closest friends"
@@ -177,6 +179,27 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     if of_the := next((m for m in groups if m), None):
         return harmed_groups()[of_the.group(1).lower()], of_the.group(0).strip(" ,")
     return None
+
+
+def _split_to_death(text: str, fig: Figure, head: str) -> str | None:
+    """ "crushed 12 worshippers to death", "beat two guards to death": the verb of one of the killed
+    family's "V to death" phrases before the figure, "to death" after its noun ("sentenced 12 men to
+    death" is no such verb)."""
+    verb = _to_death_verbs().search(head)
+    if verb is None or not _TO_DEATH_AFTER.match(text, fig.end):
+        return None
+    return f"{verb.group(1)} ... to death"
+
+
+_TO_DEATH_AFTER = re.compile(r"\s+(?:[A-Za-z'-]+\s+){0,3}?to\s+death\b", re.I)
+
+
+@cache
+def _to_death_verbs() -> re.Pattern[str]:
+    phrases = data("casualties")["harm_families"]["killed"]["phrases"]
+    lemmas = [p.split()[0] for p in phrases if p.endswith(" to death")]
+    forms = sorted(set().union(*(verb_forms(lemma) for lemma in lemmas)))
+    return re.compile(rf"\b({words_pattern(forms)})\s+$", re.I)
 
 
 def _noun_of(text: str, fig: Figure) -> str:
