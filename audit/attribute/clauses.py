@@ -88,7 +88,7 @@ def _clause_end(text: str, pos: int) -> re.Match[str] | None:
 
 def _abbreviated_title_before(text: str, stop: int) -> bool:
     word = re.search(r"([A-Za-z]+)$", text[max(0, stop - 12) : stop])
-    return bool(word) and word.group(1).lower() in lexicon().words("abbreviated_titles")
+    return word is not None and word.group(1).lower() in lexicon().words("abbreviated_titles")
 
 
 def tail_is_empty(text: str, pos: int) -> bool:

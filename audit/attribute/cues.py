@@ -151,7 +151,7 @@ def _speech_goes_on(text: str, pos: int) -> bool:
     """ "..., said Ina, a nurse, adding that she had treated 20": the speaker goes on in a participle
     (which then speaks for what follows it)."""
     m = re.match(r"\s*,\s*", text[pos:])
-    return bool(m) and bool(patterns()["participles"].match(text, pos + m.end()))
+    return m is not None and bool(patterns()["participles"].match(text, pos + m.end()))
 
 
 # A headline's source after a final colon: "Quake hits island, five hurt: media", "... Shooting: Police"

@@ -118,16 +118,20 @@ def _fits_back(whole: Claim, part: Claim) -> bool:
 
 
 def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
-    """ "She shot the other three": the rest of a group counted just before."""
+    """ "She shot the other three": the rest of a group counted just before. When two head-counts
+    come before it ("Six were wounded. One is in critical condition. The other five ..."), the
+    later one is the part already named and the earlier one the group."""
     out: list[tuple[Claim, Claim, str, Confidence]] = []
-    figures = ctx.figures
-    for part in figures:
+    for part in ctx.figures:
         if not _THE_OTHER.search(ctx.before(part, 12)):
             continue
-        whole = nearest_before(
-            ctx, part, lambda c, p=part: is_people(c) and 0 <= p.sentence - c.sentence <= 2, 2
-        )
-        if whole is not None and whole.sentence < part.sentence and _fits_back(whole, part):
+        counted = [
+            c
+            for c in ctx.figures_in(part.sentence - 2, part.sentence - 1)
+            if is_people(c) and c.start < part.start
+        ]
+        whole = counted[-2] if len(counted) >= 2 else counted[-1] if counted else None
+        if whole is not None and _fits_back(whole, part):
             out.append((whole, part, "the other N", "low"))
     return out
 
