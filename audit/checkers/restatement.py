@@ -452,7 +452,7 @@ def _states_whole_toll(ctx: Context, claim: Claim) -> bool:
         or _additional(ctx, claim)
         or has_cue(sentence, "running_total_words")
         or claim.qualifier == "approx"
-        or not _names_event_definitely(sentence)
+        or not (_names_event_definitely(sentence) or _it_names_the_event(ctx, claim))
         or has_cue(sentence, "superlatives")
         or any(
             c is not claim and c.category == claim.category
@@ -465,6 +465,30 @@ def _names_event_definitely(sentence: str) -> bool:
     """ "the quake", "those temblors", "Sunday's blast", and no "a car bomb" or "another attack"."""
     definite, indefinite = _EVENT_REFERENCES()
     return bool(definite.search(sentence)) and not indefinite.search(sentence)
+
+
+def _it_names_the_event(ctx: Context, claim: Claim) -> bool:
+    """ "It did not kill anyone but hurt 30 people": the subject "it" of a verb that harms is the event
+    the sentence before told, unless that sentence tells of an earlier one ("The last major quake
+    to hit the region was in February. It killed 612 people") or of another period."""
+    sentence = sentence_text(ctx, claim)
+    if not _IT_HARMED().match(sentence) or _EVENT_REFERENCES()[1].search(sentence):
+        return False
+    previous = ctx.sentences.get(claim.sentence - 1)
+    text = previous.text if previous is not None else ""
+    return not (other_period(text) or _EARLIER_EVENT().search(text))
+
+
+@cache
+def _IT_HARMED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    verbs = words_pattern(lexicon()["event_pronoun_verbs"])
+    return re.compile(rf"\W*It\s+(?:[a-z]+\s+){{0,5}}?(?:{verbs})\b")
+
+
+@cache
+def _EARLIER_EVENT() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    nouns = words_pattern(lexicon()["toll_events"])
+    return re.compile(rf"\b(?:last|previous|earlier|first)\s+(?:[a-z-]+\s+){{0,2}}(?:{nouns})", re.I)
 
 
 @cache
