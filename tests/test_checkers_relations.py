@@ -497,25 +497,18 @@ def test_a_headline_toll_is_not_paired_with_an_update_or_a_part(lede: str) -> No
 
 
 @pytest.mark.parametrize(
-    ("later", "expected"),
+    ("before", "expected"),
     [
-        (
-            "Police say he set off a bomb on a busy street. It did not kill anyone but hurt {n} people.",
-            True,
-        ),
-        (
-            "The last major storm to hit the coast was in March. It killed {n} people and flooded farms.",
-            False,
-        ),
+        ("Officials said the storm came ashore at night.", True),
+        ("The last major storm to hit the coast was in March.", False),
     ],
 )
-def test_it_as_the_subject_of_harm_names_the_event_just_told(later: str, expected: bool) -> None:
-    """ "It hurt 30 people" restates the lede's toll when "it" is the event just told; not when the
+def test_it_as_the_subject_of_harm_names_the_event_just_told(before: str, expected: bool) -> None:
+    """ "It killed 41 people" restates the lede's toll when "it" is the event just told; not when the
     sentence before tells of an earlier event."""
-    lede = "A bomb exploded in the market on Monday, wounding 14 people, police said."
-    text = f"{lede}\n\nThe suspect was arrested on Tuesday.\n\n{later.format(n=41)}"
-    failed = "fail" in statuses(text, "restatement")
-    assert failed is expected
+    lede = "A storm hit the coast on Monday, killing 14 people, officials said."
+    text = f"{lede}\n\n{before} It killed 41 people and flooded farms."
+    assert ("fail" in statuses(text, "restatement")) is expected
 
 
 def test_another_source_is_no_other_event() -> None:
