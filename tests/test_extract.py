@@ -64,6 +64,18 @@ def test_not_figures(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("headline", "value"),
+    [
+        ("Court Jails 4 Over Fraud At Port Authority", 4),
+        ("Powerful Storm Hits Coast, Kills 10 In Fishing Towns", 10),
+    ],
+)
+def test_a_title_case_headline_keeps_its_figures(headline: str, value: float) -> None:
+    """In title case every word is capitalised, so a capitalised word before a number is no name."""
+    assert [c.value for c in claims(headline)] == [value]
+
+
+@pytest.mark.parametrize(
     ("text", "value", "low", "high", "qualifier"),
     [
         ("At least 40 people died.", 40, 40, None, "at_least"),

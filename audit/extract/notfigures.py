@@ -50,7 +50,7 @@ def is_figure(text: str, m: Mention) -> bool:
         _inside_non_figure(text, m)
         or _is_piece(before, raw)
         or _is_digit_artifact(before, raw, after, m)
-        or _is_label(before, after, m)
+        or (_is_label(before, after, m) and not _title_case(text))
         or _is_date(before, raw, after, m)
     ):
         return False
@@ -215,6 +215,50 @@ def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
 
 
 _LABEL_BEFORE = re.compile(r"[^\W\d_][,]?\s([A-Z][a-z]+|[A-Z][A-Z&]{1,4})\s$")
+
+
+@lru_cache(maxsize=256)
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Thai Authorities Indict 2 Over Shrine Attack"): every word of four
+    letters or more capitalised, a short word too, and no final stop. There a capitalised word before
+    a number is no sign of a name ("Radio 4"), since every word is capitalised."""
+    if text.rstrip().endswith((".", "!", "?")):
+        return False
+    words = re.findall(r"[A-Za-z]+", text)
+    long = [w for w in words if len(w) >= 4]
+    function_word = any(
+        w in _TITLED_FUNCTION_WORDS for w in words
+    )  # "Over", "After": no name would capitalise
+    return len(long) >= 3 and all(w[0].isupper() for w in long) and (function_word or len(long) >= 5)
+
+
+_TITLED_FUNCTION_WORDS = frozenset(
+    [
+        "Over",
+        "After",
+        "For",
+        "In",
+        "Of",
+        "To",
+        "With",
+        "From",
+        "At",
+        "On",
+        "By",
+        "As",
+        "Into",
+        "Amid",
+        "Near",
+        "And",
+        "The",
+        "Is",
+        "Are",
+        "Was",
+        "Were",
+        "Has",
+        "Have",
+    ]
+)
 
 
 def _is_label(before: str, after: str, m: Mention) -> bool:
