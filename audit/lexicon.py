@@ -53,14 +53,27 @@ def _words_pattern(words: tuple[str, ...]) -> str:
 
 def _trie_regex(node: dict[str, Any]) -> tuple[str, int]:
     """The pattern of a trie node and the length of its longest word."""
+    # a run of nodes with one child and no word ending ("k-i-l-l" of "kill(?:ed|ing)?") is its
+    # characters in a row: read in one loop, not one recursion per character
+    run: list[str] = []
+    while len(node) == 1 and "" not in node:
+        ((ch, node),) = node.items()
+        run.append(_char(ch))
+    head = "".join(run)
     children = [(ch, *_trie_regex(child)) for ch, child in node.items() if ch]
     # deeper branches first: under re.IGNORECASE "K..." and "k..." can both match, and the longer wins
     children.sort(key=lambda c: -c[2])
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + pattern for ch, pattern, _ in children]
-    depth = max((d + 1 for _, _, d in children), default=0)
+    branches = [_char(ch) + pattern for ch, pattern, _ in children]
+    depth = len(run) + max((d + 1 for _, _, d in children), default=0)
     if "" in node:
-        return (f"(?:{'|'.join(branches)})?" if branches else ""), depth
-    return (branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"), depth
+        return head + (f"(?:{'|'.join(branches)})?" if branches else ""), depth
+    return head + (branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"), depth
+
+
+@cache
+def _char(ch: str) -> str:
+    """One character of a word in a pattern: a space matches any whitespace run."""
+    return r"\s+" if ch == " " else re.escape(ch)
 
 
 @cache

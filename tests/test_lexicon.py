@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from importlib import resources
@@ -9,6 +10,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from audit import lexicon
 
@@ -114,3 +117,35 @@ def test_the_conversion_rule_does_not_import_pint() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    """The plain alternation the trie stands for: every word, the longest first."""
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or r"(?!x)x")
+
+
+@given(
+    st.lists(st.text(alphabet="abK k-.'’", min_size=1, max_size=6), min_size=1, max_size=12),
+    st.text(alphabet="abK k-.'’\t", max_size=8),
+)
+def test_words_pattern_matches_its_words_whole(words: list[str], other: str) -> None:
+    """The trie of a word list matches as the alternation of its words: each word whole (a space in
+    a word any whitespace run), and nothing that is not one of them."""
+    trie = re.compile(lexicon.words_pattern(words))
+    for word in words:
+        assert trie.fullmatch(word)
+    assert bool(trie.fullmatch(other)) == bool(_alternation(words).fullmatch(other))
+
+
+@given(
+    st.lists(st.text(alphabet="abK-.'", min_size=1, max_size=6), min_size=1, max_size=12),
+    st.text(alphabet="abK-.' ", max_size=10),
+)
+def test_words_pattern_takes_the_longest_word(words: list[str], text: str) -> None:
+    """Where one word starts another ("kill", "killed"), the trie takes the longest, as the
+    alternation with the longest word first does."""
+    for pos in range(len(text) + 1):
+        found = re.compile(lexicon.words_pattern(words)).match(text, pos)
+        expected = _alternation(words).match(text, pos)
+        assert (found and found.span()) == (expected and expected.span())
