@@ -646,3 +646,20 @@ def test_an_apposition_after_but_keeps_its_speaker() -> None:
         "had been killed."
     )
     assert _originators(text)["12"] == {"Mr Okoro"}
+
+
+def test_a_moved_mention_is_a_copy_further_on() -> None:
+    """`Mention.moved` is dataclasses.replace with the offsets shifted: every other field the same,
+    the parsed original (shared by later calls) untouched."""
+    from dataclasses import replace
+
+    from audit.attribute.originators import Mention
+
+    original = Mention(
+        "the health ministry", 4, 23, "organisation", acronym="MoH", tokens=frozenset({"health"})
+    )
+    moved = original.moved(100)
+    assert moved == replace(original, start=104, end=123)
+    assert (original.start, original.end) == (4, 23)
+    moved.key = "health ministry"
+    assert original.key == ""

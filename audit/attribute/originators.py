@@ -17,7 +17,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -123,6 +123,15 @@ class Mention:
     @property
     def anonymous(self) -> bool:
         return self.kind == "anonymous"
+
+    def moved(self, offset: int) -> Mention:
+        """A copy `offset` characters further on: dataclasses.replace without its per-call reading
+        of the fields (a third of the cost; called for every source phrase of every document)."""
+        copy = object.__new__(Mention)
+        copy.__dict__.update(self.__dict__)
+        copy.start += offset
+        copy.end += offset
+        return copy
 
 
 def tokens_of(text: str) -> list[str]:
@@ -540,7 +549,7 @@ def _apposition(text: str) -> tuple[str, str]:
 def parse_source(text: str, offset: int, statement: bool = False) -> list[Mention]:
     """The mentions in a source phrase found at `offset`: "Fauzi, an official from the local
     disaster agency" is one (with a description); "security and medical officials" is two."""
-    return [replace(m, start=m.start + offset, end=m.end + offset) for m in _parsed(text, statement)]
+    return [m.moved(offset) for m in _parsed(text, statement)]
 
 
 @lru_cache(maxsize=4096)
