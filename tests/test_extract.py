@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit import extract, load, segment
+from audit.extract import units
 from audit.extract.vocab import plural_after
 from audit.model import Claim
 
@@ -485,3 +486,39 @@ def test_percentages_at_both_ends_are_a_range() -> None:
 
 def test_a_unit_letter_before_digits_is_an_identifier() -> None:
     assert [c.unit for c in claims("The part 24703L202 was replaced.")] == []
+
+
+def _every_hint(prose: str) -> dict[str, str]:
+    """currency_context without its shortcut: every currency word's countries searched for."""
+    from audit.lexicon import data
+
+    hints: dict[str, str] = {}
+    for word, entry in data("units")["currency_words"].items():
+        if isinstance(entry, dict):
+            for country, code in entry.items():
+                if country != "default" and country in prose:
+                    hints.setdefault(word.rstrip("s"), code)
+    return hints
+
+
+def _currency_prose() -> st.SearchStrategy[str]:
+    from audit.lexicon import data
+
+    words = data("units")["currency_words"]
+    countries = sorted({c for e in words.values() if isinstance(e, dict) for c in e if c != "default"})
+    pieces = st.sampled_from([*words, *(w.upper() for w in words), *countries, "paid", " ", ", ", "Rs"])
+    return st.lists(pieces, max_size=12).map(" ".join)
+
+
+@given(_currency_prose())
+def test_currency_hints_skip_only_words_the_prose_cannot_hold(prose: str) -> None:
+    """currency_context searches for countries only for the currency words the prose holds: every
+    word of the prose reads the same currency as with every hint."""
+    from audit.lexicon import data
+
+    fast, full = units.currency_context(prose), _every_hint(prose)
+    for word, entry in data("units")["currency_words"].items():
+        if isinstance(entry, dict):
+            for written in (word, word.upper(), word.capitalize()):
+                if written in prose:
+                    assert units._currency_word(written, fast) == units._currency_word(written, full)

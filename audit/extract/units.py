@@ -208,10 +208,15 @@ def _currency_word(word: str, hint: dict[str, str]) -> str:
 
 
 def currency_context(prose: str) -> dict[str, str]:
-    """Which country's rupee: the country names a document mentions switch a currency word's default."""
+    """Which country's rupee: the country names a document mentions switch a currency word's default.
+
+    Only for the currency words the document can hold: a hint is looked up by a word of the prose
+    (lower-cased, a final s dropped), so a word whose stem the lower-cased prose does not contain is
+    never looked up, and its countries are not searched for."""
     hints: dict[str, str] = {}
+    low = prose.lower()
     for word, entry in data("units")["currency_words"].items():
-        if isinstance(entry, dict):
+        if isinstance(entry, dict) and word.rstrip("s") in low:
             for country, code in entry.items():
                 if country != "default" and country in prose:
                     hints.setdefault(word.rstrip("s"), code)
