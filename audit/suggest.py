@@ -6,9 +6,10 @@ changed, two adjacent digits swapped, a zero added or dropped, a scale word chan
 another figure of the same unit in the paragraph), and the registered checkers run again on a copy of
 the claims with that one figure changed. An edit is a repair when the failed check then passes,
 every check of that figure passes, and no check fails that did not fail before. Repairs are ranked
-by the failed checks they mend, then by how tightly the mended check holds (with the numbers exactly
-as written, without rounding, or only within rounding), then by how little the copy's passing checks
-rest on the figure edited. One repair ahead of the rest is the suggestion (`details.suggestion`, and
+by the failed checks they mend, then by how exactly the mended check holds (with the numbers exactly
+as written; but for an open bound; with every figure read to its last printed digit, as a writer's
+arithmetic leaves it; or only within the wider rounding and tolerances the rules allow), then by how
+little the copy's passing checks rest on the figure edited. One repair ahead of the rest is the suggestion (`details.suggestion`, and
 the finding says it); equally plausible ones are listed, at most three, with no suggestion.
 
 Percent changes are also read as reasoning slips, not typos: the change taken on the new value
@@ -63,34 +64,39 @@ class Edit:
         return f"{self.old} -> {self.new} ({edit_name(self.kind)})"
 
 
+# How exactly a mended check holds, tightest first: with every figure as written (LITERAL); but for
+# an open bound such as "at least" (OPEN); with every figure of the check read as a value rounded at
+# its last printed digit, and no tolerance (PRINTED: "62 miles" for 100 km, which is 62.14; "76%"
+# for $639m -> $1.13bn, 76.8%, from figures themselves rounded); or only within the rounding and
+# tolerances the house rules allow (LOOSE: "2,000" as 1,500-2,500, "about" as 10% either way, a
+# currency's band of rates). A relation the writer computed holds in one of the first three; a wrong
+# figure lands in the last by chance far more often, for that band is wide.
+LITERAL, OPEN, PRINTED, LOOSE = range(4)
+
+
 @dataclass(frozen=True)
 class Repair:
     """An edit that mends a failed check without breaking any other."""
 
     edit: Edit
     fixed: int  # failed checks it mends, the one searched for included
-    closeness: float  # -1: holds with the numbers as written; else the share of rounding it needs
+    tier: int  # LITERAL, OPEN, PRINTED or LOOSE: how exactly the mended check holds
+    closeness: float  # within LOOSE, the share of the rounding and tolerances it needs (0 to 1)
     support: int  # checks that passed with the figure as written: the copy's support for it
     then: str  # the mended check's message
 
-    def rank(self) -> tuple[int, float, int]:
-        return (-self.fixed, self.closeness, self.support)
+    def rank(self) -> tuple[int, int, float, int]:
+        return (-self.fixed, self.tier, self.closeness, self.support)
 
     def clearly_ahead_of(self, other: Repair) -> bool:
-        """Ahead by more than a hair: more checks mended; or holding with the numbers as written where
-        the other needs rounding (how much of it is no evidence: a rounded figure's true value may lie
-        anywhere in its band); or as tight and resting less on what the copy supports."""
+        """Ahead by more than a hair: more checks mended; or holding more exactly (a tier apart: how
+        much of a rounding band a repair needs is no evidence, for a rounded figure's true value may
+        lie anywhere in its band); or as exact and resting less on what the copy supports."""
         if self.fixed != other.fixed:
             return self.fixed > other.fixed
-        mine, theirs = _bucket(self.closeness), _bucket(other.closeness)
-        return mine < theirs or (mine == theirs and self.support < other.support)
-
-
-def _bucket(closeness: float) -> float:
-    """-1 exact as written, 0 exact but for qualifiers, 1 within rounding. (A finer split, "to within
-    a sixteenth of the rounding", named 3 more typos on the harness but made 2 wrong suggestions where
-    the article itself rounds loosely: "76%" for 76.8%.)"""
-    return min(closeness, 1.0) if closeness <= 0 else 1.0
+        if self.tier != other.tier:
+            return self.tier < other.tier
+        return self.support < other.support
 
 
 @dataclass
@@ -310,8 +316,8 @@ class _Search:
         mended = self.run(near, [rule]).get(_key(chk))
         if mended is None or mended.status != "pass":
             return None
-        closeness = self._closeness(chk, rule, near)
-        return Repair(edit, 1, closeness, self._support(edit.claim), mended.message)
+        tier, closeness = self._closeness(chk, rule, near)
+        return Repair(edit, 1, tier, closeness, self._support(edit.claim), mended.message)
 
     def _validate(self, chk: Check, edit: Edit) -> int:
         """The edit run on the whole document: 0 when `chk` still fails there, or the edit breaks a
@@ -340,23 +346,27 @@ class _Search:
         lo, hi = min(sentences) - reach, max(sentences) + reach
         return self._claims_in((i for i in self.by_sentence if i <= _OPENING or lo <= i <= hi), edit)
 
-    def _closeness(self, chk: Check, rule: Rule, claims: list[Claim]) -> float:
-        """How tightly the mended check holds: -1 with every figure taken as the exact number written,
-        else the least share of the rounding and tolerances the wording allows (0 to 1) with which it
-        passes, to 1/64."""
-        literal = self.run([_literal(c) for c in claims], [rule], share=0.0).get(_key(chk))
-        if literal is not None and literal.status == "pass":
-            return -1.0
-        lo, hi = 0.0, 1.0
+    def _closeness(self, chk: Check, rule: Rule, claims: list[Claim]) -> tuple[int, float]:
+        """How exactly the mended check holds (its tier) and, when not exactly, the least share of the
+        rounding and tolerances the wording allows with which it passes, to 1/64 (an order for the
+        list, not evidence)."""
+        if self._passes(chk, rule, [_literal(c) for c in claims]):
+            return LITERAL, 0.0
         if self._holds(chk, rule, claims, 0.0):
-            return 0.0
+            return OPEN, 0.0
+        read = [_printed(c) if c.id in chk.claims else _literal(c) for c in claims]
+        printed = self._passes(chk, rule, read)
+        lo, hi = 0.0, 1.0
         for _ in range(6):
             mid = (lo + hi) / 2
             lo, hi = (lo, mid) if self._holds(chk, rule, claims, mid) else (mid, hi)
-        return hi
+        return PRINTED if printed else LOOSE, hi
 
     def _holds(self, chk: Check, rule: Rule, claims: list[Claim], share: float) -> bool:
-        outcome = self.run([_rounded(c, share) for c in claims], [rule], share=share).get(_key(chk))
+        return self._passes(chk, rule, [_rounded(c, share) for c in claims], share)
+
+    def _passes(self, chk: Check, rule: Rule, claims: list[Claim], share: float = 0.0) -> bool:
+        outcome = self.run(claims, [rule], share=share).get(_key(chk))
         return outcome is not None and outcome.status == "pass"
 
 
@@ -366,6 +376,26 @@ _OPENING = 5  # sentences: the headline and lede, which several rules pair later
 def _rounded(claim: Claim, share: float) -> Claim:
     """The claim with `share` of the rounding its wording allows."""
     return replace(claim, step=max(step(claim) * share, _TINY_STEP))
+
+
+def printed_unit(claim: Claim) -> float | None:
+    """The value of a figure's last printed digit: 1 for "2000", 0.01bn for "5.38bn"; None for words."""
+    m = _DIGITS.search(claim.number_text)
+    if m is None or claim.value is None:
+        return None
+    digits = m.group(0).replace(",", "")
+    stated = float(digits)
+    scale = abs(claim.value / stated) if stated else 1.0
+    decimals = len(digits.partition(".")[2])
+    return scale * 10.0**-decimals
+
+
+def _printed(claim: Claim) -> Claim:
+    """The figure as a value rounded at its last printed digit, with no qualifier's latitude."""
+    if claim.qualifier == "range" or claim.value is None:
+        return _rounded(claim, 0.0)
+    unit = printed_unit(claim) or _TINY_STEP
+    return replace(claim, step=unit, qualifier="exact", low=claim.value, high=claim.value)
 
 
 def _literal(claim: Claim) -> Claim:

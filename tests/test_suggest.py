@@ -131,6 +131,30 @@ def test_a_doubtful_pairing_says_its_repair_but_offers_no_fix() -> None:
     assert "If these figures belong together, 70 is probably 50 (one digit wrong)" in finding.message
 
 
+def test_a_conversion_is_restored_to_the_rounding_of_the_exact_value() -> None:
+    """2,500 metres is 8,202.1 feet: "8,202" holds at its printed digit; raising the metres to 2,800
+    (9,186 feet) also brings "9,202" within the rule's tolerance, but only there. The repair that
+    holds at the precision the figures are printed to is the one a writer's arithmetic would give."""
+    audit = audit_text("The ridge is 2,500 metres (9,202 feet) high.")
+    check = failed(audit, "unit-conversion")
+    listed = [(s["from"], s["to"]) for s in check.details["suggestions"]]
+    assert ("2,500", "2,800") in listed  # a repair too, but a loose one
+    assert (check.details["suggestion"]["from"], check.details["suggestion"]["to"]) == ("9,202", "8,202")
+
+
+def test_repairs_that_hold_only_as_loosely_as_the_figures_allow_are_listed_not_said() -> None:
+    """Trillions to three figures pin a difference to the ten billion only: "690.4bn" made 630.4bn or
+    620.4bn fits them equally, so a figure stated more finely than the others can check gets no
+    suggestion (published copy whose figures come from different sources reads like this)."""
+    copy = (
+        "The gap between exports and imports reached $690.4bn last year. "
+        "Exports grew to $1.83tn while imports rose to $2.46tn."
+    )
+    check = failed(audit_text(copy), "breakdown-sum")
+    assert "suggestion" not in check.details
+    assert {s["to"] for s in check.details["suggestions"]} == {"630.4bn", "620.4bn"}
+
+
 def test_a_document_with_nothing_to_fix_gets_no_suggestion() -> None:
     audit = audit_text("The clashes left 30 casualties: 10 killed and 20 wounded.")
     assert all("suggestions" not in c.details for c in audit.checks)
