@@ -9,8 +9,11 @@ every check of that figure passes, and no check fails that did not fail before. 
 by the failed checks they mend, then by how exactly the mended check holds (with the numbers exactly
 as written; but for an open bound; with every figure read to its last printed digit, as a writer's
 arithmetic leaves it; or only within the wider rounding and tolerances the rules allow), then by how
-little the copy's passing checks rest on the figure edited. One repair ahead of the rest is the suggestion (`details.suggestion`, and
-the finding says it); equally plausible ones are listed, at most three, with no suggestion.
+little the copy's passing checks rest on the figure edited. A currency conversion holds only within
+a band of rates, never exactly, unless another conversion of the same pair in the copy fixes the
+rate: a repair that restores that rate is as exact as a repair at the printed precision. One repair
+ahead of the rest is the suggestion (`details.suggestion`, and the finding says it); equally
+plausible ones are listed, at most three, with no suggestion.
 
 Percent changes are also read as reasoning slips, not typos: the change taken on the new value
 instead of the old, and a difference in percentage points given as a percent; when one fits, typos
@@ -222,6 +225,7 @@ class _Search:
         for c in claims:
             self.by_sentence.setdefault(c.sentence, []).append(c)
         self.position = {x.index: i for i, x in enumerate(doc.sentences)}
+        self.rates = _document_rates([c for c in checks if c.status == "pass"], self.by_id)
 
     def run(self, claims: list[Claim], rules: list[Rule], share: float = 1.0) -> dict[Key, Outcome]:
         """The rules' outcomes on `claims`, with `share` of their tolerance for "about". The rules see
@@ -317,7 +321,21 @@ class _Search:
         if mended is None or mended.status != "pass":
             return None
         tier, closeness = self._closeness(chk, rule, near)
+        if _rate_of(mended) is not None:  # a currency's band of rates is a tolerance, not arithmetic
+            tier = PRINTED if self._at_document_rate(mended) else LOOSE
         return Repair(edit, 1, tier, closeness, self._support(edit.claim), mended.message)
+
+    def _at_document_rate(self, mended: Outcome) -> bool:
+        """Does a mended currency conversion use the rate of another conversion of the same pair in
+        the copy, within both conversions' printed rounding (one article, one day's rate)?"""
+        pair, rate = _rate_of(mended) or ("", 0.0)
+        mine = {c.id for c in mended.claims}
+        slack = _relative_rounding(mended.claims)
+        return any(
+            abs(rate / other - 1) <= slack + other_slack
+            for ids, other, other_slack in self.rates.get(pair, ())
+            if not mine & set(ids)
+        )
 
     def _validate(self, chk: Check, edit: Edit) -> int:
         """The edit run on the whole document: 0 when `chk` still fails there, or the edit breaks a
@@ -402,6 +420,36 @@ def _literal(claim: Claim) -> Claim:
     if claim.qualifier == "range" or claim.value is None:
         return _rounded(claim, 0.0)
     return replace(claim, step=_TINY_STEP, qualifier="exact", low=claim.value, high=claim.value)
+
+
+def _rate_of(outcome: Outcome | Check) -> tuple[str, float] | None:
+    """A currency conversion's pair ("USD/GBP") and the rate its figures imply, or None."""
+    pair, rate = outcome.details.get("pair"), outcome.details.get("rate")
+    if not isinstance(pair, str) or "/" not in pair or not isinstance(rate, int | float) or rate <= 0:
+        return None
+    return pair, float(rate)
+
+
+def _relative_rounding(claims: Iterable[Claim]) -> float:
+    """How far the figures' printed rounding lets a ratio of them move: half a last digit each."""
+    return sum((printed_unit(c) or 0.0) / 2 / abs(c.value) for c in claims if c.value)
+
+
+def _document_rates(
+    passed: list[Check], by_id: dict[str, Claim]
+) -> dict[str, list[tuple[tuple[str, ...], float, float]]]:
+    """The rates the copy's passing currency conversions imply, each pair both ways round."""
+    out: dict[str, list[tuple[tuple[str, ...], float, float]]] = {}
+    for chk in passed:
+        found = _rate_of(chk)
+        if found is None:
+            continue
+        (pair, rate), ids = found, tuple(chk.claims)
+        slack = _relative_rounding(by_id[i] for i in ids if i in by_id)
+        a, _, b = pair.partition("/")
+        out.setdefault(pair, []).append((ids, rate, slack))
+        out.setdefault(f"{b}/{a}", []).append((ids, 1 / rate, slack))
+    return out
 
 
 # --- candidate edits --------------------------------------------------------------------------

@@ -155,6 +155,18 @@ def test_repairs_that_hold_only_as_loosely_as_the_figures_allow_are_listed_not_s
     assert {s["to"] for s in check.details["suggestions"]} == {"630.4bn", "620.4bn"}
 
 
+def test_a_currency_conversion_is_restored_to_the_rate_the_copy_uses_elsewhere() -> None:
+    """One article, one day's rate: $12.4bn = £6.6bn fixes it near 0.53, so "£7.52bn" for $2.85bn is
+    probably £1.52bn, though £2.52bn, or $9.85bn, would also lie inside the band of plausible rates."""
+    payment = "a first payment of $2.85bn (£7.52bn) is due in June."
+    alone = failed(audit_text(f"The airline says {payment}"), "unit-conversion")
+    assert "suggestion" not in alone.details  # any rate in the band will do: nothing to choose by
+    check = failed(
+        audit_text(f"The airline will spend $12.4bn (£6.6bn) on jets, and {payment}"), "unit-conversion"
+    )
+    assert (check.details["suggestion"]["from"], check.details["suggestion"]["to"]) == ("7.52bn", "1.52bn")
+
+
 def test_a_document_with_nothing_to_fix_gets_no_suggestion() -> None:
     audit = audit_text("The clashes left 30 casualties: 10 killed and 20 wounded.")
     assert all("suggestions" not in c.details for c in audit.checks)
