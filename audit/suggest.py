@@ -85,7 +85,7 @@ class Repair:
     fixed: int  # failed checks it mends, the one searched for included
     tier: int  # LITERAL, OPEN, PRINTED or LOOSE: how exactly the mended check holds
     closeness: float  # within LOOSE, the share of the rounding and tolerances it needs (0 to 1)
-    support: int  # checks that passed with the figure as written: the copy's support for it
+    support: int  # the figure's other checks that hold exactly as written and only loosely after the edit
     then: str  # the mended check's message
 
     def rank(self) -> tuple[int, int, float, int]:
@@ -94,7 +94,7 @@ class Repair:
     def clearly_ahead_of(self, other: Repair) -> bool:
         """Ahead by more than a hair: more checks mended; or holding more exactly (a tier apart: how
         much of a rounding band a repair needs is no evidence, for a rounded figure's true value may
-        lie anywhere in its band); or as exact and resting less on what the copy supports."""
+        lie anywhere in its band); or as exact and loosening fewer of the copy's exact relations."""
         if self.fixed != other.fixed:
             return self.fixed > other.fixed
         if self.tier != other.tier:
@@ -221,6 +221,7 @@ class _Search:
         self.paragraph = {s.index: s.paragraph for s in doc.sentences}
         self._full: dict[Edit, dict[Key, Outcome]] = {}
         self._edits: dict[Edit, Claim | None] = {}
+        self._tiers: dict[Key, int] = {}
         self.by_sentence: dict[int, list[Claim]] = {}
         for c in claims:
             self.by_sentence.setdefault(c.sentence, []).append(c)
@@ -320,10 +321,39 @@ class _Search:
         mended = self.run(near, [rule]).get(_key(chk))
         if mended is None or mended.status != "pass":
             return None
-        tier, closeness = self._closeness(chk, rule, near)
-        if _rate_of(mended) is not None:  # a currency's band of rates is a tolerance, not arithmetic
-            tier = PRINTED if self._at_document_rate(mended) else LOOSE
-        return Repair(edit, 1, tier, closeness, self._support(edit.claim), mended.message)
+        tier, closeness = self._closeness(_key(chk), rule, near, mended)
+        return Repair(edit, 1, tier, closeness, self._loosened(edit, _key(chk)), mended.message)
+
+    def _loosened(self, edit: Edit, mending: Key) -> int:
+        """The copy's support for a figure as written: how many of its other passing checks hold
+        exactly (at the printed precision or tighter) with it and only loosely with the edit. A
+        check that any nearby value passes as well ("the deadliest", a band of rates) is none."""
+        lost = 0
+        for key, status in self.before.items():
+            if status != "pass" or edit.claim not in key[1] or key == mending:
+                continue
+            if self._tier_as_written(key) < LOOSE and self._tier_of(key, edit) == LOOSE:
+                lost += 1
+        return lost
+
+    def _tier_as_written(self, key: Key) -> int:
+        if key not in self._tiers:
+            self._tiers[key] = self._tier_of(key, None)
+        return self._tiers[key]
+
+    def _tier_of(self, key: Key, edit: Edit | None) -> int:
+        """How exactly a check holds on the figures of its sentences, with `edit` made if given."""
+        rule = self.rules[key[0]]
+        sentences = [self.by_id[i].sentence for i in key[1] if i in self.by_id]
+        near = (
+            self._claims_in(sentences, edit)
+            if edit is not None
+            else [c for i in sorted(set(sentences)) for c in self.by_sentence.get(i, ())]
+        )
+        outcome = self.run(near, [rule]).get(key)
+        if outcome is None or outcome.status != "pass":
+            return LOOSE + 1
+        return self._tier(key, rule, near, outcome)
 
     def _at_document_rate(self, mended: Outcome) -> bool:
         """Does a mended currency conversion use the rate of another conversion of the same pair in
@@ -364,27 +394,35 @@ class _Search:
         lo, hi = min(sentences) - reach, max(sentences) + reach
         return self._claims_in((i for i in self.by_sentence if i <= _OPENING or lo <= i <= hi), edit)
 
-    def _closeness(self, chk: Check, rule: Rule, claims: list[Claim]) -> tuple[int, float]:
+    def _closeness(self, key: Key, rule: Rule, claims: list[Claim], mended: Outcome) -> tuple[int, float]:
         """How exactly the mended check holds (its tier) and, when not exactly, the least share of the
         rounding and tolerances the wording allows with which it passes, to 1/64 (an order for the
         list, not evidence)."""
-        if self._passes(chk, rule, [_literal(c) for c in claims]):
-            return LITERAL, 0.0
-        if self._holds(chk, rule, claims, 0.0):
-            return OPEN, 0.0
-        read = [_printed(c) if c.id in chk.claims else _literal(c) for c in claims]
-        printed = self._passes(chk, rule, read)
+        tier = self._tier(key, rule, claims, mended)
+        if tier < PRINTED:
+            return tier, 0.0
         lo, hi = 0.0, 1.0
         for _ in range(6):
             mid = (lo + hi) / 2
-            lo, hi = (lo, mid) if self._holds(chk, rule, claims, mid) else (mid, hi)
-        return PRINTED if printed else LOOSE, hi
+            lo, hi = (lo, mid) if self._holds(key, rule, claims, mid) else (mid, hi)
+        return tier, hi
 
-    def _holds(self, chk: Check, rule: Rule, claims: list[Claim], share: float) -> bool:
-        return self._passes(chk, rule, [_rounded(c, share) for c in claims], share)
+    def _tier(self, key: Key, rule: Rule, claims: list[Claim], outcome: Outcome) -> int:
+        """The tier of a check that passes on `claims` (`outcome`, as the rule reported it)."""
+        if _rate_of(outcome) is not None:  # a currency's band of rates is a tolerance, not arithmetic
+            return PRINTED if self._at_document_rate(outcome) else LOOSE
+        if self._passes(key, rule, [_literal(c) for c in claims]):
+            return LITERAL
+        if self._holds(key, rule, claims, 0.0):
+            return OPEN
+        read = [_printed(c) if c.id in key[1] else _literal(c) for c in claims]
+        return PRINTED if self._passes(key, rule, read) else LOOSE
 
-    def _passes(self, chk: Check, rule: Rule, claims: list[Claim], share: float = 0.0) -> bool:
-        outcome = self.run(claims, [rule], share=share).get(_key(chk))
+    def _holds(self, key: Key, rule: Rule, claims: list[Claim], share: float) -> bool:
+        return self._passes(key, rule, [_rounded(c, share) for c in claims], share)
+
+    def _passes(self, key: Key, rule: Rule, claims: list[Claim], share: float = 0.0) -> bool:
+        outcome = self.run(claims, [rule], share=share).get(key)
         return outcome is not None and outcome.status == "pass"
 
 

@@ -167,6 +167,15 @@ def test_a_currency_conversion_is_restored_to_the_rate_the_copy_uses_elsewhere()
     assert (check.details["suggestion"]["from"], check.details["suggestion"]["to"]) == ("7.52bn", "1.52bn")
 
 
+def test_a_check_any_nearby_value_passes_lends_a_figure_no_support() -> None:
+    """£60m -> £40m is a third, not 20%: £50m or £48m mends it exactly. £40m also converts to $75m, but
+    £48m converts to it inside the band of rates as well: that check pins nothing, so it cannot make
+    the other figure the one to change, and the two repairs tie."""
+    check = failed(audit_text("The fund fell 20% to £40m ($75m) from £60m."), "percent-change")
+    assert "suggestion" not in check.details
+    assert {s["to"] for s in check.details["suggestions"][:2]} == {"50m", "48m"}
+
+
 def test_a_document_with_nothing_to_fix_gets_no_suggestion() -> None:
     audit = audit_text("The clashes left 30 casualties: 10 killed and 20 wounded.")
     assert all("suggestions" not in c.details for c in audit.checks)
