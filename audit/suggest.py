@@ -87,9 +87,10 @@ class Repair:
     closeness: float  # within LOOSE, the share of the rounding and tolerances it needs (0 to 1)
     support: int  # the figure's other checks that hold exactly as written and only loosely after the edit
     then: str  # the mended check's message
+    involved: int = 0  # the figure's passing checks, exact or not: orders the list of equals, no more
 
-    def rank(self) -> tuple[int, int, float, int]:
-        return (-self.fixed, self.tier, self.closeness, self.support)
+    def rank(self) -> tuple[int, int, int, float, int]:
+        return (-self.fixed, self.tier, self.support, self.closeness, self.involved)
 
     def clearly_ahead_of(self, other: Repair) -> bool:
         """Ahead by more than a hair: more checks mended; or holding more exactly (a tier apart: how
@@ -322,7 +323,8 @@ class _Search:
         if mended is None or mended.status != "pass":
             return None
         tier, closeness = self._closeness(_key(chk), rule, near, mended)
-        return Repair(edit, 1, tier, closeness, self._loosened(edit, _key(chk)), mended.message)
+        loosened = self._loosened(edit, _key(chk))
+        return Repair(edit, 1, tier, closeness, loosened, mended.message, self._support(edit.claim))
 
     def _loosened(self, edit: Edit, mending: Key) -> int:
         """The copy's support for a figure as written: how many of its other passing checks hold
