@@ -147,6 +147,7 @@ class _Notes:
     repairs: list[Repair]
     slip: dict[str, Any] | None = None
     slip_text: str = ""
+    slip_tier: int = LOOSE  # how exactly the slip explains the figure
     supported: str = ""  # restatements: what the rest of the copy says
     supported_claim: str | None = None  # ... and the statement it sides with, if any
     doubtful: bool = False  # the check's pairing is one the rules are less sure of
@@ -160,7 +161,7 @@ def _notes(search: _Search, chk: Check) -> _Notes:
     if chk.rule == "percent-change":
         found = _percent_slip(search, chk)
         if found is not None:
-            notes.slip, notes.slip_text = found
+            notes.slip, notes.slip_text, notes.slip_tier = found
     notes.repairs = search.repairs(chk)
     if chk.rule in _RESTATING and len(set(chk.claims)) == 2:
         notes.supported_claim, notes.supported = search.supported(chk)
@@ -169,17 +170,17 @@ def _notes(search: _Search, chk: Check) -> _Notes:
 
 def _annotate(chk: Check, finding: Finding | None, notes: _Notes) -> None:
     extra: list[str] = []
+    ranked = notes.repairs[: int(data("suggest")["max_listed"])]
+    # a reasoning slip that explains the figure as exactly is as plausible as any typo
+    beats_slip = notes.slip is None or (bool(ranked) and ranked[0].tier < notes.slip_tier)
+    unique = beats_slip and (
+        len(notes.repairs) == 1
+        or (len(notes.repairs) > 1 and notes.repairs[0].clearly_ahead_of(notes.repairs[1]))
+    )
     if notes.slip is not None:
         chk.details["slip"] = notes.slip
-        extra.append(notes.slip_text)
-    ranked = notes.repairs[: int(data("suggest")["max_listed"])]
-    unique = (
-        notes.slip is None  # a reasoning slip that fits is as plausible as any typo
-        and (
-            len(notes.repairs) == 1
-            or (len(notes.repairs) > 1 and notes.repairs[0].clearly_ahead_of(notes.repairs[1]))
-        )
-    )
+        if not beats_slip:  # said only where no typo explains the figure more exactly
+            extra.append(notes.slip_text)
     if notes.supported:
         chk.details["supported"] = notes.supported_claim
         if notes.supported_claim or not (ranked and unique):
@@ -193,7 +194,9 @@ def _annotate(chk: Check, finding: Finding | None, notes: _Notes) -> None:
         extra.append(f"if these figures belong together, {said}" if notes.doubtful else said)
     elif ranked:
         listed = "; ".join(r.edit.describe() for r in ranked)
-        extra.append(f"{'or a typo' if notes.slip else 'equally plausible repairs'}: {listed}")
+        extra.append(
+            f"{'or a typo' if notes.slip and not beats_slip else 'equally plausible repairs'}: {listed}"
+        )
     if finding is not None and extra:
         finding.message = ". ".join([finding.message.rstrip("."), *(_sentence(e) for e in extra)])
         if ranked and unique and not notes.doubtful:  # a fix only where the pairing is sure
@@ -624,36 +627,56 @@ def with_number(claim: Claim, written: str) -> Claim | None:
 # --- percent changes: reasoning slips ---------------------------------------------------------
 
 
-def _percent_slip(search: _Search, chk: Check) -> tuple[dict[str, Any], str] | None:
-    """ "rose 24% from 541 to 671.7" taken on the new value, or a change in points given in percent."""
+def _percent_slip(search: _Search, chk: Check) -> tuple[dict[str, Any], str, int] | None:
+    """ "rose 24% from 541 to 671.7" taken on the new value, or a change in points given in percent,
+    and how exactly the slip explains the figure (a tier, as a repair's)."""
     if "computed" not in chk.details or len(chk.claims) != 3:
         return None
     p, new, old = (search.by_id[i] for i in chk.claims)
     if p.value is None or new.value is None or old.value is None or new.value == old.value:
         return None
     approx = float(search.rules[chk.rule].options.get("approx_tolerance", 0.1))
-    stated = interval(p, approx)
     if is_percent(new) and is_percent(old):
         points = abs(new.value - old.value)
-        if stated.contains(points) or abs(points - p.value) <= 0.5:
+        tier = _points_tier(p, new, old, approx)
+        if tier is not None:
             text = (
                 f"{label(p)} is the difference between {label(old)} and {label(new)} in percentage points, "
                 f"not a percent change: a reasoning slip, not a typo"
             )
             if "percentage points" in chk.message:  # the check said so already
                 text = "a reasoning slip, not a typo"
-            return {"kind": "percentage-points", "claim": p.id, "computed": round(points, 3)}, text
-    n, o = interval(new, approx), interval(old, approx)
-    if n.lo <= 0 or o.lo <= 0 or n.hi == float("inf") or o.hi == float("inf"):
-        return None
-    rise = new.value > old.value
-    r = Interval(o.lo / n.hi, o.hi / n.lo)  # old / new
-    on_new = (
-        Interval((1 - r.hi) * 100, (1 - r.lo) * 100) if rise else Interval((r.lo - 1) * 100, (r.hi - 1) * 100)
-    )
-    if not on_new.overlaps(stated):
+            return {"kind": "percentage-points", "claim": p.id, "computed": round(points, 3)}, text, tier
+    readings = ((LITERAL, _literal, 0.0), (PRINTED, _printed, 0.0), (LOOSE, lambda c: c, approx))
+    tier = next((t for t, read, a in readings if _on_new_value(read(p), read(new), read(old), a)), None)
+    if tier is None:
         return None
     computed = abs(new.value - old.value) / new.value * 100
     change = f"the change from {label(old)} to {label(new)}"
     text = f"{label(p)} is {change} taken on the new value, not the old: a reasoning slip, not a typo"
-    return {"kind": "base", "claim": p.id, "computed": round(computed, 3)}, text
+    return {"kind": "base", "claim": p.id, "computed": round(computed, 3)}, text, tier
+
+
+def _points_tier(p: Claim, new: Claim, old: Claim, approx: float) -> int | None:
+    """How exactly a percent is the difference of two percentages in points, or None."""
+    points, stated = abs((new.value or 0) - (old.value or 0)), p.value or 0
+    if abs(points - stated) < _TINY_STEP:
+        return LITERAL
+    if abs(points - stated) <= sum((printed_unit(c) or 0.0) / 2 for c in (p, new, old)):
+        return PRINTED
+    if interval(p, approx).contains(points) or abs(points - stated) <= 0.5:
+        return LOOSE
+    return None
+
+
+def _on_new_value(p: Claim, new: Claim, old: Claim, approx: float) -> bool:
+    """Is the stated percent the change from `old` to `new` taken on the new value?"""
+    n, o = interval(new, approx), interval(old, approx)
+    if n.lo <= 0 or o.lo <= 0 or n.hi == float("inf") or o.hi == float("inf"):
+        return False
+    r = Interval(o.lo / n.hi, o.hi / n.lo)  # old / new
+    rise = (new.value or 0) > (old.value or 0)
+    on_new = (
+        Interval((1 - r.hi) * 100, (1 - r.lo) * 100) if rise else Interval((r.lo - 1) * 100, (r.hi - 1) * 100)
+    )
+    return on_new.overlaps(interval(p, approx))

@@ -192,6 +192,16 @@ def test_a_percent_change_taken_on_the_new_value_is_a_reasoning_slip() -> None:
     assert "Or a typo: 8,000 -> 6,000 (one digit wrong)" in message  # listed after the slip, never the fix
 
 
+def test_a_typo_that_explains_a_percent_exactly_beats_a_slip_that_needs_rounding() -> None:
+    """$1.2bn -> $660m is a 45% fall exactly; "85%" is the fall taken on the new value (81.8%) only
+    within the rounding of "$1.2bn". The slip is kept in the details, the typo is the suggestion."""
+    audit = audit_text("Spending fell 85% to $660m from $1.2bn.")
+    check = failed(audit, "percent-change")
+    assert check.details["slip"]["kind"] == "base"
+    assert (check.details["suggestion"]["from"], check.details["suggestion"]["to"]) == ("85", "45")
+    assert "reasoning slip" not in finding_message(audit, "percent-change")
+
+
 def test_the_search_is_bounded_per_document() -> None:
     para = "At least {t:,} casualties were recorded, with 300 killed and {w:,} wounded.\n\n"
     audit = audit_text("".join(para.format(t=3000 + i, w=1700 + i) for i in range(21)))
