@@ -69,8 +69,8 @@ class Edit:
 
 # How exactly a mended check holds, tightest first: with every figure as written (LITERAL); but for
 # an open bound such as "at least" (OPEN); with every figure of the check read as a value rounded at
-# its last printed digit, and no tolerance (PRINTED: "62 miles" for 100 km, which is 62.14; "76%"
-# for $639m -> $1.13bn, 76.8%, from figures themselves rounded); or only within the rounding and
+# its last printed digit, and no tolerance (PRINTED: "62 miles" for 100 km, which is 62.14; "44%"
+# for $1.21bn -> $1.75bn, 44.6%, from figures themselves rounded); or only within the rounding and
 # tolerances the house rules allow (LOOSE: "2,000" as 1,500-2,500, "about" as 10% either way, a
 # currency's band of rates). A relation the writer computed holds in one of the first three; a wrong
 # figure lands in the last by chance far more often, for that band is wide.
