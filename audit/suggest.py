@@ -6,10 +6,14 @@ changed, two adjacent digits swapped, a zero added or dropped, a scale word chan
 another figure of the same unit in the paragraph), and the registered checkers run again on a copy of
 the claims with that one figure changed. An edit is a repair when the failed check then passes,
 every check of that figure passes, and no check fails that did not fail before. Repairs are ranked
-by the failed checks they mend, then by how tightly the mended check holds (with the numbers exactly
-as written, without rounding, or only within rounding), then by how little the copy's passing checks
-rest on the figure edited. One repair ahead of the rest is the suggestion (`details.suggestion`, and
-the finding says it); equally plausible ones are listed, at most three, with no suggestion.
+by the failed checks they mend, then by how exactly the mended check holds (with the numbers exactly
+as written; but for an open bound; with every figure read to its last printed digit, as a writer's
+arithmetic leaves it; or only within the wider rounding and tolerances the rules allow), then by how
+little the copy's passing checks rest on the figure edited. A currency conversion holds only within
+a band of rates, never exactly, unless another conversion of the same pair in the copy fixes the
+rate: a repair that restores that rate is as exact as a repair at the printed precision. One repair
+ahead of the rest is the suggestion (`details.suggestion`, and the finding says it); equally
+plausible ones are listed, at most three, with no suggestion.
 
 Percent changes are also read as reasoning slips, not typos: the change taken on the new value
 instead of the old, and a difference in percentage points given as a percent; when one fits, typos
@@ -63,34 +67,40 @@ class Edit:
         return f"{self.old} -> {self.new} ({edit_name(self.kind)})"
 
 
+# How exactly a mended check holds, tightest first: with every figure as written (LITERAL); but for
+# an open bound such as "at least" (OPEN); with every figure of the check read as a value rounded at
+# its last printed digit, and no tolerance (PRINTED: "62 miles" for 100 km, which is 62.14; "44%"
+# for $1.21bn -> $1.75bn, 44.6%, from figures themselves rounded); or only within the rounding and
+# tolerances the house rules allow (LOOSE: "2,000" as 1,500-2,500, "about" as 10% either way, a
+# currency's band of rates). A relation the writer computed holds in one of the first three; a wrong
+# figure lands in the last by chance far more often, for that band is wide.
+LITERAL, OPEN, PRINTED, LOOSE = range(4)
+
+
 @dataclass(frozen=True)
 class Repair:
     """An edit that mends a failed check without breaking any other."""
 
     edit: Edit
     fixed: int  # failed checks it mends, the one searched for included
-    closeness: float  # -1: holds with the numbers as written; else the share of rounding it needs
-    support: int  # checks that passed with the figure as written: the copy's support for it
+    tier: int  # LITERAL, OPEN, PRINTED or LOOSE: how exactly the mended check holds
+    closeness: float  # within LOOSE, the share of the rounding and tolerances it needs (0 to 1)
+    support: int  # the figure's other checks that hold exactly as written and only loosely after the edit
     then: str  # the mended check's message
+    involved: int = 0  # the figure's passing checks, exact or not: orders the list of equals, no more
 
-    def rank(self) -> tuple[int, float, int]:
-        return (-self.fixed, self.closeness, self.support)
+    def rank(self) -> tuple[int, int, int, float, int]:
+        return (-self.fixed, self.tier, self.support, self.closeness, self.involved)
 
     def clearly_ahead_of(self, other: Repair) -> bool:
-        """Ahead by more than a hair: more checks mended; or holding with the numbers as written where
-        the other needs rounding (how much of it is no evidence: a rounded figure's true value may lie
-        anywhere in its band); or as tight and resting less on what the copy supports."""
+        """Ahead by more than a hair: more checks mended; or holding more exactly (a tier apart: how
+        much of a rounding band a repair needs is no evidence, for a rounded figure's true value may
+        lie anywhere in its band); or as exact and loosening fewer of the copy's exact relations."""
         if self.fixed != other.fixed:
             return self.fixed > other.fixed
-        mine, theirs = _bucket(self.closeness), _bucket(other.closeness)
-        return mine < theirs or (mine == theirs and self.support < other.support)
-
-
-def _bucket(closeness: float) -> float:
-    """-1 exact as written, 0 exact but for qualifiers, 1 within rounding. (A finer split, "to within
-    a sixteenth of the rounding", named 3 more typos on the harness but made 2 wrong suggestions where
-    the article itself rounds loosely: "76%" for 76.8%.)"""
-    return min(closeness, 1.0) if closeness <= 0 else 1.0
+        if self.tier != other.tier:
+            return self.tier < other.tier
+        return self.support < other.support
 
 
 @dataclass
@@ -137,6 +147,7 @@ class _Notes:
     repairs: list[Repair]
     slip: dict[str, Any] | None = None
     slip_text: str = ""
+    slip_tier: int = LOOSE  # how exactly the slip explains the figure
     supported: str = ""  # restatements: what the rest of the copy says
     supported_claim: str | None = None  # ... and the statement it sides with, if any
     doubtful: bool = False  # the check's pairing is one the rules are less sure of
@@ -150,7 +161,7 @@ def _notes(search: _Search, chk: Check) -> _Notes:
     if chk.rule == "percent-change":
         found = _percent_slip(search, chk)
         if found is not None:
-            notes.slip, notes.slip_text = found
+            notes.slip, notes.slip_text, notes.slip_tier = found
     notes.repairs = search.repairs(chk)
     if chk.rule in _RESTATING and len(set(chk.claims)) == 2:
         notes.supported_claim, notes.supported = search.supported(chk)
@@ -159,17 +170,17 @@ def _notes(search: _Search, chk: Check) -> _Notes:
 
 def _annotate(chk: Check, finding: Finding | None, notes: _Notes) -> None:
     extra: list[str] = []
+    ranked = notes.repairs[: int(data("suggest")["max_listed"])]
+    # a reasoning slip that explains the figure as exactly is as plausible as any typo
+    beats_slip = notes.slip is None or (bool(ranked) and ranked[0].tier < notes.slip_tier)
+    unique = beats_slip and (
+        len(notes.repairs) == 1
+        or (len(notes.repairs) > 1 and notes.repairs[0].clearly_ahead_of(notes.repairs[1]))
+    )
     if notes.slip is not None:
         chk.details["slip"] = notes.slip
-        extra.append(notes.slip_text)
-    ranked = notes.repairs[: int(data("suggest")["max_listed"])]
-    unique = (
-        notes.slip is None  # a reasoning slip that fits is as plausible as any typo
-        and (
-            len(notes.repairs) == 1
-            or (len(notes.repairs) > 1 and notes.repairs[0].clearly_ahead_of(notes.repairs[1]))
-        )
-    )
+        if not beats_slip:  # said only where no typo explains the figure more exactly
+            extra.append(notes.slip_text)
     if notes.supported:
         chk.details["supported"] = notes.supported_claim
         if notes.supported_claim or not (ranked and unique):
@@ -183,7 +194,9 @@ def _annotate(chk: Check, finding: Finding | None, notes: _Notes) -> None:
         extra.append(f"if these figures belong together, {said}" if notes.doubtful else said)
     elif ranked:
         listed = "; ".join(r.edit.describe() for r in ranked)
-        extra.append(f"{'or a typo' if notes.slip else 'equally plausible repairs'}: {listed}")
+        extra.append(
+            f"{'or a typo' if notes.slip and not beats_slip else 'equally plausible repairs'}: {listed}"
+        )
     if finding is not None and extra:
         finding.message = ". ".join([finding.message.rstrip("."), *(_sentence(e) for e in extra)])
         if ranked and unique and not notes.doubtful:  # a fix only where the pairing is sure
@@ -212,10 +225,12 @@ class _Search:
         self.paragraph = {s.index: s.paragraph for s in doc.sentences}
         self._full: dict[Edit, dict[Key, Outcome]] = {}
         self._edits: dict[Edit, Claim | None] = {}
+        self._tiers: dict[Key, int] = {}
         self.by_sentence: dict[int, list[Claim]] = {}
         for c in claims:
             self.by_sentence.setdefault(c.sentence, []).append(c)
         self.position = {x.index: i for i, x in enumerate(doc.sentences)}
+        self.rates = _document_rates([c for c in checks if c.status == "pass"], self.by_id)
 
     def run(self, claims: list[Claim], rules: list[Rule], share: float = 1.0) -> dict[Key, Outcome]:
         """The rules' outcomes on `claims`, with `share` of their tolerance for "about". The rules see
@@ -310,8 +325,52 @@ class _Search:
         mended = self.run(near, [rule]).get(_key(chk))
         if mended is None or mended.status != "pass":
             return None
-        closeness = self._closeness(chk, rule, near)
-        return Repair(edit, 1, closeness, self._support(edit.claim), mended.message)
+        tier, closeness = self._closeness(_key(chk), rule, near, mended)
+        loosened = self._loosened(edit, _key(chk))
+        return Repair(edit, 1, tier, closeness, loosened, mended.message, self._support(edit.claim))
+
+    def _loosened(self, edit: Edit, mending: Key) -> int:
+        """The copy's support for a figure as written: how many of its other passing checks hold
+        exactly (at the printed precision or tighter) with it and only loosely with the edit. A
+        check that any nearby value passes as well ("the deadliest", a band of rates) is none."""
+        lost = 0
+        for key, status in self.before.items():
+            if status != "pass" or edit.claim not in key[1] or key == mending:
+                continue
+            if self._tier_as_written(key) < LOOSE and self._tier_of(key, edit) == LOOSE:
+                lost += 1
+        return lost
+
+    def _tier_as_written(self, key: Key) -> int:
+        if key not in self._tiers:
+            self._tiers[key] = self._tier_of(key, None)
+        return self._tiers[key]
+
+    def _tier_of(self, key: Key, edit: Edit | None) -> int:
+        """How exactly a check holds on the figures of its sentences, with `edit` made if given."""
+        rule = self.rules[key[0]]
+        sentences = [self.by_id[i].sentence for i in key[1] if i in self.by_id]
+        near = (
+            self._claims_in(sentences, edit)
+            if edit is not None
+            else [c for i in sorted(set(sentences)) for c in self.by_sentence.get(i, ())]
+        )
+        outcome = self.run(near, [rule]).get(key)
+        if outcome is None or outcome.status != "pass":
+            return LOOSE + 1
+        return self._tier(key, rule, near, outcome)
+
+    def _at_document_rate(self, mended: Outcome) -> bool:
+        """Does a mended currency conversion use the rate of another conversion of the same pair in
+        the copy, within both conversions' printed rounding (one article, one day's rate)?"""
+        pair, rate = _rate_of(mended) or ("", 0.0)
+        mine = {c.id for c in mended.claims}
+        slack = _relative_rounding(mended.claims)
+        return any(
+            abs(rate / other - 1) <= slack + other_slack
+            for ids, other, other_slack in self.rates.get(pair, ())
+            if not mine & set(ids)
+        )
 
     def _validate(self, chk: Check, edit: Edit) -> int:
         """The edit run on the whole document: 0 when `chk` still fails there, or the edit breaks a
@@ -340,23 +399,35 @@ class _Search:
         lo, hi = min(sentences) - reach, max(sentences) + reach
         return self._claims_in((i for i in self.by_sentence if i <= _OPENING or lo <= i <= hi), edit)
 
-    def _closeness(self, chk: Check, rule: Rule, claims: list[Claim]) -> float:
-        """How tightly the mended check holds: -1 with every figure taken as the exact number written,
-        else the least share of the rounding and tolerances the wording allows (0 to 1) with which it
-        passes, to 1/64."""
-        literal = self.run([_literal(c) for c in claims], [rule], share=0.0).get(_key(chk))
-        if literal is not None and literal.status == "pass":
-            return -1.0
+    def _closeness(self, key: Key, rule: Rule, claims: list[Claim], mended: Outcome) -> tuple[int, float]:
+        """How exactly the mended check holds (its tier) and, when not exactly, the least share of the
+        rounding and tolerances the wording allows with which it passes, to 1/64 (an order for the
+        list, not evidence)."""
+        tier = self._tier(key, rule, claims, mended)
+        if tier < PRINTED:
+            return tier, 0.0
         lo, hi = 0.0, 1.0
-        if self._holds(chk, rule, claims, 0.0):
-            return 0.0
         for _ in range(6):
             mid = (lo + hi) / 2
-            lo, hi = (lo, mid) if self._holds(chk, rule, claims, mid) else (mid, hi)
-        return hi
+            lo, hi = (lo, mid) if self._holds(key, rule, claims, mid) else (mid, hi)
+        return tier, hi
 
-    def _holds(self, chk: Check, rule: Rule, claims: list[Claim], share: float) -> bool:
-        outcome = self.run([_rounded(c, share) for c in claims], [rule], share=share).get(_key(chk))
+    def _tier(self, key: Key, rule: Rule, claims: list[Claim], outcome: Outcome) -> int:
+        """The tier of a check that passes on `claims` (`outcome`, as the rule reported it)."""
+        if _rate_of(outcome) is not None:  # a currency's band of rates is a tolerance, not arithmetic
+            return PRINTED if self._at_document_rate(outcome) else LOOSE
+        if self._passes(key, rule, [_literal(c) for c in claims]):
+            return LITERAL
+        if self._holds(key, rule, claims, 0.0):
+            return OPEN
+        read = [_printed(c) if c.id in key[1] else _literal(c) for c in claims]
+        return PRINTED if self._passes(key, rule, read) else LOOSE
+
+    def _holds(self, key: Key, rule: Rule, claims: list[Claim], share: float) -> bool:
+        return self._passes(key, rule, [_rounded(c, share) for c in claims], share)
+
+    def _passes(self, key: Key, rule: Rule, claims: list[Claim], share: float = 0.0) -> bool:
+        outcome = self.run(claims, [rule], share=share).get(key)
         return outcome is not None and outcome.status == "pass"
 
 
@@ -368,10 +439,60 @@ def _rounded(claim: Claim, share: float) -> Claim:
     return replace(claim, step=max(step(claim) * share, _TINY_STEP))
 
 
+def printed_unit(claim: Claim) -> float | None:
+    """The value of a figure's last printed digit: 1 for "2000", 0.01bn for "5.38bn"; None for words."""
+    m = _DIGITS.search(claim.number_text)
+    if m is None or claim.value is None:
+        return None
+    digits = m.group(0).replace(",", "")
+    stated = float(digits)
+    scale = abs(claim.value / stated) if stated else 1.0
+    decimals = len(digits.partition(".")[2])
+    return scale * 10.0**-decimals
+
+
+def _printed(claim: Claim) -> Claim:
+    """The figure as a value rounded at its last printed digit, with no qualifier's latitude."""
+    if claim.qualifier == "range" or claim.value is None:
+        return _rounded(claim, 0.0)
+    unit = printed_unit(claim) or _TINY_STEP
+    return replace(claim, step=unit, qualifier="exact", low=claim.value, high=claim.value)
+
+
 def _literal(claim: Claim) -> Claim:
     if claim.qualifier == "range" or claim.value is None:
         return _rounded(claim, 0.0)
     return replace(claim, step=_TINY_STEP, qualifier="exact", low=claim.value, high=claim.value)
+
+
+def _rate_of(outcome: Outcome | Check) -> tuple[str, float] | None:
+    """A currency conversion's pair ("USD/GBP") and the rate its figures imply, or None."""
+    pair, rate = outcome.details.get("pair"), outcome.details.get("rate")
+    if not isinstance(pair, str) or "/" not in pair or not isinstance(rate, int | float) or rate <= 0:
+        return None
+    return pair, float(rate)
+
+
+def _relative_rounding(claims: Iterable[Claim]) -> float:
+    """How far the figures' printed rounding lets a ratio of them move: half a last digit each."""
+    return sum((printed_unit(c) or 0.0) / 2 / abs(c.value) for c in claims if c.value)
+
+
+def _document_rates(
+    passed: list[Check], by_id: dict[str, Claim]
+) -> dict[str, list[tuple[tuple[str, ...], float, float]]]:
+    """The rates the copy's passing currency conversions imply, each pair both ways round."""
+    out: dict[str, list[tuple[tuple[str, ...], float, float]]] = {}
+    for chk in passed:
+        found = _rate_of(chk)
+        if found is None:
+            continue
+        (pair, rate), ids = found, tuple(chk.claims)
+        slack = _relative_rounding(by_id[i] for i in ids if i in by_id)
+        a, _, b = pair.partition("/")
+        out.setdefault(pair, []).append((ids, rate, slack))
+        out.setdefault(f"{b}/{a}", []).append((ids, 1 / rate, slack))
+    return out
 
 
 # --- candidate edits --------------------------------------------------------------------------
@@ -506,36 +627,56 @@ def with_number(claim: Claim, written: str) -> Claim | None:
 # --- percent changes: reasoning slips ---------------------------------------------------------
 
 
-def _percent_slip(search: _Search, chk: Check) -> tuple[dict[str, Any], str] | None:
-    """ "rose 24% from 541 to 671.7" taken on the new value, or a change in points given in percent."""
+def _percent_slip(search: _Search, chk: Check) -> tuple[dict[str, Any], str, int] | None:
+    """ "rose 24% from 541 to 671.7" taken on the new value, or a change in points given in percent,
+    and how exactly the slip explains the figure (a tier, as a repair's)."""
     if "computed" not in chk.details or len(chk.claims) != 3:
         return None
     p, new, old = (search.by_id[i] for i in chk.claims)
     if p.value is None or new.value is None or old.value is None or new.value == old.value:
         return None
     approx = float(search.rules[chk.rule].options.get("approx_tolerance", 0.1))
-    stated = interval(p, approx)
     if is_percent(new) and is_percent(old):
         points = abs(new.value - old.value)
-        if stated.contains(points) or abs(points - p.value) <= 0.5:
+        tier = _points_tier(p, new, old, approx)
+        if tier is not None:
             text = (
                 f"{label(p)} is the difference between {label(old)} and {label(new)} in percentage points, "
                 f"not a percent change: a reasoning slip, not a typo"
             )
             if "percentage points" in chk.message:  # the check said so already
                 text = "a reasoning slip, not a typo"
-            return {"kind": "percentage-points", "claim": p.id, "computed": round(points, 3)}, text
-    n, o = interval(new, approx), interval(old, approx)
-    if n.lo <= 0 or o.lo <= 0 or n.hi == float("inf") or o.hi == float("inf"):
-        return None
-    rise = new.value > old.value
-    r = Interval(o.lo / n.hi, o.hi / n.lo)  # old / new
-    on_new = (
-        Interval((1 - r.hi) * 100, (1 - r.lo) * 100) if rise else Interval((r.lo - 1) * 100, (r.hi - 1) * 100)
-    )
-    if not on_new.overlaps(stated):
+            return {"kind": "percentage-points", "claim": p.id, "computed": round(points, 3)}, text, tier
+    readings = ((LITERAL, _literal, 0.0), (PRINTED, _printed, 0.0), (LOOSE, lambda c: c, approx))
+    tier = next((t for t, read, a in readings if _on_new_value(read(p), read(new), read(old), a)), None)
+    if tier is None:
         return None
     computed = abs(new.value - old.value) / new.value * 100
     change = f"the change from {label(old)} to {label(new)}"
     text = f"{label(p)} is {change} taken on the new value, not the old: a reasoning slip, not a typo"
-    return {"kind": "base", "claim": p.id, "computed": round(computed, 3)}, text
+    return {"kind": "base", "claim": p.id, "computed": round(computed, 3)}, text, tier
+
+
+def _points_tier(p: Claim, new: Claim, old: Claim, approx: float) -> int | None:
+    """How exactly a percent is the difference of two percentages in points, or None."""
+    points, stated = abs((new.value or 0) - (old.value or 0)), p.value or 0
+    if abs(points - stated) < _TINY_STEP:
+        return LITERAL
+    if abs(points - stated) <= sum((printed_unit(c) or 0.0) / 2 for c in (p, new, old)):
+        return PRINTED
+    if interval(p, approx).contains(points) or abs(points - stated) <= 0.5:
+        return LOOSE
+    return None
+
+
+def _on_new_value(p: Claim, new: Claim, old: Claim, approx: float) -> bool:
+    """Is the stated percent the change from `old` to `new` taken on the new value?"""
+    n, o = interval(new, approx), interval(old, approx)
+    if n.lo <= 0 or o.lo <= 0 or n.hi == float("inf") or o.hi == float("inf"):
+        return False
+    r = Interval(o.lo / n.hi, o.hi / n.lo)  # old / new
+    rise = (new.value or 0) > (old.value or 0)
+    on_new = (
+        Interval((1 - r.hi) * 100, (1 - r.lo) * 100) if rise else Interval((r.lo - 1) * 100, (r.hi - 1) * 100)
+    )
+    return on_new.overlaps(interval(p, approx))

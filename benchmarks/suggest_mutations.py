@@ -6,8 +6,10 @@ place: one digit changed, or two adjacent digits swapped. A mutation is caught w
 consistency check names a figure of the relation (score.py's criterion). For the caught ones it
 counts how often a check's one suggestion restores the original number (named), how often the
 original is among the ranked repairs listed instead (listed), and how often the one suggestion is
-another edit (other). Every suggested or listed repair is then applied to the mutated text and the
-whole pipeline run again: `breaks` counts repairs after which a check that passed fails.
+another edit (other); `wrong` counts the caught typos where some check's one suggestion is another
+edit, whether or not the original is listed too (a confident wrong answer, hidden in "listed").
+Every suggested or listed repair is then applied to the mutated text and the whole pipeline run
+again: `breaks` counts repairs after which a check that passed fails.
 
     python benchmarks/suggest_mutations.py ../shared/eval/gold-dev [--per-figure 3] [--half a|b] [-v]
 """
@@ -90,6 +92,10 @@ def evaluate(
         return None
     original = float(_NUM.search(fig["text"]).group(0).replace(",", ""))  # type: ignore[union-attr]
     outcome = "none"
+    wrong = any(
+        chk.details.get("suggestion") and not _restores(chk.details["suggestion"], claims, changed, original)
+        for chk in failed
+    )
     for chk in failed:
         one = chk.details.get("suggestion")
         listed = chk.details.get("suggestions", [])
@@ -102,7 +108,7 @@ def evaluate(
             outcome = "other"
     tried = [s for chk in audit.checks for s in chk.details.get("suggestions", [])]
     broken = sum(_breaks(mutated, audit, s) for s in tried)
-    return {"outcome": outcome, "repairs": len(tried), "broken": broken}
+    return {"outcome": outcome, "repairs": len(tried), "broken": broken, "wrong": wrong}
 
 
 def _restores(s: dict[str, str], claims: dict[str, Any], changed: tuple[int, int], original: float) -> bool:
@@ -160,6 +166,7 @@ def main() -> int:
         "listed": 0,
         "other": 0,
         "none": 0,
+        "wrong": 0,
         "repairs": 0,
         "broken": 0,
     }
@@ -194,6 +201,7 @@ def main() -> int:
                 per_kind[result["outcome"]] = per_kind.get(result["outcome"], 0) + 1
                 counts["repairs"] += result["repairs"]
                 counts["broken"] += result["broken"]
+                counts["wrong"] += result["wrong"]
                 if a.verbose and result["outcome"] != "named":
                     print(f"  {result['outcome'].upper():6} {g['_gold_file']}: {fig['text']} -> {new_text}")
     cpu = time.process_time() - started
@@ -205,7 +213,7 @@ def main() -> int:
         f"named {counts['named']} ({counts['named'] / caught:.1%}), "
         f"listed {counts['listed']} ({counts['listed'] / caught:.1%}; named or listed "
         f"{(counts['named'] + counts['listed']) / caught:.1%}), "
-        f"other {counts['other']}, none {counts['none']}; "
+        f"other {counts['other']}, none {counts['none']}, a wrong one suggested {counts['wrong']}; "
         f"repairs applied {counts['repairs']}, breaking a passing check {counts['broken']}; "
         f"CPU {cpu:.1f} s"
     )

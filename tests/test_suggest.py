@@ -131,6 +131,51 @@ def test_a_doubtful_pairing_says_its_repair_but_offers_no_fix() -> None:
     assert "If these figures belong together, 70 is probably 50 (one digit wrong)" in finding.message
 
 
+def test_a_conversion_is_restored_to_the_rounding_of_the_exact_value() -> None:
+    """2,500 metres is 8,202.1 feet: "8,202" holds at its printed digit; raising the metres to 2,800
+    (9,186 feet) also brings "9,202" within the rule's tolerance, but only there. The repair that
+    holds at the precision the figures are printed to is the one a writer's arithmetic would give."""
+    audit = audit_text("The ridge is 2,500 metres (9,202 feet) high.")
+    check = failed(audit, "unit-conversion")
+    listed = [(s["from"], s["to"]) for s in check.details["suggestions"]]
+    assert ("2,500", "2,800") in listed  # a repair too, but a loose one
+    assert (check.details["suggestion"]["from"], check.details["suggestion"]["to"]) == ("9,202", "8,202")
+
+
+def test_repairs_that_hold_only_as_loosely_as_the_figures_allow_are_listed_not_said() -> None:
+    """Trillions to three figures pin a difference to the ten billion only: "690.4bn" made 630.4bn or
+    620.4bn fits them equally, so a figure stated more finely than the others can check gets no
+    suggestion (published copy whose figures come from different sources reads like this)."""
+    copy = (
+        "The gap between exports and imports reached $690.4bn last year. "
+        "Exports grew to $1.83tn while imports rose to $2.46tn."
+    )
+    check = failed(audit_text(copy), "breakdown-sum")
+    assert "suggestion" not in check.details
+    assert {s["to"] for s in check.details["suggestions"]} == {"630.4bn", "620.4bn"}
+
+
+def test_a_currency_conversion_is_restored_to_the_rate_the_copy_uses_elsewhere() -> None:
+    """One article, one day's rate: $12.4bn = £6.6bn fixes it near 0.53, so "£7.52bn" for $2.85bn is
+    probably £1.52bn, though £2.52bn, or $9.85bn, would also lie inside the band of plausible rates."""
+    payment = "a first payment of $2.85bn (£7.52bn) is due in June."
+    alone = failed(audit_text(f"The airline says {payment}"), "unit-conversion")
+    assert "suggestion" not in alone.details  # any rate in the band will do: nothing to choose by
+    check = failed(
+        audit_text(f"The airline will spend $12.4bn (£6.6bn) on jets, and {payment}"), "unit-conversion"
+    )
+    assert (check.details["suggestion"]["from"], check.details["suggestion"]["to"]) == ("7.52bn", "1.52bn")
+
+
+def test_a_check_any_nearby_value_passes_lends_a_figure_no_support() -> None:
+    """£60m -> £40m is a third, not 20%: £50m or £48m mends it exactly. £40m also converts to $75m, but
+    £48m converts to it inside the band of rates as well: that check pins nothing, so it cannot make
+    the other figure the one to change, and the two repairs tie."""
+    check = failed(audit_text("The fund fell 20% to £40m ($75m) from £60m."), "percent-change")
+    assert "suggestion" not in check.details
+    assert {s["to"] for s in check.details["suggestions"][:2]} == {"50m", "48m"}
+
+
 def test_a_document_with_nothing_to_fix_gets_no_suggestion() -> None:
     audit = audit_text("The clashes left 30 casualties: 10 killed and 20 wounded.")
     assert all("suggestions" not in c.details for c in audit.checks)
@@ -145,6 +190,16 @@ def test_a_percent_change_taken_on_the_new_value_is_a_reasoning_slip() -> None:
     message = finding_message(audit, "percent-change")
     assert "taken on the new value, not the old: a reasoning slip, not a typo" in message
     assert "Or a typo: 8,000 -> 6,000 (one digit wrong)" in message  # listed after the slip, never the fix
+
+
+def test_a_typo_that_explains_a_percent_exactly_beats_a_slip_that_needs_rounding() -> None:
+    """$1.2bn -> $660m is a 45% fall exactly; "85%" is the fall taken on the new value (81.8%) only
+    within the rounding of "$1.2bn". The slip is kept in the details, the typo is the suggestion."""
+    audit = audit_text("Spending fell 85% to $660m from $1.2bn.")
+    check = failed(audit, "percent-change")
+    assert check.details["slip"]["kind"] == "base"
+    assert (check.details["suggestion"]["from"], check.details["suggestion"]["to"]) == ("85", "45")
+    assert "reasoning slip" not in finding_message(audit, "percent-change")
 
 
 def test_the_search_is_bounded_per_document() -> None:
