@@ -61,7 +61,10 @@ class Context:
         return {s.index: s for s in self.doc.sentences}
 
     def sentence(self, claim: Claim) -> Sentence | None:
-        return self.sentences.get(claim.sentence)
+        i, listed = claim.sentence, self.doc.sentences
+        if 0 <= i < len(listed) and listed[i].index == i:  # the segmenter numbers sentences in order
+            return listed[i]
+        return self.sentences.get(i)
 
     def paragraph(self, claim: Claim) -> int:
         s = self.sentence(claim)

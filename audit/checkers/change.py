@@ -42,6 +42,9 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     for amount in ctx.figures:
         if is_percent(amount):
             continue
+        by_amount = _amount_before(ctx.before(amount, 40))
+        if not by_amount and not _OR_AHEAD.match(ctx.after(amount, 12)):
+            continue  # neither "by $3" nor "4p, or 1%": no amount of change (a cheap test first)
         direction = change_direction(ctx, amount)
         if direction == 0:
             continue
@@ -50,7 +53,7 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         if with_percent is not None:
             out.append(_check_percent(amount, *with_percent, direction, approx))
             continue
-        if not _amount_before(ctx.before(amount, 40)):
+        if not by_amount:
             continue
         pair = to_from(ctx, [c for c in sentence if c is not amount], amount)
         if pair is not None and same_unit(amount, pair[0]):
@@ -60,6 +63,7 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
 
 # "4p or nearly 1%", "$2, or 3%,", "19 cents (0.3%)": a percentage beside the amount
 _OR_PERCENT = re.compile(r"^\s*,?\s*(?:or|\()\s*$", re.I)
+_OR_AHEAD = re.compile(r"\s*,?\s*(?:or\b|\()")
 _AT = re.compile(r"\bat\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)
 
 
