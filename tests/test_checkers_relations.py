@@ -511,6 +511,13 @@ def test_it_as_the_subject_of_harm_names_the_event_just_told(before: str, expect
     assert ("fail" in statuses(text, "restatement")) is expected
 
 
+@pytest.mark.parametrize(("lede", "expected"), [("two", ["pass"]), ("three", ["fail"])])
+def test_a_headline_figure_and_the_ledes_after_the_same_verb_are_one(lede: str, expected: list[str]) -> None:
+    """ "Court Indicts 2 Over Port Fraud" over "has indicted two men": one count, whatever the values."""
+    text = f"Court Indicts 2 Over Port Fraud\n\nA city court has indicted {lede} men accused of bribery."
+    assert statuses(text, "restatement") == expected
+
+
 def test_another_source_is_no_other_event() -> None:
     """ "Another news agency quoted the governor": "another" names no event, so the toll it gives is
     the lede's stated again, and a different value fails (a warning)."""

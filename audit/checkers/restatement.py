@@ -120,6 +120,7 @@ def _pairs(ctx: Context) -> list[tuple[Claim, Claim, str, Confidence]]:
 
 def _find_pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _headline_lede(ctx)
+    yield from _headline_verb(ctx)
     yield from _references_back(ctx)
     yield from _splits(ctx)
     yield from _toll_exceeded(ctx)
@@ -146,6 +147,51 @@ def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
             yield h, matches[0], "headline and lede", "low"
         elif matches and not any(_updated(ctx, c) for c in [h, *matches]):
             yield h, matches[0], "headline and lede", "high"
+
+
+def _headline_verb(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """ "Court Indicts 2 Over Shrine Attack" over "a military court has indicted two men": a headline
+    figure that counts no harm, and the lede's figure right after the same verb (one stem: indicts,
+    indicted), count the same thing whatever their values (less sure)."""
+    heads = set(headline_sentences(ctx))
+    lede = set(lede_sentences(ctx))
+    for h in (c for c in ctx.figures if c.sentence in heads and c.category not in HARM_CATEGORIES):
+        verb = _verb_before(ctx, h)
+        if verb is None:
+            continue
+        for c in (c for c in ctx.figures if c.sentence in lede and _counts_alike(c, h)):
+            other = _verb_before(ctx, c)
+            if other is not None and _same_stem(verb, other) and not _updated(ctx, c):
+                yield h, c, "headline and lede, the same verb", "low"
+                break
+
+
+def _verb_before(ctx: Context, claim: Claim) -> str | None:
+    """The word right before a figure, lower-cased, when it is four letters or more and no filler."""
+    m = re.search(r"([A-Za-z]{4,})\s+$", ctx.before(claim, 30))
+    if m is None or m.group(1).lower() in _NOT_VERBS:
+        return None
+    return m.group(1).lower()
+
+
+_NOT_VERBS = frozenset(
+    ["than", "about", "around", "some", "nearly", "almost", "with", "from", "least", "most"]
+)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """ "indict", "indicts", "indicted": one verb when they share five letters, or a short verb and its -s."""
+    stem = min(len(a), len(b), 5)
+    return a[:stem] == b[:stem] and (stem == 5 or a.rstrip("s") == b.rstrip("s"))
+
+
+def _counts_alike(a: Claim, b: Claim) -> bool:
+    """The same unit, or head-counts and bare numbers ("Indict 2" and "indicted two men")."""
+    return same_unit(a, b) or (
+        {a.kind, b.kind} <= {"count", "bare", "digits", "words"}
+        and a.unit in (None, "people")
+        and b.unit in (None, "people")
+    )
 
 
 def _same_toll(ctx: Context, headline: Claim, lede: Claim) -> bool:
