@@ -518,6 +518,24 @@ def test_a_headline_figure_and_the_ledes_after_the_same_verb_are_one(lede: str, 
     assert statuses(text, "restatement") == expected
 
 
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("The city has been in default on the $40m - a sum that includes interest - since May.", ["pass"]),
+        ("The city has been in default on the $20m - a sum that includes interest - since May.", ["fail"]),
+        ("The city also spent the $20m set aside for roads.", []),  # a sum with a noun phrase of its own
+    ],
+)
+def test_a_bare_definite_sum_names_back_the_storys_sum(later: str, expected: list[str]) -> None:
+    text = (
+        "City Closes $40m Debt Deal\n\nThe city agreed a $40m debt deal with its banks on Friday.\n\n"
+        f"The deal covers 12 banks.\n\n{later}"
+    )
+    assert [
+        c.status for c in audit_text(text).checks if c.details.get("how") == "a sum named back"
+    ] == expected
+
+
 def test_another_source_is_no_other_event() -> None:
     """ "Another news agency quoted the governor": "another" names no event, so the toll it gives is
     the lede's stated again, and a different value fails (a warning)."""

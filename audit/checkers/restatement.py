@@ -121,6 +121,7 @@ def _pairs(ctx: Context) -> list[tuple[Claim, Claim, str, Confidence]]:
 def _find_pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _headline_lede(ctx)
     yield from _headline_verb(ctx)
+    yield from _sum_named_back(ctx)
     yield from _references_back(ctx)
     yield from _splits(ctx)
     yield from _toll_exceeded(ctx)
@@ -192,6 +193,26 @@ def _counts_alike(a: Claim, b: Claim) -> bool:
         and a.unit in (None, "people")
         and b.unit in (None, "people")
     )
+
+
+def _sum_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """ "has been in default on the $102.6bn - based on ...": a definite sum of money with no noun of
+    its own (a stop, comma or dash right after it) names back the story's sum in that currency, the
+    first one the headline or the lede gives (less sure)."""
+    opening_sentences = set(headline_sentences(ctx)) | set(lede_sentences(ctx))
+    opening = [c for c in ctx.figures if c.sentence in opening_sentences]
+    for ref in ctx.figures:
+        if ref.kind != "money" or ref.sentence in opening_sentences:
+            continue
+        if not (_THE_BEFORE.search(ctx.before(ref, 8)) and _BARE_AFTER.match(ctx.after(ref, 4))):
+            continue
+        first = next((c for c in opening if c.start < ref.start and same_unit(c, ref)), None)
+        if first is not None:
+            yield first, ref, "a sum named back", "low"
+
+
+_THE_BEFORE = re.compile(r"\bthe\s*$", re.I)
+_BARE_AFTER = re.compile(r"\s*(?:[,.;:]|\s[-\u2013\u2014]\s)")
 
 
 def _same_toll(ctx: Context, headline: Claim, lede: Claim) -> bool:
