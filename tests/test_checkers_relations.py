@@ -536,6 +536,13 @@ def test_a_bare_definite_sum_names_back_the_storys_sum(later: str, expected: lis
     ] == expected
 
 
+def test_the_epicentre_names_the_quake() -> None:
+    lede = "A strong earthquake struck the province on Monday, killing five people, officials said."
+    later = "At least two people died in the hills, where the road nearest the epicentre was cut."
+    text = f"{lede}\n\nRescue teams reached the villages by evening.\n\n{later}"
+    assert statuses(text, "restatement") == ["fail"]
+
+
 def test_another_source_is_no_other_event() -> None:
     """ "Another news agency quoted the governor": "another" names no event, so the toll it gives is
     the lede's stated again, and a different value fails (a warning)."""
