@@ -389,7 +389,8 @@ def _taxonomy(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim,
 
 
 def _severity(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
-    """A seriously hurt figure shortly after a broader wounded figure."""
+    """A seriously hurt figure shortly after a broader wounded figure, in its sentence ("13 were hurt
+    but 11 were still in hospital") or the next ones."""
     out: list[tuple[Claim, Claim, str, Confidence]] = []
     span = options["severity_span"]
     for part in ctx.figures:
@@ -399,7 +400,10 @@ def _severity(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim,
             ctx,
             part,
             lambda c, p=part: (
-                c.category == "wounded" and not _severe(ctx, c) and 0 < p.sentence - c.sentence <= span
+                c.category == "wounded"
+                and not _severe(ctx, c)
+                and 0 <= p.sentence - c.sentence <= span
+                and c.start < p.start
             ),
             span,
         )
