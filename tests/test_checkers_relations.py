@@ -539,6 +539,24 @@ def test_a_bare_definite_sum_names_back_the_storys_sum(later: str, expected: lis
     ] == expected
 
 
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        (
+            "No group claimed the blast. Officials said {n} people were hurt but two are still in hospital.",
+            True,
+        ),
+        # a place of its own keeps it a place's share; a sentence naming the event indefinitely is another
+        ("No group has claimed the blast. Officials said {n} people were hurt in Lyon.", False),
+        ("No group has claimed the blast. A second bomb hurt {n} people the same day.", False),
+    ],
+)
+def test_a_sentence_after_one_naming_the_event_is_about_it(later: str, expected: bool) -> None:
+    lede = "A parcel bomb exploded on a busy street on Friday, wounding 13 people, police said."
+    text = f"{lede}\n\nPolice searched the area.\n\n{later.format(n=6)}"
+    assert ("fail" in statuses(text, "restatement")) is expected
+
+
 def test_the_epicentre_names_the_quake() -> None:
     lede = "A strong earthquake struck the province on Monday, killing five people, officials said."
     later = "At least two people died in the hills, where the road nearest the epicentre was cut."

@@ -519,13 +519,41 @@ def _states_whole_toll(ctx: Context, claim: Claim) -> bool:
         or _additional(ctx, claim)
         or has_cue(sentence, "running_total_words")
         or claim.qualifier == "approx"
-        or not (_names_event_definitely(sentence) or _it_names_the_event(ctx, claim))
+        or not (
+            _names_event_definitely(sentence)
+            or _it_names_the_event(ctx, claim)
+            or _event_named_just_before(ctx, claim)
+        )
         or has_cue(sentence, "superlatives")
         or any(
-            c is not claim and c.category == claim.category
+            c is not claim and c.category == claim.category and not _severe_part(ctx, claim, c)
             for c in ctx.figures_in(claim.sentence, claim.sentence)
         )
     )
+
+
+def _event_named_just_before(ctx: Context, claim: Claim) -> bool:
+    """ "He said no group had claimed the explosion. Authorities said 13 people were hurt": a
+    sentence that names no event at all, right after one of its paragraph that names the event
+    definitely, is about that event."""
+    sentence = sentence_text(ctx, claim)
+    previous = ctx.sentences.get(claim.sentence - 1)
+    if previous is None or previous.paragraph != ctx.paragraph(claim):
+        return False
+    definite, indefinite = _EVENT_REFERENCES()
+    if definite.search(sentence) or indefinite.search(sentence) or _PLACE_NAMED.search(sentence):
+        return False
+    return _names_event_definitely(previous.text) and not other_period(previous.text)
+
+
+# "in Papua", "at the Oxford Street station": a place given to the figure keeps it a place's share
+_PLACE_NAMED = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?[A-Z][a-z]+")
+
+
+def _severe_part(ctx: Context, whole: Claim, other: Claim) -> bool:
+    """ "13 were hurt but 11 were still in hospital": the other figure of the harm counts the
+    seriously hurt among this one, no sibling of it."""
+    return other.start > whole.start and has_cue(ctx.after(other, 40), "severity_words")
 
 
 def _names_event_definitely(sentence: str) -> bool:
