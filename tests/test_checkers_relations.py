@@ -557,6 +557,19 @@ def test_a_sentence_after_one_naming_the_event_is_about_it(later: str, expected:
     assert ("fail" in statuses(text, "restatement")) is expected
 
 
+@pytest.mark.parametrize(
+    ("later", "failed"), [("Three men were shot and killed", True), ("One man was shot and killed", False)]
+)
+def test_a_later_toll_of_men_larger_than_the_ledes_people_fails(later: str, failed: bool) -> None:
+    """Men are people, and a part is never larger than its whole: "killing one person" ... "three men
+    were shot and killed" cannot both hold; a smaller or equal figure of men may be a part."""
+    text = (
+        "A gunman opened fire at an office party on Friday, killing one person, police said.\n\n"
+        f"Officers arrived within minutes.\n\n{later} but the other guests escaped."
+    )
+    assert ("fail" in statuses(text, "restatement")) is failed
+
+
 def test_the_epicentre_names_the_quake() -> None:
     lede = "A strong earthquake struck the province on Monday, killing five people, officials said."
     later = "At least two people died in the hills, where the road nearest the epicentre was cut."

@@ -430,13 +430,18 @@ def _lede_toll(ctx: Context, ref: Claim) -> list[Claim]:
 
 
 def _toll_exceeded(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
-    """A later figure for the same victims larger than the lede's toll ("killing one man" ... "3 men")."""
+    """A later figure for the same victims larger than the lede's toll ("killing one man" ... "3 men";
+    "killing one person" ... "3 men were shot and killed": men are people, and a part is never
+    larger than its whole), not in another period or event."""
+    demographic = set(lexicon()["demographic_heads"])
     for toll in _lede_tolls(ctx):
         if toll.qualifier != "exact" or toll.value is None:
             continue
+        generic = head(toll.subject) in (None, "people", "person")
         for later in _later_of_category(ctx, toll):
             if (
-                _named_alike(toll, later)
+                (_named_alike(toll, later) or (generic and head(later.subject) in demographic))
+                and not other_period(sentence_text(ctx, later))
                 and later.qualifier == "exact"
                 and (later.value or 0) > toll.value
                 and not _updated(ctx, later)
