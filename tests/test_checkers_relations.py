@@ -160,6 +160,19 @@ def consistency_errors(text: str) -> list[str]:
         ("Of the 40 injured, 65 were children.", "subset", ["fail"]),
         ("Among the 12 dead were 30 police officers.", "subset", ["fail"]),
         ("Of the 500 employees at the plant, 300 were laid off in March.", "subset", ["pass"]),
+        # a percent above an old value, the new one given in the lede under a synonym of its measure
+        (
+            "Trade gap hits record\n\nThe trade gap reached $84.6bn last year, figures show.\n\n"
+            "The deficit was 20.1% above the previous record of $70.4bn.",
+            "percent-change",
+            ["pass"],
+        ),
+        (
+            "Trade gap hits record\n\nThe trade gap reached $84.6bn last year, figures show.\n\n"
+            "The deficit was 12.1% above the previous record of $70.4bn.",
+            "percent-change",
+            ["fail"],
+        ),
         ("Sales doubled to $8m from $4m.", "percent-change", ["pass"]),
         ("Sales doubled to $612m from $410m.", "percent-change", ["fail"]),
     ],

@@ -17,6 +17,7 @@ from audit.checkers.bounds import Interval, fmt, interval, point
 from audit.checkers.relate import (
     cue_pattern,
     ends_with_cue,
+    headline_sentences,
     is_percent,
     label,
     lede_sentences,
@@ -70,12 +71,51 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
             if near is not None:
                 used.add(near[0].id)
                 found.append(Change(p, near[0], near[1], direction, None, "low"))
+        for p in (c for c in claims if is_percent(c) and change_direction(ctx, p) == 0):
+            above = _above_an_old_value(ctx, p, claims)
+            if above is not None:
+                found.append(Change(p, above[0], above[1], above[2], None, "low"))
         factor = _multiplier(sentence)
         if factor is not None:
             pair = to_from(ctx, claims, None)
             if pair is not None:
                 found.append(Change(None, pair[0], pair[1], 1 if factor > 1 else -1, factor, "high"))
     return found
+
+
+_COMPARED = re.compile(
+    r"^\s*(?:(above|higher\s+than|more\s+than|up\s+on)|(below|lower\s+than|less\s+than|down\s+on))\b", re.I
+)
+
+
+def _above_an_old_value(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Claim, Claim, int] | None:
+    """ "The deficit for last year was 24.4% above the previous record of $496.5bn", after a lede
+    that gives last year's deficit ($671.7bn): (new, old, direction). The old value follows the
+    percent in its clause; the new one is the headline's or the lede's figure in the same unit that
+    names the same measure (`measure_synonyms`)."""
+    compared = _COMPARED.match(ctx.after(p, 20))
+    if compared is None:
+        return None
+    later = [c for c in claims if c.start > p.end and not is_percent(c)]
+    old = later[0] if later and not re.search(r"[;:]", ctx.between(p, later[0])) else None
+    if old is None or len(ctx.between(p, old)) > 80:
+        return None
+    opening = set(headline_sentences(ctx)) | set(lede_sentences(ctx))
+    news = [
+        c
+        for c in ctx.figures
+        if c.sentence in opening and c.sentence < p.sentence and same_unit(c, old) and not is_percent(c)
+    ]
+    new = next((c for c in news if _names_measure_of(ctx, p, c)), None)
+    return (new, old, 1 if compared.group(1) else -1) if new is not None else None
+
+
+def _names_measure_of(ctx: Context, p: Claim, new: Claim) -> bool:
+    """The words before the percent and the sentence of the new value share a measure."""
+    sentence = ctx.sentence(new)
+    start = sentence.start if sentence is not None else max(0, new.start - 200)
+    around = re.split(r"[;:]", ctx.before(p, 80))[-1]
+    return bool(_measure_terms(around) & _measure_terms(ctx.doc.prose[start : new.end + 40]))
 
 
 def change_direction(ctx: Context, p: Claim) -> int:
@@ -184,7 +224,8 @@ def _measure_terms(text: str) -> set[str]:
     """Words of four letters or more that are no change or filler word, a synonym group's first word
     standing for the group."""
     stops, groups = _measure_vocabulary()
-    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)} - stops
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)}
+    words = {w for w in words if len(w) >= 4 or w in groups} - stops  # "gap" is a measure word too
     return {groups.get(w, w) for w in words}
 
 
