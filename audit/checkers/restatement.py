@@ -548,7 +548,11 @@ def _event_named_just_before(ctx: Context, claim: Claim) -> bool:
     definite, indefinite = _EVENT_REFERENCES()
     if definite.search(sentence) or indefinite.search(sentence) or _PLACE_NAMED.search(sentence):
         return False
-    return _names_event_definitely(previous.text) and not other_period(previous.text)
+    return (
+        _names_event_definitely(previous.text)
+        and not other_period(previous.text)
+        and not _EARLIER_EVENT().search(previous.text)
+    )
 
 
 # "in Papua", "at the Oxford Street station": a place given to the figure keeps it a place's share
