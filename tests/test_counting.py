@@ -51,6 +51,9 @@ def counted(text: str) -> list[tuple[float, str | None, str]]:
         ("Three climbers remain in intensive care.", "wounded"),
         ("Two passengers were in a critical condition last night.", "wounded"),
         ("The fire left 300 families without shelter.", "displaced"),
+        ("At least 300 people sought treatment at clinics.", "wounded"),
+        ("Two guards sustained gunshot wounds.", "wounded"),
+        ("Police said 40 demonstrators were taken into custody.", "captured"),
         # a "V to death" phrase split by its object
         ("The stampede crushed 12 worshippers to death.", "killed"),
         ("A mob beat two suspected thieves to death.", "killed"),
