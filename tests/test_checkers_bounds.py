@@ -71,8 +71,9 @@ def test_a_number_rounded_to_n_figures_lies_in_its_interval(n: int, figures: int
     assert interval(c).contains(n), (n, written, interval(c))
 
 
-def test_a_percentage_is_rounded_at_most_to_the_ten() -> None:
-    assert step(claim("100%", 100, kind="percent", step_=100)) == 10
+def test_a_percentage_is_rounded_at_most_to_the_whole_percent() -> None:
+    assert step(claim("100%", 100, kind="percent", step_=100)) == 1
+    assert step(claim("20%", 20, kind="percent")) == 1
     assert (
         point(claim("100%", 100, kind="percent", step_=100)).hi < point(claim("200%", 200, kind="percent")).lo
     )

@@ -173,6 +173,9 @@ def consistency_errors(text: str) -> list[str]:
             "percent-change",
             ["fail"],
         ),
+        # a round percentage is a whole percent, not a band of ten: 6 from 4 is 50%
+        ("Profits rose 20% to $6m, from $4m a year earlier.", "percent-change", ["fail"]),
+        ("Profits rose 50% to $6m, from $4m a year earlier.", "percent-change", ["pass"]),
         ("Sales doubled to $8m from $4m.", "percent-change", ["pass"]),
         ("Sales doubled to $612m from $410m.", "percent-change", ["fail"]),
     ],

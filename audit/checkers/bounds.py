@@ -51,7 +51,7 @@ class Interval:
 
 _SCALED = re.compile(r"(?:\d|\s)(?:k|m|bn|tn|thousand|million|billion|trillion)\b", re.I)
 _COUNTS = ("count", "bare")
-_PERCENT_STEP = 10.0
+_PERCENT_STEP = 1.0
 
 
 def step(claim: Claim) -> float:
@@ -60,7 +60,8 @@ def step(claim: Claim) -> float:
     The extractor's step when set, else read from the digits, with two house rules: a whole
     count under 100 ("30 killed", "12 others") is exact, not rounded to the ten; and a scaled
     figure is rounded at most to its scale ("$10bn" to the billion, not to ten billion); and a
-    percentage at most to the ten ("100%" is not "anywhere from 50% to 150%")."""
+    percentage at most to the whole percent ("20%" is 19.5-20.5, not "anywhere from 15% to 25%":
+    copy writes a rough percentage as "about 20%", and "rose 20% to $6m from $4m" is a slip)."""
     return _step(claim.step, claim.number_text or claim.text, claim.value, claim.kind)
 
 
