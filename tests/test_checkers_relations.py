@@ -176,6 +176,13 @@ def consistency_errors(text: str) -> list[str]:
         # a round percentage is a whole percent, not a band of ten: 6 from 4 is 50%
         ("Profits rose 20% to $6m, from $4m a year earlier.", "percent-change", ["fail"]),
         ("Profits rose 50% to $6m, from $4m a year earlier.", "percent-change", ["pass"]),
+        # a share spelled out: the whole's noun may come between it and its percentage
+        ("Ten of the 40 people killed, or 25%, were children.", "percent-of", ["pass"]),
+        ("Ten of the 40 people killed, or 45%, were children.", "percent-of", ["fail"]),
+        # a fraction and its percentage
+        ("One in five (20%) said yes.", "percent-of", ["pass"]),
+        ("One in five (25%) said yes.", "percent-of", ["fail"]),
+        ("A third of spending, or 12% of national income, went on health.", "percent-of", []),
         ("Sales doubled to $8m from $4m.", "percent-change", ["pass"]),
         ("Sales doubled to $612m from $410m.", "percent-change", ["fail"]),
     ],

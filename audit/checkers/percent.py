@@ -351,6 +351,17 @@ def percent_of(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     for i, p in enumerate(figures):
         if not is_percent(p):
             continue
+        fraction = figures[i - 1] if i > 0 else None
+        if (
+            fraction is not None
+            and fraction.kind == "fraction"
+            and _OR_BEFORE.search(ctx.between(fraction, p))
+            and not re.match(
+                r"\s*of\b", ctx.after(p, 6)
+            )  # "a third of spending, or 12% of GDP": another base
+        ):
+            out.append(_check_fraction(p, fraction, options["approx_tolerance"]))
+            continue
         triple = _share(ctx, figures, i)
         confidence: Confidence = "high"
         if triple is None:
@@ -415,14 +426,26 @@ def _share(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | 
         a, b = figures[i - 2], figures[i - 1]
         if a.sentence == b.sentence == p.sentence and same_unit(a, b):
             ab, bp = ctx.between(a, b), ctx.between(b, p)
-            if (
-                re.match(r"^\W*(?:out\s+)?of\b", ab)
-                and len(ab) <= 12
-                and len(bp) <= 10
-                and ("(" in bp or re.search(r"\bor\b", bp))
-            ):
+            if re.match(r"^\W*(?:out\s+)?of\b", ab) and len(ab) <= 12 and _SHARE_TAIL.search(bp):
                 return a, b
     return None
+
+
+# between the whole and its percentage: "(", "or", or the whole's own noun then ", or" ("10 of the 40
+# people killed, or 25%"), with no clause break
+_SHARE_TAIL = re.compile(r"^(?:\s*\(|\W*or\s*|[^.;:()]{0,30}?(?:,\s*or\s*|\s\())$", re.I)
+
+
+def _check_fraction(p: Claim, fraction: Claim, approx: float) -> Outcome:
+    """ "12 out of 40 (30%)", "two-thirds, or 67%": the fraction as a percentage, to the percentage's
+    rounding."""
+    computed = (fraction.value or 0) * 100
+    stated = interval(p, approx)
+    details = {"computed": round(computed, 3), "stated_range": stated.to_json()}
+    msg = f"{label(fraction)} is {fmt(round(computed, 1))}%"
+    if stated.contains(computed):
+        return Outcome("pass", [p, fraction], f"{msg}; stated {label(p)}", details)
+    return Outcome("fail", [p, fraction], f"{msg}, not {label(p)}", details, anchor=p)
 
 
 def _check_share(
