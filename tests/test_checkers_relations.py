@@ -155,6 +155,33 @@ def consistency_errors(text: str) -> list[str]:
         ("Police arrested five men on Sunday: three were later released.", "subset", ["pass"]),
         ("Police arrested five men on Sunday: eight were later released.", "subset", ["fail"]),
         ("The match ended at 5: 30 p.m. on Sunday.", "subset", []),
+        # parts listed together in one sentence count different people: together no more than the whole
+        (
+            "The storm killed 40 people in Florida and 25 in Georgia, bringing the toll to 60.",
+            "subset",
+            ["pass", "pass", "fail"],
+        ),
+        (
+            "The blast killed 40 people, including 12 children and 30 women.",
+            "subset",
+            ["pass", "pass", "fail"],
+        ),
+        (
+            "The blast killed 40 people, including 12 children and 20 women.",
+            "subset",
+            ["pass", "pass", "pass"],
+        ),
+        (
+            "Of the 12 killed, eight were soldiers and seven were civilians.",
+            "subset",
+            ["pass", "pass", "fail"],
+        ),
+        # a figure of another clause is no listed part
+        (
+            "Some 55 people were injured, five of them critically, when three shells landed.",
+            "subset",
+            ["pass"],
+        ),
         # a counted group opening its clause is the whole of the next figure
         ("Of the 40 injured, 25 were children.", "subset", ["pass"]),
         ("Of the 40 injured, 65 were children.", "subset", ["fail"]),

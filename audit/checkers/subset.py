@@ -25,7 +25,7 @@ from functools import cache
 from typing import Any
 
 from audit.checkers import Confidence, Context, Outcome, checker
-from audit.checkers.bounds import fmt, interval
+from audit.checkers.bounds import fmt, interval, total
 from audit.checkers.relate import (
     has_cue,
     headline_sentences,
@@ -64,7 +64,70 @@ def subset(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     ):
         for whole, part, how, confidence in finder(ctx, options):
             pairs.setdefault((whole.id, part.id), (whole, part, how, confidence))
-    return [_outcome(w, p, how, conf, options["approx_tolerance"]) for w, p, how, conf in pairs.values()]
+    for whole, part, how, confidence in _listed_with(ctx, list(pairs.values())):
+        pairs.setdefault((whole.id, part.id), (whole, part, how, confidence))
+    approx = options["approx_tolerance"]
+    out = [_outcome(w, p, how, conf, approx) for w, p, how, conf in pairs.values()]
+    return out + _parts_together(ctx, list(pairs.values()), approx)
+
+
+def _listed_with(
+    ctx: Context, pairs: list[tuple[Claim, Claim, str, Confidence]]
+) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """ "200 of them seriously and 150 lightly", "including 12 children and 30 women": the figures
+    listed right after a part, in its sentence and of its kind, are parts of the same whole."""
+    out = []
+    for whole, part, how, confidence in pairs:
+        following = [c for c in ctx.figures_in(part.sentence, part.sentence) if c.start > part.end]
+        previous = part
+        for c in following:
+            if c.start <= whole.end <= previous.start or not _LISTED.match(ctx.between(previous, c)):
+                break
+            same_kind = c.category == part.category or (c.kind == "bare" and not c.subject)
+            if not same_kind or not _fits_back(whole, c) or _CLAUSE_OPENER.search(ctx.between(previous, c)):
+                break  # "and wounded 30 others": another harm; "when three shells landed": another clause
+            out.append((whole, c, f"{how}, listed with another part", confidence))
+            previous = c
+    return out
+
+
+def _parts_together(
+    ctx: Context, pairs: list[tuple[Claim, Claim, str, Confidence]], approx: float
+) -> list[Outcome]:
+    """ "300 injured, 200 of them seriously and 150 lightly"; "40 killed in Florida and 25 in
+    Georgia, bringing the toll to 60": parts of one whole listed together in one sentence, joined by
+    "and" or commas, count different people, so together they are no larger than the whole."""
+    by_whole: dict[str, list[tuple[Claim, Claim, str, Confidence]]] = {}
+    for pair in pairs:
+        by_whole.setdefault(pair[0].id, []).append(pair)
+    out = []
+    for group in by_whole.values():
+        whole = group[0][0]
+        parts = sorted(
+            (p for _, p, _, _ in group if p.sentence == group[-1][1].sentence), key=lambda c: c.start
+        )
+        listed = [p for i, p in enumerate(parts) if i == 0 or _LISTED.match(ctx.between(parts[i - 1], p))]
+        if len(listed) < 2 or len(listed) != len(parts):
+            continue
+        together = total(listed, approx)
+        confidence: Confidence = "low" if any(c == "low" for *_, c in group) else "high"
+        claims = [whole, *listed]
+        sum_text = " + ".join(label(p) for p in listed)
+        details = {"how": "parts listed together", "parts_range": together.to_json()}
+        w = interval(whole, approx)
+        if together.lo <= w.hi + 1e-9:
+            msg = f"{sum_text} = {fmt(sum(p.value or 0 for p in listed))}, within {label(whole)}"
+            out.append(Outcome("pass", claims, msg, details, confidence=confidence))
+        else:
+            added = fmt(sum(p.value or 0 for p in listed))
+            msg = f"{sum_text} = {added}, more than the {label(whole)} they are in"
+            out.append(Outcome("fail", claims, msg, details, anchor=listed[-1], confidence=confidence))
+    return out
+
+
+_CLAUSE_OPENER = re.compile(r"\b(?:when|after|before|as|because|while|since|who|which|where|until)\b", re.I)
+# between two listed parts: "and", a comma, "while", with at most a few words of the first part's own
+_LISTED = re.compile(r"^[^.;:()]{0,40}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+)(?:[a-z]+\s+){0,2}$", re.I)
 
 
 def _outcome(whole: Claim, part: Claim, how: str, confidence: Confidence, approx: float) -> Outcome:
