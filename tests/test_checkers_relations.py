@@ -182,6 +182,16 @@ def consistency_errors(text: str) -> list[str]:
             "subset",
             ["pass"],
         ),
+        # a toll of people then its parts after a comma; parts then the total that sums them up
+        ("The attack killed 12 people, eight soldiers and four civilians.", "breakdown-sum", ["pass"]),
+        ("The attack killed 12 people, eight soldiers and three civilians.", "breakdown-sum", ["fail"]),
+        ("Rebels hold 12 towns, four villages and three cities.", "breakdown-sum", []),
+        (
+            "The attack killed eight soldiers and three civilians, 12 people in all.",
+            "breakdown-sum",
+            ["fail"],
+        ),
+        ("Eight soldiers and four civilians were killed, a total of 12 people.", "breakdown-sum", ["pass"]),
         # a counted group opening its clause is the whole of the next figure
         ("Of the 40 injured, 25 were children.", "subset", ["pass"]),
         ("Of the 40 injured, 65 were children.", "subset", ["fail"]),

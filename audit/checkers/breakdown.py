@@ -37,7 +37,7 @@ from audit.checkers.relate import (
 )
 from audit.checkers.sourcing import originators
 from audit.lexicon import words_pattern
-from audit.model import Claim
+from audit.model import HARM_CATEGORIES, Claim
 
 Relation = Literal["eq", "le"]
 PART_CATEGORIES = ("killed", "wounded", "missing", "captured")
@@ -60,7 +60,7 @@ def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     """A total must equal (or, for casualties, be at least) the sum of its parts, allowing for rounding."""
     found: list[Breakdown] = []
     seen: set[tuple[str, ...]] = set()
-    for finder in (_explicit, _taxonomy, _difference, _named_difference, _per_event, _itemized):
+    for finder in (_explicit, _total_after, _taxonomy, _difference, _named_difference, _per_event, _itemized):
         for b in finder(ctx, options):
             key = tuple(sorted(c.id for c in [b.total, *b.parts]))
             if key not in seen and not any(set(key) <= set(k) for k in seen):
@@ -146,7 +146,8 @@ def _explicit(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
     for claims in _by_sentence(ctx).values():
         for i, whole in enumerate(claims[:-2] if len(claims) > 2 else claims[:-1]):
             gap = ctx.between(whole, claims[i + 1])
-            if len(gap) > options["max_joiner_chars"] or not _presents_whole(gap):
+            apposition = whole.category in HARM_CATEGORIES and bool(_PEOPLE_COMMA.match(gap))
+            if len(gap) > options["max_joiner_chars"] or not (_presents_whole(gap) or apposition):
                 continue
             parts = _run(
                 ctx, claims, i + 1, options["max_joiner_chars"], lambda c, w=whole: _compatible(w, c)
@@ -162,6 +163,51 @@ def _presents_whole(gap: str) -> bool:
     if has_cue(gap, "whole_breakdown_cues"):
         return True
     return bool(_DASH_OR_COLON.search(gap)) and bool(re.search(r"[A-Za-z]", gap) or ":" in gap)
+
+
+# "killed 12 people, eight soldiers and four civilians": a toll of people in general, then its parts
+_PEOPLE_COMMA = re.compile(r"^\s*(?:people|persons|others|victims),\s*$", re.I)
+
+
+def _total_after(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "eight soldiers and three civilians, 12 people in all", "..., a total of 12": the parts
+    first, then the whole that sums them up."""
+    out = []
+    for claims in _by_sentence(ctx).values():
+        for j, whole in enumerate(claims):
+            if j < 2 or not (_TOTAL_OF.search(ctx.before(whole, 20)) or _IN_ALL.match(ctx.after(whole, 25))):
+                continue
+            gap = ctx.between(claims[j - 1], whole)
+            if not _BEFORE_TOTAL.match(gap):
+                continue
+            parts = [c for c in claims[:j] if _compatible(whole, c) or _counted_with(whole, c)]
+            run = parts[-2:] if len(parts) >= 2 else []
+            while len(parts) > len(run) and _listed_before(ctx, parts[-len(run) - 1], run[0]):
+                run.insert(0, parts[-len(run) - 1])
+            if len(run) >= 2 and _parts_joined(ctx, run) and run[-1] is claims[j - 1]:
+                out.append(Breakdown(whole, run, "eq", "high", "explicit, the total after its parts"))
+    return out
+
+
+def _counted_with(whole: Claim, part: Claim) -> bool:
+    """ "eight soldiers and three civilians were killed, 12 people in all": a head-count summing up
+    parts of one harm takes their harm."""
+    return (
+        whole.category == "count" and whole.unit == part.unit == "people" and part.category in HARM_CATEGORIES
+    )
+
+
+def _listed_before(ctx: Context, a: Claim, b: Claim) -> bool:
+    return bool(re.match(r"^[^.;:()]{0,30}?,\s*$", ctx.between(a, b)))
+
+
+# "a total of" before the whole; "in all", "in total", "altogether" after it (and its noun)
+_TOTAL_OF = re.compile(r"\ba\s+total\s+of\s*$", re.I)
+_IN_ALL = re.compile(r"^\s*(?:[a-z]+\s+)?(?:in\s+all|in\s+total|altogether)\b", re.I)
+# between the last part and the whole: its noun, then a comma or a dash (and "a total of")
+_BEFORE_TOTAL = re.compile(
+    r"^\s*(?:[a-z]+(?:\s+[a-z]+){0,2})?\s*(?:,|\s[-\u2013\u2014])\s*(?:a\s+total\s+of\s+|some\s+)?$", re.I
+)
 
 
 def _parts_joined(ctx: Context, parts: list[Claim]) -> bool:
