@@ -99,18 +99,9 @@ def _check_percent(amount: Claim, percent: Claim, new: Claim, direction: int, ap
     computed = Interval(a.lo / old_hi * 100, a.hi / old_lo * 100)
     old = (new.value or 0) - direction * (amount.value or 0)
     pct = (amount.value or 0) / old * 100 if old else 0.0
-    stated = interval(percent, approx)
-    way = "rise" if direction > 0 else "fall"
-    unit = f" {new.unit}" if new.unit and new.unit != "people" else ""
-    msg = f"a {way} of {label(amount)} to {label(new)} is {fmt(round(pct, 2))}% of {fmt(round(old, 4))}{unit}"
-    details = {
-        "computed": round(pct, 4),
-        "computed_range": computed.to_json(),
-        "stated_range": stated.to_json(),
-    }
-    if computed.overlaps(stated):
-        return Outcome("pass", claims, f"{msg}; stated {label(percent)}", details)
-    return Outcome("fail", claims, f"{msg}, not {label(percent)}", details, anchor=percent)
+    msg = f"a {_way(direction)} of {label(amount)} to {label(new)} is {fmt(round(pct, 2))}% of "
+    msg += f"{fmt(round(old, 4))}{_unit(new)}"
+    return _verdict(claims, msg, round(pct, 4), computed, interval(percent, approx), percent)
 
 
 def _stated_bound(amount: Claim, approx: float) -> Interval:
@@ -127,17 +118,29 @@ def _stated_bound(amount: Claim, approx: float) -> Interval:
 def _check(amount: Claim, new: Claim, old: Claim, direction: int, approx: float) -> Outcome:
     a, b = point(old, approx), point(new, approx)
     computed = Interval(b.lo - a.hi, b.hi - a.lo).scale(direction)
-    stated = _stated_bound(amount, approx)
     difference = ((new.value or 0) - (old.value or 0)) * direction
-    way = "rise" if direction > 0 else "fall"
-    unit = f" {new.unit}" if new.unit and new.unit != "people" else ""
-    msg = f"{label(old)} -> {label(new)} is a {way} of {fmt(round(difference, 4))}{unit}"
+    msg = f"{label(old)} -> {label(new)} is a {_way(direction)} of {fmt(round(difference, 4))}{_unit(new)}"
+    stated = _stated_bound(amount, approx)
+    return _verdict([amount, new, old], msg, round(difference, 6), computed, stated, amount)
+
+
+def _verdict(
+    claims: list[Claim], msg: str, computed_value: float, computed: Interval, stated: Interval, said: Claim
+) -> Outcome:
+    """Pass when what the figures give overlaps what `said` states; the arithmetic in the details."""
     details = {
-        "computed": round(difference, 6),
+        "computed": computed_value,
         "computed_range": computed.to_json(),
         "stated_range": stated.to_json(),
     }
-    claims = [amount, new, old]
     if computed.overlaps(stated):
-        return Outcome("pass", claims, f"{msg}; stated {label(amount)}", details)
-    return Outcome("fail", claims, f"{msg}, not {label(amount)}", details, anchor=amount)
+        return Outcome("pass", claims, f"{msg}; stated {label(said)}", details)
+    return Outcome("fail", claims, f"{msg}, not {label(said)}", details, anchor=said)
+
+
+def _way(direction: int) -> str:
+    return "rise" if direction > 0 else "fall"
+
+
+def _unit(figure: Claim) -> str:
+    return f" {figure.unit}" if figure.unit and figure.unit != "people" else ""
