@@ -124,7 +124,12 @@ def subject(text: str, verb_start: int) -> tuple[int, str] | None:
         inner = re.match(r"\s*(?:who|which|whose)\s+", seg, re.I)
         rest = seg[inner.end() :] if inner else ""
         return (seg_start + inner.end(), rest) if inner and rest.strip() else None
-    if after_comma and prev.strip() and (first in PREPOSITIONS or relative or _apposition(prev, seg)):
+    acronym_aside = comma_gap and bool(_ACRONYM_ONLY.fullmatch(seg))  # "The UN refugee agency, UNHCR, said"
+    if (
+        after_comma
+        and prev.strip()
+        and (first in PREPOSITIONS or relative or acronym_aside or _apposition(prev, seg))
+    ):
         seg_start, seg = prev_start, text[prev_start:verb_start]
     elif comma_gap:
         return None
@@ -186,6 +191,9 @@ def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
     if first == len(words):
         return None
     return seg_start + words[first].start(), seg[words[first].start() : words[-1].end()]
+
+
+_ACRONYM_ONLY = re.compile(r"\s*[A-Z][A-Z&]{1,9}\s*")
 
 
 def _apposition(head: str, seg: str) -> bool:

@@ -138,6 +138,8 @@ def _verb_attribution(
             # '..., the governor said: 120 died': the clause before the comma is theirs too
             direction = "both" if text[:start].rstrip().endswith(",") else "forward"
         elif tail_is_empty(text, after):
+            if _RELATIVE_OBJECT.search(text[:start]):
+                return None  # "the attack, which the group claimed": the verb's object is the attack
             direction = "backward"
         else:  # '..., the ministry said, adding ...' faces both ways; 'X said 40 died' forward
             parenthetical = text[:start].rstrip().endswith(",") and text[after:].lstrip().startswith(",")
@@ -145,6 +147,9 @@ def _verb_attribution(
     if not noun_phrases_only(mentions):
         return None
     return Attribution(cue, base + start, base + end, mentions, direction, s.index, via=via)
+
+
+_RELATIVE_OBJECT = re.compile(r"\b(?:which|that|whom)\s*$", re.I)
 
 
 def _speech_goes_on(text: str, pos: int) -> bool:
