@@ -54,6 +54,9 @@ def counted(text: str) -> list[tuple[float, str | None, str]]:
         ("At least 300 people sought treatment at clinics.", "wounded"),
         ("Two guards sustained gunshot wounds.", "wounded"),
         ("Police said 40 demonstrators were taken into custody.", "captured"),
+        # a singular object coordinated before the figure leaves the verb to it
+        ("The drone strike killed a commander and five of his bodyguards.", "killed"),
+        ("Gunmen kidnapped a priest and four nuns.", "captured"),
         # a "V to death" phrase split by its object
         ("The stampede crushed 12 worshippers to death.", "killed"),
         ("A mob beat two suspected thieves to death.", "killed"),

@@ -166,6 +166,9 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
         return m.lastgroup or "other", m.group(0).strip()
     if split := _split_to_death(text, fig, head):
         return "killed", split
+    coordinated = _AFTER_A_SINGULAR.search(head)  # "killed a commander and five of his guards"
+    if coordinated and (m := before.search(head[: coordinated.start()])):
+        return m.lastgroup or "other", m.group(0).strip()
     lost = cue_pats["lost"].search(head) or cue_pats["lost"].search(raw_head)
     if lost and _noun_of(text, fig) in _lost_as("lost_to_death"):
         return "killed", lost.group(0).strip()  # "I lost two of my closest friends"
@@ -179,6 +182,10 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     if of_the := next((m for m in groups if m), None):
         return harmed_groups()[of_the.group(1).lower()], of_the.group(0).strip(" ,")
     return None
+
+
+# a singular object coordinated before the figure: "a commander and ", "the driver and "
+_AFTER_A_SINGULAR = re.compile(r"\s(?:an?|the|one)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+and\s+$", re.I)
 
 
 def _split_to_death(text: str, fig: Figure, head: str) -> str | None:
