@@ -2,7 +2,7 @@
 
 Pairings:
 - headline vs lede: a casualty figure in the headline and the first figure of that category in
-  the lede (an agreeing one if any; else the first, unless either is a change or a part: less sure);
+  the lede (an agreeing one if any; else the first, unless either is a change or the lede's is a part);
 - reference back: "the three bank workers", "those three people", "killing the three" point at a
   group counted earlier, read from meaning (the same noun, the group just counted, the same harm),
   so a wrong number keeps the pairing and fails one severity lower; only when meaning names no
@@ -144,9 +144,7 @@ def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
         agreeing = [c for c in matches if point(h).overlaps(point(c)) or _vague_fits(h, c)]
         if agreeing:
             yield h, agreeing[0], "headline and lede", "high"
-        elif matches and _same_toll(ctx, h, matches[0]):
-            yield h, matches[0], "headline and lede", "low"
-        elif matches and not any(_updated(ctx, c) for c in [h, *matches]):
+        elif matches and not any(_updated(ctx, c) for c in [h, *matches]) and _whole_in_lede(ctx, matches[0]):
             yield h, matches[0], "headline and lede", "high"
 
 
@@ -215,16 +213,11 @@ _THE_BEFORE = re.compile(r"\bthe\s*$", re.I)
 _BARE_AFTER = re.compile(r"\s*(?:[,.;:]|\s[-\u2013\u2014]\s)")
 
 
-def _same_toll(ctx: Context, headline: Claim, lede: Claim) -> bool:
-    """A headline toll and the lede's first figure of its harm that differ are still one toll unless
-    either is announced as a change ("toll rises to 10", "two more victims") or the lede's figure
-    counts a part ("including two", "of them") or others beyond a group ("four others")."""
+def _whole_in_lede(ctx: Context, lede: Claim) -> bool:
+    """The lede's figure is no part ("including two", "two of them") and no others beyond a group
+    ("four others"): it can be the headline's toll stated again."""
     return not (
-        _updated(ctx, headline)
-        or _updated(ctx, lede)
-        or _additional(ctx, lede)
-        or _part_of_group(ctx.before(lede, 40))
-        or _SOME_OF.match(ctx.after(lede, 20))
+        _additional(ctx, lede) or _part_of_group(ctx.before(lede, 40)) or _SOME_OF.match(ctx.after(lede, 20))
     )
 
 
