@@ -81,8 +81,8 @@ def _listed_with(
         following = [c for c in ctx.figures_in(part.sentence, part.sentence) if c.start > part.end]
         previous = part
         for c in following:
-            if c.start <= whole.end <= previous.start or not _LISTED.match(ctx.between(previous, c)):
-                break
+            if previous.end <= whole.start < c.start or not _LISTED.match(ctx.between(previous, c)):
+                break  # the whole stands between them: "12 of them ... 40 ... and 30" lists no part of it
             same_kind = c.category == part.category or (c.kind == "bare" and not c.subject)
             if not same_kind or not _fits_back(whole, c) or _CLAUSE_OPENER.search(ctx.between(previous, c)):
                 break  # "and wounded 30 others": another harm; "when three shells landed": another clause
