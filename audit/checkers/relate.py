@@ -203,3 +203,33 @@ def nearest_before(ctx: Context, claim: Claim, ok: Any, reach: int) -> Claim | N
         if c.start < claim.start and c is not claim and ok(c):
             return c
     return None
+
+
+def vague(claim: Claim) -> bool:
+    """ "hundreds", "dozens": a vague plural, at least twice its base, with no digits."""
+    return (
+        claim.qualifier == "at_least"
+        and not re.search(r"\d", claim.number_text or claim.text)
+        and bool(re.search(r"(?:s|tens of \w+)$", (claim.number_text or claim.text).lower()))
+    )
+
+
+def updated(ctx: Context, claim: Claim) -> bool:
+    """ "the toll rose to 12", "two more victims": a figure announced as a change, not a restatement."""
+    return bool(_CHANGE_BEFORE.search(ctx.before(claim, 30)) or _MORE_AFTER.match(ctx.after(claim, 20)))
+
+
+_CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:rose|rises|rising|risen|climbed|climbs|increased|increases|jumped|jumps|revised|reached|reaches|"
+    r"hit|hits)\s+to|\b(?:another|additional|further))\s*$",
+    re.I,
+)
+
+
+_MORE_AFTER = re.compile(r"^\s*(?:more|additional|further|extra)\b", re.I)
+
+
+def named_alike(a: Claim, b: Claim) -> bool:
+    """Both count the same specific noun ("the two women" after "two women")."""
+    ha, hb = head(a.subject), head(b.subject)
+    return ha is not None and ha == hb and ha not in ("people", "person", "other")

@@ -42,10 +42,23 @@ from audit.checkers.relate import (
     label,
     lede_sentences,
     lexicon,
+    named_alike,
     other_period,
     same_subject,
     same_unit,
     sentence_text,
+    updated,
+    vague,
+)
+from audit.checkers.tolls import (
+    OTHER_AFTER,
+    SOME_OF,
+    additional,
+    lede_toll,
+    part_of_group,
+    toll_exceeded,
+    toll_named,
+    toll_restated,
 )
 from audit.lexicon import data, words_pattern
 from audit.model import HARM_CATEGORIES, Claim
@@ -103,7 +116,7 @@ def restatement(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
 
 def _compare(first: Claim, second: Claim, how: str, confidence: Confidence, approx: float) -> Outcome:
     a, b = point(first, approx), point(second, approx)
-    if _vague(first) or _vague(second):
+    if vague(first) or vague(second):
         a, b = interval(first, approx), interval(second, approx)
     details = {"how": how, "first_range": a.to_json(), "second_range": b.to_json()}
     if a.overlaps(b):
@@ -124,9 +137,9 @@ def _find_pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _sum_named_back(ctx)
     yield from _references_back(ctx)
     yield from _splits(ctx)
-    yield from _toll_exceeded(ctx)
-    yield from _toll_restated(ctx)
-    yield from _toll_named(ctx)
+    yield from toll_exceeded(ctx)
+    yield from toll_restated(ctx)
+    yield from toll_named(ctx)
     yield from _rest_of_group(ctx)
     yield from _echoed_percentages(ctx)
     yield from _measure_named_again(ctx)
@@ -144,7 +157,7 @@ def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
         agreeing = [c for c in matches if point(h).overlaps(point(c)) or _vague_fits(h, c)]
         if agreeing:
             yield h, agreeing[0], "headline and lede", "high"
-        elif matches and not any(_updated(ctx, c) for c in [h, *matches]) and _whole_in_lede(ctx, matches[0]):
+        elif matches and not any(updated(ctx, c) for c in [h, *matches]) and _whole_in_lede(ctx, matches[0]):
             yield h, matches[0], "headline and lede", "high"
 
 
@@ -160,7 +173,7 @@ def _headline_verb(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
             continue
         for c in (c for c in ctx.figures if c.sentence in lede and _counts_alike(c, h)):
             other = _verb_before(ctx, c)
-            if other is not None and _same_stem(verb, other) and not _updated(ctx, c):
+            if other is not None and _same_stem(verb, other) and not updated(ctx, c):
                 yield h, c, "headline and lede, the same verb", "low"
                 break
 
@@ -217,35 +230,13 @@ def _whole_in_lede(ctx: Context, lede: Claim) -> bool:
     """The lede's figure is no part ("including two", "two of them") and no others beyond a group
     ("four others"): it can be the headline's toll stated again."""
     return not (
-        _additional(ctx, lede) or _part_of_group(ctx.before(lede, 40)) or _SOME_OF.match(ctx.after(lede, 20))
-    )
-
-
-def _vague(claim: Claim) -> bool:
-    """ "hundreds", "dozens": a vague plural, at least twice its base, with no digits."""
-    return (
-        claim.qualifier == "at_least"
-        and not re.search(r"\d", claim.number_text or claim.text)
-        and bool(re.search(r"(?:s|tens of \w+)$", (claim.number_text or claim.text).lower()))
+        additional(ctx, lede) or part_of_group(ctx.before(lede, 40)) or SOME_OF.match(ctx.after(lede, 20))
     )
 
 
 def _vague_fits(a: Claim, b: Claim) -> bool:
     """A vague plural and a figure it covers ("Hundreds killed" and "345 killed")."""
-    return (_vague(a) or _vague(b)) and interval(a).overlaps(interval(b))
-
-
-def _updated(ctx: Context, claim: Claim) -> bool:
-    """ "the toll rose to 12", "two more victims": a figure announced as a change, not a restatement."""
-    return bool(_CHANGE_BEFORE.search(ctx.before(claim, 30)) or _MORE_AFTER.match(ctx.after(claim, 20)))
-
-
-_CHANGE_BEFORE = re.compile(
-    r"(?:\b(?:rose|rises|rising|risen|climbed|climbs|increased|increases|jumped|jumps|revised|reached|reaches|"
-    r"hit|hits)\s+to|\b(?:another|additional|further))\s*$",
-    re.I,
-)
-_MORE_AFTER = re.compile(r"^\s*(?:more|additional|further|extra)\b", re.I)
+    return (vague(a) or vague(b)) and interval(a).overlaps(interval(b))
 
 
 REFERENCE_REACH = 40  # sentences: "the three" refers back to a figure in the same story, not a far one
@@ -303,7 +294,7 @@ def _antecedent(ctx: Context, ref: Claim, candidates: list[Claim]) -> Claim | No
     the same harm (the dead are not the wounded, nor all the casualties). Within a step the nearest
     wins, unless one gives the reference's own number: the number is part of the description ("the
     two female jurors" among "nine jurors" and "two jurors")."""
-    if _OTHER_AFTER.match(ctx.after(ref, 20)) or _IDENTIFIED_AFTER.match(ctx.after(ref, 20)):
+    if OTHER_AFTER.match(ctx.after(ref, 20)) or _IDENTIFIED_AFTER.match(ctx.after(ref, 20)):
         return None  # "the two other victims" are the rest; "the three who voted" says which three
     earlier = [
         c
@@ -311,7 +302,7 @@ def _antecedent(ctx: Context, ref: Claim, candidates: list[Claim]) -> Claim | No
         if is_people(c)
         and _kin(c, ref)
         and c.qualifier != "approx"
-        and not _vague(c)  # "about 30", "tens of thousands": no group a definite number repeats
+        and not vague(c)  # "about 30", "tens of thousands": no group a definite number repeats
         and (c.sentence < ref.sentence or _is_reference(ctx, c))
         and ref.sentence - c.sentence <= NEAR_REACH
     ]
@@ -320,7 +311,7 @@ def _antecedent(ctx: Context, ref: Claim, candidates: list[Claim]) -> Claim | No
     ]
     noun = _noun(ctx, ref)
     # the same noun, described no more narrowly ("the two female jurors" are not all the jurors)
-    steps = [[c for c in one_group if _named_alike(c, ref) and _subject_words(ref) <= _subject_words(c)]]
+    steps = [[c for c in one_group if named_alike(c, ref) and _subject_words(ref) <= _subject_words(c)]]
     demographic = lexicon()["demographic_heads"]
     if noun is None or noun in demographic:
         # not a group of another sex or age ("the two women" after "five men")
@@ -372,7 +363,7 @@ def _rival(ctx: Context, ref: Claim, earlier: list[Claim]) -> Claim | None:
         rivals = [c for c in earlier if c.category == ref.category and same_subject(c, ref)]
     else:
         rivals = (
-            [c for c in earlier if _named_alike(c, ref) and _subject_words(ref) <= _subject_words(c)]
+            [c for c in earlier if named_alike(c, ref) and _subject_words(ref) <= _subject_words(c)]
             or [
                 c
                 for c in earlier
@@ -380,7 +371,7 @@ def _rival(ctx: Context, ref: Claim, earlier: list[Claim]) -> Claim | None:
                 and ref.sentence - c.sentence <= 1
                 and (c.subject is None or ref.subject is None)
             ]
-            or _lede_toll(ctx, ref)
+            or lede_toll(ctx, ref)
         )
     return rivals[-1] if rivals else None
 
@@ -410,236 +401,6 @@ def _dashed_splits(ctx: Context, earlier: list[Claim]) -> Iterator[tuple[Claim, 
             and float(b.value or 0.5).is_integer()
         ):
             yield a, b
-
-
-def _lede_toll(ctx: Context, ref: Claim) -> list[Claim]:
-    """ "those three people" with no other antecedent: the dead of the lede, if it counts any."""
-    if head(ref.subject) not in (None, "person", "people"):
-        return []
-    lede = set(lede_sentences(ctx))
-    return [c for c in ctx.figures if c.sentence in lede and c.category == "killed" and c.start < ref.start][
-        :1
-    ]
-
-
-def _toll_exceeded(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
-    """A later figure for the same victims larger than the lede's toll ("killing one man" ... "3 men";
-    "killing one person" ... "3 men were shot and killed": men are people, and a part is never
-    larger than its whole), not in another period or event."""
-    demographic = set(lexicon()["demographic_heads"])
-    for toll in _lede_tolls(ctx):
-        if toll.qualifier != "exact" or toll.value is None:
-            continue
-        generic = head(toll.subject) in (None, "people", "person")
-        for later in _later_of_category(ctx, toll):
-            if (
-                (_named_alike(toll, later) or (generic and head(later.subject) in demographic))
-                and not other_period(sentence_text(ctx, later))
-                and later.qualifier == "exact"
-                and (later.value or 0) > toll.value
-                and not _updated(ctx, later)
-            ):
-                yield toll, later, "the lede's toll", "low"
-
-
-def _lede_tolls(ctx: Context) -> list[Claim]:
-    """The lede's killed and wounded figures, in document order."""
-    lede = set(lede_sentences(ctx))
-    return [c for c in ctx.figures if c.sentence in lede and c.category in ("killed", "wounded")]
-
-
-def _later_of_category(ctx: Context, toll: Claim) -> Iterator[Claim]:
-    """The figures of the toll's category after its sentence, outside the headline and the lede."""
-    skip = set(headline_sentences(ctx)) | set(lede_sentences(ctx))
-    for later in ctx.figures_in(toll.sentence + 1, ctx.figures[-1].sentence):
-        if later.category == toll.category and later.sentence not in skip:
-            yield later
-
-
-def _toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
-    """The lede's toll stated again later for the same group ("where five people were killed" ...
-    "At least five people were killed"; "hundreds injured" ... "250 others injured").
-
-    Sameness is read from meaning, not from equal values: the same harm category, the same subject
-    head (or both generic: people, victims, none), and nothing that scopes the later figure apart:
-    an update ("rose to", "so far"), another event or period, a part of a group ("two of the
-    dead", "including"). Less sure than a reference back, so a difference is reported one
-    severity lower."""
-    first_of_category: dict[str, Claim] = {}
-    for toll in _lede_tolls(ctx):
-        first_of_category.setdefault(toll.category, toll)  # the lede's first figure of a category is its toll
-    for toll in first_of_category.values():
-        if _updated(ctx, toll):
-            continue
-        for later in _later_of_category(ctx, toll):
-            if _same_group(toll, later) and _states_whole_toll(ctx, later):
-                yield toll, later, "the lede's toll stated again", "low"
-
-
-def _same_group(a: Claim, b: Claim) -> bool:
-    """The same noun counted, or both counted as people in general ("people", "victims", no noun)."""
-    ha, hb = head(a.subject), head(b.subject)
-    return ha == hb or (ha in _GENERIC_HEADS and hb in _GENERIC_HEADS)
-
-
-_GENERIC_HEADS = {None, "people", "person", "victim", "other", "dead", "casualty", "body"}
-
-
-# "In India, where 2,000 died", "in the town of Erzin, where two were killed": one place's share.
-_PLACE_SCOPED = re.compile(r"\b[Ii]n\s+(?:[\w'-]+\s+){0,5}?[\w'-]+,\s+where\b[^.;]*$")
-_OTHER_AFTER = re.compile(r"^\s*(?:more\s+)?others?\b", re.I)
-
-
-def _additional(ctx: Context, claim: Claim) -> bool:
-    """ "Four other people died": others beyond a group already counted, unless the group is of
-    another harm in the same sentence ("five killed and 250 others injured")."""
-    if not _OTHER_AFTER.match(ctx.after(claim, 20)):
-        return False
-    earlier = [c for c in ctx.figures_in(claim.sentence, claim.sentence) if c.start < claim.start]
-    return not any(c.category in HARM_CATEGORIES and c.category != claim.category for c in earlier)
-
-
-def _part_of_group(before: str) -> bool:
-    """ "including two", "among them three", "of whom five": the figure counts part of a group."""
-    clause = re.split(r"[.;:]", before)[-1]
-    return has_cue(clause, "part_of_group_words")
-
-
-def _states_whole_toll(ctx: Context, claim: Claim) -> bool:
-    """Not an update, another event or period, a part of a group, or a figure next to others."""
-    sentence = sentence_text(ctx, claim)
-    return not (
-        _updated(ctx, claim)
-        or other_period(sentence)
-        or _SOME_OF.match(ctx.after(claim, 20))
-        or _part_of_group(ctx.before(claim, 40))
-        or _PLACE_SCOPED.search(ctx.before(claim, 60))
-        or _additional(ctx, claim)
-        or has_cue(sentence, "running_total_words")
-        or claim.qualifier == "approx"
-        or not (
-            _names_event_definitely(sentence)
-            or _it_names_the_event(ctx, claim)
-            or _event_named_just_before(ctx, claim)
-        )
-        or has_cue(sentence, "superlatives")
-        or any(
-            c is not claim and c.category == claim.category and not _severe_part(ctx, claim, c)
-            for c in ctx.figures_in(claim.sentence, claim.sentence)
-        )
-    )
-
-
-def _event_named_just_before(ctx: Context, claim: Claim) -> bool:
-    """ "He said no group had claimed the explosion. Authorities said 13 people were hurt": a
-    sentence that names no event at all, right after one of its paragraph that names the event
-    definitely, is about that event."""
-    sentence = sentence_text(ctx, claim)
-    previous = ctx.sentences.get(claim.sentence - 1)
-    if previous is None or previous.paragraph != ctx.paragraph(claim):
-        return False
-    definite, indefinite = _EVENT_REFERENCES()
-    if definite.search(sentence) or indefinite.search(sentence) or _PLACE_NAMED.search(sentence):
-        return False
-    return (
-        _names_event_definitely(previous.text)
-        and not other_period(previous.text)
-        and not _EARLIER_EVENT().search(previous.text)
-    )
-
-
-# "in Papua", "at the Oxford Street station": a place given to the figure keeps it a place's share
-_PLACE_NAMED = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?[A-Z][a-z]+")
-
-
-def _severe_part(ctx: Context, whole: Claim, other: Claim) -> bool:
-    """ "13 were hurt but 11 were still in hospital": the other figure of the harm counts the
-    seriously hurt among this one, no sibling of it."""
-    return other.start > whole.start and has_cue(ctx.after(other, 40), "severity_words")
-
-
-def _names_event_definitely(sentence: str) -> bool:
-    """ "the quake", "those temblors", "Sunday's blast", and no "a car bomb" or "another attack"."""
-    definite, indefinite = _EVENT_REFERENCES()
-    return bool(definite.search(sentence)) and not indefinite.search(sentence)
-
-
-def _it_names_the_event(ctx: Context, claim: Claim) -> bool:
-    """ "It did not kill anyone but hurt 30 people": the subject "it" of a verb that harms is the event
-    the sentence before told, unless that sentence tells of an earlier one ("The last major quake
-    to hit the region was in February. It killed 612 people") or of another period."""
-    sentence = sentence_text(ctx, claim)
-    if not _IT_HARMED().match(sentence) or _EVENT_REFERENCES()[1].search(sentence):
-        return False
-    previous = ctx.sentences.get(claim.sentence - 1)
-    text = previous.text if previous is not None else ""
-    return not (other_period(text) or _EARLIER_EVENT().search(text))
-
-
-@cache
-def _IT_HARMED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
-    verbs = words_pattern(lexicon()["event_pronoun_verbs"])
-    return re.compile(rf"\W*It\s+(?:[a-z]+\s+){{0,5}}?(?:{verbs})\b")
-
-
-@cache
-def _EARLIER_EVENT() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
-    nouns = words_pattern(lexicon()["toll_events"])
-    return re.compile(rf"\b(?:last|previous|earlier|first)\s+(?:[a-z-]+\s+){{0,2}}(?:{nouns})", re.I)
-
-
-@cache
-def _EVENT_REFERENCES() -> tuple[re.Pattern[str], re.Pattern[str]]:  # noqa: N802 - compiled once
-    nouns = words_pattern(lexicon()["toll_events"])
-    modifiers = r"(?:[a-z][a-z-]*\s+){0,2}"
-    definite = re.compile(
-        rf"\b(?:the|this|that|these|those|its|[A-Z][a-z]+day's)\s+{modifiers}(?:{nouns})(?:s|es)?\b", re.I
-    )
-    indefinite = re.compile(
-        rf"\b(?:an?|another|one|two|three|several|separate|other|earlier|previous|many|some|multiple)\s+"
-        rf"{modifiers}(?:{nouns})(?:s|es)?\b",
-        re.I,
-    )
-    return definite, indefinite
-
-
-def _document_toll(ctx: Context) -> Claim | None:
-    """The lede's first exact killed figure: the toll a story with one event keeps naming."""
-    lede = set(lede_sentences(ctx))
-    tolls = [c for c in ctx.figures if c.sentence in lede and c.category == "killed"]
-    if not tolls or tolls[0].qualifier != "exact" or _vague(tolls[0]) or _updated(ctx, tolls[0]):
-        return None
-    return tolls[0]
-
-
-def _toll_named(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
-    """ "the loss of three children", "the deaths of those three people": the dead named as a whole."""
-    toll = _document_toll(ctx)
-    if toll is None:
-        return
-    heads = set(headline_sentences(ctx))
-    for later in ctx.figures:
-        if (
-            later.sentence > toll.sentence
-            and later.sentence not in heads
-            and is_people(later)
-            and head(later.subject) not in lexicon()["not_lives"]
-            and _TOLL_NOMINAL().search(ctx.before(later, 40))
-            and not _updated(ctx, later)
-            and not other_period(sentence_text(ctx, later))
-            and not _SOME_OF.match(ctx.after(later, 20))
-        ):
-            yield toll, later, "the toll named again", "low"
-
-
-# "the deaths of two of the victims" names some of the dead ("three of our citizens" names them all)
-_SOME_OF = re.compile(r"^\s*of\s+(?:the|them|those|these|whom)\b", re.I)
-
-
-@cache
-def _TOLL_NOMINAL() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
-    words = words_pattern(lexicon()["toll_nominals"])
-    return re.compile(rf"\b(?:{words})\s+(?:(?:the|those|these|all|our|their)\s+)?$", re.I)
 
 
 def _rest_of_group(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
@@ -746,7 +507,7 @@ _FOR_WHOM = re.compile(
 def _changed(ctx: Context, claim: Claim) -> bool:
     """A percentage given as a change or its base ("rose to 7.1% from 7%"): no restatement."""
     return (
-        _updated(ctx, claim)
+        updated(ctx, claim)
         or has_cue(ctx.before(claim, 25), "update_words")
         or _MOVE.search(ctx.before(claim, 25)) is not None
     )
@@ -825,12 +586,6 @@ def _FOLLOWER() -> re.Pattern[str]:  # noqa: N802
     words = [*lexicon()["ordinal_followers"], *people["people_nouns"], *people["singular_people"]]
     # not a bare comma: "a third, smaller bomb" is a third device
     return re.compile(rf"^\s*(?:[.;:)\u2013\u2014]|,\s*(?:who|whose)\b|(?:{words_pattern(words)})\b)", re.I)
-
-
-def _named_alike(a: Claim, b: Claim) -> bool:
-    """Both count the same specific noun ("the two women" after "two women")."""
-    ha, hb = head(a.subject), head(b.subject)
-    return ha is not None and ha == hb and ha not in ("people", "person", "other")
 
 
 def _countable(ctx: Context, claim: Claim, loose: bool = False) -> bool:

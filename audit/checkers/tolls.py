@@ -1,0 +1,267 @@
+"""The lede's toll and the later figures of its harm: which later figure states the whole toll again.
+
+A toll is the lede's first killed or wounded figure. A later figure of its harm restates it when it
+counts the same group (the same noun, or people in general), names the event definitely ("the
+quake", "It hurt 30", a sentence right after one naming it) and is no part of the group ("two of
+the dead", "including"), no update ("rose to", "so far"), no other event or period, and no sibling
+of another figure of its harm in its sentence. A later figure larger than an exact toll exceeds
+it; "the deaths of those three people" names the toll again. restatement.py compares the pairs.
+Word lists from audit/data/relations.yaml: `toll_events`, `event_pronoun_verbs`,
+`part_of_group_words`, `running_total_words`, `superlatives`, `severity_words`, `demographic_heads`,
+`toll_nominals`, `not_lives`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from audit.checkers import Confidence, Context
+from audit.checkers.relate import (
+    has_cue,
+    head,
+    headline_sentences,
+    is_people,
+    lede_sentences,
+    lexicon,
+    named_alike,
+    other_period,
+    sentence_text,
+    updated,
+    vague,
+)
+from audit.lexicon import words_pattern
+from audit.model import HARM_CATEGORIES, Claim
+
+
+def lede_toll(ctx: Context, ref: Claim) -> list[Claim]:
+    """ "those three people" with no other antecedent: the dead of the lede, if it counts any."""
+    if head(ref.subject) not in (None, "person", "people"):
+        return []
+    lede = set(lede_sentences(ctx))
+    return [c for c in ctx.figures if c.sentence in lede and c.category == "killed" and c.start < ref.start][
+        :1
+    ]
+
+
+def toll_exceeded(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """A later figure for the same victims larger than the lede's toll ("killing one man" ... "3 men";
+    "killing one person" ... "3 men were shot and killed": men are people, and a part is never
+    larger than its whole), not in another period or event."""
+    demographic = set(lexicon()["demographic_heads"])
+    for toll in _lede_tolls(ctx):
+        if toll.qualifier != "exact" or toll.value is None:
+            continue
+        generic = head(toll.subject) in (None, "people", "person")
+        for later in _later_of_category(ctx, toll):
+            if (
+                (named_alike(toll, later) or (generic and head(later.subject) in demographic))
+                and not other_period(sentence_text(ctx, later))
+                and later.qualifier == "exact"
+                and (later.value or 0) > toll.value
+                and not updated(ctx, later)
+            ):
+                yield toll, later, "the lede's toll", "low"
+
+
+def _lede_tolls(ctx: Context) -> list[Claim]:
+    """The lede's killed and wounded figures, in document order."""
+    lede = set(lede_sentences(ctx))
+    return [c for c in ctx.figures if c.sentence in lede and c.category in ("killed", "wounded")]
+
+
+def _later_of_category(ctx: Context, toll: Claim) -> Iterator[Claim]:
+    """The figures of the toll's category after its sentence, outside the headline and the lede."""
+    skip = set(headline_sentences(ctx)) | set(lede_sentences(ctx))
+    for later in ctx.figures_in(toll.sentence + 1, ctx.figures[-1].sentence):
+        if later.category == toll.category and later.sentence not in skip:
+            yield later
+
+
+def toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """The lede's toll stated again later for the same group ("where five people were killed" ...
+    "At least five people were killed"; "hundreds injured" ... "250 others injured").
+
+    Sameness is read from meaning, not from equal values: the same harm category, the same subject
+    head (or both generic: people, victims, none), and nothing that scopes the later figure apart:
+    an update ("rose to", "so far"), another event or period, a part of a group ("two of the
+    dead", "including"). Less sure than a reference back, so a difference is reported one
+    severity lower."""
+    first_of_category: dict[str, Claim] = {}
+    for toll in _lede_tolls(ctx):
+        first_of_category.setdefault(toll.category, toll)  # the lede's first figure of a category is its toll
+    for toll in first_of_category.values():
+        if updated(ctx, toll):
+            continue
+        for later in _later_of_category(ctx, toll):
+            if _same_group(toll, later) and _states_whole_toll(ctx, later):
+                yield toll, later, "the lede's toll stated again", "low"
+
+
+def _same_group(a: Claim, b: Claim) -> bool:
+    """The same noun counted, or both counted as people in general ("people", "victims", no noun)."""
+    ha, hb = head(a.subject), head(b.subject)
+    return ha == hb or (ha in _GENERIC_HEADS and hb in _GENERIC_HEADS)
+
+
+_GENERIC_HEADS = {None, "people", "person", "victim", "other", "dead", "casualty", "body"}
+
+
+# "In India, where 2,000 died", "in the town of Erzin, where two were killed": one place's share.
+_PLACE_SCOPED = re.compile(r"\b[Ii]n\s+(?:[\w'-]+\s+){0,5}?[\w'-]+,\s+where\b[^.;]*$")
+
+
+OTHER_AFTER = re.compile(r"^\s*(?:more\s+)?others?\b", re.I)
+
+
+def additional(ctx: Context, claim: Claim) -> bool:
+    """ "Four other people died": others beyond a group already counted, unless the group is of
+    another harm in the same sentence ("five killed and 250 others injured")."""
+    if not OTHER_AFTER.match(ctx.after(claim, 20)):
+        return False
+    earlier = [c for c in ctx.figures_in(claim.sentence, claim.sentence) if c.start < claim.start]
+    return not any(c.category in HARM_CATEGORIES and c.category != claim.category for c in earlier)
+
+
+def part_of_group(before: str) -> bool:
+    """ "including two", "among them three", "of whom five": the figure counts part of a group."""
+    clause = re.split(r"[.;:]", before)[-1]
+    return has_cue(clause, "part_of_group_words")
+
+
+def _states_whole_toll(ctx: Context, claim: Claim) -> bool:
+    """Not an update, another event or period, a part of a group, or a figure next to others."""
+    sentence = sentence_text(ctx, claim)
+    return not (
+        updated(ctx, claim)
+        or other_period(sentence)
+        or SOME_OF.match(ctx.after(claim, 20))
+        or part_of_group(ctx.before(claim, 40))
+        or _PLACE_SCOPED.search(ctx.before(claim, 60))
+        or additional(ctx, claim)
+        or has_cue(sentence, "running_total_words")
+        or claim.qualifier == "approx"
+        or not (
+            _names_event_definitely(sentence)
+            or _it_names_the_event(ctx, claim)
+            or _event_named_just_before(ctx, claim)
+        )
+        or has_cue(sentence, "superlatives")
+        or any(
+            c is not claim and c.category == claim.category and not _severe_part(ctx, claim, c)
+            for c in ctx.figures_in(claim.sentence, claim.sentence)
+        )
+    )
+
+
+def _event_named_just_before(ctx: Context, claim: Claim) -> bool:
+    """ "He said no group had claimed the explosion. Authorities said 13 people were hurt": a
+    sentence that names no event at all, right after one of its paragraph that names the event
+    definitely, is about that event."""
+    sentence = sentence_text(ctx, claim)
+    previous = ctx.sentences.get(claim.sentence - 1)
+    if previous is None or previous.paragraph != ctx.paragraph(claim):
+        return False
+    definite, indefinite = _EVENT_REFERENCES()
+    if definite.search(sentence) or indefinite.search(sentence) or _PLACE_NAMED.search(sentence):
+        return False
+    return (
+        _names_event_definitely(previous.text)
+        and not other_period(previous.text)
+        and not _EARLIER_EVENT().search(previous.text)
+    )
+
+
+# "in Papua", "at the Oxford Street station": a place given to the figure keeps it a place's share
+_PLACE_NAMED = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?[A-Z][a-z]+")
+
+
+def _severe_part(ctx: Context, whole: Claim, other: Claim) -> bool:
+    """ "13 were hurt but 11 were still in hospital": the other figure of the harm counts the
+    seriously hurt among this one, no sibling of it."""
+    return other.start > whole.start and has_cue(ctx.after(other, 40), "severity_words")
+
+
+def _names_event_definitely(sentence: str) -> bool:
+    """ "the quake", "those temblors", "Sunday's blast", and no "a car bomb" or "another attack"."""
+    definite, indefinite = _EVENT_REFERENCES()
+    return bool(definite.search(sentence)) and not indefinite.search(sentence)
+
+
+def _it_names_the_event(ctx: Context, claim: Claim) -> bool:
+    """ "It did not kill anyone but hurt 30 people": the subject "it" of a verb that harms is the event
+    the sentence before told, unless that sentence tells of an earlier one ("The last major quake
+    to hit the region was in February. It killed 612 people") or of another period."""
+    sentence = sentence_text(ctx, claim)
+    if not _IT_HARMED().match(sentence) or _EVENT_REFERENCES()[1].search(sentence):
+        return False
+    previous = ctx.sentences.get(claim.sentence - 1)
+    text = previous.text if previous is not None else ""
+    return not (other_period(text) or _EARLIER_EVENT().search(text))
+
+
+@cache
+def _IT_HARMED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    verbs = words_pattern(lexicon()["event_pronoun_verbs"])
+    return re.compile(rf"\W*It\s+(?:[a-z]+\s+){{0,5}}?(?:{verbs})\b")
+
+
+@cache
+def _EARLIER_EVENT() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    nouns = words_pattern(lexicon()["toll_events"])
+    return re.compile(rf"\b(?:last|previous|earlier|first)\s+(?:[a-z-]+\s+){{0,2}}(?:{nouns})", re.I)
+
+
+@cache
+def _EVENT_REFERENCES() -> tuple[re.Pattern[str], re.Pattern[str]]:  # noqa: N802 - compiled once
+    nouns = words_pattern(lexicon()["toll_events"])
+    modifiers = r"(?:[a-z][a-z-]*\s+){0,2}"
+    definite = re.compile(
+        rf"\b(?:the|this|that|these|those|its|[A-Z][a-z]+day's)\s+{modifiers}(?:{nouns})(?:s|es)?\b", re.I
+    )
+    indefinite = re.compile(
+        rf"\b(?:an?|another|one|two|three|several|separate|other|earlier|previous|many|some|multiple)\s+"
+        rf"{modifiers}(?:{nouns})(?:s|es)?\b",
+        re.I,
+    )
+    return definite, indefinite
+
+
+def _document_toll(ctx: Context) -> Claim | None:
+    """The lede's first exact killed figure: the toll a story with one event keeps naming."""
+    lede = set(lede_sentences(ctx))
+    tolls = [c for c in ctx.figures if c.sentence in lede and c.category == "killed"]
+    if not tolls or tolls[0].qualifier != "exact" or vague(tolls[0]) or updated(ctx, tolls[0]):
+        return None
+    return tolls[0]
+
+
+def toll_named(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """ "the loss of three children", "the deaths of those three people": the dead named as a whole."""
+    toll = _document_toll(ctx)
+    if toll is None:
+        return
+    heads = set(headline_sentences(ctx))
+    for later in ctx.figures:
+        if (
+            later.sentence > toll.sentence
+            and later.sentence not in heads
+            and is_people(later)
+            and head(later.subject) not in lexicon()["not_lives"]
+            and _TOLL_NOMINAL().search(ctx.before(later, 40))
+            and not updated(ctx, later)
+            and not other_period(sentence_text(ctx, later))
+            and not SOME_OF.match(ctx.after(later, 20))
+        ):
+            yield toll, later, "the toll named again", "low"
+
+
+# "the deaths of two of the victims" names some of the dead ("three of our citizens" names them all)
+SOME_OF = re.compile(r"^\s*of\s+(?:the|them|those|these|whom)\b", re.I)
+
+
+@cache
+def _TOLL_NOMINAL() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    words = words_pattern(lexicon()["toll_nominals"])
+    return re.compile(rf"\b(?:{words})\s+(?:(?:the|those|these|all|our|their)\s+)?$", re.I)
