@@ -248,6 +248,8 @@ def test_pairings(text: str, rule: str, expected: list[str]) -> None:
         "230,000 people, over 170,000 of them in Aceh.",
         # figures for different events in one paragraph
         "A car bomb killed 42 people in Baghdad. In Mosul, a suicide attack killed 12 people.",
+        # a part of the hurt, then another harm: the arrested are no part of the hurt
+        "Police said 120 officers were hurt, 20 of them seriously, and 300 people were arrested.",
     ],
 )
 def test_published_patterns_raise_no_error(text: str) -> None:

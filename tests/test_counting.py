@@ -89,6 +89,11 @@ def test_coordinated_objects_share_the_verb() -> None:
     assert [c[2] for c in found] == ["killed", "killed"]
 
 
+def test_a_part_of_a_group_before_takes_no_cue_of_the_figure_after() -> None:
+    found = counted("Police said 120 officers were hurt, 20 of them seriously, and 300 people were arrested.")
+    assert [c for _, _, c in found] == ["wounded", "wounded", "captured"]
+
+
 def test_the_second_figure_takes_people_and_its_own_cue() -> None:
     found = counted("Six people suffered severe injury and 40 other got minor injury.")
     assert found == [(6, "people", "wounded"), (40, "people", "wounded")]

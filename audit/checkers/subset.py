@@ -423,6 +423,8 @@ def _including(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
         if whole.sentence != part.sentence or not _fits(whole, part):
             continue
         gap = ctx.between(whole, part)
+        if _BACK.match(gap):
+            continue  # "20 of them seriously, and 300 ...": the 20 is itself a part, of a group before it
         if len(gap) <= 40 and has_cue(gap, "part_cues") and not _CLAUSE.search(gap):
             if whole.category in HARM_CATEGORIES and part.category not in (whole.category, "count", "other"):
                 continue

@@ -384,12 +384,17 @@ def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: 
     if nxt is None or cue_at <= nxt.start:
         return False
     joint = fig.noun_end if fig.noun_end > 0 else fig.end  # past "two of the three victims" when read so
+    if _PART_OF_THE_GROUP_BEFORE.match(text, fig.end):
+        return True  # "120 were hurt, 20 of them seriously, and 300 were arrested": 20 is of the hurt
     if _APPOSED_PART.match(text[joint:cue_at]):
         return False  # "four workers, two of them foreigners, died": a part set apart, then the whole's verb
     if joint < nxt.start and not _COORDINATED.match(text[joint : nxt.start]):
         return True  # "One report said six children were killed": the nearer figure's cue
     return nxt.noun_end < 0 and not re.match(r"^\s*(?:[A-Za-z'-]+\s+){0,2}$", text[nxt.end : cue_at])
 
+
+# "20 of them", "five of whom": a part of a group counted before, whose harm is that group's
+_PART_OF_THE_GROUP_BEFORE = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.I)
 
 # "four workers, two of them foreigners, died": a part of the figure before set apart by commas,
 # dashes or brackets, the verb after it
