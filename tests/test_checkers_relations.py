@@ -460,6 +460,19 @@ def test_a_casualty_total_given_after_its_parts_adds_them_up(text: str, expected
     assert statuses(text, "breakdown-sum") == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the other 28" are the rest of the 40, the largest group before them, not of the 12 killed;
+        # "four of them" is a part of the 28, not a second part of the 40
+        "The crash killed 12 of the 40 passengers. The other 28 were hurt, four of them critically.",
+        "Police said 120 officers were hurt, 20 of them seriously, and 300 people were arrested.",
+    ],
+)
+def test_consistent_copy_of_parts_and_rests_raises_no_failure(text: str) -> None:
+    assert [c.rule for c in audit_text(text).checks if c.family == "consistency" and c.status == "fail"] == []
+
+
 def test_a_part_after_of_these_is_no_reference_back() -> None:
     """ "Of these, 300 were killed": the comma ends the group's words; 300 is a part, not the 3,000 again."""
     text = (

@@ -83,6 +83,8 @@ def _listed_with(
         for c in following:
             if previous.end <= whole.start < c.start or not _LISTED.match(ctx.between(previous, c)):
                 break  # the whole stands between them: "12 of them ... 40 ... and 30" lists no part of it
+            if _BACK.match(ctx.doc.prose[_number_end(c) : _number_end(c) + 30]):
+                break  # "the other 28 were hurt, four of them critically": a part of the part
             same_kind = c.category == part.category or (c.kind == "bare" and not c.subject)
             if not same_kind or not _fits_back(whole, c) or _CLAUSE_OPENER.search(ctx.between(previous, c)):
                 break  # "and wounded 30 others": another harm; "when three shells landed": another clause
@@ -181,9 +183,9 @@ def _fits_back(whole: Claim, part: Claim) -> bool:
 
 
 def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
-    """ "She shot the other three": the rest of a group counted just before. When two head-counts
-    come before it ("Six were wounded. One is in critical condition. The other five ..."), the
-    later one is the part already named and the earlier one the group."""
+    """ "She shot the other three": the rest of a group counted just before. With several head-counts
+    before it ("Six were wounded. One is in critical condition. The other five ..."; "killed 12 of the
+    40 passengers. The other 28 ..."), the group is the largest of them: the others are parts."""
     out: list[tuple[Claim, Claim, str, Confidence]] = []
     for part in ctx.figures:
         if not _THE_OTHER.search(ctx.before(part, 12)):
@@ -193,7 +195,7 @@ def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
             for c in ctx.figures_in(part.sentence - 2, part.sentence - 1)
             if is_people(c) and c.start < part.start
         ]
-        whole = counted[-2] if len(counted) >= 2 else counted[-1] if counted else None
+        whole = max(counted, key=lambda c: c.value or 0.0) if counted else None
         if whole is not None and _fits_back(whole, part):
             out.append((whole, part, "the other N", "low"))
     return out
