@@ -176,6 +176,11 @@ def consistency_errors(text: str) -> list[str]:
             "subset",
             ["pass", "pass", "fail"],
         ),
+        (
+            "The attack killed 30 people. Officials said 12 of the dead were soldiers and 25 were civilians.",
+            "subset",
+            ["pass", "pass", "fail"],
+        ),
         # a figure of another clause is no listed part
         (
             "Some 55 people were injured, five of them critically, when three shells landed.",
@@ -467,6 +472,8 @@ def test_a_casualty_total_given_after_its_parts_adds_them_up(text: str, expected
         # "four of them" is a part of the 28, not a second part of the 40
         "The crash killed 12 of the 40 passengers. The other 28 were hurt, four of them critically.",
         "Police said 120 officers were hurt, 20 of them seriously, and 300 people were arrested.",
+        # "of the dead" after 12 is the 12's own group, not a group named for the 15
+        "The attack killed at least 30 people. Police said 12 of the dead were soldiers and 15 civilians.",
     ],
 )
 def test_consistent_copy_of_parts_and_rests_raises_no_failure(text: str) -> None:

@@ -207,12 +207,17 @@ def _of_the_group(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Cl
     that harm in this sentence or the two before it."""
     out: list[tuple[Claim, Claim, str, Confidence]] = []
     for part in ctx.figures:
-        if part.category not in HARM_CATEGORIES or not _GROUP_BEFORE().search(_clause_before(ctx, part)):
+        clause = _clause_before(ctx, part)
+        named = _GROUP_BEFORE().search(clause) if part.category in HARM_CATEGORIES else None
+        if named is None:
             continue
+        named_at = part.start - len(clause) + named.start()
+        if any(c.end <= named_at <= c.end + 2 for c in ctx.figures_in(part.sentence, part.sentence)):
+            continue  # "12 of the dead were soldiers and 15 ...": the words belong to the 12
         whole = nearest_before(
             ctx,
             part,
-            lambda c, p=part: c.category == p.category and _fits_back(c, p) and c.start < p.start,
+            lambda c, p=part, at=named_at: c.category == p.category and _fits_back(c, p) and c.end <= at,
             2,
         )
         if whole is not None:
@@ -269,16 +274,10 @@ def _group_referred(ctx: Context, part: Claim) -> tuple[str, int] | None:
     if m is None:
         m = _OF_HARMED_AFTER.match(ctx.doc.prose[_number_end(part) : _number_end(part) + 40])
         start = part.start
-        if m is None or part.sentence != _next_figure_sentence(ctx, part):
+        if m is None:
             return None
     word = (m.groupdict().get("group") or "").lower()
     return _GROUP_HARM.get(word, "any"), start
-
-
-def _next_figure_sentence(ctx: Context, part: Claim) -> int:
-    """-1 when another figure follows in the clause ("three of the 12 victims": a whole of its own)."""
-    later = [c for c in ctx.figures_in(part.sentence, part.sentence) if c.start > part.end]
-    return -1 if later and not _CLAUSE.search(ctx.between(part, later[0])) else part.sentence
 
 
 _GROUP_HARM = {
@@ -295,7 +294,7 @@ _PRONOUN_GROUP = re.compile(r"^\W*(?:among|amongst|of)\s+(?:them|those|these)\b[
 _GROUP_INCLUDED = re.compile(
     rf"^\W*(?:they|those|the)(?:\s+{_HARMED})?\s+(?:included|include|includes)\b[^.;:]*$", re.I
 )
-# "three of the victims", "two of those killed"
+# "three of the victims", "two of those killed" (not "three of the 12 victims": a whole of its own)
 _OF_HARMED_AFTER = re.compile(rf"^\s*of\s+(?:the|those|these)\s+(?:[a-z]+\s+)?{_HARMED}\b", re.I)
 
 
