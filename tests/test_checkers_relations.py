@@ -181,6 +181,10 @@ def consistency_errors(text: str) -> list[str]:
             "subset",
             ["pass", "pass", "fail"],
         ),
+        # "X, of which Y": the figure after is the part
+        ("Revenue was $5bn, of which $3bn came from Europe.", "subset", ["pass"]),
+        ("Revenue was $5bn, of which $7bn came from Europe.", "subset", ["fail"]),
+        ("Some 40 people died, of whom 52 were children.", "subset", ["fail"]),
         # a figure of another clause is no listed part
         (
             "Some 55 people were injured, five of them critically, when three shells landed.",

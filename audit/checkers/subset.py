@@ -41,6 +41,7 @@ from audit.lexicon import words_pattern
 from audit.model import HARM_CATEGORIES, Claim
 
 _CLAUSE = re.compile(r"[.;!?]")
+_OF_WHICH = re.compile(r"^\s*,\s*of\s+(?:which|whom)\b", re.I)
 _BACK = re.compile(r"^\W*of\s+(?:them|whom|which|those|these|us|(?:with|from)\s+whom)\b", re.I)
 _THE_OTHER = re.compile(r"\bthe\s+other\s*$", re.I)
 
@@ -160,12 +161,14 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
         if not (starts_with_cue(after, "partitive_after") or _BACK.match(after)):
             continue
         nxt = figures[i + 1] if i + 1 < len(figures) else None
+        close = nxt is not None and nxt.sentence == part.sentence and _close_after(ctx, part, nxt)
         if (
-            nxt is not None
-            and nxt.sentence == part.sentence
-            and _close_after(ctx, part, nxt)
-            and _fits(nxt, part)
-        ):
+            close and nxt is not None and _OF_WHICH.match(after)
+        ):  # "$5bn, of which $3bn ...": the next is the part
+            if _fits_back(part, nxt):
+                out.append((part, nxt, "N, of which M", "high"))
+            continue
+        if close and nxt is not None and _fits(nxt, part):
             out.append((nxt, part, "N of the M", "high"))
             continue
         if _BACK.match(after):
@@ -421,7 +424,7 @@ def _including(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
     out: list[tuple[Claim, Claim, str, Confidence]] = []
     figures = ctx.figures
     for whole, part in zip(figures, figures[1:], strict=False):
-        if whole.sentence != part.sentence or not _fits(whole, part):
+        if whole.sentence != part.sentence or not _fits_back(whole, part):
             continue
         gap = ctx.between(whole, part)
         if _BACK.match(gap):
