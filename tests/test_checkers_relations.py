@@ -476,6 +476,12 @@ def test_a_casualty_total_given_after_its_parts_adds_them_up(text: str, expected
         # "four of them" is a part of the 28, not a second part of the 40
         "The crash killed 12 of the 40 passengers. The other 28 were hurt, four of them critically.",
         "Police said 120 officers were hurt, 20 of them seriously, and 300 people were arrested.",
+        # severity words are the nearest figure's: the six are in serious condition, not the 25 (nor the 25
+        # a part of the 25, summed with its own six); "30 of the 80 wounded remained in hospital": the 30
+        "A bus crashed, killing ten and injuring 25. Of the 25 injured, six were in serious condition.",
+        "He said 30 of the 80 wounded remained in hospital after the tremor.",
+        # "the remaining 140" are the rest of the passengers, not the 300 again
+        "A ferry with 300 aboard sank. Rescuers saved 120 and found 40 dead. The remaining 140 are missing.",
         # "of the dead" after 12 is the 12's own group, not a group named for the 15
         "The attack killed at least 30 people. Police said 12 of the dead were soldiers and 15 civilians.",
     ],

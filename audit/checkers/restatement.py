@@ -436,7 +436,7 @@ def _rest_of_group(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
         yield group, ref, "the rest of a group counted before", "low"
 
 
-_OTHER_BEFORE = re.compile(r"\bthe\s+other\s*$", re.I)
+_OTHER_BEFORE = re.compile(r"\bthe\s+(?:other|remaining)\s*$", re.I)
 
 
 def _echoed_percentages(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
@@ -612,7 +612,7 @@ def _is_reference(ctx: Context, claim: Claim) -> bool:
     before = ctx.doc.prose[max(0, start - 20) : start]
     if re.search(r"\bin\s+all\W*$", before, re.I):
         return False  # "In all, 107 were killed" is a total, not a reference back
-    if re.search(r"\bother\s*$|\bof\s+the\s*$", before, re.I):
+    if re.search(r"\b(?:other|remaining)\s*$|\bof\s+the\s*$", before, re.I):
         return False  # "the other three" is the rest of a group, "9 of the 12" a whole: subset's business
     if re.search(r",\s*$", before):
         return False  # "Of these, 300 were killed": a part of the group, not the group again

@@ -43,7 +43,7 @@ from audit.model import HARM_CATEGORIES, Claim
 _CLAUSE = re.compile(r"[.;!?]")
 _OF_WHICH = re.compile(r"^\s*,\s*of\s+(?:which|whom)\b", re.I)
 _BACK = re.compile(r"^\W*of\s+(?:them|whom|which|those|these|us|(?:with|from)\s+whom)\b", re.I)
-_THE_OTHER = re.compile(r"\bthe\s+other\s*$", re.I)
+_THE_OTHER = re.compile(r"\bthe\s+(?:other|remaining)\s*$", re.I)
 
 
 @checker("subset", options={"approx_tolerance": 0.1, "severity_span": 2})
@@ -104,8 +104,12 @@ def _parts_together(
     for pair in pairs:
         by_whole.setdefault(pair[0].id, []).append(pair)
     out = []
+    wholes = {pair[0].id for pair in pairs}
     for group in by_whole.values():
         whole = group[0][0]
+        group = [g for g in group if g[1].id not in wholes]  # a part that has parts of its own overlaps them
+        if not group:
+            continue
         parts = sorted(
             (p for _, p, _, _ in group if p.sentence == group[-1][1].sentence), key=lambda c: c.start
         )
@@ -191,7 +195,7 @@ def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
     40 passengers. The other 28 ..."), the group is the largest of them: the others are parts."""
     out: list[tuple[Claim, Claim, str, Confidence]] = []
     for part in ctx.figures:
-        if not _THE_OTHER.search(ctx.before(part, 12)):
+        if not _THE_OTHER.search(ctx.before(part, 16)):
             continue
         counted = [
             c
@@ -482,8 +486,17 @@ def _severity(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim,
 
 
 def _severe(ctx: Context, claim: Claim) -> bool:
+    """Severity words after the figure, before the next figure of its sentence ("Of the 25 injured, six
+    were in serious condition": the six are, not the 25)."""
     s = ctx.sentence(claim)
     if s is None:
         return False
-    window = ctx.doc.prose[claim.start : min(s.end, claim.end + 40)]
+    end = min(s.end, claim.end + 40)
+    later = [c for c in ctx.figures_in(claim.sentence, claim.sentence) if c.start > claim.end]
+    if later and _OF_THE_NEXT.match(ctx.between(claim, later[0])):
+        later = later[1:]  # "30 of the 80 wounded remained in hospital": the words after 80 are the 30's
+    window = ctx.doc.prose[claim.start : min([end, *(c.start for c in later)])]
     return has_cue(window, "severity_words")
+
+
+_OF_THE_NEXT = re.compile(r"^\s*(?:out\s+)?of\s+(?:the|those|these|its|their)?\s*$", re.I)
