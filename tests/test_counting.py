@@ -89,6 +89,10 @@ def test_coordinated_objects_share_the_verb() -> None:
     assert [c[2] for c in found] == ["killed", "killed"]
 
 
+def test_a_number_followed_by_aboard_counts_people() -> None:
+    assert counted("A ferry with 300 aboard sank in the strait.") == [(300, "people", "count")]
+
+
 def test_a_part_of_a_group_before_takes_no_cue_of_the_figure_after() -> None:
     found = counted("Police said 120 officers were hurt, 20 of them seriously, and 300 people were arrested.")
     assert [c for _, _, c in found] == ["wounded", "wounded", "captured"]

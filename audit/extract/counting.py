@@ -29,7 +29,9 @@ def read_people(text: str, fig: Figure) -> bool:
             phrase = _OF_DETERMINER.sub("", text[pos : t.end()])
             fig.subject = None if generic else phrase.strip(" -")
             return True
-        if lw in ("who", "whom") and t is tokens[0]:  # "the three who voted": only people are "who"
+        if (
+            lw in ("who", "whom", "aboard", "onboard") and t is tokens[0]
+        ):  # "the three who voted", "300 aboard"
             fig.unit, fig.kind, fig.noun_end = "people", "count", t.end()
             return True
         if skip_of and lw == "of":
