@@ -46,6 +46,9 @@ def counted(text: str) -> list[tuple[float, str | None, str]]:
         ("The garrison lost 120 men in the siege.", "casualties"),
         ("She lost three of her brothers in the war.", "killed"),
         ("Rebels gunned down 11 guards at the depot.", "killed"),
+        # a verb of harm before a later phrase of another harm says it: died, not "in hospital"
+        ("Three people died in hospital on Monday.", "killed"),
+        ("Three more died in hospital.", "killed"),
         # hospital and care as signs of injury; shelter lost as displacement
         ("Fifty-one people were rushed to hospital.", "wounded"),
         ("Three climbers remain in intensive care.", "wounded"),

@@ -260,6 +260,8 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
     start = fig.noun_end if fig.noun_end > 0 else fig.end
     limit = min(len(text), start + 90)
     head = _head_noun().match(text, fig.end, limit)
+    if head and _cue_patterns()["after"].search(text, fig.end, head.start(1)):
+        head = None  # "three people died in hospital": the verb before the noun phrase says the harm
     named: tuple[str, str] | None = None  # "22,000 refugees", unless a verb says more: "300 refugees died"
     if head and not (
         text[fig.end : head.start(1)].strip() and _verb_with_object(text, fig.end, head.span(1))
