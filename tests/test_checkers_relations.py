@@ -201,6 +201,17 @@ def consistency_errors(text: str) -> list[str]:
             ["fail"],
         ),
         ("Eight soldiers and four civilians were killed, a total of 12 people.", "breakdown-sum", ["pass"]),
+        # a toll brought up to date: the toll before plus the figure announced as more
+        (
+            "The storm killed 20 people on Monday. Six more bodies were found, bringing the toll to 26.",
+            "breakdown-sum",
+            ["pass"],
+        ),
+        (
+            "A blast at a factory killed 11 workers. Three more died in hospital, bringing the toll to 15.",
+            "breakdown-sum",
+            ["fail"],
+        ),
         # a counted group opening its clause is the whole of the next figure
         ("Of the 40 injured, 25 were children.", "subset", ["pass"]),
         ("Of the 40 injured, 65 were children.", "subset", ["fail"]),

@@ -34,6 +34,7 @@ from audit.checkers.relate import (
     same_unit,
     sentence_text,
     starts_with_cue,
+    updated,
 )
 from audit.checkers.sourcing import originators
 from audit.lexicon import words_pattern
@@ -60,7 +61,17 @@ def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     """A total must equal (or, for casualties, be at least) the sum of its parts, allowing for rounding."""
     found: list[Breakdown] = []
     seen: set[tuple[str, ...]] = set()
-    for finder in (_explicit, _total_after, _taxonomy, _difference, _named_difference, _per_event, _itemized):
+    finders = (
+        _explicit,
+        _total_after,
+        _brought_to,
+        _taxonomy,
+        _difference,
+        _named_difference,
+        _per_event,
+        _itemized,
+    )
+    for finder in finders:
         for b in finder(ctx, options):
             key = tuple(sorted(c.id for c in [b.total, *b.parts]))
             if key not in seen and not any(set(key) <= set(k) for k in seen):
@@ -195,6 +206,35 @@ def _counted_with(whole: Claim, part: Claim) -> bool:
     return (
         whole.category == "count" and whole.unit == part.unit == "people" and part.category in HARM_CATEGORIES
     )
+
+
+def _brought_to(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "killed 11 workers. Three more died in hospital, bringing the toll to 14": the new toll is the
+    toll before it plus the figure announced as more, of its harm (less sure)."""
+    out = []
+    for claims in _by_sentence(ctx).values():
+        for j, whole in enumerate(claims):
+            if j == 0 or not _BRINGING_TO.search(ctx.before(whole, 60)):
+                continue
+            more = next((c for c in reversed(claims[:j]) if updated(ctx, c) and _compatible(whole, c)), None)
+            if more is None:
+                continue
+            earlier = [
+                c
+                for c in ctx.figures_in(max(0, more.sentence - 6), more.sentence - 1)
+                if c.category == whole.category and same_unit(c, whole) and not updated(ctx, c)
+            ]
+            if earlier:
+                out.append(Breakdown(whole, [earlier[-1], more], "eq", "low", "a toll brought up to date"))
+    return out
+
+
+# "bringing the toll to", "raising the death toll to", "taking the total number of dead to"
+_BRINGING_TO = re.compile(
+    r"\b(?:bringing|taking|raising|pushing|lifting)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:toll|total|number|tally|count)\b[^.;:]{0,30}?\bto\s*$",
+    re.I,
+)
 
 
 def _listed_before(ctx: Context, a: Claim, b: Claim) -> bool:
