@@ -15,6 +15,7 @@ from typing import Any
 from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import Interval, fmt, interval, point
 from audit.checkers.relate import (
+    counts_alike,
     cue_pattern,
     ends_with_cue,
     headline_sentences,
@@ -106,16 +107,8 @@ def _above_an_old_value(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Cl
         for c in ctx.figures
         if c.sentence in opening and c.sentence < p.sentence and same_unit(c, old) and not is_percent(c)
     ]
-    new = next((c for c in news if _names_measure_of(ctx, p, c)), None)
+    new = next((c for c in news if _same_measure(ctx, p, c)), None)
     return (new, old, 1 if compared.group(1) else -1) if new is not None else None
-
-
-def _names_measure_of(ctx: Context, p: Claim, new: Claim) -> bool:
-    """The words before the percent and the sentence of the new value share a measure."""
-    sentence = ctx.sentence(new)
-    start = sentence.start if sentence is not None else max(0, new.start - 200)
-    around = re.split(r"[;:]", ctx.before(p, 80))[-1]
-    return bool(_measure_terms(around) & _measure_terms(ctx.doc.prose[start : new.end + 40]))
 
 
 def change_direction(ctx: Context, p: Claim) -> int:
@@ -210,14 +203,15 @@ def _fits_change(
     return new.id not in used and way == direction and _same_measure(ctx, p, old)
 
 
-def _same_measure(ctx: Context, p: Claim, old: Claim) -> bool:
-    """The change and the sentence of its values name the same measure ("a 25% drop in profits" /
-    "a profit of £60m"; "profits dropped 25%" / "it earned $312m"), read from the words
-    around the percent and the words before the old value."""
+def _same_measure(ctx: Context, p: Claim, value: Claim) -> bool:
+    """The change and the sentence of one of its values name the same measure ("a 25% drop in
+    profits" / "a profit of £60m"; "profits dropped 25%" / "it earned $312m"; "the deficit was 24.4%
+    above ..." / "the gap ... hit $671.7bn"), read from the words around the percent and the words
+    before the value in its sentence."""
     around = re.split(r"[;:]", ctx.before(p, 60))[-1] + " " + re.split(r"[,;:]", ctx.after(p, 30))[0]
-    sentence = ctx.sentence(old)
-    start = sentence.start if sentence is not None else max(0, old.start - 200)
-    return bool(_measure_terms(around) & _measure_terms(ctx.doc.prose[start : old.start]))
+    sentence = ctx.sentence(value)
+    start = sentence.start if sentence is not None else max(0, value.start - 200)
+    return bool(_measure_terms(around) & _measure_terms(ctx.doc.prose[start : value.start]))
 
 
 def _measure_terms(text: str) -> set[str]:
@@ -252,21 +246,13 @@ def _pair_in(ctx: Context, claims: list[Claim]) -> tuple[Claim, Claim, int] | No
         for old in claims[i + 1 : i + 3]:
             gap = ctx.between(new, old)
             m = _UP_DOWN_FROM.search(gap)
-            if not m or not _alike(new, old) or is_percent(new) or len(gap) >= 80:
+            if not m or not counts_alike(new, old) or is_percent(new) or len(gap) >= 80:
                 continue
             if m.group(1):
                 return new, old, 1 if m.group(1).lower() == "up" else -1
             if new.value is not None and old.value is not None and new.value != old.value:
                 return new, old, 1 if new.value > old.value else -1
     return None
-
-
-def _alike(a: Claim, b: Claim) -> bool:
-    """Same unit, or a head-count and a bare number ("54 million people ... up from 34 million")."""
-    if same_unit(a, b):
-        return True
-    kinds = {a.kind, b.kind}
-    return kinds <= {"count", "bare"} and (a.unit is None or b.unit is None)
 
 
 def _multiplier(sentence: str) -> float | None:
@@ -352,14 +338,7 @@ def percent_of(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         if not is_percent(p):
             continue
         fraction = figures[i - 1] if i > 0 else None
-        if (
-            fraction is not None
-            and fraction.kind == "fraction"
-            and _OR_BEFORE.search(ctx.between(fraction, p))
-            and not re.match(
-                r"\s*of\b", ctx.after(p, 6)
-            )  # "a third of spending, or 12% of GDP": another base
-        ):
+        if fraction is not None and _fraction_restated(ctx, fraction, p):
             out.append(_check_fraction(p, fraction, options["approx_tolerance"]))
             continue
         triple = _share(ctx, figures, i)
@@ -434,6 +413,19 @@ def _share(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | 
 # between the whole and its percentage: "(", "or", or the whole's own noun then ", or" ("10 of the 40
 # people killed, or 25%"), with no clause break
 _SHARE_TAIL = re.compile(r"^(?:\s*\(|\W*or\s*|[^.;:()]{0,30}?(?:,\s*or\s*|\s\())$", re.I)
+
+
+def _fraction_restated(ctx: Context, fraction: Claim, p: Claim) -> bool:
+    """ "one in five (20%)", "two-thirds, or 67%": a fraction given again as a percentage; not when the
+    percentage names a base of its own ("a third of spending, or 12% of GDP")."""
+    return (
+        fraction.kind == "fraction"
+        and bool(_OR_BEFORE.search(ctx.between(fraction, p)))
+        and not _OF_AFTER.match(ctx.after(p, 6))
+    )
+
+
+_OF_AFTER = re.compile(r"\s*of\b")
 
 
 def _check_fraction(p: Claim, fraction: Claim, approx: float) -> Outcome:

@@ -233,3 +233,15 @@ def named_alike(a: Claim, b: Claim) -> bool:
     """Both count the same specific noun ("the two women" after "two women")."""
     ha, hb = head(a.subject), head(b.subject)
     return ha is not None and ha == hb and ha not in ("people", "person", "other")
+
+
+def counts_alike(a: Claim, b: Claim) -> bool:
+    """Same unit, or a head-count and a bare number ("54 million people ... up from 34 million";
+    "Indict 2" and "indicted two men")."""
+    if same_unit(a, b):
+        return True
+    return {a.kind, b.kind} <= {"count", "bare"} and (a.unit is None or b.unit is None)
+
+
+# "the other three", "the remaining 140": the rest of a group counted before
+THE_REST_BEFORE = re.compile(r"\bthe\s+(?:other|remaining)\s*$", re.I)

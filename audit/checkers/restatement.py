@@ -34,6 +34,8 @@ from typing import Any
 from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import interval, point
 from audit.checkers.relate import (
+    THE_REST_BEFORE,
+    counts_alike,
     ends_with_cue,
     has_cue,
     head,
@@ -171,7 +173,7 @@ def _headline_verb(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
         verb = _verb_before(ctx, h)
         if verb is None:
             continue
-        for c in (c for c in ctx.figures if c.sentence in lede and _counts_alike(c, h)):
+        for c in (c for c in ctx.figures if c.sentence in lede and counts_alike(c, h)):
             other = _verb_before(ctx, c)
             if other is not None and _same_stem(verb, other) and not updated(ctx, c):
                 yield h, c, "headline and lede, the same verb", "low"
@@ -195,15 +197,6 @@ def _same_stem(a: str, b: str) -> bool:
     """ "indict", "indicts", "indicted": one verb when they share five letters, or a short verb and its -s."""
     stem = min(len(a), len(b), 5)
     return a[:stem] == b[:stem] and (stem == 5 or a.rstrip("s") == b.rstrip("s"))
-
-
-def _counts_alike(a: Claim, b: Claim) -> bool:
-    """The same unit, or head-counts and bare numbers ("Indict 2" and "indicted two men")."""
-    return same_unit(a, b) or (
-        {a.kind, b.kind} <= {"count", "bare", "digits", "words"}
-        and a.unit in (None, "people")
-        and b.unit in (None, "people")
-    )
 
 
 def _sum_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
@@ -412,7 +405,7 @@ def _rest_of_group(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
     between that accounts for the difference ("one died; the other two ...") is a complement too."""
     heads = set(headline_sentences(ctx))
     for ref in ctx.figures:
-        if ref.category not in HARM_CATEGORIES or not _OTHER_BEFORE.search(_number_prefix(ctx, ref)):
+        if ref.category not in HARM_CATEGORIES or not THE_REST_BEFORE.search(_number_prefix(ctx, ref)):
             continue
         earlier = [
             c
@@ -434,9 +427,6 @@ def _rest_of_group(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
         ):
             continue
         yield group, ref, "the rest of a group counted before", "low"
-
-
-_OTHER_BEFORE = re.compile(r"\bthe\s+(?:other|remaining)\s*$", re.I)
 
 
 def _echoed_percentages(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:

@@ -27,6 +27,7 @@ from typing import Any
 from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import fmt, interval, total
 from audit.checkers.relate import (
+    THE_REST_BEFORE,
     has_cue,
     headline_sentences,
     is_people,
@@ -43,7 +44,6 @@ from audit.model import HARM_CATEGORIES, Claim
 _CLAUSE = re.compile(r"[.;!?]")
 _OF_WHICH = re.compile(r"^\s*,\s*of\s+(?:which|whom)\b", re.I)
 _BACK = re.compile(r"^\W*of\s+(?:them|whom|which|those|these|us|(?:with|from)\s+whom)\b", re.I)
-_THE_OTHER = re.compile(r"\bthe\s+(?:other|remaining)\s*$", re.I)
 
 
 @checker("subset", options={"approx_tolerance": 0.1, "severity_span": 2})
@@ -195,7 +195,7 @@ def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
     40 passengers. The other 28 ..."), the group is the largest of them: the others are parts."""
     out: list[tuple[Claim, Claim, str, Confidence]] = []
     for part in ctx.figures:
-        if not _THE_OTHER.search(ctx.before(part, 16)):
+        if not THE_REST_BEFORE.search(ctx.before(part, 16)):
             continue
         counted = [
             c
@@ -276,33 +276,32 @@ def _group_referred(ctx: Context, part: Claim) -> tuple[str, int] | None:
     """(the harm of the group a figure is part of, "any" for "them" or "the victims"; where the words
     referring to the group start), or None."""
     clause = _clause_before(ctx, part)
-    m = _PRONOUN_GROUP.search(clause) or _GROUP_INCLUDED.search(clause)
+    included, of_harmed_after = _REFERRED_GROUPS()
+    m = _PRONOUN_GROUP.search(clause) or included.search(clause)
     start = part.start - len(clause)
     if m is None:
-        m = _OF_HARMED_AFTER.match(ctx.doc.prose[_number_end(part) : _number_end(part) + 40])
+        m = of_harmed_after.match(ctx.doc.prose[_number_end(part) : _number_end(part) + 40])
         start = part.start
         if m is None:
             return None
     word = (m.groupdict().get("group") or "").lower()
-    return _GROUP_HARM.get(word, "any"), start
+    return lexicon()["referred_groups"].get(word, "any"), start
 
 
-_GROUP_HARM = {
-    "dead": "killed",
-    "killed": "killed",
-    "injured": "wounded",
-    "wounded": "wounded",
-    "hurt": "wounded",
-}
-_HARMED = r"(?P<group>dead|killed|injured|wounded|hurt|victims|casualties)"
 # "Among them were", "Of those,": at the start of the clause before the figure
 _PRONOUN_GROUP = re.compile(r"^\W*(?:among|amongst|of)\s+(?:them|those|these)\b[^.;:]*$", re.I)
-# "They included", "Those killed included", "The dead included"
-_GROUP_INCLUDED = re.compile(
-    rf"^\W*(?:they|those|the)(?:\s+{_HARMED})?\s+(?:included|include|includes)\b[^.;:]*$", re.I
-)
-# "three of the victims", "two of those killed" (not "three of the 12 victims": a whole of its own)
-_OF_HARMED_AFTER = re.compile(rf"^\s*of\s+(?:the|those|these)\s+(?:[a-z]+\s+)?{_HARMED}\b", re.I)
+
+
+@cache
+def _REFERRED_GROUPS() -> tuple[re.Pattern[str], re.Pattern[str]]:  # noqa: N802 - compiled once
+    """ "They included", "Those killed included", "The dead included" (before the figure); "three of
+    the victims", "two of those killed" (after it; not "three of the 12 victims", a whole of its own)."""
+    harmed = rf"(?P<group>{words_pattern(list(lexicon()['referred_groups']))})"
+    included = re.compile(
+        rf"^\W*(?:they|those|the)(?:\s+{harmed})?\s+(?:included|include|includes)\b[^.;:]*$", re.I
+    )
+    of_harmed_after = re.compile(rf"^\s*of\s+(?:the|those|these)\s+(?:[a-z]+\s+)?{harmed}\b", re.I)
+    return included, of_harmed_after
 
 
 def _victims_named_back(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
