@@ -6,7 +6,7 @@ quake", "It hurt 30", a sentence right after one naming it) and is no part of th
 the dead", "including"), no update ("rose to", "so far"), no other event or period, and no sibling
 of another figure of its harm in its sentence. A later figure larger than an exact toll exceeds
 it; "the deaths of those three people" names the toll again. restatement.py compares the pairs.
-Word lists from audit/data/relations.yaml: `toll_events`, `event_pronoun_verbs`,
+Word lists from audit/data/relations.yaml: `toll_events`, `event_pronoun_verbs`, `earlier_event_words`,
 `part_of_group_words`, `running_total_words`, `superlatives`, `severity_words`, `demographic_heads`,
 `toll_nominals`, `not_lives`.
 """
@@ -166,11 +166,7 @@ def _event_named_just_before(ctx: Context, claim: Claim) -> bool:
     definite, indefinite = _EVENT_REFERENCES()
     if definite.search(sentence) or indefinite.search(sentence) or _PLACE_NAMED.search(sentence):
         return False
-    return (
-        _names_event_definitely(previous.text)
-        and not other_period(previous.text)
-        and not _EARLIER_EVENT().search(previous.text)
-    )
+    return _names_event_definitely(previous.text) and _tells_of_this_event(previous.text)
 
 
 # "in Papua", "at the Oxford Street station": a place given to the figure keeps it a place's share
@@ -197,8 +193,12 @@ def _it_names_the_event(ctx: Context, claim: Claim) -> bool:
     if not _IT_HARMED().match(sentence) or _EVENT_REFERENCES()[1].search(sentence):
         return False
     previous = ctx.sentences.get(claim.sentence - 1)
-    text = previous.text if previous is not None else ""
-    return not (other_period(text) or _EARLIER_EVENT().search(text))
+    return _tells_of_this_event(previous.text if previous is not None else "")
+
+
+def _tells_of_this_event(sentence: str) -> bool:
+    """No other period and no earlier event ("The last major quake to hit the region ...")."""
+    return not (other_period(sentence) or _EARLIER_EVENT().search(sentence))
 
 
 @cache
@@ -210,7 +210,8 @@ def _IT_HARMED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built 
 @cache
 def _EARLIER_EVENT() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
     nouns = words_pattern(lexicon()["toll_events"])
-    return re.compile(rf"\b(?:last|previous|earlier|first)\s+(?:[a-z-]+\s+){{0,2}}(?:{nouns})", re.I)
+    earlier = words_pattern(lexicon()["earlier_event_words"])
+    return re.compile(rf"\b(?:{earlier})\s+(?:[a-z-]+\s+){{0,2}}(?:{nouns})", re.I)
 
 
 @cache
