@@ -88,19 +88,33 @@ class Repair:
     support: int  # the figure's other checks that hold exactly as written and only loosely after the edit
     then: str  # the mended check's message
     involved: int = 0  # the figure's passing checks, exact or not: orders the list of equals, no more
+    rounder: int = 0  # significant digits the edit takes off the figure (negative: adds)
 
-    def rank(self) -> tuple[int, int, int, float, int]:
-        return (-self.fixed, self.tier, self.support, self.closeness, self.involved)
+    def rank(self) -> tuple[int, int, int, int, float, int]:
+        return (-self.fixed, self.tier, self.support, -self.rounder, self.closeness, self.involved)
 
     def clearly_ahead_of(self, other: Repair) -> bool:
         """Ahead by more than a hair: more checks mended; or holding more exactly (a tier apart: how
         much of a rounding band a repair needs is no evidence, for a rounded figure's true value may
-        lie anywhere in its band); or as exact and loosening fewer of the copy's exact relations."""
+        lie anywhere in its band); or as exact and loosening fewer of the copy's exact relations; or,
+        all that equal, leaving a rounder figure (see `rounder_than`)."""
         if self.fixed != other.fixed:
             return self.fixed > other.fixed
         if self.tier != other.tier:
             return self.tier < other.tier
-        return self.support < other.support
+        if self.support != other.support:
+            return self.support < other.support
+        return self.rounder_than(other)
+
+    def ahead_but_for_roundness(self, other: Repair) -> bool:
+        return self.fixed > other.fixed or self.tier < other.tier or self.support < other.support
+
+    def rounder_than(self, other: Repair) -> bool:
+        """Does this repair leave a figure with fewer significant digits than the other does? Reported
+        figures are mostly round: a value with one significant digit fewer is several times likelier as
+        written than any one value of its length with more (see audit/data/suggest.yaml), so of two
+        single slips that mend the same check, the one whose repair is rounder is the likelier."""
+        return self.rounder > other.rounder
 
 
 @dataclass
@@ -173,10 +187,7 @@ def _annotate(chk: Check, finding: Finding | None, notes: _Notes) -> None:
     ranked = notes.repairs[: int(data("suggest")["max_listed"])]
     # a reasoning slip that explains the figure as exactly is as plausible as any typo
     beats_slip = notes.slip is None or (bool(ranked) and ranked[0].tier < notes.slip_tier)
-    unique = beats_slip and (
-        len(notes.repairs) == 1
-        or (len(notes.repairs) > 1 and notes.repairs[0].clearly_ahead_of(notes.repairs[1]))
-    )
+    unique = beats_slip and _one_ahead(notes.repairs)
     if notes.slip is not None:
         chk.details["slip"] = notes.slip
         if not beats_slip:  # said only where no typo explains the figure more exactly
@@ -190,7 +201,10 @@ def _annotate(chk: Check, finding: Finding | None, notes: _Notes) -> None:
     if ranked and unique:
         best = ranked[0]
         chk.details["suggestion"] = best.edit.to_json()
-        said = f"{best.edit.old} is probably {best.edit.new} ({edit_name(best.edit.kind)}): then {best.then}"
+        why = edit_name(best.edit.kind)
+        if len(ranked) > 1 and not best.ahead_but_for_roundness(ranked[1]):
+            why += f"; {data('suggest')['rounder_reason']}"
+        said = f"{best.edit.old} is probably {best.edit.new} ({why}): then {best.then}"
         extra.append(f"if these figures belong together, {said}" if notes.doubtful else said)
     elif ranked:
         listed = "; ".join(r.edit.describe() for r in ranked)
@@ -201,6 +215,21 @@ def _annotate(chk: Check, finding: Finding | None, notes: _Notes) -> None:
         finding.message = ". ".join([finding.message.rstrip("."), *(_sentence(e) for e in extra)])
         if ranked and unique and not notes.doubtful:  # a fix only where the pairing is sure
             finding.suggestion = ranked[0].edit.to_json()
+
+
+def _one_ahead(repairs: list[Repair]) -> bool:
+    """Is the first repair the one to suggest? Alone, or clearly ahead of the next. Roundness tells
+    which figure is wrong, never which value a figure should take: when another value of the same
+    figure mends the check as well on the copy's evidence, a check like "the worst" that any smaller
+    value passes has not pinned the value, and none is suggested."""
+    if len(repairs) < 2:
+        return bool(repairs)
+    best = repairs[0]
+    if not best.clearly_ahead_of(repairs[1]):
+        return False
+    return best.ahead_but_for_roundness(repairs[1]) or not any(
+        r.edit.claim == best.edit.claim and not best.ahead_but_for_roundness(r) for r in repairs[1:]
+    )
 
 
 def _sentence(text: str) -> str:
@@ -327,7 +356,10 @@ class _Search:
             return None
         tier, closeness = self._closeness(_key(chk), rule, near, mended)
         loosened = self._loosened(edit, _key(chk))
-        return Repair(edit, 1, tier, closeness, loosened, mended.message, self._support(edit.claim))
+        rounder = 0
+        if edit.kind != "copy" and tier < LOOSE:
+            rounder = significant_digits(edit.old) - significant_digits(edit.new)
+        return Repair(edit, 1, tier, closeness, loosened, mended.message, self._support(edit.claim), rounder)
 
     def _loosened(self, edit: Edit, mending: Key) -> int:
         """The copy's support for a figure as written: how many of its other passing checks hold
@@ -527,6 +559,18 @@ def candidates(claim: Claim, neighbours: Sequence[Claim] = ()) -> list[Edit]:
         if other.value != claim.value and _parse(text) is not None:
             out.setdefault(text, "copy")
     return [Edit(claim.id, written, new, kind) for new, kind in out.items()]
+
+
+def significant_digits(written: str) -> int:
+    """Significant digits of a number as written: "3,400" has 2, "3,000" 1, "4.0" 2 (a printed
+    decimal's zeros are its precision), "0.05" 1."""
+    m = _DIGITS.search(written)
+    if m is None:
+        return 0
+    digits = m.group(0).replace(",", "")
+    if "." in digits:
+        return len(digits.replace(".", "").lstrip("0"))
+    return len(digits.strip("0"))
 
 
 def _positions(digits: str) -> list[int]:

@@ -202,8 +202,10 @@ def main() -> int:
                 counts["repairs"] += result["repairs"]
                 counts["broken"] += result["broken"]
                 counts["wrong"] += result["wrong"]
-                if a.verbose and result["outcome"] != "named":
-                    print(f"  {result['outcome'].upper():6} {g['_gold_file']}: {fig['text']} -> {new_text}")
+                if a.verbose and (result["outcome"] != "named" or result["wrong"]):
+                    mark = " (a wrong one suggested)" if result["wrong"] else ""
+                    typo = f"{fig['text']} -> {new_text}{mark}"
+                    print(f"  {result['outcome'].upper():6} {g['_gold_file']}: {typo}")
     cpu = time.process_time() - started
     caught = max(counts["caught"], 1)
     for kind, k in sorted(by_kind.items()):

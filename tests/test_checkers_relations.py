@@ -752,6 +752,12 @@ def test_an_amount_with_its_percentage_implies_the_old_value(
     assert statuses(text, "absolute-change") == ["fail" if slip else "pass"]
 
 
+def test_a_rise_as_large_as_the_new_value_leaves_nothing_to_check() -> None:
+    """ "rose 9p, or 2%, to 9p" leaves no old value: the rule does not check it (not a pass that
+    would let any figure mend it)."""
+    assert statuses("The shares rose 9p, or 2%, in early trading to 9p.", "absolute-change") == []
+
+
 # References back read from meaning (restatement, "referred back to"): the group a definite reference
 # names is found without its number, so a wrong number still pairs it and fails one severity lower.
 _REFERENCE_STORIES = {

@@ -170,10 +170,13 @@ def test_a_currency_conversion_is_restored_to_the_rate_the_copy_uses_elsewhere()
 def test_a_check_any_nearby_value_passes_lends_a_figure_no_support() -> None:
     """£60m -> £40m is a third, not 20%: £50m or £48m mends it exactly. £40m also converts to $75m, but
     £48m converts to it inside the band of rates as well: that check pins nothing, so it cannot make
-    the other figure the one to change, and the two repairs tie."""
-    check = failed(audit_text("The fund fell 20% to £40m ($75m) from £60m."), "percent-change")
-    assert "suggestion" not in check.details
+    the other figure the one to change. The two repairs tie on the copy's evidence, and only the
+    prior on what writers write decides: £50m keeps one significant digit, £48m would add one."""
+    audit = audit_text("The fund fell 20% to £40m ($75m) from £60m.")
+    check = failed(audit, "percent-change")
+    assert (check.details["suggestion"]["from"], check.details["suggestion"]["to"]) == ("60m", "50m")
     assert {s["to"] for s in check.details["suggestions"][:2]} == {"50m", "48m"}
+    assert "the rounder figure" in finding_message(audit, "percent-change")
 
 
 def test_a_document_with_nothing_to_fix_gets_no_suggestion() -> None:
@@ -352,3 +355,30 @@ def test_on_the_corpus_only_failed_checks_change(shared: Path, monkeypatch: pyte
         for a, b in zip(after["findings"], before["findings"], strict=True):
             assert a["message"].startswith(b["message"].rstrip("."))
             assert "suggestion" not in a  # no single repair stands out in published copy
+
+
+# --- the prior on what writers write: rounder figures ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "digits"),
+    [("3,000", 1), ("3,400", 2), ("26", 2), ("20", 1), ("4.0", 2), ("0.05", 1), ("1.13bn", 3), ("$639m", 3)],
+)
+def test_significant_digits_of_a_number_as_written(written: str, digits: int) -> None:
+    assert suggest.significant_digits(written) == digits
+
+
+def test_of_two_equally_simple_repairs_the_rounder_figure_is_suggested() -> None:
+    """30 = 10 + 26 fails; 26 -> 20 and 30 -> 36 each mend it with one digit. Writers put round figures
+    in copy far more often than others, so 20 is the likelier figure meant, and the message says why."""
+    audit = audit_text("The clashes left 30 casualties: 10 killed and 26 wounded.")
+    check = failed(audit, "breakdown-sum")
+    assert (check.details["suggestion"]["from"], check.details["suggestion"]["to"]) == ("26", "20")
+    assert "the rounder figure" in finding_message(audit, "breakdown-sum")
+
+
+def test_equally_round_repairs_still_tie() -> None:
+    """18 = 5 + 12 fails; 12 -> 13 and 18 -> 17 each keep two significant digits: no suggestion."""
+    check = failed(audit_text("The storm left 18 casualties: 5 killed and 12 injured."), "breakdown-sum")
+    assert "suggestion" not in check.details
+    assert len(check.details["suggestions"]) >= 2

@@ -51,7 +51,8 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         sentence = ctx.figures_in(amount.sentence, amount.sentence)
         with_percent = _percent_and_new_value(ctx, amount, sentence)
         if with_percent is not None:
-            out.append(_check_percent(amount, *with_percent, direction, approx))
+            checked = _check_percent(amount, *with_percent, direction, approx)
+            out.extend([checked] if checked is not None else [])
             continue
         if not by_amount:
             continue
@@ -87,7 +88,10 @@ def _percent_and_new_value(ctx: Context, amount: Claim, sentence: list[Claim]) -
     return percent, new
 
 
-def _check_percent(amount: Claim, percent: Claim, new: Claim, direction: int, approx: float) -> Outcome:
+def _check_percent(
+    amount: Claim, percent: Claim, new: Claim, direction: int, approx: float
+) -> Outcome | None:
+    """None when the amount leaves no old value (a fall of 4p to 4p): there is nothing to check."""
     a, n = point(amount, approx), point(new, approx)
     if direction > 0:  # the old value: the new one less a rise, plus a fall
         old_lo, old_hi = n.lo - a.hi, n.hi - a.lo
@@ -95,7 +99,7 @@ def _check_percent(amount: Claim, percent: Claim, new: Claim, direction: int, ap
         old_lo, old_hi = n.lo + a.lo, n.hi + a.hi
     claims = [amount, percent, new]
     if old_lo <= 0:
-        return Outcome("pass", claims, f"{label(amount)} to {label(new)}: no old value to compare with", {})
+        return None
     computed = Interval(a.lo / old_hi * 100, a.hi / old_lo * 100)
     old = (new.value or 0) - direction * (amount.value or 0)
     pct = (amount.value or 0) / old * 100 if old else 0.0
