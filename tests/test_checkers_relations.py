@@ -714,6 +714,37 @@ def test_a_part_or_another_event_is_no_restated_toll(later: str) -> None:
     assert "fail" not in statuses(text, "restatement")
 
 
+_ONE_SOURCE_LEDE = "Governor Ana Ruiz said {n} people had been killed when the dam gave way on Friday."
+_ONE_SOURCE_FILLER = "\n\nEngineers had warned of cracks in the wall for months.\n\n"
+
+
+@pytest.mark.parametrize(("later", "expected"), [("eleven", ["fail"]), ("nine", ["pass"])])
+def test_the_same_named_source_giving_the_toll_again_restates_it(later: str, expected: list[str]) -> None:
+    """No event noun in the later sentence, but the governor who gave the lede's toll gives the toll of
+    the same harm again: one source, one toll for the event she speaks of."""
+    text = _ONE_SOURCE_LEDE.format(n="nine") + _ONE_SOURCE_FILLER
+    text += f"Ruiz said that {later} people had been killed and that more bodies might be found."
+    assert statuses(text, "restatement") == expected
+
+
+@pytest.mark.parametrize(
+    ("lede", "later"),
+    [
+        (_ONE_SOURCE_LEDE, "Ruiz said that two people had been killed in nearby Orla village."),
+        (
+            "Governor Ana Ruiz said nine people had been killed in three blasts on Friday.",
+            "Ruiz said that two people had been killed and that the market was closed.",
+        ),
+        (_ONE_SOURCE_LEDE, "A mayor, Tomas Vell, said two people had been killed and more might be found."),
+    ],
+)
+def test_a_share_or_another_source_is_no_toll_given_again(lede: str, later: str) -> None:
+    """A place given to the later figure makes it a share; a toll over several events has shares; and
+    another source's figure needs the event named to be the same toll."""
+    text = lede.format(n="nine") + _ONE_SOURCE_FILLER + later
+    assert "fail" not in statuses(text, "restatement")
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     st.integers(min_value=1_000, max_value=900_000).filter(lambda n: n % 10),

@@ -2,7 +2,8 @@
 
 A toll is the lede's first killed or wounded figure. A later figure of its harm restates it when it
 counts the same group (the same noun, or people in general), names the event definitely ("the
-quake", "It hurt 30", a sentence right after one naming it) and is no part of the group ("two of
+quake", "It hurt 30", a sentence right after one naming it) or rests on the lede toll's named source
+(not a share: a toll over several events, a place given to the later figure), and is no part of the group ("two of
 the dead", "including"), no update ("rose to", "so far"), no other event or period, and no sibling
 of another figure of its harm in its sentence. A later figure larger than an exact toll exceeds
 it; "the deaths of those three people" names the toll again. restatement.py compares the pairs.
@@ -95,7 +96,7 @@ def toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
         if updated(ctx, toll):
             continue
         for later in _later_of_category(ctx, toll):
-            if _same_group(toll, later) and _states_whole_toll(ctx, later):
+            if _same_group(toll, later) and _states_whole_toll(ctx, later, toll):
                 yield toll, later, "the lede's toll stated again", "low"
 
 
@@ -130,7 +131,22 @@ def part_of_group(before: str) -> bool:
     return has_cue(clause, "part_of_group_words")
 
 
-def _states_whole_toll(ctx: Context, claim: Claim) -> bool:
+def _same_named_source(ctx: Context, toll: Claim, later: Claim) -> bool:
+    """Both figures rest on one named originator ("Governor X said" ... "X added"): a source gives one
+    toll of a harm for the event it speaks of. Not when the toll spans several events ("in two
+    explosions") or the later figure is given a place ("killed in the next district"): a share."""
+    named = {s.originator for s in toll.sources if not s.anonymous and s.originator}
+    if not named or not any(s.originator in named and not s.anonymous for s in later.sources):
+        return False
+    clause_after = re.split(r"[.;,]", ctx.after(later, 80))[0]
+    return not (_PLACE_GIVEN.search(clause_after) or _SEVERAL_EVENTS().search(sentence_text(ctx, toll)))
+
+
+# "killed in neighbouring Kot district", "hurt at the Oxford Street station"
+_PLACE_GIVEN = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][a-z]+")
+
+
+def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) -> bool:
     """Not an update, another event or period, a part of a group, or a figure next to others."""
     sentence = sentence_text(ctx, claim)
     return not (
@@ -144,6 +160,7 @@ def _states_whole_toll(ctx: Context, claim: Claim) -> bool:
         or claim.qualifier == "approx"
         or not (
             _names_event_definitely(sentence)
+            or (toll is not None and _same_named_source(ctx, toll, claim))
             or _it_names_the_event(ctx, claim)
             or _event_named_just_before(ctx, claim)
         )
@@ -227,6 +244,14 @@ def _EVENT_REFERENCES() -> tuple[re.Pattern[str], re.Pattern[str]]:  # noqa: N80
         re.I,
     )
     return definite, indefinite
+
+
+@cache
+def _SEVERAL_EVENTS() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    """ "in two explosions", "a series of attacks", "several blasts": a toll summed over events."""
+    nouns = words_pattern(lexicon()["toll_events"])
+    several = r"(?:two|three|four|five|several|multiple|many|\d+|a\s+series\s+of|a\s+wave\s+of)"
+    return re.compile(rf"\b{several}\s+(?:[a-z][a-z-]*\s+){{0,2}}(?:{nouns})(?:s|es)\b", re.I)
 
 
 def _document_toll(ctx: Context) -> Claim | None:
