@@ -714,6 +714,14 @@ def test_a_part_or_another_event_is_no_restated_toll(later: str) -> None:
     assert "fail" not in statuses(text, "restatement")
 
 
+def test_a_part_after_the_wholes_of_phrase_is_a_subset() -> None:
+    """ "14 members of one large clan, including 20 boys": the part stands further from its whole
+    when the whole's noun carries an "of" phrase, and is still checked against it."""
+    text = "The 14 members of one large extended clan, including {n} boys, were shot dead."
+    assert statuses(text.format(n="six"), "subset") == ["pass"]
+    assert statuses(text.format(n="20"), "subset") == ["fail"]
+
+
 _ONE_SOURCE_LEDE = "Governor Ana Ruiz said {n} people had been killed when the dam gave way on Friday."
 _ONE_SOURCE_FILLER = "\n\nEngineers had warned of cracks in the wall for months.\n\n"
 

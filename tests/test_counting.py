@@ -183,6 +183,9 @@ def test_a_group_far_before_a_count_of_things_is_not_its_category() -> None:
         ("Jurors voted to put Carter to death.", []),  # no figure, and no name dies
         ("Eleven crew (three of them cadets) were killed.", ["killed", "killed"]),
         ("Six villagers, including two teachers, were abducted.", ["captured", "captured"]),
+        # the noun's "of" phrase comes before the aside: the verb after it is still the whole's
+        ("At least 14 members of one large clan, including six boys, were shot dead.", ["killed", "killed"]),
+        ("Nine crew from the trawler, two of them cadets, drowned.", ["killed", "killed"]),
         ("The two women who were hurt went home.", ["wounded"]),
         ("Hundreds of families who had fled the floods returned.", ["displaced"]),
         ("Five nurses who treated the injured spoke out.", ["count"]),  # a verb with its own object

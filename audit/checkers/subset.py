@@ -432,11 +432,17 @@ def _including(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
         gap = ctx.between(whole, part)
         if _BACK.match(gap):
             continue  # "20 of them seriously, and 300 ...": the 20 is itself a part, of a group before it
-        if len(gap) <= 40 and has_cue(gap, "part_cues") and not _CLAUSE.search(gap):
+        if len(gap) <= _gap_allowed(whole, part) and has_cue(gap, "part_cues") and not _CLAUSE.search(gap):
             if whole.category in HARM_CATEGORIES and part.category not in (whole.category, "count", "other"):
                 continue
             out.append((whole, part, "including", "high"))
     return out
+
+
+def _gap_allowed(whole: Claim, part: Claim) -> int:
+    """How far "including" may stand from the whole: further for people, whose noun may carry an "of"
+    phrase first ("12 members of one extended family, including seven children")."""
+    return 60 if is_people(whole) and is_people(part) else 40
 
 
 def _taxonomy(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:

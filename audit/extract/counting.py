@@ -339,15 +339,17 @@ _RELATIVE = re.compile(r"\s*(?:who|that)\b", re.I)
 
 def _without_asides(tail: str) -> str:
     """The text after a figure with its asides blanked, offsets kept: anything in brackets, and a part
-    set apart right after it ("12 soldiers (two officers) were killed", "nine Israelis, including
-    three civilians, have been killed", "four workers, two of them foreigners, died")."""
+    set apart right after it or after the noun's "of" phrase ("12 soldiers (two officers) were
+    killed", "nine Israelis, including three civilians, have been killed", "four workers, two of
+    them foreigners, died", "12 members of one family, including seven children, were killed")."""
     tail = _BRACKETS.sub(lambda m: " " * len(m.group(0)), tail)
     return _ASIDE.sub(lambda m: " " * len(m.group(0)), tail, count=1)
 
 
 _BRACKETS = re.compile(r"\([^()]*\)")
 _ASIDE = re.compile(
-    r"^\s*(?:,|\u2013|\u2014|\s-)\s*(?:including\b|among\s+them\b|[^,()\u2013\u2014]*?\bof\s+(?:them|whom|those|these)\b)"
+    r"^(?:\s+(?:of|from)\s+[^,()\u2013\u2014]{1,40}?)?"  # "12 members of one family, including ..."
+    r"\s*(?:,|\u2013|\u2014|\s-)\s*(?:including\b|among\s+them\b|[^,()\u2013\u2014]*?\bof\s+(?:them|whom|those|these)\b)"
     r"[^,()\u2013\u2014]*(?:,|\u2013|\u2014|\s-)",
     re.I,
 )
