@@ -2,11 +2,12 @@
 
 A toll is the lede's first killed or wounded figure. A later figure of its harm restates it when it
 counts the same group (the same noun, or people in general), names the event definitely ("the
-quake", "It hurt 30", a sentence right after one naming it) or rests on the lede toll's named source
-(not a share: a toll over several events, a place given to the later figure), and is no part of the group ("two of
-the dead", "including"), no update ("rose to", "so far"), no other event or period, and no sibling
-of another figure of its harm in its sentence. A later figure larger than an exact toll exceeds
-it; "the deaths of those three people" names the toll again. restatement.py compares the pairs.
+quake", "It hurt 30", a sentence right after one naming it) or rests on the lede toll's named
+source (not a share: a toll over several events, a place given to the later figure), and is no
+part of the group ("two of the dead", "including"), no update ("rose to", "so far"), no other
+event or period, and no sibling of another figure of its harm in its sentence. A later figure
+larger than an exact toll exceeds it; "the deaths of those three people" names the toll again.
+restatement.py compares the pairs.
 Word lists from audit/data/relations.yaml: `toll_events`, `event_pronoun_verbs`, `earlier_event_words`,
 `part_of_group_words`, `running_total_words`, `superlatives`, `severity_words`, `demographic_heads`,
 `toll_nominals`, `not_lives`.
