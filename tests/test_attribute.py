@@ -109,6 +109,9 @@ def only(text: str) -> Claim:
         ("The attack, which police said killed 40 people, shocked the town.", "police"),
         # the speaker goes on in a participle
         ("Several floors collapsed, said Maria, adding that she had treated 40 people.", "Maria"),
+        # a participle set on the speaker, with a place after it: the speaker is the noun before it
+        ("A second witness living near Dorsa Lake said 40 people had drowned.", "A second witness"),
+        ("Officials based at the Tarn port said 40 sailors were missing.", "Officials"),
     ],
 )
 def test_each_cue_names_its_source(text: str, source: str) -> None:

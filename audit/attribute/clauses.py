@@ -184,6 +184,9 @@ def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
         low = w.lower().strip("\"“”‘’'()")
         verbish = _VERB_FORM.search(low) and low not in nominal
         if low in stop or (verbish and not w[:1].isupper()) or _DIGIT.search(low):
+            if verbish and _reduced_relative(words, i, stop):  # "a source residing in Kabul said"
+                head = _trailing_np(seg_start, seg[: words[i].start()])
+                return head if head is not None else None
             break
         first = i
     while first < len(words) and words[first].group(0).lower() in PREPOSITIONS:
@@ -191,6 +194,21 @@ def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
     if first == len(words):
         return None
     return seg_start + words[first].start(), seg[words[first].start() : words[-1].end()]
+
+
+_AFTER_PARTICIPLE = PREPOSITIONS | {"near", "outside", "inside", "around", "across", "along"}
+
+
+def _reduced_relative(words: list[re.Match[str]], i: int, stop: frozenset[str]) -> bool:
+    """Is the verb form at `i` a participle set on the noun before it, with a place or agent after
+    ("a source residing in Kabul", "officials based at the port", "a man injured in the blast")? The
+    speaker is then that noun, not what follows the preposition."""
+    if i == 0 or i + 1 >= len(words) or words[i + 1].group(0).lower() not in _AFTER_PARTICIPLE:
+        return False
+    if not words[i].group(0).lower().endswith(("ing", "ed")):
+        return False
+    before = words[i - 1].group(0).lower().strip("\"“”‘’'(),")
+    return before.isalpha() and before not in stop and not _VERB_FORM.search(before)
 
 
 _ACRONYM_ONLY = re.compile(r"\s*[A-Z][A-Z&]{1,9}\s*")
