@@ -186,6 +186,12 @@ def test_a_group_far_before_a_count_of_things_is_not_its_category() -> None:
         # the noun's "of" phrase comes before the aside: the verb after it is still the whole's
         ("At least 14 members of one large clan, including six boys, were shot dead.", ["killed", "killed"]),
         ("Nine crew from the trawler, two of them cadets, drowned.", ["killed", "killed"]),
+        # a parent "to" children counts the children, who were not harmed
+        ("The driver, a father to three girls, died at the scene.", ["count"]),
+        # a killing's noun before the harmed: the dead
+        ("Families of the six massacre victims met the mayor.", ["killed"]),
+        ("The three homicide victims were named on Tuesday.", ["killed"]),
+        ("Five shooting victims were taken to hospital.", ["casualties"]),  # shot: killed or hurt
         ("The two women who were hurt went home.", ["wounded"]),
         ("Hundreds of families who had fled the floods returned.", ["displaced"]),
         ("Five nurses who treated the injured spoke out.", ["count"]),  # a verb with its own object
@@ -212,3 +218,29 @@ def test_every_transitive_family_verb_gives_its_category_in_both_voices(
     for past in sorted(past_forms(verb)):
         assert counted(f"Officials said {n:,} people were {past} on Monday.")[0] == (n, "people", category)
         assert counted(f"Officials said the attack {past} {n:,} people.")[0] == (n, "people", category)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sniper shot two guards dead at the gate.",
+        "Rioters beat three men to death.",
+        "Medics confirmed four hikers dead on the ridge.",
+    ],
+)
+def test_a_killing_phrase_split_by_its_object_counts_the_dead(text: str) -> None:
+    """ "shot two guards dead": the verb alone would say shot (killed or hurt); "dead" after the
+    object says killed."""
+    assert [c[2] for c in counted(text)] == ["killed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two climbers were nearly killed by the avalanche.",
+        "The falling crane almost killed three workers.",
+        "Four divers almost drowned in the flooded cave.",
+    ],
+)
+def test_a_near_miss_is_no_harm(text: str) -> None:
+    assert all(c[2] not in ("killed", "wounded", "casualties") for c in counted(text))

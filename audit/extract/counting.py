@@ -163,11 +163,13 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     dets = pats["qualifier_or_det"].search(raw_head)  # always matches: it may match nothing
     head = raw_head[: dets.start()] if dets else raw_head
     before = cue_pats["before"]
+    if split := _split_to_death(text, fig, head):  # before "shot": "shot one man dead" is killed
+        return "killed", split
     m = before.search(head) or before.search(raw_head) or cue_pats["noun_of"].search(raw_head)
+    if m and _near_miss(raw_head, raw_head.rfind(m.group(0))):
+        return None  # "nearly killed two hikers": the harm did not happen
     if m:
         return m.lastgroup or "other", m.group(0).strip()
-    if split := _split_to_death(text, fig, head):
-        return "killed", split
     coordinated = _AFTER_A_SINGULAR.search(head)  # "killed a commander and five of his guards"
     if coordinated and (m := before.search(head[: coordinated.start()])):
         return m.lastgroup or "other", m.group(0).strip()
@@ -191,22 +193,23 @@ _AFTER_A_SINGULAR = re.compile(r"\s(?:an?|the|one)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+
 
 
 def _split_to_death(text: str, fig: Figure, head: str) -> str | None:
-    """ "crushed 12 worshippers to death", "beat two guards to death": the verb of one of the killed
-    family's "V to death" phrases before the figure, "to death" after its noun ("sentenced 12 men to
-    death" is no such verb)."""
+    """ "crushed 12 worshippers to death", "beat two guards to death", "shot one man dead": the verb
+    of one of the killed family's "V to death" or "V dead" phrases before the figure, "to death" or
+    "dead" after its noun ("sentenced 12 men to death" is no such verb)."""
     verb = _to_death_verbs().search(head)
-    if verb is None or not _TO_DEATH_AFTER.match(text, fig.end):
+    after = _TO_DEATH_AFTER.match(text, fig.end) if verb else None
+    if verb is None or after is None:
         return None
-    return f"{verb.group(1)} ... to death"
+    return f"{verb.group(1)} ... {after.group(1)}"
 
 
-_TO_DEATH_AFTER = re.compile(r"\s+(?:[A-Za-z'-]+\s+){0,3}?to\s+death\b", re.I)
+_TO_DEATH_AFTER = re.compile(r"\s+(?:[A-Za-z'-]+\s+){0,3}?(to\s+death|dead)\b", re.I)
 
 
 @cache
 def _to_death_verbs() -> re.Pattern[str]:
     phrases = data("casualties")["harm_families"]["killed"]["phrases"]
-    lemmas = [p.split()[0] for p in phrases if p.endswith(" to death")]
+    lemmas = [p.split()[0] for p in phrases if p.endswith((" to death", " dead"))]
     forms = sorted(set().union(*(verb_forms(lemma) for lemma in lemmas)))
     return re.compile(rf"\b({words_pattern(forms)})\s+$", re.I)
 
@@ -262,6 +265,8 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
     head = _head_noun().match(text, fig.end, limit)
     if head and _cue_patterns()["after"].search(text, fig.end, head.start(1)):
         head = None  # "three people died in hospital": the verb before the noun phrase says the harm
+    if head and _near_miss(text, head.start(1)):
+        return None  # "two were nearly killed": "killed" read as the noun of "12 killed", not said
     named: tuple[str, str] | None = None  # "22,000 refugees", unless a verb says more: "300 refugees died"
     if head and not (
         text[fig.end : head.start(1)].strip() and _verb_with_object(text, fig.end, head.span(1))
@@ -270,7 +275,7 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         named = _joined_harms(
             text[: min(len(text), limit + 40)], head.start(1), head.end(1), head_nouns()[word]
         ) or (
-            head_nouns()[word],
+            _killing_named(text, head.start(1)) or head_nouns()[word],
             word,
         )
         if word not in cues().people:
@@ -283,6 +288,8 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
     if fig.noun_end < 0 and _counts_things(text[fig.end : fig.end + 30]):
         return None
     m = _cue_patterns()["after"].search(tail)
+    if m and _near_miss(tail, m.start()):
+        return named  # "two nearly killed": the harm did not happen
     if (
         not m
         or (relative and m.group(0).lower() in _harm_nouns())  # "three people who saw the deaths"
@@ -297,6 +304,30 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         m.lastgroup or "other",
         m.group(0),
     )
+
+
+def _near_miss(text: str, cue_at: int) -> bool:
+    """ "nearly killed", "almost drowned", "had narrowly been hit": the cue at `cue_at` did not happen."""
+    return bool(_near_miss_words().search(text[max(0, cue_at - 30) : cue_at]))
+
+
+@cache
+def _near_miss_words() -> re.Pattern[str]:
+    words = words_pattern(data("casualties")["near_miss_words"])
+    return re.compile(rf"\b(?:{words})\s+(?:(?:been|being|got|get)\s+)?$", re.I)
+
+
+def _killing_named(text: str, head_start: int) -> str | None:
+    """ "four murder victims", "the massacre victims": a killing's noun right before the people noun
+    says they are the dead."""
+    m = re.search(r"([A-Za-z]+)\s+$", text[max(0, head_start - 20) : head_start])
+    return "killed" if m and m.group(1).lower() in _killing_nouns() else None
+
+
+@cache
+def _killing_nouns() -> frozenset[str]:
+    cas = data("casualties")
+    return frozenset([*cas["harm_families"]["killed"]["events"], *cas["killing_modifiers"]])
 
 
 _HARM_JOINER = re.compile(r"\s*,?\s*(?:and/or|or|and)\s+(?:[a-z]+ly\s+)?", re.I)
