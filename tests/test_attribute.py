@@ -109,6 +109,12 @@ def only(text: str) -> Claim:
         ("The attack, which police said killed 40 people, shocked the town.", "police"),
         # the speaker goes on in a participle
         ("Several floors collapsed, said Maria, adding that she had treated 40 people.", "Maria"),
+        # "and" inside one organisation's name: the part before it is no whole organisation
+        (
+            "The Coastal Mapping and Charting Agency said 40 homes were lost.",
+            "The Coastal Mapping and Charting Agency",
+        ),
+        ("The Fisheries and Oceans Council said 40 boats sank.", "The Fisheries and Oceans Council"),
         # a participle set on the speaker, with a place after it: the speaker is the noun before it
         ("A second witness living near Dorsa Lake said 40 people had drowned.", "A second witness"),
         ("Officials based at the Tarn port said 40 sailors were missing.", "Officials"),
@@ -116,6 +122,20 @@ def only(text: str) -> Claim:
 )
 def test_each_cue_names_its_source(text: str, source: str) -> None:
     assert names(only(text)) == [source]
+
+
+@pytest.mark.parametrize(
+    "text", ["Shares in the airline added 14 cents to close at $9.", "The index added 2.5% by midday."]
+)
+def test_add_with_an_amount_after_it_is_a_price_move_not_speech(text: str) -> None:
+    assert all(not c.sources for c in run(text))
+
+
+def test_two_whole_organisations_joined_by_and_are_two_sources() -> None:
+    assert names(only("The Health Ministry and the Civil Defence Agency said 40 people were hurt.")) == [
+        "The Health Ministry",
+        "the Civil Defence Agency",
+    ]
 
 
 def test_a_verb_whose_object_is_a_relative_pronoun_attributes_nothing() -> None:

@@ -470,7 +470,7 @@ def _split_coordination(name: str) -> list[str]:
     """ "security and medical officials" -> two; "police and doctor Ahmed Ibrahim" -> two;
     "Department of Trade and Industry" and "Bosnia and Herzegovina" stay one."""
     parts = [p.strip() for p in re.split(r",?\s+(?:and|&)\s+", name) if p.strip()]
-    if len(parts) < 2:
+    if len(parts) < 2 or _one_organisation(parts[-2], parts[-1]):
         return [name]
     sets = _sets()
     lexical = sets["lexical"]
@@ -493,6 +493,17 @@ def _split_coordination(name: str) -> list[str]:
         if not source_like(p) or (single_plain and low[0] not in sets["pronouns"] and p is out[-1]):
             return [name]
     return out
+
+
+def _one_organisation(before: str, after: str) -> bool:
+    """ "the UN Relief and Works Agency", "Meteorology and Geophysics Agency": capitalised words on both
+    sides of "and", the second part ending on an organisation's word and the first on none, are one
+    name ("the Health Ministry and Police" are two: "Ministry" is a whole already)."""
+    first, last = _WORD.findall(before), _WORD.findall(after)
+    if not first or not last or not (_capitalised(first[-1]) and _capitalised(last[0])):
+        return False
+    organisations = _sets()["organisation_words"]
+    return last[-1].lower() in organisations and first[-1].lower() not in _sets()["lexical"]
 
 
 def _name_after_role(head: str, description: str) -> bool:
