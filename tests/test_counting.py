@@ -244,3 +244,20 @@ def test_a_killing_phrase_split_by_its_object_counts_the_dead(text: str) -> None
 )
 def test_a_near_miss_is_no_harm(text: str) -> None:
     assert all(c[2] not in ("killed", "wounded", "casualties") for c in counted(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("The clinic counted 12 dead and 48 wounded, 9 critically.", ["killed", "wounded", "wounded"]),
+        ("Six guards were hurt, two seriously, in the riot.", ["wounded", "wounded"]),
+    ],
+)
+def test_the_badly_hurt_among_the_hurt_are_hurt(text: str, categories: list[str]) -> None:
+    """ "48 wounded, 9 critically": the figure with only a severity after it counts the wounded."""
+    assert [c[2] for c in counted(text)] == categories
+
+
+def test_a_toll_with_a_long_modifier_still_counts_the_dead() -> None:
+    text = "The death toll from the landslide that hit the valley on Friday rose to 17."
+    assert [c[2] for c in counted(text)] == ["killed"]

@@ -109,7 +109,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "after": re.compile(rf"\b(?:{'|'.join(after_alts)})\b", re.I),
         "before": re.compile(rf"\b(?:{'|'.join(before_alts)})\s*$", re.I),
         "noun_of": re.compile(rf"\b(?:{'|'.join(noun_of_alts)})\s+of\s+(?:(?:{qualifiers})\s+)*$", re.I),
-        "toll": re.compile(rf"\b(?:({tolls})\s+)?tolls?\b(?:[^.;]{{0,40}}?\b(?:{toll_verbs}))?\s*$", re.I),
+        "toll": re.compile(rf"\b(?:({tolls})\s+)?tolls?\b(?:[^.;]{{0,60}}?\b(?:{toll_verbs}))?\s*$", re.I),
         # "lost 300 men", "the loss of those three people"
         "lost": re.compile(
             rf"\b(?:{words_pattern(verb_forms('lose'))}|loss(?:es)?\s+of)(?:\s+(?:{words_pattern(_DETERMINERS)}))?\s*$",
@@ -178,7 +178,10 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
         return "killed", lost.group(0).strip()  # "I lost two of my closest friends"
     if lost and _noun_of(text, fig) in _lost_as("lost_in_war"):
         return "casualties", lost.group(0).strip()  # "the army lost 300 men"
-    if toll := cue_pats["toll"].search(head):  # "the death toll rose to 12", "put the toll at 11"
+    # "the death toll rose to 12", "put the toll at 11", "the toll from the quake a day before rose to 10"
+    if toll := cue_pats["toll"].search(head) or cue_pats["toll"].search(
+        text[max(0, fig.start - 100) : fig.start]
+    ):
         category = data("casualties")["tolls"].get((toll.group(1) or "death").lower(), "killed")
         return category, toll.group(0).strip()
     window = text[max(0, fig.start - 160) : fig.start]  # both patterns reach back at most ~110 characters
@@ -475,10 +478,26 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
         including = fig.unit == "people" and _INCLUDING.fullmatch(
             text, prev.noun_end if prev.noun_end > 0 else prev.end, fig.start
         )
-        ways = {"and more": more, "of them": of_them, "including": including, "listed with": listed}
+        severe = prev.category == "wounded" and _SEVERE_PART.fullmatch(
+            text, prev.noun_end if prev.noun_end > 0 else prev.end, fig.end + 12
+        )
+        ways = {
+            "and more": more,
+            "of them": of_them,
+            "including": including,
+            "listed with": listed,
+            "severely hurt among them": severe,
+        }
         gapped = _gapped(text, prev, fig)
         if cue := next((name for name, found in ways.items() if found), "verb left out" if gapped else None):
             fig.category, fig.unit, fig.kind, fig.cue = prev.category, "people", "count", cue
+
+
+# "55 wounded, 15 critically", "seven staff were injured, three seriously": the badly hurt among the hurt
+_SEVERE_PART = re.compile(
+    r"(?:\s+[a-z]+){0,3}\s*,\s*(?:[a-z]+\s+)?[\w-]+\s+(?:seriously|critically|severely|gravely|badly)\b.*",
+    re.I,
+)
 
 
 def _gapped(text: str, prev: Figure, fig: Figure) -> bool:
