@@ -338,6 +338,21 @@ def test_quoted_as_saying_rests_on_the_one_quoted() -> None:
     assert names(claim) == ["the health ministry"] and claim.sources[0].via == "Reuters"
 
 
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("A landslide buried 40 homes, local officials were quoted by Reuters as saying.", "Reuters"),
+        ("The mayor was quoted as saying 40 homes had been buried.", None),
+        ("The mayor was quoted by the state radio as saying 40 homes had been buried.", "the state radio"),
+    ],
+)
+def test_quoted_as_saying_in_the_passive_rests_on_its_subject(text: str, via: str | None) -> None:
+    """ "X were quoted by Y as saying": X stands behind the figure, Y relays it."""
+    claim = only(text)
+    assert len(claim.sources) == 1 and claim.sources[0].via == via
+    assert "Reuters" not in names(claim)
+
+
 def test_a_parenthetical_attribution_covers_both_sides() -> None:
     claims = run("The death toll rose to 40, the ministry said, adding that 10 more were missing.")
     assert [names(c) for c in claims] == [["the ministry"], ["the ministry"]]

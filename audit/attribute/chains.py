@@ -64,6 +64,30 @@ def quoted_as_attribution(text: str, m: re.Match[str], s: Sentence) -> Attributi
     return Attribution(m.group(0), *span, originators, direction, s.index, via=conduits)
 
 
+# "officials were quoted by AP as saying": the subject is the originator, the agent of "quoted" the conduit
+QUOTED_BY = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted\s+"
+    r"(?:by\s+(?P<via>[^,.;:]{2,60}?)\s+)?as\s+(?:saying|telling|stating)\b",
+    re.I,
+)
+
+
+def quoted_by_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution | None:
+    """ "..., Iranian officials were quoted by AP as saying": the officials, via AP; backward when
+    nothing follows, forward when the figures come after ("officials were quoted as saying 10 died")."""
+    subj = subject(text, m.start())
+    if subj is None or not source_like(subj[1]):
+        return None
+    originators = parse_source(subj[1], s.start + subj[0])
+    if not originators:
+        return None
+    via = parse_source(m.group("via"), s.start + m.start("via")) if m.group("via") else []
+    direction: Direction = "backward" if tail_is_empty(text, m.end()) else "forward"
+    return Attribution(
+        m.group(0), s.start + subj[0], s.start + m.end(), originators, direction, s.index, via=via
+    )
+
+
 def provenance_attributions(text: str, s: Sentence) -> list[Attribution]:
     """ "the figures had been provided by the police": who stands behind figures given before."""
     found: list[Attribution] = []

@@ -14,8 +14,10 @@ import re
 
 from audit.attribute.chains import (
     QUOTED_AS,
+    QUOTED_BY,
     apply_conduits,
     quoted_as_attribution,
+    quoted_by_attribution,
     relay_after,
     relay_before,
 )
@@ -52,6 +54,8 @@ def sentence_attributions(s: Sentence) -> list[Attribution]:
     if quoted:
         for m in QUOTED_AS.finditer(text):
             _add(found, quoted_as_attribution(text, m, s))
+        for m in QUOTED_BY.finditer(text):
+            _add(found, quoted_by_attribution(text, m, s))
     for m in pats["verbs"].finditer(text) if cue_in("verbs", low) else ():
         if m.group(0)[:1].isupper() and text[: m.start()].strip(" \"“‘'("):
             continue  # a name: "the United States", "Unity State"
