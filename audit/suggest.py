@@ -113,8 +113,11 @@ class Repair:
         """Does this repair leave a figure with fewer significant digits than the other does? Reported
         figures are mostly round: a value with one significant digit fewer is several times likelier as
         written than any one value of its length with more (see audit/data/suggest.yaml), so of two
-        single slips that mend the same check, the one whose repair is rounder is the likelier."""
-        return self.rounder > other.rounder
+        single slips that mend the same check, the one whose repair is rounder is the likelier. Only
+        between typos (a digit changed, two swapped): how often a zero is dropped or a scale word
+        slips, against a digit, is not known, so the prior cannot weigh them."""
+        typos = ("digit", "swap")
+        return self.edit.kind in typos and other.edit.kind in typos and self.rounder > other.rounder
 
 
 @dataclass
@@ -357,7 +360,7 @@ class _Search:
         tier, closeness = self._closeness(_key(chk), rule, near, mended)
         loosened = self._loosened(edit, _key(chk))
         rounder = 0
-        if edit.kind != "copy" and tier < LOOSE:
+        if edit.kind in ("digit", "swap") and tier < LOOSE:
             rounder = significant_digits(edit.old) - significant_digits(edit.new)
         return Repair(edit, 1, tier, closeness, loosened, mended.message, self._support(edit.claim), rounder)
 
