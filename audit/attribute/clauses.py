@@ -185,8 +185,7 @@ def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
         verbish = _VERB_FORM.search(low) and low not in nominal
         if low in stop or (verbish and not w[:1].isupper()) or _DIGIT.search(low):
             if verbish and _reduced_relative(words, i, stop):  # "a source residing in Kabul said"
-                head = _trailing_np(seg_start, seg[: words[i].start()])
-                return head if head is not None else None
+                return _trailing_np(seg_start, seg[: words[i].start()])
             break
         first = i
     while first < len(words) and words[first].group(0).lower() in PREPOSITIONS:
