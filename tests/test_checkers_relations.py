@@ -722,6 +722,14 @@ def test_a_part_after_the_wholes_of_phrase_is_a_subset() -> None:
     assert statuses(text.format(n="20"), "subset") == ["fail"]
 
 
+@pytest.mark.parametrize(("later", "expected"), [("11", ["fail"]), ("nine", ["pass"])])
+def test_a_sentence_about_the_death_toll_states_the_toll(later: str, expected: list[str]) -> None:
+    """ "the death toll" names the story's toll as "the quake" names its event."""
+    text = "A dam burst on Friday, killing nine people, officials said." + _ONE_SOURCE_FILLER
+    text += f"A regional official told reporters that {later} people had died and the death toll could rise."
+    assert statuses(text, "restatement") == expected
+
+
 _ONE_SOURCE_LEDE = "Governor Ana Ruiz said {n} people had been killed when the dam gave way on Friday."
 _ONE_SOURCE_FILLER = "\n\nEngineers had warned of cracks in the wall for months.\n\n"
 

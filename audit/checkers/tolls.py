@@ -198,7 +198,8 @@ def _severe_part(ctx: Context, whole: Claim, other: Claim) -> bool:
 
 
 def _names_event_definitely(sentence: str) -> bool:
-    """ "the quake", "those temblors", "Sunday's blast", and no "a car bomb" or "another attack"."""
+    """ "the quake", "those temblors", "Sunday's blast", "the death toll", and no "a car bomb" or
+    "another attack"."""
     definite, indefinite = _EVENT_REFERENCES()
     return bool(definite.search(sentence)) and not indefinite.search(sentence)
 
@@ -236,9 +237,8 @@ def _EARLIER_EVENT() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, bu
 def _EVENT_REFERENCES() -> tuple[re.Pattern[str], re.Pattern[str]]:  # noqa: N802 - compiled once
     nouns = words_pattern(lexicon()["toll_events"])
     modifiers = r"(?:[a-z][a-z-]*\s+){0,2}"
-    definite = re.compile(
-        rf"\b(?:the|this|that|these|those|its|[A-Z][a-z]+day's)\s+{modifiers}(?:{nouns})(?:s|es)?\b", re.I
-    )
+    determiners = r"(?:the|this|that|these|those|its|[A-Z][a-z]+day's)"
+    definite = re.compile(rf"\b{determiners}\s+{modifiers}(?:{nouns}|toll)(?:s|es)?\b", re.I)
     indefinite = re.compile(
         rf"\b(?:an?|another|one|two|three|several|separate|other|earlier|previous|many|some|multiple)\s+"
         rf"{modifiers}(?:{nouns})(?:s|es)?\b",
