@@ -290,16 +290,7 @@ class _Search:
     def repairs(self, chk: Check) -> list[Repair]:
         """Edits that mend `chk`: screened on the figures of its sentences, ranked there, then the
         most plausible (at most `max_validated`) run against the whole document."""
-        screened: dict[tuple[str, float], Repair] = {}
-        for claim_id in dict.fromkeys(chk.claims):
-            claim = self.by_id.get(claim_id)
-            if claim is None:
-                continue
-            for edit in candidates(claim, self._neighbours(claim)):
-                parsed = _parse(edit.new)
-                slot = (claim_id, parsed.value if parsed else 0.0)
-                if slot not in screened and (repair := self._screen(chk, edit)) is not None:
-                    screened[slot] = repair
+        screened = self._screened(chk) or self._screened(chk, wide=True)
         order = {k: i for i, k in enumerate(_EDIT_ORDER)}
         ranked = sorted(screened.values(), key=lambda r: (r.rank(), order.get(r.edit.kind, 9)))
         found = []
@@ -308,6 +299,22 @@ class _Search:
             if fixed:
                 found.append(replace(repair, fixed=fixed))
         return sorted(found, key=lambda r: (r.rank(), order.get(r.edit.kind, 9)))
+
+    def _screened(self, chk: Check, wide: bool = False) -> dict[tuple[str, float], Repair]:
+        """The candidate edits of the check's figures that mend it where it was screened, one per value.
+        Screened first on the check's own sentences; only when nothing mends it there on the opening
+        too (a pairing formed with the headline or lede: "in default on the $102.6bn")."""
+        screened: dict[tuple[str, float], Repair] = {}
+        for claim_id in dict.fromkeys(chk.claims):
+            claim = self.by_id.get(claim_id)
+            if claim is None:
+                continue
+            for edit in candidates(claim, self._neighbours(claim)):
+                parsed = _parse(edit.new)
+                slot = (claim_id, parsed.value if parsed else 0.0)
+                if slot not in screened and (repair := self._screen(chk, edit, wide)) is not None:
+                    screened[slot] = repair
+        return screened
 
     def supported(self, chk: Check) -> tuple[str | None, str]:
         """Which of two restatements the copy's other passing checks side with (its id, and words)."""
@@ -339,6 +346,12 @@ class _Search:
             self._edits[edit] = with_number(self.by_id[edit.claim], edit.new)
         return self._edits[edit]
 
+    def _with_opening(self, claim_ids: Iterable[str]) -> list[int]:
+        """The sentences of these figures and the story's opening, which several rules pair later
+        figures with (a sum named back, the lede's toll): a check is screened where it was formed."""
+        own = {self.by_id[i].sentence for i in claim_ids if i in self.by_id}
+        return sorted(own | {i for i in self.by_sentence if i <= _OPENING})
+
     def _claims_in(self, sentences: Iterable[int], edit: Edit) -> list[Claim]:
         """The figures of `sentences` (in document order) with the edited one in place."""
         edited = self._edited(edit)
@@ -348,12 +361,14 @@ class _Search:
             for c in self.by_sentence.get(i, ())
         ]
 
-    def _screen(self, chk: Check, edit: Edit) -> Repair | None:
-        """The edit run on the figures of the check's sentences: does the check pass, and how tightly."""
+    def _screen(self, chk: Check, edit: Edit, wide: bool = False) -> Repair | None:
+        """The edit run on the figures of the check's sentences (`wide`: and of the story's opening):
+        does the check pass, and how tightly."""
         if self._edited(edit) is None:
             return None
         rule = self.rules[chk.rule]
-        near = self._claims_in((self.by_id[i].sentence for i in chk.claims if i in self.by_id), edit)
+        own = [self.by_id[i].sentence for i in chk.claims if i in self.by_id]
+        near = self._claims_in(self._with_opening(chk.claims) if wide else own, edit)
         mended = self.run(near, [rule]).get(_key(chk))
         if mended is None or mended.status != "pass":
             return None

@@ -382,3 +382,16 @@ def test_equally_round_repairs_still_tie() -> None:
     check = failed(audit_text("The storm left 18 casualties: 5 killed and 12 injured."), "breakdown-sum")
     assert "suggestion" not in check.details
     assert len(check.details["suggestions"]) >= 2
+
+
+def test_a_check_paired_with_the_opening_is_searched_with_the_opening() -> None:
+    """ "in default on the $40.5bn - ..." names back the headline's sum: the rule needs the story's
+    opening to pair them, so a search on the two sentences alone would find no repair at all."""
+    text = (
+        "Ruritania closes $48.5bn debt deal\n\n"
+        "Ruritania will close its $40.5bn (£31bn) debt offer for bondholders on Friday, officials said.\n\n"
+        "Bondholders are expected to accept the offer, which pays about 30% of face value.\n\n"
+        "The country has been in default on the $40.5bn - most of it owed to foreign banks - since 2001."
+    )
+    check = failed(audit_text(text), "restatement")
+    assert {(s["from"], s["to"]) for s in check.details["suggestions"]} >= {("48.5bn", "40.5bn")}
