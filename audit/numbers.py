@@ -185,6 +185,21 @@ def _period_mentions(text: str, low: str, found: list[Mention]) -> list[Mention]
     return out
 
 
+def scale_of(number_text: str) -> float:
+    """The multiplier of the scale word or suffix that ends a number as written ("seven million",
+    "3bn": a million, a billion), or 1 when it has none ("50,000", "seven")."""
+    _, scales, suffixes, _ = _vocab()
+    m = _SCALE_AT_END.search(number_text)
+    if m is None:
+        return 1.0
+    word = m.group(1).lower()
+    word = word[:-1] if word.endswith("s") and word[:-1] in scales else word
+    return float(scales.get(word) or suffixes.get(word) or 1.0)
+
+
+_SCALE_AT_END = re.compile(r"(?:\d|\s|-)([A-Za-z]+)\s*$")
+
+
 def step_of(number_text: str, scale: float = 1.0) -> float:
     """The rounding step a written number implies: "2,700" -> 100, "6.4" -> 0.1, "1.5" x1e6 -> 1e5."""
     digits = number_text.translate(_NO_SEPARATORS)

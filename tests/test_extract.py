@@ -479,6 +479,27 @@ def test_a_percent_change_and_its_new_value_are_no_range() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Only eight or nine million had been paid out.", 8e6, 9e6),
+        ("Between 3 and 4bn was lost.", 3e9, 4e9),
+        ("Two to three hundred families fled.", 200, 300),
+        ("Between 12 million and 15 million tuned in.", 12e6, 15e6),
+        ("Anywhere from 700 to 3 million may be at risk.", 700, 3e6),  # 700 million is more than 3 million
+    ],
+)
+def test_a_range_shares_the_scale_word_of_its_second_number(text: str, low: float, high: float) -> None:
+    c = one(text)
+    assert (c.qualifier, c.low, c.high) == ("range", low, high)
+
+
+def test_a_change_by_an_amount_to_a_new_value_is_no_range() -> None:
+    """ "grew by 1.4 million to 44.9 million": the amount of change and the new level."""
+    found = claims("Subscribers grew by 2.1 million to 30.5 million in May.")
+    assert [(c.value, c.qualifier) for c in found] == [(2_100_000, "exact"), (30_500_000, "exact")]
+
+
 def test_percentages_at_both_ends_are_a_range() -> None:
     c = one("Margins of 8% to 10% were forecast.")
     assert (c.qualifier, c.low, c.high, c.unit) == ("range", 8, 10, "percent")

@@ -290,3 +290,18 @@ def test_digit_lookahead_changes_no_match(text: str) -> None:
     for pos in range(len(text) + 1):
         fast, slow = numbers._DIGITS.search(text, pos), bare.search(text, pos)
         assert (fast and fast.span()) == (slow and slow.span())
+
+
+@pytest.mark.parametrize(
+    ("written", "scale"),
+    [
+        ("seven million", 1e6),
+        ("3bn", 1e9),
+        ("2.5 billion", 1e9),
+        ("three hundred", 100),
+        ("50,000", 1),
+        ("six", 1),
+    ],
+)
+def test_the_scale_a_number_ends_on(written: str, scale: float) -> None:
+    assert numbers.scale_of(written) == scale

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from audit import numbers
 from audit.extract.figure import Figure
 
-_CHANGE_BEFORE = re.compile(r"\b(?:from|rose|fell|increased|decreased|up|down|cut|raised)\s+(?:\S+\s+)?$")
+# "rose from 4 to 8", "grew by 1.4 million to 44.9 million": a change and a new value, no range
+_CHANGE_BEFORE = re.compile(r"\b(?:from|by|rose|fell|increased|decreased|up|down|cut|raised)\s+(?:\S+\s+)?$")
 _SPAN_BEFORE = re.compile(
     r"\b(?:anywhere|somewhere|ranging|ranges?|ranged|varying|vary|varies)\s+from\s+(?:\S+\s+)?$"
 )
@@ -23,8 +25,8 @@ def join_ranges(text: str, figs: list[Figure]) -> list[Figure]:
             between = re.search(r"\bbetween\s+(?:\S+\s+){0,1}$", text[max(0, a.start - 20) : a.start], re.I)
             start = a.start - len(between.group(0)) if between else a.start
             lo, hi = a.value, b.value
-            if b.mention and a.mention and b.mention.value >= 1000 and a.value < b.value / 100:
-                lo = a.value * (b.value / b.mention.value if b.mention.kind == "digits" else 1)
+            scale = _shared_scale(text, a, b)  # "six or seven million": millions both
+            lo = a.value * scale
             out.append(
                 Figure(
                     start,
@@ -36,7 +38,7 @@ def join_ranges(text: str, figs: list[Figure]) -> list[Figure]:
                     hi,
                     "range",
                     kind=a.kind,
-                    step=min(a.step or 1, b.step or 1),
+                    step=min((a.step or 1) * scale, b.step or 1),
                     mention=a.mention,
                 )
             )
@@ -45,6 +47,16 @@ def join_ranges(text: str, figs: list[Figure]) -> list[Figure]:
         out.append(a)
         i += 1
     return out
+
+
+def _shared_scale(text: str, a: Figure, b: Figure) -> float:
+    """The scale word of the second number, when the first has none and reads as less than the second
+    with it ("six or seven million", "between 2 and 3bn", "two to three hundred"); else 1 ("from 40
+    to 50,000", "500 to 2 million")."""
+    scale = numbers.scale_of(text[b.number_start : b.number_end])
+    if scale == 1 or numbers.scale_of(text[a.number_start : a.number_end]) != 1:
+        return 1.0
+    return scale if a.value * scale <= b.value else 1.0
 
 
 def _is_range(text: str, a: Figure, b: Figure) -> bool:
