@@ -353,6 +353,19 @@ def test_quoted_as_saying_in_the_passive_rests_on_its_subject(text: str, via: st
     assert "Reuters" not in names(claim)
 
 
+def test_a_first_person_inside_a_quotation_is_no_source() -> None:
+    """ "We have counted 30 dead", adding that ...: "we" is the quotation's speaker, not a source
+    of its own; the participle after the quotation speaks for the one who told it."""
+    text = 'Mayor Lina Ost told reporters: "We have counted 30 dead", adding that 200 homes were lost.'
+    assert [names(c) for c in run(text)] == [["Mayor Lina Ost"], ["Mayor Lina Ost"]]
+
+
+def test_an_opening_phrase_is_no_subject_of_a_participle() -> None:
+    """ "Upon cross-examination, the witness then gave ..., saying": "Upon" is no speaker."""
+    text = "Upon cross-examination, the witness then gave a new account, saying he had seen 40 guns."
+    assert all("Upon" not in names(c) for c in run(text))
+
+
 def test_a_parenthetical_attribution_covers_both_sides() -> None:
     claims = run("The death toll rose to 40, the ministry said, adding that 10 more were missing.")
     assert [names(c) for c in claims] == [["the ministry"], ["the ministry"]]

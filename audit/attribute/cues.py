@@ -89,6 +89,8 @@ def _verb_attribution(
             m.group(0), base + start, base + verb_end, originators, direction, s.index, via=conduit
         )
     subj = subject(text, m.start())
+    if subj is not None and subj[1].strip().lower() in _FIRST_PERSON:
+        return None  # '"We have recorded 24 dead," he said': the quotation's speaker stands behind it
     statement = bool(re.match(r"\s+in\s+a\s+statement", text[verb_end:]))
     told = m.group(0).lower() in ("told", "tell", "tells")
     via: list[Mention] = []
@@ -153,6 +155,7 @@ def _verb_attribution(
     return Attribution(cue, base + start, base + end, mentions, direction, s.index, via=via)
 
 
+_FIRST_PERSON = frozenset({"i", "we"})
 _RELATIVE_OBJECT = re.compile(r"\b(?:which|that|whom)\s*$", re.I)
 
 
@@ -232,7 +235,7 @@ def _participle_attribution(
         a = earlier[-1]
         return Attribution(m.group(0), a.start, s.start + m.end(), a.mentions, "forward", s.index, via=a.via)
     lead = re.match(
-        r"\s*((?:(?:[A-Z][\w’'.-]*|[a-z]+)\s+)*?[A-Z][\w’'.-]*)\s+[a-z]+(?:ed|s)\b", text[: m.start()]
+        r"\s*((?:(?:[A-Z][\w’'.-]*|[a-z]+)\s+)*?[A-Z][\w’'.-]*)\s+[a-z]+(?:ed|s)(?=\s)", text[: m.start()]
     )
     if not lead or not source_like(lead.group(1)):
         return None
