@@ -530,6 +530,8 @@ def test_quotations_are_found_across_paragraphs_and_stray_marks() -> None:
         ("The storm killed 40 people.", None),
         ("The disaster has claimed at least 40 lives.", None),
         ("The war has claimed the lives of 40 people.", None),
+        ("Two shells between them claimed the 40 lives.", None),  # the figure inside the harm's object
+        ("The fire claimed 40 more lives overnight.", None),
         ("The rebels claim that 40 soldiers died.", "claim"),
         ("Initial jobless claims jumped to 367,000.", None),
         ("Some 150,000 people are feared to be dead.", "feared"),

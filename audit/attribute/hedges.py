@@ -11,15 +11,19 @@ from functools import lru_cache
 
 from audit.attribute.originators import lexicon, phrase_regex
 
+_NEVER = re.compile(r"(?!x)x")
+
 
 @lru_cache(maxsize=1)
-def _hedge_rules() -> list[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]]:
+def _hedge_rules() -> list[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...], re.Pattern[str]]]:
     rules = []
     for entry in lexicon().raw.get("hedges", []):
         words = frozenset(str(w) for w in entry.get("words", []))
         not_before = tuple(str(x).lower() for x in entry.get("not_before", []))
         only_before = tuple(str(x).lower() for x in entry.get("only_before", []))
-        rules.append((phrase_regex(words), not_before, only_before))
+        pattern = entry.get("not_before_pattern")
+        not_matching = re.compile(str(pattern), re.I) if pattern else _NEVER
+        rules.append((phrase_regex(words), not_before, only_before, not_matching))
     return rules
 
 
@@ -48,11 +52,13 @@ def hedge_for(text: str, pos: int) -> str | None:
         elif m.start() > pos:
             hi = min(hi, m.start())
     best: tuple[int, str] | None = None
-    for pattern, not_before, only_before in _hedge_rules():
+    for pattern, not_before, only_before, not_matching in _hedge_rules():
         for m in pattern.finditer(text, max(lo, pos - reach), min(hi, pos + reach)):
             after = text[m.end() : m.end() + 40].lstrip().lower()
-            if (not_before and after.startswith(not_before)) or (
-                only_before and not after.startswith(only_before)
+            if (
+                (not_before and after.startswith(not_before))
+                or (only_before and not after.startswith(only_before))
+                or not_matching.match(after)
             ):
                 continue
             d = abs(m.start() - pos)
