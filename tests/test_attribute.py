@@ -532,6 +532,9 @@ def test_quotations_are_found_across_paragraphs_and_stray_marks() -> None:
         ("The war has claimed the lives of 40 people.", None),
         ("Two shells between them claimed the 40 lives.", None),  # the figure inside the harm's object
         ("The fire claimed 40 more lives overnight.", None),
+        # a figure in a relative clause of what is claimed is taken as given: the claim is about more
+        ("Unions claim that the blaze, which killed 40 workers, was set on purpose.", None),
+        ("Police believe the crash that killed 40 people was caused by ice.", None),
         ("The rebels claim that 40 soldiers died.", "claim"),
         ("Initial jobless claims jumped to 367,000.", None),
         ("Some 150,000 people are feared to be dead.", "feared"),

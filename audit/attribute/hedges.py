@@ -39,6 +39,36 @@ def _hedge_breaks() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(b) for b in breaks) or r"(?!x)x")
 
 
+_WH_RELATIVE = re.compile(r"\b(?:which|who|whose|whom)\b", re.I)
+_THAT = re.compile(r"\bthat\b", re.I)
+# "the crash that", "believe the crash that": a noun phrase the "that" can be the relative of; not one
+# inside a phrase of time or place ("claimed on Monday that", "said in a statement that")
+_NOUN_BEFORE = re.compile(
+    r"(?:^|(\w+))\s*(?:the|a|an|its|their|this|these|those)\s+[\w'-]+(?:\s+[\w'-]+)?\s*,?\s*$", re.I
+)
+_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "from", "to", "by", "with", "for", "of", "during", "after", "before"}
+)
+
+
+def _presupposed(text: str, hedge_end: int, pos: int) -> bool:
+    """Is the figure at `pos`, after the hedge, inside a relative clause of what the hedge governs
+    ("claim that the fire, which killed three workers, was set by protesters", "believe the crash
+    that killed 40 was caused by ice")? The clause takes the figure as given: the claim is about
+    something else. A single "that" after the verb or a phrase of time is the claim's own ("claimed
+    on Monday that 300 had been killed")."""
+    if hedge_end > pos:
+        return False
+    between = text[hedge_end:pos]
+    if _WH_RELATIVE.search(between):
+        return True
+    thats = list(_THAT.finditer(between))
+    if len(thats) != 1:
+        return len(thats) > 1
+    noun = _NOUN_BEFORE.search(between[: thats[0].start()])
+    return noun is not None and (noun.group(1) or "").lower() not in _PREPOSITIONS
+
+
 def hedge_for(text: str, pos: int) -> str | None:
     """The nearest hedge in the clause of the figure at `pos` (offsets into `text`)."""
     reach = int(lexicon().raw.get("hedge_reach", 90))
@@ -59,6 +89,7 @@ def hedge_for(text: str, pos: int) -> str | None:
                 (not_before and after.startswith(not_before))
                 or (only_before and not after.startswith(only_before))
                 or not_matching.match(after)
+                or _presupposed(text, m.end(), pos)
             ):
                 continue
             d = abs(m.start() - pos)
