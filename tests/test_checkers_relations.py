@@ -730,6 +730,23 @@ def test_a_sentence_about_the_death_toll_states_the_toll(later: str, expected: l
     assert statuses(text, "restatement") == expected
 
 
+@pytest.mark.parametrize(
+    ("background", "expected"),
+    [
+        ("In March last year a strong quake shook the same coast.", []),
+        ("In 2019 a strong quake shook the same coast.", []),
+        ("Rescue teams worked through the night.", ["fail"]),  # no other event: the quake is this one
+    ],
+)
+def test_the_quake_names_the_event_told_last(background: str, expected: list[str]) -> None:
+    """ "the quake" refers to the latest event told before it: after a sentence about last year's
+    quake, "seven were hurt in the quake" is that quake's toll, not this story's."""
+    text = "A strong earthquake struck the province on Monday, injuring dozens of people, officials said."
+    text += f"\n\nThe governor visited the worst-hit town.\n\n{background}\n\n"
+    text += "Five people died and seven were hurt in the quake."
+    assert [s for s in statuses(text, "restatement") if s == "fail"] == expected
+
+
 _ONE_SOURCE_LEDE = "Governor Ana Ruiz said {n} people had been killed when the dam gave way on Friday."
 _ONE_SOURCE_FILLER = "\n\nEngineers had warned of cracks in the wall for months.\n\n"
 

@@ -160,7 +160,7 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
         or has_cue(sentence, "running_total_words")
         or claim.qualifier == "approx"
         or not (
-            _names_event_definitely(sentence)
+            (_names_event_definitely(sentence) and not _latest_event_elsewhere(ctx, claim))
             or (toll is not None and _same_named_source(ctx, toll, claim))
             or _it_names_the_event(ctx, claim)
             or _event_named_just_before(ctx, claim)
@@ -171,6 +171,22 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
             for c in ctx.figures_in(claim.sentence, claim.sentence)
         )
     )
+
+
+def _latest_event_elsewhere(ctx: Context, claim: Claim) -> bool:
+    """Does "the quake" of the figure's sentence refer to another event? A definite reference names
+    the event told last: when the latest sentence before it (after the lede) that tells of an event
+    places it in another period ("In April last year an 8.6-magnitude quake struck ... Five people
+    died in the quake"), the figure is that event's. "The first quake" of a series is still this one."""
+    lede = set(lede_sentences(ctx))
+    definite, indefinite = _EVENT_REFERENCES()
+    for index in range(claim.sentence - 1, -1, -1):
+        if index in lede:
+            return False
+        previous = ctx.sentences.get(index)
+        if previous is not None and (definite.search(previous.text) or indefinite.search(previous.text)):
+            return other_period(previous.text, records=False)
+    return False
 
 
 def _event_named_just_before(ctx: Context, claim: Claim) -> bool:
