@@ -7,8 +7,10 @@ official") take the name of the latest mention they can refer to; people named a
 an unattributed sentence are candidates for them too (`subject_people`).
 
 The word lists live in audit/data/attribution.yaml: `titles`, `organisation_words`,
-`anonymous_words`, `pronouns`, `name_stops`, `leading_fillers`, `trailing_fillers`, `data_nouns`,
-`not_sources`, `name_synonyms`, `capitals`. The rest of the package reads the file through `lexicon()` here.
+`anonymous_words`, `pronouns`, `name_stops`, `leading_fillers`, `trailing_fillers`,
+`trailing_time_phrases` (with the months and weekdays of relations.yaml's `calendar_words`),
+`data_nouns`, `not_sources`, `name_synonyms`, `capitals`. The rest of the package reads the file
+through `lexicon()` here.
 """
 
 from __future__ import annotations
@@ -16,14 +18,14 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
 import yaml
 
-from audit.lexicon import data_text, words_pattern
+from audit.lexicon import data, data_text, words_pattern
 from audit.model import Document
 
 Kind = Literal["person", "organisation", "anonymous", "pronoun", "description", "other"]
@@ -427,9 +429,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "stops": phrase_regex(lex.words("name_stops")),
         "lead": phrase_regex(lex.words("leading_fillers")),
         "trail": phrase_regex(lex.words("trailing_fillers")),
+        "time_tail": _time_tail(lex.words("trailing_time_phrases")),
         "data_lead": re.compile(_DATA_LEAD.format(nouns=nouns), re.IGNORECASE),
         "data_tail": re.compile(_DATA_TAIL.format(nouns=nouns), re.IGNORECASE),
     }
+
+
+def _time_tail(phrases: Iterable[str]) -> re.Pattern[str]:
+    """A time phrase ending a name: one of `phrases`, or a month or weekday after for/in/on/since."""
+    calendar = "|".join(re.escape(w) for w in data("relations")["calendar_words"])
+    listed = "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"\s+(?:{listed}|(?:for|in|on|since)\s+(?:{calendar}))\s*$", re.I)
 
 
 def _strip(text: str) -> str:
@@ -442,6 +452,9 @@ def _strip(text: str) -> str:
         m = pats["lead"].match(text)
         if m:
             text = text[m.end() :]
+        m_time = pats["time_tail"].search(text)
+        if m_time and m_time.start() > 0:
+            text = text[: m_time.start()]
         m2 = re.search(r"\s+(\S+)$", text)
         if m2 and (pats["trail"].fullmatch(m2.group(1)) or re.fullmatch(r"[a-z]+ly", m2.group(1))):
             text = text[: m2.start()]
