@@ -747,6 +747,26 @@ def test_the_quake_names_the_event_told_last(background: str, expected: list[str
     assert [s for s in statuses(text, "restatement") if s == "fail"] == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 30% of drivers under 25 had a crash, against 45% of those aged 25 to 40.",
+        "About 20% of renters own a car, compared with 60% of those who own their home.",
+        "Half the staff, 40 people, were hurt, and 50% of those in the depot were evacuated.",
+    ],
+)
+def test_of_those_with_a_new_description_is_no_part_of_the_figure_before(text: str) -> None:
+    """ "45% of those aged 25 to 40": "those" opens a group described anew, and a share of one group
+    is no part of a share of another."""
+    assert statuses(text, "subset") == []
+
+
+def test_of_them_after_a_head_count_is_still_a_part() -> None:
+    text = "The storm hurt 40 people, {n} of them children."
+    assert statuses(text.format(n="12"), "subset") == ["pass"]
+    assert statuses(text.format(n="52"), "subset") == ["fail"]
+
+
 _ONE_SOURCE_LEDE = "Governor Ana Ruiz said {n} people had been killed when the dam gave way on Friday."
 _ONE_SOURCE_FILLER = "\n\nEngineers had warned of cracks in the wall for months.\n\n"
 

@@ -31,6 +31,7 @@ from audit.checkers.relate import (
     has_cue,
     headline_sentences,
     is_people,
+    is_percent,
     label,
     lede_sentences,
     lexicon,
@@ -175,11 +176,25 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
         if close and nxt is not None and _fits(nxt, part):
             out.append((nxt, part, "N of the M", "high"))
             continue
-        if _BACK.match(after):
-            whole = nearest_before(ctx, part, lambda c, p=part: _fits_back(c, p) and _near(ctx, c, p), 1)
+        if _BACK.match(after) and not _NEW_GROUP.match(after):
+            whole = nearest_before(ctx, part, lambda c, p=part: _shares_back(c, p) and _near(ctx, c, p), 1)
             if whole is not None:
                 out.append((whole, part, "N of them", "high"))
     return out
+
+
+# "14% of those aged 30-39", "9% of those who do not": "those" opens a group described anew, no
+# group counted before
+_NEW_GROUP = re.compile(
+    r"^\W*of\s+(?:those|these)\s+(?:who|whose|aged|with|without|living|earning|born|under|over|in|on)\b",
+    re.I,
+)
+
+
+def _shares_back(whole: Claim, part: Claim) -> bool:
+    """ "N of them" back to a figure: as `_fits_back`, but a percentage is no part of an earlier
+    percentage (shares of two groups: "16% of parents ... 9% of those without children")."""
+    return _fits_back(whole, part) and not (is_percent(whole) and is_percent(part))
 
 
 def _fits_back(whole: Claim, part: Claim) -> bool:
