@@ -261,3 +261,9 @@ def test_the_badly_hurt_among_the_hurt_are_hurt(text: str, categories: list[str]
 def test_a_toll_with_a_long_modifier_still_counts_the_dead() -> None:
     text = "The death toll from the landslide that hit the valley on Friday rose to 17."
     assert [c[2] for c in counted(text)] == ["killed"]
+
+
+def test_a_count_named_after_the_figure_gives_its_harm() -> None:
+    """ "bringing to 10 the number of soldiers who have been killed": the count follows the figure."""
+    text = "Two guards died on Friday, bringing to 11 the number of guards who have been killed."
+    assert [c[2] for c in counted(text)] == ["killed", "killed"]

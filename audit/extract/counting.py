@@ -263,6 +263,10 @@ def _spared(text: str, fig: Figure) -> bool:
 
 def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str, str] | None:
     """A cue after the figure in its clause: '3,000 casualties', '300 soldiers had been killed'."""
+    if inverted := _NUMBER_OF_AFTER.match(text, fig.end):  # "bringing to 10 the number of X who died"
+        cue = _cue_patterns()["after"].search(text, inverted.end(), inverted.end() + 40)
+        if cue is not None:
+            return cue.lastgroup or "other", cue.group(0)
     start = fig.noun_end if fig.noun_end > 0 else fig.end
     limit = min(len(text), start + 90)
     head = _head_noun().match(text, fig.end, limit)
@@ -331,6 +335,10 @@ def _killing_named(text: str, head_start: int) -> str | None:
 def _killing_nouns() -> frozenset[str]:
     cas = data("casualties")
     return frozenset([*cas["harm_families"]["killed"]["events"], *cas["killing_modifiers"]])
+
+
+# "bringing to 10 the number of soldiers who have been killed": the count named after the figure
+_NUMBER_OF_AFTER = re.compile(r"\s+the\s+(?:number|toll|total)\s+of\s+[^.;,]{0,60}?\b(?:who|that)\b", re.I)
 
 
 _HARM_JOINER = re.compile(r"\s*,?\s*(?:and/or|or|and)\s+(?:[a-z]+ly\s+)?", re.I)
