@@ -767,6 +767,14 @@ def test_of_them_after_a_head_count_is_still_a_part() -> None:
     assert statuses(text.format(n="52"), "subset") == ["fail"]
 
 
+def test_later_figures_of_other_groups_do_not_add_up_to_a_toll() -> None:
+    """Four villagers and five herders are no parts of nine soldiers, even when the values add up;
+    of nine people, they may be."""
+    later = "\n\nIn the valley, four villagers died.\n\nFive herders were killed near the river."
+    assert statuses("Nine soldiers were killed in the ambush on Monday." + later, "breakdown-sum") == []
+    assert statuses("Nine people were killed in the ambush on Monday." + later, "breakdown-sum") == ["pass"]
+
+
 _ONE_SOURCE_LEDE = "Governor Ana Ruiz said {n} people had been killed when the dam gave way on Friday."
 _ONE_SOURCE_FILLER = "\n\nEngineers had warned of cracks in the wall for months.\n\n"
 

@@ -499,7 +499,7 @@ def _itemize(ctx: Context, whole: Claim, later: list[Claim], options: dict[str, 
         rest = None  # "two soldiers ... five civilians ... three other civilians": not the soldiers' parts
     if rest is not None:
         return Breakdown(whole, near[: rest + 1], "eq", "low", "itemized: the rest")
-    return _adding_up(whole, parts, options)
+    return _adding_up(whole, [p for p in parts if _within(whole, p)], options)
 
 
 def _within(whole: Claim, part: Claim) -> bool:
