@@ -261,6 +261,7 @@ class _Search:
         self.by_sentence: dict[int, list[Claim]] = {}
         for c in claims:
             self.by_sentence.setdefault(c.sentence, []).append(c)
+        self.opening = {i for i in self.by_sentence if i <= _OPENING}  # the headline and lede's figures
         self.position = {x.index: i for i, x in enumerate(doc.sentences)}
         self.rates = _document_rates([c for c in checks if c.status == "pass"], self.by_id)
 
@@ -349,8 +350,11 @@ class _Search:
     def _with_opening(self, claim_ids: Iterable[str]) -> list[int]:
         """The sentences of these figures and the story's opening, which several rules pair later
         figures with (a sum named back, the lede's toll): a check is screened where it was formed."""
-        own = {self.by_id[i].sentence for i in claim_ids if i in self.by_id}
-        return sorted(own | {i for i in self.by_sentence if i <= _OPENING})
+        return sorted(set(self._sentences(claim_ids)) | self.opening)
+
+    def _sentences(self, claim_ids: Iterable[str]) -> list[int]:
+        """The sentences of these figures, in the order given."""
+        return [self.by_id[i].sentence for i in claim_ids if i in self.by_id]
 
     def _claims_in(self, sentences: Iterable[int], edit: Edit) -> list[Claim]:
         """The figures of `sentences` (in document order) with the edited one in place."""
@@ -367,8 +371,8 @@ class _Search:
         if self._edited(edit) is None:
             return None
         rule = self.rules[chk.rule]
-        own = [self.by_id[i].sentence for i in chk.claims if i in self.by_id]
-        near = self._claims_in(self._with_opening(chk.claims) if wide else own, edit)
+        sentences = self._with_opening(chk.claims) if wide else self._sentences(chk.claims)
+        near = self._claims_in(sentences, edit)
         mended = self.run(near, [rule]).get(_key(chk))
         if mended is None or mended.status != "pass":
             return None
@@ -399,7 +403,7 @@ class _Search:
     def _tier_of(self, key: Key, edit: Edit | None) -> int:
         """How exactly a check holds on the figures of its sentences, with `edit` made if given."""
         rule = self.rules[key[0]]
-        sentences = [self.by_id[i].sentence for i in key[1] if i in self.by_id]
+        sentences = self._sentences(key[1])
         near = (
             self._claims_in(sentences, edit)
             if edit is not None
@@ -445,9 +449,9 @@ class _Search:
             return []
         reach = int(data("suggest")["validation_reach"])
         ids = {*chk.claims, edit.claim}
-        sentences = [self.by_id[i].sentence for i in ids if i in self.by_id]
+        sentences = self._sentences(ids)
         lo, hi = min(sentences) - reach, max(sentences) + reach
-        return self._claims_in((i for i in self.by_sentence if i <= _OPENING or lo <= i <= hi), edit)
+        return self._claims_in((i for i in self.by_sentence if i in self.opening or lo <= i <= hi), edit)
 
     def _closeness(self, key: Key, rule: Rule, claims: list[Claim], mended: Outcome) -> tuple[int, float]:
         """How exactly the mended check holds (its tier) and, when not exactly, the least share of the

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from audit.attribute.clauses import PREPOSITIONS
 from audit.attribute.originators import lexicon, phrase_regex
 
 _NEVER = re.compile(r"(?!x)x")
@@ -46,9 +47,7 @@ _THAT = re.compile(r"\bthat\b", re.I)
 _NOUN_BEFORE = re.compile(
     r"(?:^|(\w+))\s*(?:the|a|an|its|their|this|these|those)\s+[\w'-]+(?:\s+[\w'-]+)?\s*,?\s*$", re.I
 )
-_PREPOSITIONS = frozenset(
-    {"in", "on", "at", "from", "to", "by", "with", "for", "of", "during", "after", "before"}
-)
+_PREPOSITIONS = PREPOSITIONS | {"of"}
 
 
 def _presupposed(text: str, hedge_end: int, pos: int) -> bool:
