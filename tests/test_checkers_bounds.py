@@ -58,6 +58,7 @@ def test_qualifiers_widen() -> None:
 
 def test_show_and_fmt() -> None:
     assert fmt(3000) == "3,000" and fmt(1.13e9) == "1.13bn" and fmt(math.inf) == "unbounded"
+    assert fmt(10827.12) == "10,827.12" and fmt(6209.6) == "6,209.6"  # no exponent in a message
     assert Interval(2500, math.inf).show() == ">= 2,500"
 
 

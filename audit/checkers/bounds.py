@@ -158,6 +158,8 @@ def fmt(x: float) -> str:
         return f"{x / 1e6:,.4g}m"
     if float(x).is_integer():
         return f"{int(x):,}"
+    if abs(x) >= 1000:  # "10,827.12", never "1.083e+04"
+        return f"{x:,.2f}".rstrip("0").rstrip(".")
     return f"{x:,.4g}" if abs(x) >= 1 else f"{x:.4g}"
 
 

@@ -62,9 +62,10 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     return out
 
 
-# "4p or nearly 1%", "$2, or 3%,", "19 cents (0.3%)": a percentage beside the amount
-_OR_PERCENT = re.compile(r"^\s*,?\s*(?:or|\()\s*$", re.I)
-_OR_AHEAD = re.compile(r"\s*,?\s*(?:or\b|\()")
+# "4p or nearly 1%", "$2, or 3%,", "19 cents (0.3%)", "20.54 points, or 0.2%": a percentage beside the
+# amount (an index's move is counted in points, the index itself bare)
+_OR_PERCENT = re.compile(r"^\s*(?:points?\b|pts\b)?\s*,?\s*(?:or|\()\s*$", re.I)
+_OR_AHEAD = re.compile(r"\s*(?:points?\b|pts\b)?\s*,?\s*(?:or\b|\()", re.I)
 _AT = re.compile(r"\bat\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)
 
 

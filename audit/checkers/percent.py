@@ -64,7 +64,11 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
             direction = change_direction(ctx, p)
             if direction == 0:
                 continue
-            pair = to_from(ctx, [c for c in claims if c is not p], p)
+            pair = (
+                to_from(ctx, [c for c in claims if c is not p], p)
+                or _pair_just_before(ctx, p, claims)
+                or _from_with_new_before(ctx, p, claims, by_sentence)
+            )
             if pair is not None:
                 found.append(Change(p, pair[0], pair[1], direction, None, "high"))
                 continue
@@ -84,6 +88,49 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
     return found
 
 
+def _pair_just_before(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Claim, Claim] | None:
+    """ "Profits were $50m, up from $40m a year ago, a rise of 25%": (new, old) of an "X, up from Y"
+    pair in the change's own clause, right before it."""
+    before = [c for c in claims if c.end <= p.start and not is_percent(c)]
+    pair = _pair_in(ctx, before)
+    if pair is None or pair[2] != change_direction(ctx, p):
+        return None
+    new, old, _ = pair
+    gap = ctx.between(old, p)
+    return (new, old) if len(gap) <= 40 and not _BREAK.search(gap) else None
+
+
+def _from_with_new_before(
+    ctx: Context, p: Claim, claims: list[Claim], by_sentence: dict[int, list[Claim]]
+) -> tuple[Claim, Claim] | None:
+    """ "a profit of £48m, up 20% from £40m": the old value after "from" in the change's clause, the
+    new one the nearest figure of its unit before the change in that clause; in a sentence that
+    opens by pointing back ("That was up 20% from £40m"), the last figure of its unit in the
+    sentence before."""
+    old = next((c for c in claims if c.start > p.end and _preceded_by(ctx, c, "from_words")), None)
+    if old is None or not _same_clause(ctx, p, old):
+        return None
+
+    def fits(c: Claim) -> bool:
+        alike = same_unit(c, old) and not _minor_unit_mismatch(c, old)
+        return c is not old and alike and is_percent(c) == is_percent(old)
+
+    here = [c for c in claims if c.end <= p.start and fits(c)]
+    if here:
+        return (here[-1], old) if _same_clause(ctx, here[-1], p) else None
+    sentence = ctx.sentence(p)
+    opening = ctx.doc.prose[sentence.start : p.start] if sentence is not None else ""
+    previous = by_sentence.get(p.sentence - 1, [])
+    if not _POINTS_BACK.match(opening):
+        return None
+    earlier = [c for c in previous if fits(c)]
+    return (earlier[-1], old) if earlier else None
+
+
+# "That was up 20%", "This is 5% more", "It was down 3%": a sentence whose subject is the figure before
+_POINTS_BACK = re.compile(r"^\W*(?:that|this|it)\s+(?:was|is|marks|marked|represents|represented)\b", re.I)
+
+
 _COMPARED = re.compile(
     r"^\s*(?:(above|higher\s+than|more\s+than|up\s+on)|(below|lower\s+than|less\s+than|down\s+on))\b", re.I
 )
@@ -92,8 +139,9 @@ _COMPARED = re.compile(
 def _above_an_old_value(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Claim, Claim, int] | None:
     """ "The deficit for last year was 24.4% above the previous record of $496.5bn", after a lede
     that gives last year's deficit ($671.7bn): (new, old, direction). The old value follows the
-    percent in its clause; the new one is the headline's or the lede's figure in the same unit that
-    names the same measure (`measure_synonyms`)."""
+    percent in its clause; the new one is the figure of its unit right before the percent in the
+    same clause ("reached $820bn, 12.5% above ..."), else the headline's or the lede's figure in the
+    same unit that names the same measure (`measure_synonyms`)."""
     compared = _COMPARED.match(ctx.after(p, 20))
     if compared is None:
         return None
@@ -101,6 +149,10 @@ def _above_an_old_value(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Cl
     old = later[0] if later and not re.search(r"[;:]", ctx.between(p, later[0])) else None
     if old is None or len(ctx.between(p, old)) > 80:
         return None
+    way = 1 if compared.group(1) else -1
+    here = [c for c in claims if c.end <= p.start and same_unit(c, old) and not is_percent(c)]
+    if here and _same_clause(ctx, here[-1], p):  # "reached $820bn, 12.5% above the record of $729bn"
+        return here[-1], old, way
     opening = set(headline_sentences(ctx)) | set(lede_sentences(ctx))
     news = [
         c
@@ -108,7 +160,7 @@ def _above_an_old_value(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Cl
         if c.sentence in opening and c.sentence < p.sentence and same_unit(c, old) and not is_percent(c)
     ]
     new = next((c for c in news if _same_measure(ctx, p, c)), None)
-    return (new, old, 1 if compared.group(1) else -1) if new is not None else None
+    return (new, old, way) if new is not None else None
 
 
 def change_direction(ctx: Context, p: Claim) -> int:
