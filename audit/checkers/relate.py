@@ -120,13 +120,15 @@ def headline_sentences(ctx: Context) -> list[int]:
 
 
 def _headline(ctx: Context) -> list[int]:
-    """Paragraphs come in document order, so only the first two that are no note are read."""
+    """Paragraphs come in document order, so only the first few that are no note are read. Short
+    paragraphs between the headline and a dateline ("November 28, 2005", "Friday, Sep 10, 2010 |
+    Updated 9:28 AM EDT") are its deck, display copy like it: the story starts after the dateline."""
     order: list[list[Sentence]] = []
     for _, group in itertools.groupby(ctx.doc.sentences, key=lambda s: s.paragraph):
         sentences = list(group)
         if not _is_note(sentences):
             order.append(sentences)
-            if len(order) == 2:
+            if len(order) == _DECK_REACH + 1:
                 break
     if len(order) < 2:
         return []
@@ -134,7 +136,29 @@ def _headline(ctx: Context) -> list[int]:
     text = " ".join(s.text.strip() for s in first)
     if not text or text.endswith((".", "?", "!", '."', ".\u201d")) or len(text.split()) > 30:
         return []
-    return [s.index for s in first]
+    return [s.index for s in first] + [s.index for paragraph in _deck(order[1:]) for s in paragraph]
+
+
+_DECK_REACH = 3  # paragraphs of deck at most before a dateline
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"^\W*(?:[a-z]+day,?\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+    r"(?:\s*[|,-]\s*[^.!?]{0,50})?\s*$",
+    re.I,
+)
+
+
+def _deck(after: list[list[Sentence]]) -> list[list[Sentence]]:
+    """The short paragraphs right after the headline that a dateline paragraph follows, or none."""
+    for k, paragraph in enumerate(after):
+        if _DATELINE.match(" ".join(s.text.strip() for s in paragraph)):
+            deck = after[:k]
+            short = all(len(" ".join(s.text for s in p).split()) <= _DECK_WORDS for p in deck)
+            return deck if short else []
+    return []
+
+
+_DECK_WORDS = 40
 
 
 def _is_note(sentences: list[Sentence]) -> bool:

@@ -157,10 +157,30 @@ def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
             c for c in ctx.figures if c.sentence in lede and c.category == h.category and same_subject(h, c)
         ]
         agreeing = [c for c in matches if point(h).overlaps(point(c)) or _vague_fits(h, c)]
+        raised = [c for c in matches if _raised_to(ctx, c)]
         if agreeing:
             yield h, agreeing[0], "headline and lede", "high"
+        elif raised and _raised_to(ctx, h):
+            yield h, raised[-1], "headline and lede, the toll risen to", "low"
         elif matches and not any(updated(ctx, c) for c in [h, *matches]) and _whole_in_lede(ctx, matches[0]):
             yield h, matches[0], "headline and lede", "high"
+
+
+def _raised_to(ctx: Context, claim: Claim) -> bool:
+    """ "death toll rises to 10": the latest figure of a running total. A headline and a lede that both
+    give the toll as risen to a figure should give the same latest toll (not "another two", "five
+    more"); one may have been updated without the other, or the lede tells an earlier stage, so the
+    pairing is less sure and takes the lede's last risen figure."""
+    return bool(_RAISED_TO.search(ctx.before(claim, 30))) and not re.match(
+        r"^\s*more\b", ctx.after(claim, 10)
+    )
+
+
+_RAISED_TO = re.compile(
+    r"\b(?:rose|rises|rising|risen|climbed|climbs|increased|increases|jumped|jumps|reached|reaches|hit|hits)"
+    r"\s+to\s*$",
+    re.I,
+)
 
 
 def _headline_verb(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
