@@ -55,6 +55,12 @@ def counted(text: str) -> list[tuple[float, str | None, str]]:
         ("Two passengers were in a critical condition last night.", "wounded"),
         ("The fire left 300 families without shelter.", "displaced"),
         ("At least 300 people sought treatment at clinics.", "wounded"),
+        ("Fourteen people were allowed home after treatment.", "wounded"),
+        ("Six of the crew were treated and released.", "wounded"),
+        ("Nine patients were discharged after treatment for burns.", "wounded"),
+        # "the number of X killed" names the harm of the figure it is put at
+        ("The ministry put the number of civilians killed at 212.", "killed"),
+        ("Its count of fighters wounded - more than 300 - was disputed.", "wounded"),
         ("Two guards sustained gunshot wounds.", "wounded"),
         ("Police said 40 demonstrators were taken into custody.", "captured"),
         # a singular object coordinated before the figure leaves the verb to it
@@ -148,6 +154,17 @@ def test_a_list_with_the_verb_left_out_shares_it() -> None:
     assert [c[2] for c in found] == ["displaced", "displaced", "displaced"]
     found = counted("Nine were killed in the port, four in the hills.")
     assert [c[2] for c in found] == ["killed", "killed"]
+
+
+def test_every_item_of_a_list_after_a_harm_takes_it() -> None:
+    """ "killed four guards, two cooks and three drivers": each head-count of the list is of the harm
+    before its first item; a list of two only through "and", a longer one through commas too."""
+    found = counted("The raid killed four guards, two nurses and three drivers.")
+    assert [c[2] for c in found] == ["killed", "killed", "killed"]
+    found = counted("Rebels seized 12 teachers, four nurses, three drivers and a doctor.")
+    assert [c[2] for c in found] == ["captured"] * 4
+    found = counted("The raid killed four guards, two soldiers escaped.")
+    assert [c[2] for c in found] == ["killed", "count"]
 
 
 def test_an_age_in_a_list_takes_no_cue() -> None:

@@ -144,8 +144,9 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:(?:{qualifiers})\s+)*$",
             re.I,
         ),
+        # "the number of dead", "put the number of civilians killed at 30", "the tally of those injured"
         "number_of": re.compile(
-            rf"\b(?:number|count|tally|total)\s+of\s+(?:people\s+|confirmed\s+|reported\s+)?({groups})\b[^.;:]{{0,60}}$",
+            rf"\b(?:number|count|tally|total)\s+of\s+(?:(?!who\b|that\b|which\b)[A-Za-z-]+\s+){{0,2}}?({groups})\b[^.;:]{{0,60}}$",
             re.I,
         ),
     }
@@ -367,15 +368,15 @@ def _harm_nouns() -> frozenset[str]:
 
 
 def _clause_break(tail: str, since: int = 0) -> re.Match[str] | None:
-    """Where a new clause begins; "after being injured", "when having been shot" go on with the
-    same subject and are no new clause."""
+    """Where a new clause begins; "after being injured", "when having been shot", "after treatment"
+    go on with the same subject and are no new clause."""
     for stop in _cue_patterns()["breaks"].finditer(tail, since):
         if not _SAME_SUBJECT.match(tail, stop.end()):
             return stop
     return None
 
 
-_SAME_SUBJECT = re.compile(r"\s+(?:being|having\s+been|getting)\b", re.I)
+_SAME_SUBJECT = re.compile(r"\s+(?:being|having\s+been|getting|treatment)\b", re.I)
 _RELATIVE = re.compile(r"\s*(?:who|that)\b", re.I)
 
 
@@ -469,7 +470,7 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
     """A figure with nothing of its own takes the category of the harmed figure before it:
     '55 injured, five of them critically', 'killed 170,000 here and tens of thousands more',
     'killed two women and a man', 'lost seven soldiers and four civilians'."""
-    for prev, fig in zip(figures, figures[1:], strict=False):
+    for i, (prev, fig) in enumerate(zip(figures, figures[1:], strict=False)):
         if fig.category not in ("other", "count") or prev.category in ("other", "count"):
             continue
         if fig.kind == "fraction" or fig.unit not in (None, "people"):
@@ -482,6 +483,7 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
         listed = prev.noun_end > 0 and (  # "two women and a man", "seven soldiers and four civilians"
             _SINGULAR_AFTER.fullmatch(text, prev.noun_end, fig.noun_end)
             or (fig.noun_end > 0 and _AND.fullmatch(text, prev.noun_end, fig.start))
+            or _in_a_list(text, prev, fig, figures[i + 2] if i + 2 < len(figures) else None)
         )
         including = fig.unit == "people" and _INCLUDING.fullmatch(
             text, prev.noun_end if prev.noun_end > 0 else prev.end, fig.start
@@ -499,6 +501,19 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
         gapped = _gapped(text, prev, fig)
         if cue := next((name for name, found in ways.items() if found), "verb left out" if gapped else None):
             fig.category, fig.unit, fig.kind, fig.cue = prev.category, "people", "count", cue
+
+
+def _in_a_list(text: str, prev: Figure, fig: Figure, nxt: Figure | None) -> bool:
+    """ "killed six children, three women and two men": a head-count after a comma that the list goes
+    on from (another head-count after a comma or "and") is an item of the list its first item opens."""
+    if fig.noun_end < 0 or nxt is None or nxt.unit != "people" or nxt.noun_end < 0:
+        return False
+    goes_on = _LIST_GOES_ON.fullmatch(text, fig.noun_end, nxt.start)
+    return bool(_COMMA.fullmatch(text, prev.noun_end, fig.start) and goes_on)
+
+
+_COMMA = re.compile(r"\s*,\s*")
+_LIST_GOES_ON = re.compile(r"\s*,\s*(?:and\s+)?|\s*,?\s+and\s+", re.I)
 
 
 # "55 wounded, 15 critically", "seven staff were injured, three seriously": the badly hurt among the hurt
