@@ -186,6 +186,21 @@ def test_person_and_organisation_in_apposition_are_one_source() -> None:
     assert names(claim) == ["John Ging"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez, head of field work for the Refugee Relief Agency, the largest aid body in the "
+        "region, said that 350 people were sheltering in the school.",
+        "Maria Lopez, the director of the agency, a charity founded in 1990, said 350 people had fled.",
+    ],
+)
+def test_an_apposition_on_an_apposition_keeps_the_name_before_both(text: str) -> None:
+    """A description of the last noun of an apposition ("the largest aid body in the region") is no
+    speaker: the name before both is, however long the two make the subject."""
+    claims = run(text)
+    assert names(claims[-1]) == ["Maria Lopez"]
+
+
 def test_person_with_an_apposition_after_a_figure() -> None:
     claim = only(
         "At least 5 people died, Fauzi, an official from the local disaster agency, told AFP late Tuesday."

@@ -125,7 +125,10 @@ def subject(text: str, verb_start: int) -> tuple[int, str] | None:
         rest = seg[inner.end() :] if inner else ""
         return (seg_start + inner.end(), rest) if inner and rest.strip() else None
     acronym_aside = comma_gap and bool(_ACRONYM_ONLY.fullmatch(seg))  # "The UN refugee agency, UNHCR, said"
-    if (
+    named_first = _second_apposition(text, seg, prev_start, prev) if after_comma else None
+    if named_first is not None:  # "John Ging, director of operations for UNRWA, the UN agency, said"
+        seg_start, seg = named_first, text[named_first:verb_start]
+    elif (
         after_comma
         and prev.strip()
         and (first in PREPOSITIONS or relative or acronym_aside or _apposition(prev, seg))
@@ -211,6 +214,20 @@ def _reduced_relative(words: list[re.Match[str]], i: int, stop: frozenset[str]) 
 
 
 _ACRONYM_ONLY = re.compile(r"\s*[A-Z][A-Z&]{1,9}\s*")
+
+
+def _second_apposition(text: str, seg: str, prev_start: int, prev: str) -> int | None:
+    """Where the name starts when `seg` ("the United Nations agency") describes the last noun of an
+    apposition (`prev`: "director of operations for UNRWA") set after a name ("John Ging"): a
+    description opening with an article, after an apposition, after a short name."""
+    if seg.strip().split()[0].lower() not in ("the", "a", "an") or prev_start == 0:
+        return None
+    if text[prev_start - 1] != ",":
+        return None
+    name_start, name = clause_before(text, prev_start - 1)
+    if not name.strip() or not _apposition(name, prev):
+        return None
+    return name_start
 
 
 def _apposition(head: str, seg: str) -> bool:
