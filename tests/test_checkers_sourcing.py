@@ -30,6 +30,15 @@ def test_two_originators_with_one_figure_corroborate() -> None:
     ]
 
 
+def test_a_like_figure_for_another_year_is_no_second_source() -> None:
+    """Another originator's figure for another year is another quantity: it neither corroborates a
+    figure nor lends it a source."""
+    text = "Police said 12 climbers died on the peak in 2019. Guides said 12 climbers died there in 2021."
+    assert grades(text) == ["single-source", "single-source"]
+    text = "Police said 12 climbers died on the peak in 2019. Twelve climbers died there in 2021."
+    assert grades(text) == ["single-source", "unattributed"]
+
+
 def test_unattributed() -> None:
     assert grades("Twelve people were killed in the blast.") == ["unattributed"]
 

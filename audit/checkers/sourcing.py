@@ -10,11 +10,12 @@ sources.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from audit.checkers import Context, Outcome, checker
 from audit.checkers.bounds import fmt, point
-from audit.checkers.relate import head, label, lexicon, same_subject
+from audit.checkers.relate import head, label, lexicon, same_subject, sentence_text
 from audit.model import HARM_CATEGORIES, Claim, Source
 
 
@@ -79,7 +80,12 @@ def effective_sources(ctx: Context, claim: Claim) -> dict[str, Source]:
     if own:
         return own
     for other in _nearby(ctx, "sentence", claim.sentence, RESTATEMENT_REACH):
-        if other is not claim and other.sources and restates(claim, other):
+        if (
+            other is not claim
+            and other.sources
+            and restates(claim, other)
+            and not _other_years(ctx, claim, other)
+        ):
             return originators(other)
     return {}
 
@@ -145,14 +151,24 @@ def grade_claims(ctx: Context) -> None:
 
 
 def _corroborated_elsewhere(ctx: Context, claim: Claim, figures: list[Claim], mine: set[str]) -> bool:
-    """Another originator gives the same figure for the same victims (named alike, or close by)."""
+    """Another originator gives the same figure for the same victims (named alike, or close by), not
+    for another year ("85 deaths in 2016" is no second source for "64 to 116 from 2009 to 2015")."""
     for other in restatements(ctx, claim):
-        if not set(originators(other)) - mine:
+        if not set(originators(other)) - mine or _other_years(ctx, claim, other):
             continue
         named = claim.subject is not None and other.subject is not None
         if named or abs(ctx.paragraph(other) - ctx.paragraph(claim)) <= 1:
             return True
     return False
+
+
+def _other_years(ctx: Context, a: Claim, b: Claim) -> bool:
+    """Both sentences name years, and no year in common."""
+    ya, yb = (set(_YEAR.findall(sentence_text(ctx, c))) for c in (a, b))
+    return bool(ya and yb and not ya & yb)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _names(sources: dict[str, Source]) -> str:
