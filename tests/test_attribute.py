@@ -201,6 +201,17 @@ def test_an_apposition_on_an_apposition_keeps_the_name_before_both(text: str) ->
     assert names(claims[-1]) == ["Maria Lopez"]
 
 
+def test_the_subject_of_an_absolute_with_phrase_is_its_source() -> None:
+    """ "..., with the Red Cross reporting 85 deaths": the phrase's subject speaks; a phrase joined to
+    it by "and" has its own subject; "with" and a participle that reports nothing name no source."""
+    claims = run("The toll is disputed, with the army putting it at 12 and rebels claiming 30 dead.")
+    assert [names(c) for c in claims] == [["the army"], ["rebels"]]
+    assert names(only("Floods hit the valley, with the Red Cross reporting 85 deaths by May.")) == [
+        "the Red Cross"
+    ]
+    assert names(only("Crews worked through the night, with the rain easing after 11 hours.")) == []
+
+
 def test_person_with_an_apposition_after_a_figure() -> None:
     claim = only(
         "At least 5 people died, Fauzi, an official from the local disaster agency, told AFP late Tuesday."

@@ -45,6 +45,8 @@ def sentence_attributions(s: Sentence) -> list[Attribution]:
     found: list[Attribution] = []
     if ":" in text:
         _add(found, _tail_source(text, s))
+    if "with " in low:
+        _absolute_attributions(text, s, found)
     quoted = "quoted" in low
     if not quoted and not cue_in("any", low):
         return found
@@ -243,6 +245,30 @@ def _participle_attribution(
     if not mentions:
         return None
     return Attribution(m.group(0), s.start + lead.start(1), s.start + m.end(), mentions, "forward", s.index)
+
+
+def _absolute_attributions(text: str, s: Sentence, found: list[Attribution]) -> None:
+    """ "Casualties were high, with the Red Cross reporting 85 deaths"; "..., with the army putting it
+    at 12 and rebels claiming 30": the subject of an absolute "with" phrase (and of a phrase
+    coordinated with it) is the source of what its participle says."""
+    opened = False
+    for m in patterns()["absolute"].finditer(text):
+        opener = text[m.start() : m.start() + 4].lower()
+        if opener == "with":
+            opened = True
+        elif not opened:
+            continue  # "and rebels claiming" only goes on from a "with" phrase
+        phrase = m.group(1).strip()
+        if not phrase or not source_like(phrase) or patterns()["be"].search(phrase):
+            continue
+        mentions = parse_source(phrase, s.start + m.start(1))
+        if mentions:
+            _add(
+                found,
+                Attribution(
+                    m.group(2), s.start + m.start(1), s.start + m.end(), mentions, "forward", s.index
+                ),
+            )
 
 
 def _overlaps(a: Attribution, found: list[Attribution]) -> bool:

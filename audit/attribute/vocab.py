@@ -2,7 +2,8 @@
 
 `reporting_verbs`, `speech_participles`, `source_before`, `data_nouns` (the cues every sentence is
 scanned for), `relay_words`, `conduit_openers`, `news_outlets`, `toll_patterns`, `be_forms`,
-`phrase_stops`, `verb_exclusions`, `provenance_patterns`, `negations`, and the `carry_over` mode.
+`phrase_stops`, `verb_exclusions`, `provenance_patterns`, `negations`, `absolute_participles`, and
+the `carry_over` mode.
 Hedges (hedges.py) and the name lists (originators.py) compile their own.
 """
 
@@ -36,6 +37,12 @@ def patterns() -> dict[str, re.Pattern[str]]:
             "|".join(f"(?:{p})" for p in lex.raw.get("provenance_patterns", [])) or r"(?!x)x", re.IGNORECASE
         ),
         "negation": phrase_regex(lex.words("negations")),
+        # "with the Red Cross reporting", "and rebels claiming": an absolute phrase's subject speaks
+        "absolute": re.compile(
+            r"\b(?i:with|and)\s+((?:the\s+)?(?:[\w’'.()-]+\s+){0,6}?)("
+            + phrase_regex(lex.words("absolute_participles")).pattern
+            + r")(?=\s)"
+        ),
         "possessive_data": re.compile(
             r"(?<=[\w.&-])(?:'s|’s)\s+(?:latest\s+|official\s+|own\s+|provisional\s+)?(?P<noun>"
             + "|".join(sorted(lex.words("data_nouns"), key=len, reverse=True))
