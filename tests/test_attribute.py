@@ -579,6 +579,13 @@ def test_the_hedge_stays_in_its_clause() -> None:
     assert first.hedge == "thought to be" and second.hedge is None
 
 
+def test_a_hedge_verb_with_its_own_subject_after_and_hedges_only_what_follows() -> None:
+    first, second = run("Police said 12 people died and the rebels claimed 30 were killed.")
+    assert first.hedge is None and second.hedge == "claimed"
+    first, second = run("At least 12 people, and possibly 20, are thought to have died.")
+    assert first.hedge == "thought to have" and second.hedge is not None  # "and possibly": no subject
+
+
 def test_hedge_for_picks_the_nearest() -> None:
     text = "Officials claimed 10 died and an estimated 40 were hurt."
     assert hedge_for(text, text.index("40")) == "an estimated"

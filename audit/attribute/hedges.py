@@ -68,6 +68,11 @@ def _presupposed(text: str, hedge_end: int, pos: int) -> bool:
     return noun is not None and (noun.group(1) or "").lower() not in _PREPOSITIONS
 
 
+# "The army said 12 died and rebels claimed 30": a hedge verb after the figure with a subject of its
+# own, joined by "and", opens a clause of its own and hedges what follows it, not the figure before
+_OWN_SUBJECT_BEFORE = re.compile(r"\band\s+(?:the\s+)?[A-Za-z]+\s+$", re.I)
+
+
 def hedge_for(text: str, pos: int) -> str | None:
     """The nearest hedge in the clause of the figure at `pos` (offsets into `text`)."""
     reach = int(lexicon().raw.get("hedge_reach", 90))
@@ -89,6 +94,7 @@ def hedge_for(text: str, pos: int) -> str | None:
                 or (only_before and not after.startswith(only_before))
                 or not_matching.match(after)
                 or _presupposed(text, m.end(), pos)
+                or (m.start() > pos and _OWN_SUBJECT_BEFORE.search(text, pos, m.start()))
             ):
                 continue
             d = abs(m.start() - pos)
