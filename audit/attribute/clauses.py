@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from audit.attribute.originators import Mention, inside_name_list, lexicon, tokens_of
+from audit.attribute.originators import Mention, inside_name_list, lexicon, source_like, tokens_of
 from audit.attribute.vocab import patterns
 
 _BOUNDARY = re.compile(r"[;:\"“”]|,|\s[–—-]{1,2}\s")
@@ -225,9 +225,35 @@ def _second_apposition(text: str, seg: str, prev_start: int, prev: str) -> int |
     if text[prev_start - 1] != ",":
         return None
     name_start, name = clause_before(text, prev_start - 1)
-    if not name.strip() or not _apposition(name, prev):
+    if not name.strip() or not _noun_phrase(prev) or not _apposition(name, prev):
         return None
     return name_start
+
+
+def apposed_name(phrase: str) -> bool:
+    """ "Bensu Elianita, a 22-year-old resident of the village,", "Ana Ruiz, 41, a nurse,": a name
+    that is a source and the appositions after it, however long or numbered they make the phrase."""
+    head, _, rest = phrase.partition(",")
+    appositions = [a for a in rest.split(",") if a.strip() and not a.strip().isdigit()]  # ", 41," an age
+    return (
+        bool(appositions)
+        and source_like(head)
+        and _apposition(head, appositions[0])
+        and all(_noun_phrase(a, figures=True) for a in appositions)
+    )
+
+
+def _noun_phrase(text: str, figures: bool = False) -> bool:
+    """No clause word, verb form or (unless `figures`) figure: "director of operations for UNRWA", "a
+    22-year-old resident", "a 911 dispatcher" (with figures), not "BP's share price rose 4p or 1%"."""
+    stop, nominal = _clause_words_but_i(), _nominal()
+    words = [w.strip("\"“”‘’'(),") for w in text.split()]
+    if (not figures and _FIGURE.search(text)) or any(w.lower() in stop for w in words):
+        return False
+    return not any(w.isalpha() and w.islower() and _VERB_FORM.search(w) and w not in nominal for w in words)
+
+
+_FIGURE = re.compile(r"\d(?![\d,.]*-)")  # a number, but not one in "22-year-old"
 
 
 def _apposition(head: str, seg: str) -> bool:

@@ -24,6 +24,7 @@ from audit.attribute.chains import (
 from audit.attribute.clauses import (
     DETERMINERS,
     PREPOSITIONS,
+    apposed_name,
     blocked,
     is_noun,
     noun_phrases_only,
@@ -96,7 +97,8 @@ def _verb_attribution(
     statement = bool(re.match(r"\s+in\s+a\s+statement", text[verb_end:]))
     told = m.group(0).lower() in ("told", "tell", "tells")
     via: list[Mention] = []
-    if subj is None or not source_like(subj[1]):  # inverted: ', said the official.'
+    # inverted: ', said the official.'
+    if subj is None or not (source_like(subj[1]) or apposed_name(subj[1])):
         if told:
             return None  # the one told is the audience, never the source
         before = text[: m.start()].rstrip()
@@ -111,7 +113,7 @@ def _verb_attribution(
         mentions = parse_source(phrase, base + verb_end, statement)
         if (
             not mentions
-            or not source_like(phrase)
+            or not (source_like(phrase) or apposed_name(phrase))
             or not (tail_is_empty(text, end) or _speech_goes_on(text, end))
         ):
             return None

@@ -225,11 +225,10 @@ def source_like(name: str) -> bool:
     sets = _sets()
     name = _RELATIVE_CLAUSE.sub(" ", name)
     words = _WORD.findall(name)
-    head = name.split(",")[0] if _WORD.search(name.split(",")[0]) else name
-    if not words or len(_WORD.findall(head)) > 14:  # an apposition after a name ("a charity founded
-        return False  # in 1990") makes it neither long nor a number
+    if not words or len(words) > 14:
+        return False
     low = [_POSSESSIVE.sub("", w.lower()) for w in words]
-    if re.search(r"\d", head):
+    if re.search(r"\d", name):
         return False
     lexical = sets["role_words"]
     if any(w in lexical for w in low) or any(w in sets["data_nouns"] for w in low):
