@@ -1,8 +1,9 @@
 """restatement and qualifier-conflict: the same quantity stated twice must agree.
 
 Pairings:
-- headline vs lede: a casualty figure in the headline and the first figure of that category in
-  the lede (an agreeing one if any; else the first, unless either is a change or the lede's is a part);
+- headline vs lede: a casualty figure in the headline (and its deck) and the first figure of that
+  category in the lede (an agreeing one if any; else the first, unless either is a change or the
+  lede's is a part; a toll risen to a figure in both is compared, less sure);
 - reference back: "the three bank workers", "those three people", "killing the three" point at a
   group counted earlier, read from meaning (the same noun, the group just counted, the same harm),
   so a wrong number keeps the pairing and fails one severity lower; only when meaning names no
@@ -18,6 +19,7 @@ Pairings:
 - a measure named again: "a turnout rate of 58%" ... "a turnout rate of 58%", the same two words
   before "of" in a later sentence and the same unit (not "a total of"; not in another period; less
   sure);
+- an age after a name: "Ana Ruiz, 34," and "Ana Ruiz, 43," give one person two ages;
 - an indefinite ordinal: "killing two co-workers and injuring a third" says the group had two;
 - repetition: the same figure stated again (same category and subject, or the same unit in the
   same context) is reported as a passing check, never as a failure.
@@ -145,6 +147,7 @@ def _find_pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _rest_of_group(ctx)
     yield from _echoed_percentages(ctx)
     yield from _measure_named_again(ctx)
+    yield from _ages_after_a_name(ctx)
 
 
 def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
@@ -463,6 +466,29 @@ def _echoed_percentages(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confi
                 and not (_for_whom(ctx, a) or _for_whom(ctx, b))
             ):
                 yield a, b, "the same thing described", "low"
+
+
+def _ages_after_a_name(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """ "Ana Ruiz, 34, was shot" ... "the trial of the man accused of killing Ana Ruiz, 34": a number
+    set after a person's full name by a comma is their age, and the same name's age stated again must
+    agree."""
+    first: dict[str, Claim] = {}
+    for c in ctx.figures:
+        if c.unit not in (None, "year") or c.qualifier != "exact" or not (0 < (c.value or 0) < 130):
+            continue
+        name = _NAME_BEFORE.search(ctx.before(c, 60))
+        if name is None or not _AGE_AFTER.match(ctx.after(c, 8)):
+            continue
+        key = " ".join(name.group(1).split())
+        if key in first:
+            yield first[key], c, "the age of the same person", "high"
+        else:
+            first[key] = c
+
+
+# a full name of two or more capitalised words (initials and titles too) right before ", 34"
+_NAME_BEFORE = re.compile(r"(?:^|[^\w’'])((?:[A-Z][a-z’'-]*\.?\s+)+[A-Z][a-z’'-]+),\s*$")
+_AGE_AFTER = re.compile(r"^\s*(?:[,;)]|\.(?!\d)|$|(?:of|from|and|who|was|is)\b)")
 
 
 def _measure_named_again(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
