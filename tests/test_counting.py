@@ -284,3 +284,21 @@ def test_a_count_named_after_the_figure_gives_its_harm() -> None:
     """ "bringing to 10 the number of soldiers who have been killed": the count follows the figure."""
     text = "Two guards died on Friday, bringing to 11 the number of guards who have been killed."
     assert [c[2] for c in counted(text)] == ["killed", "killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("Nine miners died in the flood. Among them were four brothers.", ["killed", "killed"]),
+        ("Forty people were hurt. Of those, six were children.", ["wounded", "wounded"]),
+        ("Ten people died. They included two guards and three nurses.", ["killed", "killed", "killed"]),
+        # a group that counts no harm lends none
+        ("The jury weighed 30 charges. Of those, 17 carried a life term.", ["other", "other"]),
+        # no pronoun: the next sentence's figure is its own
+        ("Nine miners died in the flood. Four brothers ran the mine.", ["killed", "count"]),
+    ],
+)
+def test_a_group_referred_to_in_the_sentence_before_lends_its_harm(text: str, categories: list[str]) -> None:
+    from audit.pipeline import audit_text
+
+    assert [c.category for c in audit_text(text).claims] == categories

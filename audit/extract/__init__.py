@@ -22,8 +22,12 @@ def extract(doc: Document) -> list[Claim]:
     """Claims for every sentence of `doc`, numbered c1, c2, ... in document order."""
     claims: list[Claim] = []
     currency_hint = units.currency_context(doc.prose)
+    before: list[Figure] = []
     for sentence in doc.sentences:
-        for fig in sentence_figures(sentence.text, currency_hint):
+        figures = sentence_figures(sentence.text, currency_hint)
+        counting.inherit_from_the_group_before(sentence.text, figures, before)
+        before = figures
+        for fig in figures:
             if len(claims) == MAX_CLAIMS:
                 doc.notices.append(
                     f"more than {MAX_CLAIMS:,} figures: only the first {MAX_CLAIMS:,} were audited"

@@ -503,6 +503,32 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
             fig.category, fig.unit, fig.kind, fig.cue = prev.category, "people", "count", cue
 
 
+def inherit_from_the_group_before(text: str, figures: list[Figure], before: list[Figure]) -> None:
+    """ "Twelve people died. Among them were three firefighters" / "They included two soldiers": a
+    part of the group the sentence before counted as harmed, referred to by a pronoun, shares its
+    harm (the last harmed head-count of that sentence); the items listed with it follow."""
+    harmed = [f for f in before if f.unit == "people" and f.category not in ("other", "count")]
+    if not harmed or not figures:
+        return
+    first = figures[0]
+    own = first.category not in ("other", "count") or first.unit not in (None, "people")
+    if own or first.kind == "fraction" or not _PRONOUN_GROUP.match(text[: first.start]):
+        return
+    first.category, first.unit, first.cue = harmed[-1].category, "people", "a group referred to"
+    if first.kind in ("bare", "digits", "words", "group", "vague"):
+        first.kind = "count"
+    inherit_categories(text, figures)
+
+
+# "Among them were", "Of those,", "They included", "Those killed included": at the start of the
+# sentence, nothing but the pronoun phrase before the figure
+_PRONOUN_GROUP = re.compile(
+    r"^\W*(?:(?:among|amongst|of)\s+(?:them|those|these)\b|(?:they|those|these)\s+(?:\w+\s+)?"
+    r"(?:included|include|includes)\b)[^.;:\d]*$",
+    re.I,
+)
+
+
 def _in_a_list(text: str, prev: Figure, fig: Figure, nxt: Figure | None) -> bool:
     """ "killed six children, three women and two men": a head-count after a comma that the list goes
     on from (another head-count after a comma or "and") is an item of the list its first item opens."""
