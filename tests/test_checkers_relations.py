@@ -988,3 +988,19 @@ def test_the_dead_listed_after_the_ledes_toll_must_add_up_to_it(total: int, wome
 def test_no_place_share_of_the_toll(text: str) -> None:
     shares = [c for c in audit_text(text).checks if c.details.get("how") == "a place's share of the toll"]
     assert shares == []
+
+
+def test_the_ledes_first_toll_is_compared_even_when_a_later_lede_figure_agrees() -> None:
+    """The lede's first figure of the headline's harm states the toll; a later lede sentence that
+    happens to agree does not excuse it. "Killing three of them" after "shot four workers" is the
+    whole of the killed, not a part of them."""
+    text = (
+        "Gunman kills two at bus depot\n\nA gunman shot four workers at a bus depot on Friday, killing "
+        "three of them. Police said two workers died before officers arrived."
+    )
+    audit = audit_text(text)
+    found = sorted((c.status, c.details.get("how")) for c in audit.checks if c.rule == "restatement")
+    assert ("fail", "headline and the lede's first figure") in found
+    assert [f.severity for f in audit.findings if f.rule == "restatement"] == ["warning"]
+    agreeing = text.replace("killing three of them", "killing two of them")
+    assert "fail" not in statuses(agreeing, "restatement")

@@ -163,10 +163,19 @@ def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
         raised = [c for c in matches if _raised_to(ctx, c)]
         if agreeing:
             yield h, agreeing[0], "headline and lede", "high"
+            first = matches[0]
+            if first.sentence < agreeing[0].sentence and _states_the_toll(ctx, h, first):
+                yield h, first, "headline and the lede's first figure", "low"
         elif raised and _raised_to(ctx, h):
             yield h, raised[-1], "headline and lede, the toll risen to", "low"
         elif matches and not any(updated(ctx, c) for c in [h, *matches]) and _whole_in_lede(ctx, matches[0]):
             yield h, matches[0], "headline and lede", "high"
+
+
+def _states_the_toll(ctx: Context, h: Claim, first: Claim) -> bool:
+    """The lede's first figure of the headline's harm, when a later lede sentence agrees with the
+    headline: still the toll the headline states, unless a change or a part."""
+    return not any(updated(ctx, c) for c in (h, first)) and _whole_in_lede(ctx, first)
 
 
 def _raised_to(ctx: Context, claim: Claim) -> bool:
@@ -245,9 +254,15 @@ _BARE_AFTER = re.compile(r"\s*(?:[,.;:]|\s[-\u2013\u2014]\s)")
 def _whole_in_lede(ctx: Context, lede: Claim) -> bool:
     """The lede's figure is no part ("including two", "two of them") and no others beyond a group
     ("four others"): it can be the headline's toll stated again."""
-    return not (
-        additional(ctx, lede) or part_of_group(ctx.before(lede, 40)) or SOME_OF.match(ctx.after(lede, 20))
-    )
+    some_of = SOME_OF.match(ctx.after(lede, 20)) and not _whole_of_its_harm(ctx, lede)
+    return not (additional(ctx, lede) or part_of_group(ctx.before(lede, 40)) or some_of)
+
+
+def _whole_of_its_harm(ctx: Context, part: Claim) -> bool:
+    """ "shooting three co-workers, killing two of them": a part of a group counted under another harm
+    (the shot) is the whole of its own (the killed)."""
+    earlier = [c for c in ctx.figures_in(part.sentence, part.sentence) if c.end <= part.start]
+    return bool(earlier) and earlier[-1].category in HARM_CATEGORIES and earlier[-1].category != part.category
 
 
 def _vague_fits(a: Claim, b: Claim) -> bool:
