@@ -1004,3 +1004,18 @@ def test_the_ledes_first_toll_is_compared_even_when_a_later_lede_figure_agrees()
     assert [f.severity for f in audit.findings if f.rule == "restatement"] == ["warning"]
     agreeing = text.replace("killing three of them", "killing two of them")
     assert "fail" not in statuses(agreeing, "restatement")
+
+
+@pytest.mark.parametrize(
+    ("before", "part"),
+    [
+        ("Of the dead, ", True),
+        ("They said that, including ", True),
+        ("the latest count of the dead is only ", False),
+        ("rescuers recovered the bodies of the ", False),
+    ],
+)
+def test_of_the_makes_a_part_only_where_it_opens_the_clause(before: str, part: bool) -> None:
+    from audit.checkers.tolls import part_of_group
+
+    assert part_of_group(before) is part

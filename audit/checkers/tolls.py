@@ -21,6 +21,7 @@ from functools import cache
 
 from audit.checkers import Confidence, Context
 from audit.checkers.relate import (
+    cue_pattern,
     has_cue,
     head,
     headline_sentences,
@@ -127,9 +128,13 @@ def additional(ctx: Context, claim: Claim) -> bool:
 
 
 def part_of_group(before: str) -> bool:
-    """ "including two", "among them three", "of whom five": the figure counts part of a group."""
+    """ "including two", "among them three", "of whom five", "Of the dead, 12": the figure counts part
+    of a group ("of the" only where it opens the clause)."""
     clause = re.split(r"[.;:]", before)[-1]
-    return has_cue(clause, "part_of_group_words")
+    return any(
+        m.group(0).lower() != "of the" or not clause[: m.start()].strip(" ,\"'“‘")
+        for m in cue_pattern("part_of_group_words").finditer(clause)
+    )  # "Of the dead, 12 were ...", not "the latest data of the fatality is only one"
 
 
 def _same_named_source(ctx: Context, toll: Claim, later: Claim) -> bool:
