@@ -35,6 +35,17 @@ def test_derived_steps() -> None:
     assert derived_step("five", 5) == 1
 
 
+def test_a_scaled_figure_is_given_to_within_five_percent() -> None:
+    """ "$1bn" is about a billion, not anything from half a billion to one and a half: a writer with
+    $1.3bn to report writes "$1.3bn". A figure whose own digits are finer keeps them."""
+    lo, hi = interval(claim("$1bn", 1e9, kind="money")).to_json()
+    assert math.isclose(lo, 0.95e9) and math.isclose(hi, 1.05e9)
+    lo, hi = interval(claim("$25bn", 25e9, kind="money")).to_json()
+    assert math.isclose(lo, 24.5e9) and math.isclose(hi, 25.5e9)
+    lo, hi = interval(claim("$1.13bn", 1.13e9, kind="money")).to_json()
+    assert math.isclose(lo, 1.125e9) and math.isclose(hi, 1.135e9)
+
+
 def test_rounded_figures_cover_their_rounding() -> None:
     assert interval(claim("2,700", 2700, step_=100)) == Interval(2650, 2750)
     lo, hi = interval(claim("1.5 million", 1.5e6, kind="bare", step_=1e5)).to_json()

@@ -59,7 +59,8 @@ def step(claim: Claim) -> float:
 
     The extractor's step when set, else read from the digits, with two house rules: a whole
     count under 100 ("30 killed", "12 others") is exact, not rounded to the ten; and a scaled
-    figure is rounded at most to its scale ("$10bn" to the billion, not to ten billion); and a
+    figure is rounded at most to its scale ("$10bn" to the billion, not to ten billion) and at most
+    5% either way ("$1bn" is 0.95-1.05bn); and a
     percentage at most to the whole percent ("20%" is 19.5-20.5, not "anywhere from 15% to 25%":
     copy writes a rough percentage as "about 20%", and "rose 20% to $6m from $4m" is a slip)."""
     return _step(claim.step, claim.number_text or claim.text, claim.value, claim.kind)
@@ -71,12 +72,17 @@ def _step(claim_step: float | None, text: str, claim_value: float | None, kind: 
     raw = float(claim_step) if claim_step else derived_step(text, claim_value)
     scale = _scale_of(text, value)
     if scale is not None:
-        raw = min(raw, scale)
+        raw = min(raw, scale, abs(value) * _SCALED_RELATIVE_STEP)
     if kind == "percent":
         raw = min(raw, _PERCENT_STEP)
     if kind in _COUNTS and float(value).is_integer() and (abs(value) < 100 or raw <= 1):
         return 0.0
     return raw
+
+
+# A figure with a scale word is given to the precision copy uses for it: "$1bn" is about a billion
+# (0.95-1.05bn), for a writer with $1.3bn to report writes "$1.3bn"; at most 5% either way.
+_SCALED_RELATIVE_STEP = 0.1
 
 
 def _scale_of(text: str, value: float) -> float | None:
