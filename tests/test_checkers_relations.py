@@ -1019,3 +1019,24 @@ def test_of_the_makes_a_part_only_where_it_opens_the_clause(before: str, part: b
     from audit.checkers.tolls import part_of_group
 
     assert part_of_group(before) is part
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "N of the M victims": the N counts victims too
+        ("Nine of the 12 victims were women.", ["pass"]),
+        ("Nineteen of the 12 victims were women.", ["fail"]),
+        # a counted group that includes its part
+        ("The 12 dead included three police officers, the ministry said.", ["pass"]),
+        ("The 12 dead included 30 police officers, the ministry said.", ["fail"]),
+        ("The toll of 45 includes 120 rebels, the army said.", ["fail"]),
+        # a part placed among the harmed after its own noun
+        ("The attack killed 18 people. Five children were among the dead.", ["pass"]),
+        ("The attack killed 18 people. Fifty children were among the dead.", ["fail"]),
+        # the hurt taken to hospital are among the hurt
+        ("Police said 28 people were injured. Forty were taken to hospital with injuries.", ["fail"]),
+    ],
+)
+def test_more_ways_a_part_points_at_its_group(text: str, expected: list[str]) -> None:
+    assert statuses(text, "subset") == expected

@@ -15,7 +15,10 @@ Pairings, surest first:
 - a group itemized after a colon: "Three bombs exploded outside the camp: two landed on the
   outskirts" (less sure);
 - a counted group opening the clause: "Of the 40 injured, 25 were children", "Among the 12 dead were
-  three police officers": the group's own figure is the whole of the next figure in its sentence.
+  three police officers": the group's own figure is the whole of the next figure in its sentence;
+- a counted group that includes its part: "The 12 dead included three police officers", "the toll
+  of 45 includes 12 rebels";
+- a part placed among the harmed after its noun: "Five children were among the dead" (less sure).
 """
 
 from __future__ import annotations
@@ -60,6 +63,7 @@ def subset(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _place_parts,
         _of_the_group,
         _of_the_counted,
+        _counted_includes,
         _victims_named_back,
         _after_a_colon,
         _group_referred_to,
@@ -173,7 +177,7 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
             if _fits_back(part, nxt):
                 out.append((part, nxt, "N, of which M", "high"))
             continue
-        if close and nxt is not None and _fits(nxt, part):
+        if close and nxt is not None and _fits_back(nxt, part):  # "Nine of the 12 victims": nine victims
             out.append((nxt, part, "N of the M", "high"))
             continue
         if _BACK.match(after) and not _NEW_GROUP.match(after):
@@ -262,6 +266,26 @@ def _of_the_counted(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, 
     return out
 
 
+def _counted_includes(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """ "The 12 dead included three police officers", "the toll of 45 includes 12 rebels": a counted
+    group, a verb "include" (with only the group's noun between), then its part."""
+    out: list[tuple[Claim, Claim, str, Confidence]] = []
+    figures = ctx.figures
+    for whole, part in zip(figures, figures[1:], strict=False):
+        joined = whole.sentence == part.sentence and _INCLUDES.fullmatch(ctx.between(whole, part))
+        if joined and _fits_back(whole, part):
+            out.append((whole, part, "N ... included M", "high"))
+    return out
+
+
+# between a counted group and its part: the group's noun (at most three words), then "include"
+_INCLUDES = re.compile(
+    r"\s*(?:[A-Za-z-]+\s+){0,3}?(?:has\s+|have\s+)?(?:include|includes|included|including)\s+"
+    r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+)?",
+    re.I,
+)
+
+
 def _group_referred_to(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
     """ "12 people died. Among them were three children" (also "Of those, ...", "They included ...",
     "The dead included ...", "Three of the victims were ..."): a figure counting part of a group
@@ -315,7 +339,11 @@ def _REFERRED_GROUPS() -> tuple[re.Pattern[str], re.Pattern[str]]:  # noqa: N802
     included = re.compile(
         rf"^\W*(?:they|those|the)(?:\s+{harmed})?\s+(?:included|include|includes)\b[^.;:]*$", re.I
     )
-    of_harmed_after = re.compile(rf"^\s*of\s+(?:the|those|these)\s+(?:[a-z]+\s+)?{harmed}\b", re.I)
+    of_harmed_after = re.compile(
+        rf"^\s*(?:of|(?:[a-z-]+\s+){{0,2}}?(?:were|was|are|is)\s+(?:also\s+)?among)\s+(?:the|those|these)\s+"
+        rf"(?:[a-z]+\s+)?{harmed}\b",
+        re.I,
+    )  # "three of the victims", "five children were among the dead"
     return included, of_harmed_after
 
 
