@@ -302,3 +302,22 @@ def test_a_group_referred_to_in_the_sentence_before_lends_its_harm(text: str, ca
     from audit.pipeline import audit_text
 
     assert [c.category for c in audit_text(text).claims] == categories
+
+
+def test_a_figures_own_harm_verb_comes_before_the_group_named_before_it() -> None:
+    """ "Of the 50 casualties, 20 were killed and 30 wounded": the 20 are the killed among them."""
+    assert [c[2] for c in counted("Of the 50 casualties, 20 were killed and 30 wounded.")] == [
+        "casualties",
+        "killed",
+        "wounded",
+    ]
+    assert [c[2] for c in counted("Of the 40 injured, 25 were children.")] == ["wounded", "wounded"]
+
+
+def test_a_share_given_a_place_after_a_harmed_head_count_shares_its_harm() -> None:
+    found = counted("Eleven people died, six in Kot and five in Lamu.")
+    assert [c[2] for c in found] == ["killed", "killed", "killed"]
+    found = counted("The floods displaced 12,000 people: 7,000 in Kot and 5,000 in Lamu.")
+    assert [c[2] for c in found] == ["displaced"] * 3
+    later = counted("Eleven people died, six years after the last flood.")
+    assert [c[2] for c in later] == ["killed", "other"]

@@ -185,6 +185,13 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     ):
         category = data("casualties")["tolls"].get((toll.group(1) or "death").lower(), "killed")
         return category, toll.group(0).strip()
+    return None
+
+
+def group_before(text: str, fig: Figure) -> tuple[str, str] | None:
+    """A group of the harmed named before the figure: "of the dead, 12", "Of the 50 casualties, 20",
+    "the number of injured rose to 40", "the victims were two women"."""
+    pats = _harm_patterns()
     window = text[max(0, fig.start - 160) : fig.start]  # both patterns reach back at most ~110 characters
     groups = (pats[name].search(window) for name in ("of_the", "of_the_n", "number_of", "group_were"))
     if of_the := next((m for m in groups if m), None):
@@ -240,6 +247,8 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
         return  # "a mother of 12", "fired one shot"
     before = casualty_before(text, fig)
     after = _casualty_after(text, fig, figures)
+    if before is None and after is None:
+        before = group_before(text, fig)  # "Of the 50 casualties, 20 were killed": its own verb first
     if after and after[1].lower() == "lives" and _spared(text, fig):  # "save six million lives"
         fig.category, fig.unit, fig.kind = "count", "people", "count"
         return
@@ -498,7 +507,7 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
             "listed with": listed,
             "severely hurt among them": severe,
         }
-        gapped = _gapped(text, prev, fig)
+        gapped = _gapped(text, prev, fig) or _placed_share(text, prev, fig)
         if cue := next((name for name, found in ways.items() if found), "verb left out" if gapped else None):
             fig.category, fig.unit, fig.kind, fig.cue = prev.category, "people", "count", cue
 
@@ -560,6 +569,19 @@ def _gapped(text: str, prev: Figure, fig: Figure) -> bool:
 
 
 _PLACE_AFTER = re.compile(r"\s+(in|at|on|from|near|inside|outside|across|along|around)\b", re.I)
+
+
+def _placed_share(text: str, prev: Figure, fig: Figure) -> bool:
+    """ "Eleven people died, six in Kot and five in Lamu"; "displaced 12,000 people: 7,000 in Kot": a
+    bare number right after the harmed head-count and its verb (a comma, colon or dash between),
+    given a place, counts the same harm there, its noun left out."""
+    if fig.noun_end > 0 or prev.unit != "people":
+        return False
+    between = text[prev.noun_end if prev.noun_end > 0 else prev.end : fig.start]
+    return bool(_SHARE_OPENER.fullmatch(between)) and bool(_PLACE_AFTER.match(text, fig.end))
+
+
+_SHARE_OPENER = re.compile(r"(?:\s+[a-z]+){0,3}?(?:\s*[,:\u2013\u2014]\s*|\s+-\s+)")  # "died, ", ": "
 
 
 # "killed 45 Palestinians overnight, including 12 children": a part of the harmed figure before it
