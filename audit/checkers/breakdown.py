@@ -5,6 +5,8 @@ Ways a text presents a breakdown, from surest to least sure:
 - casualty taxonomy: "X killed and Y wounded" with a casualty aggregate in the same sentence or
   elsewhere (casualties >= killed + wounded; equal when the pair is presented as the whole);
 - difference: "A is B less than C" (A + B = C);
+- in all: "Nine soldiers and six civilians were killed. In all, 15 people died" (less sure; not a
+  running total over a span of time);
 - per event: "seven killed in two explosions", then one figure of that category for each event
   in the sentences that follow;
 - itemized: a toll, then later figures of the same category that account for it: up to a part
@@ -64,6 +66,7 @@ def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     finders = (
         _explicit,
         _total_after,
+        _in_all_next,
         _brought_to,
         _taxonomy,
         _difference,
@@ -198,6 +201,44 @@ def _total_after(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             if len(run) >= 2 and _parts_joined(ctx, run) and run[-1] is claims[j - 1]:
                 out.append(Breakdown(whole, run, "eq", "high", "explicit, the total after its parts"))
     return out
+
+
+def _in_all_next(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "Nine soldiers and six civilians were killed. In all, 15 people died": a sentence opening with
+    "In all" (in total, altogether, overall) sums up the parts listed in the sentence before (less
+    sure)."""
+    out = []
+    by_sentence = _by_sentence(ctx)
+    for index, claims in by_sentence.items():
+        whole = claims[0]
+        sentence = ctx.sentence(whole)
+        if sentence is None or not _IN_ALL_OPENS.fullmatch(ctx.doc.prose[sentence.start : whole.start]):
+            continue
+        if (
+            _SPAN_OF_TIME.search(sentence.text)
+            or other_period(sentence.text)
+            or has_cue(sentence.text, "running_total_words")
+        ):
+            continue  # "In all, 300 soldiers have died this year": a running total, not the sum
+        before = [
+            c for c in by_sentence.get(index - 1, []) if _compatible(whole, c) or _counted_with(whole, c)
+        ]
+        if len(before) < 2:
+            continue
+        run = before[-2:]
+        while len(before) > len(run) and _listed_before(ctx, before[-len(run) - 1], run[0]):
+            run.insert(0, before[-len(run) - 1])
+        if len(run) >= 2 and _parts_joined(ctx, run) and not any(c.category == "casualties" for c in run):
+            out.append(Breakdown(whole, run, "eq", "low", "in all, the sentence before's parts"))
+    return out
+
+
+_IN_ALL_OPENS = re.compile(
+    r"\W*(?:in\s+all|in\s+total|altogether)\s*,?\s*(?:(?:at\s+least|some|about|nearly)\s+)?", re.I
+)
+_SPAN_OF_TIME = re.compile(
+    r"\b(?:this|that|the\s+past|the\s+last)\s+(?:year|month|week|decade)\b|\bsince\b", re.I
+)
 
 
 def _counted_with(whole: Claim, part: Claim) -> bool:
