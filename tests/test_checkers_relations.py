@@ -1040,3 +1040,20 @@ def test_of_the_makes_a_part_only_where_it_opens_the_clause(before: str, part: b
 )
 def test_more_ways_a_part_points_at_its_group(text: str, expected: list[str]) -> None:
     assert statuses(text, "subset") == expected
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("Families of the 31 workers gathered outside the gates.", ["pass"]),
+        ("Families of the 13 workers gathered outside the gates.", ["fail"]),
+        # a count before "of the" makes the figure after it a whole, no reference back
+        ("Nine of the 31 workers were women.", []),
+        # after "of the", only the same noun tells which group: none here
+        ("Families of the two wounded men asked for privacy.", []),
+    ],
+)
+def test_a_definite_group_after_of_the_refers_back_by_its_noun(later: str, expected: list[str]) -> None:
+    lede = "A fire at a factory killed 31 workers on Monday, officials said."
+    text = f"Factory fire kills workers\n\n{lede}\n\n{later}"
+    assert statuses(text, "restatement") == expected

@@ -290,6 +290,12 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
             if c.start < ref.start and c.sentence not in heads
         ]
         antecedent = _antecedent(ctx, ref, candidates)
+        if (
+            antecedent is not None
+            and _OF_THE_BEFORE.search(ctx.before(ref, 12))
+            and not named_alike(antecedent, ref)
+        ):
+            continue  # "the families of the two wounded men": only the same noun tells which group
         if antecedent is not None:
             yield antecedent, ref, "referred back to", "low"
             continue
@@ -663,11 +669,23 @@ def _is_reference(ctx: Context, claim: Claim) -> bool:
     before = ctx.doc.prose[max(0, start - 20) : start]
     if re.search(r"\bin\s+all\W*$", before, re.I):
         return False  # "In all, 107 were killed" is a total, not a reference back
-    if re.search(r"\b(?:other|remaining)\s*$|\bof\s+the\s*$", before, re.I):
+    if re.search(r"\b(?:other|remaining)\s*$", before, re.I) or _PARTITIVE_BEFORE.search(before):
         return False  # "the other three" is the rest of a group, "9 of the 12" a whole: subset's business
     if re.search(r",\s*$", before):
         return False  # "Of these, 300 were killed": a part of the group, not the group again
     return ends_with_cue(before, "anaphora") and not re.search(r"\d\W*$", before)
+
+
+# "9 of the 12", "most of the 40", "two women of the 12": a count before "of the" makes the figure after
+# it a whole; "families of the 31 workers", "the deaths of the 12" refer back to it
+_PARTITIVE_BEFORE = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|"
+    r"thousands|all|some|most|many|several|none|half|each|both|any|few|majority))(?:\s+[a-z]+)?\s+of\s+the\s*$",
+    re.I,
+)
+
+
+_OF_THE_BEFORE = re.compile(r"\bof\s+the\s*$", re.I)
 
 
 def _kin(earlier: Claim, ref: Claim) -> bool:
