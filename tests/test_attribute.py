@@ -212,6 +212,11 @@ def test_the_subject_of_an_absolute_with_phrase_is_its_source() -> None:
     assert names(only("Crews worked through the night, with the rain easing after 11 hours.")) == []
 
 
+def test_a_denied_source_is_no_source() -> None:
+    assert names(only("The attack, in which 41 people died, was claimed by no group.")) == []
+    assert names(only("No official said how many of the 41 dead were soldiers.")) == []
+
+
 def test_person_with_an_apposition_after_a_figure() -> None:
     claim = only(
         "At least 5 people died, Fauzi, an official from the local disaster agency, told AFP late Tuesday."

@@ -228,6 +228,8 @@ def source_like(name: str) -> bool:
     if not words or len(words) > 14:
         return False
     low = [_POSSESSIVE.sub("", w.lower()) for w in words]
+    if low[0] in ("no", "none", "neither"):
+        return False  # "was claimed by no group", "no one said": a source denied
     if re.search(r"\d", name):
         return False
     lexical = sets["role_words"]

@@ -75,8 +75,9 @@ def _lede_tolls(ctx: Context) -> list[Claim]:
 
 
 def _later_of_category(ctx: Context, toll: Claim) -> Iterator[Claim]:
-    """The figures of the toll's category after its sentence, outside the headline and the lede."""
-    skip = set(headline_sentences(ctx)) | set(lede_sentences(ctx))
+    """The figures of the toll's category after its sentence (the lede's next sentence too), outside
+    the headline."""
+    skip = set(headline_sentences(ctx)) | {i for i in lede_sentences(ctx) if i <= toll.sentence}
     for later in ctx.figures_in(toll.sentence + 1, ctx.figures[-1].sentence):
         if later.category == toll.category and later.sentence not in skip:
             yield later
