@@ -1057,3 +1057,12 @@ def test_a_definite_group_after_of_the_refers_back_by_its_noun(later: str, expec
     lede = "A fire at a factory killed 31 workers on Monday, officials said."
     text = f"Factory fire kills workers\n\n{lede}\n\n{later}"
     assert statuses(text, "restatement") == expected
+
+
+def test_a_later_figure_given_a_place_the_toll_does_not_name_is_that_places_share() -> None:
+    lede = "A quake struck the coast near Kota on Monday, injuring 12 villagers, officials said."
+    head = f"Quake hits coast\n\n{lede}\n\nRescuers searched the hills.\n\n"
+    shared = audit_text(head + "The quake injured five villagers in Lamu, the district chief said.")
+    assert "fail" not in [c.status for c in shared.checks if c.rule == "restatement"]
+    restated = audit_text(head + "The quake injured five villagers, the district chief said.")
+    assert [c.status for c in restated.checks if c.rule == "restatement"] == ["fail"]

@@ -98,7 +98,10 @@ def toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
     for toll in first_of_category.values():
         if updated(ctx, toll):
             continue
+        several = bool(_SEVERAL_EVENTS().search(sentence_text(ctx, toll)))
         for later in _later_of_category(ctx, toll):
+            if several and _ONE_OF_THEM().search(sentence_text(ctx, later)):
+                continue  # "nine killed in three explosions ... The first blast killed two": a share
             if _same_group(toll, later) and _states_whole_toll(ctx, later, toll):
                 yield toll, later, "the lede's toll stated again", "low"
 
@@ -149,6 +152,17 @@ def _same_named_source(ctx: Context, toll: Claim, later: Claim) -> bool:
     return not (_PLACE_GIVEN.search(clause_after) or _SEVERAL_EVENTS().search(sentence_text(ctx, toll)))
 
 
+def _placed_elsewhere(ctx: Context, toll: Claim, later: Claim) -> bool:
+    """ "At least five people were injured and ten houses damaged in Takengon": a later figure whose
+    clause gives it a place the toll's sentence does not name counts that place's share."""
+    clause = re.split(r"[.;]", ctx.after(later, 120))[0]
+    places = {m.group(1) for m in _PLACE_NAME.finditer(clause)}
+    return bool(places) and not any(p in sentence_text(ctx, toll) for p in places)
+
+
+_PLACE_NAME = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
+
+
 # "killed in neighbouring Kot district", "hurt at the Oxford Street station"
 _PLACE_GIVEN = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][a-z]+")
 
@@ -163,6 +177,7 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
         or part_of_group(ctx.before(claim, 40))
         or _PLACE_SCOPED.search(ctx.before(claim, 60))
         or additional(ctx, claim)
+        or (toll is not None and _placed_elsewhere(ctx, toll, claim))
         or has_cue(sentence, "running_total_words")
         or claim.qualifier == "approx"
         or not (
@@ -267,6 +282,14 @@ def _EVENT_REFERENCES() -> tuple[re.Pattern[str], re.Pattern[str]]:  # noqa: N80
         re.I,
     )
     return definite, indefinite
+
+
+@cache
+def _ONE_OF_THEM() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    """ "the first blast", "the second explosion", "one attack", "each bomb": one of several events."""
+    nouns = words_pattern(lexicon()["toll_events"])
+    which = r"(?:first|second|third|fourth|fifth|last|final|latest|earlier|later|one|each|another)"
+    return re.compile(rf"\b{which}\s+(?:[a-z][a-z-]*\s+){{0,2}}?(?:{nouns})\b", re.I)
 
 
 @cache
