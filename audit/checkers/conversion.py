@@ -1,4 +1,5 @@
-"""unit-conversion: both sides of "8 metres (26 feet)" or "$10bn (£5.38bn)" must agree.
+"""unit-conversion: both sides of "8 metres (26 feet)", "$10bn (£5.38bn)" or "40,000 barrels, or 6.4
+million litres" must agree.
 
 Measures convert with pint's factors, tabled in audit/data/unit_factors.yaml (pint itself is imported
 only for a unit outside the table), within the rounding of the figure shown. Money goes through the
@@ -18,8 +19,11 @@ from audit.checkers.relate import label
 from audit.lexicon import convert, data, dimensionality
 from audit.model import Claim
 
+# "8 metres (26 feet)"; "40,000 barrels a day, or about 6.4 million litres"; "£5m, the equivalent of $6.2m"
 _OPENS = re.compile(
-    r"^\s*(?:[A-Za-z]+\s+){0,2}\(\s*(?:about|around|some|roughly|approximately|nearly|almost)?\s*$", re.I
+    r"^\s*(?:[A-Za-z]+\s+){0,2}?(?:[A-Za-z]+\s*)?(?:\(|,\s*or|,\s*(?:the\s+)?equivalent\s+(?:of|to))\s*"
+    r"(?:about|around|some|roughly|approximately|nearly|almost)?\s*$",
+    re.I,
 )
 _SEPARATES = re.compile(r"^\s*(?:[;,/]|\bor\b)\s*$", re.I)
 
