@@ -1,5 +1,9 @@
 """percent-change and percent-of: shares and changes recomputed from the figures they cite.
 
+A share is read with its part and whole in the forms copy uses: "A, or P% of B"; "A of B (P%)"; "P% of
+B, or A"; "Of the B, A, or P%"; "A of them, or P%" (the group counted before); and a fraction word
+with its part ("a quarter of the 800 homes, or 200").
+
 "jumped 76% to $1.13bn from $639m": (1.13bn - 639m) / 639m = 76.8%, within the rounding of
 "76%". "rose 50% from 4 to 8" is 100% and fails. "doubled/tripled/halved" are ratios. A percent
 change between two percentages may be meant in percentage points, which the check says.
@@ -393,15 +397,140 @@ def percent_of(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         if fraction is not None and _fraction_restated(ctx, fraction, p):
             out.append(_check_fraction(p, fraction, options["approx_tolerance"]))
             continue
-        triple = _share(ctx, figures, i)
+        triple = (
+            _share(ctx, figures, i) or _share_then_part(ctx, figures, i) or _whole_opening(ctx, figures, i)
+        )
         confidence: Confidence = "high"
         if triple is None:
             triple, confidence = _share_of_named_total(ctx, figures, i), "low"
         if triple is None:
+            triple, confidence = _share_of_them(ctx, figures, i), "low"
+        if triple is None:
             continue
         part, whole = triple
         out.append(_check_share(p, part, whole, options["approx_tolerance"], confidence))
+    for i, f in enumerate(figures):  # "A quarter of the 800 homes, or 200": a fraction stated with its part
+        if f.kind != "fraction":
+            continue
+        if (triple := _share_then_part(ctx, figures, i)) is not None:
+            out.append(_check_fraction_share(f, *triple, options["approx_tolerance"]))
+        elif (triple := _fraction_of_them(ctx, figures, i)) is not None:
+            out.append(_check_fraction_share(f, *triple, options["approx_tolerance"], "low"))
     return out
+
+
+def _fraction_of_them(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
+    """ "About 3,000 people were evacuated. Nearly half of them, some 1,400, were children": a share of
+    the group counted before, with its part beside it (less sure)."""
+    if i + 1 >= len(figures):
+        return None
+    share, part = figures[i], figures[i + 1]
+    gap = ctx.between(share, part)
+    if share.sentence != part.sentence or is_percent(part):
+        return None
+    of_them = re.match(r"^\s*of\s+(?:them|those|these|whom)\b", gap, re.I)
+    if of_them is None or not _PART_BESIDE.match(gap[of_them.end() :]):
+        return None
+    earlier = [
+        c
+        for c in ctx.figures_in(share.sentence - 1, share.sentence)
+        if c.end <= share.start and not is_percent(c) and c.kind != "fraction" and _part_of(c, part)
+    ]
+    return (part, earlier[-1]) if earlier else None
+
+
+# "of the 500 delegates": between a share and its whole
+_OF_THE_WHOLE = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?$", re.I)
+# after the whole (and its noun): the part set beside it ("..., or 300", "(300)", ", about 450 people")
+_PART_BESIDE = re.compile(
+    r"^[^.;:()\d]{0,30}?(?:,\s*(?:or\s+)?|\(\s*|\s[-\u2013\u2014]\s*)"
+    r"(?:(?:about|around|some|nearly|almost|roughly|approximately|just\s+over|just\s+under)\s+)?$",
+    re.I,
+)
+
+
+def _share_then_part(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
+    """ "60% of the 500 delegates, or 300", "30% of the 1,500 displaced, about 450 people": (part,
+    whole) after the share."""
+    if i + 2 >= len(figures):
+        return None
+    p, whole, part = figures[i], figures[i + 1], figures[i + 2]
+    if not (p.sentence == whole.sentence == part.sentence) or not _OF_THE_WHOLE.match(ctx.between(p, whole)):
+        return None
+    if not _PART_BESIDE.match(ctx.between(whole, part)) or is_percent(part):
+        return None
+    return (part, whole) if _part_of(whole, part) else None
+
+
+# "Of the 40 people killed, 10, or 25%": the whole opens the clause
+_OF_THE_OPENS = re.compile(r"(?:^|[.;:]\s*|\n)\W*(?:of|among)\s+(?:the|its|their)\s+$", re.I)
+
+
+def _whole_opening(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
+    """ "Of the 40 people killed, 10, or 25%, were children"; "Of the 120 staff, 30 (25%)": (part,
+    whole), the whole opening the clause and the share right after the part."""
+    if i < 2:
+        return None
+    whole, part, p = figures[i - 2], figures[i - 1], figures[i]
+    if not (whole.sentence == part.sentence == p.sentence) or not _OF_THE_OPENS.search(ctx.before(whole, 30)):
+        return None
+    if not re.match(r"^[^.;:()\d]{0,40}?,\s*$", ctx.between(whole, part)):
+        return None
+    if not _OR_BEFORE.search(ctx.between(part, p)) or len(ctx.between(part, p)) > 8:
+        return None
+    return (part, whole) if _part_of(whole, part) else None
+
+
+def _share_of_them(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
+    """ "The council has 70 seats. The party won 45 of them, or 64%": the part's "of them" points at
+    the group counted in its sentence or the one before (less sure)."""
+    if i < 1:
+        return None
+    part, p = figures[i - 1], figures[i]
+    if part.sentence != p.sentence or not _OR_BEFORE.search(ctx.between(part, p)):
+        return None
+    if not re.match(r"^\s*of\s+(?:them|those|these|whom)\b[^.;:]{0,10}$", ctx.between(part, p)):
+        return None
+    earlier = [
+        c
+        for c in ctx.figures_in(part.sentence - 1, part.sentence)
+        if c.end <= part.start and not is_percent(c) and _part_of(c, part)
+    ]
+    return (part, earlier[-1]) if earlier else None
+
+
+def _part_of(whole: Claim, part: Claim) -> bool:
+    """Counts of one kind: the same unit, or a bare part of a head-count."""
+    if whole.value is None or part.value is None or is_percent(whole):
+        return False
+    return same_unit(whole, part) or (whole.unit == "people" and part.unit in (None, "people"))
+
+
+def _check_fraction_share(
+    fraction: Claim, part: Claim, whole: Claim, approx: float, confidence: Confidence = "high"
+) -> Outcome:
+    """ "A quarter of the 800 homes, or 200": the fraction, read loosely (a word, not a measurement),
+    against part / whole."""
+    stated = (fraction.value or 0) * 100
+    width = max(approx * stated, 2.5)  # "a quarter" is 22.5%-27.5%; "nearly half" wider by its qualifier
+    low, high = stated - width, stated + width
+    if fraction.qualifier in ("approx", "at_most", "less_than"):
+        low -= width
+    if fraction.qualifier in ("approx", "at_least", "more_than"):
+        high += width
+    a, b = interval(part, approx), interval(whole, approx)
+    if b.lo <= 0:
+        return Outcome("pass", [fraction, part, whole], "share not computable", {})
+    share = Interval(a.lo / b.hi * 100, a.hi / b.lo * 100)
+    computed = (part.value or 0) / (whole.value or 1) * 100
+    details = {"computed": round(computed, 3), "computed_range": share.to_json(), "stated_range": [low, high]}
+    msg = f"{label(part)} / {label(whole)} = {fmt(round(computed, 1))}%"
+    claims = [fraction, part, whole]
+    if share.overlaps(Interval(low, high)):
+        return Outcome("pass", claims, f"{msg}; stated {label(fraction)}", details, confidence=confidence)
+    return Outcome(
+        "fail", claims, f"{msg}, not {label(fraction)}", details, anchor=fraction, confidence=confidence
+    )
 
 
 _OR_BEFORE = re.compile(r"(?:,|\(|\s[-\u2013\u2014])\s*or\s*$|\(\s*$", re.I)
@@ -455,7 +584,9 @@ def _share(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | 
     # "A of B (P%)" / "A out of B, or P%"
     if i >= 2:
         a, b = figures[i - 2], figures[i - 1]
-        if a.sentence == b.sentence == p.sentence and same_unit(a, b):
+        if a.sentence == b.sentence == p.sentence and _part_of(
+            b, a
+        ):  # "Some 1,200 of the 3,000 workers (40%)"
             ab, bp = ctx.between(a, b), ctx.between(b, p)
             if re.match(r"^\W*(?:out\s+)?of\b", ab) and len(ab) <= 12 and _SHARE_TAIL.search(bp):
                 return a, b
