@@ -4,9 +4,10 @@
 "rose by $3 to $58.24 from $55.10" passes. The old and new values are read the way percent-change
 reads them ("from A to B", "to B, up from A"), so both rules pair the same figures.
 
-An amount stated with its percentage and only the new value ("rose 4p, or 0.7%, to 548p"; "down
-$2, or 3%, at $62") implies the old value (548 - 4), so the percentage is recomputed from the
-amount: 4 / 544 = 0.74%.
+A change between two percentages may be stated in points ("from 40% to 52%, a rise of 12
+percentage points"). An amount stated with its percentage and only the new value ("rose 4p, or
+0.7%, to 548p"; "down $2, or 3%, at $62") implies the old value (548 - 4), so the percentage is
+recomputed from the amount: 4 / 544 = 0.74%.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         if not by_amount:
             continue
         pair = to_from(ctx, [c for c in sentence if c is not amount], amount)
-        if pair is not None and same_unit(amount, pair[0]):
+        if pair is not None and (same_unit(amount, pair[0]) or _points_of(amount, *pair)):
             out.append(_check(amount, pair[0], pair[1], direction, approx))
     return out
 
@@ -67,6 +68,12 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
 _OR_PERCENT = re.compile(r"^\s*(?:points?\b|pts\b)?\s*,?\s*(?:or|\()\s*$", re.I)
 _OR_AHEAD = re.compile(r"\s*(?:points?\b|pts\b)?\s*,?\s*(?:or\b|\()", re.I)
 _AT = re.compile(r"\bat\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)
+
+
+def _points_of(amount: Claim, new: Claim, old: Claim) -> bool:
+    """ "rose from 40% to 52%, a rise of 12 percentage points": a change between two percentages
+    stated in points."""
+    return amount.unit == "percentage_point" and is_percent(new) and is_percent(old)
 
 
 def _percent_and_new_value(ctx: Context, amount: Claim, sentence: list[Claim]) -> tuple[Claim, Claim] | None:
@@ -124,7 +131,8 @@ def _check(amount: Claim, new: Claim, old: Claim, direction: int, approx: float)
     a, b = point(old, approx), point(new, approx)
     computed = Interval(b.lo - a.hi, b.hi - a.lo).scale(direction)
     difference = ((new.value or 0) - (old.value or 0)) * direction
-    msg = f"{label(old)} -> {label(new)} is a {_way(direction)} of {fmt(round(difference, 4))}{_unit(new)}"
+    unit = " percentage points" if amount.unit == "percentage_point" else _unit(new)
+    msg = f"{label(old)} -> {label(new)} is a {_way(direction)} of {fmt(round(difference, 4))}{unit}"
     stated = _stated_bound(amount, approx)
     return _verdict([amount, new, old], msg, round(difference, 6), computed, stated, amount)
 
