@@ -56,6 +56,11 @@ def counted(text: str) -> list[tuple[float, str | None, str]]:
         ("The fire left 300 families without shelter.", "displaced"),
         ("At least 300 people sought treatment at clinics.", "wounded"),
         ("Fourteen people were allowed home after treatment.", "wounded"),
+        ("Five people suffered burns in the blaze.", "wounded"),
+        ("Police rounded up 300 protesters.", "captured"),
+        ("The regime jailed 40 activists last year.", "captured"),
+        ("A mob lynched two men accused of theft.", "killed"),
+        ("Five fighters were martyred, the group said.", "killed"),
         ("Six of the crew were treated and released.", "wounded"),
         ("Nine patients were discharged after treatment for burns.", "wounded"),
         # "the number of X killed" names the harm of the figure it is put at
@@ -321,3 +326,10 @@ def test_a_share_given_a_place_after_a_harmed_head_count_shares_its_harm() -> No
     assert [c[2] for c in found] == ["displaced"] * 3
     later = counted("Eleven people died, six years after the last flood.")
     assert [c[2] for c in later] == ["killed", "other"]
+
+
+def test_a_figure_with_a_verb_of_its_own_takes_no_cue_of_the_next() -> None:
+    """ "200 were rescued and 12 died": the 200 have their own verb; "eight women and four men
+    injured" share one."""
+    assert [c[2] for c in counted("Police said 200 were rescued and 12 died.")] == ["other", "killed"]
+    assert [c[2] for c in counted("Eight women and four men were injured.")] == ["wounded", "wounded"]

@@ -448,6 +448,8 @@ def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: 
         return False  # "four workers, two of them foreigners, died": a part set apart, then the whole's verb
     if joint < nxt.start and not _COORDINATED.match(text[joint : nxt.start]):
         return True  # "One report said six children were killed": the nearer figure's cue
+    if joint < nxt.start and _OWN_VERB.search(text[joint : nxt.start]):
+        return True  # "200 were rescued and 12 died": the first has a verb of its own
     return nxt.noun_end < 0 and not re.match(r"^\s*(?:[A-Za-z'-]+\s+){0,2}$", text[nxt.end : cue_at])
 
 
@@ -457,6 +459,10 @@ _PART_OF_THE_GROUP_BEFORE = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", r
 # "four workers, two of them foreigners, died": a part of the figure before set apart by commas,
 # dashes or brackets, the verb after it
 _APPOSED_PART = re.compile(rf"(?:{_ASIDE.pattern[1:]}|\s*\([^()]*\))\s*(?:[A-Za-z'-]+\s+){{0,2}}$", re.I)
+
+
+# an auxiliary and a participle: the figure before has its own verb ("200 were rescued and 12 died")
+_OWN_VERB = re.compile(r"\b(?:were|was|are|is|have|has|had|been)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|en|t)\b", re.I)
 
 
 # what joins two figures that may share a cue: "eight women and four men", "30 of the 80 wounded",
