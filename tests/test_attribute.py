@@ -212,6 +212,35 @@ def test_the_subject_of_an_absolute_with_phrase_is_its_source() -> None:
     assert names(only("Crews worked through the night, with the rain easing after 11 hours.")) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("UN figures show that 40 people died in May.", "UN"),
+        ("Latest Home Office data suggest 40 people died.", "Home Office"),
+        (
+            "The Relief Council for Northern Towns, a charity based in Kot, said 40 were killed.",
+            "The Relief Council for Northern Towns",
+        ),
+        ("Iranian state TV reported that 40 people died.", "Iranian state TV"),
+        ("The army claimed to have killed 40 militants.", "The army"),
+    ],
+)
+def test_more_cues_name_their_source(text: str, source: str) -> None:
+    assert names(run(text)[-1]) == [source]
+
+
+@pytest.mark.parametrize(
+    "text", ["New figures show that 40 people died.", "Official figures show that 40 people died."]
+)
+def test_a_word_describing_the_data_is_no_owner(text: str) -> None:
+    assert names(only(text)) == []
+
+
+def test_a_relay_may_open_the_sentence() -> None:
+    claim = only("Citing police, the agency said 12 people died.")
+    assert names(claim) == ["police"] and [s.via for s in claim.sources] == ["the agency"]
+
+
 def test_a_denied_source_is_no_source() -> None:
     assert names(only("The attack, in which 41 people died, was claimed by no group.")) == []
     assert names(only("No official said how many of the 41 dead were soldiers.")) == []

@@ -31,10 +31,12 @@ def relay_after(text: str, pos: int, base: int) -> tuple[list[Mention], int] | N
 
 
 def relay_before(text: str, verb_start: int, base: int) -> tuple[list[Mention], list[Mention], int] | None:
-    """ "Yonhap, citing the NIS, said": (conduits, originators, start) when a relay clause
-    precedes the verb."""
+    """ "Yonhap, citing the NIS, said", "Citing the NIS, Yonhap said": (conduits, originators, start)
+    when a relay clause precedes the verb."""
     seg_start, seg = clause_before(text, verb_start)
-    if seg.strip() or seg_start == 0 or text[seg_start - 1] != ",":
+    if seg.strip():
+        return _fronted_relay(text, seg_start, seg, base)
+    if seg_start == 0 or text[seg_start - 1] != ",":
         return None
     relay_start, relay = clause_before(text, seg_start - 1)
     r = patterns()["relay"].match(relay.lstrip())
@@ -47,6 +49,24 @@ def relay_before(text: str, verb_start: int, base: int) -> tuple[list[Mention], 
     if not originators or not conduits or not source_like(conduit):
         return None
     return conduits, originators, conduit_start
+
+
+def _fronted_relay(
+    text: str, seg_start: int, seg: str, base: int
+) -> tuple[list[Mention], list[Mention], int] | None:
+    """ "Citing police, the agency said": a relay clause opening the sentence, then the verb's subject."""
+    if seg_start == 0 or text[seg_start - 1] != ",":
+        return None
+    relay_start, relay = clause_before(text, seg_start - 1)
+    r = patterns()["relay"].match(relay.lstrip())
+    if not r or text[:relay_start].strip(" \"“'"):
+        return None
+    lead = len(relay) - len(relay.lstrip())
+    originators = parse_source(relay.lstrip()[r.end() :], base + relay_start + lead + r.end())
+    conduits = parse_source(seg.strip(), base + seg_start + len(seg) - len(seg.lstrip()))
+    if not originators or not conduits or not source_like(seg):
+        return None
+    return conduits, originators, relay_start
 
 
 QUOTED_AS = re.compile(r"\bquoted\s+(?P<orig>[^,.;:]{2,90}?)\s+as\s+(?:saying|telling|stating)\b")

@@ -265,7 +265,15 @@ def _apposition(head: str, seg: str) -> bool:
     if named and any(t in titles for t in tokens_of(head)):  # "the governor of Qeshm, Mehdi Nejad,"
         return True
     particles = {"al", "bin", "de", "da", "van", "von", "el", "la", "le", "ibn", "abu"}
-    if len(words) > 4 or not all(w[:1].isupper() or w.lower() in particles for w in words):
+    joiners = {"of", "for", "and", "the", "on", "in"}  # "The Syrian Observatory for Human Rights"
+    organisation = (
+        len(words) <= 8
+        and words[-1][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in joiners for w in words)
+    )
+    if not organisation and (
+        len(words) > 4 or not all(w[:1].isupper() or w.lower() in particles for w in words)
+    ):
         return False
     first = seg.strip().split()[0].lower()
     has_title = any(t in titles for t in tokens_of(seg))
@@ -301,7 +309,7 @@ def is_noun(word: str, before: str, after: str) -> bool:
     lex = lexicon()
     if word.lower() not in lex.words("noun_verb_forms"):
         return False
-    nxt = re.match(r"\s*([A-Za-z’']+)", after)
+    nxt = re.match(r"[\s-]*([A-Za-z’']+)", after)  # "state TV", "state-run"
     if nxt is not None and (
         nxt.group(1).lower() in lex.words("noun_followers") or nxt.group(1).endswith("ing")
     ):

@@ -1,11 +1,12 @@
 """Cues: the attributions of one sentence, each with its mentions and the way it faces.
 
 "X said ..." (forward), "..., X said." (backward), "..., said X", "according to X", "X put the toll
-at", "X's figures", "a statement from X", "..., saying" (a participle speaking for the clause's
-subject), and a headline's "...: police" (a short source after a final colon).
+at", "X's figures", "X figures show", "a statement from X", "..., saying" (a participle speaking for
+the clause's subject), "..., with X reporting" (an absolute phrase's subject), and a headline's
+"...: police" (a short source after a final colon).
 From audit/data/attribution.yaml: `reporting_verbs`, `speech_participles`,
-`source_before`, `data_nouns`, `toll_patterns`, `verb_exclusions`, `news_outlets` (compiled in
-vocab.py); the phrases around a cue are read by clauses.py, relays by chains.py.
+`source_before`, `data_nouns`, `data_qualifiers`, `toll_patterns`, `verb_exclusions`, `news_outlets`
+(compiled in vocab.py); the phrases around a cue are read by clauses.py, relays by chains.py.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from audit.attribute.clauses import (
     subject,
     tail_is_empty,
 )
-from audit.attribute.originators import Mention, parse_source, source_like
+from audit.attribute.originators import Mention, lexicon, parse_source, source_like
 from audit.attribute.records import Attribution, Direction
 from audit.attribute.vocab import cue_in, patterns
 from audit.model import Sentence
@@ -80,8 +81,11 @@ def _verb_attribution(
 ) -> Attribution | None:
     base = s.start
     verb_end = cue_end if cue_end is not None else m.end()
-    if blocked(text, m.start()) or patterns()["verb_exclusions"].match(text, verb_end):
-        return None
+    claims_to_have = m.group(0).lower().startswith("claim") and _TO_HAVE.match(text, verb_end)
+    if blocked(text, m.start()) or (
+        patterns()["verb_exclusions"].match(text, verb_end) and not claims_to_have
+    ):
+        return None  # but "the army claimed to have killed 40": the army claims it
     if cue_end is None and is_noun(m.group(0), text[: m.start()], text[verb_end:]):
         return None
     relayed = relay_before(text, m.start(), base)
@@ -228,6 +232,9 @@ def _possessive_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribu
     return Attribution(cue, s.start + start, s.start + m.end(), mentions, "both", s.index)
 
 
+_TO_HAVE = re.compile(r"\s+to\s+have\s+[a-z]+(?:ed|en|t)\b", re.I)
+
+
 def _participle_attribution(
     text: str, m: re.Match[str], s: Sentence, found: list[Attribution]
 ) -> Attribution | None:
@@ -283,8 +290,8 @@ def _add(found: list[Attribution], a: Attribution | None) -> None:
 
 
 def _data_attributions(text: str, s: Sentence, found: list[Attribution]) -> None:
-    """The cues built on a data noun: "put the toll at", "the ministry's figures", and
-    provenance statements ("the figures had been provided by the police")."""
+    """The cues built on a data noun: "put the toll at", "the ministry's figures", "UN figures show",
+    and provenance statements ("the figures had been provided by the police")."""
     pats = patterns()
     for m in pats["toll"].finditer(text):
         a = _verb_attribution(text, m, s)
@@ -293,9 +300,30 @@ def _data_attributions(text: str, s: Sentence, found: list[Attribution]) -> None
         _add(found, a)
     for m in pats["possessive_data"].finditer(text):
         _add(found, _possessive_attribution(text, m, s))
+    for m in pats["owned_data"].finditer(text):  # "UN figures show that ..."
+        owner = _data_owner(m.group(1), at_start=not text[: m.start(1)].strip(" \"“'"))
+        mentions = parse_source(owner, s.start + m.end(1) - len(owner) - 1) if owner else []
+        if mentions:
+            span = (s.start + m.start(1), s.start + m.end())
+            _add(found, Attribution(m.group(0), *span, mentions, "forward", s.index))
     for m in pats["provenance"].finditer(text):
         end, phrase = np_after(text, m.end())
         mentions = parse_source(phrase, s.start + m.end())
         if mentions and source_like(phrase):
             span = (s.start + m.start(), s.start + end)
             found.append(Attribution(m.group(0).strip(), *span, mentions, "both", s.index, provenance=True))
+
+
+def _data_owner(words: str, at_start: bool) -> str:
+    """The owner of "UN figures", "Home Office data": capitalised words, less any that only describe the
+    data ("New", "Latest", "Official"); at a sentence's start, capitals prove nothing, so an owner
+    there must be an acronym or two words ("Home Office")."""
+    names = words.split()
+    while names and names[0].lower() in lexicon().words("data_qualifiers"):
+        names, at_start = names[1:], False
+    owner = " ".join(names)
+    if not owner or not source_like(owner):
+        return ""
+    if at_start and len(names) < 2 and not (owner.isupper() and len(owner) > 1):
+        return ""
+    return owner

@@ -43,6 +43,12 @@ def patterns() -> dict[str, re.Pattern[str]]:
             + phrase_regex(lex.words("absolute_participles")).pattern
             + r")(?=\s)"
         ),
+        # "UN figures show", "Home Office data suggest": a named owner, a data noun, a verb of showing
+        "owned_data": re.compile(
+            r"(?<![\w’'])((?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,5}?)(?:"
+            + "|".join(sorted(lex.words("data_nouns"), key=len, reverse=True))
+            + r")\s+(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\b"
+        ),
         "possessive_data": re.compile(
             r"(?<=[\w.&-])(?:'s|’s)\s+(?:latest\s+|official\s+|own\s+|provisional\s+)?(?P<noun>"
             + "|".join(sorted(lex.words("data_nouns"), key=len, reverse=True))
