@@ -31,3 +31,12 @@ def test_flight_numbers_and_dates_still_read_the_word_before() -> None:
     text = "Flight 370 vanished on March 8 with 239 people aboard."
     kept = [text[m.start : m.end] for m in find(text) if notfigures.is_figure(text, m)]
     assert kept == ["239"]
+
+
+def test_pc_glued_to_a_figure_is_a_percentage() -> None:
+    """British copy writes "rose 3pc"; "sales rose 3pc to 4.7m" then counts millions, not metres."""
+    from audit.extract import sentence_figures
+
+    assert [(f.value, f.unit) for f in sentence_figures("The index fell 0.5pc.")] == [(0.5, "percent")]
+    found = sentence_figures("Sales rose 3pc to 4.7m.")
+    assert [(f.value, f.unit) for f in found] == [(3.0, "percent"), (4_700_000.0, None)]

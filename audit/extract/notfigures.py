@@ -165,7 +165,7 @@ def _symbol_at_end() -> re.Pattern[str]:
 
 
 def _unit_glued(after: str) -> bool:
-    """'15km', '9mm', '4p', '10am' (the last one is a time, caught elsewhere); not '24703L202'."""
+    """'15km', '9mm', '4p', '3pc', '10am' (the last one is a time, caught elsewhere); not '24703L202'."""
     word = re.match(r"[A-Za-z]+(?!-?\d)", after)
     if not word:
         return False
@@ -173,6 +173,7 @@ def _unit_glued(after: str) -> bool:
     units = data("units")
     return (
         w in units["measures"]
+        or w in units["percent"]  # "3pc"
         or w in units["currency_minor"]
         or w in ("am", "pm", "c", "f")
         or word.group(0) in units["currency_codes"]

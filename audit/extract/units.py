@@ -144,7 +144,8 @@ def _restate_multiple(fig: Figure) -> None:
 def _percent_change_before() -> re.Pattern[str]:
     verbs = words_pattern(data("units")["change_words"])
     return re.compile(
-        rf"\b(?:{verbs})\b(?:\s+by)?\s+[-+\u2212]?\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)\s+to\s+$", re.I
+        rf"\b(?:{verbs})\b(?:\s+by)?\s+[-+\u2212]?\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b|pc\b)\s+to\s+$",
+        re.I,
     )
 
 
