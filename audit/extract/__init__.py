@@ -2,7 +2,9 @@
 
 For each sentence: find number mentions (numbers.py), drop what is no figure (dates, times,
 ordinals, identifiers, idioms), join ranges, read the qualifier before and the unit after,
-then decide what the figure counts from the casualty vocabulary around it.
+then decide what the figure counts from the casualty vocabulary around it. One step looks back a
+sentence: a part referred to by a pronoun ("Among them were three firefighters") takes the harm of the
+group the sentence before counted.
 """
 
 from __future__ import annotations
