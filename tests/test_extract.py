@@ -543,3 +543,18 @@ def test_currency_hints_skip_only_words_the_prose_cannot_hold(prose: str) -> Non
             for written in (word, word.upper(), word.capitalize()):
                 if written in prose:
                     assert units._currency_word(written, fast) == units._currency_word(written, full)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Just shy of 300 people died.", "less_than"),
+        ("Not quite 300 people died.", "less_than"),
+        ("North of 300 people died.", "more_than"),
+        ("The best part of 300 people died.", "approx"),
+    ],
+)
+def test_idioms_of_bound_and_estimate(text: str, qualifier: str) -> None:
+    from audit.extract import sentence_figures
+
+    assert sentence_figures(text)[0].qualifier == qualifier
