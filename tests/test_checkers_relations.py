@@ -1066,3 +1066,15 @@ def test_a_later_figure_given_a_place_the_toll_does_not_name_is_that_places_shar
     assert "fail" not in [c.status for c in shared.checks if c.rule == "restatement"]
     restated = audit_text(head + "The quake injured five villagers, the district chief said.")
     assert [c.status for c in restated.checks if c.rule == "restatement"] == ["fail"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2004, 3 towns and seven soldiers, 12 people in all, died.",
+        "Over 3 days, eight soldiers, 12 in all, died.",
+    ],
+)
+def test_a_total_after_a_single_part_raises_nothing(text: str) -> None:
+    """A total "in all" after only one figure that can be its part is no breakdown (it used to crash)."""
+    assert statuses(text, "breakdown-sum") == []

@@ -195,17 +195,15 @@ def _total_after(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             if not _BEFORE_TOTAL.match(gap):
                 continue
             parts = [c for c in claims[:j] if _compatible(whole, c) or _counted_with(whole, c)]
-            run = parts[-2:] if len(parts) >= 2 else []
-            while len(parts) > len(run) and _listed_before(ctx, parts[-len(run) - 1], run[0]):
-                run.insert(0, parts[-len(run) - 1])
-            if len(run) >= 2 and _parts_joined(ctx, run) and run[-1] is claims[j - 1]:
+            run = _listed_run(ctx, parts)
+            if run and _parts_joined(ctx, run) and run[-1] is claims[j - 1]:
                 out.append(Breakdown(whole, run, "eq", "high", "explicit, the total after its parts"))
     return out
 
 
 def _in_all_next(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
     """ "Nine soldiers and six civilians were killed. In all, 15 people died": a sentence opening with
-    "In all" (in total, altogether, overall) sums up the parts listed in the sentence before (less
+    "In all" (in total, altogether) sums up the parts listed in the sentence before (less
     sure)."""
     out = []
     by_sentence = _by_sentence(ctx)
@@ -223,12 +221,8 @@ def _in_all_next(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
         before = [
             c for c in by_sentence.get(index - 1, []) if _compatible(whole, c) or _counted_with(whole, c)
         ]
-        if len(before) < 2:
-            continue
-        run = before[-2:]
-        while len(before) > len(run) and _listed_before(ctx, before[-len(run) - 1], run[0]):
-            run.insert(0, before[-len(run) - 1])
-        if len(run) >= 2 and _parts_joined(ctx, run) and not any(c.category == "casualties" for c in run):
+        run = _listed_run(ctx, before)
+        if run and _parts_joined(ctx, run) and not any(c.category == "casualties" for c in run):
             out.append(Breakdown(whole, run, "eq", "low", "in all, the sentence before's parts"))
     return out
 
@@ -239,6 +233,17 @@ _IN_ALL_OPENS = re.compile(
 _SPAN_OF_TIME = re.compile(
     r"\b(?:this|that|the\s+past|the\s+last)\s+(?:year|month|week|decade)\b|\bsince\b", re.I
 )
+
+
+def _listed_run(ctx: Context, parts: list[Claim]) -> list[Claim]:
+    """The last two of `parts` and those listed before them ("eight soldiers, three police and two
+    civilians"); none when there are fewer than two."""
+    if len(parts) < 2:
+        return []
+    run = parts[-2:]
+    while len(parts) > len(run) and _listed_before(ctx, parts[-len(run) - 1], run[0]):
+        run.insert(0, parts[-len(run) - 1])
+    return run
 
 
 def _counted_with(whole: Claim, part: Claim) -> bool:
