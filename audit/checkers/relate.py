@@ -191,14 +191,14 @@ def _unstopped(text: str) -> bool:
     return not text.rstrip().rstrip("\"'\u201d\u2019)").endswith((".", "?", "!"))
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def other_period(text: str, records: bool = True) -> bool:
     """The text places a figure in another event or period ("last year", "a separate attack", "2008"),
     or (with `records`) sets it against a record ("the highest since 1999", "in history")."""
     return (
-        bool(_YEAR.search(text))
+        bool(YEAR.search(text))
         or has_cue(text, "other_period_words")
         or bool(_OTHER_EVENT().search(text))
         or (records and has_cue(text, "record_words"))
@@ -243,10 +243,13 @@ def updated(ctx: Context, claim: Claim) -> bool:
     return bool(_CHANGE_BEFORE.search(ctx.before(claim, 30)) or _MORE_AFTER.match(ctx.after(claim, 20)))
 
 
+# "rose to", "has climbed to", "hits": a running total's latest figure follows
+_RISE_VERBS = (
+    r"rose|rises|rising|risen|climbed|climbs|increased|increases|jumped|jumps|reached|reaches|hit|hits"
+)
+RISEN_TO = re.compile(rf"\b(?:{_RISE_VERBS})\s+to\s*$", re.I)
 _CHANGE_BEFORE = re.compile(
-    r"(?:\b(?:rose|rises|rising|risen|climbed|climbs|increased|increases|jumped|jumps|revised|reached|reaches|"
-    r"hit|hits)\s+to|\b(?:another|additional|further))\s*$",
-    re.I,
+    rf"(?:\b(?:{_RISE_VERBS}|revised)\s+to|\b(?:another|additional|further))\s*$", re.I
 )
 
 

@@ -36,6 +36,7 @@ from typing import Any
 from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import interval, point
 from audit.checkers.relate import (
+    RISEN_TO,
     THE_REST_BEFORE,
     counts_alike,
     ends_with_cue,
@@ -183,16 +184,7 @@ def _raised_to(ctx: Context, claim: Claim) -> bool:
     give the toll as risen to a figure should give the same latest toll (not "another two", "five
     more"); one may have been updated without the other, or the lede tells an earlier stage, so the
     pairing is less sure and takes the lede's last risen figure."""
-    return bool(_RAISED_TO.search(ctx.before(claim, 30))) and not re.match(
-        r"^\s*more\b", ctx.after(claim, 10)
-    )
-
-
-_RAISED_TO = re.compile(
-    r"\b(?:rose|rises|rising|risen|climbed|climbs|increased|increases|jumped|jumps|reached|reaches|hit|hits)"
-    r"\s+to\s*$",
-    re.I,
-)
+    return bool(RISEN_TO.search(ctx.before(claim, 30))) and not re.match(r"^\s*more\b", ctx.after(claim, 10))
 
 
 def _headline_verb(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:

@@ -10,12 +10,11 @@ sources.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Any
 
 from audit.checkers import Context, Outcome, checker
 from audit.checkers.bounds import fmt, point
-from audit.checkers.relate import head, label, lexicon, same_subject, sentence_text
+from audit.checkers.relate import YEAR, head, label, lexicon, same_subject, sentence_text
 from audit.model import HARM_CATEGORIES, Claim, Source
 
 
@@ -164,11 +163,8 @@ def _corroborated_elsewhere(ctx: Context, claim: Claim, figures: list[Claim], mi
 
 def _other_years(ctx: Context, a: Claim, b: Claim) -> bool:
     """Both sentences name years, and no year in common."""
-    ya, yb = (set(_YEAR.findall(sentence_text(ctx, c))) for c in (a, b))
+    ya, yb = (set(YEAR.findall(sentence_text(ctx, c))) for c in (a, b))
     return bool(ya and yb and not ya & yb)
-
-
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _names(sources: dict[str, Source]) -> str:
