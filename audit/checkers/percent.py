@@ -124,10 +124,9 @@ def _from_with_new_before(
         return (here[-1], old) if _same_clause(ctx, here[-1], p) else None
     sentence = ctx.sentence(p)
     opening = ctx.doc.prose[sentence.start : p.start] if sentence is not None else ""
-    previous = by_sentence.get(p.sentence - 1, [])
     if not _POINTS_BACK.match(opening):
         return None
-    earlier = [c for c in previous if fits(c)]
+    earlier = [c for c in by_sentence.get(p.sentence - 1, []) if fits(c)]
     return (earlier[-1], old) if earlier else None
 
 
