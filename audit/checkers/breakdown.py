@@ -45,6 +45,7 @@ from audit.model import HARM_CATEGORIES, Claim
 Relation = Literal["eq", "le"]
 PART_CATEGORIES = ("killed", "wounded", "missing", "captured")
 _DASH_OR_COLON = re.compile(r"(?:[:\u2013\u2014]|\s-|-)\s*$")
+_IN_ALL_WORDS = r"in\s+all|in\s+total|altogether"  # a total summing up parts given beside it
 _JOINER = re.compile(r"^[\s,;]*(?:and|or|plus|as well as|while|with|\u2013|\u2014|-)?[\s,;]*$", re.I)
 _CLAUSE = re.compile(r"[.;!?]|\b(?:but|while|whereas|although|after|before|when|because)\b", re.I)
 
@@ -227,9 +228,7 @@ def _in_all_next(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
     return out
 
 
-_IN_ALL_OPENS = re.compile(
-    r"\W*(?:in\s+all|in\s+total|altogether)\s*,?\s*(?:(?:at\s+least|some|about|nearly)\s+)?", re.I
-)
+_IN_ALL_OPENS = re.compile(rf"\W*(?:{_IN_ALL_WORDS})\s*,?\s*(?:(?:at\s+least|some|about|nearly)\s+)?", re.I)
 _SPAN_OF_TIME = re.compile(
     r"\b(?:this|that|the\s+past|the\s+last)\s+(?:year|month|week|decade)\b|\bsince\b", re.I
 )
@@ -289,7 +288,7 @@ def _listed_before(ctx: Context, a: Claim, b: Claim) -> bool:
 
 # "a total of" before the whole; "in all", "in total", "altogether" after it (and its noun)
 _TOTAL_OF = re.compile(r"\ba\s+total\s+of\s*$", re.I)
-_IN_ALL = re.compile(r"^\s*(?:[a-z]+\s+)?(?:in\s+all|in\s+total|altogether)\b", re.I)
+_IN_ALL = re.compile(rf"^\s*(?:[a-z]+\s+)?(?:{_IN_ALL_WORDS})\b", re.I)
 # between the last part and the whole: its noun, then a comma or a dash (and "a total of")
 _BEFORE_TOTAL = re.compile(
     r"^\s*(?:[a-z]+(?:\s+[a-z]+){0,2})?\s*(?:,|\s[-\u2013\u2014])\s*(?:a\s+total\s+of\s+|some\s+)?$", re.I
