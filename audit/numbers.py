@@ -70,7 +70,6 @@ _NOT_A_SIGN = re.compile(
 _MINUS = "-\u2212"
 _DIGIT_FRACTION = re.compile(r"(?<![\d/])(?:(\d{1,3})\s)?(\d{1,2})/(\d{1,3})(?![\d/])")
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
-_SUFFIX = re.compile(r"(?:\s?(bn|mn|mln|tn|trn|cr)|(m|k|b))(?![A-Za-z0-9])", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
@@ -79,6 +78,16 @@ _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 def _vocab() -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, int]]:
     nums = data("numbers")
     return nums["units"], nums["scales"], nums["scale_suffixes"], nums["fractions"]
+
+
+@cache
+def _suffix() -> re.Pattern[str]:
+    """A scale suffix after digits, from the lexicon: a word ("bn", "mln") glued or after one space,
+    a single letter ("m", "k") glued only ("5 m" is five metres)."""
+    _, _, suffixes, _ = _vocab()
+    words = "|".join(sorted((s for s in suffixes if len(s) > 1), key=len, reverse=True))
+    letters = "|".join(s for s in suffixes if len(s) == 1)
+    return re.compile(rf"(?:\s?({words})|({letters}))(?![A-Za-z0-9])", re.IGNORECASE)
 
 
 @cache
@@ -227,7 +236,7 @@ def _digit_mentions(text: str) -> list[Mention]:
         end, scale, suffix = m.end(), 1.0, None
         if em := _EXPONENT.match(text, end):
             scale, end = 10.0 ** _exponent(em), em.end()
-        elif sm := _SUFFIX.match(text, end):
+        elif sm := _suffix().match(text, end):
             suffix = sm.group(1) or sm.group(2)
             scale, end = float(suffixes[suffix.lower()]), sm.end()
         else:

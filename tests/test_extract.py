@@ -265,6 +265,44 @@ def test_new_cases_are_no_deaths_and_the_number_of_confirmed_dead_is() -> None:
     assert [(c.value, c.category) for c in found] == [(1240, "other"), (37, "killed"), (63, "killed")]
 
 
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("A man aged 71 died in the fire.", 71),
+        ("The driver, 45, was arrested at the scene.", 45),
+        ("Police said the victim, 19, was a student.", 19),
+        ("A pensioner of age 90 was rescued.", 90),
+    ],
+)
+def test_an_age_is_no_head_count_whatever_follows_it(text: str, age: int) -> None:
+    """ "aged 71" is an age even before a verb of harm; so is a number between commas after a
+    person noun, as after a name."""
+    assert [(c.value, c.unit, c.category) for c in claims(text) if c.value == age] == [(age, "year", "other")]
+
+
+def test_a_count_in_a_list_after_a_person_noun_is_no_age() -> None:
+    found = claims("Two soldiers, 12 civilians and a child died.")
+    assert [(c.value, c.unit, c.category) for c in found][1] == (12, "people", "killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Sales reached 2.4 bln euros.", 2_400_000_000, "EUR"),
+        ("The bank set aside 310 mln dollars.", 310_000_000, "USD"),
+        ("The loan was 900 million Spanish pesetas.", 900_000_000, "ESP"),
+        ("Fares rose to 3,500 lire.", 3_500, "ITL"),
+        ("The works cost 12 million Deutsche marks.", 12_000_000, "DEM"),
+        ("Savings of 40 million Dutch guilders were found.", 40_000_000, "NLG"),
+        ("A 75-cent toll applies.", 0.75, "USD"),
+    ],
+)
+def test_wire_and_archive_money(text: str, value: float, unit: str) -> None:
+    """Wire copy's "bln"/"mln", the currencies the euro replaced, and "N-cent" as an adjective."""
+    c = one(text)
+    assert (c.value, c.unit) == (pytest.approx(value), unit)
+
+
 def test_children_under_five_is_an_age() -> None:
     assert [(c.value, c.unit) for c in claims("Three were children under five.")][-1] == (5, "year")
 

@@ -305,3 +305,10 @@ def test_digit_lookahead_changes_no_match(text: str) -> None:
 )
 def test_the_scale_a_number_ends_on(written: str, scale: float) -> None:
     assert numbers.scale_of(written) == scale
+
+
+@given(st.sampled_from(sorted(lexicon.data("numbers")["scale_suffixes"])), st.integers(1, 999))
+def test_every_scale_suffix_of_the_lexicon_scales_the_digits_it_is_glued_to(suffix: str, n: int) -> None:
+    factor = lexicon.data("numbers")["scale_suffixes"][suffix]
+    (mention,) = numbers.find(f"a total of {n}{suffix} was paid")
+    assert mention.value == n * factor

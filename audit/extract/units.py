@@ -66,7 +66,9 @@ def _unit_patterns() -> dict[str, re.Pattern[str]]:
         "symbol": re.compile(rf"({words_pattern(list(u['currency_symbols']))})[\s\u00a0]?$"),
         "weight_cue": re.compile(rf"\b(?:{words_pattern(u['weight_cues'])})\b[^.;:,]*$", re.I),
         "minor": re.compile(rf"^({words_pattern(list(minor))})(?![A-Za-z])", re.I),
-        "minor_word": re.compile(rf"^[\s\u00a0]+({words_pattern([w for w in minor if len(w) > 1])})\b", re.I),
+        "minor_word": re.compile(
+            rf"^(?:[\s\u00a0]+|-)({words_pattern([w for w in minor if len(w) > 1])})\b", re.I
+        ),
     }
 
 
@@ -180,10 +182,21 @@ _AGE_PAIR_AFTER = re.compile(r"^\s*(?:to|and|-|\u2013)\s*\d{1,3}\b")
 
 
 _AGE_AFTER = re.compile(r"^\s*(?:,|\.(?!\d)|\)|;|$|and\b)")
+_AGED_BEFORE = re.compile(
+    r"\b(?:aged|age(?:\s+of)?)\s+$", re.I
+)  # an age whatever follows: "a man aged 71 died"
+
+
+@cache
+def _person_before_age() -> re.Pattern[str]:
+    """A singular person noun and a comma, as before an age in apposition: "the victim, 19,"."""
+    nouns = words_pattern(data("casualties")["singular_people"])
+    return re.compile(rf"\b(?:{nouns}),\s*(?:now\s+|then\s+)?$", re.I)
 
 
 def is_age(text: str, fig: Figure) -> bool:
-    """'Eric Kirkpatrick, 61, opened fire', 'Tsarnaev, then 19,', 'Tsarnaev, now 20,': a person's age."""
+    """'Eric Kirkpatrick, 61, opened fire', 'Tsarnaev, then 19,', 'the driver, 45,', 'a man aged 71':
+    a person's age."""
     top = fig.high if fig.qualifier == "range" and fig.high is not None else fig.value  # "aged 5 to 12"
     if fig.kind not in ("digits", "words") or not 0 < top < 125 or not float(top).is_integer():
         return False
@@ -198,7 +211,12 @@ def is_age(text: str, fig: Figure) -> bool:
         return True
     if _AGE_BEFORE.search(before) and _AGE_PAIR_AFTER.match(text[fig.end : fig.end + 8]):
         return bool(re.search(r"\b(?:aged?|ages)\b", before))  # the first of "between the ages of 16 and 18"
-    return bool(_AGE_BEFORE.search(before) and _AGE_AFTER.match(text[fig.end : fig.end + 5]))
+    if _AGED_BEFORE.search(before):
+        return True
+    after = text[fig.end : fig.end + 5]
+    return bool(
+        (_AGE_BEFORE.search(before) or _person_before_age().search(before)) and _AGE_AFTER.match(after)
+    )
 
 
 def _currency_word(word: str, hint: dict[str, str]) -> str:
