@@ -799,3 +799,43 @@ def test_a_moved_mention_is_a_copy_further_on() -> None:
     assert (original.start, original.end) == (4, 23)
     moved.key = "health ministry"
     assert original.key == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("WHO said 310 people had died of cholera.", "WHO"),
+        ("The WHO said 310 people had died of cholera.", "The WHO"),
+        ("310 people had died of cholera, the WHO said.", "the WHO"),
+        ("A US official said 310 people had died.", "A US official"),
+        ("The US Geological Survey said the quake was 8 km deep.", "the US Geological Survey"),
+    ],
+)
+def test_an_acronym_that_spells_a_function_word_is_a_name(text: str, source: str) -> None:
+    """ "WHO" and "US" in capitals are initials, not "who" and "us"."""
+    (originators,) = [o for o in _originators(text).values() if o]
+    assert {o.lower() for o in originators} == {source.lower()}
+
+
+def test_those_who_said_is_still_no_source() -> None:
+    assert not any(_originators("Those who said 310 people had died were wrong.").values())
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["US Secretary of State Ana Ruiz", "UN Under-Secretary Ana Ruiz", "US Treasury Under-Secretary Ana Ruiz"],
+)
+def test_a_title_after_initials_and_before_a_name_is_a_person(name: str) -> None:
+    from audit.attribute.originators import classify
+
+    assert classify(name) == "person"
+
+
+@pytest.mark.parametrize("verb", ["documented", "verified", "counted", "tallied", "assessed"])
+def test_a_monitor_s_own_count_rests_on_it(verb: str) -> None:
+    assert _originators(f"The monitor {verb} 56 deaths in detention last year.")["56"] == {"The monitor"}
+
+
+@pytest.mark.parametrize("noun", ["monitor", "watchdog", "foundation", "NGO"])
+def test_more_organisations_speak(noun: str) -> None:
+    assert _originators(f"The {noun} said 56 people had died.")["56"] == {f"The {noun}"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from audit.attribute.originators import Mention, inside_name_list, lexicon, source_like, tokens_of
+from audit.attribute.originators import Mention, acronym, inside_name_list, lexicon, source_like, tokens_of
 from audit.attribute.vocab import patterns
 
 _BOUNDARY = re.compile(r"[;:\"“”]|,|\s[–—-]{1,2}\s")
@@ -113,13 +113,14 @@ def subject(text: str, verb_start: int) -> tuple[int, str] | None:
         seg_start, seg = clause_before(text, seg_start - 1)
         if not seg.strip():
             return None
-    first = seg.strip().split()[0].lower()
+    first_word = seg.strip().split()[0]
+    first = first_word.lower()
     prev_start, prev = clause_before(text, seg_start - 1) if seg_start > 0 else (0, "")
     conjunction = re.match(r"\s*(?:but|and|yet|while|whereas)\s+", prev)
     if conjunction:  # "..., but Mr Okoro, the head of the district council, said"
         prev_start, prev = prev_start + conjunction.end(), prev[conjunction.end() :]
     after_comma = seg_start > 0 and text[seg_start - 1] == ","
-    relative = first in ("who", "which", "whose")  # "Luke Pigeon, who lives next door, said"
+    relative = first in ("who", "which", "whose") and not acronym(first_word)  # "Luke Pigeon, who lives ..."
     if relative and not comma_gap:  # "officer Reyes, who police say the gunmen shot": the speaker is inside
         inner = re.match(r"\s*(?:who|which|whose)\s+", seg, re.I)
         rest = seg[inner.end() :] if inner else ""
@@ -186,7 +187,7 @@ def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
         w = words[i].group(0)
         low = w.lower().strip("\"“”‘’'()")
         verbish = _VERB_FORM.search(low) and low not in nominal
-        if low in stop or (verbish and not w[:1].isupper()) or _DIGIT.search(low):
+        if (low in stop and not acronym(w)) or (verbish and not w[:1].isupper()) or _DIGIT.search(low):
             if verbish and _reduced_relative(words, i, stop):  # "a source residing in Kabul said"
                 return _trailing_np(seg_start, seg[: words[i].start()])
             break
@@ -248,7 +249,7 @@ def _noun_phrase(text: str, figures: bool = False) -> bool:
     22-year-old resident", "a 911 dispatcher" (with figures), not "BP's share price rose 4p or 1%"."""
     stop, nominal = _clause_words_but_i(), _nominal()
     words = [w.strip("\"“”‘’'(),") for w in text.split()]
-    if (not figures and _FIGURE.search(text)) or any(w.lower() in stop for w in words):
+    if (not figures and _FIGURE.search(text)) or any(w.lower() in stop and not acronym(w) for w in words):
         return False
     return not any(w.isalpha() and w.islower() and _VERB_FORM.search(w) and w not in nominal for w in words)
 
@@ -275,7 +276,8 @@ def _apposition(head: str, seg: str) -> bool:
         len(words) > 4 or not all(w[:1].isupper() or w.lower() in particles for w in words)
     ):
         return False
-    first = seg.strip().split()[0].lower()
+    first_word = seg.strip().split()[0]
+    first = first_word.lower()
     has_title = any(t in titles for t in tokens_of(seg))
     return first in {"a", "an"} or has_title or bool(re.match(r"\s*[A-Z][\w’'.-]*(?:'s|’s)\s", seg))
 
@@ -329,6 +331,8 @@ def noun_phrases_only(mentions: list[Mention]) -> bool:
     for m in mentions:
         for w in m.name.split():
             low = w.lower().strip("\"“”‘’'(),")
-            if low in stop or (_VERB_FORM.search(low) and low not in nominal and w.islower()):
+            if (low in stop and not acronym(w)) or (
+                _VERB_FORM.search(low) and low not in nominal and w.islower()
+            ):
                 return False
     return True

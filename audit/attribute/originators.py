@@ -200,7 +200,9 @@ def classify(name: str) -> Kind:
     if len(low) == 1 and low[0] in sets["pronouns"]:
         return "pronoun"
     proper = proper_words(re.split(r"\s(?:of|in|from|at|for|with)\s", name)[0])
-    has_title = any(w in sets["titles"] for w in low)
+    has_title = any(
+        w in sets["titles"] or w.rsplit("-", 1)[-1] in sets["titles"] for w in low
+    )  # "Under-Secretary"
     has_org = any(w in sets["organisation_words"] for w in low)
     definite = low[0] in {"the", "this"}
     if not proper:
@@ -211,9 +213,22 @@ def classify(name: str) -> Kind:
         return "description" if low[-1] in sets["data_nouns"] else "other"
     if has_title and not any(w.isupper() and len(w) > 1 for w in proper[-1:]):
         return "person"
+    if has_title and _personal_name_last(words, low, sets["organisation_words"]):
+        return "person"  # "US Secretary of State John Kerry": a country's initials before the title
     if any(w.isupper() and len(w) > 1 for w in words) or has_org:
         return "organisation"
     return "person" if len(proper) >= 2 or len(words) == 1 else "other"
+
+
+def _personal_name_last(words: list[str], low: list[str], organisation_words: frozenset[str]) -> bool:
+    """Does the phrase end in a personal name: two capitalised words, neither all capitals nor a word
+    of an organisation's name ("... John Kerry", not "... Geological Survey" or "... the FBI")?"""
+    last = words[-2:]
+    return (
+        len(last) == 2
+        and all(w[:1].isupper() and not w.isupper() for w in last)
+        and not any(w in organisation_words for w in low[-2:])
+    )
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which)\b[^,]*,", re.I)
@@ -533,13 +548,26 @@ def _name_after_role(head: str, description: str) -> bool:
     return named and not proper_words(head.split(" of ")[0]) and any(t in titles for t in tokens_of(head))
 
 
+def acronym(word: str) -> bool:
+    """ "WHO": capitals spell a name's initials, never the function word they also spell ("who")."""
+    letters = word.strip("\"“”‘’'(),")
+    return len(letters) > 1 and letters.isalpha() and letters.isupper()
+
+
+def _stop_word(text: str, pos: int) -> re.Match[str] | None:
+    """The first stop word at or after `pos`, an acronym that spells one ("the WHO said") passed over."""
+    stops = _patterns()["stops"]
+    while (stop := stops.search(text, pos)) and acronym(stop.group(0)):
+        pos = stop.end()
+    return stop
+
+
 def _cut_at_stop(text: str) -> str:
     """Cut at the first stop word ("who", "on Monday"); one that opens the phrase is dropped
     ("in an interview he" -> "he")."""
-    pats = _patterns()
     while True:
         lead = len(text) - len(_strip_left(text))
-        stop = pats["stops"].search(text, lead)
+        stop = _stop_word(text, lead)
         if not stop:
             return text
         if stop.start() > lead:
