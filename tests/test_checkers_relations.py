@@ -1078,3 +1078,12 @@ def test_a_later_figure_given_a_place_the_toll_does_not_name_is_that_places_shar
 def test_a_total_after_a_single_part_raises_nothing(text: str) -> None:
     """A total "in all" after only one figure that can be its part is no breakdown (it used to crash)."""
     assert statuses(text, "breakdown-sum") == []
+
+
+def test_a_count_of_killings_refers_back_to_no_group_of_people() -> None:
+    """ "the four murders" names its own noun: it is not "the group counted last" (the holdouts)."""
+    text = (
+        "The jury split 9-3 on the sentence.\n\nThe others tried to sway the three holdouts, in vain.\n\n"
+        "In a recorded call the killer said he did not regret the four murders."
+    )
+    assert consistency_findings(text) == []

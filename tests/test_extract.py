@@ -596,3 +596,21 @@ def test_idioms_of_bound_and_estimate(text: str, qualifier: str) -> None:
     from audit.extract import sentence_figures
 
     assert sentence_figures(text)[0].qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The group documented 19 summary executions.", "killed"),
+        ("Police recorded 600 murders last year.", "killed"),
+        ("The city had 210 homicides in 2020.", "killed"),
+        ("There were 3 attempted murders.", "other"),
+        ("Four murder victims were named.", "killed"),
+        ("The number of evacuees rose to 45,000.", "displaced"),
+        ("The agency puts the number of refugees at 45,000.", "displaced"),
+    ],
+)
+def test_nouns_of_one_harmed_person_and_groups_of_the_harmed(text: str, category: str) -> None:
+    """A killing's noun counts the dead, one each ("19 executions"), but not an attempted one; the
+    harmed people nouns ("refugees") name a group before a figure as the harm's participles do."""
+    assert claims(text)[0].category == category

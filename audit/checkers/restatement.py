@@ -361,10 +361,26 @@ def _antecedent(ctx: Context, ref: Claim, candidates: list[Claim]) -> Claim | No
 
 
 def _noun(ctx: Context, ref: Claim) -> str | None:
-    """The head noun a figure counts: its subject's, or "people" when it says so ("the three people")."""
+    """The head noun a figure counts: its subject's, "people" when it says so ("the three people"),
+    or a noun of one harmed person each ("the four murders", "the 12 deaths")."""
     if ref.subject:
         return head(ref.subject)
-    return "people" if _PEOPLE_AFTER.match(ctx.after(ref, 20)) else None
+    if _PEOPLE_AFTER.match(ctx.after(ref, 20)):
+        return "people"
+    word = _WORD_AFTER.match(ctx.after(ref, 20))
+    return word.group(1).lower() if word and word.group(1).lower() in _harm_person_nouns() else None
+
+
+_WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
+
+
+@cache
+def _harm_person_nouns() -> frozenset[str]:
+    """Every form of the harm families' nouns of one person each ("deaths", "murders", "arrests")."""
+    forms = data("harm_forms")["NOUN"]
+    families = data("casualties")["harm_families"].values()
+    nouns = [noun for family in families for noun in family.get("persons", ())]
+    return frozenset(form for noun in nouns for tagged in forms.get(noun, {}).values() for form in tagged)
 
 
 _PEOPLE_AFTER = re.compile(r"^\s*(?:people|persons)\b", re.I)

@@ -114,6 +114,8 @@ def _add_family(out: Cues, cat: str, family: dict[str, Any]) -> None:
     plurals = {form for noun in family.get("persons", ()) for form in noun_forms(noun) - {noun}}
     after |= plurals
     out.people |= set(family.get("people", ()))
+    for noun in family.get("people", ()):
+        out.groups.setdefault(noun, cat)  # "the number of evacuees rose to 45,000"
     for word in plurals | set(family.get("people", ())):
         out.head_nouns.setdefault(word, cat)
     out.noun_of[cat] = persons | {form for noun in family.get("events", ()) for form in noun_forms(noun)}
