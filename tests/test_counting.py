@@ -71,9 +71,15 @@ def counted(text: str) -> list[tuple[float, str | None, str]]:
         # a singular object coordinated before the figure leaves the verb to it
         ("The drone strike killed a commander and five of his bodyguards.", "killed"),
         ("Gunmen kidnapped a priest and four nuns.", "captured"),
-        # a "V to death" phrase split by its object
+        # a family's phrase split by its object, where its tail may follow the object
         ("The stampede crushed 12 worshippers to death.", "killed"),
         ("A mob beat two suspected thieves to death.", "killed"),
+        ("Militants took 14 aid workers hostage.", "captured"),
+        ("The rebels took 40 conscripts prisoner.", "captured"),
+        ("Officers took five teenagers into custody.", "captured"),
+        ("The rising river forced 300 families from their homes.", "displaced"),
+        ("The landslide made 80 households homeless.", "displaced"),
+        ("Snipers gunned three medics down.", "killed"),
         # two harms joined with no figure of their own: the casualties of both
         ("In all, 35 people were killed or wounded in the raids.", "casualties"),
         ("Some 400 fighters were killed and wounded in the siege.", "casualties"),
@@ -125,6 +131,7 @@ def test_the_second_figure_takes_people_and_its_own_cue() -> None:
         "Diplomats helped evacuate 300 nationals from the capital.",  # an active evacuation is a rescue
         "Police issued 17 arrest warrants.",  # a singular noun before another noun is a modifier
         "The court sentenced 12 men to death.",  # a sentence is no killing: no "V to death" verb
+        "The guide took 12 hikers up the ridge.",  # "take" has no tail "up" in any family's phrase
     ],
 )
 def test_no_harm_where_the_family_does_not_say_it(text: str) -> None:

@@ -164,8 +164,8 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     dets = pats["qualifier_or_det"].search(raw_head)  # always matches: it may match nothing
     head = raw_head[: dets.start()] if dets else raw_head
     before = cue_pats["before"]
-    if split := _split_to_death(text, fig, head):  # before "shot": "shot one man dead" is killed
-        return "killed", split
+    if split := _split_phrase(text, fig, head):  # before "shot": "shot one man dead" is killed
+        return split
     m = before.search(head) or before.search(raw_head) or cue_pats["noun_of"].search(raw_head)
     if m and _near_miss(raw_head, raw_head.rfind(m.group(0))):
         return None  # "nearly killed two hikers": the harm did not happen
@@ -203,26 +203,48 @@ def group_before(text: str, fig: Figure) -> tuple[str, str] | None:
 _AFTER_A_SINGULAR = re.compile(r"\s(?:an?|the|one)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+and\s+$", re.I)
 
 
-def _split_to_death(text: str, fig: Figure, head: str) -> str | None:
-    """ "crushed 12 worshippers to death", "beat two guards to death", "shot one man dead": the verb
-    of one of the killed family's "V to death" or "V dead" phrases before the figure, "to death" or
-    "dead" after its noun ("sentenced 12 men to death" is no such verb)."""
-    verb = _to_death_verbs().search(head)
-    after = _TO_DEATH_AFTER.match(text, fig.end) if verb else None
-    if verb is None or after is None:
+def _split_phrase(text: str, fig: Figure, head: str) -> tuple[str, str] | None:
+    """ "shot one man dead", "beat two guards to death", "took 12 people hostage", "forced 300
+    families from their homes": the verb of a harm family's phrase before the figure, the phrase's
+    tail after its noun, when the tail is one that may follow the object (casualties.yaml
+    `tails_after_object`; "sentenced 12 men to death" is no phrase of a family)."""
+    verbs = _split_phrase_verbs()
+    verb = verbs.search(head)
+    if verb is None:
         return None
-    return f"{verb.group(1)} ... {after.group(1)}"
-
-
-_TO_DEATH_AFTER = re.compile(r"\s+(?:[A-Za-z'-]+\s+){0,3}?(to\s+death|dead)\b", re.I)
+    lemma_tails = _split_phrase_tails()[verb.group(1).lower()]
+    after = _tail_after(lemma_tails).match(text, fig.end)
+    if after is None:
+        return None
+    tail = " ".join(after.group(1).lower().split())
+    category = next(cat for cat, t in lemma_tails if t == tail)
+    return category, f"{verb.group(1)} ... {after.group(1)}"
 
 
 @cache
-def _to_death_verbs() -> re.Pattern[str]:
-    phrases = data("casualties")["harm_families"]["killed"]["phrases"]
-    lemmas = [p.split()[0] for p in phrases if p.endswith((" to death", " dead"))]
-    forms = sorted(set().union(*(verb_forms(lemma) for lemma in lemmas)))
-    return re.compile(rf"\b({words_pattern(forms)})\s+$", re.I)
+def _split_phrase_tails() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each inflected verb of a family phrase with a movable tail -> its (category, tail) pairs."""
+    cas = data("casualties")
+    movable = cas["tails_after_object"]
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for cat, family in cas["harm_families"].items():
+        for phrase in family.get("phrases", ()):
+            verb, _, tail = phrase.partition(" ")
+            if tail in movable:
+                for form in verb_forms(verb):
+                    out[form] = (*out.get(form, ()), (cat, tail))
+    return out
+
+
+@cache
+def _split_phrase_verbs() -> re.Pattern[str]:
+    return re.compile(rf"\b({words_pattern(sorted(_split_phrase_tails()))})\s+$", re.I)
+
+
+@cache
+def _tail_after(tails: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    words = words_pattern(sorted({t for _, t in tails}))
+    return re.compile(rf"\s+(?:[A-Za-z'-]+\s+){{0,3}}?({words})\b", re.I)
 
 
 def _noun_of(text: str, fig: Figure) -> str:
