@@ -80,6 +80,9 @@ def counted(text: str) -> list[tuple[float, str | None, str]]:
         ("The rising river forced 300 families from their homes.", "displaced"),
         ("The landslide made 80 households homeless.", "displaced"),
         ("Snipers gunned three medics down.", "killed"),
+        ("Police took 14 protesters in for questioning.", "captured"),
+        ("Nine men were held for questioning.", "captured"),
+        ("A fallen cable electrocuted two linemen.", "killed"),
         # two harms joined with no figure of their own: the casualties of both
         ("In all, 35 people were killed or wounded in the raids.", "casualties"),
         ("Some 400 fighters were killed and wounded in the siege.", "casualties"),
