@@ -839,3 +839,16 @@ def test_a_monitor_s_own_count_rests_on_it(verb: str) -> None:
 @pytest.mark.parametrize("noun", ["monitor", "watchdog", "foundation", "NGO"])
 def test_more_organisations_speak(noun: str) -> None:
     assert _originators(f"The {noun} said 56 people had died.")["56"] == {f"The {noun}"}
+
+
+def test_a_relative_clause_after_the_opening_speaker_may_hold_be() -> None:
+    text = "Officials, who asked not to be named, said 14 people had died."
+    assert _originators(text)["14"] == {"Officials"}
+
+
+def test_a_relative_clause_after_a_later_name_still_leaves_the_speaker_after_the_verb() -> None:
+    text = (
+        "Among the 12 dead was a boy, identified as Ali Noor, whose car was hit, "
+        "said hospital director Rosa Lind."
+    )
+    assert _originators(text)["12"] == {"hospital director Rosa Lind"}

@@ -137,7 +137,10 @@ def subject(text: str, verb_start: int) -> tuple[int, str] | None:
         seg_start, seg = prev_start, text[prev_start:verb_start]
     elif comma_gap:
         return None
-    if patterns()["be"].search(seg):  # "it was two car bombs that ... claimed"
+    # "it was two car bombs that ... claimed"; a relative clause set apart after the sentence's
+    # opening noun phrase may hold "be" of its own ("Officials, who asked not to be named, said")
+    opening_aside = relative and comma_gap and not text[:prev_start].strip()
+    if patterns()["be"].search(prev if opening_aside else seg):
         return None
     pronoun = re.search(r"(?i)(?<![\w’'])(he|she|they|it|we)\s*$", seg)
     if pronoun:  # "And in an interview he confirmed"
