@@ -40,3 +40,11 @@ def test_pc_glued_to_a_figure_is_a_percentage() -> None:
     assert [(f.value, f.unit) for f in sentence_figures("The index fell 0.5pc.")] == [(0.5, "percent")]
     found = sentence_figures("Sales rose 3pc to 4.7m.")
     assert [(f.value, f.unit) for f in found] == [(3.0, "percent"), (4_700_000.0, None)]
+
+
+def test_a_scale_joined_to_its_reading_is_a_figure_and_a_model_name_is_not() -> None:
+    from audit.numbers import find
+
+    text = "A magnitude-5.8 quake and a force-8 gale hit the coast where an F-16 and an Su-25 flew."
+    kept = [text[m.start : m.end] for m in find(text) if notfigures.is_figure(text, m)]
+    assert kept == ["5.8", "8"]

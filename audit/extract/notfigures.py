@@ -106,7 +106,12 @@ def _is_digit_artifact(before: str, raw: str, after: str, m: Mention) -> bool:
         or _DOTTED_AFTER.match(after)
         or _DOTTED_BEFORE.search(before)
         or (_LETTER.match(after) and not m.suffix and not _unit_glued(after))
-        or (_GLUED_BEFORE.search(before) and not _money_prefix(before) and not _glued_qualifier(before))
+        or (
+            _GLUED_BEFORE.search(before)
+            and not _money_prefix(before)
+            and not _glued_qualifier(before)
+            and not _glued_scale(before)
+        )
         or after[:1] == "_"
         or _CLOCK.match(raw)
         or _LONG_DIGIT_RUN.fullmatch(raw)
@@ -129,6 +134,12 @@ def _glued_qualifier(before: str) -> bool:
     """'sub-7 nanometer': a qualifier written as a prefix."""
     prefix = re.search(r"\b[A-Za-z]+-$", before)
     return prefix is not None and prefix.group(0).lower() in data("numbers")["qualifiers_before"]
+
+
+def _glued_scale(before: str) -> bool:
+    """'a magnitude-6.4 quake', 'a category-4 storm': a scale's name joined to its reading."""
+    prefix = re.search(r"\b([A-Za-z]+)-$", before)
+    return prefix is not None and prefix.group(1).lower() in data("notclaims")["scales_glued_before"]
 
 
 def _follows_identifier_word(before: str, m: Mention) -> bool:
