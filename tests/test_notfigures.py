@@ -48,3 +48,11 @@ def test_a_scale_joined_to_its_reading_is_a_figure_and_a_model_name_is_not() -> 
     text = "A magnitude-5.8 quake and a force-8 gale hit the coast where an F-16 and an Su-25 flew."
     kept = [text[m.start : m.end] for m in find(text) if notfigures.is_figure(text, m)]
     assert kept == ["5.8", "8"]
+
+
+def test_a_clock_time_written_with_spaced_initials_is_no_figure() -> None:
+    from audit.numbers import find
+
+    text = "Shots rang out at about 10 a. m. and again after 4 p. m., when 12 people fled."
+    kept = [text[m.start : m.end] for m in find(text) if notfigures.is_figure(text, m)]
+    assert kept == ["12"]
