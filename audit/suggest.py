@@ -36,7 +36,7 @@ from typing import Any
 
 from audit import numbers
 from audit.checkers import Context, Outcome, load_builtin
-from audit.checkers.bounds import Interval, interval, step
+from audit.checkers.bounds import Interval, interval, printed_unit, step
 from audit.checkers.relate import is_percent, label, same_unit
 from audit.config import Config
 from audit.lexicon import data
@@ -491,18 +491,6 @@ _OPENING = 5  # sentences: the headline and lede, which several rules pair later
 def _rounded(claim: Claim, share: float) -> Claim:
     """The claim with `share` of the rounding its wording allows."""
     return replace(claim, step=max(step(claim) * share, _TINY_STEP))
-
-
-def printed_unit(claim: Claim) -> float | None:
-    """The value of a figure's last printed digit: 1 for "2000", 0.01bn for "5.38bn"; None for words."""
-    m = _DIGITS.search(claim.number_text)
-    if m is None or claim.value is None:
-        return None
-    digits = m.group(0).replace(",", "")
-    stated = float(digits)
-    scale = abs(claim.value / stated) if stated else 1.0
-    decimals = len(digits.partition(".")[2])
-    return scale * 10.0**-decimals
 
 
 def _printed(claim: Claim) -> Claim:

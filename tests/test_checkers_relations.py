@@ -1087,3 +1087,21 @@ def test_a_count_of_killings_refers_back_to_no_group_of_people() -> None:
         "In a recorded call the killer said he did not regret the four murders."
     )
     assert consistency_findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The trail runs 10 miles (16 km) along the coast.", "pass"),
+        ("The trail runs 10 miles (15 km) along the coast.", "pass"),
+        ("The trail runs 10 miles (25 km) along the coast.", "fail"),
+        ("The trail runs 200 miles (300 km) along the coast.", "pass"),
+        ("The trail runs about 10 miles (about 16 km) along the coast.", "pass"),
+        ("The grant was about $40m (£21m).", "pass"),
+        ("The grant was about $40m (£42m).", "fail"),
+    ],
+)
+def test_a_conversion_is_of_the_number_as_written(text: str, status: str) -> None:
+    """The figure converted is the writer's number at its last printed digit: a round "10 miles" is
+    not any distance from 5 to 15; the result may be rounded as its digits allow."""
+    assert statuses(text, "unit-conversion") == [status]

@@ -136,6 +136,30 @@ def interval(claim: Claim, approx: float = DEFAULT_APPROX) -> Interval:
     return Interval(low - half, high + half)  # range
 
 
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def printed_unit(claim: Claim) -> float | None:
+    """The value of a figure's last printed digit: 1 for "2000", 0.01bn for "5.38bn"; None for words."""
+    m = _NUMBER.search(claim.number_text)
+    if m is None or claim.value is None:
+        return None
+    digits = m.group(0).replace(",", "")
+    stated = float(digits)
+    scale = abs(claim.value / stated) if stated else 1.0
+    decimals = len(digits.partition(".")[2])
+    return scale * 10.0**-decimals
+
+
+def as_written(claim: Claim) -> Interval:
+    """The number a writer had in hand: the figure read at its last printed digit, with no
+    qualifier's latitude ("about 10 miles" is 9.5-10.5); open bounds and ranges as `interval`."""
+    unit = printed_unit(claim)
+    if unit is None or claim.value is None or claim.qualifier not in ("exact", "approx"):
+        return interval(claim)
+    return Interval(claim.value - unit / 2, claim.value + unit / 2)
+
+
 def point(claim: Claim, approx: float = DEFAULT_APPROX) -> Interval:
     """The stated figure itself with its rounding, ignoring open bounds: what a restatement repeats."""
     value = claim.value if claim.value is not None else 0.0

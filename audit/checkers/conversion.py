@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from audit.checkers import Context, Outcome, Status, checker
-from audit.checkers.bounds import Interval, interval
+from audit.checkers.bounds import Interval, as_written, interval
 from audit.checkers.relate import label
 from audit.lexicon import convert, data, dimensionality
 from audit.model import Claim
@@ -91,16 +91,15 @@ def _pair(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
 
 
 def _measure(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
-    approx = options["approx_tolerance"]
     if a.unit is None or b.unit is None or a.value is None:
         return None
-    shown_a = interval(a, approx)
+    shown_a = as_written(a)
     lo, hi, mid = (convert(x, a.unit, b.unit) for x in (shown_a.lo, shown_a.hi, a.value))
     if lo is None or hi is None or mid is None:  # unknown or incompatible units: no check
         return None
     tol = options["measure_tolerance"]
     converted = Interval(min(lo, hi) * (1 - tol), max(lo, hi) * (1 + tol))
-    shown = interval(b, approx)
+    shown = _result(a, b, options["approx_tolerance"])
     details = {
         "converted": round(float(mid), 4),
         "converted_range": converted.to_json(),
@@ -113,6 +112,14 @@ def _measure(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
     return Outcome("fail", [a, b], f"{msg}, not {label(b)}", details, anchor=b)
 
 
+def _result(a: Claim, b: Claim, approx: float) -> Interval:
+    """What a conversion's result may stand for: the writer rounded it, to any step its digits allow
+    ("300 km" for 322), and "about" on the result alone ("8 metres (about 26 feet)") widens it by
+    `approx`; an "about" the result shares with the figure converted ("about $26m (£13.8m)") is no
+    latitude of the arithmetic."""
+    return interval(b, approx=0.0 if a.qualifier == "approx" else approx)
+
+
 def _bands() -> dict[str, list[float]]:
     return dict(data("currencies")["usd_per_unit"])
 
@@ -121,8 +128,8 @@ def _money(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
     bands = _bands()
     if a.unit not in bands or b.unit not in bands:
         return None
-    approx, tol = options["approx_tolerance"], options["currency_tolerance"]
-    ia, ib = interval(a, approx), interval(b, approx)
+    tol = options["currency_tolerance"]
+    ia, ib = as_written(a), _result(a, b, options["approx_tolerance"])
     if ia.lo <= 0 or ia.hi == float("inf") or ib.hi == float("inf"):
         return None
     implied = Interval(ib.lo / ia.hi, ib.hi / ia.lo)  # units of b per unit of a
