@@ -601,6 +601,9 @@ def test_quotations_are_found_across_paragraphs_and_stray_marks() -> None:
         ("The rebels claim that 40 soldiers died.", "claim"),
         ("Initial jobless claims jumped to 367,000.", None),
         ("Some 150,000 people are feared to be dead.", "feared"),
+        ("Perhaps 60 people drowned.", "perhaps"),
+        ("The fire apparently killed 12 people.", "apparently"),
+        ("Sales will probably fall 3% this year.", "probably"),
     ],
 )
 def test_hedges(text: str, hedge: str | None) -> None:
