@@ -860,3 +860,8 @@ def test_a_relative_clause_after_a_later_name_still_leaves_the_speaker_after_the
 def test_a_date_joined_to_the_next_speaker_by_and_is_no_part_of_the_name() -> None:
     text = "One lender said rents rose 0.6% in March and Homewise reported a rise of 0.3% in April."
     assert _originators(text)["0.3%"] == {"Homewise"}
+
+
+def test_a_hedge_right_before_another_number_is_that_number_s() -> None:
+    first, second = run("The blast damaged an estimated 900 homes in about 12 villages.")
+    assert (first.hedge, second.hedge) == ("an estimated", None)

@@ -73,6 +73,16 @@ def _presupposed(text: str, hedge_end: int, pos: int) -> bool:
 _OWN_SUBJECT_BEFORE = re.compile(r"\band\s+(?:the\s+)?[A-Za-z]+\s+$", re.I)
 
 
+_NUMBER_NEXT = re.compile(r"\s*\d")
+
+
+def _hedges_another_number(text: str, end: int, pos: int) -> bool:
+    """ "At least 12, and possibly 20, are thought to have died": a hedge right before a number
+    hedges that number, not the figure at `pos`."""
+    m = _NUMBER_NEXT.match(text, end)
+    return m is not None and m.end() - 1 != pos
+
+
 def hedge_for(text: str, pos: int) -> str | None:
     """The nearest hedge in the clause of the figure at `pos` (offsets into `text`)."""
     reach = int(lexicon().raw.get("hedge_reach", 90))
@@ -95,6 +105,7 @@ def hedge_for(text: str, pos: int) -> str | None:
                 or not_matching.match(after)
                 or _presupposed(text, m.end(), pos)
                 or (m.start() > pos and _OWN_SUBJECT_BEFORE.search(text, pos, m.start()))
+                or _hedges_another_number(text, m.end(), pos)
             ):
                 continue
             d = abs(m.start() - pos)
