@@ -1105,3 +1105,16 @@ def test_a_conversion_is_of_the_number_as_written(text: str, status: str) -> Non
     """The figure converted is the writer's number at its last printed digit: a round "10 miles" is
     not any distance from 5 to 15; the result may be rounded as its digits allow."""
     assert statuses(text, "unit-conversion") == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("At least 14 people died: nine in the bus and five on the road.", "pass"),
+        ("At least 24 people died: nine in the bus and five on the road.", "fail"),
+        ("The firm employs 4,500 people, 3,000 in Britain and 1,500 abroad.", "pass"),
+        ("The firm employs 6,500 people, 3,000 in Britain and 1,500 abroad.", "fail"),
+    ],
+)
+def test_a_head_count_set_out_place_by_place_adds_up(text: str, status: str) -> None:
+    assert statuses(text, "breakdown-sum") == [status]

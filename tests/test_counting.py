@@ -343,3 +343,26 @@ def test_a_figure_with_a_verb_of_its_own_takes_no_cue_of_the_next() -> None:
     injured" share one."""
     assert [c[2] for c in counted("Police said 200 were rescued and 12 died.")] == ["other", "killed"]
     assert [c[2] for c in counted("Eight women and four men were injured.")] == ["wounded", "wounded"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At least 14 people died: nine in the bus and five on the road.",
+            [(14, "people", "killed"), (9, "people", "killed"), (5, "people", "killed")],
+        ),
+        (
+            "The firm employs 4,500 people, 3,000 in Britain and 1,500 abroad.",
+            [(4500, "people", "count"), (3000, "people", "count"), (1500, "people", "count")],
+        ),
+    ],
+)
+def test_bare_numbers_given_places_in_a_list_count_what_the_head_count_counts(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert counted(text) == expected
+
+
+def test_two_placed_percentages_are_no_head_counts() -> None:
+    assert [c[1] for c in counted("Prices rose 5% in March and 3% in April.")] == ["percent", "percent"]

@@ -161,7 +161,7 @@ def _explicit(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
     for claims in _by_sentence(ctx).values():
         for i, whole in enumerate(claims[:-2] if len(claims) > 2 else claims[:-1]):
             gap = ctx.between(whole, claims[i + 1])
-            apposition = whole.category in HARM_CATEGORIES and bool(_PEOPLE_COMMA.match(gap))
+            apposition = whole.unit == "people" and bool(_PEOPLE_COMMA.match(gap))
             if len(gap) > options["max_joiner_chars"] or not (_presents_whole(gap) or apposition):
                 continue
             parts = _run(
@@ -169,7 +169,9 @@ def _explicit(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             )
             parts = [p for p in parts if _compatible(whole, p)]
             if len(parts) >= 2 and _parts_joined(ctx, parts):
-                out.append(Breakdown(whole, parts, "eq", "high", "explicit"))
+                # a head-count set out after a comma: surer of a harm's toll than of a plain count
+                sure = _presents_whole(gap) or whole.category in HARM_CATEGORIES
+                out.append(Breakdown(whole, parts, "eq", "high" if sure else "low", "explicit"))
     return out
 
 

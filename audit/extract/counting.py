@@ -508,9 +508,17 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
     '55 injured, five of them critically', 'killed 170,000 here and tens of thousands more',
     'killed two women and a man', 'lost seven soldiers and four civilians'."""
     for i, (prev, fig) in enumerate(zip(figures, figures[1:], strict=False)):
-        if fig.category not in ("other", "count") or prev.category in ("other", "count"):
+        if (
+            fig.category not in ("other", "count")
+            or fig.kind == "fraction"
+            or fig.unit not in (None, "people")
+        ):
             continue
-        if fig.kind == "fraction" or fig.unit not in (None, "people"):
+        if prev.category == "count" and prev.unit == "people" and fig.unit is None:
+            if _placed_share(text, prev, fig) or _next_placed_share(text, prev, fig):
+                fig.category, fig.unit, fig.kind, fig.cue = "count", "people", "count", "a place's share"
+            continue
+        if prev.category in ("other", "count"):
             continue
         after = text[fig.end : fig.end + 16]
         more = re.fullmatch(r"[^.;:,]{0,40}\band\s+", text[prev.end : fig.start]) and re.match(
@@ -535,7 +543,9 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
             "listed with": listed,
             "severely hurt among them": severe,
         }
-        gapped = _gapped(text, prev, fig) or _placed_share(text, prev, fig)
+        gapped = (
+            _gapped(text, prev, fig) or _placed_share(text, prev, fig) or _next_placed_share(text, prev, fig)
+        )
         if cue := next((name for name, found in ways.items() if found), "verb left out" if gapped else None):
             fig.category, fig.unit, fig.kind, fig.cue = prev.category, "people", "count", cue
 
@@ -597,6 +607,22 @@ def _gapped(text: str, prev: Figure, fig: Figure) -> bool:
 
 
 _PLACE_AFTER = re.compile(r"\s+(in|at|on|from|near|inside|outside|across|along|around)\b", re.I)
+_PLACE_ADVERB_AFTER = re.compile(r"\s+(?:abroad|overseas|elsewhere|nationwide|worldwide|locally)\b", re.I)
+
+
+def _next_placed_share(text: str, prev: Figure, fig: Figure) -> bool:
+    """ "nine in the bus and five on the road", "3,000 in Britain and 1,500 abroad": a bare number
+    given a place, right after another bare number and its place, is the next item of the same list."""
+    if fig.noun_end > 0 or prev.noun_end > 0 or not _placed(text, prev.end):
+        return False
+    between = text[prev.end : fig.start]
+    if re.search(r"[.;:]", between) or not re.search(r"(?:,\s*|\s+)(?:and\s+)?$", between):
+        return False
+    return len(between) <= 40 and _placed(text, fig.end)
+
+
+def _placed(text: str, end: int) -> bool:
+    return bool(_PLACE_AFTER.match(text, end) or _PLACE_ADVERB_AFTER.match(text, end))
 
 
 def _placed_share(text: str, prev: Figure, fig: Figure) -> bool:
