@@ -1118,3 +1118,15 @@ def test_a_conversion_is_of_the_number_as_written(text: str, status: str) -> Non
 )
 def test_a_head_count_set_out_place_by_place_adds_up(text: str, status: str) -> None:
     assert statuses(text, "breakdown-sum") == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turnout was 57%, with 2.1 million of 3.7 million voters casting ballots.", ["pass"]),
+        ("Turnout was 75%, with 2.1 million of 3.7 million voters casting ballots.", ["fail"]),
+        ("The party won 40% of the vote, with 12 of 30 seats.", []),  # two bases: no pairing
+    ],
+)
+def test_a_share_then_the_part_and_whole_it_was_taken_from(text: str, expected: list[str]) -> None:
+    assert statuses(text, "percent-of") == expected

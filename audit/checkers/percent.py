@@ -405,6 +405,8 @@ def percent_of(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         if triple is None:
             triple, confidence = _share_of_them(ctx, figures, i), "low"
         if triple is None:
+            triple, confidence = _share_with_part(ctx, figures, i), "low"
+        if triple is None:
             continue
         part, whole = triple
         out.append(_check_share(p, part, whole, options["approx_tolerance"], confidence))
@@ -417,6 +419,24 @@ def percent_of(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         elif (triple := _fraction_of_them(ctx, figures, i)) is not None:
             out.append(_check_share(f, *triple, approx, "low", _fraction_band(f, approx)))
     return out
+
+
+_WITH_BEFORE_PART = re.compile(r"^\s*,\s*with\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?$", re.I)
+_OUT_OF = re.compile(r"^\s*(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.I)
+
+
+def _share_with_part(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
+    """ "Turnout was 85%, with 2.1 million of 3.7 million voters casting ballots": a share with no base
+    of its own, then the part and whole it was taken from (less sure: "40% of the vote, with 12 of 30
+    seats" shares two bases, and is left alone for its "of")."""
+    if i + 2 >= len(figures) or _OF_AFTER.match(ctx.after(figures[i], 6)):
+        return None
+    p, part, whole = figures[i], figures[i + 1], figures[i + 2]
+    if not (p.sentence == part.sentence == whole.sentence) or is_percent(part) or is_percent(whole):
+        return None
+    if not (_WITH_BEFORE_PART.match(ctx.between(p, part)) and _OUT_OF.match(ctx.between(part, whole))):
+        return None
+    return (part, whole) if _part_of(whole, part) else None
 
 
 def _fraction_of_them(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
