@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,3 +27,27 @@ def test_a_stated_fall_is_still_checked() -> None:
 
     audit = audit_text("Sales fell by more than £400 from £152,611 to £152,214 last year.")
     assert [c.status for c in audit.checks if c.rule == "absolute-change"] == ["fail"]
+
+
+def _statuses(text: str) -> list[str]:
+    from audit.pipeline import audit_text
+
+    return [c.status for c in audit_text(text).checks if c.rule == "absolute-change"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of change right before the amount, the new value before the old
+        ("Unemployment fell 0.3 percentage points to 5.1% from 5.4%.", ["pass"]),
+        ("Unemployment fell 0.7 percentage points to 5.1% from 5.4%.", ["fail"]),
+        # "points" alone after a change between two percentages
+        ("The rate fell from 3.2% to 2.9%, a drop of 0.3 points.", ["pass"]),
+        ("The rate fell from 3.2% to 2.9%, a drop of 0.5 points.", ["fail"]),
+        # bare old and new values, the amount naming what they count
+        ("The staff shrank from 1,200 to 900, a cut of 300 jobs.", ["pass"]),
+        ("The staff shrank from 1,200 to 900, a cut of 500 jobs.", ["fail"]),
+    ],
+)
+def test_more_ways_to_state_an_amount_of_change(text: str, expected: list[str]) -> None:
+    assert _statuses(text) == expected

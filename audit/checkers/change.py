@@ -13,12 +13,14 @@ recomputed from the amount: 4 / 544 = 0.74%.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from audit.checkers import Context, Outcome, checker
 from audit.checkers.bounds import Interval, fmt, interval, point
 from audit.checkers.percent import change_direction, to_from
-from audit.checkers.relate import ends_with_cue, is_percent, label, same_unit
+from audit.checkers.relate import ends_with_cue, is_percent, label, lexicon, same_unit
+from audit.lexicon import words_pattern
 from audit.model import Claim
 
 # "by $3", "a rise of 3,000", "a fall of more than £400": the amount of a change
@@ -43,7 +45,8 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     for amount in ctx.figures:
         if is_percent(amount):
             continue
-        by_amount = _amount_before(ctx.before(amount, 40))
+        before = ctx.before(amount, 40)
+        by_amount = _amount_before(before) or _verb_right_before(before)
         if not by_amount and not _OR_AHEAD.match(ctx.after(amount, 12)):
             continue  # neither "by $3" nor "4p, or 1%": no amount of change (a cheap test first)
         direction = change_direction(ctx, amount)
@@ -58,8 +61,11 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         if not by_amount:
             continue
         pair = to_from(ctx, [c for c in sentence if c is not amount], amount)
-        if pair is not None and (same_unit(amount, pair[0]) or _points_of(amount, *pair)):
-            out.append(_check(amount, pair[0], pair[1], direction, approx))
+        if pair is None:
+            continue
+        points = _points_of(amount, *pair) or _bare_points_of(ctx, amount, *pair)
+        if same_unit(amount, pair[0]) or points or _counted_by_amount(amount, *pair):
+            out.append(_check(amount, pair[0], pair[1], direction, approx, points))
     return out
 
 
@@ -68,6 +74,36 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
 _OR_PERCENT = re.compile(r"^\s*(?:points?\b|pts\b)?\s*,?\s*(?:or|\()\s*$", re.I)
 _OR_AHEAD = re.compile(r"\s*(?:points?\b|pts\b)?\s*,?\s*(?:or\b|\()", re.I)
 _AT = re.compile(r"\bat\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)
+
+
+@cache
+def _change_verb_before() -> re.Pattern[str]:
+    """ "fell 0.3 percentage points to 4.1% from 4.4%": a verb of change right before the amount."""
+    words = words_pattern([*lexicon()["increase_words"], *lexicon()["decrease_words"]])
+    return re.compile(rf"(?<![\w-])(?:{words})\s+[$\u00a3\u20ac\u00a5]?\s*$", re.I)
+
+
+def _verb_right_before(before: str) -> bool:
+    return bool(_change_verb_before().search(before))
+
+
+def _bare_points_of(ctx: Context, amount: Claim, new: Claim, old: Claim) -> bool:
+    """ "from 3.2% to 2.9%, a drop of 0.3 points": "points" alone after a change between percentages."""
+    return (
+        amount.unit is None
+        and is_percent(new)
+        and is_percent(old)
+        and bool(_POINTS.match(ctx.after(amount, 8)))
+    )
+
+
+_POINTS = re.compile(r"\s*(?:points?|pts)\b", re.I)
+
+
+def _counted_by_amount(amount: Claim, new: Claim, old: Claim) -> bool:
+    """ "shrank from 1,200 to 900, a cut of 300 jobs": bare old and new values, the amount naming
+    what they count."""
+    return amount.unit == "people" and new.unit is None and old.unit is None and amount.kind == "count"
 
 
 def _points_of(amount: Claim, new: Claim, old: Claim) -> bool:
@@ -127,11 +163,13 @@ def _stated_bound(amount: Claim, approx: float) -> Interval:
     return interval(amount, approx)
 
 
-def _check(amount: Claim, new: Claim, old: Claim, direction: int, approx: float) -> Outcome:
+def _check(
+    amount: Claim, new: Claim, old: Claim, direction: int, approx: float, points: bool = False
+) -> Outcome:
     a, b = point(old, approx), point(new, approx)
     computed = Interval(b.lo - a.hi, b.hi - a.lo).scale(direction)
     difference = ((new.value or 0) - (old.value or 0)) * direction
-    unit = " percentage points" if amount.unit == "percentage_point" else _unit(new)
+    unit = " percentage points" if points else _unit(new)
     msg = f"{label(old)} -> {label(new)} is a {_way(direction)} of {fmt(round(difference, 4))}{unit}"
     stated = _stated_bound(amount, approx)
     return _verdict([amount, new, old], msg, round(difference, 6), computed, stated, amount)
