@@ -799,3 +799,101 @@ def test_a_moved_mention_is_a_copy_further_on() -> None:
     assert (original.start, original.end) == (4, 23)
     moved.key = "health ministry"
     assert original.key == ""
+
+
+# -------------------------------------------------------------------- fast paths read as the plain ones
+
+
+@functools.cache
+def _lexicon_phrases() -> list[str]:
+    """Every word and phrase of audit/data/attribution.yaml's lists (nested ones too)."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            found.append(node)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(yaml.safe_load((importlib.resources.files("audit") / "data" / "attribution.yaml").read_text()))
+    return sorted({p for p in found if len(p) < 40 and "\\" not in p})
+
+
+_PIECES = [
+    *(
+        "in a statement",
+        "on condition of anonymity",
+        "who asked",
+        ", who",
+        "speaking",
+        "on Monday",
+        "last week",
+    ),
+    *("onmonday", "late night", "in remarks to the BBC", "on its website", "at least", "that", "40", "1,200"),
+    *(
+        "at the scene",
+        "via Twitter",
+        "through a spokesman",
+        "during a briefing",
+        "from Kabul",
+        "to reporters",
+    ),
+    *("the", "The", "police", "Mr", "Ahmed Ali", "UN", "NIS", "(NIS)", "İN", "ſaid", "ıt", "é", "_", "’s"),
+]
+_SEPARATORS = [" ", " ", " ", ", ", ". ", "; ", ": ", " — ", ' "', '," ', "“", "” ", "\n\n", "", "-", "."]
+
+
+@st.composite
+def attribution_parts(draw: st.DrawFn) -> list[str]:
+    """Text built from the lexicon's own words, tricky pieces and a little noise, in any case."""
+    word = st.one_of(
+        st.sampled_from(_lexicon_phrases()),
+        st.sampled_from(_PIECES),
+        st.text(alphabet="aeiostnrAZ09 ,.’'-", max_size=5),
+    )
+    parts = draw(st.lists(st.tuples(word, st.sampled_from(_SEPARATORS), st.integers(0, 3)), max_size=10))
+    return [(w, w.lower(), w.upper(), w.title())[case] + sep for w, sep, case in parts]
+
+
+@st.composite
+def text_and_position(draw: st.DrawFn) -> tuple[str, int]:
+    """Such a text and a position in it, often where a word or phrase starts."""
+    parts = draw(attribution_parts())
+    text = "".join(parts)
+    starts = [sum(len(p) for p in parts[:i]) for i in range(len(parts) + 1)]
+    pos = draw(st.one_of(st.sampled_from(starts), st.sampled_from(starts[-3:]), st.integers(0, len(text))))
+    return text, pos
+
+
+_TAIL_WORDS = [
+    *("in a statement", "on condition of anonymity", "by telephone", "earlier", "later", "again", "also"),
+    *("speaking to reporters", "who asked not to be named", ", who uses one name", "late on Monday"),
+    *("this week", "over the weekend", "onmonday", "yesterday", "tonight", "at the scene", "via Twitter"),
+    *("through a spokesman", "during a briefing", "from Kabul", "to reporters", "on its website", "in 2020"),
+    *("at least", "that", "the army", "40", "Who", "ONLY", "Tomorrow", "Thisweek", "late night", "month"),
+]
+
+
+@st.composite
+def verb_tail(draw: st.DrawFn) -> tuple[str, int]:
+    """A text and the end of its verb, with a short tail of adjuncts, places and other words."""
+    lead = "".join(draw(attribution_parts()))
+    words = draw(st.lists(st.sampled_from(_TAIL_WORDS), min_size=1, max_size=3))
+    seps = draw(
+        st.lists(st.sampled_from([" ", " ", ", ", '," ', "", "\n", ".", " — "]), min_size=4, max_size=4)
+    )
+    tail = "".join(s + w for s, w in zip(seps, words, strict=False)) + seps[-1]
+    return lead + tail, len(lead)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(text_and_position(), verb_tail()))
+def test_tail_is_empty_decided_early_as_read_whole(case: tuple[str, int]) -> None:
+    from audit.attribute.clauses import _tail_is_empty_read_whole, tail_is_empty
+
+    text, pos = case
+    assert tail_is_empty(text, pos) == _tail_is_empty_read_whole(text, pos)
