@@ -842,6 +842,7 @@ _PIECES = [
         "from Kabul",
         "to reporters",
     ),
+    *("Bureau of Alcohol, Tobacco, Firearms and Explosives", "of Iran, Iraq, Syria & Jordan"),
     *("the", "The", "police", "Mr", "Ahmed Ali", "UN", "NIS", "(NIS)", "İN", "ſaid", "ıt", "é", "_", "’s"),
 ]
 _SEPARATORS = [" ", " ", " ", ", ", ". ", "; ", ": ", " — ", ' "', '," ', "“", "” ", "\n\n", "", "-", "."]
@@ -897,3 +898,28 @@ def test_tail_is_empty_decided_early_as_read_whole(case: tuple[str, int]) -> Non
 
     text, pos = case
     assert tail_is_empty(text, pos) == _tail_is_empty_read_whole(text, pos)
+
+
+@settings(max_examples=400, deadline=None)
+@given(attribution_parts(), st.sampled_from(["any", "verbs", "before", "data_nouns", "participles"]))
+def test_a_cue_list_s_words_rule_out_only_sentences_it_cannot_match(parts: list[str], name: str) -> None:
+    """`cue_in` skips the search where none of a list's few shared words occurs: never where it matches."""
+    from audit.attribute.vocab import _lower_pattern, cue_in
+
+    low = "".join(parts).lower()
+    assert cue_in(name, low) == bool(_lower_pattern(name).search(low))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_and_position())
+def test_clause_before_read_back_finds_the_last_boundary(case: tuple[str, int]) -> None:
+    """The clause start is the end of the last boundary before `end` that is no comma inside a name."""
+    from audit.attribute.clauses import _BOUNDARY, clause_before
+    from audit.attribute.originators import inside_name_list
+
+    text, end = case
+    cut = 0
+    for m in _BOUNDARY.finditer(text, 0, end):
+        if not (m.group(0) == "," and inside_name_list(text, m.start())):
+            cut = m.end()
+    assert clause_before(text, end) == (cut, text[cut:end])

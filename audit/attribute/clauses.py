@@ -51,12 +51,12 @@ PREPOSITIONS = frozenset(
 
 def clause_before(text: str, end: int) -> tuple[int, str]:
     """The clause that ends at `end`: (its start, its text)."""
-    cut = 0
-    for m in _BOUNDARY.finditer(text, 0, end):
-        if m.group(0) == "," and inside_name_list(text, m.start()):
-            continue
-        cut = m.end()
-    return cut, text[cut:end]
+    # the last boundary wins: read them back from the end, so that only the commas after the
+    # last other boundary are tested for being inside a name
+    for m in reversed(list(_BOUNDARY.finditer(text, 0, end))):
+        if m.group(0) != "," or not inside_name_list(text, m.start()):
+            return m.end(), text[m.end() : end]
+    return 0, text[:end]
 
 
 def np_after(text: str, start: int) -> tuple[int, str]:
