@@ -16,11 +16,13 @@ from audit.attribute.records import Attribution, Direction
 from audit.attribute.vocab import patterns
 from audit.model import Sentence
 
+_SPACES_AND_COMMAS = re.compile(r"[\s,]*")
+
 
 def relay_after(text: str, pos: int, base: int) -> tuple[list[Mention], int] | None:
     """ ", citing the NIS" right at `pos`: the originators it names and where it ends."""
-    m = re.match(r"[\s,]*", text[pos:])
-    at = pos + (m.end() if m else 0)
+    m = _SPACES_AND_COMMAS.match(text, pos)
+    at = m.end() if m else pos
     r = patterns()["relay"].match(text, at)
     if not r:
         return None
