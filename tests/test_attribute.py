@@ -843,6 +843,16 @@ _PIECES = [
         "to reporters",
     ),
     *("Bureau of Alcohol, Tobacco, Firearms and Explosives", "of Iran, Iraq, Syria & Jordan"),
+    *(
+        "ſuſpected",
+        "belıeved",
+        "İN",
+        "an estimated",
+        "reportedly",
+        "ALLEGEDLY",
+        "thought to have",
+        "could not be independently verified",
+    ),
     *("the", "The", "police", "Mr", "Ahmed Ali", "UN", "NIS", "(NIS)", "İN", "ſaid", "ıt", "é", "_", "’s"),
 ]
 _SEPARATORS = [" ", " ", " ", ", ", ". ", "; ", ": ", " — ", ' "', '," ', "“", "” ", "\n\n", "", "-", "."]
@@ -923,3 +933,27 @@ def test_clause_before_read_back_finds_the_last_boundary(case: tuple[str, int]) 
         if not (m.group(0) == "," and inside_name_list(text, m.start())):
             cut = m.end()
     assert clause_before(text, end) == (cut, text[cut:end])
+
+
+def test_only_three_letters_fold_to_ascii_under_ignorecase_but_not_lower() -> None:
+    """The hedge prefilter lowers its window: the letters it cannot lower as re.IGNORECASE matches."""
+    from audit.attribute.hedges import _FOLDS_TO_ASCII
+
+    letter = re.compile("(?i)[a-z]")
+    odd = [
+        c
+        for c in map(chr, range(128, 0x110000))
+        if letter.match(c) and c.lower() not in "abcdefghijklmnopqrstuvwxyz"
+    ]
+    assert all(_FOLDS_TO_ASCII.match(c) for c in odd) and odd
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_and_position())
+def test_a_window_without_a_hedge_word_holds_no_hedge(case: tuple[str, int]) -> None:
+    from audit.attribute.hedges import _any_hedge, _may_hold_hedge
+
+    text, pos = case
+    lo, hi = max(0, pos - 90), min(len(text), pos + 90)
+    if _any_hedge().search(text, lo, hi):
+        assert _may_hold_hedge(text[lo:hi])

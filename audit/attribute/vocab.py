@@ -89,22 +89,28 @@ def cue_in(name: str, low: str) -> bool:
     return bool(_lower_pattern(name).search(low))
 
 
-_MAX_NEEDLES = 10  # more substring tests than this cost as much as the search they spare
+_MAX_NEEDLES = 16  # more substring tests than this cost as much as the search they spare
 
 
 @cache
 def _needles(name: str) -> tuple[str, ...] | None:
-    """A few words one of which every phrase of cue list `name` holds (a greedy cover: the word
-    most phrases share first, the longest of equals), or None when no few words cover them."""
+    """The few words one of which every phrase of cue list `name` holds (see `needles_for`)."""
     cues = _sentence_cues()
-    phrases = [set(p.split()) for p in (frozenset().union(*cues.values()) if name == "any" else cues[name])]
+    return needles_for(frozenset().union(*cues.values()) if name == "any" else cues[name])
+
+
+def needles_for(phrases: frozenset[str]) -> tuple[str, ...] | None:
+    """A few of the phrases' words, one of which every phrase holds as a substring ("claim" in
+    "claimed"), or None when more than _MAX_NEEDLES would be needed: a text holding none of them
+    cannot match the phrases. A greedy cover: the word that covers the most letters first."""
+    rest = {" ".join(p.lower().split()) for p in phrases}
+    words = sorted({w for p in rest for w in p.split()})
     needles: list[str] = []
-    while phrases and len(needles) <= _MAX_NEEDLES:
-        words = sorted({w for p in phrases for w in p})
-        best = max(words, key=lambda w: (sum(w in p for p in phrases), len(w)))
+    while rest and len(needles) < _MAX_NEEDLES:
+        best = max(words, key=lambda w: (sum(w in p for p in rest) * len(w), w))
         needles.append(best)
-        phrases = [p for p in phrases if best not in p]
-    return tuple(needles) if len(needles) <= _MAX_NEEDLES else None
+        rest = {p for p in rest if best not in p}
+    return None if rest else tuple(needles)
 
 
 def carry_mode() -> str:
