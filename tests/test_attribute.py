@@ -957,3 +957,24 @@ def test_a_window_without_a_hedge_word_holds_no_hedge(case: tuple[str, int]) -> 
     lo, hi = max(0, pos - 90), min(len(text), pos + 90)
     if _any_hedge().search(text, lo, hi):
         assert _may_hold_hedge(text[lo:hi])
+
+
+_RELAYS = [
+    "",
+    "Yonhap, citing AP, ",
+    "Citing police, the agency ",
+    "The agency, quoting officials, ",
+    "citing ",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(attribution_parts(), st.sampled_from(_RELAYS), st.sampled_from(["said", "told"]), attribution_parts())
+def test_relay_before_ruled_out_by_its_word_as_read_by_clauses(
+    before: list[str], relay: str, verb: str, after: list[str]
+) -> None:
+    from audit.attribute.chains import _relay_clause_before, relay_before
+
+    lead = "".join(before) + " " + relay
+    text = lead + verb + " " + "".join(after)
+    assert relay_before(text, len(lead), 0) == _relay_clause_before(text, len(lead), 0)
