@@ -865,3 +865,182 @@ def test_a_date_joined_to_the_next_speaker_by_and_is_no_part_of_the_name() -> No
 def test_a_hedge_right_before_another_number_is_that_number_s() -> None:
     first, second = run("The blast damaged an estimated 900 homes in about 12 villages.")
     assert (first.hedge, second.hedge) == ("an estimated", None)
+
+
+# -------------------------------------------------------------------- fast paths read as the plain ones
+
+
+@functools.cache
+def _lexicon_phrases() -> list[str]:
+    """Every word and phrase of audit/data/attribution.yaml's lists (nested ones too)."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            found.append(node)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(yaml.safe_load((importlib.resources.files("audit") / "data" / "attribution.yaml").read_text()))
+    return sorted({p for p in found if len(p) < 40 and "\\" not in p})
+
+
+_PIECES = [
+    *(
+        "in a statement",
+        "on condition of anonymity",
+        "who asked",
+        ", who",
+        "speaking",
+        "on Monday",
+        "last week",
+    ),
+    *("onmonday", "late night", "in remarks to the BBC", "on its website", "at least", "that", "40", "1,200"),
+    *(
+        "at the scene",
+        "via Twitter",
+        "through a spokesman",
+        "during a briefing",
+        "from Kabul",
+        "to reporters",
+    ),
+    *("Bureau of Alcohol, Tobacco, Firearms and Explosives", "of Iran, Iraq, Syria & Jordan"),
+    *(
+        "ſuſpected",
+        "belıeved",
+        "İN",
+        "an estimated",
+        "reportedly",
+        "ALLEGEDLY",
+        "thought to have",
+        "could not be independently verified",
+    ),
+    *("the", "The", "police", "Mr", "Ahmed Ali", "UN", "NIS", "(NIS)", "İN", "ſaid", "ıt", "é", "_", "’s"),
+]
+_SEPARATORS = [" ", " ", " ", ", ", ". ", "; ", ": ", " — ", ' "', '," ', "“", "” ", "\n\n", "", "-", "."]
+
+
+@st.composite
+def attribution_parts(draw: st.DrawFn) -> list[str]:
+    """Text built from the lexicon's own words, tricky pieces and a little noise, in any case."""
+    word = st.one_of(
+        st.sampled_from(_lexicon_phrases()),
+        st.sampled_from(_PIECES),
+        st.text(alphabet="aeiostnrAZ09 ,.’'-", max_size=5),
+    )
+    parts = draw(st.lists(st.tuples(word, st.sampled_from(_SEPARATORS), st.integers(0, 3)), max_size=10))
+    return [(w, w.lower(), w.upper(), w.title())[case] + sep for w, sep, case in parts]
+
+
+@st.composite
+def text_and_position(draw: st.DrawFn) -> tuple[str, int]:
+    """Such a text and a position in it, often where a word or phrase starts."""
+    parts = draw(attribution_parts())
+    text = "".join(parts)
+    starts = [sum(len(p) for p in parts[:i]) for i in range(len(parts) + 1)]
+    pos = draw(st.one_of(st.sampled_from(starts), st.sampled_from(starts[-3:]), st.integers(0, len(text))))
+    return text, pos
+
+
+_TAIL_WORDS = [
+    *("in a statement", "on condition of anonymity", "by telephone", "earlier", "later", "again", "also"),
+    *("speaking to reporters", "who asked not to be named", ", who uses one name", "late on Monday"),
+    *("this week", "over the weekend", "onmonday", "yesterday", "tonight", "at the scene", "via Twitter"),
+    *("through a spokesman", "during a briefing", "from Kabul", "to reporters", "on its website", "in 2020"),
+    *("at least", "that", "the army", "40", "Who", "ONLY", "Tomorrow", "Thisweek", "late night", "month"),
+]
+
+
+@st.composite
+def verb_tail(draw: st.DrawFn) -> tuple[str, int]:
+    """A text and the end of its verb, with a short tail of adjuncts, places and other words."""
+    lead = "".join(draw(attribution_parts()))
+    words = draw(st.lists(st.sampled_from(_TAIL_WORDS), min_size=1, max_size=3))
+    seps = draw(
+        st.lists(st.sampled_from([" ", " ", ", ", '," ', "", "\n", ".", " — "]), min_size=4, max_size=4)
+    )
+    tail = "".join(s + w for s, w in zip(seps, words, strict=False)) + seps[-1]
+    return lead + tail, len(lead)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(text_and_position(), verb_tail()))
+def test_tail_is_empty_decided_early_as_read_whole(case: tuple[str, int]) -> None:
+    from audit.attribute.clauses import _tail_is_empty_read_whole, tail_is_empty
+
+    text, pos = case
+    assert tail_is_empty(text, pos) == _tail_is_empty_read_whole(text, pos)
+
+
+@settings(max_examples=400, deadline=None)
+@given(attribution_parts(), st.sampled_from(["any", "verbs", "before", "data_nouns", "participles"]))
+def test_a_cue_list_s_words_rule_out_only_sentences_it_cannot_match(parts: list[str], name: str) -> None:
+    """`cue_in` skips the search where none of a list's few shared words occurs: never where it matches."""
+    from audit.attribute.vocab import _lower_pattern, cue_in
+
+    low = "".join(parts).lower()
+    assert cue_in(name, low) == bool(_lower_pattern(name).search(low))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_and_position())
+def test_clause_before_read_back_finds_the_last_boundary(case: tuple[str, int]) -> None:
+    """The clause start is the end of the last boundary before `end` that is no comma inside a name."""
+    from audit.attribute.clauses import _BOUNDARY, clause_before
+    from audit.attribute.originators import inside_name_list
+
+    text, end = case
+    cut = 0
+    for m in _BOUNDARY.finditer(text, 0, end):
+        if not (m.group(0) == "," and inside_name_list(text, m.start())):
+            cut = m.end()
+    assert clause_before(text, end) == (cut, text[cut:end])
+
+
+def test_only_three_letters_fold_to_ascii_under_ignorecase_but_not_lower() -> None:
+    """The hedge prefilter lowers its window: the letters it cannot lower as re.IGNORECASE matches."""
+    from audit.attribute.hedges import _FOLDS_TO_ASCII
+
+    letter = re.compile("(?i)[a-z]")
+    odd = [
+        c
+        for c in map(chr, range(128, 0x110000))
+        if letter.match(c) and c.lower() not in "abcdefghijklmnopqrstuvwxyz"
+    ]
+    assert all(_FOLDS_TO_ASCII.match(c) for c in odd) and odd
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_and_position())
+def test_a_window_without_a_hedge_word_holds_no_hedge(case: tuple[str, int]) -> None:
+    from audit.attribute.hedges import _any_hedge, _may_hold_hedge
+
+    text, pos = case
+    lo, hi = max(0, pos - 90), min(len(text), pos + 90)
+    if _any_hedge().search(text, lo, hi):
+        assert _may_hold_hedge(text[lo:hi])
+
+
+_RELAYS = [
+    "",
+    "Yonhap, citing AP, ",
+    "Citing police, the agency ",
+    "The agency, quoting officials, ",
+    "citing ",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(attribution_parts(), st.sampled_from(_RELAYS), st.sampled_from(["said", "told"]), attribution_parts())
+def test_relay_before_ruled_out_by_its_word_as_read_by_clauses(
+    before: list[str], relay: str, verb: str, after: list[str]
+) -> None:
+    from audit.attribute.chains import _relay_clause_before, relay_before
+
+    lead = "".join(before) + " " + relay
+    text = lead + verb + " " + "".join(after)
+    assert relay_before(text, len(lead), 0) == _relay_clause_before(text, len(lead), 0)

@@ -16,11 +16,13 @@ from audit.attribute.records import Attribution, Direction
 from audit.attribute.vocab import patterns
 from audit.model import Sentence
 
+_SPACES_AND_COMMAS = re.compile(r"[\s,]*")
+
 
 def relay_after(text: str, pos: int, base: int) -> tuple[list[Mention], int] | None:
     """ ", citing the NIS" right at `pos`: the originators it names and where it ends."""
-    m = re.match(r"[\s,]*", text[pos:])
-    at = pos + (m.end() if m else 0)
+    m = _SPACES_AND_COMMAS.match(text, pos)
+    at = m.end() if m else pos
     r = patterns()["relay"].match(text, at)
     if not r:
         return None
@@ -32,7 +34,17 @@ def relay_after(text: str, pos: int, base: int) -> tuple[list[Mention], int] | N
 
 def relay_before(text: str, verb_start: int, base: int) -> tuple[list[Mention], list[Mention], int] | None:
     """ "Yonhap, citing the NIS, said", "Citing the NIS, Yonhap said": (conduits, originators, start)
-    when a relay clause precedes the verb."""
+    when a relay clause precedes the verb. Most verbs have no relay word before them at all: one
+    search says so before any clause is read."""
+    if not patterns()["relay"].search(text, 0, verb_start):
+        return None
+    return _relay_clause_before(text, verb_start, base)
+
+
+def _relay_clause_before(
+    text: str, verb_start: int, base: int
+) -> tuple[list[Mention], list[Mention], int] | None:
+    """relay_before, reading the clauses before the verb."""
     seg_start, seg = clause_before(text, verb_start)
     if seg.strip():
         return _fronted_relay(text, seg_start, seg, base)

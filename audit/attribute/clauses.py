@@ -51,12 +51,12 @@ PREPOSITIONS = frozenset(
 
 def clause_before(text: str, end: int) -> tuple[int, str]:
     """The clause that ends at `end`: (its start, its text)."""
-    cut = 0
-    for m in _BOUNDARY.finditer(text, 0, end):
-        if m.group(0) == "," and inside_name_list(text, m.start()):
-            continue
-        cut = m.end()
-    return cut, text[cut:end]
+    # the last boundary wins: read them back from the end, so that only the commas after the
+    # last other boundary are tested for being inside a name
+    for m in reversed(list(_BOUNDARY.finditer(text, 0, end))):
+        if m.group(0) != "," or not inside_name_list(text, m.start()):
+            return m.end(), text[m.end() : end]
+    return 0, text[:end]
 
 
 def np_after(text: str, start: int) -> tuple[int, str]:
@@ -91,14 +91,42 @@ def _abbreviated_title_before(text: str, stop: int) -> bool:
     return word is not None and word.group(1).lower() in lexicon().words("abbreviated_titles")
 
 
+# The words an adjunct or a place can open with ("onmonday" too: the adjunct's space is optional)
+_TAIL_OPENERS = (
+    *("in", "on", "by", "earlier", "later", "again", "also", "speaking", "who", "late", "early", "last"),
+    *("this", "over", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    *("weekend", "yesterday", "today", "tonight", "night", "morning", "afternoon", "evening", "week"),
+    *("month", "at", "via", "through", "during", "from", "to"),
+)
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_FIRST_WORD = re.compile(r"\W*([A-Za-z0-9]+)(?!\w)")  # after punctuation and spaces only
+
+
 def tail_is_empty(text: str, pos: int) -> bool:
     """After a verb: nothing but time words, "in a statement", a place ("on its website"),
-    a relative clause on the speaker (", who uses one name") and punctuation to the end?"""
-    tail = _ADJUNCTS.sub(" ", text[pos:])
-    place = re.match(r"\s*(?:on|in|at|via|through|during|from|to)\s(?!least|most|all|total)", tail)
-    if place and len(tail.split()) <= 6 and not re.search(r"\d|\bthat\b", tail):
+    a relative clause on the speaker (", who uses one name") and punctuation to the end?
+
+    Most tails decide at their first word: none at all is empty; a word no adjunct or place opens
+    ("40 died", "the army") is never taken away, so the tail is not. Only the rest are read whole."""
+    if not _ALNUM.search(text, pos):
         return True
-    return not re.search(r"[A-Za-z0-9]", tail)
+    first = _FIRST_WORD.match(text, pos)
+    if first and not first.group(1).lower().startswith(_TAIL_OPENERS):
+        return False
+    return _tail_is_empty_read_whole(text, pos)
+
+
+_PLACE = re.compile(r"\s*(?:on|in|at|via|through|during|from|to)\s(?!least|most|all|total)")
+_DIGIT_OR_THAT = re.compile(r"\d|\bthat\b")
+
+
+def _tail_is_empty_read_whole(text: str, pos: int) -> bool:
+    """tail_is_empty by its definition: the tail with its adjuncts taken away."""
+    tail = _ADJUNCTS.sub(" ", text[pos:])
+    place = _PLACE.match(tail)
+    if place and len(tail.split()) <= 6 and not _DIGIT_OR_THAT.search(tail):
+        return True
+    return not _ALNUM.search(tail)
 
 
 def subject(text: str, verb_start: int) -> tuple[int, str] | None:

@@ -98,7 +98,7 @@ def _verb_attribution(
     subj = subject(text, m.start())
     if subj is not None and subj[1].strip().lower() in _FIRST_PERSON:
         return None  # '"We have recorded 24 dead," he said': the quotation's speaker stands behind it
-    statement = bool(re.match(r"\s+in\s+a\s+statement", text[verb_end:]))
+    statement = bool(_IN_A_STATEMENT.match(text, verb_end))
     told = m.group(0).lower() in ("told", "tell", "tells")
     via: list[Mention] = []
     # inverted: ', said the official.'
@@ -109,10 +109,10 @@ def _verb_attribution(
         if not before or before[-1] not in ',"”':
             return None
         end, phrase = np_after(text, verb_end)
-        appos = re.match(r",\s+(?:an?|the)\s+[^,.;:]*", text[end:])
+        appos = _APPOSITION_AFTER.match(text, end)
         # '..., said Ahmed Ali, a local doctor.'
         if appos and not patterns()["verbs"].search(appos.group(0)):
-            end += appos.end()
+            end = appos.end()
             phrase = text[verb_end:end]
         mentions = parse_source(phrase, base + verb_end, statement)
         if (
@@ -138,17 +138,14 @@ def _verb_attribution(
                 v.kind = "organisation"  # "Reuters" is no person a later "he" could mean
             after = outlet.end()
         elif told:
-            rec = re.match(
-                r"\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|\s+(?:him|her|them|us|me|reporters|journalists)\b",
-                text[after:],
-            )
-            after += rec.end() if rec else 0
+            rec = _TOLD_WHOM.match(text, after)
+            after = rec.end() if rec else after
         relay = relay_after(text, after, base)
         if relay:
             attr = Attribution(cue, base + start, base + relay[1], relay[0], "both", s.index, via=mentions)
             attr.direction = "backward" if tail_is_empty(text, relay[1]) else "forward"
             return attr
-        if re.match(r"[^.;,:\"\u201c]{0,25}:", text[after:]):
+        if _COLON_SOON.match(text, after):
             # '..., the governor said: 120 died': the clause before the comma is theirs too
             direction = "both" if text[:start].rstrip().endswith(",") else "forward"
         elif tail_is_empty(text, after):
@@ -164,14 +161,21 @@ def _verb_attribution(
 
 
 _FIRST_PERSON = frozenset({"i", "we"})
+_IN_A_STATEMENT = re.compile(r"\s+in\s+a\s+statement")
+_APPOSITION_AFTER = re.compile(r",\s+(?:an?|the)\s+[^,.;:]*")
+_TOLD_WHOM = re.compile(
+    r"\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|\s+(?:him|her|them|us|me|reporters|journalists)\b"
+)
+_COLON_SOON = re.compile(r"[^.;,:\"\u201c]{0,25}:")
+_COMMA = re.compile(r"\s*,\s*")
 _RELATIVE_OBJECT = re.compile(r"\b(?:which|that|whom)\s*$", re.I)
 
 
 def _speech_goes_on(text: str, pos: int) -> bool:
     """ "..., said Ina, a nurse, adding that she had treated 20": the speaker goes on in a participle
     (which then speaks for what follows it)."""
-    m = re.match(r"\s*,\s*", text[pos:])
-    return m is not None and bool(patterns()["participles"].match(text, pos + m.end()))
+    m = _COMMA.match(text, pos)
+    return m is not None and bool(patterns()["participles"].match(text, m.end()))
 
 
 # A headline's source after a final colon: "Quake hits island, five hurt: media", "... Shooting: Police"

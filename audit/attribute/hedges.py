@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from audit.attribute.clauses import PREPOSITIONS
 from audit.attribute.originators import lexicon, phrase_regex
+from audit.attribute.vocab import needles_for
 
 _NEVER = re.compile(r"(?!x)x")
 
@@ -38,6 +39,28 @@ def _any_hedge() -> re.Pattern[str]:
 def _hedge_breaks() -> re.Pattern[str]:
     breaks = sorted((str(b) for b in lexicon().raw.get("hedge_clause_breaks", [])), key=len, reverse=True)
     return re.compile("|".join(re.escape(b) for b in breaks) or r"(?!x)x")
+
+
+# The only letters outside ASCII that re.IGNORECASE matches to an ASCII letter but str.lower()
+# does not lower to it: a window holding one is searched whatever its words
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
+
+
+@lru_cache(maxsize=1)
+def _hedge_needles() -> tuple[str, ...] | None:
+    return needles_for(
+        frozenset(str(w) for entry in lexicon().raw.get("hedges", []) for w in entry.get("words", []))
+    )
+
+
+def _may_hold_hedge(window: str) -> bool:
+    """False when no hedge can be in `window`: it holds none of the words one of which every
+    hedge holds ("estimate", "claim", ...). Substring tests spare most figures the search."""
+    needles = _hedge_needles()
+    if needles is None or _FOLDS_TO_ASCII.search(window):
+        return True
+    low = window.lower()
+    return any(n in low for n in needles)
 
 
 _WH_RELATIVE = re.compile(r"\b(?:which|who|whose|whom)\b", re.I)
@@ -86,7 +109,8 @@ def _hedges_another_number(text: str, end: int, pos: int) -> bool:
 def hedge_for(text: str, pos: int) -> str | None:
     """The nearest hedge in the clause of the figure at `pos` (offsets into `text`)."""
     reach = int(lexicon().raw.get("hedge_reach", 90))
-    if not _any_hedge().search(text, max(0, pos - reach), min(len(text), pos + reach)):
+    near = max(0, pos - reach), min(len(text), pos + reach)
+    if not _may_hold_hedge(text[near[0] : near[1]]) or not _any_hedge().search(text, *near):
         return None
     lo, hi = 0, len(text)
     # only breaks within reach can narrow the clause searched below

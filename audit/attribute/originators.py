@@ -664,12 +664,24 @@ def subject_people(doc: Document, attributed: list[tuple[int, int]]) -> list[Men
         if not m:
             continue
         group = "name" if m.group("name") else "appos"
-        for mention in parse_source(m.group(group), s.start + m.start(group)):
-            titled = any(t in lexicon().words("titles") for t in tokens_of(mention.name))
-            if mention.kind == "person" and (len(proper_words(mention.name)) >= 2 or titled):
-                mention.conduit = True  # a candidate antecedent, never an originator host
-                out.append(mention)
+        for person in _people_in(m.group(group)):
+            mention = person.moved(s.start + m.start(group))
+            mention.conduit = True  # a candidate antecedent, never an originator host
+            out.append(mention)
     return [m for m in out if not inside(m.start)]
+
+
+@lru_cache(maxsize=4096)
+def _people_in(phrase: str) -> tuple[Mention, ...]:
+    """The mentions of a subject phrase (at offset 0) that name a person by two names or a title:
+    asked of most sentences' first words ("The", "Police", "Mr Ali"), so decided once per phrase."""
+    titles = lexicon().words("titles")
+    return tuple(
+        m
+        for m in _parsed(phrase, False)
+        if m.kind == "person"
+        and (len(proper_words(m.name)) >= 2 or any(t in titles for t in tokens_of(m.name)))
+    )
 
 
 def _covered_by(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
