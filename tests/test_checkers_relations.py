@@ -1130,3 +1130,16 @@ def test_a_head_count_set_out_place_by_place_adds_up(text: str, status: str) -> 
 )
 def test_a_share_then_the_part_and_whole_it_was_taken_from(text: str, expected: list[str]) -> None:
     assert statuses(text, "percent-of") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Output grew 2.5% to 410,000 tonnes, up from 400,000 tonnes.", "pass"),
+        ("Output grew 7.5% to 410,000 tonnes, up from 400,000 tonnes.", "fail"),
+        ("Sales rose 20% to 120,000 from 100,000.", "pass"),
+        ("Profit rose 9% to $4.7bn from $4.35bn.", "pass"),  # 4.7 may be 4.74: its own rounding stays
+    ],
+)
+def test_a_round_value_compared_with_a_finer_one_shares_its_precision(text: str, status: str) -> None:
+    assert statuses(text, "percent-change") == [status]

@@ -12,12 +12,12 @@ change between two percentages may be meant in percentage points, which the chec
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
 from audit.checkers import Confidence, Context, Outcome, checker
-from audit.checkers.bounds import Interval, fmt, interval, point
+from audit.checkers.bounds import Interval, fmt, interval, point, printed_unit, step
 from audit.checkers.relate import (
     counts_alike,
     cue_pattern,
@@ -328,9 +328,28 @@ def _stated(claim: Claim, approx: float) -> Interval:
     return interval(claim, approx)
 
 
+def shared_precision(a: Claim, b: Claim) -> tuple[Claim, Claim]:
+    """ "to 410,000 tonnes, up from 400,000": two values of one measure compared in one sentence are
+    written to one precision, so a round figure whose trailing zeros leave its step open (100,000 or
+    10,000?) takes its partner's finer step; never finer than its own last printed digit."""
+    if not same_unit(a, b):
+        return a, b
+    step_a, step_b = step(a), step(b)
+    return _to_step(a, step_b), _to_step(b, step_a)
+
+
+def _to_step(claim: Claim, finer: float) -> Claim:
+    own = step(claim)
+    printed = printed_unit(claim)
+    if printed is None or not 0 < finer < own or finer < printed or claim.qualifier != "exact":
+        return claim
+    return replace(claim, step=finer)
+
+
 def _check_change(change: Change, options: dict[str, Any]) -> Outcome | None:
     approx = options["approx_tolerance"]
-    new, old = _stated(change.new, approx), _stated(change.old, approx)
+    new_claim, old_claim = shared_precision(change.new, change.old)
+    new, old = _stated(new_claim, approx), _stated(old_claim, approx)
     if old.lo <= 0 or new.hi == float("inf") or old.hi == float("inf"):
         return None
     ratio = Interval(new.lo / old.hi, new.hi / old.lo)
