@@ -47,6 +47,9 @@ def _statuses(text: str) -> list[str]:
         # bare old and new values, the amount naming what they count
         ("The staff shrank from 1,200 to 900, a cut of 300 jobs.", ["pass"]),
         ("The staff shrank from 1,200 to 900, a cut of 500 jobs.", ["fail"]),
+        # a round value compared with a finer one shares its precision
+        ("Output rose by 10,000 tonnes to 410,000 tonnes from 400,000 tonnes.", ["pass"]),
+        ("Output rose by 60,000 tonnes to 410,000 tonnes from 400,000 tonnes.", ["fail"]),
     ],
 )
 def test_more_ways_to_state_an_amount_of_change(text: str, expected: list[str]) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from audit.checkers import Context, Outcome, checker
 from audit.checkers.bounds import Interval, fmt, interval, point
-from audit.checkers.percent import change_direction, to_from
+from audit.checkers.percent import change_direction, shared_precision, to_from
 from audit.checkers.relate import ends_with_cue, is_percent, label, lexicon, same_unit
 from audit.lexicon import words_pattern
 from audit.model import Claim
@@ -166,7 +166,8 @@ def _stated_bound(amount: Claim, approx: float) -> Interval:
 def _check(
     amount: Claim, new: Claim, old: Claim, direction: int, approx: float, points: bool = False
 ) -> Outcome:
-    a, b = point(old, approx), point(new, approx)
+    shared_new, shared_old = shared_precision(new, old)
+    a, b = point(shared_old, approx), point(shared_new, approx)
     computed = Interval(b.lo - a.hi, b.hi - a.lo).scale(direction)
     difference = ((new.value or 0) - (old.value or 0)) * direction
     unit = " percentage points" if points else _unit(new)
