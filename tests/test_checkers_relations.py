@@ -1143,3 +1143,16 @@ def test_a_share_then_the_part_and_whole_it_was_taken_from(text: str, expected: 
 )
 def test_a_round_value_compared_with_a_finer_one_shares_its_precision(text: str, status: str) -> None:
     assert statuses(text, "percent-change") == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Exports of $1.2tn and imports of $1.8tn left a deficit of $600bn.", "pass"),
+        ("Exports of $1.2tn and imports of $1.8tn left a deficit of $800bn.", "fail"),
+        ("Spending was £52m and revenue was £40m, a gap of £12m.", "pass"),
+        ("Spending was £52m and revenue was £40m, a gap of £21m.", "fail"),
+    ],
+)
+def test_a_difference_named_beside_its_two_terms(text: str, status: str) -> None:
+    assert statuses(text, "breakdown-sum") == [status]

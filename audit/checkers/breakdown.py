@@ -72,6 +72,7 @@ def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _taxonomy,
         _difference,
         _named_difference,
+        _difference_beside,
         _per_event,
         _itemized,
     )
@@ -413,6 +414,41 @@ def _named_difference(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
         small, large = sorted((first, second), key=lambda c: c.value or 0.0)
         out.append(Breakdown(large, [small, gap], "eq", "low", "a named difference"))
     return out
+
+
+def _difference_beside(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "Exports of $1.2tn and imports of $1.8tn left a deficit of $600bn": a difference noun ("a deficit
+    of", "a gap of") before a figure whose sentence gives two earlier figures of its unit, joined by
+    "and": the larger is the smaller plus the difference (less sure: it fails one severity lower)."""
+    out = []
+    for claims in _by_sentence(ctx).values():
+        for k, gap in enumerate(claims):
+            if k < 2 or not _difference_of().search(ctx.before(gap, 30)):
+                continue
+            terms = [c for c in claims[:k] if same_unit(c, gap) and not _is_share(c)]
+            if len(terms) != 2 or not _TERMS_JOINED.match(ctx.between(*terms)):
+                continue
+            small, large = sorted(terms, key=lambda c: c.value or 0.0)
+            out.append(Breakdown(large, [small, gap], "eq", "low", "a named difference"))
+    return out
+
+
+def _is_share(c: Claim) -> bool:
+    return c.unit in ("percent", "percentage_point")
+
+
+@cache
+def _difference_of() -> re.Pattern[str]:
+    """ "a deficit of", "a gap of £": a difference noun of the lexicon right before a figure."""
+    nouns = words_pattern(lexicon()["difference_nouns"])
+    return re.compile(rf"\b(?:{nouns})\s+of\s+[$\u00a3\u20ac\u00a5]?\s*$", re.I)
+
+
+# between the two terms: "and imports of", "and spending at", with no clause break
+_TERMS_JOINED = re.compile(
+    r"^[^.;:()\d]{0,12}\band\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+(?:of|at|were|was|totalled|totaled|reached)\s+[$\u00a3\u20ac\u00a5]?\s*$",
+    re.I,
+)
 
 
 # a clause break that leaves decimal points alone ("grew 8.5% to $0.93tn")
