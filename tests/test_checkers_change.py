@@ -50,6 +50,9 @@ def _statuses(text: str) -> list[str]:
         # a round value compared with a finer one shares its precision
         ("Output rose by 10,000 tonnes to 410,000 tonnes from 400,000 tonnes.", ["pass"]),
         ("Output rose by 60,000 tonnes to 410,000 tonnes from 400,000 tonnes.", ["fail"]),
+        # basis points are hundredths of a percentage point
+        ("Rates rose by 25 basis points to 5.25% from 5.00%.", ["pass"]),
+        ("Rates rose by 75 basis points to 5.25% from 5.00%.", ["fail"]),
     ],
 )
 def test_more_ways_to_state_an_amount_of_change(text: str, expected: list[str]) -> None:

@@ -295,10 +295,13 @@ def test_a_count_in_a_list_after_a_person_noun_is_no_age() -> None:
         ("The works cost 12 million Deutsche marks.", 12_000_000, "DEM"),
         ("Savings of 40 million Dutch guilders were found.", 40_000_000, "NLG"),
         ("A 75-cent toll applies.", 0.75, "USD"),
+        ("The bank raised rates by 25 basis points.", 0.25, "percentage_point"),
+        ("Spreads widened by 40bp.", 0.4, "percentage_point"),
     ],
 )
 def test_wire_and_archive_money(text: str, value: float, unit: str) -> None:
-    """Wire copy's "bln"/"mln", the currencies the euro replaced, and "N-cent" as an adjective."""
+    """Wire copy's "bln"/"mln", the currencies the euro replaced, "N-cent" as an adjective, and basis
+    points read in percentage points as pence are read in pounds."""
     c = one(text)
     assert (c.value, c.unit) == (pytest.approx(value), unit)
 

@@ -58,7 +58,9 @@ def _unit_patterns() -> dict[str, re.Pattern[str]]:
     cwords: dict[str, object] = u["currency_words"]
     minor: dict[str, str] = u["currency_minor"]
     return {
-        "percent": re.compile(rf"^[\s\u00a0]*(?:-\s*)?({words_pattern(list(percent))})(?![A-Za-z])", re.I),
+        "percent": re.compile(
+            rf"^[\s\u00a0]*(?:-\s*)?({words_pattern([*percent, *u['basis_points']])})(?![A-Za-z])", re.I
+        ),
         "measure": re.compile(rf"^(?:[\s\u00a0]*|-)({words_pattern(list(measures))})(?![A-Za-z]|-?\d)", re.I),
         "cword": re.compile(rf"^(?:[\s\u00a0]*|-)(?:of\s+)?({words_pattern(list(cwords))})\b", re.I),
         "code_after": re.compile(rf"^[\s\u00a0]*({'|'.join(u['currency_codes'])})\b"),
@@ -86,7 +88,11 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
     elif m := pats["code_before"].search(head):
         fig.unit, fig.kind = m.group(1), "money"
     if fig.unit is None and (m := pats["percent"].match(after)):
-        fig.unit = u["percent"][re.sub(r"\s+", " ", m.group(1).lower())]
+        word = re.sub(r"\s+", " ", m.group(1).lower())
+        if word in u["basis_points"]:
+            word = "percentage point"
+            scale(fig, 0.01)
+        fig.unit = u["percent"][word]
         fig.kind = fig.unit
         fig.end = max(fig.end, fig.number_end + m.end())
         return
