@@ -1156,3 +1156,11 @@ def test_a_round_value_compared_with_a_finer_one_shares_its_precision(text: str,
 )
 def test_a_difference_named_beside_its_two_terms(text: str, status: str) -> None:
     assert statuses(text, "breakdown-sum") == [status]
+
+
+def test_the_headline_s_police_officers_are_the_lede_s_officers() -> None:
+    text = (
+        "Gunmen kill 4 police officers in ambush\n\n"
+        "Gunmen ambushed a patrol on Tuesday, killing seven officers, the interior ministry said."
+    )
+    assert "fail" in statuses(text, "restatement")

@@ -366,3 +366,16 @@ def test_bare_numbers_given_places_in_a_list_count_what_the_head_count_counts(
 
 def test_two_placed_percentages_are_no_head_counts() -> None:
     assert [c[1] for c in counted("Prices rose 5% in March and 3% in April.")] == ["percent", "percent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Gunmen killed 4 police officers.", "police officers"),
+        ("Shelling killed 28 Lebanese civilians.", "Lebanese civilians"),
+        ("The storm left 12 soldiers dead.", "soldiers"),
+    ],
+)
+def test_a_people_noun_after_a_people_noun_is_the_head(text: str, subject: str) -> None:
+    (fig,) = sentence_figures(text)
+    assert fig.subject == subject

@@ -24,8 +24,9 @@ def read_people(text: str, fig: Figure) -> bool:
         if lw in people_nouns() or (lw.endswith("'s") and lw[:-2] in people_nouns()):
             if modifiers and lw in ("dead", "casualties"):
                 return False
+            t = _compound_head(text, t)  # "4 police officers": the head is the last noun
             fig.unit, fig.kind, fig.noun_end = "people", "count", t.end()
-            generic = lw in ("people", "others", "persons", "dead", "casualties", "lives", "population")
+            generic = lw in _GENERIC_HEADS
             phrase = _OF_DETERMINER.sub("", text[pos : t.end()])
             fig.subject = None if generic else phrase.strip(" -")
             return True
@@ -45,6 +46,18 @@ def read_people(text: str, fig: Figure) -> bool:
         modifiers += 1
         skip_of = False
     return _population(text, fig)
+
+
+_GENERIC_HEADS = frozenset({"people", "others", "persons", "dead", "casualties", "lives", "population"})
+
+
+def _compound_head(text: str, t: re.Match[str]) -> re.Match[str]:
+    """ "police officers", "army soldiers": a people noun right after a people noun is the head."""
+    nxt = _TOKEN.match(text, t.end() + 1) if text[t.end() : t.end() + 1] == " " else None
+    if nxt is None:
+        return t
+    lw = nxt.group(0).lower()
+    return nxt if lw in people_nouns() and lw not in _GENERIC_HEADS else t
 
 
 def _population(text: str, fig: Figure) -> bool:
