@@ -1164,3 +1164,9 @@ def test_the_headline_s_police_officers_are_the_lede_s_officers() -> None:
         "Gunmen ambushed a patrol on Tuesday, killing seven officers, the interior ministry said."
     )
     assert "fail" in statuses(text, "restatement")
+
+
+@pytest.mark.parametrize(("stated", "status"), [("23", "pass"), ("32", "fail")])
+def test_all_n_with_no_noun_names_the_group_counted_before(stated: str, status: str) -> None:
+    text = f"Police held 23 fans after the match on Saturday.\n\nAll {stated} were freed on bail on Sunday."
+    assert statuses(text, "restatement") == [status]

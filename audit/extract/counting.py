@@ -61,13 +61,29 @@ def _compound_head(text: str, t: re.Match[str]) -> re.Match[str]:
 
 
 def _population(text: str, fig: Figure) -> bool:
-    """'a town of 167,000', 'a population of 230 million': the people of a place, no noun after."""
+    """'a town of 167,000', 'a population of 230 million': the people of a place, no noun after;
+    or a group named back with no noun ("All 23 were released")."""
+    if _named_back_bare(text, fig):
+        fig.unit, fig.kind = "people", "count"
+        return True
     pats = _population_patterns()
     before = pats["before"].search(text, max(0, fig.start - 60), fig.start)
     if not before or not pats["after"].match(text, fig.end):
         return False
     fig.unit, fig.kind = "people", "count"
     return True
+
+
+# "All 23 were released", "The 12 had been held": a determiner that names a group back opening the
+# clause, a bare number, then a verb of being or having
+_BACK_BEFORE = re.compile(r"(?:^|[.;:!?]\s+|\n)\W*(?:all|the|these|those|both)\s+$", re.I)
+_BEING_AFTER = re.compile(r"\s+(?:were|are|had|have|remain|remained)\b", re.I)
+
+
+def _named_back_bare(text: str, fig: Figure) -> bool:
+    return bool(_BACK_BEFORE.search(text[max(0, fig.start - 30) : fig.start])) and bool(
+        _BEING_AFTER.match(text, fig.end)
+    )
 
 
 @cache
