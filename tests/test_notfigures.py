@@ -56,3 +56,11 @@ def test_a_clock_time_written_with_spaced_initials_is_no_figure() -> None:
     text = "Shots rang out at about 10 a. m. and again after 4 p. m., when 12 people fled."
     kept = [text[m.start : m.end] for m in find(text) if notfigures.is_figure(text, m)]
     assert kept == ["12"]
+
+
+def test_a_year_like_number_as_money_is_a_figure_and_a_year_s_dollars_are_not() -> None:
+    from audit.numbers import find
+
+    text = "She paid $1999 and he paid 2000 dollars, about $5bn in 2010 dollars, in 2004."
+    kept = [text[m.start : m.end] for m in find(text) if notfigures.is_figure(text, m)]
+    assert kept == ["1999", "2000", "5bn"]

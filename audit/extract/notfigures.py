@@ -175,6 +175,26 @@ def _symbol_at_end() -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z])(?:{currencies})$")
 
 
+def _money_around(before: str, after: str) -> bool:
+    """ "$2000", "USD 1999", "paid 2000 dollars": money, never a year; but "in 2010 dollars" (after a
+    preposition of time) is a year's dollars."""
+    if _symbol_at_end().search(before.rstrip()[-8:]):
+        return True
+    return _word_before(before) not in _TIME_PREPOSITIONS and bool(_MONEY_AFTER().match(after))
+
+
+_TIME_PREPOSITIONS = frozenset(
+    {"in", "since", "by", "from", "until", "till", "of", "before", "after", "during", "to"}
+)
+
+
+@cache
+def _MONEY_AFTER() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built on first use
+    units = data("units")
+    words = words_pattern([*units["currency_words"], *units["currency_codes"]])
+    return re.compile(rf"\s*(?:{words})(?![A-Za-z])", re.I)
+
+
 def _unit_glued(after: str) -> bool:
     """'15km', '9mm', '4p', '3pc', '10am' (the last one is a time, caught elsewhere); not '24703L202'."""
     word = re.match(r"[A-Za-z]+(?!-?\d)", after)
@@ -215,7 +235,7 @@ def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
         if 1 <= m.value <= 31 and (prev in month_words or nxt in month_words or _day_pair(before, after)):
             return True
         if _YEAR.match(raw) and 1500 <= m.value <= 2099:
-            return not counted_after(after)
+            return not counted_after(after) and not _money_around(before, after)
         if _YEAR_SPAN_AFTER.match(after) and _YEAR.match(raw):
             return True
         if _YEAR_SPAN_BEFORE.search(before) and len(raw) <= 2:
