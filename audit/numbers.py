@@ -80,6 +80,10 @@ def _vocab() -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, 
     return nums["units"], nums["scales"], nums["scale_suffixes"], nums["fractions"]
 
 
+_MONEY_SIGN_BEFORE = re.compile(r"[$\u00a3\u20ac\u00a5][\s\u00a0]?$")
+_TRILLION_GLUED = re.compile(r"T(?![A-Za-z0-9])")
+
+
 @cache
 def _suffix() -> re.Pattern[str]:
     """A scale suffix after digits, from the lexicon: a word ("bn", "mln") glued or after one space,
@@ -239,6 +243,10 @@ def _digit_mentions(text: str) -> list[Mention]:
         elif sm := _suffix().match(text, end):
             suffix = sm.group(1) or sm.group(2)
             scale, end = float(suffixes[suffix.lower()]), sm.end()
+        elif _MONEY_SIGN_BEFORE.search(text, max(0, m.start() - 3), m.start()) and (
+            tm := _TRILLION_GLUED.match(text, end)
+        ):
+            suffix, scale, end = "T", 1e12, tm.end()  # "$1.9T": only after a currency sign ("5T" is no money)
         else:
             scale_words = _scale_words()
             while wm := scale_words.match(text, end):

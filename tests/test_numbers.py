@@ -312,3 +312,8 @@ def test_every_scale_suffix_of_the_lexicon_scales_the_digits_it_is_glued_to(suff
     factor = lexicon.data("numbers")["scale_suffixes"][suffix]
     (mention,) = numbers.find(f"a total of {n}{suffix} was paid")
     assert mention.value == n * factor
+
+
+def test_a_capital_t_glued_after_a_currency_sign_is_trillions_and_alone_is_not() -> None:
+    assert [m.value for m in numbers.find("a $1.9T bill")] == [1.9e12]
+    assert [m.value for m in numbers.find("a 5T truck")] == [5]
