@@ -1044,3 +1044,9 @@ def test_relay_before_ruled_out_by_its_word_as_read_by_clauses(
     lead = "".join(before) + " " + relay
     text = lead + verb + " " + "".join(after)
     assert relay_before(text, len(lead), 0) == _relay_clause_before(text, len(lead), 0)
+
+
+@pytest.mark.parametrize("later", ["The monitor", "The UK-based monitor", "The war monitor"])
+def test_a_monitor_named_back_is_the_observatory_named_before(later: str) -> None:
+    text = f"The Syrian Observatory for Human Rights said 40 were killed. {later} said 12 were children."
+    assert _originators(text)["12"] == {"The Syrian Observatory for Human Rights"}

@@ -145,8 +145,15 @@ def content_tokens(text: str) -> frozenset[str]:
     sets = _sets()
     drop = _FUNCTION | _NUMBER_WORDS | sets["data_nouns"] | {"mr", "mrs", "ms", "dr"}
     return frozenset(
-        t for t in tokens_of(_synonyms(_country_of_capital(text))) if t not in drop and not t.isdigit()
+        t
+        for t in tokens_of(_synonyms(_country_of_capital(text)))
+        if t not in drop and not t.isdigit() and not t.endswith(_WHERE_BASED)
     )
+
+
+# "the Britain-based monitor", "the Geneva-headquartered agency": where a source sits describes it and
+# is no part of its name, so it is no token a named antecedent must hold
+_WHERE_BASED = ("-based", "-headquartered")
 
 
 def _country_of_capital(name: str) -> str:
