@@ -297,11 +297,14 @@ def test_a_count_in_a_list_after_a_person_noun_is_no_age() -> None:
         ("A 75-cent toll applies.", 0.75, "USD"),
         ("The bank raised rates by 25 basis points.", 0.25, "percentage_point"),
         ("Spreads widened by 40bp.", 0.4, "percentage_point"),
+        ("The reservoir holds 2 million cubic metres.", 2_000_000, "meter ** 3"),
+        ("The island covers 4,100 km2.", 4_100, "kilometer ** 2"),
+        ("The train reached 300 km per hour.", 300, "kilometer_per_hour"),
     ],
 )
 def test_wire_and_archive_money(text: str, value: float, unit: str) -> None:
-    """Wire copy's "bln"/"mln", the currencies the euro replaced, "N-cent" as an adjective, and basis
-    points read in percentage points as pence are read in pounds."""
+    """Wire copy's "bln"/"mln", the currencies the euro replaced, "N-cent" as an adjective, basis
+    points read in percentage points as pence are read in pounds, and more spellings of measures."""
     c = one(text)
     assert (c.value, c.unit) == (pytest.approx(value), unit)
 
