@@ -379,3 +379,17 @@ def test_two_placed_percentages_are_no_head_counts() -> None:
 def test_a_people_noun_after_a_people_noun_is_the_head(text: str, subject: str) -> None:
     (fig,) = sentence_figures(text)
     assert fig.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("About 300 anarchists marched on the ministry.", "people"),
+        ("Police held 40 Iranians at the border.", "people"),
+        ("Nine musicians played at the gala.", "people"),
+        ("The striker made 12 assists this season.", None),
+        ("The memo ran to 14 checklists.", None),
+    ],
+)
+def test_plurals_in_ists_and_ians_count_people_unless_listed_otherwise(text: str, unit: str | None) -> None:
+    assert counted(text)[0][1] == unit

@@ -7,7 +7,7 @@ from functools import cache
 
 from audit.extract.families import cues, inflected, noun_forms, verb_forms
 from audit.extract.figure import Figure
-from audit.extract.vocab import head_nouns, modifier_stops, people_nouns, plural_after
+from audit.extract.vocab import head_nouns, is_people_noun, modifier_stops, people_nouns, plural_after
 from audit.lexicon import data, words_pattern
 
 _TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*|[^\sA-Za-z\d]")
@@ -21,7 +21,7 @@ def read_people(text: str, fig: Figure) -> bool:
     for t in tokens:
         w = t.group(0)
         lw = w.lower().replace("\u2019", "'")
-        if lw in people_nouns() or (lw.endswith("'s") and lw[:-2] in people_nouns()):
+        if is_people_noun(lw) or (lw.endswith("'s") and is_people_noun(lw[:-2])):
             if modifiers and lw in ("dead", "casualties"):
                 return False
             t = _compound_head(text, t)  # "4 police officers": the head is the last noun
@@ -57,7 +57,7 @@ def _compound_head(text: str, t: re.Match[str]) -> re.Match[str]:
     if nxt is None:
         return t
     lw = nxt.group(0).lower()
-    return nxt if lw in people_nouns() and lw not in _GENERIC_HEADS else t
+    return nxt if is_people_noun(lw) and lw not in _GENERIC_HEADS else t
 
 
 def _population(text: str, fig: Figure) -> bool:

@@ -41,6 +41,20 @@ def people_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in data("casualties")["people_nouns"])
 
 
+def is_people_noun(word: str) -> bool:
+    """A lower-cased noun that counts people: listed, or a plural in "-ists"/"-ians" ("communists",
+    "Iranians") that is no listed exception ("assists")."""
+    if word in people_nouns():
+        return True
+    cas = data("casualties")
+    return len(word) >= 7 and word.endswith(tuple(cas["people_suffixes"])) and word not in _not_people()
+
+
+@cache
+def _not_people() -> frozenset[str]:
+    return frozenset(data("casualties")["not_people_with_suffix"])
+
+
 @cache
 def modifier_stops() -> frozenset[str]:
     return frozenset(data("casualties")["modifier_stops"])
