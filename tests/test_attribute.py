@@ -1050,3 +1050,15 @@ def test_relay_before_ruled_out_by_its_word_as_read_by_clauses(
 def test_a_monitor_named_back_is_the_observatory_named_before(later: str) -> None:
     text = f"The Syrian Observatory for Human Rights said 40 were killed. {later} said 12 were children."
     assert _originators(text)["12"] == {"The Syrian Observatory for Human Rights"}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        ("Organisers put the crowd at 50,000.", "50,000", "Organisers"),
+        ("Insurers put the cost of the storm at $3bn.", "$3bn", "Insurers"),
+        ("Police put the rally, held to mark the strike, at about 8,000 people.", "about 8,000", "Police"),
+    ],
+)
+def test_putting_a_crowd_or_a_cost_at_a_figure_gives_it(text: str, figure: str, source: str) -> None:
+    assert _originators(text)[figure] == {source}
