@@ -839,7 +839,7 @@ def test_a_monitor_s_own_count_rests_on_it(verb: str) -> None:
     assert _originators(f"The monitor {verb} 56 deaths in detention last year.")["56"] == {"The monitor"}
 
 
-@pytest.mark.parametrize("noun", ["monitor", "watchdog", "foundation", "NGO"])
+@pytest.mark.parametrize("noun", ["monitor", "watchdog", "foundation", "NGO", "studio"])
 def test_more_organisations_speak(noun: str) -> None:
     assert _originators(f"The {noun} said 56 people had died.")["56"] == {f"The {noun}"}
 
@@ -1062,3 +1062,8 @@ def test_a_monitor_named_back_is_the_observatory_named_before(later: str) -> Non
 )
 def test_putting_a_crowd_or_a_cost_at_a_figure_gives_it(text: str, figure: str, source: str) -> None:
     assert _originators(text)[figure] == {source}
+
+
+def test_estimates_owned_by_a_studio_rest_on_it() -> None:
+    text = "The film took $40m in its first week, according to studio estimates."
+    assert _originators(text)["$40m"] == {"studio"}
