@@ -620,3 +620,16 @@ def test_nouns_of_one_harmed_person_and_groups_of_the_harmed(text: str, category
     """A killing's noun counts the dead, one each ("19 executions"), but not an attempted one; the
     harmed people nouns ("refugees") name a group before a figure as the harm's participles do."""
     assert claims(text)[0].category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Six people died in the blast. Two more were found on Tuesday.", ["killed", "killed"]),
+        ('Nine were hurt in the crash. "We are treating three more," a doctor said.', ["wounded", "wounded"]),
+        ("Six people died in the blast. Around 20 more people had to be led to safety.", ["killed", "count"]),
+        ("Six people died in the blast. Two more than last year.", ["killed", "other"]),
+    ],
+)
+def test_a_bare_number_with_more_adds_to_the_harmed_group_before(text: str, expected: list[str]) -> None:
+    assert [c.category for c in claims(text)] == expected

@@ -588,12 +588,22 @@ def inherit_from_the_group_before(text: str, figures: list[Figure], before: list
         return
     first = figures[0]
     own = first.category not in ("other", "count") or first.unit not in (None, "people")
-    if own or first.kind == "fraction" or not _PRONOUN_GROUP.match(text[: first.start]):
+    pointer = _PRONOUN_GROUP.match(text[: first.start]) or (
+        first.noun_end < 0 and _BARE_MORE.match(text, first.end)
+    )
+    if own or first.kind == "fraction" or not pointer:
         return
     first.category, first.unit, first.cue = harmed[-1].category, "people", "a group referred to"
     if first.kind in ("bare", "digits", "words", "group", "vague"):
         first.kind = "count"
     inherit_categories(text, figures)
+
+
+# "Two more were found", "picking up two more": a bare number with "more" and no noun of its own,
+# the first figure of its sentence, adds to the harmed group of the sentence before
+_BARE_MORE = re.compile(
+    r"\s+more\b(?=\s*(?:[,.;:!?\"\u201d]|$)|\s+(?:were|was|are|is|have|had|remain)\b)", re.I
+)
 
 
 # "Among them were", "Of those,", "They included", "Those killed included": at the start of the
