@@ -1067,3 +1067,9 @@ def test_putting_a_crowd_or_a_cost_at_a_figure_gives_it(text: str, figure: str, 
 def test_estimates_owned_by_a_studio_rest_on_it() -> None:
     text = "The film took $40m in its first week, according to studio estimates."
     assert _originators(text)["$40m"] == {"studio"}
+
+
+@pytest.mark.parametrize("audience", ["reporters", "the BBC", "AFP"])
+def test_the_next_quotation_after_told_someone_is_the_same_speaker_s(audience: str) -> None:
+    text = f'"Nine people died," the mayor told {audience}. "Another 30 were hurt in the blast."'
+    assert _originators(text)["30"] == {"the mayor"}

@@ -133,13 +133,20 @@ def _speaker_of(
         gap = text[previous.end : q.start]
         sp = previous.speaker
         if previous.end <= sp.start:
-            gap = text[previous.end : sp.start] + text[sp.end : q.start]
+            after = text[sp.end : q.start]
+            if sp.cue.lower() in ("told", "tells", "tell"):  # '..." the governor told reporters. "...'
+                after = _AUDIENCE.sub("", after, count=1)
+            gap = text[previous.end : sp.start] + after
         if not re.search(r"[A-Za-z0-9]", gap):
             return sp
     return None
 
 
 _GAP_WORD = re.compile(r"[A-Za-z0-9\n]")
+# who was told, after "told" and before the next quotation: "reporters", "the BBC", "AFP", "him"
+_AUDIENCE = re.compile(
+    r"^\s*(?:reporters|journalists|the\s+press|him|her|them|us|me|(?:the\s+)?(?:[A-Z][\w'’.-]*\s*)+)\s*(?=[.,;:!?])"
+)
 _GAP_WORD_OR_STOP = re.compile(r"[A-Za-z0-9.!?\n]")
 
 
