@@ -75,15 +75,22 @@ class Context:
         first, second = (a, b) if a.start <= b.start else (b, a)
         return self.doc.prose[first.end : second.start]
 
+    @cached_property
+    def _starts(self) -> dict[int, int]:
+        """Where each sentence starts, by index: `before` is asked for every figure by most rules."""
+        return {s.index: s.start for s in self.doc.sentences}
+
+    @cached_property
+    def _ends(self) -> dict[int, int]:
+        return {s.index: s.end for s in self.doc.sentences}
+
     def before(self, claim: Claim, width: int = 60) -> str:
         """Prose before the claim, within its sentence, at most `width` characters."""
-        s = self.sentence(claim)
-        lo = max(s.start if s else 0, claim.start - width)
+        lo = max(self._starts.get(claim.sentence, 0), claim.start - width)
         return self.doc.prose[lo : claim.start]
 
     def after(self, claim: Claim, width: int = 60) -> str:
-        s = self.sentence(claim)
-        hi = min(s.end if s else len(self.doc.prose), claim.end + width)
+        hi = min(self._ends.get(claim.sentence, len(self.doc.prose)), claim.end + width)
         return self.doc.prose[claim.end : hi]
 
     @cached_property
@@ -92,6 +99,14 @@ class Context:
         return sorted(
             (c for c in self.claims if c.category != "date" and c.value is not None), key=lambda c: c.start
         )
+
+    @cached_property
+    def figures_by_sentence(self) -> dict[int, list[Claim]]:
+        """The figures of each sentence that has any, in document order (read, never changed)."""
+        out: dict[int, list[Claim]] = {}
+        for c in self.figures:
+            out.setdefault(c.sentence, []).append(c)
+        return out
 
     @cached_property
     def _figure_sentences(self) -> list[int] | None:

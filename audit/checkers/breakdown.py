@@ -135,10 +135,7 @@ def _as_exact(claim: Claim) -> Claim:
 
 
 def _by_sentence(ctx: Context) -> dict[int, list[Claim]]:
-    out: dict[int, list[Claim]] = {}
-    for c in ctx.figures:
-        out.setdefault(c.sentence, []).append(c)
-    return out
+    return ctx.figures_by_sentence
 
 
 def _run(ctx: Context, claims: list[Claim], first: int, max_gap: int, ok: Any) -> list[Claim]:

@@ -58,9 +58,7 @@ def percent_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
 
 def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
     found: list[Change] = []
-    by_sentence: dict[int, list[Claim]] = {}
-    for c in ctx.figures:
-        by_sentence.setdefault(c.sentence, []).append(c)
+    by_sentence = ctx.figures_by_sentence
     used: set[str] = set()  # an earlier "X, up from Y" pairs with the first change after it only
     for idx, claims in sorted(by_sentence.items()):
         sentence = ctx.sentences[idx].text if idx in ctx.sentences else ""
