@@ -166,14 +166,44 @@ def _above_an_old_value(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Cl
 
 def change_direction(ctx: Context, p: Claim) -> int:
     """+1 when a rise word stands just before the figure ("rose 5%", "rose by $3"), -1 for a fall, else 0."""
-    before = ctx.before(p, 40)
-    after = ctx.after(p, 20)
-    words = re.findall(r"[A-Za-z-]+", before)[-4:]
-    tail = " ".join(words)
+    key = (p.start, p.end, p.sentence)  # what `before` and `after` read
+    known: dict[tuple[int, int, int], int] = ctx.memo("change-directions", dict)
+    if key not in known:
+        known[key] = direction_of(ctx.before(p, 40), ctx.after(p, 20))
+    return known[key]
+
+
+def direction_of(before: str, after: str) -> int:
+    """The direction a figure is given by the last four words before it, or the word right after it.
+
+    The words before are letters and hyphens: their whole words, lower-cased, are looked up in the
+    cue word sets, not searched for with each list's pattern (the same answer while every cue is one
+    lower-case word; else the patterns are searched)."""
+    words = _LETTERS.findall(before)[-4:]
+    runs = {run.lower() for word in words for run in word.split("-")}
     for name, sign in (("increase_words", 1), ("decrease_words", -1)):
-        if cue_pattern(name).search(tail) or re.match(rf"^\s*(?:{cue_pattern(name).pattern})", after, re.I):
+        cues = _single_words(name)
+        before_cue = not cues.isdisjoint(runs) if cues else bool(cue_pattern(name).search(" ".join(words)))
+        if before_cue or _cue_ahead(name).match(after):
             return sign
     return 0
+
+
+_LETTERS = re.compile(r"[A-Za-z-]+")
+
+
+@cache
+def _single_words(name: str) -> frozenset[str]:
+    """The cues of list `name` when each is one lower-case ASCII word, else none."""
+    words = [str(w) for w in lexicon()[name]]
+    one_word = all(w.isascii() and w.isalpha() and w.islower() for w in words)
+    return frozenset(words) if one_word else frozenset()
+
+
+@cache
+def _cue_ahead(name: str) -> re.Pattern[str]:
+    """A cue of list `name` right after a figure, past spaces."""
+    return re.compile(rf"^\s*(?:{cue_pattern(name).pattern})", re.I)
 
 
 def to_from(ctx: Context, claims: list[Claim], p: Claim | None) -> tuple[Claim, Claim] | None:
@@ -310,8 +340,16 @@ def _pair_in(ctx: Context, claims: list[Claim]) -> tuple[Claim, Claim, int] | No
 
 def _multiplier(sentence: str) -> float | None:
     factors: dict[str, float] = lexicon()["multiplier_words"]
+    if sentence.isascii() and not any(w in sentence.lower() for w in _multiplier_stems()):
+        return None  # none of the words is in the sentence: the pattern cannot match (ASCII folds alike)
     present = {" ".join(m.group(0).lower().split()) for m in _multiplier_words().finditer(sentence)}
     return next((float(f) for word, f in factors.items() if word.lower() in present), None)
+
+
+@cache
+def _multiplier_stems() -> tuple[str, ...]:
+    """The first word of each multiplier, lower-cased: one must be in a sentence for any to match."""
+    return tuple(str(w).lower().split()[0] for w in lexicon()["multiplier_words"])
 
 
 @cache

@@ -586,7 +586,7 @@ def _ordinals(ctx: Context) -> list[Outcome]:
     starts = [c.start for c in figures]
     for here in sorted({i for c in figures for i in (c.sentence, c.sentence + 1)}):
         sentence = ctx.sentences.get(here)
-        if sentence is None:
+        if sentence is None or not _may_hold_an_ordinal(ctx.doc.prose[sentence.start : sentence.end]):
             continue
         for m in _ORDINAL().finditer(ctx.doc.prose, sentence.start, sentence.end):
             if not _FOLLOWER().match(ctx.doc.prose[m.end() : m.end() + 30]):
@@ -621,6 +621,20 @@ def _ordinal_outcome(ctx: Context, group: Claim, m: re.Match[str]) -> Outcome:
         return Outcome("pass", [group], msg, details, confidence="low")
     msg = f"{label(group)} is followed by {m.group(0)!r}, which implies {expected}"
     return Outcome("fail", [group], msg, details, anchor=group, confidence="low")
+
+
+def _may_hold_an_ordinal(text: str) -> bool:
+    """False when no ordinal word is in the text: ASCII text folds case as the pattern does, so the
+    pattern is searched only where one is."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _ORDINAL_WORDS())
+
+
+@cache
+def _ORDINAL_WORDS() -> tuple[str, ...]:  # noqa: N802 - a constant read once
+    return tuple(str(w).lower().split()[0] for w in lexicon()["ordinals"])
 
 
 @cache
