@@ -28,13 +28,15 @@ from audit.checkers.relate import (
     has_cue,
     head,
     headline_sentences,
+    in_other_period,
     label,
     lede_sentences,
     lexicon,
+    of_sentence,
     other_period,
+    running_total,
     same_subject,
     same_unit,
-    sentence_text,
     starts_with_cue,
     updated,
 )
@@ -212,8 +214,8 @@ def _in_all_next(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             continue
         if (
             _SPAN_OF_TIME.search(sentence.text)
-            or other_period(sentence.text)
-            or has_cue(sentence.text, "running_total_words")
+            or in_other_period(ctx, whole)
+            or of_sentence(ctx, whole, running_total)
         ):
             continue  # "In all, 300 soldiers have died this year": a running total, not the sum
         before = [
@@ -341,7 +343,7 @@ def _aggregate_for(ctx: Context, group: list[Claim], aggregates: list[Claim]) ->
     before = [a for a in fitting if a.start < first.start and ctx.paragraph(first) - ctx.paragraph(a) <= 6]
     if before:
         return before[-1]
-    if other_period(sentence_text(ctx, first)):
+    if in_other_period(ctx, first):
         return None  # parts in a story's background ("Earlier this year, a gunman killed three ...")
     after = [  # "killed 20 and wounded 30 ... the attack left 50 casualties": the total given later
         a
@@ -349,7 +351,7 @@ def _aggregate_for(ctx: Context, group: list[Claim], aggregates: list[Claim]) ->
         if a.start > group[-1].end
         and ctx.paragraph(a) - ctx.paragraph(first) <= 6
         and not _updated_toll(ctx, a)
-        and not other_period(sentence_text(ctx, a))
+        and not in_other_period(ctx, a)
     ]
     return after[0] if after else None
 
@@ -468,7 +470,7 @@ def _per_event(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 break
             if _restates(ctx, whole, p):
                 continue
-            if other_period(sentence_text(ctx, p)):
+            if in_other_period(ctx, p):
                 break
             parts.append(p)
             if len(parts) == events:
@@ -562,7 +564,16 @@ def _near_parts(ctx: Context, whole: Claim, parts: list[Claim]) -> list[Claim]:
 
 
 def _placed_elsewhere(ctx: Context, claim: Claim) -> bool:
-    """The figure's sentence is placed in another event or period, its own "another" aside."""
+    """The figure's sentence is placed in another event or period, its own "another" aside. Read once
+    per figure: every earlier toll of its category asks it of the figures after."""
+    known: dict[tuple[int, int], bool] = ctx.memo("placed-elsewhere", dict)
+    key = (claim.sentence, claim.start)  # what the reading depends on
+    if key not in known:
+        known[key] = _read_placed_elsewhere(ctx, claim)
+    return known[key]
+
+
+def _read_placed_elsewhere(ctx: Context, claim: Claim) -> bool:
     s = ctx.sentence(claim)
     if s is None:
         return False
@@ -595,7 +606,7 @@ def _listed(ctx: Context, options: dict[str, Any]) -> Breakdown | None:
         return None
     whole = tolls[0]
     later = [c for c in ctx.figures if c.category == whole.category and c.sentence > whole.sentence]
-    if not later or _updated_toll(ctx, later[0]) or other_period(sentence_text(ctx, later[0])):
+    if not later or _updated_toll(ctx, later[0]) or in_other_period(ctx, later[0]):
         return None
     same_sentence = [c for c in ctx.figures if c.sentence == later[0].sentence]
     first = same_sentence.index(later[0])
@@ -611,7 +622,7 @@ def _listed(ctx: Context, options: dict[str, Any]) -> Breakdown | None:
 
 
 def _updated_toll(ctx: Context, claim: Claim) -> bool:
-    return has_cue(sentence_text(ctx, claim), "running_total_words")
+    return of_sentence(ctx, claim, running_total)
 
 
 def _restates(ctx: Context, whole: Claim, other: Claim) -> bool:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from audit.checkers import Context
 from audit.lexicon import data, words_pattern
 from audit.model import HARM_CATEGORIES, Claim, Sentence
 
 PEOPLE_KINDS = ("count",)
+T = TypeVar("T")
 
 
 @cache
@@ -219,6 +221,32 @@ def _OTHER_EVENT() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, buil
 def sentence_text(ctx: Context, claim: Claim) -> str:
     s = ctx.sentence(claim)
     return s.text if s else ""
+
+
+def of_sentence(ctx: Context, claim: Claim, reading: Callable[[str], T]) -> T:
+    """`reading` (a module-level function of a text) of the claim's sentence, computed once per
+    sentence of the document: figures share sentences, and several rules ask the same of one."""
+    known: dict[tuple[Callable[[str], Any], int], Any] = ctx.memo("sentence-readings", dict)
+    key = (reading, claim.sentence)
+    if key not in known:
+        known[key] = reading(sentence_text(ctx, claim))
+    value: T = known[key]
+    return value
+
+
+def in_other_period(ctx: Context, claim: Claim) -> bool:
+    """The claim's sentence places it in another event or period, or sets it against a record."""
+    return of_sentence(ctx, claim, other_period)
+
+
+def other_period_or_event(text: str) -> bool:
+    """`other_period` without records: another event or period only."""
+    return other_period(text, records=False)
+
+
+def running_total(text: str) -> bool:
+    """ "so far", "the toll rose to": the text gives a running total."""
+    return has_cue(text, "running_total_words")
 
 
 def nearest_before(ctx: Context, claim: Claim, ok: Any, reach: int) -> Claim | None:

@@ -48,10 +48,10 @@ from audit.checkers.relate import (
     lede_sentences,
     lexicon,
     named_alike,
-    other_period,
+    of_sentence,
+    other_period_or_event,
     same_subject,
     same_unit,
-    sentence_text,
     updated,
     vague,
 )
@@ -514,7 +514,7 @@ def _measure_named_again(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Conf
         measure = _measure_before(ctx, claim)
         if measure is None or claim.category in HARM_CATEGORIES or _changed(ctx, claim):
             continue
-        if other_period(sentence_text(ctx, claim), records=False):
+        if of_sentence(ctx, claim, other_period_or_event):
             continue
         key = (*measure, str(claim.unit))
         first = named.setdefault(key, claim)

@@ -39,6 +39,7 @@ from audit.checkers.relate import (
     lede_sentences,
     lexicon,
     nearest_before,
+    of_sentence,
     same_unit,
     starts_with_cue,
 )
@@ -403,7 +404,12 @@ def _GROUP_BEFORE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, bui
 
 
 def _clause_before(ctx: Context, claim: Claim) -> str:
-    return _CLAUSE.split(ctx.before(claim, 80))[-1]
+    """The clause before a figure (within 80 characters), read once per figure for several finders."""
+    known: dict[tuple[int, int], str] = ctx.memo("clause-before", dict)
+    key = (claim.sentence, claim.start)  # what `before` reads
+    if key not in known:
+        known[key] = _CLAUSE.split(ctx.before(claim, 80))[-1]
+    return known[key]
 
 
 _PLACE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:from|in)\s+(?:the\s+)?([A-Z][a-z]+)")
@@ -443,8 +449,11 @@ _BACKGROUND = re.compile(
 
 def _background(ctx: Context, claim: Claim) -> bool:
     """A sentence about another time ("the 2004 tsunami killed 220,000"): not this story's toll."""
-    s = ctx.sentence(claim)
-    return bool(s and _BACKGROUND.search(s.text))
+    return ctx.sentence(claim) is not None and of_sentence(ctx, claim, _in_background)
+
+
+def _in_background(sentence: str) -> bool:
+    return bool(_BACKGROUND.search(sentence))
 
 
 def _for_a_place(ctx: Context, claim: Claim) -> bool:
