@@ -29,7 +29,7 @@ are run against the whole document, and at most `max_failed_checks` checks a doc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from typing import Any
@@ -264,12 +264,15 @@ class _Search:
         self.opening = {i for i in self.by_sentence if i <= _OPENING}  # the headline and lede's figures
         self.position = {x.index: i for i, x in enumerate(doc.sentences)}
         self.rates = _document_rates([c for c in checks if c.status == "pass"], self.by_id)
+        self.readings: dict[Hashable, Any] = {}  # what the rules read of the prose, shared by every run
 
     def run(self, claims: list[Claim], rules: list[Rule], share: float = 1.0) -> dict[Key, Outcome]:
         """The rules' outcomes on `claims`, with `share` of their tolerance for "about". The rules see
         the document's opening and the sentences of `claims` only, so a run costs what its figures
         cost, not what the whole document does."""
-        ctx = Context(doc=self._sentences_of(claims), claims=claims, config=self.config)
+        ctx = Context(
+            doc=self._sentences_of(claims), claims=claims, config=self.config, readings=self.readings
+        )
         out: dict[Key, Outcome] = {}
         for rule in rules:
             options = dict(rule.options)
@@ -281,6 +284,8 @@ class _Search:
         return out
 
     def _sentences_of(self, claims: list[Claim]) -> Document:
+        """The document cut to its opening and the span of `claims`' sentences: every claim's sentence
+        is in it, as the document's, so the runs share what they read of the prose."""
         if len(claims) == len(self.claims):
             return self.doc
         spots = [self.position.get(c.sentence, 0) for c in claims] or [0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import importlib
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any, Literal, TypeVar
@@ -41,11 +41,18 @@ class Outcome:
 
 @dataclass
 class Context:
-    """What a checker sees of one document."""
+    """What a checker sees of one document.
+
+    `readings` holds what was read of the prose at given offsets (the words before a figure, what its
+    sentence says): such a reading depends on the prose and on the bounds of the sentence holding
+    those offsets, never on the claims' values, so contexts over one document's prose, in which every
+    claim's sentence is present, may share them (suggest runs the rules on copies of a document's
+    figures with one of them edited)."""
 
     doc: Document
     claims: list[Claim]
     config: Config
+    readings: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -54,6 +61,14 @@ class Context:
         if key not in self._memo:
             self._memo[key] = compute()
         value: T = self._memo[key]
+        return value
+
+    def read(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A reading of the prose at fixed offsets, computed once: `key` names the reading and every
+        offset (and sentence index) it reads, and `compute` may read nothing else (see `readings`)."""
+        if key not in self.readings:
+            self.readings[key] = compute()
+        value: T = self.readings[key]
         return value
 
     @cached_property

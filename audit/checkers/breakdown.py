@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Any, Literal
 
 from audit.checkers import Confidence, Context, Outcome, checker
@@ -401,7 +401,7 @@ def _named_difference(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
     for gap in ctx.figures:
         if gap.kind != "money":
             continue
-        terms = _difference_terms(ctx.before(gap, 80))
+        terms = ctx.read(("difference-terms", gap.start, gap.sentence), partial(_terms_before, ctx, gap))
         if terms is None:
             continue
         first, second = (_term_figure(ctx, gap, word) for word in terms)
@@ -414,6 +414,14 @@ def _named_difference(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
 
 # a clause break that leaves decimal points alone ("grew 8.5% to $0.93tn")
 _TERM_CLAUSE = re.compile(r"[;!?]|\.(?!\d)|\b(?:but|while|whereas|although|because)\b", re.I)
+
+
+def _terms_before(ctx: Context, gap: Claim) -> tuple[str, str] | None:
+    return _difference_terms(ctx.before(gap, 80))
+
+
+def _term_clause(ctx: Context, claim: Claim) -> str:
+    return _TERM_CLAUSE.split(ctx.before(claim, 80))[-1]
 
 
 def _difference_terms(before: str) -> tuple[str, str] | None:
@@ -444,7 +452,7 @@ def _term_figure(ctx: Context, gap: Claim, word: str) -> Claim | None:
     for c in ctx.figures:
         if c.sentence == gap.sentence or not same_unit(c, gap):
             continue
-        clause = _TERM_CLAUSE.split(ctx.before(c, 80))[-1]
+        clause = ctx.read(("term-clause", c.start, c.sentence), partial(_term_clause, ctx, c))
         if pattern.search(clause):
             return c
     return None
@@ -566,11 +574,8 @@ def _near_parts(ctx: Context, whole: Claim, parts: list[Claim]) -> list[Claim]:
 def _placed_elsewhere(ctx: Context, claim: Claim) -> bool:
     """The figure's sentence is placed in another event or period, its own "another" aside. Read once
     per figure: every earlier toll of its category asks it of the figures after."""
-    known: dict[tuple[int, int], bool] = ctx.memo("placed-elsewhere", dict)
-    key = (claim.sentence, claim.start)  # what the reading depends on
-    if key not in known:
-        known[key] = _read_placed_elsewhere(ctx, claim)
-    return known[key]
+    key = ("placed-elsewhere", claim.sentence, claim.start)  # its sentence, from the figure on
+    return ctx.read(key, lambda: _read_placed_elsewhere(ctx, claim))
 
 
 def _read_placed_elsewhere(ctx: Context, claim: Claim) -> bool:

@@ -166,11 +166,8 @@ def _above_an_old_value(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Cl
 
 def change_direction(ctx: Context, p: Claim) -> int:
     """+1 when a rise word stands just before the figure ("rose 5%", "rose by $3"), -1 for a fall, else 0."""
-    key = (p.start, p.end, p.sentence)  # what `before` and `after` read
-    known: dict[tuple[int, int, int], int] = ctx.memo("change-directions", dict)
-    if key not in known:
-        known[key] = direction_of(ctx.before(p, 40), ctx.after(p, 20))
-    return known[key]
+    key = ("direction", p.start, p.end, p.sentence)  # what `before` and `after` read
+    return ctx.read(key, lambda: direction_of(ctx.before(p, 40), ctx.after(p, 20)))
 
 
 def direction_of(before: str, after: str) -> int:
@@ -228,7 +225,11 @@ _BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|and its|and the)\b", 
 
 def _same_clause(ctx: Context, p: Claim, c: Claim) -> bool:
     """No clause break between the percent and the figure ("down from $3.8bn, while revenue rose 4.5%")."""
-    return len(ctx.between(p, c)) <= 80 and not _BREAK.search(ctx.between(p, c))
+    return ctx.read(("same-clause", p.start, p.end, c.start, c.end), lambda: _no_break(ctx.between(p, c)))
+
+
+def _no_break(between: str) -> bool:
+    return len(between) <= 80 and not _BREAK.search(between)
 
 
 _MINOR = re.compile(r"\d\s*(?:cents?|pence|p|c|\u00a2)\b", re.I)
@@ -244,7 +245,12 @@ def _is_target_of(p: Claim, c: Claim) -> bool:
 
 
 def _preceded_by(ctx: Context, claim: Claim, cues: str) -> bool:
-    before = ctx.doc.prose[max(0, claim.start - 25) : claim.start]
+    return ctx.read(("preceded-by", claim.start, cues), lambda: _ends_with(ctx.doc.prose, claim.start, cues))
+
+
+def _ends_with(prose: str, start: int, cues: str) -> bool:
+    """Do the 25 characters before `start` end with a cue of list `cues` (a currency sign aside)?"""
+    before = prose[max(0, start - 25) : start]
     before = re.sub(r"[$\u00a3\u20ac\u00a5]\s*$", "", before)
     return ends_with_cue(before, cues)
 

@@ -226,12 +226,7 @@ def sentence_text(ctx: Context, claim: Claim) -> str:
 def of_sentence(ctx: Context, claim: Claim, reading: Callable[[str], T]) -> T:
     """`reading` (a module-level function of a text) of the claim's sentence, computed once per
     sentence of the document: figures share sentences, and several rules ask the same of one."""
-    known: dict[tuple[Callable[[str], Any], int], Any] = ctx.memo("sentence-readings", dict)
-    key = (reading, claim.sentence)
-    if key not in known:
-        known[key] = reading(sentence_text(ctx, claim))
-    value: T = known[key]
-    return value
+    return ctx.read((reading, claim.sentence), lambda: reading(sentence_text(ctx, claim)))
 
 
 def in_other_period(ctx: Context, claim: Claim) -> bool:

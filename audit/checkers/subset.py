@@ -405,11 +405,8 @@ def _GROUP_BEFORE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, bui
 
 def _clause_before(ctx: Context, claim: Claim) -> str:
     """The clause before a figure (within 80 characters), read once per figure for several finders."""
-    known: dict[tuple[int, int], str] = ctx.memo("clause-before", dict)
-    key = (claim.sentence, claim.start)  # what `before` reads
-    if key not in known:
-        known[key] = _CLAUSE.split(ctx.before(claim, 80))[-1]
-    return known[key]
+    key = ("clause-before", claim.sentence, claim.start)  # what `before` reads
+    return ctx.read(key, lambda: _CLAUSE.split(ctx.before(claim, 80))[-1])
 
 
 _PLACE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:from|in)\s+(?:the\s+)?([A-Z][a-z]+)")
