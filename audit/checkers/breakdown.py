@@ -176,7 +176,10 @@ def _presents_whole(gap: str) -> bool:
     """ "30 casualties: 12 ...", "the three workers - two ...", "comprising": not "9-3" (a score)."""
     if has_cue(gap, "whole_breakdown_cues"):
         return True
-    return bool(_DASH_OR_COLON.search(gap)) and bool(re.search(r"[A-Za-z]", gap) or ":" in gap)
+    return bool(_DASH_OR_COLON.search(gap)) and bool(_A_LETTER.search(gap) or ":" in gap)
+
+
+_A_LETTER = re.compile(r"[A-Za-z]")
 
 
 # "killed 12 people, eight soldiers and four civilians": a toll of people in general, then its parts
@@ -282,7 +285,10 @@ _BRINGING_TO = re.compile(
 
 
 def _listed_before(ctx: Context, a: Claim, b: Claim) -> bool:
-    return bool(re.match(r"^[^.;:()]{0,30}?,\s*$", ctx.between(a, b)))
+    return bool(_LISTED_BEFORE.match(ctx.between(a, b)))
+
+
+_LISTED_BEFORE = re.compile(r"^[^.;:()]{0,30}?,\s*$")
 
 
 # "a total of" before the whole; "in all", "in total", "altogether" after it (and its noun)
@@ -297,7 +303,10 @@ _BEFORE_TOTAL = re.compile(
 def _parts_joined(ctx: Context, parts: list[Claim]) -> bool:
     """The parts read as one list: the last two joined by "and" (or "plus")."""
     last_gap = ctx.between(parts[-2], parts[-1])
-    return bool(re.search(r"\b(?:and|plus)\b", last_gap, re.I))
+    return bool(_AND_OR_PLUS.search(last_gap))
+
+
+_AND_OR_PLUS = re.compile(r"\b(?:and|plus)\b", re.I)
 
 
 def _compatible(whole: Claim, part: Claim) -> bool:

@@ -147,7 +147,7 @@ def _above_an_old_value(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Cl
     if compared is None:
         return None
     later = [c for c in claims if c.start > p.end and not is_percent(c)]
-    old = later[0] if later and not re.search(r"[;:]", ctx.between(p, later[0])) else None
+    old = later[0] if later and not _COLONS.search(ctx.between(p, later[0])) else None
     if old is None or len(ctx.between(p, old)) > 80:
         return None
     way = 1 if compared.group(1) else -1
@@ -297,17 +297,22 @@ def _same_measure(ctx: Context, p: Claim, value: Claim) -> bool:
     profits" / "a profit of £60m"; "profits dropped 25%" / "it earned $312m"; "the deficit was 24.4%
     above ..." / "the gap ... hit $671.7bn"), read from the words around the percent and the words
     before the value in its sentence."""
-    around = re.split(r"[;:]", ctx.before(p, 60))[-1] + " " + re.split(r"[,;:]", ctx.after(p, 30))[0]
+    around = _COLONS.split(ctx.before(p, 60))[-1] + " " + _COMMAS_OR_COLONS.split(ctx.after(p, 30))[0]
     sentence = ctx.sentence(value)
     start = sentence.start if sentence is not None else max(0, value.start - 200)
     return bool(_measure_terms(around) & _measure_terms(ctx.doc.prose[start : value.start]))
+
+
+_COLONS = re.compile(r"[;:]")
+_COMMAS_OR_COLONS = re.compile(r"[,;:]")
+_THREE_LETTERS = re.compile(r"[A-Za-z]{3,}")
 
 
 def _measure_terms(text: str) -> set[str]:
     """Words of four letters or more that are no change or filler word, a synonym group's first word
     standing for the group."""
     stops, groups = _measure_vocabulary()
-    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)}
+    words = {w.lower() for w in _THREE_LETTERS.findall(text)}
     words = {w for w in words if len(w) >= 4 or w in groups} - stops  # "gap" is a measure word too
     return {groups.get(w, w) for w in words}
 

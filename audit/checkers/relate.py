@@ -252,12 +252,16 @@ def nearest_before(ctx: Context, claim: Claim, ok: Any, reach: int) -> Claim | N
     return None
 
 
+_A_DIGIT = re.compile(r"\d")
+_PLURAL_END = re.compile(r"(?:s|tens of \w+)$")
+
+
 def vague(claim: Claim) -> bool:
     """ "hundreds", "dozens": a vague plural, at least twice its base, with no digits."""
     return (
         claim.qualifier == "at_least"
-        and not re.search(r"\d", claim.number_text or claim.text)
-        and bool(re.search(r"(?:s|tens of \w+)$", (claim.number_text or claim.text).lower()))
+        and not _A_DIGIT.search(claim.number_text or claim.text)
+        and bool(_PLURAL_END.search((claim.number_text or claim.text).lower()))
     )
 
 

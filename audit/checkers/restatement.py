@@ -184,7 +184,10 @@ def _raised_to(ctx: Context, claim: Claim) -> bool:
     give the toll as risen to a figure should give the same latest toll (not "another two", "five
     more"); one may have been updated without the other, or the lede tells an earlier stage, so the
     pairing is less sure and takes the lede's last risen figure."""
-    return bool(RISEN_TO.search(ctx.before(claim, 30))) and not re.match(r"^\s*more\b", ctx.after(claim, 10))
+    return bool(RISEN_TO.search(ctx.before(claim, 30))) and not _MORE_AFTER.match(ctx.after(claim, 10))
+
+
+_MORE_AFTER = re.compile(r"^\s*more\b")
 
 
 def _headline_verb(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
@@ -565,8 +568,11 @@ def _changed(ctx: Context, claim: Claim) -> bool:
 _MOVE = re.compile(r"\b(?:by|to)\s*$", re.I)
 
 
+_PHRASE_WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
+
+
 def _phrases_after(ctx: Context, claim: Claim) -> set[tuple[str, str]]:
-    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", ctx.after(claim, 50))[:4]]
+    words = [w.lower() for w in _PHRASE_WORD.findall(ctx.after(claim, 50))[:4]]
     stops = set(lexicon()["phrase_stops"])
     return {(a, b) for a, b in zip(words, words[1:], strict=False) if a not in stops and b not in stops}
 
@@ -658,7 +664,7 @@ def _countable(ctx: Context, claim: Claim, loose: bool = False) -> bool:
     if claim.kind != "bare" or claim.unit is not None or not float(claim.value or 0).is_integer():
         return False
     after = ctx.after(claim, 20)
-    if re.match(r"^\W*(?:who|whom|of)\b", after, re.I):
+    if _WHO_OR_OF_AFTER.match(after):
         return True
     # loosely, a bare number not followed by a noun: "9-3", "nine in favour", "three voting"
     return loose and bool(_NO_NOUN.match(after))
@@ -673,13 +679,20 @@ _NO_NOUN = re.compile(
 def _is_reference(ctx: Context, claim: Claim) -> bool:
     start = claim.number_start if claim.number_start > 0 else claim.start
     before = ctx.doc.prose[max(0, start - 20) : start]
-    if re.search(r"\bin\s+all\W*$", before, re.I):
+    if _IN_ALL_BEFORE.search(before):
         return False  # "In all, 107 were killed" is a total, not a reference back
-    if re.search(r"\b(?:other|remaining)\s*$", before, re.I) or _PARTITIVE_BEFORE.search(before):
+    if _REST_BEFORE.search(before) or _PARTITIVE_BEFORE.search(before):
         return False  # "the other three" is the rest of a group, "9 of the 12" a whole: subset's business
-    if re.search(r",\s*$", before):
+    if _COMMA_BEFORE.search(before):
         return False  # "Of these, 300 were killed": a part of the group, not the group again
-    return ends_with_cue(before, "anaphora") and not re.search(r"\d\W*$", before)
+    return ends_with_cue(before, "anaphora") and not _DIGIT_BEFORE.search(before)
+
+
+_WHO_OR_OF_AFTER = re.compile(r"^\W*(?:who|whom|of)\b", re.I)
+_IN_ALL_BEFORE = re.compile(r"\bin\s+all\W*$", re.I)
+_REST_BEFORE = re.compile(r"\b(?:other|remaining)\s*$", re.I)
+_COMMA_BEFORE = re.compile(r",\s*$")
+_DIGIT_BEFORE = re.compile(r"\d\W*$")
 
 
 # "9 of the 12", "most of the 40", "two women of the 12": a count before "of the" makes the figure after

@@ -134,10 +134,13 @@ def additional(ctx: Context, claim: Claim) -> bool:
     return not any(c.category in HARM_CATEGORIES and c.category != claim.category for c in earlier)
 
 
+_STOPS_OR_COLONS = re.compile(r"[.;:]")
+
+
 def part_of_group(before: str) -> bool:
     """ "including two", "among them three", "of whom five", "Of the dead, 12": the figure counts part
     of a group ("of the" only where it opens the clause)."""
-    clause = re.split(r"[.;:]", before)[-1]
+    clause = _STOPS_OR_COLONS.split(before)[-1]
     return any(
         m.group(0).lower() != "of the" or not clause[: m.start()].strip(" ,\"'“‘")
         for m in cue_pattern("part_of_group_words").finditer(clause)
