@@ -351,10 +351,17 @@ def _pair_in(ctx: Context, claims: list[Claim]) -> tuple[Claim, Claim, int] | No
 
 def _multiplier(sentence: str) -> float | None:
     factors: dict[str, float] = lexicon()["multiplier_words"]
-    if sentence.isascii() and not any(w in sentence.lower() for w in _multiplier_stems()):
+    if sentence.isascii() and not _holds_a_stem(sentence.lower()):
         return None  # none of the words is in the sentence: the pattern cannot match (ASCII folds alike)
     present = {" ".join(m.group(0).lower().split()) for m in _multiplier_words().finditer(sentence)}
     return next((float(f) for word, f in factors.items() if word.lower() in present), None)
+
+
+def _holds_a_stem(lowered: str) -> bool:
+    for stem in _multiplier_stems():  # noqa: SIM110 - a loop is twice as fast as any() here
+        if stem in lowered:
+            return True
+    return False
 
 
 @cache

@@ -45,7 +45,31 @@ def starts_with_cue(text: str, name: str) -> bool:
 
 
 def ends_with_cue(text: str, name: str) -> bool:
+    if not may_end_with(text, _last_words(name)):
+        return False  # the pattern, searched at every offset of the text, cannot match
     return bool(cue_pattern(name, "end").search(text))
+
+
+# every ASCII character that is not a word character (`\W`)
+_ASCII_NON_WORD = "".join(chr(i) for i in range(128) if not (chr(i).isalnum() or chr(i) == "_"))
+
+
+def may_end_with(text: str, words: tuple[str, ...]) -> bool:
+    """False only when `text` cannot end in one of `words` (lower-case), then non-word characters: for
+    an ASCII text, when it does not, read case-insensitively. A pattern anchored at the end that
+    needs one of the words last is searched only where this is true (the search tries every offset;
+    this reads the end once). Non-ASCII text is always true: `re.I` folds some non-ASCII letters to
+    ASCII ones ("\u0131" matches "i") that `str.lower` leaves alone."""
+    return not text.isascii() or text.rstrip(_ASCII_NON_WORD).lower().endswith(words)
+
+
+@cache
+def _last_words(name: str) -> tuple[str, ...]:
+    """The last word of each cue of list `name`, lower-case; ("",) (no test) if any cue is not ASCII."""
+    cues = [str(c).lower().rstrip(_ASCII_NON_WORD) for c in lexicon()[name]]
+    if not all(c.isascii() for c in cues):
+        return ("",)
+    return tuple(c.split()[-1] if c.split() else "" for c in cues)
 
 
 def label(claim: Claim) -> str:
