@@ -436,12 +436,28 @@ def _term_clause(ctx: Context, claim: Claim) -> str:
 def _difference_terms(before: str) -> tuple[str, str] | None:
     """The two terms a difference names in the clause before its figure, or None."""
     clause = _TERM_CLAUSE.split(before)[-1]
+    if not _may_name_a_difference(clause):
+        return None
     named, between = _DIFFERENCE_PATTERNS()
     for pattern, terms in named:
         if pattern.search(clause):
             return terms[0], terms[1]
     m = between.search(clause)
     return (m.group(1).lower(), m.group(2).lower()) if m else None
+
+
+def _may_name_a_difference(clause: str) -> bool:
+    """False when the clause holds neither a named difference nor "between": in ASCII text, which
+    folds case as the patterns do, they are searched only where one is."""
+    if not clause.isascii():
+        return True
+    lowered = clause.lower()
+    return "between" in lowered or any(phrase in lowered for phrase in _DIFFERENCE_PHRASES())
+
+
+@cache
+def _DIFFERENCE_PHRASES() -> tuple[str, ...]:  # noqa: N802 - a constant read once
+    return tuple(str(p).lower() for p in lexicon()["named_differences"])
 
 
 @cache

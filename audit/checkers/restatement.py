@@ -684,13 +684,15 @@ _NO_NOUN = re.compile(
 def _is_reference(ctx: Context, claim: Claim) -> bool:
     start = claim.number_start if claim.number_start > 0 else claim.start
     before = ctx.doc.prose[max(0, start - 20) : start]
+    if not ends_with_cue(before, "anaphora"):
+        return False  # the reading every reference needs, and the cheapest: asked first
     if _IN_ALL_BEFORE.search(before):
         return False  # "In all, 107 were killed" is a total, not a reference back
     if _REST_BEFORE.search(before) or _PARTITIVE_BEFORE.search(before):
         return False  # "the other three" is the rest of a group, "9 of the 12" a whole: subset's business
     if _COMMA_BEFORE.search(before):
         return False  # "Of these, 300 were killed": a part of the group, not the group again
-    return ends_with_cue(before, "anaphora") and not _DIGIT_BEFORE.search(before)
+    return not _DIGIT_BEFORE.search(before)
 
 
 _WHO_OR_OF_AFTER = re.compile(r"^\W*(?:who|whom|of)\b", re.I)
