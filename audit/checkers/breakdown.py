@@ -17,6 +17,7 @@ Ways a text presents a breakdown, from surest to least sure:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, partial
 from typing import Any, Literal
@@ -576,7 +577,7 @@ def _itemize(ctx: Context, whole: Claim, later: list[Claim], options: dict[str, 
         rest = None  # "two soldiers ... five civilians ... three other civilians": not the soldiers' parts
     if rest is not None:
         return Breakdown(whole, near[: rest + 1], "eq", "low", "itemized: the rest")
-    return _adding_up(whole, [p for p in parts if _within(whole, p)], options)
+    return _adding_up(whole, (p for p in parts if _within(whole, p)), options)
 
 
 def _within(whole: Claim, part: Claim) -> bool:
@@ -614,15 +615,19 @@ def _read_placed_elsewhere(ctx: Context, claim: Claim) -> bool:
 _ANOTHER_BEFORE = re.compile(r"\banother\s*$", re.I)
 
 
-def _adding_up(whole: Claim, parts: list[Claim], options: dict[str, Any]) -> Breakdown | None:
-    """The first parts whose stated values add up to the toll (within its rounding)."""
+def _adding_up(whole: Claim, parts: Iterable[Claim], options: dict[str, Any]) -> Breakdown | None:
+    """The first parts whose stated values add up to the toll (within its rounding); the parts are
+    read only as far as needed."""
     target = interval(whole, options["approx_tolerance"])
-    exact_hi = target.hi if target.hi != float("inf") else (whole.value or 0.0)
+    value = whole.value or 0.0
+    exact_hi = target.hi if target.hi != float("inf") else value
     stated = 0.0
-    for n, p in enumerate(parts, start=1):
+    taken: list[Claim] = []
+    for p in parts:
+        taken.append(p)
         stated += p.value or 0.0
-        if n >= 2 and abs(stated - (whole.value or 0.0)) <= max(exact_hi - (whole.value or 0.0), 1e-9):
-            return Breakdown(whole, parts[:n], "eq", "low", "itemized: the parts add up")
+        if len(taken) >= 2 and abs(stated - value) <= max(exact_hi - value, 1e-9):
+            return Breakdown(whole, taken, "eq", "low", "itemized: the parts add up")
         if stated > exact_hi:
             return None
     return None
@@ -662,6 +667,11 @@ def _restates(ctx: Context, whole: Claim, other: Claim) -> bool:
 
 def _complement(ctx: Context, claim: Claim) -> bool:
     """ "four other people", "another two", "the remaining 12": the rest of a total."""
+    key = ("complement", claim.sentence, claim.start, claim.end, claim.number_end)
+    return ctx.read(key, partial(_reads_as_complement, ctx, claim))
+
+
+def _reads_as_complement(ctx: Context, claim: Claim) -> bool:
     end = claim.number_end if claim.number_end > 0 else claim.end
     after = ctx.doc.prose[end : end + 20]
     before = ctx.before(claim, 20)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any, TypeVar
 
 from audit.checkers import Context
@@ -291,6 +291,10 @@ def vague(claim: Claim) -> bool:
 
 def updated(ctx: Context, claim: Claim) -> bool:
     """ "the toll rose to 12", "two more victims": a figure announced as a change, not a restatement."""
+    return ctx.read(("updated", claim.sentence, claim.start, claim.end), partial(_updated, ctx, claim))
+
+
+def _updated(ctx: Context, claim: Claim) -> bool:
     return bool(_CHANGE_BEFORE.search(ctx.before(claim, 30)) or _MORE_AFTER.match(ctx.after(claim, 20)))
 
 

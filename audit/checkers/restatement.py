@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from audit.checkers import Confidence, Context, Outcome, checker
@@ -560,11 +560,14 @@ _FOR_WHOM = re.compile(
 
 def _changed(ctx: Context, claim: Claim) -> bool:
     """A percentage given as a change or its base ("rose to 7.1% from 7%"): no restatement."""
-    return (
-        updated(ctx, claim)
-        or has_cue(ctx.before(claim, 25), "update_words")
-        or _MOVE.search(ctx.before(claim, 25)) is not None
+    return updated(ctx, claim) or ctx.read(
+        ("moved", claim.sentence, claim.start), partial(_moved, ctx, claim)
     )
+
+
+def _moved(ctx: Context, claim: Claim) -> bool:
+    before = ctx.before(claim, 25)
+    return has_cue(before, "update_words") or _MOVE.search(before) is not None
 
 
 _MOVE = re.compile(r"\b(?:by|to)\s*$", re.I)
