@@ -42,7 +42,19 @@ class Example:
     note: str = ""
     grade: str | None = None  # sourcing examples: the grade of the first casualty figure
     message: str | None = None  # a fragment some check's message must contain
-    ledger: Ledger | None = None  # ledger rules: the desk's ledger the text is checked against
+    ledger_rows: tuple[dict[str, Any], ...] | None = None  # ledger rules: the desk's ledger, as written
+    where: str = ""  # the file and key of this example, for the errors of its ledger rows
+
+    @functools.cached_property
+    def ledger(self) -> Ledger | None:
+        """The desk's ledger the text is checked against, validated when first read: only the tests
+        and `audit rules` read it, so a run of the pipeline does not load the ledger module for it."""
+        if self.ledger_rows is None:
+            return None
+        from audit import ledger
+
+        name = f"{self.where}.ledger"
+        return ledger.Ledger(name, ledger.parse_rows(enumerate(self.ledger_rows, start=1), name, "row"))
 
 
 @dataclass(frozen=True)
@@ -207,21 +219,20 @@ def _examples(path: Path, raw: Any) -> tuple[Example, ...]:
         if expect not in EXPECTS:
             raise _bad(path, f"{where}.expect", f"one of {', '.join(EXPECTS)}", expect)
         grade, message = item.get("grade"), item.get("message")
-        ledger = _example_ledger(path, where, item.get("ledger"))
-        out.append(Example(text, str(expect), str(item.get("note") or ""), grade, message, ledger))
+        rows = _example_ledger(path, where, item.get("ledger"))
+        note = str(item.get("note") or "")
+        out.append(Example(text, str(expect), note, grade, message, rows, f"{path}: {where}"))
     return tuple(out)
 
 
-def _example_ledger(path: Path, where: str, raw: Any) -> Ledger | None:
-    """An example's ledger: a list of rows with the ledger file's columns, validated alike."""
+def _example_ledger(path: Path, where: str, raw: Any) -> tuple[dict[str, Any], ...] | None:
+    """An example's ledger: a list of rows with the ledger file's columns (`Example.ledger` validates
+    their cells as a ledger file's)."""
     if raw is None:
         return None
     if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
         raise _bad(path, f"{where}.ledger", "a list of ledger rows (mappings of column to value)", raw)
-    from audit import ledger
-
-    name = f"{path}: {where}.ledger"
-    return ledger.Ledger(name, ledger.parse_rows(enumerate(raw, start=1), name, "row"))
+    return tuple(raw)
 
 
 def enabled(rule: Rule, config: Config) -> bool:
@@ -259,7 +270,11 @@ def rules_command(rule_id: str | None, rule_dirs: tuple[Path, ...]) -> None:
     if rule is None:
         click.echo(f"error: no rule '{rule_id}'; `audit rules` lists them", err=True)
         raise SystemExit(2)
-    click.echo(explain(rule), nl=False)
+    try:
+        click.echo(explain(rule), nl=False)
+    except ConfigError as e:  # an example's ledger rows are validated when first read
+        click.echo(f"error: {e}", err=True)
+        raise SystemExit(2) from e
 
 
 def _listing(rules: list[Rule]) -> str:

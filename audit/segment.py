@@ -27,7 +27,9 @@ MAX_SENTENCE_CHARS = 4000  # longer runs without a sentence end are cut (at a sp
 
 _BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[^\S\r\n]*+(?:\r\n|\r|\n))++")
 _LINE_END = re.compile(r"\r\n|\r|\n")
-_CANDIDATE = re.compile("(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\\]]*+(?=\\s)")
+# a run of stops from its first (the lookbehind after the first stop keeps the scan linear and lets
+# the engine jump from stop to stop), closing quotes or brackets, then a space
+_CANDIDATE = re.compile("[.!?\u2026](?<![.!?\u2026]{2})[.!?\u2026]*+[\"'\u201d\u2019)\\]]*+(?=\\s)")
 _SPACE = re.compile(r"\s*+")
 _OPENERS = "\"'\u201c\u2018([\u00ab"
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Za-z]")
@@ -74,6 +76,15 @@ def paragraphs(doc: Document) -> Iterator[tuple[int, int]]:
 
 def _block_paragraphs(prose: str, start: int, end: int, wrap: bool) -> Iterator[tuple[int, int]]:
     """Lines of a block, each its own paragraph unless `wrap` and the block is hard-wrapped."""
+    if prose.find("\n", start, end) < 0 and prose.find("\r", start, end) < 0:
+        if prose[start:end].strip():  # the usual block: one line, one paragraph
+            yield start, end
+        return
+    yield from _lines_paragraphs(prose, start, end, wrap)
+
+
+def _lines_paragraphs(prose: str, start: int, end: int, wrap: bool) -> Iterator[tuple[int, int]]:
+    """The paragraphs of a block of any number of lines."""
     width = _wrap_width(prose, start, end) if wrap else 0
     para_start, last = -1, (start, start)  # the open paragraph and its latest line
     for a, b in _lines(prose, start, end):

@@ -188,3 +188,19 @@ def test_audit_rules_reports_a_bad_rule_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["rules", "--rule-dir", str(tmp_path)])
     assert result.exit_code == 2
     assert "family" in result.output
+
+
+def test_a_bad_example_ledger_row_names_the_file_and_the_key_when_read(tmp_path: Path) -> None:
+    example = {"text": "Five killed.", "expect": "pass", "ledger": [{"event": "x", "value": "many"}]}
+    path = write_rule(tmp_path, {**GOOD, "examples": [example]})
+    rule = load_rule_file(path)  # the rows are read as written; their cells when the ledger is
+    with pytest.raises(ConfigError) as err:
+        _ = rule.examples[0].ledger
+    assert str(path) in str(err.value) and "examples[0].ledger" in str(err.value)
+
+
+def test_a_bad_example_ledger_shape_is_an_error_at_load(tmp_path: Path) -> None:
+    path = write_rule(tmp_path, {**GOOD, "examples": [{"text": "x", "expect": "pass", "ledger": "rows"}]})
+    with pytest.raises(ConfigError) as err:
+        load_rule_file(path)
+    assert "'examples[0].ledger'" in str(err.value)

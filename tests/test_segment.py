@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,35 @@ def test_every_word_of_prose_lands_in_a_sentence(text: str) -> None:
     got = segment.segment(doc)
     covered = sum(len(s.text.split()) for s in got)
     assert covered == len(doc.prose.split()) or any(len(s.text) >= segment.MAX_SENTENCE_CHARS for s in got)
+
+
+# the plain candidate pattern the fast one replaced: a lookbehind first, so every position is tried
+_PLAIN_CANDIDATE = re.compile("(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\\]]*+(?=\\s)")
+_STOPS_AND_QUOTES = st.sampled_from("ab A.B!?\u2026\"'\u201d\u2019)]( 1,\n\r\t-")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_STOPS_AND_QUOTES, max_size=200), st.integers(0, 20), st.integers(0, 20))
+def test_candidate_stops_are_those_of_the_plain_pattern(text: str, cut_start: int, cut_end: int) -> None:
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    fast = [(m.span(), m.group()) for m in segment._CANDIDATE.finditer(text, start, end)]
+    plain = [(m.span(), m.group()) for m in _PLAIN_CANDIDATE.finditer(text, start, end)]
+    assert fast == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ab A.B \t\u00a0\u2028\f\v-"), max_size=60),
+    st.sampled_from(["x.txt", "x.md"]),
+)
+def test_a_one_line_block_is_read_as_the_line_by_line_path_reads_it(text: str, path: str) -> None:
+    wrap = path.endswith(".txt")
+    fast = list(segment._block_paragraphs(text, 0, len(text), wrap))
+    assert fast == list(segment._lines_paragraphs(text, 0, len(text), wrap))
+
+
+def test_the_one_line_path_on_corpus_like_blocks() -> None:
+    for line in ["Five killed in blast", "   ", "", "He said: \u201cNo.\u201d ", "\tTabbed line."]:
+        for wrap in (True, False):
+            fast = list(segment._block_paragraphs(line, 0, len(line), wrap))
+            assert fast == list(segment._lines_paragraphs(line, 0, len(line), wrap))

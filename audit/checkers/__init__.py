@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import importlib
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any, Literal, TypeVar
@@ -41,11 +41,18 @@ class Outcome:
 
 @dataclass
 class Context:
-    """What a checker sees of one document."""
+    """What a checker sees of one document.
+
+    `readings` holds what was read of the prose at given offsets (the words before a figure, what its
+    sentence says): such a reading depends on the prose and on the bounds of the sentence holding
+    those offsets, never on the claims' values, so contexts over one document's prose, in which every
+    claim's sentence is present, may share them (suggest runs the rules on copies of a document's
+    figures with one of them edited)."""
 
     doc: Document
     claims: list[Claim]
     config: Config
+    readings: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -54,6 +61,14 @@ class Context:
         if key not in self._memo:
             self._memo[key] = compute()
         value: T = self._memo[key]
+        return value
+
+    def read(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A reading of the prose at fixed offsets, computed once: `key` names the reading and every
+        offset (and sentence index) it reads, and `compute` may read nothing else (see `readings`)."""
+        if key not in self.readings:
+            self.readings[key] = compute()
+        value: T = self.readings[key]
         return value
 
     @cached_property
@@ -75,15 +90,22 @@ class Context:
         first, second = (a, b) if a.start <= b.start else (b, a)
         return self.doc.prose[first.end : second.start]
 
+    @cached_property
+    def _starts(self) -> dict[int, int]:
+        """Where each sentence starts, by index: `before` is asked for every figure by most rules."""
+        return {s.index: s.start for s in self.doc.sentences}
+
+    @cached_property
+    def _ends(self) -> dict[int, int]:
+        return {s.index: s.end for s in self.doc.sentences}
+
     def before(self, claim: Claim, width: int = 60) -> str:
         """Prose before the claim, within its sentence, at most `width` characters."""
-        s = self.sentence(claim)
-        lo = max(s.start if s else 0, claim.start - width)
+        lo = max(self._starts.get(claim.sentence, 0), claim.start - width)
         return self.doc.prose[lo : claim.start]
 
     def after(self, claim: Claim, width: int = 60) -> str:
-        s = self.sentence(claim)
-        hi = min(s.end if s else len(self.doc.prose), claim.end + width)
+        hi = min(self._ends.get(claim.sentence, len(self.doc.prose)), claim.end + width)
         return self.doc.prose[claim.end : hi]
 
     @cached_property
@@ -92,6 +114,14 @@ class Context:
         return sorted(
             (c for c in self.claims if c.category != "date" and c.value is not None), key=lambda c: c.start
         )
+
+    @cached_property
+    def figures_by_sentence(self) -> dict[int, list[Claim]]:
+        """The figures of each sentence that has any, in document order (read, never changed)."""
+        out: dict[int, list[Claim]] = {}
+        for c in self.figures:
+            out.setdefault(c.sentence, []).append(c)
+        return out
 
     @cached_property
     def _figure_sentences(self) -> list[int] | None:

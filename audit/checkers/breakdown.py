@@ -17,8 +17,9 @@ Ways a text presents a breakdown, from surest to least sure:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Any, Literal
 
 from audit.checkers import Confidence, Context, Outcome, checker
@@ -28,13 +29,15 @@ from audit.checkers.relate import (
     has_cue,
     head,
     headline_sentences,
+    in_other_period,
     label,
     lede_sentences,
     lexicon,
+    of_sentence,
     other_period,
+    running_total,
     same_subject,
     same_unit,
-    sentence_text,
     starts_with_cue,
     updated,
 )
@@ -136,10 +139,7 @@ def _as_exact(claim: Claim) -> Claim:
 
 
 def _by_sentence(ctx: Context) -> dict[int, list[Claim]]:
-    out: dict[int, list[Claim]] = {}
-    for c in ctx.figures:
-        out.setdefault(c.sentence, []).append(c)
-    return out
+    return ctx.figures_by_sentence
 
 
 def _run(ctx: Context, claims: list[Claim], first: int, max_gap: int, ok: Any) -> list[Claim]:
@@ -180,7 +180,10 @@ def _presents_whole(gap: str) -> bool:
     """ "30 casualties: 12 ...", "the three workers - two ...", "comprising": not "9-3" (a score)."""
     if has_cue(gap, "whole_breakdown_cues"):
         return True
-    return bool(_DASH_OR_COLON.search(gap)) and bool(re.search(r"[A-Za-z]", gap) or ":" in gap)
+    return bool(_DASH_OR_COLON.search(gap)) and bool(_A_LETTER.search(gap) or ":" in gap)
+
+
+_A_LETTER = re.compile(r"[A-Za-z]")
 
 
 # "killed 12 people, eight soldiers and four civilians": a toll of people in general, then its parts
@@ -218,8 +221,8 @@ def _in_all_next(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             continue
         if (
             _SPAN_OF_TIME.search(sentence.text)
-            or other_period(sentence.text)
-            or has_cue(sentence.text, "running_total_words")
+            or in_other_period(ctx, whole)
+            or of_sentence(ctx, whole, running_total)
         ):
             continue  # "In all, 300 soldiers have died this year": a running total, not the sum
         before = [
@@ -286,7 +289,10 @@ _BRINGING_TO = re.compile(
 
 
 def _listed_before(ctx: Context, a: Claim, b: Claim) -> bool:
-    return bool(re.match(r"^[^.;:()]{0,30}?,\s*$", ctx.between(a, b)))
+    return bool(_LISTED_BEFORE.match(ctx.between(a, b)))
+
+
+_LISTED_BEFORE = re.compile(r"^[^.;:()]{0,30}?,\s*$")
 
 
 # "a total of" before the whole; "in all", "in total", "altogether" after it (and its noun)
@@ -301,7 +307,10 @@ _BEFORE_TOTAL = re.compile(
 def _parts_joined(ctx: Context, parts: list[Claim]) -> bool:
     """The parts read as one list: the last two joined by "and" (or "plus")."""
     last_gap = ctx.between(parts[-2], parts[-1])
-    return bool(re.search(r"\b(?:and|plus)\b", last_gap, re.I))
+    return bool(_AND_OR_PLUS.search(last_gap))
+
+
+_AND_OR_PLUS = re.compile(r"\b(?:and|plus)\b", re.I)
 
 
 def _compatible(whole: Claim, part: Claim) -> bool:
@@ -347,7 +356,7 @@ def _aggregate_for(ctx: Context, group: list[Claim], aggregates: list[Claim]) ->
     before = [a for a in fitting if a.start < first.start and ctx.paragraph(first) - ctx.paragraph(a) <= 6]
     if before:
         return before[-1]
-    if other_period(sentence_text(ctx, first)):
+    if in_other_period(ctx, first):
         return None  # parts in a story's background ("Earlier this year, a gunman killed three ...")
     after = [  # "killed 20 and wounded 30 ... the attack left 50 casualties": the total given later
         a
@@ -355,7 +364,7 @@ def _aggregate_for(ctx: Context, group: list[Claim], aggregates: list[Claim]) ->
         if a.start > group[-1].end
         and ctx.paragraph(a) - ctx.paragraph(first) <= 6
         and not _updated_toll(ctx, a)
-        and not other_period(sentence_text(ctx, a))
+        and not in_other_period(ctx, a)
     ]
     return after[0] if after else None
 
@@ -405,7 +414,7 @@ def _named_difference(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
     for gap in ctx.figures:
         if gap.kind != "money":
             continue
-        terms = _difference_terms(ctx.before(gap, 80))
+        terms = ctx.read(("difference-terms", gap.start, gap.sentence), partial(_terms_before, ctx, gap))
         if terms is None:
             continue
         first, second = (_term_figure(ctx, gap, word) for word in terms)
@@ -455,15 +464,39 @@ _TERMS_JOINED = re.compile(
 _TERM_CLAUSE = re.compile(r"[;!?]|\.(?!\d)|\b(?:but|while|whereas|although|because)\b", re.I)
 
 
+def _terms_before(ctx: Context, gap: Claim) -> tuple[str, str] | None:
+    return _difference_terms(ctx.before(gap, 80))
+
+
+def _term_clause(ctx: Context, claim: Claim) -> str:
+    return _TERM_CLAUSE.split(ctx.before(claim, 80))[-1]
+
+
 def _difference_terms(before: str) -> tuple[str, str] | None:
     """The two terms a difference names in the clause before its figure, or None."""
     clause = _TERM_CLAUSE.split(before)[-1]
+    if not _may_name_a_difference(clause):
+        return None
     named, between = _DIFFERENCE_PATTERNS()
     for pattern, terms in named:
         if pattern.search(clause):
             return terms[0], terms[1]
     m = between.search(clause)
     return (m.group(1).lower(), m.group(2).lower()) if m else None
+
+
+def _may_name_a_difference(clause: str) -> bool:
+    """False when the clause holds neither a named difference nor "between": in ASCII text, which
+    folds case as the patterns do, they are searched only where one is."""
+    if not clause.isascii():
+        return True
+    lowered = clause.lower()
+    return "between" in lowered or any(phrase in lowered for phrase in _DIFFERENCE_PHRASES())
+
+
+@cache
+def _DIFFERENCE_PHRASES() -> tuple[str, ...]:  # noqa: N802 - a constant read once
+    return tuple(str(p).lower() for p in lexicon()["named_differences"])
 
 
 @cache
@@ -483,7 +516,7 @@ def _term_figure(ctx: Context, gap: Claim, word: str) -> Claim | None:
     for c in ctx.figures:
         if c.sentence == gap.sentence or not same_unit(c, gap):
             continue
-        clause = _TERM_CLAUSE.split(ctx.before(c, 80))[-1]
+        clause = ctx.read(("term-clause", c.start, c.sentence), partial(_term_clause, ctx, c))
         if pattern.search(clause):
             return c
     return None
@@ -509,7 +542,7 @@ def _per_event(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 break
             if _restates(ctx, whole, p):
                 continue
-            if other_period(sentence_text(ctx, p)):
+            if in_other_period(ctx, p):
                 break
             parts.append(p)
             if len(parts) == events:
@@ -582,7 +615,7 @@ def _itemize(ctx: Context, whole: Claim, later: list[Claim], options: dict[str, 
         rest = None  # "two soldiers ... five civilians ... three other civilians": not the soldiers' parts
     if rest is not None:
         return Breakdown(whole, near[: rest + 1], "eq", "low", "itemized: the rest")
-    return _adding_up(whole, [p for p in parts if _within(whole, p)], options)
+    return _adding_up(whole, (p for p in parts if _within(whole, p)), options)
 
 
 def _within(whole: Claim, part: Claim) -> bool:
@@ -603,7 +636,13 @@ def _near_parts(ctx: Context, whole: Claim, parts: list[Claim]) -> list[Claim]:
 
 
 def _placed_elsewhere(ctx: Context, claim: Claim) -> bool:
-    """The figure's sentence is placed in another event or period, its own "another" aside."""
+    """The figure's sentence is placed in another event or period, its own "another" aside. Read once
+    per figure: every earlier toll of its category asks it of the figures after."""
+    key = ("placed-elsewhere", claim.sentence, claim.start)  # its sentence, from the figure on
+    return ctx.read(key, lambda: _read_placed_elsewhere(ctx, claim))
+
+
+def _read_placed_elsewhere(ctx: Context, claim: Claim) -> bool:
     s = ctx.sentence(claim)
     if s is None:
         return False
@@ -614,15 +653,19 @@ def _placed_elsewhere(ctx: Context, claim: Claim) -> bool:
 _ANOTHER_BEFORE = re.compile(r"\banother\s*$", re.I)
 
 
-def _adding_up(whole: Claim, parts: list[Claim], options: dict[str, Any]) -> Breakdown | None:
-    """The first parts whose stated values add up to the toll (within its rounding)."""
+def _adding_up(whole: Claim, parts: Iterable[Claim], options: dict[str, Any]) -> Breakdown | None:
+    """The first parts whose stated values add up to the toll (within its rounding); the parts are
+    read only as far as needed."""
     target = interval(whole, options["approx_tolerance"])
-    exact_hi = target.hi if target.hi != float("inf") else (whole.value or 0.0)
+    value = whole.value or 0.0
+    exact_hi = target.hi if target.hi != float("inf") else value
     stated = 0.0
-    for n, p in enumerate(parts, start=1):
+    taken: list[Claim] = []
+    for p in parts:
+        taken.append(p)
         stated += p.value or 0.0
-        if n >= 2 and abs(stated - (whole.value or 0.0)) <= max(exact_hi - (whole.value or 0.0), 1e-9):
-            return Breakdown(whole, parts[:n], "eq", "low", "itemized: the parts add up")
+        if len(taken) >= 2 and abs(stated - value) <= max(exact_hi - value, 1e-9):
+            return Breakdown(whole, taken, "eq", "low", "itemized: the parts add up")
         if stated > exact_hi:
             return None
     return None
@@ -636,7 +679,7 @@ def _listed(ctx: Context, options: dict[str, Any]) -> Breakdown | None:
         return None
     whole = tolls[0]
     later = [c for c in ctx.figures if c.category == whole.category and c.sentence > whole.sentence]
-    if not later or _updated_toll(ctx, later[0]) or other_period(sentence_text(ctx, later[0])):
+    if not later or _updated_toll(ctx, later[0]) or in_other_period(ctx, later[0]):
         return None
     same_sentence = [c for c in ctx.figures if c.sentence == later[0].sentence]
     first = same_sentence.index(later[0])
@@ -652,7 +695,7 @@ def _listed(ctx: Context, options: dict[str, Any]) -> Breakdown | None:
 
 
 def _updated_toll(ctx: Context, claim: Claim) -> bool:
-    return has_cue(sentence_text(ctx, claim), "running_total_words")
+    return of_sentence(ctx, claim, running_total)
 
 
 def _restates(ctx: Context, whole: Claim, other: Claim) -> bool:
@@ -662,6 +705,11 @@ def _restates(ctx: Context, whole: Claim, other: Claim) -> bool:
 
 def _complement(ctx: Context, claim: Claim) -> bool:
     """ "four other people", "another two", "the remaining 12": the rest of a total."""
+    key = ("complement", claim.sentence, claim.start, claim.end, claim.number_end)
+    return ctx.read(key, partial(_reads_as_complement, ctx, claim))
+
+
+def _reads_as_complement(ctx: Context, claim: Claim) -> bool:
     end = claim.number_end if claim.number_end > 0 else claim.end
     after = ctx.doc.prose[end : end + 20]
     before = ctx.before(claim, 20)

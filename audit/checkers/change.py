@@ -13,7 +13,7 @@ recomputed from the amount: 4 / 544 = 0.74%.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from audit.checkers import Context, Outcome, checker
@@ -37,6 +37,14 @@ def _amount_before(before: str) -> bool:
     return tail[-2:].lower() in ("by", "of") and bool(_AMOUNT_BEFORE.search(before))
 
 
+def _amount_read(ctx: Context, amount: Claim) -> tuple[bool, bool]:
+    """Is the figure an amount of change: after "by" ("a rise of") or a verb of change ("fell 0.3
+    points"), and before "or" a percentage?"""
+    before = ctx.before(amount, 40)
+    by_amount = _amount_before(before) or _verb_right_before(before)
+    return by_amount, bool(_OR_AHEAD.match(ctx.after(amount, 12)))
+
+
 @checker("absolute-change", options={"approx_tolerance": 0.1})
 def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     """A stated amount of change must equal new minus old, within rounding and qualifiers."""
@@ -45,9 +53,9 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     for amount in ctx.figures:
         if is_percent(amount):
             continue
-        before = ctx.before(amount, 40)
-        by_amount = _amount_before(before) or _verb_right_before(before)
-        if not by_amount and not _OR_AHEAD.match(ctx.after(amount, 12)):
+        key = ("amount-of-change", amount.start, amount.end, amount.sentence)
+        by_amount, or_ahead = ctx.read(key, partial(_amount_read, ctx, amount))
+        if not by_amount and not or_ahead:
             continue  # neither "by $3" nor "4p, or 1%": no amount of change (a cheap test first)
         direction = change_direction(ctx, amount)
         if direction == 0:

@@ -37,12 +37,23 @@ def party_of(text: str | None, parties: dict[str, tuple[str, ...]]) -> str | Non
     """The party whose name appears in `text` (the longest name wins: "North Korean" over "Korean")."""
     if not text or not _any_name(tuple(n for names in parties.values() for n in names)).search(text):
         return None
+    lowered = text.lower() if text.isascii() else None
     best: tuple[int, str] | None = None
     for party, names in parties.items():
         for name in names:
+            if lowered is not None and not may_name(lowered, name):
+                continue  # its first word is not in the text: its pattern is neither built nor searched
             if _any_name((name,)).search(text) and (best is None or len(name) > best[0]):
                 best = (len(name), party)
     return best[1] if best else None
+
+
+def may_name(lowered: str, name: str) -> bool:
+    """False only when an ASCII text (`lowered`: lower-cased) cannot hold `name` as its pattern reads
+    it, case aside: when the name's first word is not in it. A non-ASCII name is always true (`re.I`
+    folds some non-ASCII letters to ASCII ones)."""
+    words = name.lower().split()
+    return not (name.isascii() and words) or words[0] in lowered
 
 
 @lru_cache(maxsize=1024)

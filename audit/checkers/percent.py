@@ -58,9 +58,7 @@ def percent_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
 
 def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
     found: list[Change] = []
-    by_sentence: dict[int, list[Claim]] = {}
-    for c in ctx.figures:
-        by_sentence.setdefault(c.sentence, []).append(c)
+    by_sentence = ctx.figures_by_sentence
     used: set[str] = set()  # an earlier "X, up from Y" pairs with the first change after it only
     for idx, claims in sorted(by_sentence.items()):
         sentence = ctx.sentences[idx].text if idx in ctx.sentences else ""
@@ -149,7 +147,7 @@ def _above_an_old_value(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Cl
     if compared is None:
         return None
     later = [c for c in claims if c.start > p.end and not is_percent(c)]
-    old = later[0] if later and not re.search(r"[;:]", ctx.between(p, later[0])) else None
+    old = later[0] if later and not _COLONS.search(ctx.between(p, later[0])) else None
     if old is None or len(ctx.between(p, old)) > 80:
         return None
     way = 1 if compared.group(1) else -1
@@ -168,14 +166,41 @@ def _above_an_old_value(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Cl
 
 def change_direction(ctx: Context, p: Claim) -> int:
     """+1 when a rise word stands just before the figure ("rose 5%", "rose by $3"), -1 for a fall, else 0."""
-    before = ctx.before(p, 40)
-    after = ctx.after(p, 20)
-    words = re.findall(r"[A-Za-z-]+", before)[-4:]
-    tail = " ".join(words)
+    key = ("direction", p.start, p.end, p.sentence)  # what `before` and `after` read
+    return ctx.read(key, lambda: direction_of(ctx.before(p, 40), ctx.after(p, 20)))
+
+
+def direction_of(before: str, after: str) -> int:
+    """The direction a figure is given by the last four words before it, or the word right after it.
+
+    The words before are letters and hyphens: their whole words, lower-cased, are looked up in the
+    cue word sets, not searched for with each list's pattern (the same answer while every cue is one
+    lower-case word; else the patterns are searched)."""
+    words = _LETTERS.findall(before)[-4:]
+    runs = {run.lower() for word in words for run in word.split("-")}
     for name, sign in (("increase_words", 1), ("decrease_words", -1)):
-        if cue_pattern(name).search(tail) or re.match(rf"^\s*(?:{cue_pattern(name).pattern})", after, re.I):
+        cues = _single_words(name)
+        before_cue = not cues.isdisjoint(runs) if cues else bool(cue_pattern(name).search(" ".join(words)))
+        if before_cue or _cue_ahead(name).match(after):
             return sign
     return 0
+
+
+_LETTERS = re.compile(r"[A-Za-z-]+")
+
+
+@cache
+def _single_words(name: str) -> frozenset[str]:
+    """The cues of list `name` when each is one lower-case ASCII word, else none."""
+    words = [str(w) for w in lexicon()[name]]
+    one_word = all(w.isascii() and w.isalpha() and w.islower() for w in words)
+    return frozenset(words) if one_word else frozenset()
+
+
+@cache
+def _cue_ahead(name: str) -> re.Pattern[str]:
+    """A cue of list `name` right after a figure, past spaces."""
+    return re.compile(rf"^\s*(?:{cue_pattern(name).pattern})", re.I)
 
 
 def to_from(ctx: Context, claims: list[Claim], p: Claim | None) -> tuple[Claim, Claim] | None:
@@ -200,7 +225,11 @@ _BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|and its|and the)\b", 
 
 def _same_clause(ctx: Context, p: Claim, c: Claim) -> bool:
     """No clause break between the percent and the figure ("down from $3.8bn, while revenue rose 4.5%")."""
-    return len(ctx.between(p, c)) <= 80 and not _BREAK.search(ctx.between(p, c))
+    return ctx.read(("same-clause", p.start, p.end, c.start, c.end), lambda: _no_break(ctx.between(p, c)))
+
+
+def _no_break(between: str) -> bool:
+    return len(between) <= 80 and not _BREAK.search(between)
 
 
 _MINOR = re.compile(r"\d\s*(?:cents?|pence|p|c|\u00a2)\b", re.I)
@@ -216,7 +245,12 @@ def _is_target_of(p: Claim, c: Claim) -> bool:
 
 
 def _preceded_by(ctx: Context, claim: Claim, cues: str) -> bool:
-    before = ctx.doc.prose[max(0, claim.start - 25) : claim.start]
+    return ctx.read(("preceded-by", claim.start, cues), lambda: _ends_with(ctx.doc.prose, claim.start, cues))
+
+
+def _ends_with(prose: str, start: int, cues: str) -> bool:
+    """Do the 25 characters before `start` end with a cue of list `cues` (a currency sign aside)?"""
+    before = prose[max(0, start - 25) : start]
     before = re.sub(r"[$\u00a3\u20ac\u00a5]\s*$", "", before)
     return ends_with_cue(before, cues)
 
@@ -263,17 +297,22 @@ def _same_measure(ctx: Context, p: Claim, value: Claim) -> bool:
     profits" / "a profit of £60m"; "profits dropped 25%" / "it earned $312m"; "the deficit was 24.4%
     above ..." / "the gap ... hit $671.7bn"), read from the words around the percent and the words
     before the value in its sentence."""
-    around = re.split(r"[;:]", ctx.before(p, 60))[-1] + " " + re.split(r"[,;:]", ctx.after(p, 30))[0]
+    around = _COLONS.split(ctx.before(p, 60))[-1] + " " + _COMMAS_OR_COLONS.split(ctx.after(p, 30))[0]
     sentence = ctx.sentence(value)
     start = sentence.start if sentence is not None else max(0, value.start - 200)
     return bool(_measure_terms(around) & _measure_terms(ctx.doc.prose[start : value.start]))
+
+
+_COLONS = re.compile(r"[;:]")
+_COMMAS_OR_COLONS = re.compile(r"[,;:]")
+_THREE_LETTERS = re.compile(r"[A-Za-z]{3,}")
 
 
 def _measure_terms(text: str) -> set[str]:
     """Words of four letters or more that are no change or filler word, a synonym group's first word
     standing for the group."""
     stops, groups = _measure_vocabulary()
-    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)}
+    words = {w.lower() for w in _THREE_LETTERS.findall(text)}
     words = {w for w in words if len(w) >= 4 or w in groups} - stops  # "gap" is a measure word too
     return {groups.get(w, w) for w in words}
 
@@ -312,8 +351,23 @@ def _pair_in(ctx: Context, claims: list[Claim]) -> tuple[Claim, Claim, int] | No
 
 def _multiplier(sentence: str) -> float | None:
     factors: dict[str, float] = lexicon()["multiplier_words"]
+    if sentence.isascii() and not _holds_a_stem(sentence.lower()):
+        return None  # none of the words is in the sentence: the pattern cannot match (ASCII folds alike)
     present = {" ".join(m.group(0).lower().split()) for m in _multiplier_words().finditer(sentence)}
     return next((float(f) for word, f in factors.items() if word.lower() in present), None)
+
+
+def _holds_a_stem(lowered: str) -> bool:
+    for stem in _multiplier_stems():  # noqa: SIM110 - a loop is twice as fast as any() here
+        if stem in lowered:
+            return True
+    return False
+
+
+@cache
+def _multiplier_stems() -> tuple[str, ...]:
+    """The first word of each multiplier, lower-cased: one must be in a sentence for any to match."""
+    return tuple(str(w).lower().split()[0] for w in lexicon()["multiplier_words"])
 
 
 @cache

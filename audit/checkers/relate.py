@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache, lru_cache
-from typing import Any
+from collections.abc import Callable
+from functools import cache, lru_cache, partial
+from typing import Any, TypeVar
 
 from audit.checkers import Context
 from audit.lexicon import data, words_pattern
 from audit.model import HARM_CATEGORIES, Claim, Sentence
 
 PEOPLE_KINDS = ("count",)
+T = TypeVar("T")
 
 
 @cache
@@ -43,7 +45,31 @@ def starts_with_cue(text: str, name: str) -> bool:
 
 
 def ends_with_cue(text: str, name: str) -> bool:
+    if not may_end_with(text, _last_words(name)):
+        return False  # the pattern, searched at every offset of the text, cannot match
     return bool(cue_pattern(name, "end").search(text))
+
+
+# every ASCII character that is not a word character (`\W`)
+_ASCII_NON_WORD = "".join(chr(i) for i in range(128) if not (chr(i).isalnum() or chr(i) == "_"))
+
+
+def may_end_with(text: str, words: tuple[str, ...]) -> bool:
+    """False only when `text` cannot end in one of `words` (lower-case), then non-word characters: for
+    an ASCII text, when it does not, read case-insensitively. A pattern anchored at the end that
+    needs one of the words last is searched only where this is true (the search tries every offset;
+    this reads the end once). Non-ASCII text is always true: `re.I` folds some non-ASCII letters to
+    ASCII ones ("\u0131" matches "i") that `str.lower` leaves alone."""
+    return not text.isascii() or text.rstrip(_ASCII_NON_WORD).lower().endswith(words)
+
+
+@cache
+def _last_words(name: str) -> tuple[str, ...]:
+    """The last word of each cue of list `name`, lower-case; ("",) (no test) if any cue is not ASCII."""
+    cues = [str(c).lower().rstrip(_ASCII_NON_WORD) for c in lexicon()[name]]
+    if not all(c.isascii() for c in cues):
+        return ("",)
+    return tuple(c.split()[-1] if c.split() else "" for c in cues)
 
 
 def label(claim: Claim) -> str:
@@ -221,6 +247,27 @@ def sentence_text(ctx: Context, claim: Claim) -> str:
     return s.text if s else ""
 
 
+def of_sentence(ctx: Context, claim: Claim, reading: Callable[[str], T]) -> T:
+    """`reading` (a module-level function of a text) of the claim's sentence, computed once per
+    sentence of the document: figures share sentences, and several rules ask the same of one."""
+    return ctx.read((reading, claim.sentence), lambda: reading(sentence_text(ctx, claim)))
+
+
+def in_other_period(ctx: Context, claim: Claim) -> bool:
+    """The claim's sentence places it in another event or period, or sets it against a record."""
+    return of_sentence(ctx, claim, other_period)
+
+
+def other_period_or_event(text: str) -> bool:
+    """`other_period` without records: another event or period only."""
+    return other_period(text, records=False)
+
+
+def running_total(text: str) -> bool:
+    """ "so far", "the toll rose to": the text gives a running total."""
+    return has_cue(text, "running_total_words")
+
+
 def nearest_before(ctx: Context, claim: Claim, ok: Any, reach: int) -> Claim | None:
     """The closest figure before `claim`, at most `reach` sentences back, that satisfies `ok`."""
     for c in reversed(ctx.figures_in(claim.sentence - reach, claim.sentence)):
@@ -229,17 +276,25 @@ def nearest_before(ctx: Context, claim: Claim, ok: Any, reach: int) -> Claim | N
     return None
 
 
+_A_DIGIT = re.compile(r"\d")
+_PLURAL_END = re.compile(r"(?:s|tens of \w+)$")
+
+
 def vague(claim: Claim) -> bool:
     """ "hundreds", "dozens": a vague plural, at least twice its base, with no digits."""
     return (
         claim.qualifier == "at_least"
-        and not re.search(r"\d", claim.number_text or claim.text)
-        and bool(re.search(r"(?:s|tens of \w+)$", (claim.number_text or claim.text).lower()))
+        and not _A_DIGIT.search(claim.number_text or claim.text)
+        and bool(_PLURAL_END.search((claim.number_text or claim.text).lower()))
     )
 
 
 def updated(ctx: Context, claim: Claim) -> bool:
     """ "the toll rose to 12", "two more victims": a figure announced as a change, not a restatement."""
+    return ctx.read(("updated", claim.sentence, claim.start, claim.end), partial(_updated, ctx, claim))
+
+
+def _updated(ctx: Context, claim: Claim) -> bool:
     return bool(_CHANGE_BEFORE.search(ctx.before(claim, 30)) or _MORE_AFTER.match(ctx.after(claim, 20)))
 
 

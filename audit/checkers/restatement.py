@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from audit.checkers import Confidence, Context, Outcome, checker
@@ -47,11 +47,12 @@ from audit.checkers.relate import (
     label,
     lede_sentences,
     lexicon,
+    may_end_with,
     named_alike,
-    other_period,
+    of_sentence,
+    other_period_or_event,
     same_subject,
     same_unit,
-    sentence_text,
     updated,
     vague,
 )
@@ -184,7 +185,10 @@ def _raised_to(ctx: Context, claim: Claim) -> bool:
     give the toll as risen to a figure should give the same latest toll (not "another two", "five
     more"); one may have been updated without the other, or the lede tells an earlier stage, so the
     pairing is less sure and takes the lede's last risen figure."""
-    return bool(RISEN_TO.search(ctx.before(claim, 30))) and not re.match(r"^\s*more\b", ctx.after(claim, 10))
+    return bool(RISEN_TO.search(ctx.before(claim, 30))) and not _MORE_AFTER.match(ctx.after(claim, 10))
+
+
+_MORE_AFTER = re.compile(r"^\s*more\b")
 
 
 def _headline_verb(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
@@ -530,7 +534,7 @@ def _measure_named_again(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Conf
         measure = _measure_before(ctx, claim)
         if measure is None or claim.category in HARM_CATEGORIES or _changed(ctx, claim):
             continue
-        if other_period(sentence_text(ctx, claim), records=False):
+        if of_sentence(ctx, claim, other_period_or_event):
             continue
         key = (*measure, str(claim.unit))
         first = named.setdefault(key, claim)
@@ -543,7 +547,8 @@ _MEASURE_OF = re.compile(r"\b([a-z][a-z-]+)\s+([a-z][a-z-]+)\s+of\s*[$\u00a3\u20
 
 
 def _measure_before(ctx: Context, claim: Claim) -> tuple[str, str] | None:
-    m = _MEASURE_OF.search(ctx.before(claim, 40))
+    before = ctx.before(claim, 40)
+    m = _MEASURE_OF.search(before) if may_end_with(before, ("of",)) else None
     if m is None:
         return None
     words = (m.group(1), m.group(2))
@@ -571,18 +576,24 @@ _FOR_WHOM = re.compile(
 
 def _changed(ctx: Context, claim: Claim) -> bool:
     """A percentage given as a change or its base ("rose to 7.1% from 7%"): no restatement."""
-    return (
-        updated(ctx, claim)
-        or has_cue(ctx.before(claim, 25), "update_words")
-        or _MOVE.search(ctx.before(claim, 25)) is not None
+    return updated(ctx, claim) or ctx.read(
+        ("moved", claim.sentence, claim.start), partial(_moved, ctx, claim)
     )
+
+
+def _moved(ctx: Context, claim: Claim) -> bool:
+    before = ctx.before(claim, 25)
+    return has_cue(before, "update_words") or _MOVE.search(before) is not None
 
 
 _MOVE = re.compile(r"\b(?:by|to)\s*$", re.I)
 
 
+_PHRASE_WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
+
+
 def _phrases_after(ctx: Context, claim: Claim) -> set[tuple[str, str]]:
-    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", ctx.after(claim, 50))[:4]]
+    words = [w.lower() for w in _PHRASE_WORD.findall(ctx.after(claim, 50))[:4]]
     stops = set(lexicon()["phrase_stops"])
     return {(a, b) for a, b in zip(words, words[1:], strict=False) if a not in stops and b not in stops}
 
@@ -602,7 +613,7 @@ def _ordinals(ctx: Context) -> list[Outcome]:
     starts = [c.start for c in figures]
     for here in sorted({i for c in figures for i in (c.sentence, c.sentence + 1)}):
         sentence = ctx.sentences.get(here)
-        if sentence is None:
+        if sentence is None or not _may_hold_an_ordinal(ctx.doc.prose[sentence.start : sentence.end]):
             continue
         for m in _ORDINAL().finditer(ctx.doc.prose, sentence.start, sentence.end):
             if not _FOLLOWER().match(ctx.doc.prose[m.end() : m.end() + 30]):
@@ -639,6 +650,23 @@ def _ordinal_outcome(ctx: Context, group: Claim, m: re.Match[str]) -> Outcome:
     return Outcome("fail", [group], msg, details, anchor=group, confidence="low")
 
 
+def _may_hold_an_ordinal(text: str) -> bool:
+    """False when no ordinal word is in the text: ASCII text folds case as the pattern does, so the
+    pattern is searched only where one is."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    for word in _ORDINAL_WORDS():  # noqa: SIM110 - a loop is twice as fast as any() here
+        if word in lowered:
+            return True
+    return False
+
+
+@cache
+def _ORDINAL_WORDS() -> tuple[str, ...]:  # noqa: N802 - a constant read once
+    return tuple(str(w).lower().split()[0] for w in lexicon()["ordinals"])
+
+
 @cache
 def _ORDINAL() -> re.Pattern[str]:  # noqa: N802
     words = words_pattern(list(lexicon()["ordinals"]))
@@ -660,7 +688,7 @@ def _countable(ctx: Context, claim: Claim, loose: bool = False) -> bool:
     if claim.kind != "bare" or claim.unit is not None or not float(claim.value or 0).is_integer():
         return False
     after = ctx.after(claim, 20)
-    if re.match(r"^\W*(?:who|whom|of)\b", after, re.I):
+    if _WHO_OR_OF_AFTER.match(after):
         return True
     # loosely, a bare number not followed by a noun: "9-3", "nine in favour", "three voting"
     return loose and bool(_NO_NOUN.match(after))
@@ -675,13 +703,22 @@ _NO_NOUN = re.compile(
 def _is_reference(ctx: Context, claim: Claim) -> bool:
     start = claim.number_start if claim.number_start > 0 else claim.start
     before = ctx.doc.prose[max(0, start - 20) : start]
-    if re.search(r"\bin\s+all\W*$", before, re.I):
+    if not ends_with_cue(before, "anaphora"):
+        return False  # the reading every reference needs, and the cheapest: asked first
+    if _IN_ALL_BEFORE.search(before):
         return False  # "In all, 107 were killed" is a total, not a reference back
-    if re.search(r"\b(?:other|remaining)\s*$", before, re.I) or _PARTITIVE_BEFORE.search(before):
+    if _REST_BEFORE.search(before) or _PARTITIVE_BEFORE.search(before):
         return False  # "the other three" is the rest of a group, "9 of the 12" a whole: subset's business
-    if re.search(r",\s*$", before):
+    if _COMMA_BEFORE.search(before):
         return False  # "Of these, 300 were killed": a part of the group, not the group again
-    return ends_with_cue(before, "anaphora") and not re.search(r"\d\W*$", before)
+    return not _DIGIT_BEFORE.search(before)
+
+
+_WHO_OR_OF_AFTER = re.compile(r"^\W*(?:who|whom|of)\b", re.I)
+_IN_ALL_BEFORE = re.compile(r"\bin\s+all\W*$", re.I)
+_REST_BEFORE = re.compile(r"\b(?:other|remaining)\s*$", re.I)
+_COMMA_BEFORE = re.compile(r",\s*$")
+_DIGIT_BEFORE = re.compile(r"\d\W*$")
 
 
 # "9 of the 12", "most of the 40", "two women of the 12": a count before "of the" makes the figure after

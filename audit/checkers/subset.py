@@ -38,7 +38,9 @@ from audit.checkers.relate import (
     label,
     lede_sentences,
     lexicon,
+    may_end_with,
     nearest_before,
+    of_sentence,
     same_unit,
     starts_with_cue,
 )
@@ -214,7 +216,8 @@ def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
     40 passengers. The other 28 ..."), the group is the largest of them: the others are parts."""
     out: list[tuple[Claim, Claim, str, Confidence]] = []
     for part in ctx.figures:
-        if not THE_REST_BEFORE.search(ctx.before(part, 16)):
+        before = ctx.before(part, 16)
+        if not (may_end_with(before, _OTHER_OR_REMAINING) and THE_REST_BEFORE.search(before)):
             continue
         counted = [
             c
@@ -258,7 +261,8 @@ def _of_the_counted(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, 
     out: list[tuple[Claim, Claim, str, Confidence]] = []
     figures = ctx.figures
     for i, whole in enumerate(figures):
-        if not _OPENS_GROUP.search(ctx.before(whole, 40)):
+        before = ctx.before(whole, 40)
+        if not (may_end_with(before, _GROUP_DETERMINERS) and _OPENS_GROUP.search(before)):
             continue
         part = next((c for c in figures[i + 1 :] if c.sentence == whole.sentence), None)
         if part is not None and _fits_back(whole, part) and not _CLAUSE.search(ctx.between(whole, part)):
@@ -393,6 +397,8 @@ _COLON_THEN_FIGURE = re.compile(r"^[^.;:!?\d]{1,80}:\s+(?:[A-Za-z]+\s+){0,2}$")
 
 
 # "Of the", "among those", at the start of a sentence or after a clause break
+_GROUP_DETERMINERS = ("the", "those", "these", "its", "their")  # the last words _OPENS_GROUP allows
+_OTHER_OR_REMAINING = ("other", "remaining")  # and THE_REST_BEFORE
 _OPENS_GROUP = re.compile(r"(?:^|[.;:,]\s+|\n)(?:of|among|amongst)\s+(?:the|those|these|its|their)\s+$", re.I)
 
 
@@ -403,7 +409,9 @@ def _GROUP_BEFORE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, bui
 
 
 def _clause_before(ctx: Context, claim: Claim) -> str:
-    return _CLAUSE.split(ctx.before(claim, 80))[-1]
+    """The clause before a figure (within 80 characters), read once per figure for several finders."""
+    key = ("clause-before", claim.sentence, claim.start)  # what `before` reads
+    return ctx.read(key, lambda: _CLAUSE.split(ctx.before(claim, 80))[-1])
 
 
 _PLACE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:from|in)\s+(?:the\s+)?([A-Z][a-z]+)")
@@ -443,8 +451,11 @@ _BACKGROUND = re.compile(
 
 def _background(ctx: Context, claim: Claim) -> bool:
     """A sentence about another time ("the 2004 tsunami killed 220,000"): not this story's toll."""
-    s = ctx.sentence(claim)
-    return bool(s and _BACKGROUND.search(s.text))
+    return ctx.sentence(claim) is not None and of_sentence(ctx, claim, _in_background)
+
+
+def _in_background(sentence: str) -> bool:
+    return bool(_BACKGROUND.search(sentence))
 
 
 def _for_a_place(ctx: Context, claim: Claim) -> bool:

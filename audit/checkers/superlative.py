@@ -17,7 +17,7 @@ from typing import Any
 
 from audit.checkers import Context, Outcome, checker
 from audit.checkers.bounds import point
-from audit.checkers.relate import headline_sentences, label, lexicon, other_period, sentence_text
+from audit.checkers.relate import headline_sentences, in_other_period, label, lexicon, of_sentence
 from audit.lexicon import words_pattern
 from audit.model import Claim
 
@@ -47,8 +47,15 @@ def superlative(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
 
 
 def _ranked(ctx: Context, claim: Claim) -> bool:
-    sentence = ctx.sentence(claim)
-    return sentence is not None and bool(_SUPERLATIVE().search(sentence.text))
+    return ctx.sentence(claim) is not None and of_sentence(ctx, claim, _ranks)
+
+
+def _ranks(sentence: str) -> bool:
+    return bool(_SUPERLATIVE().search(sentence))
+
+
+def _aggregates(sentence: str) -> bool:
+    return bool(_AGGREGATE().search(sentence))
 
 
 def _rivals(ctx: Context, ranked: Claim) -> list[Claim]:
@@ -63,8 +70,8 @@ def _rivals(ctx: Context, ranked: Claim) -> list[Claim]:
         and c.category == ranked.category
         and c.value is not None
         and c.value <= ceiling
-        and not _AGGREGATE().search(sentence_text(ctx, c))
-        and not other_period(sentence_text(ctx, c))
+        and not of_sentence(ctx, c, _aggregates)
+        and not in_other_period(ctx, c)
     ]
 
 

@@ -25,11 +25,14 @@ from audit.checkers.relate import (
     has_cue,
     head,
     headline_sentences,
+    in_other_period,
     is_people,
     lede_sentences,
     lexicon,
     named_alike,
+    of_sentence,
     other_period,
+    running_total,
     sentence_text,
     updated,
     vague,
@@ -60,7 +63,7 @@ def toll_exceeded(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
         for later in _later_of_category(ctx, toll):
             if (
                 (named_alike(toll, later) or (generic and head(later.subject) in demographic))
-                and not other_period(sentence_text(ctx, later))
+                and not in_other_period(ctx, later)
                 and later.qualifier == "exact"
                 and (later.value or 0) > toll.value
                 and not updated(ctx, later)
@@ -131,10 +134,13 @@ def additional(ctx: Context, claim: Claim) -> bool:
     return not any(c.category in HARM_CATEGORIES and c.category != claim.category for c in earlier)
 
 
+_STOPS_OR_COLONS = re.compile(r"[.;:]")
+
+
 def part_of_group(before: str) -> bool:
     """ "including two", "among them three", "of whom five", "Of the dead, 12": the figure counts part
     of a group ("of the" only where it opens the clause)."""
-    clause = re.split(r"[.;:]", before)[-1]
+    clause = _STOPS_OR_COLONS.split(before)[-1]
     return any(
         m.group(0).lower() != "of the" or not clause[: m.start()].strip(" ,\"'“‘")
         for m in cue_pattern("part_of_group_words").finditer(clause)
@@ -169,24 +175,23 @@ _PLACE_GIVEN = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][a-
 
 def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) -> bool:
     """Not an update, another event or period, a part of a group, or a figure next to others."""
-    sentence = sentence_text(ctx, claim)
     return not (
         updated(ctx, claim)
-        or other_period(sentence)
+        or in_other_period(ctx, claim)
         or SOME_OF.match(ctx.after(claim, 20))
         or part_of_group(ctx.before(claim, 40))
         or _PLACE_SCOPED.search(ctx.before(claim, 60))
         or additional(ctx, claim)
         or (toll is not None and _placed_elsewhere(ctx, toll, claim))
-        or has_cue(sentence, "running_total_words")
+        or of_sentence(ctx, claim, running_total)
         or claim.qualifier == "approx"
         or not (
-            (_names_event_definitely(sentence) and not _latest_event_elsewhere(ctx, claim))
+            (of_sentence(ctx, claim, _names_event_definitely) and not _latest_event_elsewhere(ctx, claim))
             or (toll is not None and _same_named_source(ctx, toll, claim))
             or _it_names_the_event(ctx, claim)
             or _event_named_just_before(ctx, claim)
         )
-        or has_cue(sentence, "superlatives")
+        or of_sentence(ctx, claim, _superlative_cue)
         or any(
             c is not claim and c.category == claim.category and not _severe_part(ctx, claim, c)
             for c in ctx.figures_in(claim.sentence, claim.sentence)
@@ -232,6 +237,10 @@ def _severe_part(ctx: Context, whole: Claim, other: Claim) -> bool:
     """ "13 were hurt but 11 were still in hospital": the other figure of the harm counts the
     seriously hurt among this one, no sibling of it."""
     return other.start > whole.start and has_cue(ctx.after(other, 40), "severity_words")
+
+
+def _superlative_cue(sentence: str) -> bool:
+    return has_cue(sentence, "superlatives")
 
 
 def _names_event_definitely(sentence: str) -> bool:
@@ -323,7 +332,7 @@ def toll_named(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
             and head(later.subject) not in lexicon()["not_lives"]
             and _TOLL_NOMINAL().search(ctx.before(later, 40))
             and not updated(ctx, later)
-            and not other_period(sentence_text(ctx, later))
+            and not in_other_period(ctx, later)
             and not SOME_OF.match(ctx.after(later, 20))
         ):
             yield toll, later, "the toll named again", "low"

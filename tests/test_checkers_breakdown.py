@@ -1,0 +1,50 @@
+"""breakdown-sum: the test for a named difference skips only clauses its patterns cannot match, on
+generated text and on text built from the lexicon's own difference words."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit.checkers import breakdown
+from audit.checkers.relate import lexicon
+
+_WORDS = [*lexicon()["named_differences"], *lexicon()["difference_nouns"], "between", "exports", "and"]
+_PIECES = st.sampled_from(
+    [
+        *_WORDS,
+        *(w.upper() for w in _WORDS),
+        *(w.title() for w in _WORDS),
+        " ",
+        "  ",
+        "the ",
+        "x",
+        ",",
+        "\u0131",
+    ]
+)
+
+
+def _patterns_match(clause: str) -> bool:
+    named, between = breakdown._DIFFERENCE_PATTERNS()
+    return any(p.search(clause) for p, _ in named) or bool(between.search(clause))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_PIECES, max_size=10).map("".join))
+def test_the_difference_test_passes_every_clause_a_pattern_matches(clause: str) -> None:
+    if _patterns_match(clause):
+        assert breakdown._may_name_a_difference(clause)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_the_difference_test_on_any_text(clause: str) -> None:
+    if _patterns_match(clause):
+        assert breakdown._may_name_a_difference(clause)
+
+
+def test_the_terms_of_a_named_difference_are_still_read() -> None:
+    assert breakdown._difference_terms("The trade gap reached ") == ("exports", "imports")
+    assert breakdown._difference_terms("the gap between exports and imports was ") == ("exports", "imports")
+    assert breakdown._difference_terms("profits rose to ") is None

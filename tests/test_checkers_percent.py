@@ -1,0 +1,81 @@
+"""percent-change: the word-set readings of a figure's direction and of a multiplier find exactly what
+the plain pattern searches find, on generated text and on text built from the lexicon's own words."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit.checkers import percent
+from audit.checkers.relate import cue_pattern, lexicon
+
+
+def _plain_direction(before: str, after: str) -> int:
+    """The direction as first written: each cue list's pattern searched over the last four words."""
+    words = re.findall(r"[A-Za-z-]+", before)[-4:]
+    tail = " ".join(words)
+    for name, sign in (("increase_words", 1), ("decrease_words", -1)):
+        if cue_pattern(name).search(tail) or re.match(rf"^\s*(?:{cue_pattern(name).pattern})", after, re.I):
+            return sign
+    return 0
+
+
+def _plain_multiplier(sentence: str) -> float | None:
+    factors: dict[str, float] = lexicon()["multiplier_words"]
+    present = {" ".join(m.group(0).lower().split()) for m in percent._multiplier_words().finditer(sentence)}
+    return next((float(f) for word, f in factors.items() if word.lower() in present), None)
+
+
+_CUES = [*lexicon()["increase_words"], *lexicon()["decrease_words"], *lexicon()["multiplier_words"]]
+_PIECES = st.sampled_from(
+    [
+        *_CUES,
+        *(w.upper() for w in _CUES),
+        *(w.title() for w in _CUES),
+        "x",
+        "-",
+        " ",
+        "  ",
+        "\n",
+        "5%",
+        "$3",
+        "by",
+        "to",
+        "ex",
+        "s",
+        "ing",
+        "\u017f",
+        "\u212a",
+        "\u0131",
+        "\u00e9",
+        ",",
+        ".",
+    ]
+)
+_TEXT = st.lists(_PIECES, max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT, _TEXT)
+def test_direction_by_word_sets_is_the_patterns_direction(before: str, after: str) -> None:
+    assert percent.direction_of(before, after) == _plain_direction(before, after)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=30))
+def test_direction_on_any_text(before: str, after: str) -> None:
+    assert percent.direction_of(before, after) == _plain_direction(before, after)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT)
+def test_multiplier_prefilter_skips_only_sentences_without_one(sentence: str) -> None:
+    assert percent._multiplier(sentence) == _plain_multiplier(sentence)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_multiplier_on_any_text(sentence: str) -> None:
+    assert percent._multiplier(sentence) == _plain_multiplier(sentence)
