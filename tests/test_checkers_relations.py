@@ -1170,3 +1170,17 @@ def test_the_headline_s_police_officers_are_the_lede_s_officers() -> None:
 def test_all_n_with_no_noun_names_the_group_counted_before(stated: str, status: str) -> None:
     text = f"Police held 23 fans after the match on Saturday.\n\nAll {stated} were freed on bail on Sunday."
     assert statuses(text, "restatement") == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mill, which employs 2,000 people, will cut 500 jobs, or 25% of its staff.", ["pass"]),
+        ("The mill, which employs 2,000 people, will cut 500 jobs, or 45% of its staff.", ["fail"]),
+        ("The mill, which employs 2,000 people, will cut 500 jobs, a quarter of its staff.", ["pass"]),
+        ("The mill, which employs 2,000 people, will cut 900 jobs, a quarter of its staff.", ["fail"]),
+        ("The bank has 4,000 staff. It will cut 400 jobs, or 10% of its workforce.", ["pass"]),
+    ],
+)
+def test_a_share_of_the_staff_counted_before(text: str, expected: list[str]) -> None:
+    assert statuses(text, "percent-of") == expected

@@ -480,6 +480,8 @@ def percent_of(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         if triple is None:
             triple, confidence = _share_with_part(ctx, figures, i), "low"
         if triple is None:
+            triple, confidence = _share_of_staff(ctx, figures, i), "low"
+        if triple is None:
             continue
         part, whole = triple
         out.append(_check_share(p, part, whole, options["approx_tolerance"], confidence))
@@ -489,7 +491,7 @@ def percent_of(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         approx = options["approx_tolerance"]
         if (triple := _share_then_part(ctx, figures, i)) is not None:
             out.append(_check_share(f, *triple, approx, stated=_fraction_band(f, approx)))
-        elif (triple := _fraction_of_them(ctx, figures, i)) is not None:
+        elif (triple := _fraction_of_them(ctx, figures, i) or _share_of_staff(ctx, figures, i)) is not None:
             out.append(_check_share(f, *triple, approx, "low", _fraction_band(f, approx)))
     return out
 
@@ -616,6 +618,41 @@ def _fraction_band(fraction: Claim, approx: float) -> Interval:
 
 
 _OR_BEFORE = re.compile(r"(?:,|\(|\s[-\u2013\u2014])\s*or\s*$|\(\s*$", re.I)
+
+
+def _share_of_staff(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
+    """ "The firm, which employs 2,000 people, will cut 500 jobs, or 25% of its staff" (or "a quarter
+    of its staff"): a share of a workforce counted earlier (after "employs", or as "2,000 staff"),
+    its part right before it (less sure: a warning)."""
+    share, part = figures[i], figures[i - 1] if i > 0 else None
+    if part is None or part.sentence != share.sentence or is_percent(part) or part.unit != "people":
+        return None
+    if not _STAFF_SHARE_GAP.match(ctx.between(part, share)) or not _OF_STAFF.match(ctx.after(share, 30)):
+        return None
+    wholes = [
+        c
+        for c in figures[: i - 1]
+        if c.unit == "people"
+        and share.sentence - c.sentence <= 1
+        and (c.value or 0) > (part.value or 0)
+        and (_EMPLOYS_BEFORE.search(ctx.before(c, 30)) or _STAFF_AFTER.match(ctx.after(c, 20)))
+    ]
+    return (part, wholes[-1]) if wholes else None
+
+
+_STAFF = r"(?:staff|workforce|employees|workers)"
+_OF_STAFF = re.compile(rf"^\s*of\s+(?:its|the|their|his|her)\s+(?:\w+\s+)?{_STAFF}\b", re.I)
+_STAFF_AFTER = re.compile(rf"^\s*(?:\w+\s+)?{_STAFF}\b", re.I)
+_EMPLOYS_BEFORE = re.compile(
+    r"\b(?:employs|employed|employing|employ|workforce\s+of|staff\s+of)\s+(?:some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+)?$",
+    re.I,
+)
+# between the part and its share: "500 jobs, or 25%", "500 jobs (25%", "500 jobs, a quarter"
+_STAFF_SHARE_GAP = re.compile(
+    r"^[^.;:\d]{0,20}?(?:,\s*(?:or\s+)?|\(\s*)(?:about\s+|some\s+|nearly\s+|almost\s+)?$", re.I
+)
+
+
 _OF_NAMED_TOTAL = re.compile(
     r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:total|overall|entire|whole|all)\s+([a-z]{3,})", re.I
 )
