@@ -76,6 +76,69 @@ def _char(ch: str) -> str:
     return r"\s+" if ch == " " else re.escape(ch)
 
 
+# --- word tests: whether a word-list pattern can match at all, from the words of the text ---------------
+#
+# A pattern built from a word list ("\b(?:killed|wounded)\b", "\b(?:killing)\s*$") can only match where
+# one of its words stands whole in the text: so each of its word's runs of letters is a whole run of
+# letters of the text. Reading the text's runs once (or only its last) and looking them up in a set
+# says, for most texts, that the pattern need not be searched at all.
+
+_RUN = re.compile(r"[a-z]+")
+# re.IGNORECASE matches these to an ASCII letter that lower() does not turn them into (long s, dotless
+# and dotted i, the Kelvin sign): in a text holding one, the word tests say "maybe" and the pattern decides.
+_FOLDS_TO_ASCII = ("\u017f", "\u0131", "\u0130", "\u212a")
+
+
+def runs_of(words: Iterable[str], last: bool = False) -> frozenset[str]:
+    """One run of letters of each word or phrase (lower-cased), that a whole-word match of it has in the
+    text: its longest run (its rarest), or with `last` its last one ("" for a word that ends in another
+    character, "sub-"), the keys of `may_hold` and `may_end_with`."""
+    keys = set()
+    for word in words:
+        runs = _RUN.findall(word.lower())
+        if last:
+            keys.add(runs[-1] if runs and word.lower().endswith(runs[-1]) else "")
+        else:
+            keys.add(max(runs, key=len) if runs else "")
+    return frozenset(keys)
+
+
+def may_hold(text: str, keys: frozenset[str]) -> bool:
+    """False only if no word of a list keyed by `runs_of` stands whole in `text`: the text has none of
+    the keys as a run of letters (case aside)."""
+    if "" in keys or _folds(text):
+        return True
+    return not keys.isdisjoint(_RUN.findall(text.lower()))
+
+
+def may_end_with(text: str, ends: frozenset[str]) -> bool:
+    """False only if `text`, trailing white space aside, ends in no word of a list keyed by
+    `runs_of(..., last=True)`: its last run of letters (or "" if it ends in another character) is
+    none of the keys."""
+    return _folds(text) or last_run(text) in ends
+
+
+def last_run(text: str) -> str:
+    """The run of ASCII letters that ends `text` once trailing white space is dropped, lower-cased:
+    "killed", "No." -> "", "the 1990s" -> "s"."""
+    stripped = text.rstrip()
+    word = stripped[stripped.rfind(" ") + 1 :]
+    if word.isalpha() and word.isascii():
+        return word.lower()
+    end = len(word)
+    start = end
+    while start > 0 and word[start - 1] in _ASCII_LETTERS:
+        start -= 1
+    return word[start:end].lower()
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _folds(text: str) -> bool:
+    return any(ch in text for ch in _FOLDS_TO_ASCII) if not text.isascii() else False
+
+
 @cache
 def quantulum_units() -> tuple[dict[str, str], dict[str, str]]:
     """(lower-case surface -> unit name, case-sensitive symbol -> unit name) from quantulum3's

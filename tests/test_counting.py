@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from audit import lexicon
 from audit.extract import sentence_figures
 from audit.extract.families import past_forms
 from audit.lexicon import data
@@ -333,3 +334,58 @@ def test_a_figure_with_a_verb_of_its_own_takes_no_cue_of_the_next() -> None:
     injured" share one."""
     assert [c[2] for c in counted("Police said 200 were rescued and 12 died.")] == ["other", "killed"]
     assert [c[2] for c in counted("Eight women and four men were injured.")] == ["wounded", "wounded"]
+
+
+# --- the word tests before each cue pattern find what the plain search finds -------------------------
+
+
+def _cue_words() -> list[str]:
+    from audit.extract import counting
+    from audit.extract.families import cues
+
+    fam, cas = cues(), data("casualties")
+    words = set().union(*fam.before.values(), *fam.after.values(), *fam.noun_of.values())
+    words |= set(counting.harmed_groups()) | set(cas["not_harmed_after"]) | set(cas["tolls"])
+    return sorted(words | {"toll", "tolls", "lost", "loss of", "and", "the", "at least", "of", "to death"})
+
+
+CUE_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(_cue_words()),
+        st.sampled_from(["a", "two", "men", "Killed", "TOLL", "\u017fhot", "\n", ",", "-", "12", "x"]),
+        st.text(alphabet="ak\u017f\u212a -\n", max_size=4),
+    ),
+    max_size=10,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CUE_TEXTS)
+def test_the_cue_patterns_before_a_figure_find_what_a_plain_search_finds(head: str) -> None:
+    from audit.extract import counting
+
+    cue, harm = counting._cue_patterns(), counting._harm_patterns()
+
+    def same(found: object, expected: object) -> None:
+        span = getattr(found, "span", None)
+        assert (span and span(), getattr(found, "lastgroup", None)) == (
+            expected and expected.span(),  # type: ignore[attr-defined]
+            getattr(expected, "lastgroup", None),
+        )
+
+    dets = harm["qualifier_or_det"].search(head)
+    assert counting._without_qualifiers(head) == (head[: dets.start()] if dets else head)
+    same(counting._before_cue(head), cue["before"].search(head))
+    same(counting._noun_of_cue(head), cue["noun_of"].search(head))
+    same(counting._lost_cue(head), cue["lost"].search(head))
+    same(counting._toll_cue(head), cue["toll"].search(head))
+    same(counting._after_cue(head), cue["after"].search(head))
+    keys = counting._cue_keys()
+    if any(harm[name].search(head) for name in ("of_the", "of_the_n", "number_of", "group_were")):
+        assert lexicon.may_hold(head, keys["groups"])
+    if cue["not_harmed"].search(head):
+        assert lexicon.may_hold(head, keys["not_harmed"])
+    if counting._to_death_verbs().search(head):
+        assert lexicon.may_end_with(head, keys["to_death_end"])
+    if counting._AFTER_A_SINGULAR.search(head):
+        assert lexicon.may_end_with(head, keys["and_end"])

@@ -8,7 +8,7 @@ from functools import cache
 from audit.extract.families import cues, inflected, noun_forms, verb_forms
 from audit.extract.figure import Figure
 from audit.extract.vocab import head_nouns, modifier_stops, people_nouns, plural_after
-from audit.lexicon import data, words_pattern
+from audit.lexicon import data, may_end_with, may_hold, runs_of, words_pattern
 
 _TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 
@@ -124,12 +124,13 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_QUALIFIER_DETERMINERS = ("the", "a", "an", "another", "other", "more", "of")
+
+
 @cache
 def _harm_patterns() -> dict[str, re.Pattern[str]]:
     groups = words_pattern(harmed_groups())
-    qualifiers = words_pattern(
-        [*data("numbers")["qualifiers_before"], "the", "a", "an", "another", "other", "more", "of"]
-    )
+    qualifiers = words_pattern([*data("numbers")["qualifiers_before"], *_QUALIFIER_DETERMINERS])
     return {
         # what may stand between a cue and its figure: "killing at least 12", "wounded some of the 40"
         "qualifier_or_det": re.compile(rf"(?:\b(?:{qualifiers})\s+)*$", re.I),
@@ -152,6 +153,29 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@cache
+def _cue_keys() -> dict[str, frozenset[str]]:
+    """The runs of letters without which each cue pattern cannot match (lexicon.runs_of): the words
+    one of which ends the text before a figure for the patterns anchored there ("_end"), or one of
+    which the text must hold."""
+    cas, fam = data("casualties"), cues()
+    qualifiers = data("numbers")["qualifiers_before"]
+    return {
+        "before_end": runs_of([*set().union(*fam.before.values()), "death"], last=True),  # _TO_DEATH
+        "noun_of_end": runs_of(["of", *qualifiers, *_DETERMINERS, "a", "an"], last=True),
+        "lost_end": runs_of([*verb_forms("lose"), "of", *_DETERMINERS], last=True),
+        "toll": runs_of(["toll", "tolls"]),
+        "to_death_end": runs_of(_to_death_verb_forms(), last=True),
+        "and_end": runs_of(["and"], last=True),
+        "qualifier_or_det_end": runs_of([*qualifiers, *_QUALIFIER_DETERMINERS], last=True),
+        "not_harmed": runs_of(cas["not_harmed_after"]),
+        "after": runs_of(
+            [*set().union(*fam.after.values()), *inflected(tuple(cas["suffering_verbs"])), "death"]
+        ),
+        "groups": runs_of(harmed_groups()),
+    }
+
+
 def harmed_groups() -> dict[str, str]:
     """The groups of the harmed named before a figure ("of the dead", "among the arrested")."""
     return cues().groups
@@ -160,32 +184,56 @@ def harmed_groups() -> dict[str, str]:
 def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     """An active cue right before the figure: 'killing 12', 'wounded at least 22 others'."""
     raw_head = text[max(0, fig.start - 50) : fig.start]
-    pats, cue_pats = _harm_patterns(), _cue_patterns()
-    dets = pats["qualifier_or_det"].search(raw_head)  # always matches: it may match nothing
-    head = raw_head[: dets.start()] if dets else raw_head
-    before = cue_pats["before"]
+    head = _without_qualifiers(raw_head)
     if split := _split_to_death(text, fig, head):  # before "shot": "shot one man dead" is killed
         return "killed", split
-    m = before.search(head) or before.search(raw_head) or cue_pats["noun_of"].search(raw_head)
+    m = _before_cue(head) or (_before_cue(raw_head) if head != raw_head else None) or _noun_of_cue(raw_head)
     if m and _near_miss(raw_head, raw_head.rfind(m.group(0))):
         return None  # "nearly killed two hikers": the harm did not happen
     if m:
         return m.lastgroup or "other", m.group(0).strip()
-    coordinated = _AFTER_A_SINGULAR.search(head)  # "killed a commander and five of his guards"
-    if coordinated and (m := before.search(head[: coordinated.start()])):
+    # "killed a commander and five of his guards"
+    coordinated = _AFTER_A_SINGULAR.search(head) if may_end_with(head, _cue_keys()["and_end"]) else None
+    if coordinated and (m := _before_cue(head[: coordinated.start()])):
         return m.lastgroup or "other", m.group(0).strip()
-    lost = cue_pats["lost"].search(head) or cue_pats["lost"].search(raw_head)
+    lost = _lost_cue(head) or (_lost_cue(raw_head) if head != raw_head else None)
     if lost and _noun_of(text, fig) in _lost_as("lost_to_death"):
         return "killed", lost.group(0).strip()  # "I lost two of my closest friends"
     if lost and _noun_of(text, fig) in _lost_as("lost_in_war"):
         return "casualties", lost.group(0).strip()  # "the army lost 300 men"
     # "the death toll rose to 12", "put the toll at 11", "the toll from the quake a day before rose to 10"
-    if toll := cue_pats["toll"].search(head) or cue_pats["toll"].search(
-        text[max(0, fig.start - 100) : fig.start]
-    ):
+    if toll := _toll_cue(head) or _toll_cue(text[max(0, fig.start - 100) : fig.start]):
         category = data("casualties")["tolls"].get((toll.group(1) or "death").lower(), "killed")
         return category, toll.group(0).strip()
     return None
+
+
+# Each cue pattern before a figure is searched only when the text's words allow a match (_cue_keys):
+# most texts before a figure end in no cue word, and a look-up of their last word is far cheaper than
+# a search that tries every position.
+
+
+def _without_qualifiers(head: str) -> str:
+    """`head` without the qualifiers and determiners that end it: "killing at least " -> "killing "."""
+    if may_end_with(head, _cue_keys()["qualifier_or_det_end"]):
+        return head[: _harm_patterns()["qualifier_or_det"].search(head).start()]  # type: ignore[union-attr]
+    return head[:-1] if head.endswith("\n") else head  # no qualifier: the pattern matches nothing at "$"
+
+
+def _before_cue(head: str) -> re.Match[str] | None:
+    return _cue_patterns()["before"].search(head) if may_end_with(head, _cue_keys()["before_end"]) else None
+
+
+def _noun_of_cue(head: str) -> re.Match[str] | None:
+    return _cue_patterns()["noun_of"].search(head) if may_end_with(head, _cue_keys()["noun_of_end"]) else None
+
+
+def _lost_cue(head: str) -> re.Match[str] | None:
+    return _cue_patterns()["lost"].search(head) if may_end_with(head, _cue_keys()["lost_end"]) else None
+
+
+def _toll_cue(head: str) -> re.Match[str] | None:
+    return _cue_patterns()["toll"].search(head) if may_hold(head, _cue_keys()["toll"]) else None
 
 
 def group_before(text: str, fig: Figure) -> tuple[str, str] | None:
@@ -193,6 +241,8 @@ def group_before(text: str, fig: Figure) -> tuple[str, str] | None:
     "the number of injured rose to 40", "the victims were two women"."""
     pats = _harm_patterns()
     window = text[max(0, fig.start - 160) : fig.start]  # both patterns reach back at most ~110 characters
+    if not may_hold(window, _cue_keys()["groups"]):
+        return None  # every pattern names a group
     groups = (pats[name].search(window) for name in ("of_the", "of_the_n", "number_of", "group_were"))
     if of_the := next((m for m in groups if m), None):
         return harmed_groups()[of_the.group(1).lower()], of_the.group(0).strip(" ,")
@@ -207,7 +257,7 @@ def _split_to_death(text: str, fig: Figure, head: str) -> str | None:
     """ "crushed 12 worshippers to death", "beat two guards to death", "shot one man dead": the verb
     of one of the killed family's "V to death" or "V dead" phrases before the figure, "to death" or
     "dead" after its noun ("sentenced 12 men to death" is no such verb)."""
-    verb = _to_death_verbs().search(head)
+    verb = _to_death_verbs().search(head) if may_end_with(head, _cue_keys()["to_death_end"]) else None
     after = _TO_DEATH_AFTER.match(text, fig.end) if verb else None
     if verb is None or after is None:
         return None
@@ -219,10 +269,14 @@ _TO_DEATH_AFTER = re.compile(r"\s+(?:[A-Za-z'-]+\s+){0,3}?(to\s+death|dead)\b", 
 
 @cache
 def _to_death_verbs() -> re.Pattern[str]:
+    return re.compile(rf"\b({words_pattern(_to_death_verb_forms())})\s+$", re.I)
+
+
+@cache
+def _to_death_verb_forms() -> tuple[str, ...]:
     phrases = data("casualties")["harm_families"]["killed"]["phrases"]
     lemmas = [p.split()[0] for p in phrases if p.endswith((" to death", " dead"))]
-    forms = sorted(set().union(*(verb_forms(lemma) for lemma in lemmas)))
-    return re.compile(rf"\b({words_pattern(forms)})\s+$", re.I)
+    return tuple(sorted(set().union(*(verb_forms(lemma) for lemma in lemmas))))
 
 
 def _noun_of(text: str, fig: Figure) -> str:
@@ -241,7 +295,10 @@ def _lost_as(key: str) -> frozenset[str]:
 def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     if fig.unit not in (None, "people") or fig.kind in ("fraction",):
         return
-    if _cue_patterns()["not_harmed"].search(text, max(0, fig.start - 30), fig.start):
+    near = max(0, fig.start - 30)
+    if may_hold(text[near : fig.start], _cue_keys()["not_harmed"]) and _cue_patterns()["not_harmed"].search(
+        text, near, fig.start
+    ):
         if fig.unit == "people":  # "a mother of 13 who ...": her children, a head-count
             fig.category = "count"
         return  # "a mother of 12", "fired one shot"
@@ -266,9 +323,10 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
 
 
 def _spared(text: str, fig: Figure) -> bool:
-    head = text[max(0, fig.start - 50) : fig.start]
-    dets = _harm_patterns()["qualifier_or_det"].search(head)  # "saved at least 12", "spared the 40"
-    return bool(_cue_patterns()["sparing"].search(head[: dets.start()] if dets else head))
+    head = _without_qualifiers(
+        text[max(0, fig.start - 50) : fig.start]
+    )  # "saved at least 12", "spared the 40"
+    return bool(_cue_patterns()["sparing"].search(head))
 
 
 def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str, str] | None:
@@ -280,7 +338,7 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
     start = fig.noun_end if fig.noun_end > 0 else fig.end
     limit = min(len(text), start + 90)
     head = _head_noun().match(text, fig.end, limit)
-    if head and _cue_patterns()["after"].search(text, fig.end, head.start(1)):
+    if head and _after_cue(text[fig.end : head.start(1)]):
         head = None  # "three people died in hospital": the verb before the noun phrase says the harm
     if head and _near_miss(text, head.start(1)):
         return None  # "two were nearly killed": "killed" read as the noun of "12 killed", not said
@@ -297,14 +355,16 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         )
         if word not in cues().people:
             return named
+    if fig.noun_end < 0 and _counts_things(text[fig.end : fig.end + 30]):
+        return None
+    if not may_hold(text[start:limit], _cue_keys()["after"]):
+        return named  # no cue word after the figure (asides only blank words out)
     tail = _without_asides(text[start:limit])
     relative = _RELATIVE.match(tail)  # "the three men who were killed": the clause is about them
     whole_tail = tail
     if stop := _clause_break(tail, relative.end() if relative else 0):
         tail = tail[: stop.start()]
-    if fig.noun_end < 0 and _counts_things(text[fig.end : fig.end + 30]):
-        return None
-    m = _cue_patterns()["after"].search(tail)
+    m = _after_cue(tail)
     if m and _near_miss(tail, m.start()):
         return named  # "two nearly killed": the harm did not happen
     if (
@@ -321,6 +381,11 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         m.lastgroup or "other",
         m.group(0),
     )
+
+
+def _after_cue(tail: str) -> re.Match[str] | None:
+    """The first harm cue in `tail`, searched only if a word of one stands in it."""
+    return _cue_patterns()["after"].search(tail) if may_hold(tail, _cue_keys()["after"]) else None
 
 
 def _near_miss(text: str, cue_at: int) -> bool:
