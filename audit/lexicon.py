@@ -106,9 +106,18 @@ def runs_of(words: Iterable[str], last: bool = False) -> frozenset[str]:
 def may_hold(text: str, keys: frozenset[str]) -> bool:
     """False only if no word of a list keyed by `runs_of` stands whole in `text`: the text has none of
     the keys as a run of letters (case aside)."""
-    if "" in keys or _folds(text):
-        return True
-    return not keys.isdisjoint(_RUN.findall(text.lower()))
+    return "" in keys or holds_any(runs_in(text), keys)
+
+
+def runs_in(text: str) -> frozenset[str] | None:
+    """The runs of letters of `text`, lower-cased, to test several word lists against with `holds_any`;
+    None for a text whose letters lower-casing does not fold as the patterns do (every test says maybe)."""
+    return None if _folds(text) else frozenset(_RUN.findall(text.lower()))
+
+
+def holds_any(runs: frozenset[str] | None, keys: frozenset[str]) -> bool:
+    """False only if none of `keys` (runs_of) is among a text's `runs` (runs_in)."""
+    return runs is None or not runs.isdisjoint(keys)
 
 
 def may_end_with(text: str, ends: frozenset[str]) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from audit.lexicon import data, words_pattern
+from audit.lexicon import data, holds_any, may_end_with, runs_in, runs_of, words_pattern
 
 
 @dataclass(frozen=True)
@@ -114,11 +114,19 @@ def _vague(flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 def find(text: str) -> list[Mention]:
     """Every number mention in `text`, in order, not overlapping."""
-    # Most sentences hold no number word: cheap hints, searched case-sensitively in the lower-cased
-    # text (several times faster than re.IGNORECASE), let the readers below skip them.
-    low = text.lower()
-    found = _digit_mentions(text) + _word_mentions(text, low) + _vague_mentions(text, low)
-    found += _fraction_mentions(text, low)
+    # Most sentences hold no number: the words of the sentence, read once, and whether it has a digit
+    # say which readers can find anything (_reader_keys), and only those read it.
+    low, runs, keys = text.lower(), runs_in(text), _reader_keys()
+    digit = _DIGIT.search(text) is not None
+    found = _digit_mentions(text) if digit else []
+    if holds_any(runs, keys["words"]):
+        found += _word_mentions(text, low)
+    if holds_any(runs, keys["vague"]):
+        found += _vague_mentions(text, low)
+    if holds_any(runs, keys["shares"]) or (
+        holds_any(runs, keys["ratio"]) and (digit or holds_any(runs, keys["numerators"]))
+    ):
+        found += _fraction_mentions(text, low)
     found += _dozens(text, found) + _digit_fractions(text) + _and_a_half(text, found)
     found += _share_of_a_scale(text, found)
     found = _negated(text, found) + _period_mentions(text, low, found)
@@ -131,12 +139,47 @@ def find(text: str) -> list[Mention]:
     return out
 
 
+_DIGIT = re.compile(
+    r"\d"
+)  # every digit reading starts with one, and each ratio of "one in ten" has one or a word
+# the words of _FRACTION: its shares (each also with an "s") and the numerators of its ratios
+_FRACTION_SHARES = (
+    "half",
+    "halve",
+    "third",
+    "quarter",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "tenth",
+)
+_NUMERATORS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+@cache
+def _reader_keys() -> dict[str, frozenset[str]]:
+    """The words (lexicon.runs_of) one of which a sentence must hold for each reader to find anything:
+    a number word, a vague plural, a share ("a third") or the "in"/"out of" of a ratio and its numerator."""
+    units, scales, _, _ = _vocab()
+    return {
+        "words": runs_of([*units, *scales, *_groups()]),
+        "vague": runs_of(data("numbers")["vague_plurals"]),
+        "shares": runs_of(w + s for w in _FRACTION_SHARES for s in ("", "s")),
+        "ratio": runs_of(["in", "out"]),
+        "numerators": runs_of(_NUMERATORS),  # "one in ten" (or digits)
+        "minus": runs_of(["minus", "negative"], last=True),
+    }
+
+
 def _negated(text: str, found: list[Mention]) -> list[Mention]:
     """'minus 40', 'negative five': the number after a sign word is negative."""
     out = []
     for m in found:
         head = text[max(0, m.start - 30) : m.start]
-        sign = _MINUS_WORD.search(head) if m.kind in ("digits", "words") and m.value > 0 else None
+        signable = m.kind in ("digits", "words") and m.value > 0
+        sign = _MINUS_WORD.search(head) if signable and may_end_with(head, _reader_keys()["minus"]) else None
         if sign is None or _NOT_A_SIGN.search(head):
             out.append(m)
             continue

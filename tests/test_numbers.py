@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
@@ -305,3 +305,49 @@ def test_digit_lookahead_changes_no_match(text: str) -> None:
 )
 def test_the_scale_a_number_ends_on(written: str, scale: float) -> None:
     assert numbers.scale_of(written) == scale
+
+
+# --- the word tests of find: a reader they skip would have found nothing -----------------------------
+
+_NUMBER_WORDS = sorted(
+    {
+        *lexicon.data("numbers")["units"],
+        *lexicon.data("numbers")["scales"],
+        *lexicon.data("numbers")["groups"],
+        *lexicon.data("numbers")["vague_plurals"],
+        *lexicon.data("numbers")["fractions"],
+        "in",
+        "out of",
+        "a",
+        "minus",
+        "negative",
+        "decade",
+    }
+)
+NUMBER_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(_NUMBER_WORDS),
+        st.sampled_from(["12", "3,000", "1/2", "\u0663", "Two", "TEN", "\u017fix", "\u0131n", ",", "-", "_"]),
+        st.text(alphabet="aeinost\u017f\u0131 -\n1", max_size=5),
+    ),
+    max_size=10,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(NUMBER_TEXTS)
+def test_a_reader_that_find_skips_finds_nothing(text: str) -> None:
+    low, runs, keys = text.lower(), lexicon.runs_in(text), numbers._reader_keys()
+    digit = numbers._DIGIT.search(text) is not None
+    if not digit:
+        assert numbers._digit_mentions(text) == []
+    if not lexicon.holds_any(runs, keys["words"]):
+        assert numbers._word_mentions(text, low) == []
+    if not lexicon.holds_any(runs, keys["vague"]):
+        assert numbers._vague_mentions(text, low) == []
+    ratio = lexicon.holds_any(runs, keys["ratio"]) and (digit or lexicon.holds_any(runs, keys["numerators"]))
+    if not (lexicon.holds_any(runs, keys["shares"]) or ratio):
+        assert numbers._fraction_mentions(text, low) == []
+        assert not numbers._FRACTION.search(text)
+    if numbers._MINUS_WORD.search(text):
+        assert lexicon.may_end_with(text, keys["minus"])
