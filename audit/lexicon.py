@@ -106,7 +106,15 @@ def runs_of(words: Iterable[str], last: bool = False) -> frozenset[str]:
 def may_hold(text: str, keys: frozenset[str]) -> bool:
     """False only if no word of a list keyed by `runs_of` stands whole in `text`: the text has none of
     the keys as a run of letters (case aside)."""
-    return "" in keys or holds_any(runs_in(text), keys)
+    if "" in keys or _folds(text):
+        return True
+    if len(keys) <= _FEW_KEYS:  # a few substring tests cost less than reading the text's runs
+        low = text.lower()
+        return any(key in low for key in keys)
+    return not keys.isdisjoint(_RUN.findall(text.lower()))
+
+
+_FEW_KEYS = 16
 
 
 def runs_in(text: str) -> frozenset[str] | None:
