@@ -337,17 +337,28 @@ NUMBER_TEXTS = st.lists(
 @settings(max_examples=400, deadline=None)
 @given(NUMBER_TEXTS)
 def test_a_reader_that_find_skips_finds_nothing(text: str) -> None:
-    low, runs, keys = text.lower(), lexicon.runs_in(text), numbers._reader_keys()
-    digit = numbers._DIGIT.search(text) is not None
-    if not digit:
+    low = text.lower()
+    digits, words, vague, fractions = numbers._readers(text, low)
+    if not digits:
         assert numbers._digit_mentions(text) == []
-    if not lexicon.holds_any(runs, keys["words"]):
+    if not words:
         assert numbers._word_mentions(text, low) == []
-    if not lexicon.holds_any(runs, keys["vague"]):
+    if not vague:
         assert numbers._vague_mentions(text, low) == []
-    ratio = lexicon.holds_any(runs, keys["ratio"]) and (digit or lexicon.holds_any(runs, keys["numerators"]))
-    if not (lexicon.holds_any(runs, keys["shares"]) or ratio):
+    if not fractions:
         assert numbers._fraction_mentions(text, low) == []
         assert not numbers._FRACTION.search(text)
     if numbers._MINUS_WORD.search(text):
-        assert lexicon.may_end_with(text, keys["minus"])
+        assert lexicon.may_end_with(text, numbers._reader_keys()["minus"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(NUMBER_TEXTS.filter(str.isascii))
+def test_ascii_text_is_read_lower_cased_as_written(text: str) -> None:
+    low = text.lower()
+    found = [(m.span(), m.groups()) for m in numbers._FRACTION_IN_LOWER.finditer(low)]
+    assert found == [
+        (m.span(), tuple(g and g.lower() for g in m.groups())) for m in numbers._FRACTION.finditer(text)
+    ]
+    words = [(m.span(), m.group(0)) for m in numbers._WORD_IN_LOWER.finditer(low)]
+    assert words == [(m.span(), m.group(0).lower()) for m in numbers._WORD.finditer(text)]
