@@ -106,7 +106,7 @@ def runs_of(words: Iterable[str], last: bool = False) -> frozenset[str]:
 def may_hold(text: str, keys: frozenset[str]) -> bool:
     """False only if no word of a list keyed by `runs_of` stands whole in `text`: the text has none of
     the keys as a run of letters (case aside)."""
-    if "" in keys or _folds(text):
+    if "" in keys or folds(text):
         return True
     if len(keys) <= _FEW_KEYS:  # a few substring tests cost less than reading the text's runs
         low = text.lower()
@@ -120,7 +120,7 @@ _FEW_KEYS = 16
 def runs_in(text: str) -> frozenset[str] | None:
     """The runs of letters of `text`, lower-cased, to test several word lists against with `holds_any`;
     None for a text whose letters lower-casing does not fold as the patterns do (every test says maybe)."""
-    return None if _folds(text) else frozenset(_RUN.findall(text.lower()))
+    return None if folds(text) else frozenset(_RUN.findall(text.lower()))
 
 
 def holds_any(runs: frozenset[str] | None, keys: frozenset[str]) -> bool:
@@ -132,7 +132,7 @@ def may_end_with(text: str, ends: frozenset[str]) -> bool:
     """False only if `text`, trailing white space aside, ends in no word of a list keyed by
     `runs_of(..., last=True)`: its last run of letters (or "" if it ends in another character) is
     none of the keys."""
-    return _folds(text) or last_run(text) in ends
+    return folds(text) or last_run(text) in ends
 
 
 def last_run(text: str) -> str:
@@ -152,7 +152,9 @@ def last_run(text: str) -> str:
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-def _folds(text: str) -> bool:
+def folds(text: str) -> bool:
+    """Whether `text` holds a letter that re.IGNORECASE matches to an ASCII letter lower() does not
+    give: word tests on its lower-cased copy may miss what a pattern finds."""
     return any(ch in text for ch in _FOLDS_TO_ASCII) if not text.isascii() else False
 
 

@@ -141,7 +141,7 @@ def _readers(text: str, low: str) -> tuple[bool, bool, bool, bool]:
     plurals', the fractions'. Most sentences hold no number: whether the sentence has a digit, and its
     words (read once, and only if one number word may stand in it) decide, by _reader_keys."""
     keys = _reader_keys()
-    digit = _DIGIT.search(text) is not None
+    digit = _has_digit(text)
     runs = runs_in(text) if not text.isascii() or _any_number_word().search(low) else frozenset()
     ratio = (digit or holds_any(runs, keys["numerators"])) and may_hold(low, keys["ratio"])
     fraction = ratio or holds_any(runs, keys["shares"])
@@ -150,6 +150,18 @@ def _readers(text: str, low: str) -> tuple[bool, bool, bool, bool]:
 
 # every digit reading starts with a digit, and each ratio ("one in ten", "2 in 5") has one or a word
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = b"0123456789"
+
+
+def _has_digit(text: str) -> bool:
+    """Whether `text` has a digit: in ASCII text, whether deleting the digits shortens it (a few
+    times faster than searching for one); in other text, any digit the pattern's \\d matches."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        return len(raw.translate(None, _ASCII_DIGITS)) < len(raw)
+    return _DIGIT.search(text) is not None
+
+
 # the words of _FRACTION: its shares (each also with an "s") and the numerators of its ratios
 _FRACTION_SHARES = (
     "half",

@@ -362,3 +362,8 @@ def test_ascii_text_is_read_lower_cased_as_written(text: str) -> None:
     ]
     words = [(m.span(), m.group(0)) for m in numbers._WORD_IN_LOWER.finditer(low)]
     assert words == [(m.span(), m.group(0).lower()) for m in numbers._WORD.finditer(text)]
+
+
+@given(st.text(alphabet="ab 12\u0663\u00e9.", max_size=12))
+def test_a_digit_is_found_as_the_pattern_finds_one(text: str) -> None:
+    assert numbers._has_digit(text) == bool(numbers._DIGIT.search(text))

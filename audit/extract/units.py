@@ -7,7 +7,7 @@ from functools import cache
 
 from audit.extract.figure import Figure, scale, set_bounds
 from audit.extract.vocab import counted_after, not_units, people_nouns, plural_after
-from audit.lexicon import data, quantulum_units, unit_name, words_pattern
+from audit.lexicon import data, folds, last_run, quantulum_units, runs_of, unit_name, words_pattern
 
 # A currency written before the number, as qualifiers and brackets may precede it: "$", "US$", "US $",
 # "$US", "$A", "NZ$", "£", "Rs".
@@ -31,7 +31,7 @@ def read_qualifier(text: str, fig: Figure) -> None:
     if fig.mention and fig.mention.qualifier:
         fig.qualifier = fig.mention.qualifier
     head = text[max(0, fig.start - 30) : fig.start]
-    m = pb.search(head)
+    m = pb.search(head) if _may_end_in_a_qualifier(head) else None
     if m and not re.search(r"\b(?:all|each)\s+$", head[: m.start()]):
         q = before[re.sub(r"\s+", " ", m.group(1).lower())]
         if not (
@@ -43,6 +43,19 @@ def read_qualifier(text: str, fig: Figure) -> None:
     if m and fig.qualifier in ("exact", "approx"):  # "about 500 or more" is at least 500
         fig.qualifier = after[re.sub(r"\s+", " ", m.group(1).lower())]
     set_bounds(fig)
+
+
+def _may_end_in_a_qualifier(head: str) -> bool:
+    """False only if no qualifier, or currency written after one, ends `head`: its last run of letters
+    is no qualifier's last, and longer than the two letters a currency may end in ("$US", "Rs", "£"
+    ends in none), unless it ends in the "Rs" a currency glued to the qualifier may end in ("aboutRs")."""
+    last = last_run(head)
+    return len(last) <= 2 or last in _qualifier_ends() or last.endswith("rs") or folds(head)
+
+
+@cache
+def _qualifier_ends() -> frozenset[str]:
+    return runs_of(data("numbers")["qualifiers_before"], last=True)
 
 
 def _is_prep_use(head: str) -> bool:
