@@ -389,31 +389,3 @@ def test_the_cue_patterns_before_a_figure_find_what_a_plain_search_finds(head: s
         assert lexicon.may_end_with(head, keys["to_death_end"])
     if counting._AFTER_A_SINGULAR.search(head):
         assert lexicon.may_end_with(head, keys["and_end"])
-
-
-HARM_SENTENCES = st.lists(
-    st.one_of(
-        st.sampled_from(_cue_words()),
-        st.sampled_from(sorted(data("casualties")["people_nouns"])),
-        st.sampled_from(
-            ["12", "3,000", "two", "at least", "of the", "were", "people", "atolls", "\u017fhot"]
-        ),
-        st.text(alphabet="adeiklost\u017f -,\n", max_size=6),
-    ),
-    max_size=14,
-).map(" ".join)
-
-
-@settings(max_examples=300, deadline=None)
-@given(HARM_SENTENCES)
-def test_a_sentence_without_harm_words_reads_as_if_its_cues_were_read(text: str) -> None:
-    """may_tell_harm False skips reading each figure's cues: the figures are those a full read gives."""
-    from audit.extract import counting
-
-    figures = sentence_figures(text)
-    original = counting.may_tell_harm
-    counting.may_tell_harm = lambda _text: True  # type: ignore[assignment]
-    try:
-        assert sentence_figures(text) == figures
-    finally:
-        counting.may_tell_harm = original

@@ -50,9 +50,8 @@ def sentence_figures(text: str, currency_hint: dict[str, str] | None = None) -> 
             units.read_rare_unit(text, fig)
     if len(figures) <= DENSE_SENTENCE:  # a run of hundreds of numbers is a table, not a casualty report
         figures = counting.add_coordinated_singulars(text, figures)
-        may_be_harmed = counting.may_tell_harm(text)
         for fig in figures:
-            counting.read_category(text, fig, figures, may_be_harmed)
+            counting.read_category(text, fig, figures)
     figures = [f for f in figures if notfigures.keep(text, f)]
     counting.inherit_categories(text, figures)
     units.inherit_conversion_qualifiers(text, figures)

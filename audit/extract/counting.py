@@ -9,7 +9,7 @@ from itertools import islice
 from audit.extract.families import cues, inflected, noun_forms, verb_forms
 from audit.extract.figure import Figure
 from audit.extract.vocab import head_nouns, modifier_stops, people_nouns, plural_after
-from audit.lexicon import data, folds, may_end_with, may_hold, runs_of, words_pattern
+from audit.lexicon import data, may_end_with, may_hold, runs_of, words_pattern
 
 _TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 
@@ -293,33 +293,8 @@ def _lost_as(key: str) -> frozenset[str]:
     return frozenset(data("casualties")[key])
 
 
-def may_tell_harm(text: str) -> bool:
-    """False only if no cue of a harm can stand in the sentence: none of the harm vocabulary's words
-    (every cue's, head noun's and group's, by one run of letters each) is in its lower-cased text,
-    even as part of a word (a window of the sentence may cut one). Read once per sentence: in two
-    sentences of five with a figure, no figure needs its cues read (read_category)."""
-    return folds(text) or _harm_word_anywhere().search(text.lower()) is not None
-
-
-@cache
-def _harm_word_anywhere() -> re.Pattern[str]:
-    cas, fam = data("casualties"), cues()
-    vocabulary = set().union(
-        *fam.before.values(), *fam.after.values(), *fam.noun_of.values(), fam.head_nouns, fam.groups
-    )
-    vocabulary |= {*_to_death_verb_forms(), *inflected(tuple(cas["suffering_verbs"])), *verb_forms("lose")}
-    vocabulary |= {"death", "toll", "loss"}  # "beaten to death", "the death toll", "the loss of"
-    return re.compile(words_pattern(runs_of(vocabulary)))
-
-
-def read_category(text: str, fig: Figure, figures: list[Figure], may_be_harmed: bool = True) -> None:
-    """What the figure counts, from the cues of a harm around it; `may_be_harmed` False (may_tell_harm
-    of the sentence) says there are none: a head-count then counts people no harm befell."""
+def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     if fig.unit not in (None, "people") or fig.kind in ("fraction",):
-        return
-    if not may_be_harmed:
-        if fig.unit == "people":
-            fig.category = "count"
         return
     near = max(0, fig.start - 30)
     if may_hold(text[near : fig.start], _cue_keys()["not_harmed"]) and _cue_patterns()["not_harmed"].search(
