@@ -132,7 +132,18 @@ def may_end_with(text: str, ends: frozenset[str]) -> bool:
     """False only if `text`, trailing white space aside, ends in no word of a list keyed by
     `runs_of(..., last=True)`: its last run of letters (or "" if it ends in another character) is
     none of the keys."""
-    return folds(text) or last_run(text) in ends
+    return ends_in(end_of(text), ends)
+
+
+def end_of(text: str) -> str | None:
+    """The run of letters `text` ends in (last_run), to test several lists against with `ends_in`;
+    None for a text whose letters lower-casing does not fold as the patterns do (every test says maybe)."""
+    return None if folds(text) else last_run(text)
+
+
+def ends_in(end: str | None, ends: frozenset[str]) -> bool:
+    """False only if a text's `end` (end_of) is none of `ends` (runs_of(..., last=True))."""
+    return end is None or end in ends
 
 
 def last_run(text: str) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from audit.lexicon import data, holds_any, may_end_with, may_hold, runs_in, runs_of, words_pattern
+from audit.lexicon import data, folds, holds_any, may_end_with, runs_in, runs_of, words_pattern
 
 
 @dataclass(frozen=True)
@@ -124,9 +124,14 @@ def find(text: str) -> list[Mention]:
         found += _vague_mentions(text, low)
     if fractions:
         found += _fraction_mentions(text, low)
-    found += _dozens(text, found) + _digit_fractions(text) + _and_a_half(text, found)
+    # each reading around a number needs its word in the sentence: "two dozen", "two and a half", "minus 40"
+    folded = folds(text)
+    dozens = _dozens(text, found) if found and _holds(low, "dozen", folded) else []
+    halves = _and_a_half(text, found) if found and _holds(low, "half", folded) else []
+    found += dozens + _digit_fractions(text) + halves
     found += _share_of_a_scale(text, found)
-    found = _negated(text, found) + _period_mentions(text, low, found)
+    signed = _negated(text, found) if found and _holds(low, "sign", folded) else found
+    found = signed + _period_mentions(text, low, found)
     found.sort(key=lambda m: (m.start, -m.end))  # at one start, the longest reading wins
     out: list[Mention] = []
     for m in found:
@@ -136,14 +141,21 @@ def find(text: str) -> list[Mention]:
     return out
 
 
+def _holds(low: str, key: str, folded: bool) -> bool:
+    """Whether the lower-cased sentence holds one of the few words of _reader_keys()[key] (always, for a
+    text `folded`: lexicon.folds)."""
+    return folded or any(word in low for word in _reader_keys()[key])
+
+
 def _readers(text: str, low: str) -> tuple[bool, bool, bool, bool]:
     """Which readers can find anything in a sentence: the digits', the number words', the vague
     plurals', the fractions'. Most sentences hold no number: whether the sentence has a digit, and its
     words (read once, and only if one number word may stand in it) decide, by _reader_keys."""
-    keys = _reader_keys()
     digit = _has_digit(text)
-    runs = runs_in(text) if not text.isascii() or _any_number_word().search(low) else frozenset()
-    ratio = (digit or holds_any(runs, keys["numerators"])) and may_hold(low, keys["ratio"])
+    if text.isascii() and not _any_number_word().search(low):  # only digits: "2 in 5", "1 out of 3"
+        return digit, False, False, digit and _DIGIT_RATIO.search(low) is not None
+    keys, runs = _reader_keys(), runs_in(text)
+    ratio = (digit or holds_any(runs, keys["numerators"])) and holds_any(runs, keys["ratio"])
     fraction = ratio or holds_any(runs, keys["shares"])
     return digit, holds_any(runs, keys["words"]), holds_any(runs, keys["vague"]), fraction
 
@@ -151,6 +163,7 @@ def _readers(text: str, low: str) -> tuple[bool, bool, bool, bool]:
 # every digit reading starts with a digit, and each ratio ("one in ten", "2 in 5") has one or a word
 _DIGIT = re.compile(r"\d")
 _ASCII_DIGITS = b"0123456789"
+_DIGIT_RATIO = re.compile(r"\d\s+(?:in|out\s+of)\s+\d")  # in _FRACTION's ratio of digits
 
 
 def _has_digit(text: str) -> bool:
@@ -203,6 +216,9 @@ def _reader_keys() -> dict[str, frozenset[str]]:
         "ratio": runs_of(["in", "out"]),
         "numerators": runs_of(_NUMERATORS),  # "one in ten" (or digits)
         "minus": runs_of(["minus", "negative"], last=True),
+        "sign": runs_of(["minus", "negative"]),
+        "dozen": runs_of(_group_words("counted_groups")),
+        "half": runs_of(["half"]),
     }
 
 

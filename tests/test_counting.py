@@ -374,10 +374,12 @@ def test_the_cue_patterns_before_a_figure_find_what_a_plain_search_finds(head: s
         )
 
     dets = harm["qualifier_or_det"].search(head)
-    assert counting._without_qualifiers(head) == (head[: dets.start()] if dets else head)
-    same(counting._before_cue(head), cue["before"].search(head))
-    same(counting._noun_of_cue(head), cue["noun_of"].search(head))
-    same(counting._lost_cue(head), cue["lost"].search(head))
+    assert counting._without_qualifiers(head, lexicon.end_of(head)) == (
+        head[: dets.start()] if dets else head
+    )
+    same(counting._before_cue(head, lexicon.end_of(head)), cue["before"].search(head))
+    same(counting._noun_of_cue(head, lexicon.end_of(head)), cue["noun_of"].search(head))
+    same(counting._lost_cue(head, lexicon.end_of(head)), cue["lost"].search(head))
     same(counting._toll_cue(head), cue["toll"].search(head))
     same(counting._after_cue(head), cue["after"].search(head))
     keys = counting._cue_keys()

@@ -322,6 +322,8 @@ _NUMBER_WORDS = sorted(
         "minus",
         "negative",
         "decade",
+        "and a half",
+        "dozens",
     }
 )
 NUMBER_TEXTS = st.lists(
@@ -348,8 +350,17 @@ def test_a_reader_that_find_skips_finds_nothing(text: str) -> None:
     if not fractions:
         assert numbers._fraction_mentions(text, low) == []
         assert not numbers._FRACTION.search(text)
+    keys = numbers._reader_keys()
     if numbers._MINUS_WORD.search(text):
-        assert lexicon.may_end_with(text, numbers._reader_keys()["minus"])
+        assert lexicon.may_end_with(text, keys["minus"])
+    found = numbers._digit_mentions(text) + numbers._word_mentions(text, low)
+    folded = lexicon.folds(text)
+    if not numbers._holds(low, "dozen", folded):
+        assert numbers._dozens(text, found) == []
+    if not numbers._holds(low, "half", folded):
+        assert numbers._and_a_half(text, found) == []
+    if not numbers._holds(low, "sign", folded):
+        assert numbers._negated(text, found) == found
 
 
 @settings(max_examples=300, deadline=None)

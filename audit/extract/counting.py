@@ -9,7 +9,7 @@ from itertools import islice
 from audit.extract.families import cues, inflected, noun_forms, verb_forms
 from audit.extract.figure import Figure
 from audit.extract.vocab import head_nouns, modifier_stops, people_nouns, plural_after
-from audit.lexicon import data, may_end_with, may_hold, runs_of, words_pattern
+from audit.lexicon import data, end_of, ends_in, may_hold, runs_of, words_pattern
 
 _TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 
@@ -185,19 +185,26 @@ def harmed_groups() -> dict[str, str]:
 def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     """An active cue right before the figure: 'killing 12', 'wounded at least 22 others'."""
     raw_head = text[max(0, fig.start - 50) : fig.start]
-    head = _without_qualifiers(raw_head)
-    if split := _split_to_death(text, fig, head):  # before "shot": "shot one man dead" is killed
+    raw_end = end_of(raw_head)  # the word each text ends in, read once for every cue that ends there
+    head = _without_qualifiers(raw_head, raw_end)
+    cut = head != raw_head
+    end = end_of(head) if cut else raw_end
+    if split := _split_to_death(text, fig, head, end):  # before "shot": "shot one man dead" is killed
         return "killed", split
-    m = _before_cue(head) or (_before_cue(raw_head) if head != raw_head else None) or _noun_of_cue(raw_head)
+    m = (
+        _before_cue(head, end)
+        or (_before_cue(raw_head, raw_end) if cut else None)
+        or _noun_of_cue(raw_head, raw_end)
+    )
     if m and _near_miss(raw_head, raw_head.rfind(m.group(0))):
         return None  # "nearly killed two hikers": the harm did not happen
     if m:
         return m.lastgroup or "other", m.group(0).strip()
     # "killed a commander and five of his guards"
-    coordinated = _AFTER_A_SINGULAR.search(head) if may_end_with(head, _cue_keys()["and_end"]) else None
-    if coordinated and (m := _before_cue(head[: coordinated.start()])):
+    coordinated = _AFTER_A_SINGULAR.search(head) if ends_in(end, _cue_keys()["and_end"]) else None
+    if coordinated and (m := _before_cue(first := head[: coordinated.start()], end_of(first))):
         return m.lastgroup or "other", m.group(0).strip()
-    lost = _lost_cue(head) or (_lost_cue(raw_head) if head != raw_head else None)
+    lost = _lost_cue(head, end) or (_lost_cue(raw_head, raw_end) if cut else None)
     if lost and _noun_of(text, fig) in _lost_as("lost_to_death"):
         return "killed", lost.group(0).strip()  # "I lost two of my closest friends"
     if lost and _noun_of(text, fig) in _lost_as("lost_in_war"):
@@ -214,23 +221,24 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
 # a search that tries every position.
 
 
-def _without_qualifiers(head: str) -> str:
-    """`head` without the qualifiers and determiners that end it: "killing at least " -> "killing "."""
-    if may_end_with(head, _cue_keys()["qualifier_or_det_end"]):
+def _without_qualifiers(head: str, end: str | None) -> str:
+    """`head` (ending in `end`: lexicon.end_of) without the qualifiers and determiners that end it:
+    "killing at least " -> "killing "."""
+    if ends_in(end, _cue_keys()["qualifier_or_det_end"]):
         return head[: _harm_patterns()["qualifier_or_det"].search(head).start()]  # type: ignore[union-attr]
     return head[:-1] if head.endswith("\n") else head  # no qualifier: the pattern matches nothing at "$"
 
 
-def _before_cue(head: str) -> re.Match[str] | None:
-    return _cue_patterns()["before"].search(head) if may_end_with(head, _cue_keys()["before_end"]) else None
+def _before_cue(head: str, end: str | None) -> re.Match[str] | None:
+    return _cue_patterns()["before"].search(head) if ends_in(end, _cue_keys()["before_end"]) else None
 
 
-def _noun_of_cue(head: str) -> re.Match[str] | None:
-    return _cue_patterns()["noun_of"].search(head) if may_end_with(head, _cue_keys()["noun_of_end"]) else None
+def _noun_of_cue(head: str, end: str | None) -> re.Match[str] | None:
+    return _cue_patterns()["noun_of"].search(head) if ends_in(end, _cue_keys()["noun_of_end"]) else None
 
 
-def _lost_cue(head: str) -> re.Match[str] | None:
-    return _cue_patterns()["lost"].search(head) if may_end_with(head, _cue_keys()["lost_end"]) else None
+def _lost_cue(head: str, end: str | None) -> re.Match[str] | None:
+    return _cue_patterns()["lost"].search(head) if ends_in(end, _cue_keys()["lost_end"]) else None
 
 
 def _toll_cue(head: str) -> re.Match[str] | None:
@@ -254,11 +262,11 @@ def group_before(text: str, fig: Figure) -> tuple[str, str] | None:
 _AFTER_A_SINGULAR = re.compile(r"\s(?:an?|the|one)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+and\s+$", re.I)
 
 
-def _split_to_death(text: str, fig: Figure, head: str) -> str | None:
+def _split_to_death(text: str, fig: Figure, head: str, end: str | None) -> str | None:
     """ "crushed 12 worshippers to death", "beat two guards to death", "shot one man dead": the verb
     of one of the killed family's "V to death" or "V dead" phrases before the figure, "to death" or
     "dead" after its noun ("sentenced 12 men to death" is no such verb)."""
-    verb = _to_death_verbs().search(head) if may_end_with(head, _cue_keys()["to_death_end"]) else None
+    verb = _to_death_verbs().search(head) if ends_in(end, _cue_keys()["to_death_end"]) else None
     after = _TO_DEATH_AFTER.match(text, fig.end) if verb else None
     if verb is None or after is None:
         return None
@@ -324,9 +332,8 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
 
 
 def _spared(text: str, fig: Figure) -> bool:
-    head = _without_qualifiers(
-        text[max(0, fig.start - 50) : fig.start]
-    )  # "saved at least 12", "spared the 40"
+    raw_head = text[max(0, fig.start - 50) : fig.start]
+    head = _without_qualifiers(raw_head, end_of(raw_head))  # "saved at least 12", "spared the 40"
     return bool(_cue_patterns()["sparing"].search(head))
 
 
