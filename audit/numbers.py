@@ -452,8 +452,12 @@ def _word_mentions(text: str, low: str) -> list[Mention]:
     else:
         tokens = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD.finditer(text)]
     out: list[Mention] = []
+    starters = _word_starters()
     i = 0
     while i < len(tokens):
+        if tokens[i][2] not in starters:
+            i += 1  # what the steps below do with a word that starts no number
+            continue
         start, end, word = tokens[i]
         article = word in ("a", "an") and i + 1 < len(tokens) and _joined(text, end, tokens[i + 1][0])
         if article and (tokens[i + 1][2] in scales or tokens[i + 1][2] in groups):
@@ -492,6 +496,14 @@ def _word_mentions(text: str, low: str) -> list[Mention]:
         out.append(Mention(tokens[start_i][0], end, value, "words", _word_step(value)))
         i = j
     return out
+
+
+@cache
+def _word_starters() -> frozenset[str]:
+    """The words a run of number words can start with: a unit ("three"), a group ("dozen"), an article
+    ("a million")."""
+    units, _, _, _ = _vocab()
+    return frozenset([*units, *_groups(), "a", "an"])
 
 
 def _joined(text: str, a: int, b: int) -> bool:
@@ -582,8 +594,13 @@ def _small(word: str, units: dict[str, int]) -> int:
     return int(word) if word.isdigit() else units.get(word.lower(), 0)
 
 
+_EXACT_INTEGERS = 10.0**12
+
+
 def _clean(x: float) -> float:
     """Undo float noise from scaling: 1.13 * 1e9 is 1130000000.0000002."""
     if x == 0 or not math.isfinite(x):
         return x
+    if isinstance(x, float) and x.is_integer() and -_EXACT_INTEGERS < x < _EXACT_INTEGERS:
+        return x  # twelve significant digits write it exactly: the round trip gives it back
     return float(f"{x:.12g}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -378,3 +380,12 @@ def test_ascii_text_is_read_lower_cased_as_written(text: str) -> None:
 @given(st.text(alphabet="ab 12\u0663\u00e9.", max_size=12))
 def test_a_digit_is_found_as_the_pattern_finds_one(text: str) -> None:
     assert numbers._has_digit(text) == bool(numbers._DIGIT.search(text))
+
+
+@given(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-(10**15), 10**15)))
+def test_clean_gives_what_twelve_significant_digits_give(x: float) -> None:
+    expected = x if x == 0 or not math.isfinite(x) else float(f"{x:.12g}")
+    found = numbers._clean(x)
+    assert (found == expected or (math.isnan(found) and math.isnan(expected))) and type(found) is type(
+        expected
+    )

@@ -15,6 +15,12 @@ from audit.lexicon import data, folds, last_run, quantulum_units, runs_of, unit_
 MONEY_PREFIX = r"(?-i:(?<![A-Za-z])[A-Z]{1,3}\s?\$|\$(?:[A-Z]{1,2}(?![a-z]))?|£|€|¥|₹|Rs\.?\s?)"
 
 
+# what may stand between a figure and the next: an opening bracket (and a currency), a joining word
+_BRACKET_OPENS = re.compile(rf"\s*[(\[]\s*{MONEY_PREFIX}?")
+_JOINS = re.compile(r"\s*(?:to|or|and|-|\u2013)\s*")
+_SYMBOL_AFTER = re.compile(r"^[\s\u00a0]?([$€£¥])(?![\d$€£¥])")  # "5 $": a currency symbol after
+
+
 @cache
 def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
     nums = data("numbers")
@@ -103,7 +109,7 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         return
     if fig.kind == "money":
         return
-    if m := re.match(r"^[\s\u00a0]?([$€£¥])(?![\d$€£¥])", after):
+    if m := _SYMBOL_AFTER.match(after):
         fig.unit, fig.kind = u["currency_symbols"][m.group(1)], "money"
         fig.end = max(fig.end, fig.number_end + m.end())
         return
@@ -282,7 +288,7 @@ def _temperature_unit(after: str) -> str | None:
 def inherit_conversion_qualifiers(text: str, figures: list[Figure]) -> None:
     """'about 15 meters (50 feet)': the figure in brackets restates the one before, hedges and all."""
     for prev, fig in zip(figures, figures[1:], strict=False):
-        bracketed = re.fullmatch(rf"\s*[(\[]\s*{MONEY_PREFIX}?", text[prev.end : fig.start])
+        bracketed = _BRACKET_OPENS.fullmatch(text[prev.end : fig.start])
         if bracketed and fig.qualifier == "exact" and prev.qualifier not in ("exact", "range"):
             fig.qualifier = prev.qualifier
             set_bounds(fig)
@@ -292,7 +298,7 @@ def share_units(text: str, figures: list[Figure]) -> None:
     """'from six months to nine', 'from 4 to 8 dollars', 'three and four-year-olds': a bare
     figure joined to a measured or money figure by to/or/and shares its unit."""
     for a, b in zip(figures, figures[1:], strict=False):
-        if not re.fullmatch(r"\s*(?:to|or|and|-|\u2013)\s*", _gap_after_unit(text, a, b)):
+        if not _JOINS.fullmatch(_gap_after_unit(text, a, b)):
             continue
         if a.kind in ("measure", "money") and b.unit is None and b.kind == "bare":
             b.unit, b.kind = a.unit, a.kind
