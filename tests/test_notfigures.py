@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.extract import notfigures
-from audit.extract.vocab import WORD_BEFORE
+from audit.extract.vocab import WORD_BEFORE, notclaims
+from audit.numbers import Mention
 
 BEFORE = st.text(alphabet=st.sampled_from(list("Page 12-to and or,\u2013\u00a0\n\t.'§x\u00e9")), max_size=30)
 
@@ -69,3 +70,40 @@ def test_the_patterns_anchored_at_the_end_find_there_what_a_full_search_finds(be
 def _plain_word_before(before: str) -> str:
     m = WORD_BEFORE.search(before)
     return m.group(1).lower().rstrip(".") if m else ""
+
+
+def _plain_digit_artifact(before: str, raw: str, after: str, m: Mention) -> bool:
+    nf = notfigures
+    return bool(
+        nf._ORDINAL.match(after)
+        or nf._SLASH_OR_COLON_AFTER.match(after)
+        or nf._SLASH_OR_COLON_BEFORE.search(before)
+        or nf._DOTTED_AFTER.match(after)
+        or nf._DOTTED_BEFORE.search(before)
+        or (nf._LETTER.match(after) and not m.suffix and not nf._unit_glued(after))
+        or (
+            nf._GLUED_BEFORE.search(before)
+            and not nf._money_prefix(before)
+            and not nf._glued_qualifier(before)
+        )
+        or after[:1] == "_"
+        or nf._CLOCK.match(raw)
+        or nf._LONG_DIGIT_RUN.fullmatch(raw)
+        or (nf._DECADE.match(after) and m.value >= 1000)
+        or notclaims()["time"].match(after)
+    )
+
+
+AROUND = st.text(alphabet=st.sampled_from(list("aps tT:/._-\n\u00a05Gm\u017f\u212a'")), max_size=8)
+AROUND_WORDS = st.one_of(
+    AROUND, st.sampled_from([" pm", "th ", "s ", " GMT", "km", " o'clock", "sub-", "US$"])
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(AROUND_WORDS, st.sampled_from(["12", "0800", "1990", "12345678901", "5"]), AROUND_WORDS)
+def test_the_digit_artifact_tests_give_what_every_test_gives(before: str, raw: str, after: str) -> None:
+    m = Mention(0, len(raw), float(raw), "digits")
+    assert notfigures._is_digit_artifact(before, raw, after, m) == _plain_digit_artifact(
+        before, raw, after, m
+    )

@@ -105,19 +105,44 @@ def _is_capitalised_name(before: str, raw: str, after: str) -> bool:
 def _is_digit_artifact(before: str, raw: str, after: str, m: Mention) -> bool:
     """Ordinals (1st), slashes and colons (9/11, 10:30), dotted labels (192.168.1.2), glued letters
     (G7, P95, F-16, file_18), clock times (0800, 4pm) and decades (the 1990s)."""
+    # Each test needs a letter or a sign right after or right before the digits, a leading zero, ten
+    # digits, or a word after them: a character or two say which tests can hold at all.
+    first = after[:1]
+    last = before[-2:-1] if before.endswith("\n") else before[-1:]  # "$" also matches before a final newline
+    word_after = after[1:2] if first.isspace() else first
+    return bool(
+        (first.isalpha() or first in _SIGNS)
+        and _artifact_after(after, m)
+        or (last.isalpha() or last in _SIGNS)
+        and _artifact_before(before)
+        or (raw[:1] == "0" and _CLOCK.match(raw))
+        or (len(raw) >= 10 and _LONG_DIGIT_RUN.fullmatch(raw))
+        or (word_after.isalpha() and notclaims()["time"].match(after))
+    )
+
+
+_SIGNS = (":", "/", ".", "_", "-")  # and letters: what the tests after and before start or end with
+
+
+def _artifact_after(after: str, m: Mention) -> bool:
+    """An ordinal (1st), a slash or colon (9/11, 10:30), a dotted label (1.2.3), glued letters (G7, 4pm),
+    a glued underscore (file_18), a decade (the 1990s)."""
     return bool(
         _ORDINAL.match(after)
         or _SLASH_OR_COLON_AFTER.match(after)
-        or _at_end(_SLASH_OR_COLON_BEFORE, before, 2)
         or _DOTTED_AFTER.match(after)
-        or _at_end(_DOTTED_BEFORE, before, 2)
         or (_LETTER.match(after) and not m.suffix and not _unit_glued(after))
-        or (_at_end(_GLUED_BEFORE, before, 2) and not _money_prefix(before) and not _glued_qualifier(before))
         or after[:1] == "_"
-        or _CLOCK.match(raw)
-        or _LONG_DIGIT_RUN.fullmatch(raw)
         or (_DECADE.match(after) and m.value >= 1000)
-        or notclaims()["time"].match(after)
+    )
+
+
+def _artifact_before(before: str) -> bool:
+    """A slash or colon (9/11), a dot (1.2), or a letter glued before the digits (G7, F-16)."""
+    return bool(
+        _at_end(_SLASH_OR_COLON_BEFORE, before, 2)
+        or _at_end(_DOTTED_BEFORE, before, 2)
+        or (_at_end(_GLUED_BEFORE, before, 2) and not _money_prefix(before) and not _glued_qualifier(before))
     )
 
 
