@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -377,8 +379,8 @@ def test_the_cue_patterns_before_a_figure_find_what_a_plain_search_finds(head: s
     assert counting._without_qualifiers(head, lexicon.end_of(head)) == (
         head[: dets.start()] if dets else head
     )
-    same(counting._before_cue(head, lexicon.end_of(head)), cue["before"].search(head))
-    same(counting._noun_of_cue(head, lexicon.end_of(head)), cue["noun_of"].search(head))
+    same_cue(counting._before_cue(head, lexicon.end_of(head)), counting._before_pattern().search(head))
+    same_cue(counting._noun_of_cue(head, lexicon.end_of(head)), cue["noun_of"].search(head))
     same(counting._lost_cue(head, lexicon.end_of(head)), cue["lost"].search(head))
     same(counting._toll_cue(head), cue["toll"].search(head))
     same(counting._after_cue(head), cue["after"].search(head))
@@ -391,3 +393,42 @@ def test_the_cue_patterns_before_a_figure_find_what_a_plain_search_finds(head: s
         assert lexicon.may_end_with(head, keys["to_death_end"])
     if counting._AFTER_A_SINGULAR.search(head):
         assert lexicon.may_end_with(head, keys["and_end"])
+
+
+def same_cue(found: object, expected: re.Match[str] | None) -> None:
+    """A cue read by look-up is what the pattern finds: its category and its text as written."""
+    assert (found and (found.category, found.written)) == (  # type: ignore[attr-defined]
+        expected and (expected.lastgroup or "other", expected.group(0))
+    )
+
+
+def _before_phrases() -> list[str]:
+    from audit.extract.families import cues
+
+    return sorted(set().union(*cues().before.values()))
+
+
+BEFORE_HEADS = st.tuples(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_before_phrases()),
+            st.sampled_from(
+                ["the", "and", "Killed", "KILLING", "burnt", "Burnt", "to", "death", "DEATH", "x"]
+            ),
+        ),
+        max_size=7,
+    ),
+    st.lists(
+        st.sampled_from([" ", "  ", "\t", "\n", " \u00a0", "-", "_", "5", "\u00e9", "(", ""]), max_size=7
+    ),
+    st.sampled_from(["", " ", "  ", "\n", " \n", "\t "]),
+).map(lambda t: "".join(w + (t[1][i] if i < len(t[1]) else " ") for i, w in enumerate(t[0])).rstrip() + t[2])
+
+
+@settings(max_examples=500, deadline=None)
+@given(BEFORE_HEADS)
+def test_a_phrase_looked_up_before_a_figure_is_the_one_the_pattern_finds(head: str) -> None:
+    from audit.extract import counting
+
+    for text in (head, head.title(), head.upper()):
+        same_cue(counting._before_cue(text, lexicon.end_of(text)), counting._before_pattern().search(text))

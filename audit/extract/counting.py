@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from itertools import islice
+from typing import NamedTuple
 
 from audit.extract.families import cues, inflected, noun_forms, verb_forms
 from audit.extract.figure import Figure
@@ -85,7 +87,7 @@ _TO_DEATH = r"(?-i:[a-z]+(?:ed|en|t))\s+to\s+death"
 @cache
 def _cue_patterns() -> dict[str, re.Pattern[str]]:
     cas, fam = data("casualties"), cues()
-    after_alts, before_alts, noun_of_alts = [], [], []
+    after_alts, noun_of_alts = [], []
     suffering = words_pattern(inflected(tuple(cas["suffering_verbs"])))
     for cat, words in fam.after.items():
         # "eight people suffered serious injury": a harm noun after a verb of suffering, in either number
@@ -97,9 +99,6 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             _TO_DEATH if cat == "killed" else "",
         ]
         after_alts.append(f"(?P<{cat}>{'|'.join(p for p in alts if p)})")
-    for cat, words in fam.before.items():
-        alts = [words_pattern(words), _TO_DEATH if cat == "killed" else ""]
-        before_alts.append(f"(?P<{cat}>{'|'.join(p for p in alts if p)})")
     for cat, words in fam.noun_of.items():
         if words:
             noun_of_alts.append(f"(?P<{cat}>{words_pattern(words)})")
@@ -108,7 +107,6 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     toll_verbs = words_pattern([*inflected(tuple(cas["toll_verbs"])), "to", "at", "of"])
     return {
         "after": re.compile(rf"\b(?:{'|'.join(after_alts)})\b", re.I),
-        "before": re.compile(rf"\b(?:{'|'.join(before_alts)})\s*$", re.I),
         "noun_of": re.compile(rf"\b(?:{'|'.join(noun_of_alts)})\s+of\s+(?:(?:{qualifiers})\s+)*$", re.I),
         "toll": re.compile(rf"\b(?:({tolls})\s+)?tolls?\b(?:[^.;]{{0,60}}?\b(?:{toll_verbs}))?\s*$", re.I),
         # "lost 300 men", "the loss of those three people"
@@ -126,6 +124,17 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
 
 
 _QUALIFIER_DETERMINERS = ("the", "a", "an", "another", "other", "more", "of")
+
+
+@cache
+def _before_pattern() -> re.Pattern[str]:
+    """A harm family's phrase that ends the text before a figure ("killing ", "the bodies of"): read by
+    _before_cue as a look-up; compiled (a large pattern) only for a text whose letters fold."""
+    alternatives = []
+    for cat, words in cues().before.items():
+        alts = [words_pattern(words), _TO_DEATH if cat == "killed" else ""]
+        alternatives.append(f"(?P<{cat}>{'|'.join(p for p in alts if p)})")
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\s*$", re.I)
 
 
 @cache
@@ -196,14 +205,14 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
         or (_before_cue(raw_head, raw_end) if cut else None)
         or _noun_of_cue(raw_head, raw_end)
     )
-    if m and _near_miss(raw_head, raw_head.rfind(m.group(0))):
+    if m and _near_miss(raw_head, raw_head.rfind(m.written)):
         return None  # "nearly killed two hikers": the harm did not happen
     if m:
-        return m.lastgroup or "other", m.group(0).strip()
+        return m.category, m.written.strip()
     # "killed a commander and five of his guards"
     coordinated = _AFTER_A_SINGULAR.search(head) if ends_in(end, _cue_keys()["and_end"]) else None
     if coordinated and (m := _before_cue(first := head[: coordinated.start()], end_of(first))):
-        return m.lastgroup or "other", m.group(0).strip()
+        return m.category, m.written.strip()
     lost = _lost_cue(head, end) or (_lost_cue(raw_head, raw_end) if cut else None)
     if lost and _noun_of(text, fig) in _lost_as("lost_to_death"):
         return "killed", lost.group(0).strip()  # "I lost two of my closest friends"
@@ -229,12 +238,73 @@ def _without_qualifiers(head: str, end: str | None) -> str:
     return head[:-1] if head.endswith("\n") else head  # no qualifier: the pattern matches nothing at "$"
 
 
-def _before_cue(head: str, end: str | None) -> re.Match[str] | None:
-    return _cue_patterns()["before"].search(head) if ends_in(end, _cue_keys()["before_end"]) else None
+class _Cue(NamedTuple):
+    category: str
+    written: str  # as the text writes it, to the end of the text searched
 
 
-def _noun_of_cue(head: str, end: str | None) -> re.Match[str] | None:
-    return _cue_patterns()["noun_of"].search(head) if ends_in(end, _cue_keys()["noun_of_end"]) else None
+def _before_cue(head: str, end: str | None) -> _Cue | None:
+    """What _before_pattern() finds in `head` (ending in `end`): its leftmost phrase of a harm
+    family that ends the head, trailing white space aside. Looked up, not searched for: the phrase
+    starts at a word within the head's last few words, and a whitespace run in it is a space (as
+    the pattern's \\s+); the pattern (compiled only then) reads a text whose letters fold."""
+    if end is None:
+        found = _before_pattern().search(head)
+        return _Cue(found.lastgroup or "other", found.group(0)) if found else None
+    if end not in _cue_keys()["before_end"]:
+        return None
+    stripped = head.rstrip()
+    words = [w.start() for w in _NON_SPACE.finditer(stripped)]
+    since = words[-_before_phrases().longest] if len(words) > _before_phrases().longest else 0
+    for start in _WORD_START.finditer(stripped, since):
+        if category := _before_phrases().category(stripped[start.start() :].split()):
+            return _Cue(category, head[start.start() :])
+    return None
+
+
+_NON_SPACE = re.compile(r"\S+")
+_WORD_START = re.compile(r"\b[A-Za-z]")  # where a phrase of the lists (lower-case ASCII words) may start
+_LOWER_PAST = re.compile(r"[a-z]+(?:ed|en|t)")  # _TO_DEATH's verb, case-sensitive
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    """The phrases of the harm families before a figure, by category in the pattern's order."""
+
+    by_category: dict[str, frozenset[str]]
+    longest: int  # in words
+
+    def category(self, words: list[str]) -> str | None:
+        """The first category one of whose phrases `words` (as written, split at white space) is."""
+        phrase = " ".join(words).lower()
+        for category, phrases in self.by_category.items():
+            if phrase in phrases or (category == "killed" and _to_death(words)):
+                return category
+        return None
+
+
+def _to_death(words: list[str]) -> bool:
+    """ "burnt to death": _TO_DEATH, whose verb is written in lower case."""
+    return (
+        len(words) == 3
+        and words[1].lower() == "to"
+        and words[2].lower() == "death"
+        and bool(_LOWER_PAST.fullmatch(words[0]))
+    )
+
+
+@cache
+def _before_phrases() -> _Phrases:
+    by_category = {cat: frozenset(w for w in words if w) for cat, words in cues().before.items()}
+    longest = max([3, *(len(p.split()) for phrases in by_category.values() for p in phrases)])  # 3: _TO_DEATH
+    return _Phrases(by_category, longest)
+
+
+def _noun_of_cue(head: str, end: str | None) -> _Cue | None:
+    if not ends_in(end, _cue_keys()["noun_of_end"]):
+        return None
+    found = _cue_patterns()["noun_of"].search(head)
+    return _Cue(found.lastgroup or "other", found.group(0)) if found else None
 
 
 def _lost_cue(head: str, end: str | None) -> re.Match[str] | None:
