@@ -165,7 +165,10 @@ _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 
 def folds(text: str) -> bool:
     """Whether `text` holds a letter that re.IGNORECASE matches to an ASCII letter lower() does not
-    give: word tests on its lower-cased copy may miss what a pattern finds."""
+    give: word tests on its lower-cased copy may miss what a pattern finds. In any other text,
+    lower-casing keeps each character's place and its class (word, digit, space), and makes an ASCII
+    letter only of an ASCII letter: a pattern of ASCII words finds in the lower-cased copy, case
+    aside, what it finds with re.IGNORECASE in the text."""
     return any(ch in text for ch in _FOLDS_TO_ASCII) if not text.isascii() else False
 
 

@@ -152,7 +152,7 @@ def _readers(text: str, low: str) -> tuple[bool, bool, bool, bool]:
     plurals', the fractions'. Most sentences hold no number: whether the sentence has a digit, and its
     words (read once, and only if one number word may stand in it) decide, by _reader_keys."""
     digit = _has_digit(text)
-    if text.isascii() and not _any_number_word().search(low):  # only digits: "2 in 5", "1 out of 3"
+    if not folds(text) and not _any_number_word().search(low):  # only digits: "2 in 5", "1 out of 3"
         return digit, False, False, digit and _DIGIT_RATIO.search(low) is not None
     keys, runs = _reader_keys(), runs_in(text)
     ratio = (digit or holds_any(runs, keys["numerators"])) and holds_any(runs, keys["ratio"])
@@ -193,8 +193,8 @@ _NUMERATORS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "
 
 @cache
 def _any_number_word() -> re.Pattern[str]:
-    """Any word of _reader_keys's lists but "in" and "out", whole; searched in lower-cased ASCII text,
-    where it finds one wherever a reader but the digits' could (the lists are the readers' words)."""
+    """Any word of _reader_keys's lists but "in" and "out", whole; searched in lower-cased text whose
+    letters do not fold (lexicon.folds), where it finds one wherever a reader but the digits' could."""
     units, scales, _, _ = _vocab()
     words = [*units, *scales, *_groups(), *data("numbers")["vague_plurals"], *_share_words()]
     return re.compile(rf"\b(?:{words_pattern(w.lower() for w in words)})\b")
@@ -447,7 +447,7 @@ def _word_mentions(text: str, low: str) -> list[Mention]:
         return []  # most sentences have no number word: skip tokenising them
     units, scales, _, _ = _vocab()
     groups = _groups()
-    if text.isascii():  # the lower-cased copy's words are the text's, lower-cased
+    if not folds(text):  # the lower-cased copy's words are the text's, lower-cased
         tokens = [(w.start(), w.end(), w.group(0)) for w in _WORD_IN_LOWER.finditer(low)]
     else:
         tokens = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD.finditer(text)]
@@ -558,8 +558,9 @@ def _fraction_mentions(text: str, low: str) -> list[Mention]:
         return []
     units, _, _, denominators = _vocab()
     out = []
-    # in ASCII text the lower-cased copy is read case-sensitively, several times faster, same matches
-    pattern, subject = (_FRACTION_IN_LOWER, low) if text.isascii() else (_FRACTION, text)
+    # where letters do not fold (lexicon.folds), lower-casing keeps each character's place and class: the
+    # lower-cased copy is read case-sensitively, several times faster, with the same matches
+    pattern, subject = (_FRACTION, text) if folds(text) else (_FRACTION_IN_LOWER, low)
     for m in pattern.finditer(subject):
         if m.group(2) and not m.group(1) and _period_before(text, m.start()):
             continue  # "the last quarter of 2004", "the second half of the year"
