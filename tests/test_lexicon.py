@@ -177,3 +177,16 @@ def test_a_text_that_ends_in_no_key_ends_in_no_word_of_the_list(words: list[str]
 def test_the_last_run_is_the_pattern_s(text: str) -> None:
     m = re.search(r"([A-Za-z]*)\s*\Z", text)
     assert lexicon.last_run(text) == (m.group(1).lower() if m else "")
+
+
+def test_lower_casing_text_that_does_not_fold_keeps_each_character_s_place_and_class() -> None:
+    """What lexicon.folds promises of every other character: the word tests and the lower-cased
+    readings of numbers.py rest on it."""
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        if lexicon.folds(ch):
+            continue
+        low = ch.lower()
+        assert len(low) == 1, hex(code)
+        assert (ch.isalnum(), ch.isdecimal(), ch.isspace()) == (low.isalnum(), low.isdecimal(), low.isspace())
+        assert not (low.isascii() and low.isalpha()) or (ch.isascii() and ch.isalpha()), hex(code)
