@@ -575,6 +575,9 @@ QUALIFIER_HEADS = st.lists(
 @settings(max_examples=400, deadline=None)
 @given(QUALIFIER_HEADS)
 @example("aboutRs ")
+@example("over $A ")
+@example("about US$ ")
+@example("some \u00a3")
 @example("some $US")
 @example("over ſome ")
 def test_a_head_ruled_out_ends_in_no_qualifier(head: str) -> None:

@@ -52,11 +52,15 @@ def read_qualifier(text: str, fig: Figure) -> None:
 
 
 def _may_end_in_a_qualifier(head: str) -> bool:
-    """False only if no qualifier, or currency written after one, ends `head`: its last run of letters
-    is no qualifier's last, and longer than the two letters a currency may end in ("$US", "Rs", "£"
-    ends in none), unless it ends in the "Rs" a currency glued to the qualifier may end in ("aboutRs")."""
+    """False only if no qualifier, or currency written after one (MONEY_PREFIX), ends `head`: its last
+    run of letters is no qualifier's last, it ends in a letter ("$", "£", "Rs." end in none), not in
+    the "Rs" a currency glued to the qualifier may end in ("aboutRs"), nor in one or two letters
+    after a "$" ("$US", "$A")."""
     last = last_run(head)
-    return len(last) <= 2 or last in _qualifier_ends() or last.endswith("rs") or folds(head)
+    if not last or last in _qualifier_ends() or last.endswith("rs") or folds(head):
+        return True
+    stripped = head.rstrip()
+    return len(last) <= 2 and stripped[-len(last) - 1 : -len(last)] == "$"
 
 
 @cache
@@ -235,12 +239,22 @@ def currency_context(prose: str) -> dict[str, str]:
     never looked up, and its countries are not searched for."""
     hints: dict[str, str] = {}
     low = prose.lower()
-    for word, entry in data("units")["currency_words"].items():
-        if isinstance(entry, dict) and word.rstrip("s") in low:
-            for country, code in entry.items():
-                if country != "default" and country in prose:
-                    hints.setdefault(word.rstrip("s"), code)
+    for stem, countries in _country_currencies():
+        if stem in low:
+            for country, code in countries:
+                if country in prose:
+                    hints.setdefault(stem, code)
     return hints
+
+
+@cache
+def _country_currencies() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """(stem, ((country, code), ...)) for each currency word whose country decides it, in lexicon order."""
+    return tuple(
+        (word.rstrip("s"), tuple((country, code) for country, code in entry.items() if country != "default"))
+        for word, entry in data("units")["currency_words"].items()
+        if isinstance(entry, dict)
+    )
 
 
 def read_rare_unit(text: str, fig: Figure) -> None:
