@@ -1,4 +1,5 @@
-"""The lexicons in audit/data/, loaded once and cached (like pint's one registry)."""
+"""The lexicons in audit/data/, loaded once and cached (like pint's one registry); their word lists
+as trie patterns, and the word tests that say from a text's words whether such a pattern can match."""
 
 from __future__ import annotations
 
@@ -105,7 +106,7 @@ def runs_of(words: Iterable[str], last: bool = False) -> frozenset[str]:
 
 def may_hold(text: str, keys: frozenset[str]) -> bool:
     """False only if no word of a list keyed by `runs_of` stands whole in `text`: the text has none of
-    the keys as a run of letters (case aside)."""
+    the keys as a run of letters (case aside; with a few keys, none even inside a word)."""
     if "" in keys or folds(text):
         return True
     if len(keys) <= _FEW_KEYS:  # a few substring tests cost less than reading the text's runs
