@@ -149,13 +149,17 @@ def _holds(low: str, key: str, folded: bool) -> bool:
 
 def _readers(text: str, low: str) -> tuple[bool, bool, bool, bool]:
     """Which readers can find anything in a sentence: the digits', the number words', the vague
-    plurals', the fractions'. Most sentences hold no number: whether the sentence has a digit, and its
-    words (read once, and only if one number word may stand in it) decide, by _reader_keys."""
-    digit = _has_digit(text)
-    if not folds(text) and not _any_number_word().search(low):  # only digits: "2 in 5", "1 out of 3"
-        return digit, False, False, digit and _DIGIT_RATIO.search(low) is not None
-    keys, runs = _reader_keys(), runs_in(text)
-    ratio = (digit or holds_any(runs, keys["numerators"])) and holds_any(runs, keys["ratio"])
+    plurals', the fractions'. Most sentences hold no number: whether the sentence has a digit, and the
+    number words standing whole in it (found in one search) decide, by _reader_keys."""
+    digit, keys = _has_digit(text), _reader_keys()
+    if folds(text):
+        runs, ratio_word = runs_in(text), True  # None: every reader may find something
+    else:  # each reader needs one of its words whole in the lower-cased copy: the search finds them all
+        runs = runs_in(" ".join(_any_number_word().findall(low)))
+        if not runs:  # only digits: "2 in 5", "1 out of 3"
+            return digit, False, False, digit and _DIGIT_RATIO.search(low) is not None
+        ratio_word = "in" in low or "out" in low
+    ratio = (digit or holds_any(runs, keys["numerators"])) and ratio_word
     fraction = ratio or holds_any(runs, keys["shares"])
     return digit, holds_any(runs, keys["words"]), holds_any(runs, keys["vague"]), fraction
 
@@ -193,8 +197,9 @@ _NUMERATORS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "
 
 @cache
 def _any_number_word() -> re.Pattern[str]:
-    """Any word of _reader_keys's lists but "in" and "out", whole; searched in lower-cased text whose
-    letters do not fold (lexicon.folds), where it finds one wherever a reader but the digits' could."""
+    """Every word of _reader_keys's lists but "in" and "out", whole; searched in lower-cased text whose
+    letters do not fold (lexicon.folds), where it finds each a reader but the digits' could read (no
+    match hides another reader's word: only the vague plurals have several words, and theirs)."""
     units, scales, _, _ = _vocab()
     words = [*units, *scales, *_groups(), *data("numbers")["vague_plurals"], *_share_words()]
     return re.compile(rf"\b(?:{words_pattern(w.lower() for w in words)})\b")
@@ -206,14 +211,14 @@ def _share_words() -> list[str]:
 
 @cache
 def _reader_keys() -> dict[str, frozenset[str]]:
-    """The words (lexicon.runs_of) one of which a sentence must hold for each reader to find anything:
-    a number word, a vague plural, a share ("a third") or the "in"/"out of" of a ratio and its numerator."""
+    """The words (lexicon.runs_of) one of which a sentence must hold for each reader to find anything
+    (a number word, a vague plural, a share: "a third", a ratio's numerator: "one in ten"), and for
+    each reading around a number ("minus 40", "two dozen", "two and a half")."""
     units, scales, _, _ = _vocab()
     return {
         "words": runs_of([*units, *scales, *_groups()]),
         "vague": runs_of(data("numbers")["vague_plurals"]),
         "shares": runs_of(_share_words()),
-        "ratio": runs_of(["in", "out"]),
         "numerators": runs_of(_NUMERATORS),  # "one in ten" (or digits)
         "minus": runs_of(["minus", "negative"], last=True),
         "sign": runs_of(["minus", "negative"]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
@@ -340,6 +340,10 @@ NUMBER_TEXTS = st.lists(
 
 @settings(max_examples=400, deadline=None)
 @given(NUMBER_TEXTS)
+@example("5million people, x_two, \u00e9two and two\u00e9")
+@example("tens  of\nthousands fled; one-third stayed")
+@example("1 in 5 and one in ten")
+@example("\u017feven in ten")
 def test_a_reader_that_find_skips_finds_nothing(text: str) -> None:
     low = text.lower()
     digits, words, vague, fractions = numbers._readers(text, low)
