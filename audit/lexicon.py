@@ -1,4 +1,5 @@
-"""The lexicons in audit/data/, loaded once and cached (like pint's one registry)."""
+"""The lexicons in audit/data/, loaded once and cached (like pint's one registry); their word lists
+as trie patterns, and the word tests that say from a text's words whether such a pattern can match."""
 
 from __future__ import annotations
 
@@ -74,6 +75,102 @@ def _trie_regex(node: dict[str, Any]) -> tuple[str, int]:
 def _char(ch: str) -> str:
     """One character of a word in a pattern: a space matches any whitespace run."""
     return r"\s+" if ch == " " else re.escape(ch)
+
+
+# --- word tests: whether a word-list pattern can match at all, from the words of the text ---------------
+#
+# A pattern built from a word list ("\b(?:killed|wounded)\b", "\b(?:killing)\s*$") can only match where
+# one of its words stands whole in the text: so each of its word's runs of letters is a whole run of
+# letters of the text. Reading the text's runs once (or only its last) and looking them up in a set
+# says, for most texts, that the pattern need not be searched at all.
+
+_RUN = re.compile(r"[a-z]+")
+# re.IGNORECASE matches these to an ASCII letter that lower() does not turn them into (long s, dotless
+# and dotted i, the Kelvin sign): in a text holding one, the word tests say "maybe" and the pattern decides.
+_FOLDS_TO_ASCII = ("\u017f", "\u0131", "\u0130", "\u212a")
+
+
+def runs_of(words: Iterable[str], last: bool = False) -> frozenset[str]:
+    """One run of letters of each word or phrase (lower-cased), that a whole-word match of it has in the
+    text: its longest run (its rarest), or with `last` its last one ("" for a word that ends in another
+    character, "sub-"), the keys of `may_hold` and `may_end_with`."""
+    keys = set()
+    for word in words:
+        runs = _RUN.findall(word.lower())
+        if last:
+            keys.add(runs[-1] if runs and word.lower().endswith(runs[-1]) else "")
+        else:
+            keys.add(max(runs, key=len) if runs else "")
+    return frozenset(keys)
+
+
+def may_hold(text: str, keys: frozenset[str]) -> bool:
+    """False only if no word of a list keyed by `runs_of` stands whole in `text`: the text has none of
+    the keys as a run of letters (case aside; with a few keys, none even inside a word)."""
+    if "" in keys or folds(text):
+        return True
+    if len(keys) <= _FEW_KEYS:  # a few substring tests cost less than reading the text's runs
+        low = text.lower()
+        return any(key in low for key in keys)
+    return not keys.isdisjoint(_RUN.findall(text.lower()))
+
+
+_FEW_KEYS = 16
+
+
+def runs_in(text: str) -> frozenset[str] | None:
+    """The runs of letters of `text`, lower-cased, to test several word lists against with `holds_any`;
+    None for a text whose letters lower-casing does not fold as the patterns do (every test says maybe)."""
+    return None if folds(text) else frozenset(_RUN.findall(text.lower()))
+
+
+def holds_any(runs: frozenset[str] | None, keys: frozenset[str]) -> bool:
+    """False only if none of `keys` (runs_of) is among a text's `runs` (runs_in)."""
+    return runs is None or not runs.isdisjoint(keys)
+
+
+def may_end_with(text: str, ends: frozenset[str]) -> bool:
+    """False only if `text`, trailing white space aside, ends in no word of a list keyed by
+    `runs_of(..., last=True)`: its last run of letters (or "" if it ends in another character) is
+    none of the keys."""
+    return ends_in(end_of(text), ends)
+
+
+def end_of(text: str) -> str | None:
+    """The run of letters `text` ends in (last_run), to test several lists against with `ends_in`;
+    None for a text whose letters lower-casing does not fold as the patterns do (every test says maybe)."""
+    return None if folds(text) else last_run(text)
+
+
+def ends_in(end: str | None, ends: frozenset[str]) -> bool:
+    """False only if a text's `end` (end_of) is none of `ends` (runs_of(..., last=True))."""
+    return end is None or end in ends
+
+
+def last_run(text: str) -> str:
+    """The run of ASCII letters that ends `text` once trailing white space is dropped, lower-cased:
+    "killed", "No." -> "", "the 1990s" -> "s"."""
+    stripped = text.rstrip()
+    word = stripped[stripped.rfind(" ") + 1 :]
+    if word.isalpha() and word.isascii():
+        return word.lower()
+    end = len(word)
+    start = end
+    while start > 0 and word[start - 1] in _ASCII_LETTERS:
+        start -= 1
+    return word[start:end].lower()
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def folds(text: str) -> bool:
+    """Whether `text` holds a letter that re.IGNORECASE matches to an ASCII letter lower() does not
+    give: word tests on its lower-cased copy may miss what a pattern finds. In any other text,
+    lower-casing keeps each character's place and its class (word, digit, space), and makes an ASCII
+    letter only of an ASCII letter: a pattern of ASCII words finds in the lower-cased copy, case
+    aside, what it finds with re.IGNORECASE in the text."""
+    return any(ch in text for ch in _FOLDS_TO_ASCII) if not text.isascii() else False
 
 
 @cache

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from audit.lexicon import data, words_pattern
+from audit.lexicon import data, folds, holds_any, may_end_with, runs_in, runs_of, words_pattern
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ _MINUS = "-\u2212"
 _DIGIT_FRACTION = re.compile(r"(?<![\d/])(?:(\d{1,3})\s)?(\d{1,2})/(\d{1,3})(?![\d/])")
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
 _WORD = re.compile(r"[A-Za-z]+")
+_WORD_IN_LOWER = re.compile(r"[a-z]+")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
@@ -127,14 +128,23 @@ def _vague(flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 def find(text: str) -> list[Mention]:
     """Every number mention in `text`, in order, not overlapping."""
-    # Most sentences hold no number word: cheap hints, searched case-sensitively in the lower-cased
-    # text (several times faster than re.IGNORECASE), let the readers below skip them.
     low = text.lower()
-    found = _digit_mentions(text) + _word_mentions(text, low) + _vague_mentions(text, low)
-    found += _fraction_mentions(text, low)
-    found += _dozens(text, found) + _digit_fractions(text) + _and_a_half(text, found)
+    digits, words, vague, fractions = _readers(text, low)
+    found = _digit_mentions(text) if digits else []
+    if words:
+        found += _word_mentions(text, low)
+    if vague:
+        found += _vague_mentions(text, low)
+    if fractions:
+        found += _fraction_mentions(text, low)
+    # each reading around a number needs its word in the sentence: "two dozen", "two and a half", "minus 40"
+    folded = folds(text)
+    dozens = _dozens(text, found) if found and _holds(low, "dozen", folded) else []
+    halves = _and_a_half(text, found) if found and _holds(low, "half", folded) else []
+    found += dozens + _digit_fractions(text) + halves
     found += _share_of_a_scale(text, found)
-    found = _negated(text, found) + _period_mentions(text, low, found)
+    signed = _negated(text, found) if found and _holds(low, "sign", folded) else found
+    found = signed + _period_mentions(text, low, found)
     found.sort(key=lambda m: (m.start, -m.end))  # at one start, the longest reading wins
     out: list[Mention] = []
     for m in found:
@@ -144,12 +154,99 @@ def find(text: str) -> list[Mention]:
     return out
 
 
+def _holds(low: str, key: str, folded: bool) -> bool:
+    """Whether the lower-cased sentence holds one of the few words of _reader_keys()[key] (always, for a
+    text `folded`: lexicon.folds)."""
+    return folded or any(word in low for word in _reader_keys()[key])
+
+
+def _readers(text: str, low: str) -> tuple[bool, bool, bool, bool]:
+    """Which readers can find anything in a sentence: the digits', the number words', the vague
+    plurals', the fractions'. Most sentences hold no number: whether the sentence has a digit, and the
+    number words standing whole in it (found in one search) decide, by _reader_keys."""
+    digit, keys = _has_digit(text), _reader_keys()
+    if folds(text):
+        runs, ratio_word = runs_in(text), True  # None: every reader may find something
+    else:  # each reader needs one of its words whole in the lower-cased copy: the search finds them all
+        runs = runs_in(" ".join(_any_number_word().findall(low)))
+        if not runs:  # only digits: "2 in 5", "1 out of 3"
+            return digit, False, False, digit and _DIGIT_RATIO.search(low) is not None
+        ratio_word = "in" in low or "out" in low
+    ratio = (digit or holds_any(runs, keys["numerators"])) and ratio_word
+    fraction = ratio or holds_any(runs, keys["shares"])
+    return digit, holds_any(runs, keys["words"]), holds_any(runs, keys["vague"]), fraction
+
+
+# every digit reading starts with a digit, and each ratio ("one in ten", "2 in 5") has one or a word
+_DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = b"0123456789"
+_DIGIT_RATIO = re.compile(r"\d\s+(?:in|out\s+of)\s+\d")  # in _FRACTION's ratio of digits
+
+
+def _has_digit(text: str) -> bool:
+    """Whether `text` has a digit: in ASCII text, whether deleting the digits shortens it (a few
+    times faster than searching for one); in other text, any digit the pattern's \\d matches."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        return len(raw.translate(None, _ASCII_DIGITS)) < len(raw)
+    return _DIGIT.search(text) is not None
+
+
+# the words of _FRACTION: its shares (each also with an "s") and the numerators of its ratios
+_FRACTION_SHARES = (
+    "half",
+    "halve",
+    "third",
+    "quarter",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "tenth",
+)
+_NUMERATORS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+@cache
+def _any_number_word() -> re.Pattern[str]:
+    """Every word of _reader_keys's lists but "in" and "out", whole; searched in lower-cased text whose
+    letters do not fold (lexicon.folds), where it finds each a reader but the digits' could read (no
+    match hides another reader's word: only the vague plurals have several words, and theirs)."""
+    units, scales, _, _ = _vocab()
+    words = [*units, *scales, *_groups(), *data("numbers")["vague_plurals"], *_share_words()]
+    return re.compile(rf"\b(?:{words_pattern(w.lower() for w in words)})\b")
+
+
+def _share_words() -> list[str]:
+    return [w + s for w in _FRACTION_SHARES for s in ("", "s")]
+
+
+@cache
+def _reader_keys() -> dict[str, frozenset[str]]:
+    """The words (lexicon.runs_of) one of which a sentence must hold for each reader to find anything
+    (a number word, a vague plural, a share: "a third", a ratio's numerator: "one in ten"), and for
+    each reading around a number ("minus 40", "two dozen", "two and a half")."""
+    units, scales, _, _ = _vocab()
+    return {
+        "words": runs_of([*units, *scales, *_groups()]),
+        "vague": runs_of(data("numbers")["vague_plurals"]),
+        "shares": runs_of(_share_words()),
+        "numerators": runs_of(_NUMERATORS),  # "one in ten" (or digits)
+        "minus": runs_of(["minus", "negative"], last=True),
+        "sign": runs_of(["minus", "negative"]),
+        "dozen": runs_of(_group_words("counted_groups")),
+        "half": runs_of(["half"]),
+    }
+
+
 def _negated(text: str, found: list[Mention]) -> list[Mention]:
     """'minus 40', 'negative five': the number after a sign word is negative."""
     out = []
     for m in found:
         head = text[max(0, m.start - 30) : m.start]
-        sign = _MINUS_WORD.search(head) if m.kind in ("digits", "words") and m.value > 0 else None
+        signable = m.kind in ("digits", "words") and m.value > 0
+        sign = _MINUS_WORD.search(head) if signable and may_end_with(head, _reader_keys()["minus"]) else None
         if sign is None or _NOT_A_SIGN.search(head):
             out.append(m)
             continue
@@ -372,10 +469,17 @@ def _word_mentions(text: str, low: str) -> list[Mention]:
         return []  # most sentences have no number word: skip tokenising them
     units, scales, _, _ = _vocab()
     groups = _groups()
-    tokens = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD.finditer(text)]
+    if not folds(text):  # the lower-cased copy's words are the text's, lower-cased
+        tokens = [(w.start(), w.end(), w.group(0)) for w in _WORD_IN_LOWER.finditer(low)]
+    else:
+        tokens = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD.finditer(text)]
     out: list[Mention] = []
+    starters = _word_starters()
     i = 0
     while i < len(tokens):
+        if tokens[i][2] not in starters:
+            i += 1  # what the steps below do with a word that starts no number
+            continue
         start, end, word = tokens[i]
         article = word in ("a", "an") and i + 1 < len(tokens) and _joined(text, end, tokens[i + 1][0])
         if article and (tokens[i + 1][2] in scales or tokens[i + 1][2] in groups):
@@ -414,6 +518,14 @@ def _word_mentions(text: str, low: str) -> list[Mention]:
         out.append(Mention(tokens[start_i][0], end, value, "words", _word_step(value)))
         i = j
     return out
+
+
+@cache
+def _word_starters() -> frozenset[str]:
+    """The words a run of number words can start with: a unit ("three"), a group ("dozen"), an article
+    ("a million")."""
+    units, _, _, _ = _vocab()
+    return frozenset([*units, *_groups(), "a", "an"])
 
 
 def _joined(text: str, a: int, b: int) -> bool:
@@ -460,6 +572,7 @@ _FRACTION = re.compile(
     r"(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a\s+hundred|\d+)\b",
     re.IGNORECASE,
 )
+_FRACTION_IN_LOWER = re.compile(_FRACTION.pattern)
 
 
 def _fraction_mentions(text: str, low: str) -> list[Mention]:
@@ -467,7 +580,10 @@ def _fraction_mentions(text: str, low: str) -> list[Mention]:
         return []
     units, _, _, denominators = _vocab()
     out = []
-    for m in _FRACTION.finditer(text):
+    # where letters do not fold (lexicon.folds), lower-casing keeps each character's place and class: the
+    # lower-cased copy is read case-sensitively, several times faster, with the same matches
+    pattern, subject = (_FRACTION, text) if folds(text) else (_FRACTION_IN_LOWER, low)
+    for m in pattern.finditer(subject):
         if m.group(2) and not m.group(1) and _period_before(text, m.start()):
             continue  # "the last quarter of 2004", "the second half of the year"
         if m.group(2):
@@ -501,8 +617,13 @@ def _small(word: str, units: dict[str, int]) -> int:
     return int(word) if word.isdigit() else units.get(word.lower(), 0)
 
 
+_EXACT_INTEGERS = 10.0**12
+
+
 def _clean(x: float) -> float:
     """Undo float noise from scaling: 1.13 * 1e9 is 1130000000.0000002."""
     if x == 0 or not math.isfinite(x):
         return x
+    if isinstance(x, float) and x.is_integer() and -_EXACT_INTEGERS < x < _EXACT_INTEGERS:
+        return x  # twelve significant digits write it exactly: the round trip gives it back
     return float(f"{x:.12g}")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from audit import lexicon
 from audit.extract import sentence_figures
 from audit.extract.families import past_forms
 from audit.lexicon import data
@@ -394,3 +397,100 @@ def test_a_people_noun_after_a_people_noun_is_the_head(text: str, subject: str) 
 )
 def test_plurals_in_ists_and_ians_count_people_unless_listed_otherwise(text: str, unit: str | None) -> None:
     assert counted(text)[0][1] == unit
+
+
+# --- the word tests before each cue pattern find what the plain search finds -------------------------
+
+
+def _cue_words() -> list[str]:
+    from audit.extract import counting
+    from audit.extract.families import cues
+
+    fam, cas = cues(), data("casualties")
+    words = set().union(*fam.before.values(), *fam.after.values(), *fam.noun_of.values())
+    words |= set(counting.harmed_groups()) | set(cas["not_harmed_after"]) | set(cas["tolls"])
+    words |= set(counting._split_phrase_tails())  # "took", "forced", "gunned": verbs split from their tails
+    return sorted(words | {"toll", "tolls", "lost", "loss of", "and", "the", "at least", "of", "to death"})
+
+
+CUE_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(_cue_words()),
+        st.sampled_from(["a", "two", "men", "Killed", "TOLL", "\u017fhot", "\n", ",", "-", "12", "x"]),
+        st.text(alphabet="ak\u017f\u212a -\n", max_size=4),
+    ),
+    max_size=10,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CUE_TEXTS)
+def test_the_cue_patterns_before_a_figure_find_what_a_plain_search_finds(head: str) -> None:
+    from audit.extract import counting
+
+    cue, harm = counting._cue_patterns(), counting._harm_patterns()
+
+    def same(found: object, expected: object) -> None:
+        span = getattr(found, "span", None)
+        assert (span and span(), getattr(found, "lastgroup", None)) == (
+            expected and expected.span(),  # type: ignore[attr-defined]
+            getattr(expected, "lastgroup", None),
+        )
+
+    dets = harm["qualifier_or_det"].search(head)
+    assert counting._without_qualifiers(head, lexicon.end_of(head)) == (
+        head[: dets.start()] if dets else head
+    )
+    same_cue(counting._before_cue(head, lexicon.end_of(head)), counting._before_pattern().search(head))
+    same_cue(counting._noun_of_cue(head, lexicon.end_of(head)), cue["noun_of"].search(head))
+    same(counting._lost_cue(head, lexicon.end_of(head)), cue["lost"].search(head))
+    same(counting._toll_cue(head), cue["toll"].search(head))
+    same(counting._after_cue(head), cue["after"].search(head))
+    keys = counting._cue_keys()
+    if any(harm[name].search(head) for name in ("of_the", "of_the_n", "number_of", "group_were")):
+        assert lexicon.may_hold(head, keys["groups"])
+    if cue["not_harmed"].search(head):
+        assert lexicon.may_hold(head, keys["not_harmed"])
+    if counting._split_phrase_verbs().search(head):
+        assert lexicon.may_end_with(head, keys["split_verb_end"])
+    if counting._AFTER_A_SINGULAR.search(head):
+        assert lexicon.may_end_with(head, keys["and_end"])
+
+
+def same_cue(found: object, expected: re.Match[str] | None) -> None:
+    """A cue read by look-up is what the pattern finds: its category and its text as written."""
+    assert (found and (found.category, found.written)) == (  # type: ignore[attr-defined]
+        expected and (expected.lastgroup or "other", expected.group(0))
+    )
+
+
+def _before_phrases() -> list[str]:
+    from audit.extract.families import cues
+
+    return sorted(set().union(*cues().before.values()))
+
+
+BEFORE_HEADS = st.tuples(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_before_phrases()),
+            st.sampled_from(
+                ["the", "and", "Killed", "KILLING", "burnt", "Burnt", "to", "death", "DEATH", "x"]
+            ),
+        ),
+        max_size=7,
+    ),
+    st.lists(
+        st.sampled_from([" ", "  ", "\t", "\n", " \u00a0", "-", "_", "5", "\u00e9", "(", ""]), max_size=7
+    ),
+    st.sampled_from(["", " ", "  ", "\n", " \n", "\t "]),
+).map(lambda t: "".join(w + (t[1][i] if i < len(t[1]) else " ") for i, w in enumerate(t[0])).rstrip() + t[2])
+
+
+@settings(max_examples=500, deadline=None)
+@given(BEFORE_HEADS)
+def test_a_phrase_looked_up_before_a_figure_is_the_one_the_pattern_finds(head: str) -> None:
+    from audit.extract import counting
+
+    for text in (head, head.title(), head.upper()):
+        same_cue(counting._before_cue(text, lexicon.end_of(text)), counting._before_pattern().search(text))

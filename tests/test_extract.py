@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from audit import extract, load, segment
@@ -633,3 +633,30 @@ def test_nouns_of_one_harmed_person_and_groups_of_the_harmed(text: str, category
 )
 def test_a_bare_number_with_more_adds_to_the_harmed_group_before(text: str, expected: list[str]) -> None:
     assert [c.category for c in claims(text)] == expected
+
+
+QUALIFIER_HEADS = st.lists(
+    st.one_of(
+        st.sampled_from(sorted(units.data("numbers")["qualifiers_before"])),
+        st.sampled_from(
+            ["$", "US$", "$US", "$A", "Rs", "Rs.", "\u00a3", "\u20ac", "NZ", "killed", "the", "\u017fome"]
+        ),
+        st.text(alphabet="aboutRsUS$ -\n\u017f", max_size=6),
+    ),
+    max_size=6,
+).map(lambda parts: "".join(p + (" " if i % 2 else "") for i, p in enumerate(parts)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(QUALIFIER_HEADS)
+@example("aboutRs ")
+@example("over $A ")
+@example("about US$ ")
+@example("some \u00a3")
+@example("some $US")
+@example("over ſome ")
+def test_a_head_ruled_out_ends_in_no_qualifier(head: str) -> None:
+    """read_qualifier searches the qualifier pattern only where _may_end_in_a_qualifier allows."""
+    before, _, _, _ = units._qualifier_patterns()
+    if before.search(head):
+        assert units._may_end_in_a_qualifier(head)

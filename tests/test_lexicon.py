@@ -149,3 +149,44 @@ def test_words_pattern_takes_the_longest_word(words: list[str], text: str) -> No
         found = re.compile(lexicon.words_pattern(words)).match(text, pos)
         expected = _alternation(words).match(text, pos)
         assert (found and found.span()) == (expected and expected.span())
+
+
+# the word tests: a text they rule out holds no match of the pattern built from the words
+WORD_LISTS = st.lists(
+    st.from_regex(r"[abk](?:[abk' -]{0,5}[abk])?|sub-", fullmatch=True), min_size=1, max_size=8
+)
+TEXTS = st.text(alphabet="abkABK -'\n\t.,1_\u00e9\u017f\u212a\u0130\u0131\u00a0", max_size=30)
+
+
+@given(WORD_LISTS, TEXTS)
+def test_a_text_without_a_key_holds_no_word_of_the_list(words: list[str], text: str) -> None:
+    pattern = re.compile(rf"\b(?:{lexicon.words_pattern(words)})\b", re.I)
+    if pattern.search(text):
+        assert lexicon.may_hold(text, lexicon.runs_of(words))
+
+
+@given(WORD_LISTS, TEXTS)
+def test_a_text_that_ends_in_no_key_ends_in_no_word_of_the_list(words: list[str], text: str) -> None:
+    for tail in (r"\s*$", r"\s+$", "$"):
+        pattern = re.compile(rf"\b(?:{lexicon.words_pattern(words)}){tail}", re.I)
+        if pattern.search(text):
+            assert lexicon.may_end_with(text, lexicon.runs_of(words, last=True))
+
+
+@given(st.text(alphabet="abAB -'\n.,1\u00e9\u00a0", max_size=20))
+def test_the_last_run_is_the_pattern_s(text: str) -> None:
+    m = re.search(r"([A-Za-z]*)\s*\Z", text)
+    assert lexicon.last_run(text) == (m.group(1).lower() if m else "")
+
+
+def test_lower_casing_text_that_does_not_fold_keeps_each_character_s_place_and_class() -> None:
+    """What lexicon.folds promises of every other character: the word tests and the lower-cased
+    readings of numbers.py rest on it."""
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        if lexicon.folds(ch):
+            continue
+        low = ch.lower()
+        assert len(low) == 1, hex(code)
+        assert (ch.isalnum(), ch.isdecimal(), ch.isspace()) == (low.isalnum(), low.isdecimal(), low.isspace())
+        assert not (low.isascii() and low.isalpha()) or (ch.isascii() and ch.isalpha()), hex(code)

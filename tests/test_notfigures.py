@@ -6,9 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.extract import notfigures
-from audit.extract.vocab import WORD_BEFORE
+from audit.extract.vocab import WORD_BEFORE, notclaims
+from audit.numbers import Mention
 
-BEFORE = st.text(alphabet=st.sampled_from(list("Page 12-to and or,\u2013\u00a0\n.'§x")), max_size=30)
+BEFORE = st.text(alphabet=st.sampled_from(list("Page 12-to and or,\u2013\u00a0\n\t.'§x\u00e9")), max_size=30)
 
 
 @settings(max_examples=400, deadline=None)
@@ -64,3 +65,69 @@ def test_a_year_like_number_as_money_is_a_figure_and_a_year_s_dollars_are_not() 
     text = "She paid $1999 and he paid 2000 dollars, about $5bn in 2010 dollars, in 2004."
     kept = [text[m.start : m.end] for m in find(text) if notfigures.is_figure(text, m)]
     assert kept == ["1999", "2000", "5bn"]
+
+
+ENDINGS = st.text(
+    alphabet=st.sampled_from(list("Radio BBC 12-to and or,\u2013\u00a0\n\t./:_'x\u00e9\u0663")), max_size=30
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(ENDINGS)
+def test_the_patterns_anchored_at_the_end_find_there_what_a_full_search_finds(before: str) -> None:
+    for pattern, width in [
+        (notfigures._SLASH_OR_COLON_BEFORE, 2),
+        (notfigures._DOTTED_BEFORE, 2),
+        (notfigures._GLUED_BEFORE, 2),
+        (notfigures._PIECE_BEFORE, 2),
+        (notfigures._YEAR_SPAN_BEFORE, 5),
+    ]:
+        found, expected = notfigures._at_end(pattern, before, width), pattern.search(before)
+        assert (found and found.span()) == (expected and expected.span())
+    assert notfigures._word_before(before) == _plain_word_before(before)
+    if notfigures._LABEL_BEFORE.search(before):
+        assert "A" <= notfigures._last_token(before)[:1] <= "Z"
+    if notfigures._MONTH_DAY_THEN.search(before):
+        assert before.rstrip().endswith(("and", "to", "or", "-", "\u2013"))
+
+
+def _plain_word_before(before: str) -> str:
+    m = WORD_BEFORE.search(before)
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def _plain_digit_artifact(before: str, raw: str, after: str, m: Mention) -> bool:
+    nf = notfigures
+    return bool(
+        nf._ORDINAL.match(after)
+        or nf._SLASH_OR_COLON_AFTER.match(after)
+        or nf._SLASH_OR_COLON_BEFORE.search(before)
+        or nf._DOTTED_AFTER.match(after)
+        or nf._DOTTED_BEFORE.search(before)
+        or (nf._LETTER.match(after) and not m.suffix and not nf._unit_glued(after))
+        or (
+            nf._GLUED_BEFORE.search(before)
+            and not nf._money_prefix(before)
+            and not nf._glued_qualifier(before)
+        )
+        or after[:1] == "_"
+        or nf._CLOCK.match(raw)
+        or nf._LONG_DIGIT_RUN.fullmatch(raw)
+        or (nf._DECADE.match(after) and m.value >= 1000)
+        or notclaims()["time"].match(after)
+    )
+
+
+AROUND = st.text(alphabet=st.sampled_from(list("aps tT:/._-\n\u00a05Gm\u017f\u212a'")), max_size=8)
+AROUND_WORDS = st.one_of(
+    AROUND, st.sampled_from([" pm", "th ", "s ", " GMT", "km", " o'clock", "sub-", "US$"])
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(AROUND_WORDS, st.sampled_from(["12", "0800", "1990", "12345678901", "5"]), AROUND_WORDS)
+def test_the_digit_artifact_tests_give_what_every_test_gives(before: str, raw: str, after: str) -> None:
+    m = Mention(0, len(raw), float(raw), "digits")
+    assert notfigures._is_digit_artifact(before, raw, after, m) == _plain_digit_artifact(
+        before, raw, after, m
+    )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
@@ -317,3 +319,89 @@ def test_every_scale_suffix_of_the_lexicon_scales_the_digits_it_is_glued_to(suff
 def test_a_capital_t_glued_after_a_currency_sign_is_trillions_and_alone_is_not() -> None:
     assert [m.value for m in numbers.find("a $1.9T bill")] == [1.9e12]
     assert [m.value for m in numbers.find("a 5T truck")] == [5]
+
+
+# --- the word tests of find: a reader they skip would have found nothing -----------------------------
+
+_NUMBER_WORDS = sorted(
+    {
+        *lexicon.data("numbers")["units"],
+        *lexicon.data("numbers")["scales"],
+        *lexicon.data("numbers")["groups"],
+        *lexicon.data("numbers")["vague_plurals"],
+        *lexicon.data("numbers")["fractions"],
+        "in",
+        "out of",
+        "a",
+        "minus",
+        "negative",
+        "decade",
+        "and a half",
+        "dozens",
+    }
+)
+NUMBER_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(_NUMBER_WORDS),
+        st.sampled_from(["12", "3,000", "1/2", "\u0663", "Two", "TEN", "\u017fix", "\u0131n", ",", "-", "_"]),
+        st.text(alphabet="aeinost\u017f\u0131 -\n1", max_size=5),
+    ),
+    max_size=10,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(NUMBER_TEXTS)
+@example("5million people, x_two, \u00e9two and two\u00e9")
+@example("tens  of\nthousands fled; one-third stayed")
+@example("1 in 5 and one in ten")
+@example("\u017feven in ten")
+def test_a_reader_that_find_skips_finds_nothing(text: str) -> None:
+    low = text.lower()
+    digits, words, vague, fractions = numbers._readers(text, low)
+    if not digits:
+        assert numbers._digit_mentions(text) == []
+    if not words:
+        assert numbers._word_mentions(text, low) == []
+    if not vague:
+        assert numbers._vague_mentions(text, low) == []
+    if not fractions:
+        assert numbers._fraction_mentions(text, low) == []
+        assert not numbers._FRACTION.search(text)
+    keys = numbers._reader_keys()
+    if numbers._MINUS_WORD.search(text):
+        assert lexicon.may_end_with(text, keys["minus"])
+    found = numbers._digit_mentions(text) + numbers._word_mentions(text, low)
+    folded = lexicon.folds(text)
+    if not numbers._holds(low, "dozen", folded):
+        assert numbers._dozens(text, found) == []
+    if not numbers._holds(low, "half", folded):
+        assert numbers._and_a_half(text, found) == []
+    if not numbers._holds(low, "sign", folded):
+        assert numbers._negated(text, found) == found
+
+
+@settings(max_examples=300, deadline=None)
+@given(NUMBER_TEXTS.filter(lambda text: not lexicon.folds(text)))
+def test_text_whose_letters_do_not_fold_is_read_lower_cased_as_written(text: str) -> None:
+    low = text.lower()
+    found = [(m.span(), m.groups()) for m in numbers._FRACTION_IN_LOWER.finditer(low)]
+    assert found == [
+        (m.span(), tuple(g and g.lower() for g in m.groups())) for m in numbers._FRACTION.finditer(text)
+    ]
+    words = [(m.span(), m.group(0)) for m in numbers._WORD_IN_LOWER.finditer(low)]
+    assert words == [(m.span(), m.group(0).lower()) for m in numbers._WORD.finditer(text)]
+
+
+@given(st.text(alphabet="ab 12\u0663\u00e9.", max_size=12))
+def test_a_digit_is_found_as_the_pattern_finds_one(text: str) -> None:
+    assert numbers._has_digit(text) == bool(numbers._DIGIT.search(text))
+
+
+@given(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-(10**15), 10**15)))
+def test_clean_gives_what_twelve_significant_digits_give(x: float) -> None:
+    expected = x if x == 0 or not math.isfinite(x) else float(f"{x:.12g}")
+    found = numbers._clean(x)
+    assert (found == expected or (math.isnan(found) and math.isnan(expected))) and type(found) is type(
+        expected
+    )

@@ -42,6 +42,8 @@ def extract(doc: Document) -> list[Claim]:
 def sentence_figures(text: str, currency_hint: dict[str, str] | None = None) -> list[Figure]:
     """The figures of one sentence, in order."""
     mentions = [m for m in numbers.find(text) if notfigures.is_figure(text, m)]
+    if not mentions:
+        return []  # most sentences: every step below reads the figures
     figures = ranges.join_ranges(text, [Figure.of(m) for m in mentions])
     for fig in figures:
         units.read_qualifier(text, fig)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
+from itertools import islice
+from typing import NamedTuple
 
 from audit.extract.families import cues, inflected, noun_forms, verb_forms
 from audit.extract.figure import Figure
 from audit.extract.vocab import head_nouns, is_people_noun, modifier_stops, people_nouns, plural_after
-from audit.lexicon import data, words_pattern
+from audit.lexicon import data, end_of, ends_in, may_hold, runs_of, words_pattern
 
 _TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 
@@ -16,7 +19,7 @@ _TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'\u2019-]*|\d[\d
 def read_people(text: str, fig: Figure) -> bool:
     """'15 Iraqi soldiers', '2,700 others', 'eight of the jurors': a head-count, its noun and subject."""
     pos = fig.end
-    tokens = [t for t in _TOKEN.finditer(text, pos, min(len(text), pos + 80))][:7]
+    tokens = list(islice(_TOKEN.finditer(text, pos, min(len(text), pos + 80)), 7))
     modifiers, skip_of = 0, True
     for t in tokens:
         w = t.group(0)
@@ -113,7 +116,7 @@ _TO_DEATH = r"(?-i:[a-z]+(?:ed|en|t))\s+to\s+death"
 @cache
 def _cue_patterns() -> dict[str, re.Pattern[str]]:
     cas, fam = data("casualties"), cues()
-    after_alts, before_alts, noun_of_alts = [], [], []
+    after_alts, noun_of_alts = [], []
     suffering = words_pattern(inflected(tuple(cas["suffering_verbs"])))
     for cat, words in fam.after.items():
         # "eight people suffered serious injury": a harm noun after a verb of suffering, in either number
@@ -125,9 +128,6 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             _TO_DEATH if cat == "killed" else "",
         ]
         after_alts.append(f"(?P<{cat}>{'|'.join(p for p in alts if p)})")
-    for cat, words in fam.before.items():
-        alts = [words_pattern(words), _TO_DEATH if cat == "killed" else ""]
-        before_alts.append(f"(?P<{cat}>{'|'.join(p for p in alts if p)})")
     for cat, words in fam.noun_of.items():
         if words:
             noun_of_alts.append(f"(?P<{cat}>{words_pattern(words)})")
@@ -136,7 +136,6 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     toll_verbs = words_pattern([*inflected(tuple(cas["toll_verbs"])), "to", "at", "of"])
     return {
         "after": re.compile(rf"\b(?:{'|'.join(after_alts)})\b", re.I),
-        "before": re.compile(rf"\b(?:{'|'.join(before_alts)})\s*$", re.I),
         "noun_of": re.compile(rf"\b(?:{'|'.join(noun_of_alts)})\s+of\s+(?:(?:{qualifiers})\s+)*$", re.I),
         "toll": re.compile(rf"\b(?:({tolls})\s+)?tolls?\b(?:[^.;]{{0,60}}?\b(?:{toll_verbs}))?\s*$", re.I),
         # "lost 300 men", "the loss of those three people"
@@ -153,12 +152,24 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_QUALIFIER_DETERMINERS = ("the", "a", "an", "another", "other", "more", "of")
+
+
+@cache
+def _before_pattern() -> re.Pattern[str]:
+    """A harm family's phrase that ends the text before a figure ("killing ", "the bodies of"): read by
+    _before_cue as a look-up; compiled (a large pattern) only for a text whose letters fold."""
+    alternatives = []
+    for cat, words in cues().before.items():
+        alts = [words_pattern(words), _TO_DEATH if cat == "killed" else ""]
+        alternatives.append(f"(?P<{cat}>{'|'.join(p for p in alts if p)})")
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\s*$", re.I)
+
+
 @cache
 def _harm_patterns() -> dict[str, re.Pattern[str]]:
     groups = words_pattern(harmed_groups())
-    qualifiers = words_pattern(
-        [*data("numbers")["qualifiers_before"], "the", "a", "an", "another", "other", "more", "of"]
-    )
+    qualifiers = words_pattern([*data("numbers")["qualifiers_before"], *_QUALIFIER_DETERMINERS])
     return {
         # what may stand between a cue and its figure: "killing at least 12", "wounded some of the 40"
         "qualifier_or_det": re.compile(rf"(?:\b(?:{qualifiers})\s+)*$", re.I),
@@ -181,6 +192,29 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@cache
+def _cue_keys() -> dict[str, frozenset[str]]:
+    """The runs of letters without which each cue pattern cannot match (lexicon.runs_of): the words
+    one of which ends the text before a figure for the patterns anchored there ("_end"), or one of
+    which the text must hold."""
+    cas, fam = data("casualties"), cues()
+    qualifiers = data("numbers")["qualifiers_before"]
+    return {
+        "before_end": runs_of([*set().union(*fam.before.values()), "death"], last=True),  # _TO_DEATH
+        "noun_of_end": runs_of(["of", *qualifiers, *_DETERMINERS, "a", "an"], last=True),
+        "lost_end": runs_of([*verb_forms("lose"), "of", *_DETERMINERS], last=True),
+        "toll": runs_of(["toll", "tolls"]),
+        "split_verb_end": runs_of(sorted(_split_phrase_tails()), last=True),
+        "and_end": runs_of(["and"], last=True),
+        "qualifier_or_det_end": runs_of([*qualifiers, *_QUALIFIER_DETERMINERS], last=True),
+        "not_harmed": runs_of(cas["not_harmed_after"]),
+        "after": runs_of(
+            [*set().union(*fam.after.values()), *inflected(tuple(cas["suffering_verbs"])), "death"]
+        ),
+        "groups": runs_of(harmed_groups()),
+    }
+
+
 def harmed_groups() -> dict[str, str]:
     """The groups of the harmed named before a figure ("of the dead", "among the arrested")."""
     return cues().groups
@@ -189,32 +223,125 @@ def harmed_groups() -> dict[str, str]:
 def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     """An active cue right before the figure: 'killing 12', 'wounded at least 22 others'."""
     raw_head = text[max(0, fig.start - 50) : fig.start]
-    pats, cue_pats = _harm_patterns(), _cue_patterns()
-    dets = pats["qualifier_or_det"].search(raw_head)  # always matches: it may match nothing
-    head = raw_head[: dets.start()] if dets else raw_head
-    before = cue_pats["before"]
-    if split := _split_phrase(text, fig, head):  # before "shot": "shot one man dead" is killed
+    raw_end = end_of(raw_head)  # the word each text ends in, read once for every cue that ends there
+    head = _without_qualifiers(raw_head, raw_end)
+    cut = head != raw_head
+    end = end_of(head) if cut else raw_end
+    if split := _split_phrase(text, fig, head, end):  # before "shot": "shot one man dead" is killed
         return split
-    m = before.search(head) or before.search(raw_head) or cue_pats["noun_of"].search(raw_head)
-    if m and _near_miss(raw_head, raw_head.rfind(m.group(0))):
+    m = (
+        _before_cue(head, end)
+        or (_before_cue(raw_head, raw_end) if cut else None)
+        or _noun_of_cue(raw_head, raw_end)
+    )
+    if m and _near_miss(raw_head, raw_head.rfind(m.written)):
         return None  # "nearly killed two hikers": the harm did not happen
     if m:
-        return m.lastgroup or "other", m.group(0).strip()
-    coordinated = _AFTER_A_SINGULAR.search(head)  # "killed a commander and five of his guards"
-    if coordinated and (m := before.search(head[: coordinated.start()])):
-        return m.lastgroup or "other", m.group(0).strip()
-    lost = cue_pats["lost"].search(head) or cue_pats["lost"].search(raw_head)
+        return m.category, m.written.strip()
+    # "killed a commander and five of his guards"
+    coordinated = _AFTER_A_SINGULAR.search(head) if ends_in(end, _cue_keys()["and_end"]) else None
+    if coordinated and (m := _before_cue(first := head[: coordinated.start()], end_of(first))):
+        return m.category, m.written.strip()
+    lost = _lost_cue(head, end) or (_lost_cue(raw_head, raw_end) if cut else None)
     if lost and _noun_of(text, fig) in _lost_as("lost_to_death"):
         return "killed", lost.group(0).strip()  # "I lost two of my closest friends"
     if lost and _noun_of(text, fig) in _lost_as("lost_in_war"):
         return "casualties", lost.group(0).strip()  # "the army lost 300 men"
     # "the death toll rose to 12", "put the toll at 11", "the toll from the quake a day before rose to 10"
-    if toll := cue_pats["toll"].search(head) or cue_pats["toll"].search(
-        text[max(0, fig.start - 100) : fig.start]
-    ):
+    if toll := _toll_cue(head) or _toll_cue(text[max(0, fig.start - 100) : fig.start]):
         category = data("casualties")["tolls"].get((toll.group(1) or "death").lower(), "killed")
         return category, toll.group(0).strip()
     return None
+
+
+# Each cue pattern before a figure is searched only when the text's words allow a match (_cue_keys):
+# most texts before a figure end in no cue word, and a look-up of their last word is far cheaper than
+# a search that tries every position.
+
+
+def _without_qualifiers(head: str, end: str | None) -> str:
+    """`head` (ending in `end`: lexicon.end_of) without the qualifiers and determiners that end it:
+    "killing at least " -> "killing "."""
+    if ends_in(end, _cue_keys()["qualifier_or_det_end"]):
+        return head[: _harm_patterns()["qualifier_or_det"].search(head).start()]  # type: ignore[union-attr]
+    return head[:-1] if head.endswith("\n") else head  # no qualifier: the pattern matches nothing at "$"
+
+
+class _Cue(NamedTuple):
+    category: str
+    written: str  # as the text writes it, to the end of the text searched
+
+
+def _before_cue(head: str, end: str | None) -> _Cue | None:
+    """What _before_pattern() finds in `head` (ending in `end`): its leftmost phrase of a harm
+    family that ends the head, trailing white space aside. Looked up, not searched for: the phrase
+    starts at a word within the head's last few words, and a whitespace run in it is a space (as
+    the pattern's \\s+); the pattern (compiled only then) reads a text whose letters fold."""
+    if end is None:
+        found = _before_pattern().search(head)
+        return _Cue(found.lastgroup or "other", found.group(0)) if found else None
+    if end not in _cue_keys()["before_end"]:
+        return None
+    stripped = head.rstrip()
+    words = [w.start() for w in _NON_SPACE.finditer(stripped)]
+    since = words[-_before_phrases().longest] if len(words) > _before_phrases().longest else 0
+    for start in _WORD_START.finditer(stripped, since):
+        if category := _before_phrases().category(stripped[start.start() :].split()):
+            return _Cue(category, head[start.start() :])
+    return None
+
+
+_NON_SPACE = re.compile(r"\S+")
+_WORD_START = re.compile(r"\b[A-Za-z]")  # where a phrase of the lists (lower-case ASCII words) may start
+_LOWER_PAST = re.compile(r"[a-z]+(?:ed|en|t)")  # _TO_DEATH's verb, case-sensitive
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    """The phrases of the harm families before a figure, by category in the pattern's order."""
+
+    by_category: dict[str, frozenset[str]]
+    longest: int  # in words
+
+    def category(self, words: list[str]) -> str | None:
+        """The first category one of whose phrases `words` (as written, split at white space) is."""
+        phrase = " ".join(words).lower()
+        for category, phrases in self.by_category.items():
+            if phrase in phrases or (category == "killed" and _to_death(words)):
+                return category
+        return None
+
+
+def _to_death(words: list[str]) -> bool:
+    """ "burnt to death": _TO_DEATH, whose verb is written in lower case."""
+    return (
+        len(words) == 3
+        and words[1].lower() == "to"
+        and words[2].lower() == "death"
+        and bool(_LOWER_PAST.fullmatch(words[0]))
+    )
+
+
+@cache
+def _before_phrases() -> _Phrases:
+    by_category = {cat: frozenset(w for w in words if w) for cat, words in cues().before.items()}
+    longest = max([3, *(len(p.split()) for phrases in by_category.values() for p in phrases)])  # 3: _TO_DEATH
+    return _Phrases(by_category, longest)
+
+
+def _noun_of_cue(head: str, end: str | None) -> _Cue | None:
+    if not ends_in(end, _cue_keys()["noun_of_end"]):
+        return None
+    found = _cue_patterns()["noun_of"].search(head)
+    return _Cue(found.lastgroup or "other", found.group(0)) if found else None
+
+
+def _lost_cue(head: str, end: str | None) -> re.Match[str] | None:
+    return _cue_patterns()["lost"].search(head) if ends_in(end, _cue_keys()["lost_end"]) else None
+
+
+def _toll_cue(head: str) -> re.Match[str] | None:
+    return _cue_patterns()["toll"].search(head) if may_hold(head, _cue_keys()["toll"]) else None
 
 
 def group_before(text: str, fig: Figure) -> tuple[str, str] | None:
@@ -222,6 +349,8 @@ def group_before(text: str, fig: Figure) -> tuple[str, str] | None:
     "the number of injured rose to 40", "the victims were two women"."""
     pats = _harm_patterns()
     window = text[max(0, fig.start - 160) : fig.start]  # both patterns reach back at most ~110 characters
+    if not may_hold(window, _cue_keys()["groups"]):
+        return None  # every pattern names a group
     groups = (pats[name].search(window) for name in ("of_the", "of_the_n", "number_of", "group_were"))
     if of_the := next((m for m in groups if m), None):
         return harmed_groups()[of_the.group(1).lower()], of_the.group(0).strip(" ,")
@@ -232,13 +361,13 @@ def group_before(text: str, fig: Figure) -> tuple[str, str] | None:
 _AFTER_A_SINGULAR = re.compile(r"\s(?:an?|the|one)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+and\s+$", re.I)
 
 
-def _split_phrase(text: str, fig: Figure, head: str) -> tuple[str, str] | None:
+def _split_phrase(text: str, fig: Figure, head: str, end: str | None) -> tuple[str, str] | None:
     """ "shot one man dead", "beat two guards to death", "took 12 people hostage", "forced 300
     families from their homes": the verb of a harm family's phrase before the figure, the phrase's
     tail after its noun, when the tail is one that may follow the object (casualties.yaml
-    `tails_after_object`; "sentenced 12 men to death" is no phrase of a family)."""
-    verbs = _split_phrase_verbs()
-    verb = verbs.search(head)
+    `tails_after_object`; "sentenced 12 men to death" is no phrase of a family). `end`: the word
+    the head ends in (lexicon.end_of), which must be one of those verbs for the search to run."""
+    verb = _split_phrase_verbs().search(head) if ends_in(end, _cue_keys()["split_verb_end"]) else None
     if verb is None:
         return None
     lemma_tails = _split_phrase_tails()[verb.group(1).lower()]
@@ -292,7 +421,10 @@ def _lost_as(key: str) -> frozenset[str]:
 def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     if fig.unit not in (None, "people") or fig.kind in ("fraction",):
         return
-    if _cue_patterns()["not_harmed"].search(text, max(0, fig.start - 30), fig.start):
+    near = max(0, fig.start - 30)
+    if may_hold(text[near : fig.start], _cue_keys()["not_harmed"]) and _cue_patterns()["not_harmed"].search(
+        text, near, fig.start
+    ):
         if fig.unit == "people":  # "a mother of 13 who ...": her children, a head-count
             fig.category = "count"
         return  # "a mother of 12", "fired one shot"
@@ -317,9 +449,9 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
 
 
 def _spared(text: str, fig: Figure) -> bool:
-    head = text[max(0, fig.start - 50) : fig.start]
-    dets = _harm_patterns()["qualifier_or_det"].search(head)  # "saved at least 12", "spared the 40"
-    return bool(_cue_patterns()["sparing"].search(head[: dets.start()] if dets else head))
+    raw_head = text[max(0, fig.start - 50) : fig.start]
+    head = _without_qualifiers(raw_head, end_of(raw_head))  # "saved at least 12", "spared the 40"
+    return bool(_cue_patterns()["sparing"].search(head))
 
 
 def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str, str] | None:
@@ -331,7 +463,7 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
     start = fig.noun_end if fig.noun_end > 0 else fig.end
     limit = min(len(text), start + 90)
     head = _head_noun().match(text, fig.end, limit)
-    if head and _cue_patterns()["after"].search(text, fig.end, head.start(1)):
+    if head and _after_cue(text[fig.end : head.start(1)]):
         head = None  # "three people died in hospital": the verb before the noun phrase says the harm
     if head and _near_miss(text, head.start(1)):
         return None  # "two were nearly killed": "killed" read as the noun of "12 killed", not said
@@ -348,14 +480,16 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         )
         if word not in cues().people:
             return named
+    if fig.noun_end < 0 and _counts_things(text[fig.end : fig.end + 30]):
+        return None
+    if not may_hold(text[start:limit], _cue_keys()["after"]):
+        return named  # no cue word after the figure (asides only blank words out)
     tail = _without_asides(text[start:limit])
     relative = _RELATIVE.match(tail)  # "the three men who were killed": the clause is about them
     whole_tail = tail
     if stop := _clause_break(tail, relative.end() if relative else 0):
         tail = tail[: stop.start()]
-    if fig.noun_end < 0 and _counts_things(text[fig.end : fig.end + 30]):
-        return None
-    m = _cue_patterns()["after"].search(tail)
+    m = _after_cue(tail)
     if m and _near_miss(tail, m.start()):
         return named  # "two nearly killed": the harm did not happen
     if (
@@ -372,6 +506,11 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         m.lastgroup or "other",
         m.group(0),
     )
+
+
+def _after_cue(tail: str) -> re.Match[str] | None:
+    """The first harm cue in `tail`, searched only if a word of one stands in it."""
+    return _cue_patterns()["after"].search(tail) if may_hold(tail, _cue_keys()["after"]) else None
 
 
 def _near_miss(text: str, cue_at: int) -> bool:

@@ -13,7 +13,6 @@ from functools import cache, lru_cache
 from audit.extract.figure import Figure
 from audit.extract.vocab import (
     WORD_AFTER,
-    WORD_BEFORE,
     counted_after,
     identifier_words,
     months,
@@ -40,6 +39,13 @@ _YEAR_SPAN_AFTER = re.compile(r"^[\s]*[-\u2013/]\s*\d{2}\b")
 _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d[-\u2013/]$")
 _YEAR_AFTER = re.compile(r"^,?\s*(?:19|20)\d\d\b")
 _DAY_YEAR_AFTER = re.compile(r"^,\s*(?:1[5-9]|20)\d\d\b")
+
+
+def _at_end(pattern: re.Pattern[str], before: str, width: int) -> re.Match[str] | None:
+    """`pattern`, anchored at the end of `before` and matching at most `width` characters, searched
+    only where a match can start: the last `width` characters and one more ("$" also matches before a
+    final newline). Searched from a position, not in a slice: what lies before is still seen."""
+    return pattern.search(before, max(0, len(before) - width - 1))
 
 
 def is_figure(text: str, m: Mention) -> bool:
@@ -85,7 +91,7 @@ def _is_piece(before: str, raw: str) -> bool:
     """'000', '00,000', the '050' of '12 050': a piece of a split number, never a figure of its own."""
     digits = raw.lstrip("-\u2212")
     if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
-        return bool(_PIECE_BEFORE.search(before)) or not digits.replace(",", "").strip("0")
+        return bool(_at_end(_PIECE_BEFORE, before, 2)) or not digits.replace(",", "").strip("0")
     return False
 
 
@@ -99,24 +105,49 @@ def _is_capitalised_name(before: str, raw: str, after: str) -> bool:
 def _is_digit_artifact(before: str, raw: str, after: str, m: Mention) -> bool:
     """Ordinals (1st), slashes and colons (9/11, 10:30), dotted labels (192.168.1.2), glued letters
     (G7, P95, F-16, file_18), clock times (0800, 4pm) and decades (the 1990s)."""
+    # Each test needs a letter or a sign right after or right before the digits, a leading zero, ten
+    # digits, or a word after them: a character or two say which tests can hold at all.
+    first = after[:1]
+    last = before[-2:-1] if before.endswith("\n") else before[-1:]  # "$" also matches before a final newline
+    word_after = after[1:2] if first.isspace() else first
+    return bool(
+        (first.isalpha() or first in _SIGNS)
+        and _artifact_after(after, m)
+        or (last.isalpha() or last in _SIGNS)
+        and _artifact_before(before)
+        or (raw[:1] == "0" and _CLOCK.match(raw))
+        or (len(raw) >= 10 and _LONG_DIGIT_RUN.fullmatch(raw))
+        or (word_after.isalpha() and notclaims()["time"].match(after))
+    )
+
+
+_SIGNS = (":", "/", ".", "_", "-")  # and letters: what the tests after and before start or end with
+
+
+def _artifact_after(after: str, m: Mention) -> bool:
+    """An ordinal (1st), a slash or colon (9/11, 10:30), a dotted label (1.2.3), glued letters (G7, 4pm),
+    a glued underscore (file_18), a decade (the 1990s)."""
     return bool(
         _ORDINAL.match(after)
         or _SLASH_OR_COLON_AFTER.match(after)
-        or _SLASH_OR_COLON_BEFORE.search(before)
         or _DOTTED_AFTER.match(after)
-        or _DOTTED_BEFORE.search(before)
         or (_LETTER.match(after) and not m.suffix and not _unit_glued(after))
+        or after[:1] == "_"
+        or (_DECADE.match(after) and m.value >= 1000)
+    )
+
+
+def _artifact_before(before: str) -> bool:
+    """A slash or colon (9/11), a dot (1.2), or a letter glued before the digits (G7, F-16)."""
+    return bool(
+        _at_end(_SLASH_OR_COLON_BEFORE, before, 2)
+        or _at_end(_DOTTED_BEFORE, before, 2)
         or (
-            _GLUED_BEFORE.search(before)
+            _at_end(_GLUED_BEFORE, before, 2)
             and not _money_prefix(before)
             and not _glued_qualifier(before)
             and not _glued_scale(before)
         )
-        or after[:1] == "_"
-        or _CLOCK.match(raw)
-        or _LONG_DIGIT_RUN.fullmatch(raw)
-        or (_DECADE.match(after) and m.value >= 1000)
-        or notclaims()["time"].match(after)
     )
 
 
@@ -162,10 +193,20 @@ _PAIR_JOINS = ("-", "\u2013", "to", "and", "or", ",")  # the joins _IDENTIFIER_P
 
 @lru_cache(maxsize=64)
 def _word_before(before: str) -> str:
-    """The word right before a figure, lower-cased, without a final dot ("No." -> "no"), or "".
+    """The word right before a figure, lower-cased, without a final dot ("No." -> "no"), or "": the
+    word WORD_BEFORE reads, found in the last token rather than searched for from every position.
     Both the date and the identifier tests read it for the same figure: it is found once."""
-    wb = WORD_BEFORE.search(before)
-    return wb.group(1).lower().rstrip(".") if wb else ""
+    wb = _WORD_ENDING_TOKEN.search(_last_token(before))
+    return wb.group(0).lower().rstrip(".") if wb else ""
+
+
+def _last_token(before: str) -> str:
+    """What follows the last white space of `before`, trailing white space dropped."""
+    stripped = before.rstrip()
+    return stripped.rsplit(None, 1)[-1] if stripped else ""
+
+
+_WORD_ENDING_TOKEN = re.compile(r"[A-Za-z][A-Za-z.']*\Z")  # WORD_BEFORE's word, in a token
 
 
 @cache
@@ -222,7 +263,8 @@ def _day_pair(before: str, after: str) -> bool:
     then = _DAY_THEN.match(after)
     if then and then.group(1).lower() in month_words:
         return True
-    first = _MONTH_DAY_THEN.search(before)
+    joined = before.rstrip().endswith(("and", "to", "or", "-", "\u2013"))  # how _MONTH_DAY_THEN ends
+    first = _MONTH_DAY_THEN.search(before) if joined else None
     return first is not None and first.group(1).lower() in month_words
 
 
@@ -238,7 +280,7 @@ def _is_date(before: str, raw: str, after: str, m: Mention) -> bool:
             return not counted_after(after) and not _money_around(before, after)
         if _YEAR_SPAN_AFTER.match(after) and _YEAR.match(raw):
             return True
-        if _YEAR_SPAN_BEFORE.search(before) and len(raw) <= 2:
+        if _at_end(_YEAR_SPAN_BEFORE, before, 5) and len(raw) <= 2:
             return True  # the "14" of 2013-14, the "01" of 1995-01
     if _YEAR_AFTER.match(after) and prev in month_words:
         return True
@@ -295,7 +337,8 @@ _TITLED_FUNCTION_WORDS = frozenset(
 
 def _is_label(before: str, after: str, m: Mention) -> bool:
     """'Radio 4', 'Apollo 11', 'Terminal 5', 'the FTSE 100': a name with a bare integer after it."""
-    wb = _LABEL_BEFORE.search(before)
+    capitalised = "A" <= _last_token(before)[:1] <= "Z"  # the name _LABEL_BEFORE ends in
+    wb = _LABEL_BEFORE.search(before) if capitalised else None
     if not wb or "," in before[-3:] or not float(m.value).is_integer() or m.suffix:
         return False
     if wb.group(1) in data("units")["currency_codes"] or wb.group(1) in data("units")["currency_symbols"]:

@@ -15,6 +15,9 @@ _SPAN_BEFORE = re.compile(
 _RANGE_GAP = re.compile(r"^\s*(?:-|\u2013|\u2014|-?\s*to|or|and)\s*$", re.IGNORECASE)
 
 
+_PERCENT_GAP = re.compile(r"^(\s*%?\s*)")
+
+
 def join_ranges(text: str, figs: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     i = 0
@@ -61,7 +64,7 @@ def _shared_scale(text: str, a: Figure, b: Figure) -> float:
 
 def _is_range(text: str, a: Figure, b: Figure) -> bool:
     gap = text[a.end : b.start]
-    gm = re.match(r"^(\s*%?\s*)", gap)
+    gm = _PERCENT_GAP.match(gap)
     unit_gap = gap[len(gm.group(1)) :] if gm and "%" in gap else gap
     if not _RANGE_GAP.match(unit_gap):
         return False

@@ -7,12 +7,18 @@ from functools import cache
 
 from audit.extract.figure import Figure, scale, set_bounds
 from audit.extract.vocab import counted_after, not_units, people_nouns, plural_after
-from audit.lexicon import data, quantulum_units, unit_name, words_pattern
+from audit.lexicon import data, folds, last_run, quantulum_units, runs_of, unit_name, words_pattern
 
 # A currency written before the number, as qualifiers and brackets may precede it: "$", "US$", "US $",
 # "$US", "$A", "NZ$", "£", "Rs".
 # Case-sensitive even inside case-insensitive patterns: "than the $27bn" has no "the $" currency.
 MONEY_PREFIX = r"(?-i:(?<![A-Za-z])[A-Z]{1,3}\s?\$|\$(?:[A-Z]{1,2}(?![a-z]))?|£|€|¥|₹|Rs\.?\s?)"
+
+
+# what may stand between a figure and the next: an opening bracket (and a currency), a joining word
+_BRACKET_OPENS = re.compile(rf"\s*[(\[]\s*{MONEY_PREFIX}?")
+_JOINS = re.compile(r"\s*(?:to|or|and|-|\u2013)\s*")
+_SYMBOL_AFTER = re.compile(r"^[\s\u00a0]?([$€£¥])(?![\d$€£¥])")  # "5 $": a currency symbol after
 
 
 @cache
@@ -31,7 +37,7 @@ def read_qualifier(text: str, fig: Figure) -> None:
     if fig.mention and fig.mention.qualifier:
         fig.qualifier = fig.mention.qualifier
     head = text[max(0, fig.start - 30) : fig.start]
-    m = pb.search(head)
+    m = pb.search(head) if _may_end_in_a_qualifier(head) else None
     if m and not re.search(r"\b(?:all|each)\s+$", head[: m.start()]):
         q = before[re.sub(r"\s+", " ", m.group(1).lower())]
         if not (
@@ -43,6 +49,23 @@ def read_qualifier(text: str, fig: Figure) -> None:
     if m and fig.qualifier in ("exact", "approx"):  # "about 500 or more" is at least 500
         fig.qualifier = after[re.sub(r"\s+", " ", m.group(1).lower())]
     set_bounds(fig)
+
+
+def _may_end_in_a_qualifier(head: str) -> bool:
+    """False only if no qualifier, or currency written after one (MONEY_PREFIX), ends `head`: its last
+    run of letters is no qualifier's last, it ends in a letter ("$", "£", "Rs." end in none), not in
+    the "Rs" a currency glued to the qualifier may end in ("aboutRs"), nor in one or two letters
+    after a "$" ("$US", "$A")."""
+    last = last_run(head)
+    if not last or last in _qualifier_ends() or last.endswith("rs") or folds(head):
+        return True
+    stripped = head.rstrip()
+    return len(last) <= 2 and stripped[-len(last) - 1 : -len(last)] == "$"
+
+
+@cache
+def _qualifier_ends() -> frozenset[str]:
+    return runs_of(data("numbers")["qualifiers_before"], last=True)
 
 
 def _is_prep_use(head: str) -> bool:
@@ -98,7 +121,7 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         return
     if fig.kind == "money":
         return
-    if m := re.match(r"^[\s\u00a0]?([$€£¥])(?![\d$€£¥])", after):
+    if m := _SYMBOL_AFTER.match(after):
         fig.unit, fig.kind = u["currency_symbols"][m.group(1)], "money"
         fig.end = max(fig.end, fig.number_end + m.end())
         return
@@ -240,12 +263,22 @@ def currency_context(prose: str) -> dict[str, str]:
     never looked up, and its countries are not searched for."""
     hints: dict[str, str] = {}
     low = prose.lower()
-    for word, entry in data("units")["currency_words"].items():
-        if isinstance(entry, dict) and word.rstrip("s") in low:
-            for country, code in entry.items():
-                if country != "default" and country in prose:
-                    hints.setdefault(word.rstrip("s"), code)
+    for stem, countries in _country_currencies():
+        if stem in low:
+            for country, code in countries:
+                if country in prose:
+                    hints.setdefault(stem, code)
     return hints
+
+
+@cache
+def _country_currencies() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """(stem, ((country, code), ...)) for each currency word whose country decides it, in lexicon order."""
+    return tuple(
+        (word.rstrip("s"), tuple((country, code) for country, code in entry.items() if country != "default"))
+        for word, entry in data("units")["currency_words"].items()
+        if isinstance(entry, dict)
+    )
 
 
 def read_rare_unit(text: str, fig: Figure) -> None:
@@ -293,7 +326,7 @@ def _temperature_unit(after: str) -> str | None:
 def inherit_conversion_qualifiers(text: str, figures: list[Figure]) -> None:
     """'about 15 meters (50 feet)': the figure in brackets restates the one before, hedges and all."""
     for prev, fig in zip(figures, figures[1:], strict=False):
-        bracketed = re.fullmatch(rf"\s*[(\[]\s*{MONEY_PREFIX}?", text[prev.end : fig.start])
+        bracketed = _BRACKET_OPENS.fullmatch(text[prev.end : fig.start])
         if bracketed and fig.qualifier == "exact" and prev.qualifier not in ("exact", "range"):
             fig.qualifier = prev.qualifier
             set_bounds(fig)
@@ -303,7 +336,7 @@ def share_units(text: str, figures: list[Figure]) -> None:
     """'from six months to nine', 'from 4 to 8 dollars', 'three and four-year-olds': a bare
     figure joined to a measured or money figure by to/or/and shares its unit."""
     for a, b in zip(figures, figures[1:], strict=False):
-        if not re.fullmatch(r"\s*(?:to|or|and|-|\u2013)\s*", _gap_after_unit(text, a, b)):
+        if not _JOINS.fullmatch(_gap_after_unit(text, a, b)):
             continue
         if a.kind in ("measure", "money") and b.unit is None and b.kind == "bare":
             b.unit, b.kind = a.unit, a.kind
