@@ -254,8 +254,15 @@ class _Search:
         }
         self.registry = load_builtin()
         self.before: dict[Key, str] = {_key(c): c.status for c in checks if c.rule in self.rules}
+        self.passing_of: dict[str, list[Key]] = {}  # each figure's passing checks: no pass over them all
+        for key, status in self.before.items():
+            for claim_id in dict.fromkeys(key[1]) if status == "pass" else ():
+                self.passing_of.setdefault(claim_id, []).append(key)
         self.by_id = {c.id: c for c in claims}
         self.paragraph = {s.index: s.paragraph for s in doc.sentences}
+        self.by_paragraph: dict[int, list[Claim]] = {}
+        for c in claims:
+            self.by_paragraph.setdefault(self.paragraph.get(c.sentence, -2), []).append(c)
         self._full: dict[Edit, dict[Key, Outcome]] = {}
         self._edits: dict[Edit, Claim | None] = {}
         self._tiers: dict[Key, int] = {}
@@ -334,17 +341,14 @@ class _Search:
         return right.id, f"the rest of the copy supports {right.text!r} ({n} other {checks} with it)"
 
     def _support(self, claim_id: str, but: Key | None = None) -> int:
-        return sum(1 for k, st in self.before.items() if st == "pass" and claim_id in k[1] and k != but)
+        return sum(1 for k in self.passing_of.get(claim_id, ()) if k != but)
 
     def _neighbours(self, claim: Claim) -> list[Claim]:
         here = self.paragraph.get(claim.sentence, -1)
         return [
             c
-            for c in self.claims
-            if c.id != claim.id
-            and self.paragraph.get(c.sentence, -2) == here
-            and c.value is not None
-            and same_unit(c, claim)
+            for c in self.by_paragraph.get(here, ())
+            if c.id != claim.id and c.value is not None and same_unit(c, claim)
         ]
 
     def _edited(self, edit: Edit) -> Claim | None:
@@ -394,10 +398,8 @@ class _Search:
         exactly (at the printed precision or tighter) with it and only loosely with the edit. A
         check that any nearby value passes as well ("the deadliest", a band of rates) is none."""
         lost = 0
-        for key, status in self.before.items():
-            if status != "pass" or edit.claim not in key[1] or key == mending:
-                continue
-            if self._tier_as_written(key) < LOOSE and self._tier_of(key, edit) == LOOSE:
+        for key in self.passing_of.get(edit.claim, ()):
+            if key != mending and self._tier_as_written(key) < LOOSE and self._tier_of(key, edit) == LOOSE:
                 lost += 1
         return lost
 
@@ -443,9 +445,7 @@ class _Search:
         for k, o in full.items():
             if o.status == "fail" and (edit.claim in k[1] or self.before.get(k) != "fail"):
                 return 0
-        return sum(
-            1 for k, st in self.before.items() if st == "fail" and k in full and full[k].status == "pass"
-        )
+        return sum(1 for k, o in full.items() if o.status == "pass" and self.before.get(k) == "fail")
 
     def _around(self, chk: Check, edit: Edit) -> list[Claim]:
         """The figures an edit is validated on: the story's opening (headline and lede) and every

@@ -71,15 +71,18 @@ class Context:
         value: T = self.readings[key]
         return value
 
-    @cached_property
-    def sentences(self) -> dict[int, Sentence]:
-        return {s.index: s for s in self.doc.sentences}
+    def sentence_at(self, i: int) -> Sentence | None:
+        """The sentence numbered `i`, if the document holds it. Its place in the list when the
+        segmenter's numbering is whole; else (a repair search's copy holds some sentences only) a
+        binary search over the numbers, which are in order: no pass over a long document's sentences."""
+        listed = self.doc.sentences
+        if 0 <= i < len(listed) and listed[i].index == i:
+            return listed[i]
+        at = bisect.bisect_left(listed, i, key=lambda s: s.index)
+        return listed[at] if at < len(listed) and listed[at].index == i else None
 
     def sentence(self, claim: Claim) -> Sentence | None:
-        i, listed = claim.sentence, self.doc.sentences
-        if 0 <= i < len(listed) and listed[i].index == i:  # the segmenter numbers sentences in order
-            return listed[i]
-        return self.sentences.get(i)
+        return self.sentence_at(claim.sentence)
 
     def paragraph(self, claim: Claim) -> int:
         s = self.sentence(claim)
@@ -90,22 +93,17 @@ class Context:
         first, second = (a, b) if a.start <= b.start else (b, a)
         return self.doc.prose[first.end : second.start]
 
-    @cached_property
-    def _starts(self) -> dict[int, int]:
-        """Where each sentence starts, by index: `before` is asked for every figure by most rules."""
-        return {s.index: s.start for s in self.doc.sentences}
-
-    @cached_property
-    def _ends(self) -> dict[int, int]:
-        return {s.index: s.end for s in self.doc.sentences}
-
     def before(self, claim: Claim, width: int = 60) -> str:
-        """Prose before the claim, within its sentence, at most `width` characters."""
-        lo = max(self._starts.get(claim.sentence, 0), claim.start - width)
+        """Prose before the claim, within its sentence, at most `width` characters. (`sentence` finds
+        the sentence by its index in constant time: the repair search makes a Context per edited copy
+        of a long document, so nothing here may cost a pass over its sentences.)"""
+        s = self.sentence(claim)
+        lo = max(s.start if s is not None else 0, claim.start - width)
         return self.doc.prose[lo : claim.start]
 
     def after(self, claim: Claim, width: int = 60) -> str:
-        hi = min(self._ends.get(claim.sentence, len(self.doc.prose)), claim.end + width)
+        s = self.sentence(claim)
+        hi = min(s.end if s is not None else len(self.doc.prose), claim.end + width)
         return self.doc.prose[claim.end : hi]
 
     @cached_property

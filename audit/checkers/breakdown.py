@@ -17,7 +17,7 @@ Ways a text presents a breakdown, from surest to least sure:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, partial
 from typing import Any, Literal
@@ -608,14 +608,17 @@ _ITEM_REACH = 6  # sentences: the rest of a toll is told soon after it
 def _itemize(ctx: Context, whole: Claim, later: list[Claim], options: dict[str, Any]) -> Breakdown | None:
     if whole.value is None or whole.value <= 0:
         return None
-    parts = [p for p in later if p.sentence != whole.sentence and not _restates(ctx, whole, p) and p.value]
-    near = _near_parts(ctx, whole, parts)
+
+    def candidates() -> Iterator[Claim]:  # read lazily: a long document's later figures are many
+        return (p for p in later if p.sentence != whole.sentence and p.value and not _restates(ctx, whole, p))
+
+    near = _near_parts(ctx, whole, candidates())
     rest = next((i for i, p in enumerate(near) if i >= 1 and _complement(ctx, p)), None)
     if rest is not None and not all(_within(whole, p) for p in near[: rest + 1]):
         rest = None  # "two soldiers ... five civilians ... three other civilians": not the soldiers' parts
     if rest is not None:
         return Breakdown(whole, near[: rest + 1], "eq", "low", "itemized: the rest")
-    return _adding_up(whole, (p for p in parts if _within(whole, p)), options)
+    return _adding_up(whole, (p for p in candidates() if _within(whole, p)), options)
 
 
 def _within(whole: Claim, part: Claim) -> bool:
@@ -624,7 +627,7 @@ def _within(whole: Claim, part: Claim) -> bool:
     return same_subject(whole, part) or head(part.subject) in lexicon()["demographic_heads"]
 
 
-def _near_parts(ctx: Context, whole: Claim, parts: list[Claim]) -> list[Claim]:
+def _near_parts(ctx: Context, whole: Claim, parts: Iterable[Claim]) -> list[Claim]:
     """The parts before the reach ends or a sentence is placed in another event or period ("another
     two people" is the rest of the toll, not another event)."""
     out = []

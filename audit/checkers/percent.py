@@ -61,7 +61,7 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
     by_sentence = ctx.figures_by_sentence
     used: set[str] = set()  # an earlier "X, up from Y" pairs with the first change after it only
     for idx, claims in sorted(by_sentence.items()):
-        sentence = ctx.sentences[idx].text if idx in ctx.sentences else ""
+        sentence = s.text if (s := ctx.sentence_at(idx)) is not None else ""
         for p in (c for c in claims if is_percent(c)):
             direction = change_direction(ctx, p)
             if direction == 0:

@@ -612,7 +612,7 @@ def _ordinals(ctx: Context) -> list[Outcome]:
     figures = ctx.figures
     starts = [c.start for c in figures]
     for here in sorted({i for c in figures for i in (c.sentence, c.sentence + 1)}):
-        sentence = ctx.sentences.get(here)
+        sentence = ctx.sentence_at(here)
         if sentence is None or not _may_hold_an_ordinal(ctx.doc.prose[sentence.start : sentence.end]):
             continue
         for m in _ORDINAL().finditer(ctx.doc.prose, sentence.start, sentence.end):

@@ -209,7 +209,7 @@ def _latest_event_elsewhere(ctx: Context, claim: Claim) -> bool:
     for index in range(claim.sentence - 1, -1, -1):
         if index in lede:
             return False
-        previous = ctx.sentences.get(index)
+        previous = ctx.sentence_at(index)
         if previous is not None and (definite.search(previous.text) or indefinite.search(previous.text)):
             return other_period(previous.text, records=False)
     return False
@@ -220,7 +220,7 @@ def _event_named_just_before(ctx: Context, claim: Claim) -> bool:
     sentence that names no event at all, right after one of its paragraph that names the event
     definitely, is about that event."""
     sentence = sentence_text(ctx, claim)
-    previous = ctx.sentences.get(claim.sentence - 1)
+    previous = ctx.sentence_at(claim.sentence - 1)
     if previous is None or previous.paragraph != ctx.paragraph(claim):
         return False
     definite, indefinite = _EVENT_REFERENCES()
@@ -257,7 +257,7 @@ def _it_names_the_event(ctx: Context, claim: Claim) -> bool:
     sentence = sentence_text(ctx, claim)
     if not _IT_HARMED().match(sentence) or _EVENT_REFERENCES()[1].search(sentence):
         return False
-    previous = ctx.sentences.get(claim.sentence - 1)
+    previous = ctx.sentence_at(claim.sentence - 1)
     return _tells_of_this_event(previous.text if previous is not None else "")
 
 
