@@ -1184,3 +1184,16 @@ def test_all_n_with_no_noun_names_the_group_counted_before(stated: str, status: 
 )
 def test_a_share_of_the_staff_counted_before(text: str, expected: list[str]) -> None:
     assert statuses(text, "percent-of") == expected
+
+
+@pytest.mark.parametrize(("stated", "status"), [("40", "pass"), ("14", "fail")])
+def test_a_whole_opening_its_clause_with_of_the_names_the_group_counted_before(
+    stated: str, status: str
+) -> None:
+    text = f"Police arrested 40 fans after the match on Friday.\n\nOf the {stated} arrested, 12 were charged."
+    assert statuses(text, "restatement") == [status]
+
+
+def test_of_the_inside_a_clause_still_needs_the_same_noun() -> None:
+    text = "A bomb killed 40 people on Friday.\n\nThe families of the 14 victims met the mayor."
+    assert statuses(text, "restatement") == []

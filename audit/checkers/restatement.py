@@ -289,9 +289,11 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
         if (
             antecedent is not None
             and _OF_THE_BEFORE.search(ctx.before(ref, 12))
+            and not _OF_THE_OPENING.search(ctx.before(ref, 20))
             and not named_alike(antecedent, ref)
         ):
             continue  # "the families of the two wounded men": only the same noun tells which group
+            # ("Of the 40 arrested, 12 were charged": a whole opening its clause is the group again)
         if antecedent is not None:
             yield antecedent, ref, "referred back to", "low"
             continue
@@ -731,6 +733,7 @@ _PARTITIVE_BEFORE = re.compile(
 
 
 _OF_THE_BEFORE = re.compile(r"\bof\s+the\s*$", re.I)
+_OF_THE_OPENING = re.compile(r"(?:^|[.;:]\s*|\n)\W*(?:of|among)\s+the\s*$", re.I)
 
 
 def _kin(earlier: Claim, ref: Claim) -> bool:
