@@ -1,10 +1,13 @@
 """breakdown-sum: a total and its parts ("3,000 casualties = 300 killed + 2,700 wounded").
 
 Ways a text presents a breakdown, from surest to least sure:
-- explicit: a total, a colon or dash (or "comprising"), then its parts in the same sentence;
+- explicit: a total, a colon or dash (or "comprising"), then its parts in the same sentence; or a
+  head-count of people, a comma, then its parts ("employs 4,500 people, 3,000 in Britain and 1,500
+  abroad"; less sure for a plain count than for a toll);
 - casualty taxonomy: "X killed and Y wounded" with a casualty aggregate in the same sentence or
   elsewhere (casualties >= killed + wounded; equal when the pair is presented as the whole);
-- difference: "A is B less than C" (A + B = C);
+- difference: "A is B less than C" (A + B = C); a difference named beside its two terms ("exports
+  of $1.2tn and imports of $1.8tn left a deficit of $600bn"), or elsewhere ("the trade gap");
 - in all: "Nine soldiers and six civilians were killed. In all, 15 people died" (less sure; not a
   running total over a span of time);
 - per event: "seven killed in two explosions", then one figure of that category for each event

@@ -1,13 +1,16 @@
 """absolute-change: a change stated as an amount must be the difference of the values it cites.
 
 "fell by more than £400 from £152,611 to £152,214": 152,611 - 152,214 = 397, not more than 400.
-"rose by $3 to $58.24 from $55.10" passes. The old and new values are read the way percent-change
-reads them ("from A to B", "to B, up from A"), so both rules pair the same figures.
+"rose by $3 to $58.24 from $55.10" passes, and so does an amount right after a verb of change ("fell
+0.3 percentage points to 4.1% from 4.4%"). The old and new values are read the way percent-change
+reads them ("from A to B", "to B, up from A"), with one shared precision, so both rules pair the same
+figures.
 
 A change between two percentages may be stated in points ("from 40% to 52%, a rise of 12
-percentage points"). An amount stated with its percentage and only the new value ("rose 4p, or
-0.7%, to 548p"; "down $2, or 3%, at $62") implies the old value (548 - 4), so the percentage is
-recomputed from the amount: 4 / 544 = 0.74%.
+percentage points", "a drop of 0.3 points", basis points read in percentage points). An amount
+stated with its percentage and only the new value ("rose 4p, or 0.7%, to 548p"; "down $2, or 3%, at
+$62") implies the old value (548 - 4), so the percentage is recomputed from the amount: 4 / 544 =
+0.74%.
 """
 
 from __future__ import annotations

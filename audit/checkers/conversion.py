@@ -1,8 +1,10 @@
 """unit-conversion: both sides of "8 metres (26 feet)", "$10bn (£5.38bn)" or "40,000 barrels, or 6.4
 million litres" must agree.
 
-Measures convert with pint's factors, tabled in audit/data/unit_factors.yaml (pint itself is imported
-only for a unit outside the table), within the rounding of the figure shown. Money goes through the
+The figure converted is read as the writer had it, at its last printed digit ("10 miles" is 9.5-10.5);
+the result within any rounding its digits allow ("300 km" for 322). Measures convert with pint's
+factors, tabled in audit/data/unit_factors.yaml (pint itself is imported only for a unit outside the
+table). Money goes through the
 bands of audit/data/currencies.yaml: rates vary by date, so the band is wide and catches only gross
 slips; conversions of one currency pair within a document must also agree with each other (one
 article, one day's rate).

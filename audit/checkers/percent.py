@@ -1,11 +1,13 @@
 """percent-change and percent-of: shares and changes recomputed from the figures they cite.
 
 A share is read with its part and whole in the forms copy uses: "A, or P% of B"; "A of B (P%)"; "P% of
-B, or A"; "Of the B, A, or P%"; "A of them, or P%" (the group counted before); and a fraction word
-with its part ("a quarter of the 800 homes, or 200").
+B, or A"; "Of the B, A, or P%"; "A of them, or P%" (the group counted before); "P%, with A of B";
+"A, or P% of its staff" (a workforce counted before); and a fraction word with its part ("a quarter
+of the 800 homes, or 200").
 
 "jumped 76% to $1.13bn from $639m": (1.13bn - 639m) / 639m = 76.8%, within the rounding of
-"76%". "rose 50% from 4 to 8" is 100% and fails. "doubled/tripled/halved" are ratios. A percent
+"76%" (two values of one measure share one precision: "410,000 from 400,000" is to the 10,000).
+"rose 50% from 4 to 8" is 100% and fails. "doubled/tripled/halved" are ratios. A percent
 change between two percentages may be meant in percentage points, which the check says.
 """
 
