@@ -660,3 +660,47 @@ def test_a_head_ruled_out_ends_in_no_qualifier(head: str) -> None:
     before, _, _, _ = units._qualifier_patterns()
     if before.search(head):
         assert units._may_end_in_a_qualifier(head)
+
+
+def _unit_words() -> list[str]:
+    u = units.data("units")
+    tables = ("percent", "basis_points", "measures", "currency_words", "currency_codes", "currency_minor")
+    return sorted(
+        {w for table in tables for w in u[table]} | set(u["currency_symbols"]) | set(u["temperature"])
+    )
+
+
+UNIT_AFTERS = st.lists(
+    st.one_of(
+        st.sampled_from(_unit_words()),
+        st.sampled_from(["of", "deg", "degrees", "°", "º", "C", "F", "people", "killed", "\u017f", "\u212a"]),
+        st.text(alphabet="aAcCfFkKmMsS$%-.,1 \n\u00a0\u00b0", max_size=4),
+    ),
+    max_size=4,
+).map(lambda parts: "".join(p + (" " if i % 2 else "") for i, p in enumerate(parts)))
+
+
+@settings(max_examples=600, deadline=None)
+@given(UNIT_AFTERS)
+@example(" per cent")
+@example("-km")
+@example(" - km")
+@example("C.")
+@example(" Celsius")
+@example("degC")
+@example(" of rupees")
+@example(" \u212aelvin")
+@example("\u00b0F")
+def test_a_text_after_a_figure_ruled_out_names_no_unit(after: str) -> None:
+    """read_unit matches its unit patterns after a figure only where _may_name_a_unit allows."""
+    pats = units._unit_patterns()
+    names = ("percent", "code_after", "cword", "minor", "minor_word", "measure")
+    found = any(pats[name].match(after) for name in names) or units._SYMBOL_AFTER.match(after)
+    if found or units._TEMPERATURE.match(after) or units._temperature_unit(after) is not None:
+        assert units._may_name_a_unit(after)
+
+
+@pytest.mark.parametrize("word", _unit_words())
+def test_every_unit_word_after_a_figure_may_name_a_unit(word: str) -> None:
+    for after in (word, f" {word}", f"-{word}", f" {word.upper()}."):
+        assert units._may_name_a_unit(after)

@@ -110,7 +110,8 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         fig.start = min(fig.start, fig.number_start - len(head) + m.start())
     elif m := pats["code_before"].search(head):
         fig.unit, fig.kind = m.group(1), "money"
-    if fig.unit is None and (m := pats["percent"].match(after)):
+    named = _may_name_a_unit(after)  # most figures are followed by a word that starts no unit
+    if fig.unit is None and named and (m := pats["percent"].match(after)):
         word = re.sub(r"\s+", " ", m.group(1).lower())
         if word in u["basis_points"]:
             word = "percentage point"
@@ -119,27 +120,7 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         fig.kind = fig.unit
         fig.end = max(fig.end, fig.number_end + m.end())
         return
-    if fig.kind == "money":
-        return
-    if m := _SYMBOL_AFTER.match(after):
-        fig.unit, fig.kind = u["currency_symbols"][m.group(1)], "money"
-        fig.end = max(fig.end, fig.number_end + m.end())
-        return
-    if m := pats["code_after"].match(after):
-        fig.unit, fig.kind = m.group(1), "money"
-        return
-    if m := pats["cword"].match(after):
-        word = re.sub(r"\s+", " ", m.group(1).lower())
-        if word in u["weight_words"] and _weighed(text, fig):
-            fig.unit, fig.kind = u["weight_words"][word], "measure"  # "weighs 6.6 pounds"
-        else:
-            fig.unit, fig.kind = _currency_word(m.group(1), currency_hint), "money"
-        fig.end = max(fig.end, fig.number_end + m.end())
-        return
-    if (m := pats["minor"].match(after) or pats["minor_word"].match(after)) and fig.kind == "digits":
-        fig.unit, fig.kind, fig.minor_unit = u["currency_minor"][m.group(1).lower()], "money", True
-        scale(fig, 0.01)
-        fig.end = max(fig.end, fig.number_end + m.end())
+    if fig.kind == "money" or (named and _read_money_after(text, fig, after, currency_hint)):
         return
     if (
         fig.mention
@@ -151,16 +132,92 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         scale(fig, 1e-6)  # a bare "100m" is a length, not a million
         fig.unit, fig.kind = "meter", "measure"
         return
-    if (temperature := _temperature_unit(after)) is not None:
-        fig.unit, fig.kind = temperature, "measure"
-        return
-    if m := pats["measure"].match(after):
-        fig.unit, fig.kind = u["measures"][re.sub(r"\s+", " ", m.group(1).lower())], "measure"
-        fig.end = max(fig.end, fig.number_end + m.end())
-        _restate_multiple(fig)
+    if named and _read_measure_after(fig, after):
         return
     if fig.kind != "fraction" and is_age(text, fig):
         fig.unit, fig.kind = "year", "measure"
+
+
+def _read_money_after(text: str, fig: Figure, after: str, currency_hint: dict[str, str]) -> bool:
+    """A currency written after the figure ("5 $", "300 USD", "50 rupees", "40 cents"): read, True."""
+    u, pats = data("units"), _unit_patterns()
+    if m := _SYMBOL_AFTER.match(after):
+        fig.unit, fig.kind = u["currency_symbols"][m.group(1)], "money"
+        fig.end = max(fig.end, fig.number_end + m.end())
+        return True
+    if m := pats["code_after"].match(after):
+        fig.unit, fig.kind = m.group(1), "money"
+        return True
+    if m := pats["cword"].match(after):
+        word = re.sub(r"\s+", " ", m.group(1).lower())
+        if word in u["weight_words"] and _weighed(text, fig):
+            fig.unit, fig.kind = u["weight_words"][word], "measure"  # "weighs 6.6 pounds"
+        else:
+            fig.unit, fig.kind = _currency_word(m.group(1), currency_hint), "money"
+        fig.end = max(fig.end, fig.number_end + m.end())
+        return True
+    if (m := pats["minor"].match(after) or pats["minor_word"].match(after)) and fig.kind == "digits":
+        fig.unit, fig.kind, fig.minor_unit = u["currency_minor"][m.group(1).lower()], "money", True
+        scale(fig, 0.01)
+        fig.end = max(fig.end, fig.number_end + m.end())
+        return True
+    return False
+
+
+def _read_measure_after(fig: Figure, after: str) -> bool:
+    """A temperature or a measure written after the figure ("-5C", "12 km"): read, True."""
+    if (temperature := _temperature_unit(after)) is not None:
+        fig.unit, fig.kind = temperature, "measure"
+        return True
+    if m := _unit_patterns()["measure"].match(after):
+        fig.unit, fig.kind = data("units")["measures"][re.sub(r"\s+", " ", m.group(1).lower())], "measure"
+        fig.end = max(fig.end, fig.number_end + m.end())
+        _restate_multiple(fig)
+        return True
+    return False
+
+
+# Every unit pattern read after a figure starts its word where white space and hyphens end (a percent,
+# measure, currency or minor unit's word, "of" before a currency word, a currency symbol, a
+# temperature's sign or word): the first run of letters there, or the character, says whether any can.
+_FIRST_AFTER = re.compile(r"[\s-]*([A-Za-z]+|.)?", re.DOTALL)
+# temperature words _TEMPERATURE reads with no sign before them ("40 Celsius"), and "deg", "degrees"
+_TEMPERATURE_STARTS = ("cel", "fah", "far", "cent", "kel")
+
+
+def _may_name_a_unit(after: str) -> bool:
+    """False only if no unit pattern of read_unit can match `after` (the text after the figure): past
+    white space and hyphens stands no character a unit's word starts with, or a run of letters that
+    starts none of them (case aside; a text whose letters fold, lexicon.folds, may hold any)."""
+    first = _FIRST_AFTER.match(after).group(1)  # type: ignore[union-attr]
+    if first is None:
+        return False
+    if not first.isascii():
+        return True
+    if first.isalpha():
+        word = first.lower()
+        return word in _unit_starts() or word.startswith(("deg", *_TEMPERATURE_STARTS)) or folds(after)
+    return first in _unit_starts()
+
+
+@cache
+def _unit_starts() -> frozenset[str]:
+    """The first run of letters (lower-cased) of each word a unit pattern after a figure reads, or its
+    first character if it starts with another; "c" and "f" of a bare "5C" temperature."""
+    u = data("units")
+    words = [
+        *u["percent"],
+        *u["basis_points"],
+        *u["measures"],
+        *u["currency_words"],
+        *u["currency_codes"],
+        *u["currency_minor"],
+        *u["currency_symbols"],
+        "of",
+        "c",
+        "f",
+    ]
+    return frozenset(_FIRST_AFTER.match(word).group(1).lower() for word in words)  # type: ignore[union-attr]
 
 
 def _restate_multiple(fig: Figure) -> None:
@@ -310,7 +367,7 @@ def rare_unit(after: str) -> tuple[str, str] | None:
 
 
 _TEMPERATURE = re.compile(
-    r"^(?:[\s\u00a0]?(?:°|º|deg(?:rees?)?\.?)\s?|(?=[CF]\b)|[\s\u00a0](?=(?:cel|fah|far|cent|kel)[a-z]+\b))([A-Za-z]+)",
+    rf"^(?:[\s\u00a0]?(?:°|º|deg(?:rees?)?\.?)\s?|(?=[CF]\b)|[\s\u00a0](?=(?:{'|'.join(_TEMPERATURE_STARTS)})[a-z]+\b))([A-Za-z]+)",
     re.I,
 )
 
