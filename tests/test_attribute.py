@@ -1073,3 +1073,54 @@ def test_estimates_owned_by_a_studio_rest_on_it() -> None:
 def test_the_next_quotation_after_told_someone_is_the_same_speaker_s(audience: str) -> None:
     text = f'"Nine people died," the mayor told {audience}. "Another 30 were hurt in the blast."'
     assert _originators(text)["30"] == {"the mayor"}
+
+
+def _strip_by_whole_rounds(text: str) -> str:
+    """originators._strip by its definition: every step again, round after round, until a round
+    changes nothing."""
+    from audit.attribute.originators import _patterns
+
+    pats = _patterns()
+    prev = None
+    while prev != text:
+        prev = text
+        text = text.strip(" \t\n,;:\"“”‘’'()[]-–—")
+        m = pats["lead"].match(text)
+        if m:
+            text = text[m.end() :]
+        m_time = pats["time_tail"].search(text)
+        if m_time and m_time.start() > 0:
+            text = text[: m_time.start()]
+        m2 = re.search(r"\s+(\S+)$", text)
+        if m2 and (pats["trail"].fullmatch(m2.group(1)) or re.fullmatch(r"[a-z]+ly", m2.group(1))):
+            text = text[: m2.start()]
+    return text
+
+
+@settings(max_examples=800, deadline=None)
+@given(attribution_parts())
+def test_strip_stops_at_the_fixed_point_the_whole_rounds_reach(parts: list[str]) -> None:
+    """`_strip` stops once every step in a row left the text alone: where whole rounds stop, and a
+    stripped text is stripped already (`_parsed` strips again only what changed)."""
+    from audit.attribute.originators import _strip
+
+    text = "".join(parts)
+    stripped = _strip(text)
+    assert stripped == _strip_by_whole_rounds(text)
+    assert _strip(stripped) == stripped
+
+
+@settings(max_examples=400, deadline=None)
+@given(attribution_parts())
+def test_words_read_without_a_regex_as_with_one(parts: list[str]) -> None:
+    """The possessive ending and the demonym test, read by string methods as the regexes read them."""
+    from audit.attribute.originators import _POSSESSIVE, _WORD, _demonym, _unpossessed
+
+    text = "".join(parts)
+    words = [*_WORD.findall(text), *text.replace("\n", " ").split()]
+    for i, w in enumerate(words):
+        assert _unpossessed(w) == _POSSESSIVE.sub("", w)
+        assert _unpossessed(w.lower()) == _POSSESSIVE.sub("", w.lower())
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        by_regex = nxt.isalpha() and nxt.islower() and bool(re.search(r"(?:i|an|ian|ese|ish|ch)$", w))
+        assert _demonym(words, i) == by_regex

@@ -137,7 +137,15 @@ class Mention:
 
 
 def tokens_of(text: str) -> list[str]:
-    return [_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)]
+    return [_unpossessed(w.lower()) for w in _WORD.findall(text)]
+
+
+def _unpossessed(word: str) -> str:
+    """A word less its possessive ending: `_POSSESSIVE.sub("", word)` for a word on one line, without
+    a regex (asked of every word of every source phrase)."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) else word
 
 
 @lru_cache(maxsize=8192)
@@ -177,40 +185,51 @@ def _synonym_pattern() -> re.Pattern[str]:
 
 def is_proper(word: str, first: bool = False) -> bool:
     """A capitalised word that is no title, organisation word or filler."""
-    sets = _sets()
-    bare = _POSSESSIVE.sub("", word)
-    if not bare[:1].isupper():
+    if not word[:1].isupper():  # a possessive ending is never all of a word: its first letter decides
         return False
-    low = bare.lower()
+    sets = _sets()
+    low = _unpossessed(word).lower()
     if low in sets["not_proper"]:
         return False
     return not (first and low in sets["data_nouns"])
 
 
+_DEMONYM_ENDINGS = ("i", "an", "ese", "ish", "ch")  # "Iraqi", "Syrian", "Chinese", "British", "French"
+
+
 def _demonym(words: list[str], i: int) -> bool:
     """ "Iraqi" in "an Iraqi army captain": a capitalised modifier of a lower-case noun."""
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    return nxt.isalpha() and nxt.islower() and bool(re.search(r"(?:i|an|ian|ese|ish|ch)$", words[i]))
+    return nxt.isalpha() and nxt.islower() and words[i].endswith(_DEMONYM_ENDINGS)
 
 
 def proper_words(name: str) -> list[str]:
-    words = _WORD.findall(name)
+    return _proper_of(_WORD.findall(name))
+
+
+def _proper_of(words: list[str]) -> list[str]:
+    """The proper words of a phrase's words (see `proper_words`)."""
     return [w for i, w in enumerate(words) if is_proper(w, first=i == 0) and not _demonym(words, i)]
+
+
+_PLACE_OR_ROLE_OF = re.compile(r"\s(?:of|in|from|at|for|with)\s")  # "the governor of Qeshm"
 
 
 def classify(name: str) -> Kind:
     sets = _sets()
     words = _WORD.findall(name)
-    low = [_POSSESSIVE.sub("", w.lower()) for w in words]
     if not words:
         return "other"
+    low = [_unpossessed(w.lower()) for w in words]
     if len(low) == 1 and low[0] in sets["pronouns"]:
         return "pronoun"
-    proper = proper_words(re.split(r"\s(?:of|in|from|at|for|with)\s", name)[0])
-    has_title = any(
-        w in sets["titles"] or w.rsplit("-", 1)[-1] in sets["titles"] for w in low
+    of = _PLACE_OR_ROLE_OF.search(name)  # the proper words before it: its words, unless there is one
+    proper = _proper_of(words if of is None else _WORD.findall(name[: of.start()]))
+    titles = sets["titles"]
+    has_title = not titles.isdisjoint(low) or any(
+        w.rsplit("-", 1)[-1] in titles for w in low if "-" in w
     )  # "Under-Secretary"
-    has_org = any(w in sets["organisation_words"] for w in low)
+    has_org = not sets["organisation_words"].isdisjoint(low)
     definite = low[0] in {"the", "this"}
     if not proper:
         if low[-1] in sets["anonymous_words"] or low[-1] in sets["titles"]:
@@ -249,7 +268,7 @@ def source_like(name: str) -> bool:
     words = _WORD.findall(name)
     if not words or len(words) > 14:
         return False
-    low = [_POSSESSIVE.sub("", w.lower()) for w in words]
+    low = [_unpossessed(w.lower()) for w in words]
     if low[0] in ("no", "none", "neither"):
         return False  # "was claimed by no group", "no one said": a source denied
     if re.search(r"\d", name):
@@ -258,7 +277,7 @@ def source_like(name: str) -> bool:
     if any(w in lexical for w in low) or any(w in sets["data_nouns"] for w in low):
         return True
     never = lexicon().words("not_sources")
-    names = [w for w in proper_words(name) if _POSSESSIVE.sub("", w.lower()) not in never]
+    names = [w for w in proper_words(name) if _unpossessed(w.lower()) not in never]
     return bool(names) or any(w.isupper() and len(w) > 1 for w in words)
 
 
@@ -467,22 +486,53 @@ def _time_tail(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 def _strip(text: str) -> str:
-    """Drop fillers at either end ("But he", "the first minister has") and stray punctuation."""
-    pats = _patterns()
-    prev = None
-    while prev != text:
-        prev = text
-        text = text.strip(" \t\n,;:\"“”‘’'()[]-–—")
-        m = pats["lead"].match(text)
-        if m:
-            text = text[m.end() :]
-        m_time = pats["time_tail"].search(text)
-        if m_time and m_time.start() > 0:
-            text = text[: m_time.start()]
-        m2 = re.search(r"\s+(\S+)$", text)
-        if m2 and (pats["trail"].fullmatch(m2.group(1)) or re.fullmatch(r"[a-z]+ly", m2.group(1))):
-            text = text[: m2.start()]
+    """Drop fillers at either end ("But he", "the first minister has") and stray punctuation: the
+    steps of `_STRIP_STEPS` applied in turn, round and round, until a whole round changes nothing.
+
+    Each step depends on the text alone, so once the text has come through every step unchanged in
+    a row it is a fixed point of all of them: the round is not begun again just to confirm it."""
+    if not text:
+        return text
+    steps = _strip_steps()
+    unchanged = step = 0
+    while unchanged < len(steps):
+        changed = steps[step](text)
+        unchanged = unchanged + 1 if changed == text else 0
+        text = changed
+        step = (step + 1) % len(steps)
     return text
+
+
+_STRIP_CHARS = " \t\n,;:\"“”‘’'()[]-–—"
+_LAST_WORD = re.compile(r"\s+(\S+)$")
+_ADVERB = re.compile(r"[a-z]+ly")
+
+
+@lru_cache(maxsize=1)
+def _strip_steps() -> tuple[Callable[[str], str], ...]:
+    """The steps of `_strip`, in order: punctuation, a leading filler, a time phrase ending the
+    text, a trailing filler or adverb."""
+    pats = _patterns()
+    lead, time_tail, trail = pats["lead"], pats["time_tail"], pats["trail"]
+
+    def punctuation(text: str) -> str:
+        return text.strip(_STRIP_CHARS)
+
+    def leading_filler(text: str) -> str:
+        m = lead.match(text)
+        return text[m.end() :] if m else text
+
+    def time_phrase(text: str) -> str:
+        m = time_tail.search(text)
+        return text[: m.start()] if m and m.start() > 0 else text
+
+    def trailing_filler(text: str) -> str:
+        m = _LAST_WORD.search(text)
+        if m and (trail.fullmatch(m.group(1)) or _ADVERB.fullmatch(m.group(1))):
+            return text[: m.start()]
+        return text
+
+    return punctuation, leading_filler, time_phrase, trailing_filler
 
 
 def _strip_data_noun(name: str) -> str:
@@ -613,6 +663,9 @@ def parse_source(text: str, offset: int, statement: bool = False) -> list[Mentio
     return [m.moved(offset) for m in _parsed(text, statement)]
 
 
+_INDEFINITE_NAME = re.compile(r"[Aa]n?\s+[A-Z]")  # "a Syrian", "an Iraqi official"
+
+
 @lru_cache(maxsize=4096)
 def _parsed(text: str, statement: bool) -> tuple[Mention, ...]:
     """parse_source at offset 0. A document names the same sources again and again ("he said",
@@ -628,14 +681,16 @@ def _parsed(text: str, statement: bool) -> tuple[Mention, ...]:
     description = _strip(description)
     if head and description and _name_after_role(head, description):
         head, description = description, head
-    name = _strip(_strip_data_noun(head))
-    if re.match(r"[Aa]n?\s+[A-Z]", name) and name.split()[-1][:1].isupper():
+    # a stripped text is a fixed point of _strip: only what changed since is stripped again
+    bare = _strip_data_noun(head)
+    stripped = name = head if bare == head else _strip(bare)
+    if _INDEFINITE_NAME.match(name) and name.split()[-1][:1].isupper():
         name = name.split(None, 1)[1]
     if not name:
         return ()
     mentions: list[Mention] = []
     for part in _split_coordination(name):
-        part = _strip(part)
+        part = part if part == stripped else _strip(part)
         at = text.find(part)
         start = at if at >= 0 else max(0, text.find(name))
         end = start + len(part) if at >= 0 else len(text.rstrip())
