@@ -1124,3 +1124,45 @@ def test_words_read_without_a_regex_as_with_one(parts: list[str]) -> None:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         by_regex = nxt.isalpha() and nxt.islower() and bool(re.search(r"(?:i|an|ian|ese|ish|ch)$", w))
         assert _demonym(words, i) == by_regex
+
+
+_NAMES = [
+    *("South Korea", "South Korean intelligence", "Korea's NIS", "the NIS", "Koreans", "Seoul", "he", "she"),
+    *("Charles Ramsey", "Ramsey", "Ramseys", "the UN", "U.N. officials", "UNRWA", "the United Nations"),
+    *("Syrian Observatory", "Syria", "the observatory", "the Syrian Observatory for Human Rights", "it"),
+    *("police", "the police", "Police Chief Ali", "Ali", "Alison", "an official", "officials", "Ed", "Eddie"),
+]
+
+
+@st.composite
+def mention_list(draw: st.DrawFn) -> list[Mention]:
+    """Mentions named from a few overlapping names and the lexicon's own words, some described."""
+    name = st.one_of(st.sampled_from(_NAMES), attribution_parts().map("".join))
+    out = []
+    for at, (text, description) in enumerate(draw(st.lists(st.tuples(name, name), max_size=40))):
+        for m in parse_source(text, at * 100):
+            m.description = description if draw(st.booleans()) else ""
+            out.append(m)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(mention_list(), st.integers(1, 130))
+def test_earlier_mentions_sharing_a_token_key_hold_every_antecedent(
+    mentions: list[Mention], back: int
+) -> None:
+    """`_Earlier.sharing` offers, latest first, every earlier named mention whose tokens could hold
+    all of a mention's (exactly or by `fuzzy_in`): the nearest that does is found among them."""
+    from audit.attribute.originators import _Earlier, content_tokens, fuzzy_in
+
+    for m in mentions:
+        m.tokens = content_tokens(m.name)
+    earlier = _Earlier(mentions)
+    for i, m in enumerate(mentions):
+        offered = list(earlier.sharing(m.tokens, since=i - back)) if m.tokens else []
+        assert offered == sorted(offered, reverse=True)
+        for j in range(i - 1, max(-1, i - 1 - back), -1):
+            full, _ = earlier.full(j)
+            if mentions[j].kind != "pronoun" and m.tokens and all(fuzzy_in(t, full) for t in m.tokens):
+                assert j in offered
+        earlier.add(i)

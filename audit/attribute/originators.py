@@ -271,7 +271,7 @@ def source_like(name: str) -> bool:
     low = [_unpossessed(w.lower()) for w in words]
     if low[0] in ("no", "none", "neither"):
         return False  # "was claimed by no group", "no one said": a source denied
-    if re.search(r"\d", name):
+    if _DIGIT.search(name):
         return False
     lexical = sets["role_words"]
     if any(w in lexical for w in low) or any(w in sets["data_nouns"] for w in low):
@@ -318,9 +318,15 @@ def _generic(m: Mention) -> bool:
     return m.kind == "anonymous" and len(m.tokens) <= 1
 
 
+_DIGIT = re.compile(r"\d")
+_INDEFINITE = re.compile(r"(?i)an?\s")
+_DEFINITE = re.compile(r"^(?:the|this)\s+", re.IGNORECASE)
+_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
 def _indefinite(m: Mention) -> bool:
     """ "a senior official" introduces someone new; it refers back to nobody."""
-    return bool(re.match(r"(?i)an?\s", m.name))
+    return bool(_INDEFINITE.match(m.name))
 
 
 def _person_like(m: Mention) -> bool:
@@ -347,16 +353,16 @@ def _antecedent(m: Mention, i: int, index: _Earlier, gender: dict[int, str], uf:
                 continue
             return j
         return None
-    bare = re.sub(r"^(?:the|this)\s+", "", m.name, flags=re.IGNORECASE)
+    bare = _DEFINITE.sub("", m.name)
     if bare.isupper() and 2 <= len(bare) <= 8 and bare in index.by_initials:
         return index.by_initials[bare]
     if m.statement and m.kind == "description" and index.last_statement is not None:
         return index.last_statement
     if not m.tokens or _generic(m) or _indefinite(m):
         return None
-    for j in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
+    for j in index.sharing(m.tokens, since=i - LOOKBACK):
         e = mentions[j]
-        if e.kind == "pronoun" or e.tokens == m.tokens and e.name == m.name:
+        if e.tokens == m.tokens and e.name == m.name:
             continue
         full, prefixes = index.full(j)
         # fuzzy_in matches a token of 4+ letters by its first four: most candidates fail that at once
@@ -378,6 +384,7 @@ class _Earlier:
         self.by_initials: dict[str, int] = {}  # an acronym or a name's initials -> its latest mention
         self.last_statement: int | None = None  # the latest "statement" naming its issuer
         self._full: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._by_key: dict[str, list[int]] = {}  # a token's key -> the mentions holding it, in order
 
     def add(self, i: int) -> None:
         m = self.mentions[i]
@@ -386,6 +393,10 @@ class _Earlier:
         self.by_initials[initials(m.name)] = i
         if m.statement and not _STATEMENT_NAME.search(m.name):
             self.last_statement = i
+        if m.kind != "pronoun":  # a pronoun is no named antecedent
+            full, prefixes = self.full(i)
+            for key in prefixes.union(t for t in full if len(t) < 4):
+                self._by_key.setdefault(key, []).append(i)
 
     def full(self, j: int) -> tuple[frozenset[str], frozenset[str]]:
         """The tokens of mention j's name and description, and their four-letter prefixes."""
@@ -394,6 +405,22 @@ class _Earlier:
             full = e.tokens | content_tokens(e.description or "")
             self._full[j] = (full, frozenset(t[:4] for t in full if len(t) >= 4))
         return self._full[j]
+
+    def sharing(self, tokens: frozenset[str], since: int) -> Iterable[int]:
+        """The named mentions from `since` on that could hold all of `tokens`, latest first: those
+        holding the key of each token (a token of four letters or more is held, exactly or by
+        `fuzzy_in`, only by a mention with a token of its first four letters; a shorter one only
+        exactly). Walked from the key held by the fewest."""
+        holders: list[list[int]] = []
+        for t in tokens:
+            held = self._by_key.get(t[:4] if len(t) >= 4 else t)
+            if held is None:
+                return  # no earlier named mention holds this token
+            holders.append(held)
+        for j in reversed(min(holders, key=len)):
+            if j < since:
+                return
+            yield j
 
 
 def resolve(mentions: list[Mention]) -> None:
@@ -408,7 +435,7 @@ def resolve(mentions: list[Mention]) -> None:
         earlier.add(i)
         if j is not None:
             uf.union(i, j)
-            sex = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(m.name.lower())
+            sex = _SEX.get(m.name.lower())
             if sex:
                 gender.setdefault(uf.find(i), sex)
             if m.kind in ("pronoun", "description") or not proper_words(m.name):
@@ -553,10 +580,14 @@ def _capitalised(word: str) -> bool:
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|one|another|a\s+new|one\s+more)(?:\s+|$)", re.IGNORECASE)
 
 
+_AND = re.compile(r",?\s+(?:and|&)\s+")
+_SPACES = re.compile(r"\s+")
+
+
 def _split_coordination(name: str) -> list[str]:
     """ "security and medical officials" -> two; "police and doctor Ahmed Ibrahim" -> two;
     "Department of Trade and Industry" and "Bosnia and Herzegovina" stay one."""
-    parts = [p.strip() for p in re.split(r",?\s+(?:and|&)\s+", name) if p.strip()]
+    parts = [p.strip() for p in _AND.split(name) if p.strip()]
     if len(parts) < 2 or _one_organisation(parts[-2], parts[-1]):
         return [name]
     sets = _sets()
@@ -694,7 +725,7 @@ def _parsed(text: str, statement: bool) -> tuple[Mention, ...]:
         at = text.find(part)
         start = at if at >= 0 else max(0, text.find(name))
         end = start + len(part) if at >= 0 else len(text.rstrip())
-        name_clean = re.sub(r"\s+", " ", part)
+        name_clean = _SPACES.sub(" ", part)
         mentions.append(
             Mention(
                 name=name_clean,
