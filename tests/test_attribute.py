@@ -1040,10 +1040,12 @@ def test_relay_before_ruled_out_by_its_word_as_read_by_clauses(
     before: list[str], relay: str, verb: str, after: list[str]
 ) -> None:
     from audit.attribute.chains import _relay_clause_before, relay_before
+    from audit.attribute.clauses import ClausesBefore
 
     lead = "".join(before) + " " + relay
     text = lead + verb + " " + "".join(after)
-    assert relay_before(text, len(lead), 0) == _relay_clause_before(text, len(lead), 0)
+    plain = _relay_clause_before(text, len(lead), 0, ClausesBefore(text, len(lead)))
+    assert relay_before(text, len(lead), 0) == plain
 
 
 @pytest.mark.parametrize("later", ["The monitor", "The UK-based monitor", "The war monitor"])
@@ -1166,3 +1168,21 @@ def test_earlier_mentions_sharing_a_token_key_hold_every_antecedent(
             if mentions[j].kind != "pronoun" and m.tokens and all(fuzzy_in(t, full) for t in m.tokens):
                 assert j in offered
         earlier.add(i)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_and_position())
+def test_clauses_read_from_one_scan_are_the_clauses_each_scan_finds(case: tuple[str, int]) -> None:
+    """The boundaries found once before a verb give, for every end up to it, the clause a scan
+    stopping at that end gives (`subject` and `relay_before` walk back from the verb through several)."""
+    from audit.attribute.clauses import _BOUNDARY, ClausesBefore
+    from audit.attribute.originators import inside_name_list
+
+    text, verb_start = case
+    clauses = ClausesBefore(text, verb_start)
+    for end in range(verb_start + 1):
+        cut = 0
+        for m in _BOUNDARY.finditer(text, 0, end):
+            if not (m.group(0) == "," and inside_name_list(text, m.start())):
+                cut = m.end()
+        assert clauses.ending_at(end) == (cut, text[cut:end])

@@ -25,6 +25,7 @@ from audit.attribute.chains import (
 from audit.attribute.clauses import (
     DETERMINERS,
     PREPOSITIONS,
+    ClausesBefore,
     apposed_name,
     blocked,
     is_noun,
@@ -88,14 +89,15 @@ def _verb_attribution(
         return None  # but "the army claimed to have killed 40": the army claims it
     if cue_end is None and is_noun(m.group(0), text[: m.start()], text[verb_end:]):
         return None
-    relayed = relay_before(text, m.start(), base)
+    clauses = ClausesBefore(text, m.start())  # read once for the relay and the subject
+    relayed = relay_before(text, m.start(), base, clauses)
     if relayed:  # "Yonhap, citing the NIS, said ..."
         conduit, originators, start = relayed
         direction: Direction = "backward" if tail_is_empty(text, verb_end) else "forward"
         return Attribution(
             m.group(0), base + start, base + verb_end, originators, direction, s.index, via=conduit
         )
-    subj = subject(text, m.start())
+    subj = subject(text, m.start(), clauses)
     if subj is not None and subj[1].strip().lower() in _FIRST_PERSON:
         return None  # '"We have recorded 24 dead," he said': the quotation's speaker stands behind it
     statement = bool(_IN_A_STATEMENT.match(text, verb_end))
