@@ -1186,3 +1186,33 @@ def test_clauses_read_from_one_scan_are_the_clauses_each_scan_finds(case: tuple[
             if not (m.group(0) == "," and inside_name_list(text, m.start())):
                 cut = m.end()
         assert clauses.ending_at(end) == (cut, text[cut:end])
+
+
+def _needles_by_counting(phrases: frozenset[str]) -> tuple[str, ...] | None:
+    """vocab.needles_for by its definition: each round counts again, phrase by phrase, which words
+    the phrases left hold."""
+    from audit.attribute.vocab import _MAX_NEEDLES
+
+    rest = {" ".join(p.lower().split()) for p in phrases}
+    words = sorted({w for p in rest for w in p.split()})
+    needles: list[str] = []
+    while rest and len(needles) < _MAX_NEEDLES:
+        best = max(words, key=lambda w: (sum(w in p for p in rest) * len(w), w))
+        needles.append(best)
+        rest = {p for p in rest if best not in p}
+    return None if rest else tuple(needles)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_lexicon_phrases()), st.sampled_from(_PIECES)), max_size=60))
+def test_needles_chosen_from_each_word_s_phrases_as_by_counting(phrases: list[str]) -> None:
+    from audit.attribute.vocab import needles_for
+
+    assert needles_for(frozenset(phrases)) == _needles_by_counting(frozenset(phrases))
+
+
+def test_the_cue_lists_needles_as_by_counting() -> None:
+    from audit.attribute.vocab import _sentence_cues, needles_for
+
+    lists = [*_sentence_cues().values(), frozenset().union(*_sentence_cues().values())]
+    assert all(needles_for(cues) == _needles_by_counting(cues) for cues in lists)
