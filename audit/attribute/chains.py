@@ -17,6 +17,7 @@ from audit.attribute.vocab import patterns
 from audit.model import Sentence
 
 _SPACES_AND_COMMAS = re.compile(r"[\s,]*")
+_AS_SAYING = re.compile(r"\s+as\s+saying\b")
 
 
 def relay_after(text: str, pos: int, base: int) -> tuple[list[Mention], int] | None:
@@ -27,7 +28,7 @@ def relay_after(text: str, pos: int, base: int) -> tuple[list[Mention], int] | N
     if not r:
         return None
     end, phrase = np_after(text, r.end())
-    phrase = re.split(r"\s+as\s+saying\b", phrase)[0]
+    phrase = _AS_SAYING.split(phrase)[0]
     mentions = parse_source(phrase, base + r.end())
     return (mentions, end) if mentions else None
 

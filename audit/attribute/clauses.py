@@ -90,11 +90,11 @@ def np_after(text: str, start: int) -> tuple[int, str]:
         m = _clause_end(text, close + 1)
         end = m.start() if m else len(text)
     verb = patterns()["phrase_stops"].search(text, start, end)
-    digit = re.search(r"\d", text[start:end])
+    digit = _DIGIT.search(text, start, end)
     if verb and verb.start() > start:
         end = verb.start()
-    if digit and start + digit.start() < end:
-        end = start + digit.start()
+    if digit and digit.start() < end:
+        end = digit.start()
     return end, text[start:end]
 
 
@@ -106,8 +106,11 @@ def _clause_end(text: str, pos: int) -> re.Match[str] | None:
     return m
 
 
+_LAST_LETTERS = re.compile(r"([A-Za-z]+)$")
+
+
 def _abbreviated_title_before(text: str, stop: int) -> bool:
-    word = re.search(r"([A-Za-z]+)$", text[max(0, stop - 12) : stop])
+    word = _LAST_LETTERS.search(text[max(0, stop - 12) : stop])
     return word is not None and word.group(1).lower() in lexicon().words("abbreviated_titles")
 
 
@@ -332,6 +335,9 @@ def _noun_phrase(text: str, figures: bool = False) -> bool:
 _FIGURE = re.compile(r"\d(?![\d,.]*-)")  # a number, but not one in "22-year-old"
 
 
+_POSSESSIVE_NAME = re.compile(r"\s*[A-Z][\w’'.-]*(?:'s|’s)\s")  # "UNRWA's Director of Operations"
+
+
 def _apposition(head: str, seg: str) -> bool:
     """ ", an official from the agency," / ", UNRWA's Director of Operations," after a short name."""
     words = head.split()
@@ -354,7 +360,7 @@ def _apposition(head: str, seg: str) -> bool:
     first_word = seg.strip().split()[0]
     first = first_word.lower()
     has_title = any(t in titles for t in tokens_of(seg))
-    return first in {"a", "an"} or has_title or bool(re.match(r"\s*[A-Z][\w’'.-]*(?:'s|’s)\s", seg))
+    return first in {"a", "an"} or has_title or bool(_POSSESSIVE_NAME.match(seg))
 
 
 def blocked(text: str, verb_start: int) -> bool:
@@ -379,6 +385,11 @@ def blocked(text: str, verb_start: int) -> bool:
     )
 
 
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z’']+)")
+_NAME_LAST = re.compile(r"(?:\b[A-Z][\w\u2019'.-]*\s+)+$")
+_WORD_LAST = re.compile(r"(\w+)\s+$")
+
+
 def is_noun(word: str, before: str, after: str) -> bool:
     """ "report" in "the labor department report showing ...": a noun, no cue. So is "state" right
     after a capitalised name that a preposition opens ("in the hills of Kivu state", "of Aden state
@@ -386,13 +397,13 @@ def is_noun(word: str, before: str, after: str) -> bool:
     lex = lexicon()
     if word.lower() not in lex.words("noun_verb_forms"):
         return False
-    nxt = re.match(r"[\s-]*([A-Za-z’']+)", after)  # "state TV", "state-run"
+    nxt = _NEXT_WORD.match(after)  # "state TV", "state-run"
     if nxt is not None and (
         nxt.group(1).lower() in lex.words("noun_followers") or nxt.group(1).endswith("ing")
     ):
         return True
-    name = re.search(r"(?:\b[A-Z][\w\u2019'.-]*\s+)+$", before)
-    opener = re.search(r"(\w+)\s+$", before[: name.start()]) if name else None
+    name = _NAME_LAST.search(before)
+    opener = _WORD_LAST.search(before[: name.start()]) if name else None
     return opener is not None and opener.group(1).lower() in _PLACE_OPENERS
 
 
