@@ -1040,10 +1040,12 @@ def test_relay_before_ruled_out_by_its_word_as_read_by_clauses(
     before: list[str], relay: str, verb: str, after: list[str]
 ) -> None:
     from audit.attribute.chains import _relay_clause_before, relay_before
+    from audit.attribute.clauses import ClausesBefore
 
     lead = "".join(before) + " " + relay
     text = lead + verb + " " + "".join(after)
-    assert relay_before(text, len(lead), 0) == _relay_clause_before(text, len(lead), 0)
+    plain = _relay_clause_before(text, len(lead), 0, ClausesBefore(text, len(lead)))
+    assert relay_before(text, len(lead), 0) == plain
 
 
 @pytest.mark.parametrize("later", ["The monitor", "The UK-based monitor", "The war monitor"])
@@ -1073,3 +1075,144 @@ def test_estimates_owned_by_a_studio_rest_on_it() -> None:
 def test_the_next_quotation_after_told_someone_is_the_same_speaker_s(audience: str) -> None:
     text = f'"Nine people died," the mayor told {audience}. "Another 30 were hurt in the blast."'
     assert _originators(text)["30"] == {"the mayor"}
+
+
+def _strip_by_whole_rounds(text: str) -> str:
+    """originators._strip by its definition: every step again, round after round, until a round
+    changes nothing."""
+    from audit.attribute.originators import _patterns
+
+    pats = _patterns()
+    prev = None
+    while prev != text:
+        prev = text
+        text = text.strip(" \t\n,;:\"“”‘’'()[]-–—")
+        m = pats["lead"].match(text)
+        if m:
+            text = text[m.end() :]
+        m_time = pats["time_tail"].search(text)
+        if m_time and m_time.start() > 0:
+            text = text[: m_time.start()]
+        m2 = re.search(r"\s+(\S+)$", text)
+        if m2 and (pats["trail"].fullmatch(m2.group(1)) or re.fullmatch(r"[a-z]+ly", m2.group(1))):
+            text = text[: m2.start()]
+    return text
+
+
+@settings(max_examples=800, deadline=None)
+@given(attribution_parts())
+def test_strip_stops_at_the_fixed_point_the_whole_rounds_reach(parts: list[str]) -> None:
+    """`_strip` stops once every step in a row left the text alone: where whole rounds stop, and a
+    stripped text is stripped already (`_parsed` strips again only what changed)."""
+    from audit.attribute.originators import _strip
+
+    text = "".join(parts)
+    stripped = _strip(text)
+    assert stripped == _strip_by_whole_rounds(text)
+    assert _strip(stripped) == stripped
+
+
+@settings(max_examples=400, deadline=None)
+@given(attribution_parts())
+def test_words_read_without_a_regex_as_with_one(parts: list[str]) -> None:
+    """The possessive ending and the demonym test, read by string methods as the regexes read them."""
+    from audit.attribute.originators import _POSSESSIVE, _WORD, _demonym, _unpossessed
+
+    text = "".join(parts)
+    words = [*_WORD.findall(text), *text.replace("\n", " ").split()]
+    for i, w in enumerate(words):
+        assert _unpossessed(w) == _POSSESSIVE.sub("", w)
+        assert _unpossessed(w.lower()) == _POSSESSIVE.sub("", w.lower())
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        by_regex = nxt.isalpha() and nxt.islower() and bool(re.search(r"(?:i|an|ian|ese|ish|ch)$", w))
+        assert _demonym(words, i) == by_regex
+
+
+_NAMES = [
+    *("South Korea", "South Korean intelligence", "Korea's NIS", "the NIS", "Koreans", "Seoul", "he", "she"),
+    *("Charles Ramsey", "Ramsey", "Ramseys", "the UN", "U.N. officials", "UNRWA", "the United Nations"),
+    *("Syrian Observatory", "Syria", "the observatory", "the Syrian Observatory for Human Rights", "it"),
+    *("police", "the police", "Police Chief Ali", "Ali", "Alison", "an official", "officials", "Ed", "Eddie"),
+]
+
+
+@st.composite
+def mention_list(draw: st.DrawFn) -> list[Mention]:
+    """Mentions named from a few overlapping names and the lexicon's own words, some described."""
+    name = st.one_of(st.sampled_from(_NAMES), attribution_parts().map("".join))
+    out = []
+    for at, (text, description) in enumerate(draw(st.lists(st.tuples(name, name), max_size=40))):
+        for m in parse_source(text, at * 100):
+            m.description = description if draw(st.booleans()) else ""
+            out.append(m)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(mention_list(), st.integers(1, 130))
+def test_earlier_mentions_sharing_a_token_key_hold_every_antecedent(
+    mentions: list[Mention], back: int
+) -> None:
+    """`_Earlier.sharing` offers, latest first, every earlier named mention whose tokens could hold
+    all of a mention's (exactly or by `fuzzy_in`): the nearest that does is found among them."""
+    from audit.attribute.originators import _Earlier, content_tokens, fuzzy_in
+
+    for m in mentions:
+        m.tokens = content_tokens(m.name)
+    earlier = _Earlier(mentions)
+    for i, m in enumerate(mentions):
+        offered = list(earlier.sharing(m.tokens, since=i - back)) if m.tokens else []
+        assert offered == sorted(offered, reverse=True)
+        for j in range(i - 1, max(-1, i - 1 - back), -1):
+            full, _ = earlier.full(j)
+            if mentions[j].kind != "pronoun" and m.tokens and all(fuzzy_in(t, full) for t in m.tokens):
+                assert j in offered
+        earlier.add(i)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_and_position())
+def test_clauses_read_from_one_scan_are_the_clauses_each_scan_finds(case: tuple[str, int]) -> None:
+    """The boundaries found once before a verb give, for every end up to it, the clause a scan
+    stopping at that end gives (`subject` and `relay_before` walk back from the verb through several)."""
+    from audit.attribute.clauses import _BOUNDARY, ClausesBefore
+    from audit.attribute.originators import inside_name_list
+
+    text, verb_start = case
+    clauses = ClausesBefore(text, verb_start)
+    for end in range(verb_start + 1):
+        cut = 0
+        for m in _BOUNDARY.finditer(text, 0, end):
+            if not (m.group(0) == "," and inside_name_list(text, m.start())):
+                cut = m.end()
+        assert clauses.ending_at(end) == (cut, text[cut:end])
+
+
+def _needles_by_counting(phrases: frozenset[str]) -> tuple[str, ...] | None:
+    """vocab.needles_for by its definition: each round counts again, phrase by phrase, which words
+    the phrases left hold."""
+    from audit.attribute.vocab import _MAX_NEEDLES
+
+    rest = {" ".join(p.lower().split()) for p in phrases}
+    words = sorted({w for p in rest for w in p.split()})
+    needles: list[str] = []
+    while rest and len(needles) < _MAX_NEEDLES:
+        best = max(words, key=lambda w: (sum(w in p for p in rest) * len(w), w))
+        needles.append(best)
+        rest = {p for p in rest if best not in p}
+    return None if rest else tuple(needles)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_lexicon_phrases()), st.sampled_from(_PIECES)), max_size=60))
+def test_needles_chosen_from_each_word_s_phrases_as_by_counting(phrases: list[str]) -> None:
+    from audit.attribute.vocab import needles_for
+
+    assert needles_for(frozenset(phrases)) == _needles_by_counting(frozenset(phrases))
+
+
+def test_the_cue_lists_needles_as_by_counting() -> None:
+    from audit.attribute.vocab import _sentence_cues, needles_for
+
+    lists = [*_sentence_cues().values(), frozenset().union(*_sentence_cues().values())]
+    assert all(needles_for(cues) == _needles_by_counting(cues) for cues in lists)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
-from audit.attribute.clauses import clause_before, np_after, subject, tail_is_empty
+from audit.attribute.clauses import ClausesBefore, np_after, subject, tail_is_empty
 from audit.attribute.originators import Mention, parse_source, source_like
 from audit.attribute.records import Attribution, Direction
 from audit.attribute.vocab import patterns
 from audit.model import Sentence
 
 _SPACES_AND_COMMAS = re.compile(r"[\s,]*")
+_AS_SAYING = re.compile(r"\s+as\s+saying\b")
 
 
 def relay_after(text: str, pos: int, base: int) -> tuple[list[Mention], int] | None:
@@ -27,36 +28,38 @@ def relay_after(text: str, pos: int, base: int) -> tuple[list[Mention], int] | N
     if not r:
         return None
     end, phrase = np_after(text, r.end())
-    phrase = re.split(r"\s+as\s+saying\b", phrase)[0]
+    phrase = _AS_SAYING.split(phrase)[0]
     mentions = parse_source(phrase, base + r.end())
     return (mentions, end) if mentions else None
 
 
-def relay_before(text: str, verb_start: int, base: int) -> tuple[list[Mention], list[Mention], int] | None:
+def relay_before(
+    text: str, verb_start: int, base: int, clauses: ClausesBefore | None = None
+) -> tuple[list[Mention], list[Mention], int] | None:
     """ "Yonhap, citing the NIS, said", "Citing the NIS, Yonhap said": (conduits, originators, start)
     when a relay clause precedes the verb. Most verbs have no relay word before them at all: one
-    search says so before any clause is read."""
+    search says so before any clause is read. `clauses`: the clauses before the verb, if already read."""
     if not patterns()["relay"].search(text, 0, verb_start):
         return None
-    return _relay_clause_before(text, verb_start, base)
+    return _relay_clause_before(text, verb_start, base, clauses or ClausesBefore(text, verb_start))
 
 
 def _relay_clause_before(
-    text: str, verb_start: int, base: int
+    text: str, verb_start: int, base: int, clauses: ClausesBefore
 ) -> tuple[list[Mention], list[Mention], int] | None:
     """relay_before, reading the clauses before the verb."""
-    seg_start, seg = clause_before(text, verb_start)
+    seg_start, seg = clauses.ending_at(verb_start)
     if seg.strip():
-        return _fronted_relay(text, seg_start, seg, base)
+        return _fronted_relay(clauses, seg_start, seg, base)
     if seg_start == 0 or text[seg_start - 1] != ",":
         return None
-    relay_start, relay = clause_before(text, seg_start - 1)
+    relay_start, relay = clauses.ending_at(seg_start - 1)
     r = patterns()["relay"].match(relay.lstrip())
     if not r or relay_start == 0 or text[relay_start - 1] != ",":
         return None
     lead = len(relay) - len(relay.lstrip())
     originators = parse_source(relay.lstrip()[r.end() :], base + relay_start + lead + r.end())
-    conduit_start, conduit = clause_before(text, relay_start - 1)
+    conduit_start, conduit = clauses.ending_at(relay_start - 1)
     conduits = parse_source(conduit, base + conduit_start)
     if not originators or not conduits or not source_like(conduit):
         return None
@@ -64,12 +67,13 @@ def _relay_clause_before(
 
 
 def _fronted_relay(
-    text: str, seg_start: int, seg: str, base: int
+    clauses: ClausesBefore, seg_start: int, seg: str, base: int
 ) -> tuple[list[Mention], list[Mention], int] | None:
     """ "Citing police, the agency said": a relay clause opening the sentence, then the verb's subject."""
+    text = clauses.text
     if seg_start == 0 or text[seg_start - 1] != ",":
         return None
-    relay_start, relay = clause_before(text, seg_start - 1)
+    relay_start, relay = clauses.ending_at(seg_start - 1)
     r = patterns()["relay"].match(relay.lstrip())
     if not r or text[:relay_start].strip(" \"“'"):
         return None

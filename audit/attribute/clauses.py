@@ -8,6 +8,7 @@ Word lists from audit/data/attribution.yaml: `clause_words`, `trailing_fillers`,
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -51,12 +52,31 @@ PREPOSITIONS = frozenset(
 
 def clause_before(text: str, end: int) -> tuple[int, str]:
     """The clause that ends at `end`: (its start, its text)."""
-    # the last boundary wins: read them back from the end, so that only the commas after the
-    # last other boundary are tested for being inside a name
-    for m in reversed(list(_BOUNDARY.finditer(text, 0, end))):
-        if m.group(0) != "," or not inside_name_list(text, m.start()):
-            return m.end(), text[m.end() : end]
-    return 0, text[:end]
+    return ClausesBefore(text, end).ending_at(end)
+
+
+class ClausesBefore:
+    """The clause boundaries of `text` before `end`, found in one pass: the clause that ends at
+    `end` and the clauses before it (a verb's subject and relay walk back through several) are all
+    read from them, not each from a new scan of the text."""
+
+    def __init__(self, text: str, end: int) -> None:
+        self.text = text
+        self.end = end
+        self._bounds = list(_BOUNDARY.finditer(text, 0, end))
+        self._ends = [m.end() for m in self._bounds]
+
+    def ending_at(self, end: int) -> tuple[int, str]:
+        """clause_before(text, end) for an `end` up to the one given: the boundaries found up to it
+        are those a scan stopping at `end` finds (a boundary reaching past it holds no other)."""
+        # the last boundary wins: read them back from the end, so that only the commas after the
+        # last other boundary are tested for being inside a name
+        text = self.text
+        for k in range(bisect.bisect_right(self._ends, end) - 1, -1, -1):
+            m = self._bounds[k]
+            if m.group(0) != "," or not inside_name_list(text, m.start()):
+                return m.end(), text[m.end() : end]
+        return 0, text[:end]
 
 
 def np_after(text: str, start: int) -> tuple[int, str]:
@@ -70,11 +90,11 @@ def np_after(text: str, start: int) -> tuple[int, str]:
         m = _clause_end(text, close + 1)
         end = m.start() if m else len(text)
     verb = patterns()["phrase_stops"].search(text, start, end)
-    digit = re.search(r"\d", text[start:end])
+    digit = _DIGIT.search(text, start, end)
     if verb and verb.start() > start:
         end = verb.start()
-    if digit and start + digit.start() < end:
-        end = start + digit.start()
+    if digit and digit.start() < end:
+        end = digit.start()
     return end, text[start:end]
 
 
@@ -86,8 +106,11 @@ def _clause_end(text: str, pos: int) -> re.Match[str] | None:
     return m
 
 
+_LAST_LETTERS = re.compile(r"([A-Za-z]+)$")
+
+
 def _abbreviated_title_before(text: str, stop: int) -> bool:
-    word = re.search(r"([A-Za-z]+)$", text[max(0, stop - 12) : stop])
+    word = _LAST_LETTERS.search(text[max(0, stop - 12) : stop])
     return word is not None and word.group(1).lower() in lexicon().words("abbreviated_titles")
 
 
@@ -129,32 +152,43 @@ def _tail_is_empty_read_whole(text: str, pos: int) -> bool:
     return not _ALNUM.search(tail)
 
 
-def subject(text: str, verb_start: int) -> tuple[int, str] | None:
+_CONJUNCTION = re.compile(r"\s*(?:but|and|yet|while|whereas)\s+")
+_RELATIVE_PRONOUN = re.compile(r"\s*(?:who|which|whose)\s+", re.I)
+_PRONOUN_LAST = re.compile(r"(?i)(?<![\w’'])(he|she|they|it|we)\s*$")
+_AND_LAST = re.compile(r"\s+and\s*$")
+_SUBJECT_BEFORE_PAST = re.compile(
+    r"\s*((?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+(?:[A-Z][\w’'.-]*|[a-z]+))*?)\s+[a-z]+ed\b"
+)
+
+
+def subject(text: str, verb_start: int, clauses: ClausesBefore | None = None) -> tuple[int, str] | None:
     """The subject of a reporting verb: the clause before it, past a comma-set adjunct
     ("X, in remarks to TV, said") or apposition ("Fauzi, an official from the agency, told").
-    None when the verb directly follows a comma or quotation: then the subject comes after it."""
-    seg_start, seg = clause_before(text, verb_start)
+    None when the verb directly follows a comma or quotation: then the subject comes after it.
+    `clauses`: the clauses before the verb, if already read."""
+    clauses = clauses or ClausesBefore(text, verb_start)
+    seg_start, seg = clauses.ending_at(verb_start)
     comma_gap = not seg.strip()
     if comma_gap:
         if seg_start == 0 or text[seg_start - 1] != ",":
             return None
-        seg_start, seg = clause_before(text, seg_start - 1)
+        seg_start, seg = clauses.ending_at(seg_start - 1)
         if not seg.strip():
             return None
     first_word = seg.strip().split()[0]
     first = first_word.lower()
-    prev_start, prev = clause_before(text, seg_start - 1) if seg_start > 0 else (0, "")
-    conjunction = re.match(r"\s*(?:but|and|yet|while|whereas)\s+", prev)
+    prev_start, prev = clauses.ending_at(seg_start - 1) if seg_start > 0 else (0, "")
+    conjunction = _CONJUNCTION.match(prev)
     if conjunction:  # "..., but Mr Okoro, the head of the district council, said"
         prev_start, prev = prev_start + conjunction.end(), prev[conjunction.end() :]
     after_comma = seg_start > 0 and text[seg_start - 1] == ","
     relative = first in ("who", "which", "whose") and not acronym(first_word)  # "Luke Pigeon, who lives ..."
     if relative and not comma_gap:  # "officer Reyes, who police say the gunmen shot": the speaker is inside
-        inner = re.match(r"\s*(?:who|which|whose)\s+", seg, re.I)
+        inner = _RELATIVE_PRONOUN.match(seg)
         rest = seg[inner.end() :] if inner else ""
         return (seg_start + inner.end(), rest) if inner and rest.strip() else None
     acronym_aside = comma_gap and bool(_ACRONYM_ONLY.fullmatch(seg))  # "The UN refugee agency, UNHCR, said"
-    named_first = _second_apposition(text, seg, prev_start, prev) if after_comma else None
+    named_first = _second_apposition(clauses, seg, prev_start, prev) if after_comma else None
     if named_first is not None:  # "John Ging, director of operations for UNRWA, the UN agency, said"
         seg_start, seg = named_first, text[named_first:verb_start]
     elif (
@@ -170,12 +204,12 @@ def subject(text: str, verb_start: int) -> tuple[int, str] | None:
     opening_aside = relative and comma_gap and not text[:prev_start].strip()
     if patterns()["be"].search(prev if opening_aside else seg):
         return None
-    pronoun = re.search(r"(?i)(?<![\w’'])(he|she|they|it|we)\s*$", seg)
+    pronoun = _PRONOUN_LAST.search(seg)
     if pronoun:  # "And in an interview he confirmed"
         return seg_start + pronoun.start(1), pronoun.group(1)
-    coord = re.search(r"\s+and\s*$", seg)
+    coord = _AND_LAST.search(seg)
     if coord:  # "Max Lawson welcomed the statement and said"
-        lead = re.match(r"\s*((?:[A-Z][\w’'.-]*|[a-z]+)(?:\s+(?:[A-Z][\w’'.-]*|[a-z]+))*?)\s+[a-z]+ed\b", seg)
+        lead = _SUBJECT_BEFORE_PAST.match(seg)
         if not lead:
             return None
         return seg_start + lead.start(1), lead.group(1)
@@ -261,15 +295,15 @@ def _reduced_relative(words: list[re.Match[str]], i: int, stop: frozenset[str]) 
 _ACRONYM_ONLY = re.compile(r"\s*[A-Z][A-Z&]{1,9}\s*")
 
 
-def _second_apposition(text: str, seg: str, prev_start: int, prev: str) -> int | None:
+def _second_apposition(clauses: ClausesBefore, seg: str, prev_start: int, prev: str) -> int | None:
     """Where the name starts when `seg` ("the United Nations agency") describes the last noun of an
     apposition (`prev`: "director of operations for UNRWA") set after a name ("John Ging"): a
     description opening with an article, after an apposition, after a short name."""
     if seg.strip().split()[0].lower() not in ("the", "a", "an") or prev_start == 0:
         return None
-    if text[prev_start - 1] != ",":
+    if clauses.text[prev_start - 1] != ",":
         return None
-    name_start, name = clause_before(text, prev_start - 1)
+    name_start, name = clauses.ending_at(prev_start - 1)
     if not name.strip() or not _noun_phrase(prev) or not _apposition(name, prev):
         return None
     return name_start
@@ -301,6 +335,9 @@ def _noun_phrase(text: str, figures: bool = False) -> bool:
 _FIGURE = re.compile(r"\d(?![\d,.]*-)")  # a number, but not one in "22-year-old"
 
 
+_POSSESSIVE_NAME = re.compile(r"\s*[A-Z][\w’'.-]*(?:'s|’s)\s")  # "UNRWA's Director of Operations"
+
+
 def _apposition(head: str, seg: str) -> bool:
     """ ", an official from the agency," / ", UNRWA's Director of Operations," after a short name."""
     words = head.split()
@@ -323,7 +360,7 @@ def _apposition(head: str, seg: str) -> bool:
     first_word = seg.strip().split()[0]
     first = first_word.lower()
     has_title = any(t in titles for t in tokens_of(seg))
-    return first in {"a", "an"} or has_title or bool(re.match(r"\s*[A-Z][\w’'.-]*(?:'s|’s)\s", seg))
+    return first in {"a", "an"} or has_title or bool(_POSSESSIVE_NAME.match(seg))
 
 
 def blocked(text: str, verb_start: int) -> bool:
@@ -348,6 +385,11 @@ def blocked(text: str, verb_start: int) -> bool:
     )
 
 
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z’']+)")
+_NAME_LAST = re.compile(r"(?:\b[A-Z][\w\u2019'.-]*\s+)+$")
+_WORD_LAST = re.compile(r"(\w+)\s+$")
+
+
 def is_noun(word: str, before: str, after: str) -> bool:
     """ "report" in "the labor department report showing ...": a noun, no cue. So is "state" right
     after a capitalised name that a preposition opens ("in the hills of Kivu state", "of Aden state
@@ -355,13 +397,13 @@ def is_noun(word: str, before: str, after: str) -> bool:
     lex = lexicon()
     if word.lower() not in lex.words("noun_verb_forms"):
         return False
-    nxt = re.match(r"[\s-]*([A-Za-z’']+)", after)  # "state TV", "state-run"
+    nxt = _NEXT_WORD.match(after)  # "state TV", "state-run"
     if nxt is not None and (
         nxt.group(1).lower() in lex.words("noun_followers") or nxt.group(1).endswith("ing")
     ):
         return True
-    name = re.search(r"(?:\b[A-Z][\w\u2019'.-]*\s+)+$", before)
-    opener = re.search(r"(\w+)\s+$", before[: name.start()]) if name else None
+    name = _NAME_LAST.search(before)
+    opener = _WORD_LAST.search(before[: name.start()]) if name else None
     return opener is not None and opener.group(1).lower() in _PLACE_OPENERS
 
 

@@ -25,6 +25,7 @@ from audit.attribute.chains import (
 from audit.attribute.clauses import (
     DETERMINERS,
     PREPOSITIONS,
+    ClausesBefore,
     apposed_name,
     blocked,
     is_noun,
@@ -88,14 +89,15 @@ def _verb_attribution(
         return None  # but "the army claimed to have killed 40": the army claims it
     if cue_end is None and is_noun(m.group(0), text[: m.start()], text[verb_end:]):
         return None
-    relayed = relay_before(text, m.start(), base)
+    clauses = ClausesBefore(text, m.start())  # read once for the relay and the subject
+    relayed = relay_before(text, m.start(), base, clauses)
     if relayed:  # "Yonhap, citing the NIS, said ..."
         conduit, originators, start = relayed
         direction: Direction = "backward" if tail_is_empty(text, verb_end) else "forward"
         return Attribution(
             m.group(0), base + start, base + verb_end, originators, direction, s.index, via=conduit
         )
-    subj = subject(text, m.start())
+    subj = subject(text, m.start(), clauses)
     if subj is not None and subj[1].strip().lower() in _FIRST_PERSON:
         return None  # '"We have recorded 24 dead," he said': the quotation's speaker stands behind it
     statement = bool(_IN_A_STATEMENT.match(text, verb_end))
@@ -132,7 +134,7 @@ def _verb_attribution(
         after = verb_end
         outlet = patterns()["outlet"].match(text, after)
         if told and outlet:  # "Ema Suryani told AFP"
-            name = re.sub(r"['’]s$", "", outlet.group(1))  # "BBC Radio Scotland's (Good Morning)"
+            name = _POSSESSIVE_END.sub("", outlet.group(1))  # "BBC Radio Scotland's (Good Morning)"
             via = parse_source(name, base + outlet.start(1))
             for v in via:
                 v.kind = "organisation"  # "Reuters" is no person a later "he" could mean
@@ -169,6 +171,13 @@ _TOLD_WHOM = re.compile(
 _COLON_SOON = re.compile(r"[^.;,:\"\u201c]{0,25}:")
 _COMMA = re.compile(r"\s*,\s*")
 _RELATIVE_OBJECT = re.compile(r"\b(?:which|that|whom)\s*$", re.I)
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_CONJUNCTIONS_AND_PUNCTUATION = re.compile(r"(?i)\b(?:but|and|yet|so|also)\b|[\W_]")
+_OWNER_WORD_LAST = re.compile(r"[\w.&-]+$")
+_OWNER_WORD = re.compile(r"[\w’'.&-]+")
+_SUBJECT_AND_VERB = re.compile(
+    r"\s*((?:(?:[A-Z][\w’'.-]*|[a-z]+)\s+)*?[A-Z][\w’'.-]*)\s+[a-z]+(?:ed|s)(?=\s)"
+)
 
 
 def _speech_goes_on(text: str, pos: int) -> bool:
@@ -208,7 +217,7 @@ def _before_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution
     if relay:
         via, mentions, end = mentions, relay[0], relay[1]
     lead = text[: m.start()]
-    at_start = not re.sub(r"(?i)\b(?:but|and|yet|so|also)\b|[\W_]", "", lead)
+    at_start = not _CONJUNCTIONS_AND_PUNCTUATION.sub("", lead)
     tail_empty = tail_is_empty(text, end)
     direction: Direction = "backward" if tail_empty else "forward" if at_start else "both"
     return Attribution(m.group(0), s.start + m.start(), s.start + end, mentions, direction, s.index, via=via)
@@ -216,11 +225,11 @@ def _before_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution
 
 def _possessive_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution | None:
     """ "the health ministry's figures", "UNRWA's estimate", "its tally"."""
-    last = re.search(r"[\w.&-]+$", text[: m.start()])
+    last = _OWNER_WORD_LAST.search(text[: m.start()])
     if last is None:
         return None
     start = last.start()
-    for w in reversed(list(re.finditer(r"[\w’'.&-]+", text[: last.start()]))[-5:]):
+    for w in reversed(list(_OWNER_WORD.finditer(text[: last.start()]))[-5:]):
         gap = text[w.end() : start]
         low = w.group(0).lower()
         if gap.strip() or low in PREPOSITIONS or patterns()["verbs"].fullmatch(low):
@@ -249,9 +258,7 @@ def _participle_attribution(
     if earlier:
         a = earlier[-1]
         return Attribution(m.group(0), a.start, s.start + m.end(), a.mentions, "forward", s.index, via=a.via)
-    lead = re.match(
-        r"\s*((?:(?:[A-Z][\w’'.-]*|[a-z]+)\s+)*?[A-Z][\w’'.-]*)\s+[a-z]+(?:ed|s)(?=\s)", text[: m.start()]
-    )
+    lead = _SUBJECT_AND_VERB.match(text[: m.start()])
     if not lead or not source_like(lead.group(1)):
         return None
     mentions = parse_source(lead.group(1), s.start + lead.start(1))

@@ -14,6 +14,7 @@ from audit.attribute.originators import lexicon, phrase_regex
 from audit.attribute.vocab import needles_for
 
 _NEVER = re.compile(r"(?!x)x")
+_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)
@@ -135,4 +136,4 @@ def hedge_for(text: str, pos: int) -> str | None:
             d = abs(m.start() - pos)
             if best is None or d < best[0]:
                 best = (d, m.group(0).lower())
-    return re.sub(r"\s+", " ", best[1]) if best else None
+    return _SPACES.sub(" ", best[1]) if best else None

@@ -137,7 +137,15 @@ class Mention:
 
 
 def tokens_of(text: str) -> list[str]:
-    return [_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)]
+    return [_unpossessed(w.lower()) for w in _WORD.findall(text)]
+
+
+def _unpossessed(word: str) -> str:
+    """A word less its possessive ending: `_POSSESSIVE.sub("", word)` for a word on one line, without
+    a regex (asked of every word of every source phrase)."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) else word
 
 
 @lru_cache(maxsize=8192)
@@ -177,40 +185,51 @@ def _synonym_pattern() -> re.Pattern[str]:
 
 def is_proper(word: str, first: bool = False) -> bool:
     """A capitalised word that is no title, organisation word or filler."""
-    sets = _sets()
-    bare = _POSSESSIVE.sub("", word)
-    if not bare[:1].isupper():
+    if not word[:1].isupper():  # a possessive ending is never all of a word: its first letter decides
         return False
-    low = bare.lower()
+    sets = _sets()
+    low = _unpossessed(word).lower()
     if low in sets["not_proper"]:
         return False
     return not (first and low in sets["data_nouns"])
 
 
+_DEMONYM_ENDINGS = ("i", "an", "ese", "ish", "ch")  # "Iraqi", "Syrian", "Chinese", "British", "French"
+
+
 def _demonym(words: list[str], i: int) -> bool:
     """ "Iraqi" in "an Iraqi army captain": a capitalised modifier of a lower-case noun."""
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    return nxt.isalpha() and nxt.islower() and bool(re.search(r"(?:i|an|ian|ese|ish|ch)$", words[i]))
+    return nxt.isalpha() and nxt.islower() and words[i].endswith(_DEMONYM_ENDINGS)
 
 
 def proper_words(name: str) -> list[str]:
-    words = _WORD.findall(name)
+    return _proper_of(_WORD.findall(name))
+
+
+def _proper_of(words: list[str]) -> list[str]:
+    """The proper words of a phrase's words (see `proper_words`)."""
     return [w for i, w in enumerate(words) if is_proper(w, first=i == 0) and not _demonym(words, i)]
+
+
+_PLACE_OR_ROLE_OF = re.compile(r"\s(?:of|in|from|at|for|with)\s")  # "the governor of Qeshm"
 
 
 def classify(name: str) -> Kind:
     sets = _sets()
     words = _WORD.findall(name)
-    low = [_POSSESSIVE.sub("", w.lower()) for w in words]
     if not words:
         return "other"
+    low = [_unpossessed(w.lower()) for w in words]
     if len(low) == 1 and low[0] in sets["pronouns"]:
         return "pronoun"
-    proper = proper_words(re.split(r"\s(?:of|in|from|at|for|with)\s", name)[0])
-    has_title = any(
-        w in sets["titles"] or w.rsplit("-", 1)[-1] in sets["titles"] for w in low
+    of = _PLACE_OR_ROLE_OF.search(name)  # the proper words before it: its words, unless there is one
+    proper = _proper_of(words if of is None else _WORD.findall(name[: of.start()]))
+    titles = sets["titles"]
+    has_title = not titles.isdisjoint(low) or any(
+        w.rsplit("-", 1)[-1] in titles for w in low if "-" in w
     )  # "Under-Secretary"
-    has_org = any(w in sets["organisation_words"] for w in low)
+    has_org = not sets["organisation_words"].isdisjoint(low)
     definite = low[0] in {"the", "this"}
     if not proper:
         if low[-1] in sets["anonymous_words"] or low[-1] in sets["titles"]:
@@ -249,16 +268,16 @@ def source_like(name: str) -> bool:
     words = _WORD.findall(name)
     if not words or len(words) > 14:
         return False
-    low = [_POSSESSIVE.sub("", w.lower()) for w in words]
+    low = [_unpossessed(w.lower()) for w in words]
     if low[0] in ("no", "none", "neither"):
         return False  # "was claimed by no group", "no one said": a source denied
-    if re.search(r"\d", name):
+    if _DIGIT.search(name):
         return False
     lexical = sets["role_words"]
     if any(w in lexical for w in low) or any(w in sets["data_nouns"] for w in low):
         return True
     never = lexicon().words("not_sources")
-    names = [w for w in proper_words(name) if _POSSESSIVE.sub("", w.lower()) not in never]
+    names = [w for w in proper_words(name) if _unpossessed(w.lower()) not in never]
     return bool(names) or any(w.isupper() and len(w) > 1 for w in words)
 
 
@@ -299,9 +318,15 @@ def _generic(m: Mention) -> bool:
     return m.kind == "anonymous" and len(m.tokens) <= 1
 
 
+_DIGIT = re.compile(r"\d")
+_INDEFINITE = re.compile(r"(?i)an?\s")
+_DEFINITE = re.compile(r"^(?:the|this)\s+", re.IGNORECASE)
+_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
 def _indefinite(m: Mention) -> bool:
     """ "a senior official" introduces someone new; it refers back to nobody."""
-    return bool(re.match(r"(?i)an?\s", m.name))
+    return bool(_INDEFINITE.match(m.name))
 
 
 def _person_like(m: Mention) -> bool:
@@ -328,16 +353,16 @@ def _antecedent(m: Mention, i: int, index: _Earlier, gender: dict[int, str], uf:
                 continue
             return j
         return None
-    bare = re.sub(r"^(?:the|this)\s+", "", m.name, flags=re.IGNORECASE)
+    bare = _DEFINITE.sub("", m.name)
     if bare.isupper() and 2 <= len(bare) <= 8 and bare in index.by_initials:
         return index.by_initials[bare]
     if m.statement and m.kind == "description" and index.last_statement is not None:
         return index.last_statement
     if not m.tokens or _generic(m) or _indefinite(m):
         return None
-    for j in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
+    for j in index.sharing(m.tokens, since=i - LOOKBACK):
         e = mentions[j]
-        if e.kind == "pronoun" or e.tokens == m.tokens and e.name == m.name:
+        if e.tokens == m.tokens and e.name == m.name:
             continue
         full, prefixes = index.full(j)
         # fuzzy_in matches a token of 4+ letters by its first four: most candidates fail that at once
@@ -359,6 +384,7 @@ class _Earlier:
         self.by_initials: dict[str, int] = {}  # an acronym or a name's initials -> its latest mention
         self.last_statement: int | None = None  # the latest "statement" naming its issuer
         self._full: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._by_key: dict[str, list[int]] = {}  # a token's key -> the mentions holding it, in order
 
     def add(self, i: int) -> None:
         m = self.mentions[i]
@@ -367,6 +393,10 @@ class _Earlier:
         self.by_initials[initials(m.name)] = i
         if m.statement and not _STATEMENT_NAME.search(m.name):
             self.last_statement = i
+        if m.kind != "pronoun":  # a pronoun is no named antecedent
+            full, prefixes = self.full(i)
+            for key in prefixes.union(t for t in full if len(t) < 4):
+                self._by_key.setdefault(key, []).append(i)
 
     def full(self, j: int) -> tuple[frozenset[str], frozenset[str]]:
         """The tokens of mention j's name and description, and their four-letter prefixes."""
@@ -375,6 +405,22 @@ class _Earlier:
             full = e.tokens | content_tokens(e.description or "")
             self._full[j] = (full, frozenset(t[:4] for t in full if len(t) >= 4))
         return self._full[j]
+
+    def sharing(self, tokens: frozenset[str], since: int) -> Iterable[int]:
+        """The named mentions from `since` on that could hold all of `tokens`, latest first: those
+        holding the key of each token (a token of four letters or more is held, exactly or by
+        `fuzzy_in`, only by a mention with a token of its first four letters; a shorter one only
+        exactly). Walked from the key held by the fewest."""
+        holders: list[list[int]] = []
+        for t in tokens:
+            held = self._by_key.get(t[:4] if len(t) >= 4 else t)
+            if held is None:
+                return  # no earlier named mention holds this token
+            holders.append(held)
+        for j in reversed(min(holders, key=len)):
+            if j < since:
+                return
+            yield j
 
 
 def resolve(mentions: list[Mention]) -> None:
@@ -389,7 +435,7 @@ def resolve(mentions: list[Mention]) -> None:
         earlier.add(i)
         if j is not None:
             uf.union(i, j)
-            sex = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(m.name.lower())
+            sex = _SEX.get(m.name.lower())
             if sex:
                 gender.setdefault(uf.find(i), sex)
             if m.kind in ("pronoun", "description") or not proper_words(m.name):
@@ -467,22 +513,53 @@ def _time_tail(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 def _strip(text: str) -> str:
-    """Drop fillers at either end ("But he", "the first minister has") and stray punctuation."""
-    pats = _patterns()
-    prev = None
-    while prev != text:
-        prev = text
-        text = text.strip(" \t\n,;:\"“”‘’'()[]-–—")
-        m = pats["lead"].match(text)
-        if m:
-            text = text[m.end() :]
-        m_time = pats["time_tail"].search(text)
-        if m_time and m_time.start() > 0:
-            text = text[: m_time.start()]
-        m2 = re.search(r"\s+(\S+)$", text)
-        if m2 and (pats["trail"].fullmatch(m2.group(1)) or re.fullmatch(r"[a-z]+ly", m2.group(1))):
-            text = text[: m2.start()]
+    """Drop fillers at either end ("But he", "the first minister has") and stray punctuation: the
+    steps of `_STRIP_STEPS` applied in turn, round and round, until a whole round changes nothing.
+
+    Each step depends on the text alone, so once the text has come through every step unchanged in
+    a row it is a fixed point of all of them: the round is not begun again just to confirm it."""
+    if not text:
+        return text
+    steps = _strip_steps()
+    unchanged = step = 0
+    while unchanged < len(steps):
+        changed = steps[step](text)
+        unchanged = unchanged + 1 if changed == text else 0
+        text = changed
+        step = (step + 1) % len(steps)
     return text
+
+
+_STRIP_CHARS = " \t\n,;:\"“”‘’'()[]-–—"
+_LAST_WORD = re.compile(r"\s+(\S+)$")
+_ADVERB = re.compile(r"[a-z]+ly")
+
+
+@lru_cache(maxsize=1)
+def _strip_steps() -> tuple[Callable[[str], str], ...]:
+    """The steps of `_strip`, in order: punctuation, a leading filler, a time phrase ending the
+    text, a trailing filler or adverb."""
+    pats = _patterns()
+    lead, time_tail, trail = pats["lead"], pats["time_tail"], pats["trail"]
+
+    def punctuation(text: str) -> str:
+        return text.strip(_STRIP_CHARS)
+
+    def leading_filler(text: str) -> str:
+        m = lead.match(text)
+        return text[m.end() :] if m else text
+
+    def time_phrase(text: str) -> str:
+        m = time_tail.search(text)
+        return text[: m.start()] if m and m.start() > 0 else text
+
+    def trailing_filler(text: str) -> str:
+        m = _LAST_WORD.search(text)
+        if m and (trail.fullmatch(m.group(1)) or _ADVERB.fullmatch(m.group(1))):
+            return text[: m.start()]
+        return text
+
+    return punctuation, leading_filler, time_phrase, trailing_filler
 
 
 def _strip_data_noun(name: str) -> str:
@@ -503,10 +580,14 @@ def _capitalised(word: str) -> bool:
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|one|another|a\s+new|one\s+more)(?:\s+|$)", re.IGNORECASE)
 
 
+_AND = re.compile(r",?\s+(?:and|&)\s+")
+_SPACES = re.compile(r"\s+")
+
+
 def _split_coordination(name: str) -> list[str]:
     """ "security and medical officials" -> two; "police and doctor Ahmed Ibrahim" -> two;
     "Department of Trade and Industry" and "Bosnia and Herzegovina" stay one."""
-    parts = [p.strip() for p in re.split(r",?\s+(?:and|&)\s+", name) if p.strip()]
+    parts = [p.strip() for p in _AND.split(name) if p.strip()]
     if len(parts) < 2 or _one_organisation(parts[-2], parts[-1]):
         return [name]
     sets = _sets()
@@ -613,6 +694,9 @@ def parse_source(text: str, offset: int, statement: bool = False) -> list[Mentio
     return [m.moved(offset) for m in _parsed(text, statement)]
 
 
+_INDEFINITE_NAME = re.compile(r"[Aa]n?\s+[A-Z]")  # "a Syrian", "an Iraqi official"
+
+
 @lru_cache(maxsize=4096)
 def _parsed(text: str, statement: bool) -> tuple[Mention, ...]:
     """parse_source at offset 0. A document names the same sources again and again ("he said",
@@ -628,18 +712,20 @@ def _parsed(text: str, statement: bool) -> tuple[Mention, ...]:
     description = _strip(description)
     if head and description and _name_after_role(head, description):
         head, description = description, head
-    name = _strip(_strip_data_noun(head))
-    if re.match(r"[Aa]n?\s+[A-Z]", name) and name.split()[-1][:1].isupper():
+    # a stripped text is a fixed point of _strip: only what changed since is stripped again
+    bare = _strip_data_noun(head)
+    stripped = name = head if bare == head else _strip(bare)
+    if _INDEFINITE_NAME.match(name) and name.split()[-1][:1].isupper():
         name = name.split(None, 1)[1]
     if not name:
         return ()
     mentions: list[Mention] = []
     for part in _split_coordination(name):
-        part = _strip(part)
+        part = part if part == stripped else _strip(part)
         at = text.find(part)
         start = at if at >= 0 else max(0, text.find(name))
         end = start + len(part) if at >= 0 else len(text.rstrip())
-        name_clean = re.sub(r"\s+", " ", part)
+        name_clean = _SPACES.sub(" ", part)
         mentions.append(
             Mention(
                 name=name_clean,

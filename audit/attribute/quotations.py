@@ -36,7 +36,7 @@ def _closes_before_attribution(text: str, i: int) -> bool:
     if m is None:
         return False
     lead = after[: m.start()]
-    return len(lead.split()) <= 7 and not re.search(r"[.!?]", lead)
+    return len(lead.split()) <= 7 and not _SENTENCE_STOP.search(lead)
 
 
 def _quote_role(text: str, i: int, in_quote: bool, para_start: int) -> str:
@@ -76,6 +76,8 @@ def _continues(text: str, paras: list[tuple[int, int]], k: int) -> bool:
 
 
 _QUOTE_MARK = re.compile('["“”]')
+_SENTENCE_STOP = re.compile(r"[.!?]")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
 def find_quotations(doc: Document) -> list[Quotation]:
@@ -137,7 +139,7 @@ def _speaker_of(
             if sp.cue.lower() in ("told", "tells", "tell"):  # '..." the governor told reporters. "...'
                 after = _AUDIENCE.sub("", after, count=1)
             gap = text[previous.end : sp.start] + after
-        if not re.search(r"[A-Za-z0-9]", gap):
+        if not _ALNUM.search(gap):
             return sp
     return None
 

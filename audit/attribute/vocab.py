@@ -105,11 +105,13 @@ def needles_for(phrases: frozenset[str]) -> tuple[str, ...] | None:
     cannot match the phrases. A greedy cover: the word that covers the most letters first."""
     rest = {" ".join(p.lower().split()) for p in phrases}
     words = sorted({w for p in rest for w in p.split()})
+    # which phrases hold each word, tested once: each round then counts what is left by intersection
+    holding = {w: frozenset(p for p in rest if w in p) for w in words}
     needles: list[str] = []
     while rest and len(needles) < _MAX_NEEDLES:
-        best = max(words, key=lambda w: (sum(w in p for p in rest) * len(w), w))
+        best = max(words, key=lambda w: (len(holding[w] & rest) * len(w), w))
         needles.append(best)
-        rest = {p for p in rest if best not in p}
+        rest = rest - holding[best]
     return None if rest else tuple(needles)
 
 
