@@ -1,4 +1,6 @@
-"""Hedges: the nearest hedge word ("estimated", "reportedly", "believed") in a figure's clause.
+"""Hedges: the nearest hedge word ("estimated", "reportedly", "believed", "probably") in a figure's
+clause; a hedge right before another number is that number's ("an estimated 900 homes in about 12
+villages": the 12 is not estimated).
 
 From audit/data/attribution.yaml: `hedges` (words, with `not_before`/`only_before`), `hedge_reach`,
 `hedge_clause_breaks`.
