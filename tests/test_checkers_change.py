@@ -53,6 +53,10 @@ def _statuses(text: str) -> list[str]:
         # basis points are hundredths of a percentage point
         ("Rates rose by 25 basis points to 5.25% from 5.00%.", ["pass"]),
         ("Rates rose by 75 basis points to 5.25% from 5.00%.", ["fail"]),
+        # "X, up from Y", then the amount
+        ("Turnout was 67%, up from 62% in 2019, a rise of five points.", ["pass"]),
+        ("Turnout was 67%, up from 62% in 2019, a rise of eight points.", ["fail"]),
+        ("Sales were £15m, down from £18m, a fall of £8m.", ["fail"]),
     ],
 )
 def test_more_ways_to_state_an_amount_of_change(text: str, expected: list[str]) -> None:

@@ -71,7 +71,8 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
             continue
         if not by_amount:
             continue
-        pair = to_from(ctx, [c for c in sentence if c is not amount], amount)
+        others = [c for c in sentence if c is not amount]
+        pair = to_from(ctx, others, amount) or _up_from(ctx, others)
         if pair is None:
             continue
         points = _points_of(amount, *pair) or _bare_points_of(ctx, amount, *pair)
@@ -85,6 +86,17 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
 _OR_PERCENT = re.compile(r"^\s*(?:points?\b|pts\b)?\s*,?\s*(?:or|\()\s*$", re.I)
 _OR_AHEAD = re.compile(r"\s*(?:points?\b|pts\b)?\s*,?\s*(?:or\b|\()", re.I)
 _AT = re.compile(r"\bat\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)
+
+
+_UP_FROM_BETWEEN = re.compile(r"^\s*,?\s*(?:up|down)\s+from\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)
+
+
+def _up_from(ctx: Context, claims: list[Claim]) -> tuple[Claim, Claim] | None:
+    """(new, old) of "Turnout was 67%, up from 62%": the value just before ", up from" and the one after."""
+    for new, old in zip(claims, claims[1:], strict=False):
+        if same_unit(new, old) and _UP_FROM_BETWEEN.match(ctx.between(new, old)):
+            return new, old
+    return None
 
 
 @cache
