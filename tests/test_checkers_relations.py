@@ -1152,6 +1152,9 @@ def test_a_round_value_compared_with_a_finer_one_shares_its_precision(text: str,
         ("Exports of $1.2tn and imports of $1.8tn left a deficit of $800bn.", "fail"),
         ("Spending was £52m and revenue was £40m, a gap of £12m.", "pass"),
         ("Spending was £52m and revenue was £40m, a gap of £21m.", "fail"),
+        ("The bill passed by 320 votes to 280, a majority of 40.", "pass"),
+        ("The bill passed by 320 votes to 280, a majority of 60.", "fail"),
+        ("She won with 5,200 votes against 4,900, a margin of 300.", "pass"),
     ],
 )
 def test_a_difference_named_beside_its_two_terms(text: str, status: str) -> None:

@@ -458,7 +458,8 @@ def _difference_of() -> re.Pattern[str]:
 
 # between the two terms: "and imports of", "and spending at", with no clause break
 _TERMS_JOINED = re.compile(
-    r"^[^.;:()\d]{0,12}\band\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+(?:of|at|were|was|totalled|totaled|reached)\s+[$\u00a3\u20ac\u00a5]?\s*$",
+    r"^[^.;:()\d]{0,12}\band\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s+(?:of|at|were|was|totalled|totaled|reached)\s+[$\u00a3\u20ac\u00a5]?\s*$"
+    r"|^\s*(?:votes?\s+)?(?:to|against)\s+$",  # "passed by 320 votes to 280, a majority of 40"
     re.I,
 )
 
