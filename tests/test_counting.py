@@ -494,3 +494,15 @@ def test_a_phrase_looked_up_before_a_figure_is_the_one_the_pattern_finds(head: s
 
     for text in (head, head.title(), head.upper()):
         same_cue(counting._before_cue(text, lexicon.end_of(text)), counting._before_pattern().search(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Of the 900 patients, 31 have died.", ["count", "killed"]),
+        ("Among the 300 passengers, 12 were injured.", ["count", "wounded"]),
+        ("Of the 50 casualties, 20 were killed.", ["casualties", "killed"]),
+    ],
+)
+def test_a_whole_opening_its_clause_takes_no_verb_of_its_part(text: str, expected: list[str]) -> None:
+    assert [c[2] for c in counted(text)] == expected

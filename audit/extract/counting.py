@@ -632,6 +632,8 @@ def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: 
     if nxt is None or cue_at <= nxt.start:
         return False
     joint = fig.noun_end if fig.noun_end > 0 else fig.end  # past "two of the three victims" when read so
+    if _WHOLE_OPENS.search(text, max(0, fig.start - 30), fig.start):
+        return True  # "Of the 4,200 patients, 312 have died": the verb is the part's, not the whole's
     if _PART_OF_THE_GROUP_BEFORE.match(text, fig.end):
         return True  # "120 were hurt, 20 of them seriously, and 300 were arrested": 20 is of the hurt
     if _APPOSED_PART.match(text[joint:cue_at]):
@@ -642,6 +644,9 @@ def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: 
         return True  # "200 were rescued and 12 died": the first has a verb of its own
     return nxt.noun_end < 0 and not re.match(r"^\s*(?:[A-Za-z'-]+\s+){0,2}$", text[nxt.end : cue_at])
 
+
+# "Of the 4,200 patients, ...", "Among the 300 passengers, ...": a whole opening its clause
+_WHOLE_OPENS = re.compile(r"(?:^|[.;:]\s*|\n)\W*(?:of|among)\s+(?:the|these|those|its|their)\s+$", re.I)
 
 # "20 of them", "five of whom": a part of a group counted before, whose harm is that group's
 _PART_OF_THE_GROUP_BEFORE = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.I)
