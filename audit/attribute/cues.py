@@ -36,7 +36,7 @@ from audit.attribute.clauses import (
 )
 from audit.attribute.originators import Mention, lexicon, parse_source, source_like
 from audit.attribute.records import Attribution, Direction
-from audit.attribute.vocab import cue_in, patterns
+from audit.attribute.vocab import TOLD_WHOM, cue_in, patterns
 from audit.model import Sentence
 
 
@@ -165,9 +165,7 @@ def _verb_attribution(
 _FIRST_PERSON = frozenset({"i", "we"})
 _IN_A_STATEMENT = re.compile(r"\s+in\s+a\s+statement")
 _APPOSITION_AFTER = re.compile(r",\s+(?:an?|the)\s+[^,.;:]*")
-_TOLD_WHOM = re.compile(
-    r"\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|\s+(?:him|her|them|us|me|reporters|journalists)\b"
-)
+_TOLD_WHOM = re.compile(TOLD_WHOM)
 _COLON_SOON = re.compile(r"[^.;,:\"\u201c]{0,25}:")
 _COMMA = re.compile(r"\s*,\s*")
 _RELATIVE_OBJECT = re.compile(r"\b(?:which|that|whom)\s*$", re.I)

@@ -10,7 +10,7 @@ import bisect
 import re
 
 from audit.attribute.records import Attribution, Quotation
-from audit.attribute.vocab import carry_mode, patterns
+from audit.attribute.vocab import TOLD_WHOM, carry_mode, patterns
 from audit.model import Document, Sentence
 
 _OPENERS = frozenset("([{—–-/")
@@ -146,9 +146,7 @@ def _speaker_of(
 
 _GAP_WORD = re.compile(r"[A-Za-z0-9\n]")
 # who was told, after "told" and before the next quotation: "reporters", "the BBC", "AFP", "him"
-_AUDIENCE = re.compile(
-    r"^\s*(?:reporters|journalists|the\s+press|him|her|them|us|me|(?:the\s+)?(?:[A-Z][\w'’.-]*\s*)+)\s*(?=[.,;:!?])"
-)
+_AUDIENCE = re.compile(rf"^(?:{TOLD_WHOM}|\s+the\s+press)\s*(?=[.,;:!?])")
 _GAP_WORD_OR_STOP = re.compile(r"[A-Za-z0-9.!?\n]")
 
 

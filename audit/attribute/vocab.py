@@ -115,6 +115,12 @@ def needles_for(phrases: frozenset[str]) -> tuple[str, ...] | None:
     return None if rest else tuple(needles)
 
 
+# Who was told, after "told": a name in capitals ("the BBC", "AFP"), a pronoun, "reporters" or
+# "journalists". The speaker reader steps past it (cues.py); a quotation after it keeps the speaker of
+# the one before (quotations.py).
+TOLD_WHOM = r"\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|\s+(?:him|her|them|us|me|reporters|journalists)\b"
+
+
 def carry_mode() -> str:
     """`carry_over`: quotes (default), none, paragraph or next; see scope.py and quotations.py."""
     return str(lexicon().raw.get("carry_over", "quotes"))
