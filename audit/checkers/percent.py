@@ -21,6 +21,7 @@ from typing import Any
 from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import Interval, fmt, interval, point, printed_unit, step
 from audit.checkers.relate import (
+    OF_THE_OPENS,
     counts_alike,
     cue_pattern,
     ends_with_cue,
@@ -555,17 +556,13 @@ def _share_then_part(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim,
     return (part, whole) if _part_of(whole, part) else None
 
 
-# "Of the 40 people killed, 10, or 25%": the whole opens the clause
-_OF_THE_OPENS = re.compile(r"(?:^|[.;:]\s*|\n)\W*(?:of|among)\s+(?:the|its|their)\s+$", re.I)
-
-
 def _whole_opening(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
     """ "Of the 40 people killed, 10, or 25%, were children"; "Of the 120 staff, 30 (25%)": (part,
     whole), the whole opening the clause and the share right after the part."""
     if i < 2:
         return None
     whole, part, p = figures[i - 2], figures[i - 1], figures[i]
-    if not (whole.sentence == part.sentence == p.sentence) or not _OF_THE_OPENS.search(ctx.before(whole, 30)):
+    if not (whole.sentence == part.sentence == p.sentence) or not OF_THE_OPENS.search(ctx.before(whole, 30)):
         return None
     if not re.match(r"^[^.;:()\d]{0,40}?,\s*$", ctx.between(whole, part)):
         return None

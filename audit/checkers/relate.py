@@ -327,3 +327,7 @@ def counts_alike(a: Claim, b: Claim) -> bool:
 
 # "the other three", "the remaining 140": the rest of a group counted before
 THE_REST_BEFORE = re.compile(r"\bthe\s+(?:other|remaining)\s*$", re.I)
+
+# "Of the 40 people killed, ...", "Among the 300 passengers, ...": a whole opening its clause, which
+# names the group again (percent-of reads the share of it, restatement the group it restates)
+OF_THE_OPENS = re.compile(r"(?:^|[.;:]\s*|\n)\W*(?:of|among)\s+(?:the|its|their)\s+$", re.I)

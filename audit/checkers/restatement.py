@@ -36,6 +36,7 @@ from typing import Any
 from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import interval, point
 from audit.checkers.relate import (
+    OF_THE_OPENS,
     RISEN_TO,
     THE_REST_BEFORE,
     counts_alike,
@@ -289,7 +290,7 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
         if (
             antecedent is not None
             and _OF_THE_BEFORE.search(ctx.before(ref, 12))
-            and not _OF_THE_OPENING.search(ctx.before(ref, 20))
+            and not OF_THE_OPENS.search(ctx.before(ref, 20))
             and not named_alike(antecedent, ref)
         ):
             continue  # "the families of the two wounded men": only the same noun tells which group
@@ -733,7 +734,6 @@ _PARTITIVE_BEFORE = re.compile(
 
 
 _OF_THE_BEFORE = re.compile(r"\bof\s+the\s*$", re.I)
-_OF_THE_OPENING = re.compile(r"(?:^|[.;:]\s*|\n)\W*(?:of|among)\s+the\s*$", re.I)
 
 
 def _kin(earlier: Claim, ref: Claim) -> bool:
