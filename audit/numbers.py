@@ -339,8 +339,8 @@ def _digit_mentions(text: str) -> list[Mention]:
         elif sm := _suffix().match(text, end):
             suffix = sm.group(1) or sm.group(2)
             scale, end = float(suffixes[suffix.lower()]), sm.end()
-        elif _MONEY_SIGN_BEFORE.search(text, max(0, m.start() - 3), m.start()) and (
-            tm := _TRILLION_GLUED.match(text, end)
+        elif (tm := _TRILLION_GLUED.match(text, end)) and _MONEY_SIGN_BEFORE.search(
+            text, max(0, m.start() - 3), m.start()
         ):
             suffix, scale, end = "T", 1e12, tm.end()  # "$1.9T": only after a currency sign ("5T" is no money)
         else:

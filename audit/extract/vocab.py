@@ -46,8 +46,12 @@ def is_people_noun(word: str) -> bool:
     "Iranians") that is no listed exception ("assists")."""
     if word in people_nouns():
         return True
-    cas = data("casualties")
-    return len(word) >= 7 and word.endswith(tuple(cas["people_suffixes"])) and word not in _not_people()
+    return len(word) >= 7 and word.endswith(_people_suffixes()) and word not in _not_people()
+
+
+@cache
+def _people_suffixes() -> tuple[str, ...]:
+    return tuple(data("casualties")["people_suffixes"])
 
 
 @cache
