@@ -817,14 +817,40 @@ def test_the_same_named_source_giving_the_toll_again_restates_it(later: str, exp
             "Governor Ana Ruiz said nine people had been killed in three blasts on Friday.",
             "Ruiz said that two people had been killed and that the market was closed.",
         ),
-        (_ONE_SOURCE_LEDE, "A mayor, Tomas Vell, said two people had been killed and more might be found."),
+        (_ONE_SOURCE_LEDE, "A mayor, Tomas Vell, said two people had been killed in his village."),
+        (_ONE_SOURCE_LEDE, "In the valley below Dorne, two people had been killed, a mayor said."),
+        (_ONE_SOURCE_LEDE, "Two people had been killed when a dam burst in 1998, a mayor said."),
+        (_ONE_SOURCE_LEDE, "Two people had been killed in a separate flood, a mayor said."),
     ],
 )
-def test_a_share_or_another_source_is_no_toll_given_again(lede: str, later: str) -> None:
-    """A place given to the later figure makes it a share; a toll over several events has shares; and
-    another source's figure needs the event named to be the same toll."""
+def test_a_share_or_another_event_is_no_toll_given_again(lede: str, later: str) -> None:
+    """A place given to the later figure (a name, or "his village") makes it a share; a toll over
+    several events has shares; another event or period is not this toll."""
     text = lede.format(n="nine") + _ONE_SOURCE_FILLER + later
     assert "fail" not in statuses(text, "restatement")
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("A mayor, Tomas Vell, said two people had been killed and more might be found.", ["fail"]),
+        ("A mayor, Tomas Vell, said nine people had been killed and more might be found.", ["pass"]),
+        ('"We have counted eleven dead," a rescue worker told reporters.', ["fail"]),
+        ("Two people had been killed, the coroner's office said later.", ["fail"]),
+    ],
+)
+def test_a_bare_sourced_toll_states_the_ledes_toll_again(later: str, expected: list[str]) -> None:
+    """A figure of the lede's harm that someone gives with no event, place or period of its own is the
+    toll of the one event the story tells, whoever gives it: when it differs, the copy gives two tolls
+    for one event and the editor should see it."""
+    text = _ONE_SOURCE_LEDE.format(n="nine") + _ONE_SOURCE_FILLER + later
+    assert statuses(text, "restatement") == expected
+
+
+def test_an_unsourced_bare_figure_is_not_taken_for_the_toll() -> None:
+    """With no one giving it and no event named, a later figure may be background: not paired."""
+    text = _ONE_SOURCE_LEDE.format(n="nine") + _ONE_SOURCE_FILLER + "Two people had been killed."
+    assert statuses(text, "restatement") == []
 
 
 @settings(max_examples=40, deadline=None)

@@ -2,8 +2,10 @@
 
 A toll is the lede's first killed or wounded figure. A later figure of its harm restates it when it
 counts the same group (the same noun, or people in general), names the event definitely ("the
-quake", "It hurt 30", a sentence right after one naming it) or rests on the lede toll's named
-source (not a share: a toll over several events, a place given to the later figure), and is no
+quake", "It hurt 30", a sentence right after one naming it), rests on the lede toll's named
+source, or is given by any source in a sentence that names no event, place or period ("The
+governor said 50 were injured") (not a share: a toll over several events, a place given to the
+later figure), and is no
 part of the group ("two of the dead", "including"), no update ("rose to", "so far"), no other
 event or period, and no sibling of another figure of its harm in its sentence. A later figure
 larger than an exact toll exceeds it; "the deaths of those three people" names the toll again.
@@ -37,7 +39,7 @@ from audit.checkers.relate import (
     updated,
     vague,
 )
-from audit.lexicon import words_pattern
+from audit.lexicon import data, words_pattern
 from audit.model import HARM_CATEGORIES, Claim
 
 
@@ -188,6 +190,7 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
         or not (
             (of_sentence(ctx, claim, _names_event_definitely) and not _latest_event_elsewhere(ctx, claim))
             or (toll is not None and _same_named_source(ctx, toll, claim))
+            or (toll is not None and _bare_statement(ctx, toll, claim))
             or _it_names_the_event(ctx, claim)
             or _event_named_just_before(ctx, claim)
         )
@@ -197,6 +200,27 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
             for c in ctx.figures_in(claim.sentence, claim.sentence)
         )
     )
+
+
+def _bare_statement(ctx: Context, toll: Claim, claim: Claim) -> bool:
+    """ "The governor said 50 were injured": a sourced figure whose sentence names no event, no place
+    and no period gives the toll of the one event the lede tells (not when the lede's toll spans
+    several events: then it may be one event's share)."""
+    if not claim.sources or _SEVERAL_EVENTS().search(sentence_text(ctx, toll)):
+        return False
+    sentence = sentence_text(ctx, claim)
+    definite, indefinite = _EVENT_REFERENCES()
+    return not (definite.search(sentence) or indefinite.search(sentence) or _SOME_PLACE().search(sentence))
+
+
+@cache
+def _SOME_PLACE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    """ "In neighbouring Central Aceh district", "in his village": a place anywhere in a sentence."""
+    places = words_pattern(data("casualties")["populated_places"])
+    named = r"(?:the\s+)?(?:[a-z]+\s+)?[A-Z][a-z]+"
+    common = rf"(?:the|his|her|their|its|that|this|one|a|each)\s+(?:[a-z-]+\s+)?(?:{places})s?\b"
+    prepositions = r"[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]utside|[Ii]nside|[Aa]round|[Aa]cross|[Bb]elow|[Bb]eyond"
+    return re.compile(rf"\b(?:{prepositions})\s+(?:{named}|{common})")
 
 
 def _latest_event_elsewhere(ctx: Context, claim: Claim) -> bool:
