@@ -847,6 +847,24 @@ def test_a_bare_sourced_toll_states_the_ledes_toll_again(later: str, expected: l
     assert statuses(text, "restatement") == expected
 
 
+@pytest.mark.parametrize(
+    ("lede", "expected"),
+    [
+        ("A shell struck the shelter in Tarsa on Monday, killing 31 Kurds.", ["fail"]),
+        ("A shell struck the shelter in Tarsa on Monday, killing 13 Kurds.", ["pass"]),
+        ("A shell struck the shelter in Tarsa on Monday, killing 31 Kurds and two Armenians.", []),
+        ("A shell struck the shelter in Tarsa on Monday, killing 31 soldiers.", []),
+    ],
+)
+def test_a_toll_under_a_peoples_name_is_the_toll_of_people(lede: str, expected: list[str]) -> None:
+    """ "killing 31 Kurds" then "It has killed 13 people": the people counted by name are the dead of
+    the event, so a later count of people restates them; not when others of the harm stand beside
+    them, and not for a group that is one kind among people (soldiers)."""
+    later = '\n\nThe army denied firing. "This was a terrible attack," a doctor said.'
+    later += '\n\n"It has killed 13 people."'
+    assert statuses(lede + later, "restatement") == expected
+
+
 def test_an_unsourced_bare_figure_is_not_taken_for_the_toll() -> None:
     """With no one giving it and no event named, a later figure may be background: not paired."""
     text = _ONE_SOURCE_LEDE.format(n="nine") + _ONE_SOURCE_FILLER + "Two people had been killed."

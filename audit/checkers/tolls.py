@@ -107,7 +107,9 @@ def toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
         for later in _later_of_category(ctx, toll):
             if several and _ONE_OF_THEM().search(sentence_text(ctx, later)):
                 continue  # "nine killed in three explosions ... The first blast killed two": a share
-            if _same_group(toll, later) and _states_whole_toll(ctx, later, toll):
+            generic = head(later.subject) in _GENERIC_HEADS
+            same = _same_group(toll, later) or (generic and _a_people_whole(ctx, toll))
+            if same and _states_whole_toll(ctx, later, toll):
                 yield toll, later, "the lede's toll stated again", "low"
 
 
@@ -118,6 +120,18 @@ def _same_group(a: Claim, b: Claim) -> bool:
 
 
 _GENERIC_HEADS = {None, "people", "person", "victim", "other", "dead", "casualty", "body"}
+
+
+def _a_people_whole(ctx: Context, toll: Claim) -> bool:
+    """ "killed 40 Palestinians" ... "It has killed 40 people": a toll counted under a people's name (a
+    capitalised plural: Palestinians, Iraqis, Kurds) is the toll of people in general, unless its
+    sentence counts others of the harm beside it ("40 Palestinians and two Egyptians")."""
+    words = (toll.subject or "").split()
+    if not words or not words[-1][:1].isupper() or not words[-1].endswith("s"):
+        return False
+    return not any(
+        c is not toll and c.category == toll.category for c in ctx.figures_in(toll.sentence, toll.sentence)
+    )
 
 
 # "In India, where 2,000 died", "in the town of Erzin, where two were killed": one place's share.
