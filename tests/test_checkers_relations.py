@@ -865,6 +865,30 @@ def test_a_toll_under_a_peoples_name_is_the_toll_of_people(lede: str, expected: 
     assert statuses(lede + later, "restatement") == expected
 
 
+_FEATURE_OPENING = (
+    "The bells rang 12 times at noon in the old square.\n\n"
+    "Some 300 people stood in silence by the fountain.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("The bombings, which left 21 dead, were never claimed.", ["fail"]),
+        ("The bombings, which left 12 dead, were never claimed.", ["pass"]),
+        ("In 1990 a flood killed 21 people in the valley.", []),
+        ("The bombings, which left about 21 dead, were never claimed.", []),
+    ],
+)
+def test_a_lede_counting_no_harm_leaves_the_first_whole_toll(first: str, expected: list[str]) -> None:
+    """A feature that opens on a scene (its first sentences with figures count no harm) gives its toll
+    further down; the first figure of the harm is the story's toll when it is one whole toll of an
+    event it names (not another period, not an estimate), and a later figure for that event restates
+    it."""
+    later = "\n\nAn inquiry found that the bombings killed 12 people."
+    assert statuses(_FEATURE_OPENING + first + later, "restatement") == expected
+
+
 def test_an_unsourced_bare_figure_is_not_taken_for_the_toll() -> None:
     """With no one giving it and no event named, a later figure may be background: not paired."""
     text = _ONE_SOURCE_LEDE.format(n="nine") + _ONE_SOURCE_FILLER + "Two people had been killed."

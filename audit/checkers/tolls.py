@@ -100,6 +100,10 @@ def toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
     first_of_category: dict[str, Claim] = {}
     for toll in _lede_tolls(ctx):
         first_of_category.setdefault(toll.category, toll)  # the lede's first figure of a category is its toll
+    for category in ("killed", "wounded"):
+        story_toll = None if category in first_of_category else _story_toll(ctx, category)
+        if story_toll is not None:
+            first_of_category[category] = story_toll
     for toll in first_of_category.values():
         if updated(ctx, toll):
             continue
@@ -111,6 +115,15 @@ def toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
             same = _same_group(toll, later) or (generic and _a_people_whole(ctx, toll))
             if same and _states_whole_toll(ctx, later, toll):
                 yield toll, later, "the lede's toll stated again", "low"
+
+
+def _story_toll(ctx: Context, category: str) -> Claim | None:
+    """A lede that counts none of a harm (a feature's scene, an anniversary's opening): the story's
+    first figure of it is its toll when it states one whole toll of an event it names ("the
+    bombings, which left 21 dead")."""
+    skip = set(headline_sentences(ctx)) | set(lede_sentences(ctx))
+    first = next((c for c in ctx.figures if c.category == category and c.sentence not in skip), None)
+    return first if first is not None and _states_whole_toll(ctx, first) else None
 
 
 def _same_group(a: Claim, b: Claim) -> bool:
