@@ -839,9 +839,26 @@ def test_a_monitor_s_own_count_rests_on_it(verb: str) -> None:
     assert _originators(f"The monitor {verb} 56 deaths in detention last year.")["56"] == {"The monitor"}
 
 
-@pytest.mark.parametrize("noun", ["monitor", "watchdog", "foundation", "NGO", "studio"])
+@pytest.mark.parametrize(
+    "noun",
+    [
+        "monitor",
+        "watchdog",
+        "foundation",
+        "NGO",
+        "studio",
+        "coastguard",
+        "coast guard",
+        "fire brigade",
+        "navy",
+    ],
+)
 def test_more_organisations_speak(noun: str) -> None:
     assert _originators(f"The {noun} said 56 people had died.")["56"] == {f"The {noun}"}
+
+
+def test_a_body_s_kind_is_no_source_where_it_is_no_speaker() -> None:
+    assert _originators("He was on guard duty when 21 people went missing.")["21"] == set()
 
 
 def test_a_relative_clause_after_the_opening_speaker_may_hold_be() -> None:

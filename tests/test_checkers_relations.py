@@ -865,6 +865,34 @@ def test_a_toll_under_a_peoples_name_is_the_toll_of_people(lede: str, expected: 
     assert statuses(lede + later, "restatement") == expected
 
 
+@pytest.mark.parametrize(
+    ("lede", "later", "expected"),
+    [
+        (
+            "Floods forced some 9,000 people from their homes in Varo province, officials said on Sunday.",
+            '"There are 4,000 displaced," the governor said, adding that tents had gone up in Ista.',
+            ["fail"],
+        ),
+        (
+            "Twelve fishermen were missing after a storm struck the coast on Sunday, officials said.",
+            "The coastguard said 21 fishermen were still missing.",
+            ["fail"],
+        ),
+        (
+            "Twelve fishermen were missing after a storm struck the coast on Sunday, officials said.",
+            "The coastguard said 12 fishermen were still missing.",
+            ["pass"],
+        ),
+    ],
+)
+def test_the_missing_and_the_displaced_of_the_lede_are_a_toll_too(
+    lede: str, later: str, expected: list[str]
+) -> None:
+    """The lede's missing and displaced are stated again like its dead; a place named in a later clause
+    ("tents had gone up in Ista") places that clause, not the figure."""
+    assert statuses(lede + "\n\nRescue boats searched all night.\n\n" + later, "restatement") == expected
+
+
 _FEATURE_OPENING = (
     "The bells rang 12 times at noon in the old square.\n\n"
     "Some 300 people stood in silence by the fountain.\n\n"

@@ -73,10 +73,14 @@ def toll_exceeded(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
                 yield toll, later, "the lede's toll", "low"
 
 
-def _lede_tolls(ctx: Context) -> list[Claim]:
-    """The lede's killed and wounded figures, in document order."""
+def _lede_tolls(ctx: Context, harms: tuple[str, ...] = ("killed", "wounded")) -> list[Claim]:
+    """The lede's figures of the harms (killed and wounded unless told), in document order."""
     lede = set(lede_sentences(ctx))
-    return [c for c in ctx.figures if c.sentence in lede and c.category in ("killed", "wounded")]
+    return [c for c in ctx.figures if c.sentence in lede and c.category in harms]
+
+
+# the harms whose lede figure is a toll a later figure may state again
+_RESTATED_HARMS = ("killed", "wounded", "missing", "displaced")
 
 
 def _later_of_category(ctx: Context, toll: Claim) -> Iterator[Claim]:
@@ -98,7 +102,7 @@ def toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
     dead", "including"). Less sure than a reference back, so a difference is reported one
     severity lower."""
     first_of_category: dict[str, Claim] = {}
-    for toll in _lede_tolls(ctx):
+    for toll in _lede_tolls(ctx, _RESTATED_HARMS):
         first_of_category.setdefault(toll.category, toll)  # the lede's first figure of a category is its toll
     for category in ("killed", "wounded"):
         story_toll = None if category in first_of_category else _story_toll(ctx, category)
@@ -189,12 +193,16 @@ def _same_named_source(ctx: Context, toll: Claim, later: Claim) -> bool:
 
 def _placed_elsewhere(ctx: Context, toll: Claim, later: Claim) -> bool:
     """ "At least five people were injured and ten houses damaged in Takengon": a later figure whose
-    clause gives it a place the toll's sentence does not name counts that place's share."""
-    clause = re.split(r"[.;]", ctx.after(later, 120))[0]
+    clause (up to a stop or the speaker's verb) gives it a place the toll's sentence does not name
+    counts that place's share."""
+    clause = _CLAUSE_END.split(ctx.after(later, 120))[0]
     places = {m.group(1) for m in _PLACE_NAME.finditer(clause)}
     return bool(places) and not any(p in sentence_text(ctx, toll) for p in places)
 
 
+# the figure's clause ends at a stop or where the speaker comes in (", the governor said, adding that
+# tents went up in Ista" places the tents)
+_CLAUSE_END = re.compile(r"[.;]|\b(?:said|says|adding|added|told)\b")
 _PLACE_NAME = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
 
 
@@ -230,14 +238,18 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
 
 
 def _bare_statement(ctx: Context, toll: Claim, claim: Claim) -> bool:
-    """ "The governor said 50 were injured": a sourced figure whose sentence names no event, no place
-    and no period gives the toll of the one event the lede tells (not when the lede's toll spans
-    several events: then it may be one event's share)."""
+    """ "The governor said 50 were injured": a sourced figure whose sentence names no event and no
+    period, and no place up to the end of the figure's clause ("..., adding that camps were set up in
+    Manokwari" places the camps), gives the toll of the one event the lede tells (not when the lede's
+    toll spans several events: then it may be one event's share)."""
     if not claim.sources or _SEVERAL_EVENTS().search(sentence_text(ctx, toll)):
         return False
     sentence = sentence_text(ctx, claim)
     definite, indefinite = _EVENT_REFERENCES()
-    return not (definite.search(sentence) or indefinite.search(sentence) or _SOME_PLACE().search(sentence))
+    if definite.search(sentence) or indefinite.search(sentence):
+        return False
+    own_clause = ctx.before(claim, 400) + claim.text + re.split(r"[,;.]", ctx.after(claim, 120))[0]
+    return not _SOME_PLACE().search(own_clause)
 
 
 @cache
