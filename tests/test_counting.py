@@ -506,3 +506,23 @@ def test_a_phrase_looked_up_before_a_figure_is_the_one_the_pattern_finds(head: s
 )
 def test_a_whole_opening_its_clause_takes_no_verb_of_its_part(text: str, expected: list[str]) -> None:
     assert [c[2] for c in counted(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Customs officers seized 240 rifles at the port.", "other"),
+        ("The rebels captured 40 tanks and a depot.", "other"),
+        ("The army said it had seized three towns.", "other"),
+        ("The storm wounded 30 horses on the farm.", "other"),
+        ("Police seized 12 suspects at the port.", "captured"),
+        ("Police arrested 12 smugglers at the port.", "captured"),
+        ("Gunmen killed four rights activists.", "killed"),
+        ("The flood killed 12 nomads.", "killed"),
+    ],
+)
+def test_a_harm_verb_whose_object_is_a_thing_counts_no_people(text: str, category: str) -> None:
+    """The harm falls on the verb's object: a lower-case plural that names no people ("rifles",
+    "tanks", "towns") is no harmed group. Nouns that may name people unlisted (agent nouns in
+    -ers/-ors/-ees) and plurals that modify a people noun ("rights activists") keep the harm."""
+    assert [category for _, _, category in counted(text)] == [category]

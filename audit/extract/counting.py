@@ -429,6 +429,8 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
             fig.category = "count"
         return  # "a mother of 12", "fired one shot"
     before = casualty_before(text, fig)
+    if before and _harms_a_thing(text[fig.end : fig.end + 40]):
+        before = None  # "seized 240 rifles", "captured 40 tanks": the verb's object is no people
     after = _casualty_after(text, fig, figures)
     if before is None and after is None:
         before = group_before(text, fig)  # "Of the 50 casualties, 20 were killed": its own verb first
@@ -602,6 +604,33 @@ def _counts_things(after: str) -> bool:
     return plural_after(
         after, shortest=4, modifiers=data("casualties")["thing_modifiers"], unless=_people_or_heads()
     )
+
+
+def _harms_a_thing(after: str) -> bool:
+    """ "seized 240 rifles", "captured 40 tanks", "wounded three horses": the object after the figure
+    is a lower-case plural that names no people. An agent noun ("smugglers", "mediators",
+    "trainees") may name people unlisted, and a plural that modifies a people noun ("rights
+    activists", "arms dealers") is no object of its own: neither is taken for a thing."""
+    m = _OBJECT_NOUNS().match(after)
+    if m is None:
+        return False
+    first, second = m.group(1), (m.group(2) or "").lower()
+    if _may_be_people(first) or first in head_nouns():
+        return False
+    return not (second and _may_be_people(second))
+
+
+def _may_be_people(noun: str) -> bool:
+    return is_people_noun(noun) or noun.endswith(_AGENT_ENDINGS)
+
+
+_AGENT_ENDINGS = ("ers", "ors", "ees", "men")
+
+
+@cache
+def _OBJECT_NOUNS() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    modifiers = words_pattern(data("casualties")["thing_modifiers"])
+    return re.compile(rf"\s+(?:(?:{modifiers})\s+)?([a-z]{{2,}}[a-rt-z]s)\b(?:\s+([A-Za-z-]+))?")
 
 
 @cache
