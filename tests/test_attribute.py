@@ -857,6 +857,12 @@ def test_more_organisations_speak(noun: str) -> None:
     assert _originators(f"The {noun} said 56 people had died.")["56"] == {f"The {noun}"}
 
 
+@pytest.mark.parametrize("speaker", ["local leaders", "tribal elders", "a village chief"])
+def test_people_named_by_their_standing_speak_unnamed(speaker: str) -> None:
+    text = f"Twelve people were abducted from the market, {speaker} said."
+    assert _originators(text)["Twelve"] == {speaker}
+
+
 def test_a_body_s_kind_is_no_source_where_it_is_no_speaker() -> None:
     assert _originators("He was on guard duty when 21 people went missing.")["21"] == set()
 
