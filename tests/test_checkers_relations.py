@@ -1296,3 +1296,15 @@ def test_a_whole_opening_its_clause_with_of_the_names_the_group_counted_before(
 def test_of_the_inside_a_clause_still_needs_the_same_noun() -> None:
     text = "A bomb killed 40 people on Friday.\n\nThe families of the 14 victims met the mayor."
     assert statuses(text, "restatement") == []
+
+
+@pytest.mark.parametrize(("rest", "expected"), [(22, ["pass"]), (32, ["fail"])])
+def test_the_rest_of_an_arrested_group_accounts_for_it(rest: int, expected: list[str]) -> None:
+    """Any harm's toll, not only the dead and hurt, is accounted for by the figures after it up to the
+    one marked as the rest: 41 released and "the remaining" N make up the 63 arrested."""
+    text = (
+        "Police arrested 63 fans after the match, the prefecture said.\n\n"
+        "Forty-one of those detained were later released without charge.\n\n"
+        f"The remaining {rest} will appear in court on Tuesday."
+    )
+    assert statuses(text, "breakdown-sum") == expected

@@ -519,6 +519,7 @@ def test_a_whole_opening_its_clause_takes_no_verb_of_its_part(text: str, expecte
         ("Police arrested 12 smugglers at the port.", "captured"),
         ("Gunmen killed four rights activists.", "killed"),
         ("The flood killed 12 nomads.", "killed"),
+        ("Officials said the toll of 45 includes the crew.", "killed"),
     ],
 )
 def test_a_harm_verb_whose_object_is_a_thing_counts_no_people(text: str, category: str) -> None:
@@ -526,3 +527,46 @@ def test_a_harm_verb_whose_object_is_a_thing_counts_no_people(text: str, categor
     "tanks", "towns") is no harmed group. Nouns that may name people unlisted (agent nouns in
     -ers/-ors/-ees) and plurals that modify a people noun ("rights activists") keep the harm."""
     assert [category for _, _, category in counted(text)] == [category]
+
+
+def _second_sentence(first: str, second: str) -> list[tuple[float, str | None, str]]:
+    """The figures of `second` read after `first`, the way extraction reads a document."""
+    from audit.config import DEFAULT
+    from audit.load import from_text
+    from audit.pipeline import audit_document
+
+    claims = audit_document(from_text(f"{first} {second}"), DEFAULT).claims
+    later = [c for c in claims if c.sentence == max(c.sentence for c in claims)]
+    return [(c.value or 0.0, c.unit, c.category) for c in later]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        (
+            "Rescuers reached 31 of the trapped miners.",
+            "Nine remained below ground.",
+            (9.0, "people", "count"),
+        ),
+        (
+            "Police arrested 63 fans after the match.",
+            "The remaining 22 will appear in court.",
+            (22.0, "people", "captured"),
+        ),
+        ("Police arrested 63 fans after the match.", "Nine were later charged.", (9.0, "people", "count")),
+        ("The firm sold 300 cars last month.", "Nine were later recalled.", (9.0, None, "other")),
+        (
+            "Thousands of fighters were waiting, and the rocket attacks would go on.",
+            "More than 40 were fired on Friday.",
+            (40.0, None, "other"),
+        ),
+    ],
+)
+def test_a_bare_number_opening_its_sentence_counts_the_group_before(
+    first: str, second: str, expected: tuple[float, str | None, str]
+) -> None:
+    """A bare number that opens its sentence as the subject of a verb, or as "the remaining N", counts
+    the people the sentence before counted last (the rest take that group's harm; a bare subject is a
+    head-count, its verb saying the rest); not when the sentence before counted things, or named a
+    plural that is no people after its group."""
+    assert _second_sentence(first, second) == [expected]

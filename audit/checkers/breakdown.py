@@ -43,6 +43,7 @@ from audit.checkers.relate import (
     same_unit,
     starts_with_cue,
     updated,
+    vague,
 )
 from audit.checkers.sourcing import originators
 from audit.lexicon import words_pattern
@@ -596,7 +597,7 @@ def _itemized(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
     if listed is not None:
         taken.add(tuple(p.id for p in listed.parts))
         out.append(listed)
-    for category in ("killed", "wounded"):
+    for category in _ITEMIZED_HARMS:
         figures = [c for c in ctx.figures if c.category == category and c.sentence not in heads]
         for i in range(len(figures) - 1, -1, -1):
             found = _itemize(ctx, figures[i], figures[i + 1 :], options)
@@ -607,6 +608,7 @@ def _itemized(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
 
 
 _ITEM_REACH = 6  # sentences: the rest of a toll is told soon after it
+_ITEMIZED_HARMS = ("killed", "wounded", "captured", "missing", "displaced")
 
 
 def _itemize(ctx: Context, whole: Claim, later: list[Claim], options: dict[str, Any]) -> Breakdown | None:
@@ -622,6 +624,8 @@ def _itemize(ctx: Context, whole: Claim, later: list[Claim], options: dict[str, 
         rest = None  # "two soldiers ... five civilians ... three other civilians": not the soldiers' parts
     if rest is not None:
         return Breakdown(whole, near[: rest + 1], "eq", "low", "itemized: the rest")
+    if vague(whole):
+        return None  # "thousands": any parts past two thousand would add up to it
     return _adding_up(whole, (p for p in candidates() if _within(whole, p)), options)
 
 

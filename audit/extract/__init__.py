@@ -25,10 +25,11 @@ def extract(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
     currency_hint = units.currency_context(doc.prose)
     before: list[Figure] = []
+    before_text = ""
     for sentence in doc.sentences:
         figures = sentence_figures(sentence.text, currency_hint)
-        counting.inherit_from_the_group_before(sentence.text, figures, before)
-        before = figures
+        counting.inherit_from_the_group_before(sentence.text, figures, before, before_text)
+        before, before_text = figures, sentence.text
         for fig in figures:
             if len(claims) == MAX_CLAIMS:
                 doc.notices.append(

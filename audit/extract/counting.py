@@ -494,6 +494,8 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
     m = _after_cue(tail)
     if m and _near_miss(tail, m.start()):
         return named  # "two nearly killed": the harm did not happen
+    if m and m.group(0).lower().endswith(" on") and _A_DAY().match(tail, m.end()):
+        m = None  # "40 were fired on Friday": "on" opens a date, not the fired-on
     if (
         not m
         or (relative and m.group(0).lower() in _harm_nouns())  # "three people who saw the deaths"
@@ -508,6 +510,12 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         m.lastgroup or "other",
         m.group(0),
     )
+
+
+@cache
+def _A_DAY() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    days = words_pattern([*data("reconcile")["weekdays"], *data("relations")["calendar_words"]])
+    return re.compile(rf"\s+(?:{days}|\d)", re.I)
 
 
 def _after_cue(tail: str) -> re.Match[str] | None:
@@ -615,8 +623,8 @@ def _harms_a_thing(after: str) -> bool:
     if m is None:
         return False
     first, second = m.group(1), (m.group(2) or "").lower()
-    if _may_be_people(first) or first in head_nouns():
-        return False
+    if _may_be_people(first) or first in head_nouns() or second in _OBJECT_OPENERS or second[:1].isdigit():
+        return False  # "The toll of 45 includes 120 rebels": a verb with its own object, no noun
     return not (second and _may_be_people(second))
 
 
@@ -625,12 +633,14 @@ def _may_be_people(noun: str) -> bool:
 
 
 _AGENT_ENDINGS = ("ers", "ors", "ees", "men")
+# a word opening a verb's object: "includes the crew", "includes 120 rebels" (a digit) name no thing
+_OBJECT_OPENERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "some", "one", "two"])
 
 
 @cache
 def _OBJECT_NOUNS() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
     modifiers = words_pattern(data("casualties")["thing_modifiers"])
-    return re.compile(rf"\s+(?:(?:{modifiers})\s+)?([a-z]{{2,}}[a-rt-z]s)\b(?:\s+([A-Za-z-]+))?")
+    return re.compile(rf"\s+(?:(?:{modifiers})\s+)?([a-z]{{2,}}[a-rt-z]s)\b(?:\s+([\w-]+))?")
 
 
 @cache
@@ -752,24 +762,67 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
             fig.category, fig.unit, fig.kind, fig.cue = prev.category, "people", "count", cue
 
 
-def inherit_from_the_group_before(text: str, figures: list[Figure], before: list[Figure]) -> None:
+def inherit_from_the_group_before(
+    text: str, figures: list[Figure], before: list[Figure], before_text: str = ""
+) -> None:
     """ "Twelve people died. Among them were three firefighters" / "They included two soldiers": a
     part of the group the sentence before counted as harmed, referred to by a pronoun, shares its
     harm (the last harmed head-count of that sentence); the items listed with it follow."""
-    harmed = [f for f in before if f.unit == "people" and f.category not in ("other", "count")]
-    if not harmed or not figures:
+    if not figures:
         return
     first = figures[0]
     own = first.category not in ("other", "count") or first.unit not in (None, "people")
+    if own or first.kind == "fraction":
+        return
+    harmed = [f for f in before if f.unit == "people" and f.category not in ("other", "count")]
+    people = [f for f in before if f.unit == "people"][-1:]
+    if people and _things_named_after(before_text, people[-1]):
+        people = []  # "fighters were waiting, and rocket attacks went on. More than 40 ..."
     pointer = _PRONOUN_GROUP.match(text[: first.start]) or (
         first.noun_end < 0 and _BARE_MORE.match(text, first.end)
     )
-    if own or first.kind == "fraction" or not pointer:
+    if harmed and pointer:
+        _refer(first, harmed[-1].category, "a group referred to")
+    elif people and first.noun_end < 0 and _THE_REST_OPENS.match(text[: first.start]):
+        _refer(first, people[-1].category, "the rest of a group")  # "The remaining 22 will appear in court"
+    elif people and first.noun_end < 0 and _opens_as_subject(text, first):
+        _refer(first, "count", "a group referred to")  # "Nine remained below ground"
+    else:
         return
-    first.category, first.unit, first.cue = harmed[-1].category, "people", "a group referred to"
-    if first.kind in ("bare", "digits", "words", "group", "vague"):
-        first.kind = "count"
     inherit_categories(text, figures)
+
+
+def _things_named_after(text: str, group: Figure) -> bool:
+    """A plural that names no people follows the group in its sentence: the group may not be what a
+    bare number in the next sentence counts."""
+    start = group.noun_end if group.noun_end > 0 else group.end
+    return any(not _may_be_people(m.group(1)) for m in _PLURALS.finditer(text, start))
+
+
+_PLURALS = re.compile(r"\b([a-z]{3,}[a-rt-z]s)\b")
+
+
+def _refer(fig: Figure, category: str, cue: str) -> None:
+    fig.category, fig.unit, fig.cue = category, "people", cue
+    if fig.kind in ("bare", "digits", "words", "group", "vague"):
+        fig.kind = "count"
+
+
+# "The remaining 22", "The other 12", "The rest, 40,": the rest of the group the sentence before counted
+_THE_REST_OPENS = re.compile(r"^\W*the\s+(?:remaining|other|rest,?)\s+$", re.I)
+
+
+def _opens_as_subject(text: str, fig: Figure) -> bool:
+    """ "Nine remained below ground", "Two were in hospital": a bare number opening its sentence as the
+    subject of a verb counts the people the sentence before counted (what the verb says is its own)."""
+    return not text[: fig.start].strip(_OPENING_MARKS) and bool(_VERB_AFTER.match(text, fig.end))
+
+
+_OPENING_MARKS = " \t\n\"'\u201c\u2018([-\u2013\u2014"
+_VERB_AFTER = re.compile(
+    r"\s+(?:were|was|are|is|remain|remained|remains|had|have|has|will|would|could|may|might|still|later)\b",
+    re.I,
+)
 
 
 # "Two more were found", "picking up two more": a bare number with "more" and no noun of its own,
