@@ -45,6 +45,11 @@ def test_the_difference_test_on_any_text(clause: str) -> None:
 
 
 def test_the_terms_of_a_named_difference_are_still_read() -> None:
-    assert breakdown._difference_terms("The trade gap reached ") == ("exports", "imports")
-    assert breakdown._difference_terms("the gap between exports and imports was ") == ("exports", "imports")
+    assert breakdown._difference_terms("The trade gap reached ") == (("exports",), ("imports",))
+    assert breakdown._difference_terms("the gap between exports and imports was ") == (
+        ("exports",),
+        ("imports",),
+    )
     assert breakdown._difference_terms("profits rose to ") is None
+    revenue, spending = breakdown._difference_terms("The budget shortfall widened to ") or ((), ())
+    assert "receipts" in revenue and "expenditure" in spending

@@ -1308,3 +1308,16 @@ def test_the_rest_of_an_arrested_group_accounts_for_it(rest: int, expected: list
         f"The remaining {rest} will appear in court on Tuesday."
     )
     assert statuses(text, "breakdown-sum") == expected
+
+
+@pytest.mark.parametrize(("spending", "expected"), [("42.7", ["pass"]), ("47.2", ["fail"])])
+def test_a_budget_gap_is_spending_less_revenue_whatever_each_is_called(
+    spending: str, expected: list[str]
+) -> None:
+    """ "The budget shortfall" names spending less revenue, each under any of its names (receipts,
+    outlays); "up from $3.1bn" after the gap is its earlier value, no second gap."""
+    text = (
+        "The state's budget shortfall has widened to $4.2bn, up from $3.1bn in March, the treasurer said.\n\n"
+        f"Receipts are now forecast at $38.5bn, against outlays of ${spending}bn."
+    )
+    assert statuses(text, "breakdown-sum") == expected

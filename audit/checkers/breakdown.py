@@ -421,8 +421,8 @@ def _named_difference(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
         terms = ctx.read(("difference-terms", gap.start, gap.sentence), partial(_terms_before, ctx, gap))
         if terms is None:
             continue
-        first, second = (_term_figure(ctx, gap, word) for word in terms)
-        if first is None or second is None or first is second:
+        first, second = (_term_figure(ctx, gap, words) for words in terms)
+        if first is None or second is None or first is second or _after_another_of_its_unit(ctx, gap):
             continue
         small, large = sorted((first, second), key=lambda c: c.value or 0.0)
         out.append(Breakdown(large, [small, gap], "eq", "low", "a named difference"))
@@ -469,7 +469,15 @@ _TERMS_JOINED = re.compile(
 _TERM_CLAUSE = re.compile(r"[;!?]|\.(?!\d)|\b(?:but|while|whereas|although|because)\b", re.I)
 
 
-def _terms_before(ctx: Context, gap: Claim) -> tuple[str, str] | None:
+def _after_another_of_its_unit(ctx: Context, gap: Claim) -> bool:
+    """ "The deficit widened to $4.2bn, up from $3.1bn": a figure after another of its unit in the
+    clause is an earlier value or a change, not the difference the clause names."""
+    clause = _term_clause(ctx, gap)
+    same = ctx.figures_in(gap.sentence, gap.sentence)
+    return any(c.start < gap.start and same_unit(c, gap) and c.text in clause for c in same)
+
+
+def _terms_before(ctx: Context, gap: Claim) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     return _difference_terms(ctx.before(gap, 80))
 
 
@@ -477,17 +485,18 @@ def _term_clause(ctx: Context, claim: Claim) -> str:
     return _TERM_CLAUSE.split(ctx.before(claim, 80))[-1]
 
 
-def _difference_terms(before: str) -> tuple[str, str] | None:
-    """The two terms a difference names in the clause before its figure, or None."""
+def _difference_terms(before: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The two terms a difference names in the clause before its figure (each as the words that may
+    name it), or None."""
     clause = _TERM_CLAUSE.split(before)[-1]
     if not _may_name_a_difference(clause):
         return None
     named, between = _DIFFERENCE_PATTERNS()
     for pattern, terms in named:
         if pattern.search(clause):
-            return terms[0], terms[1]
+            return terms
     m = between.search(clause)
-    return (m.group(1).lower(), m.group(2).lower()) if m else None
+    return ((m.group(1).lower(),), (m.group(2).lower(),)) if m else None
 
 
 def _may_name_a_difference(clause: str) -> bool:
@@ -504,10 +513,16 @@ def _DIFFERENCE_PHRASES() -> tuple[str, ...]:  # noqa: N802 - a constant read on
     return tuple(str(p).lower() for p in lexicon()["named_differences"])
 
 
+_Terms = tuple[tuple[str, ...], tuple[str, ...]]
+
+
 @cache
-def _DIFFERENCE_PATTERNS() -> tuple[list[tuple[re.Pattern[str], list[str]]], re.Pattern[str]]:  # noqa: N802
+def _DIFFERENCE_PATTERNS() -> tuple[list[tuple[re.Pattern[str], _Terms]], re.Pattern[str]]:  # noqa: N802
     """The named differences ("trade gap") with their terms, and "the gap between X and Y"."""
-    named = [(re.compile(rf"\b{re.escape(p)}\b", re.I), t) for p, t in lexicon()["named_differences"].items()]
+    named = [
+        (re.compile(rf"\b{re.escape(p)}\b", re.I), (_words(t[0]), _words(t[1])))
+        for p, t in lexicon()["named_differences"].items()
+    ]
     nouns = words_pattern(lexicon()["difference_nouns"])
     between = re.compile(
         rf"\b(?:{nouns})\s+between\s+(?:the\s+)?(?:\w+\s+)??(\w+)\s+and\s+(?:\w+\s+)??(\w+)", re.I
@@ -515,9 +530,14 @@ def _DIFFERENCE_PATTERNS() -> tuple[list[tuple[re.Pattern[str], list[str]]], re.
     return named, between
 
 
-def _term_figure(ctx: Context, gap: Claim, word: str) -> Claim | None:
-    """The first figure of `gap`'s unit after `word` in the same clause, outside `gap`'s sentence."""
-    pattern = re.compile(rf"\b{re.escape(word)}\b", re.I)
+def _words(term: str | list[str]) -> tuple[str, ...]:
+    return (term,) if isinstance(term, str) else tuple(term)
+
+
+def _term_figure(ctx: Context, gap: Claim, words: tuple[str, ...]) -> Claim | None:
+    """The first figure of `gap`'s unit after one of `words` in the same clause, outside `gap`'s
+    sentence."""
+    pattern = re.compile(rf"\b(?:{words_pattern(list(words))})\b", re.I)
     for c in ctx.figures:
         if c.sentence == gap.sentence or not same_unit(c, gap):
             continue
