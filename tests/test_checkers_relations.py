@@ -1321,3 +1321,18 @@ def test_a_budget_gap_is_spending_less_revenue_whatever_each_is_called(
         f"Receipts are now forecast at $38.5bn, against outlays of ${spending}bn."
     )
     assert statuses(text, "breakdown-sum") == expected
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "They later revised the toll to 9, the ministry said.",
+        "The ministry lowered its estimate to 9 on Monday.",
+        "The toll fell to 9 after a recount, the ministry said.",
+    ],
+)
+def test_a_corrected_toll_is_no_restatement_of_the_first(later: str) -> None:
+    """A toll revised, lowered or fallen to a figure replaces the earlier one: a correction, not the
+    same figure stated twice."""
+    text = "Officials initially said 12 people had died in the fire at the depot.\n\n" + later
+    assert "fail" not in statuses(text, "restatement")

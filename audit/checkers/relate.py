@@ -303,8 +303,15 @@ _RISE_VERBS = (
     r"rose|rises|rising|risen|climbed|climbs|increased|increases|jumped|jumps|reached|reaches|hit|hits"
 )
 RISEN_TO = re.compile(rf"\b(?:{_RISE_VERBS})\s+to\s*$", re.I)
+# "revised the toll to", "lowered its estimate to", "cut it to": a corrected figure follows
+_REVISE_VERBS = (
+    r"revised|revises|lowered|lowers|raised|raises|corrected|corrects|updated|updates|adjusted|"
+    r"adjusts|downgraded|upgraded|fell|falls|dropped|drops|decreased|declined|reduced|cut"
+)
 _CHANGE_BEFORE = re.compile(
-    rf"(?:\b(?:{_RISE_VERBS}|revised)\s+to|\b(?:another|additional|further))\s*$", re.I
+    rf"(?:\b(?:{_RISE_VERBS})\s+to|\b(?:{_REVISE_VERBS})(?:\s+(?:the|its|their|his|her|it)(?:\s+[a-z]+){{0,2}})?"
+    rf"\s+to|\b(?:another|additional|further))\s*$",
+    re.I,
 )
 
 
