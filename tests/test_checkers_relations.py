@@ -1336,3 +1336,17 @@ def test_a_corrected_toll_is_no_restatement_of_the_first(later: str) -> None:
     same figure stated twice."""
     text = "Officials initially said 12 people had died in the fire at the depot.\n\n" + later
     assert "fail" not in statuses(text, "restatement")
+
+
+@pytest.mark.parametrize(("wounded", "expected"), [(68, ["pass"]), (34, ["fail"])])
+def test_parts_that_open_on_the_total_break_it_down_whoever_gives_them(
+    wounded: int, expected: list[str]
+) -> None:
+    """ "Of those, 17 were killed and 68 wounded" points at the casualties just counted: the parts are
+    that total broken down even when another source gives them (without the pointer, two sources'
+    figures are left to the contested rule)."""
+    text = (
+        "The clashes left 85 casualties, the health ministry said.\n\n"
+        f"Of those, 17 were killed and {wounded} wounded, a spokesman said."
+    )
+    assert statuses(text, "breakdown-sum") == expected

@@ -342,7 +342,9 @@ def _taxonomy(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 continue
             whole = _aggregate_for(ctx, group, aggregates)
             if whole is not None and not (
-                whole.sentence != group[0].sentence and _other_sources(whole, group)
+                whole.sentence != group[0].sentence
+                and _other_sources(whole, group)
+                and not _opens_on_the_whole(ctx, group[0])
             ):
                 out.append(_taxonomy_breakdown(ctx, whole, group))
     return out
@@ -371,6 +373,18 @@ def _aggregate_for(ctx: Context, group: list[Claim], aggregates: list[Claim]) ->
         and not in_other_period(ctx, a)
     ]
     return after[0] if after else None
+
+
+def _opens_on_the_whole(ctx: Context, first: Claim) -> bool:
+    """ "Of those, 17 were killed and 68 wounded": the parts' sentence opens by pointing at the total
+    before it, so they break that total down whoever gives them."""
+    return bool(_POINTS_BACK.match(ctx.before(first, 60)))
+
+
+# at the start of a sentence, nothing but a pointer at the group before and its verb
+_POINTS_BACK = re.compile(
+    r"^\W*(?:of|among)\s+(?:those|them|these|the\s+(?:casualties|victims))\b[^.;:\d]*$", re.I
+)
 
 
 def _other_sources(whole: Claim, parts: list[Claim]) -> bool:
