@@ -1350,3 +1350,17 @@ def test_parts_that_open_on_the_total_break_it_down_whoever_gives_them(
         f"Of those, 17 were killed and {wounded} wounded, a spokesman said."
     )
     assert statuses(text, "breakdown-sum") == expected
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Last year the group recorded 900 deaths, meaning the toll rose by a third.",
+        "The group recorded 900 deaths, of which nearly a third were children.",
+    ],
+)
+def test_a_share_is_no_ordinal(later: str) -> None:
+    """ "rose by a third", "nearly a third": a fraction, not the next member of a group ("killing two
+    and injuring a third")."""
+    text = "At least 1,200 civilians were killed in the first half of the year, a monitor said.\n\n" + later
+    assert "fail" not in statuses(text, "restatement")

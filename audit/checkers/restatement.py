@@ -621,11 +621,21 @@ def _ordinals(ctx: Context) -> list[Outcome]:
         for m in _ORDINAL().finditer(ctx.doc.prose, sentence.start, sentence.end):
             if not _FOLLOWER().match(ctx.doc.prose[m.end() : m.end() + 30]):
                 continue
+            if _SHARE_BEFORE.search(ctx.doc.prose[max(sentence.start, m.start() - 20) : m.start()]):
+                continue  # "the toll rose by a third.", "nearly a third": a share, no ordinal
             group = _last_ending_before(figures, starts, m.start())
             if group is None or group.category not in HARM_CATEGORIES or not 0 <= here - group.sentence <= 1:
                 continue
             out.append(_ordinal_outcome(ctx, group, m))
     return out
+
+
+# words before "a third" that make it a share: "rose by a third", "more than a fifth", "about a third"
+_SHARE_BEFORE = re.compile(
+    r"\b(?:by|than|about|nearly|almost|over|under|roughly|around|some|up|down|of|to|at|for|only|just|"
+    r"least|most|rose|fell|grew|dropped|increased|decreased|cut|jumped|climbed|halved|is|was|are|were)\s*$",
+    re.I,
+)
 
 
 def _last_ending_before(figures: list[Claim], starts: list[int], offset: int) -> Claim | None:
