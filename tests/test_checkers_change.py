@@ -57,6 +57,11 @@ def _statuses(text: str) -> list[str]:
         ("Turnout was 67%, up from 62% in 2019, a rise of five points.", ["pass"]),
         ("Turnout was 67%, up from 62% in 2019, a rise of eight points.", ["fail"]),
         ("Sales were £15m, down from £18m, a fall of £8m.", ["fail"]),
+        # the amount and the new value, then the percentage after the new value
+        ("Employment rose by 120,000 to 32.6 million, a rise of 0.4%.", ["pass"]),
+        ("Employment rose by 120,000 to 32.6 million, a rise of 4%.", ["fail"]),
+        ("Sales fell by $1.2bn to $32.6bn, down 3.5%.", ["pass"]),
+        ("Sales fell by $1.2bn to $32.6bn, down 7%.", ["fail"]),
     ],
 )
 def test_more_ways_to_state_an_amount_of_change(text: str, expected: list[str]) -> None:

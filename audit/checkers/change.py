@@ -86,6 +86,11 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
 _OR_PERCENT = re.compile(r"^\s*(?:points?\b|pts\b)?\s*,?\s*(?:or|\()\s*$", re.I)
 _OR_AHEAD = re.compile(r"\s*(?:points?\b|pts\b)?\s*,?\s*(?:or\b|\()", re.I)
 _AT = re.compile(r"\bat\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)
+# after the new value: ", a rise of", ", an increase of", ", up", ", down" and the percentage
+_A_CHANGE_OF = re.compile(
+    r"^\s*,\s*(?:(?:an?\s+)?(?:rise|increase|gain|jump|fall|drop|decline|decrease|cut|loss)\s+of|up|down)\s*$",
+    re.I,
+)
 
 
 _UP_FROM_BETWEEN = re.compile(r"^\s*,?\s*(?:up|down)\s+from\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)
@@ -136,15 +141,21 @@ def _points_of(amount: Claim, new: Claim, old: Claim) -> bool:
 
 
 def _percent_and_new_value(ctx: Context, amount: Claim, sentence: list[Claim]) -> tuple[Claim, Claim] | None:
-    """(percent, new value) of "rose 4p or 1% to 548p": the percentage right after the amount, then
-    the first figure of the amount's unit after "to" or "at", with no other figure before it and no
-    "from" value (which absolute-change and percent-change check directly)."""
+    """(percent, new value) of "rose 4p or 1% to 548p" (the percentage right after the amount, then
+    the first figure of the amount's unit after "to" or "at") or of "rose by 4p to 548p, a rise of
+    0.7%" (the percentage after the new value), with no other figure before it and no "from" value
+    (which absolute-change and percent-change check directly)."""
     if ends_with_cue(ctx.before(amount, 25), "to_words"):
         return None  # "rose to 548p, or 1%": the new value, not an amount
     after = [c for c in sentence if c.start >= amount.end]
-    if len(after) < 2 or not is_percent(after[0]) or not _OR_PERCENT.match(ctx.between(amount, after[0])):
+    if len(after) < 2:
         return None
-    percent, new = after[0], after[1]
+    if _OR_PERCENT.match(ctx.between(amount, after[0])) and is_percent(after[0]):
+        percent, new = after[0], after[1]
+    elif len(after) >= 2 and is_percent(after[1]) and _A_CHANGE_OF.match(ctx.between(after[0], after[1])):
+        new, percent = after[0], after[1]  # "rose by 4p to 548p, a rise of 0.7%"
+    else:
+        return None
     before_new = ctx.doc.prose[max(0, new.start - 25) : new.start]
     if not (ends_with_cue(before_new, "to_words") or _AT.search(before_new)):
         return None
