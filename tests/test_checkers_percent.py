@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -79,3 +80,26 @@ def test_multiplier_prefilter_skips_only_sentences_without_one(sentence: str) ->
 @given(st.text(max_size=80))
 def test_multiplier_on_any_text(sentence: str) -> None:
     assert percent._multiplier(sentence) == _plain_multiplier(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Of the 4,120 cases, 212 have been fatal, a death rate of about 5%.", ["pass"]),
+        ("Of the 4,120 cases, 212 have been fatal, a death rate of about 9%.", ["fail"]),
+        ("There have been 4,120 cases and 212 deaths, a fatality rate of 5.1%.", ["pass"]),
+        ("There have been 4,120 cases and 212 deaths, a fatality rate of 8.1%.", ["fail"]),
+        (
+            "Officials have recorded 4,120 cases. Of those, 212 were fatal, a death rate of about 9%.",
+            ["fail"],
+        ),
+        ("The clinic saw 300 patients, a rate of 12% above last year.", []),
+    ],
+)
+def test_a_rate_beside_a_part_is_its_share_of_the_whole(text: str, expected: list[str]) -> None:
+    """ "212 were fatal, a death rate of 5%": the rate is the part's share of the whole its clause
+    opens on ("Of the 4,120 cases"), of the count joined to it by "and" ("4,120 cases and 212
+    deaths"), or of the group "Of those" points at in the sentence before."""
+    from audit.pipeline import audit_text
+
+    assert [c.status for c in audit_text(text).checks if c.rule == "percent-of"] == expected

@@ -485,6 +485,8 @@ def percent_of(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         if triple is None:
             triple, confidence = _share_of_staff(ctx, figures, i), "low"
         if triple is None:
+            triple, confidence = _rate_of_a_part(ctx, figures, i), "low"
+        if triple is None:
             continue
         part, whole = triple
         out.append(_check_share(p, part, whole, options["approx_tolerance"], confidence))
@@ -583,6 +585,47 @@ def _share_of_them(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, C
         return None
     whole = _group_counted_before(ctx, part, part)
     return (part, whole) if whole is not None else None
+
+
+def _rate_of_a_part(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
+    """ "Of the 4,120 cases, 212 were fatal, a death rate of about 5%", "4,120 cases and 212 deaths, a
+    fatality rate of 5.1%", "Of those, 212 were fatal, a death rate of 5%": a rate set beside a part
+    is the part's share of the whole the clause opens on, or of the count just before the part and
+    joined to it by "and", or of the group "Of those" points at (less sure)."""
+    if i < 1:
+        return None
+    part, p = figures[i - 1], figures[i]
+    if part.sentence != p.sentence or is_percent(part) or not _A_RATE_OF.match(ctx.between(part, p)):
+        return None
+    before = [c for c in ctx.figures_in(part.sentence, part.sentence) if c.end <= part.start]
+    whole = before[-1] if before else None
+    if whole is not None and (
+        OF_THE_OPENS.search(ctx.before(whole, 30)) or _COUNTS_AND.match(ctx.between(whole, part))
+    ):
+        return (part, whole) if _part_of(whole, part) or _both_counts(whole, part) else None
+    if not before and _OF_THOSE_OPENS.match(ctx.before(part, 40)):
+        whole = _group_counted_before(ctx, part, part)
+        return (part, whole) if whole is not None else None
+    return None
+
+
+def _both_counts(whole: Claim, part: Claim) -> bool:
+    """ "4,120 cases and 212 deaths": two counts, bare or of people (cases are people counted)."""
+    counts = (None, "people")
+    kinds = whole.unit in counts and part.unit in counts and whole.kind != "fraction"
+    return whole.value is not None and kinds
+
+
+# between a part and its rate: ", a death rate of", ", a case fatality rate of about"
+_A_RATE_OF = re.compile(
+    r"^[^.;:()\d]{0,40}?,\s*(?:an?\s+)?(?:[a-z-]+\s+){0,2}rate\s+of\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|just\s+over|just\s+under)\s+)?$",
+    re.I,
+)
+# "4,120 cases and 212 deaths": two counts of the clause joined by "and", the first with its noun
+_COUNTS_AND = re.compile(r"^\s*[a-z-]+\s+and\s*$", re.I)
+# "Of those, 212 ...": the sentence opens on the group counted before
+_OF_THOSE_OPENS = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these)\b[^.;:\d]*$", re.I)
 
 
 def _group_counted_before(ctx: Context, at: Claim, part: Claim) -> Claim | None:
