@@ -570,3 +570,21 @@ def test_a_bare_number_opening_its_sentence_counts_the_group_before(
     head-count, its verb saying the rest); not when the sentence before counted things, or named a
     plural that is no people after its group."""
     assert _second_sentence(first, second) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Police put the crowd at 50,000.", "people"),
+        ("Police estimated the size of the crowd at 50,000.", "people"),
+        ("Attendance was 41,000 for the final.", "people"),
+        ("Organisers said 200,000 attended.", "people"),
+        ("Some 5,000 turned out despite the rain.", "people"),
+        ("Turnout was 61%.", "percent"),
+        ("The clerk attended to 40 complaints.", None),
+    ],
+)
+def test_a_crowd_sized_at_a_number_counts_people(text: str, unit: str | None) -> None:
+    """A number a crowd, turnout or attendance is sized at, or that "attended", "turned out" or
+    "marched", counts people; a percentage stays one."""
+    assert [u for _, u, _ in counted(text)] == [unit]

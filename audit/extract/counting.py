@@ -70,8 +70,10 @@ def _population(text: str, fig: Figure) -> bool:
         fig.unit, fig.kind = "people", "count"
         return True
     pats = _population_patterns()
+    people_verb = pats["verb_after"].match(text, fig.end)
+    crowd = pats["crowd_before"].search(text, max(0, fig.start - 60), fig.start)
     before = pats["before"].search(text, max(0, fig.start - 60), fig.start)
-    if not before or not pats["after"].match(text, fig.end):
+    if not (people_verb or ((before or crowd) and pats["after"].match(text, fig.end))):
         return False
     fig.unit, fig.kind = "people", "count"
     return True
@@ -102,6 +104,14 @@ def _population_patterns() -> dict[str, re.Pattern[str]]:
         ),
         # nothing counted after the figure: punctuation, the end, or a word that starts no noun phrase
         "after": re.compile(rf"\s*(?:[^\w\s]|$|(?:{words_pattern(modifier_stops())})\b)", re.I),
+        # "put the crowd at", "a crowd of", "attendance was"
+        "crowd_before": re.compile(
+            rf"\b(?:{words_pattern(cas['crowd_nouns'])})\s+(?:[\w-]+\s+){{0,2}}?(?:at|of|was|is|as|reached|numbered)"
+            rf"\s+(?:(?:{qualifiers})\s+)*$",
+            re.I,
+        ),
+        # "200,000 attended", "some 5,000 turned out"
+        "verb_after": re.compile(rf"\s+(?:{words_pattern(cas['people_verbs'])})\b", re.I),
     }
 
 
