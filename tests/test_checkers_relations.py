@@ -1364,3 +1364,19 @@ def test_a_share_is_no_ordinal(later: str) -> None:
     and injuring a third")."""
     text = "At least 1,200 civilians were killed in the first half of the year, a monitor said.\n\n" + later
     assert "fail" not in statuses(text, "restatement")
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Eight remain in hospital.",
+        "Eight were in critical condition, doctors said.",
+        "Hospital officials said 12 people had been treated.",
+        "A doctor said the morgue had received 12 bodies.",
+    ],
+)
+def test_the_hurt_in_one_state_or_one_ward_are_no_toll_given_again(later: str) -> None:
+    """The hurt counted by their state ("in hospital", "in critical condition") or by one hospital or
+    morgue are a part of the toll, never the toll stated again."""
+    text = "The bombing wounded 30 people in the market on Monday, police said.\n\n" + later
+    assert "fail" not in statuses(text, "restatement")

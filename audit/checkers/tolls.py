@@ -230,6 +230,7 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
             or _event_named_just_before(ctx, claim)
         )
         or of_sentence(ctx, claim, _superlative_cue)
+        or _a_state_of_the_hurt(ctx, claim)
         or any(
             c is not claim and c.category == claim.category and not _severe_part(ctx, claim, c)
             for c in ctx.figures_in(claim.sentence, claim.sentence)
@@ -238,18 +239,22 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
 
 
 def _bare_statement(ctx: Context, toll: Claim, claim: Claim) -> bool:
-    """ "The governor said 50 were injured": a sourced figure whose sentence names no event and no
-    period, and no place up to the end of the figure's clause ("..., adding that camps were set up in
-    Manokwari" places the camps), gives the toll of the one event the lede tells (not when the lede's
-    toll spans several events: then it may be one event's share)."""
+    """ "The governor said 50 were injured": a sourced figure whose sentence names no event, period,
+    hospital or morgue, and no place up to the end of the figure's clause ("..., adding that camps
+    were set up in Manokwari" places the camps), gives the toll of the one event the lede tells (not
+    when the lede's toll spans several events: then it may be one event's share)."""
     if not claim.sources or _SEVERAL_EVENTS().search(sentence_text(ctx, toll)):
         return False
     sentence = sentence_text(ctx, claim)
     definite, indefinite = _EVENT_REFERENCES()
-    if definite.search(sentence) or indefinite.search(sentence):
+    if definite.search(sentence) or indefinite.search(sentence) or _A_WARD.search(sentence):
         return False
     own_clause = ctx.before(claim, 400) + claim.text + re.split(r"[,;.]", ctx.after(claim, 120))[0]
     return not _SOME_PLACE().search(own_clause)
+
+
+# "Hospital officials said 12 were treated", "the morgue received 30 bodies": one ward's count
+_A_WARD = re.compile(r"\b(?:hospitals?|clinics?|morgues?|mortuary|mortuaries)\b", re.I)
 
 
 @cache
@@ -260,6 +265,14 @@ def _SOME_PLACE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built
     common = rf"(?:the|his|her|their|its|that|this|one|a|each)\s+(?:[a-z-]+\s+)?(?:{places})s?\b"
     prepositions = r"[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]utside|[Ii]nside|[Aa]round|[Aa]cross|[Bb]elow|[Bb]eyond"
     return re.compile(rf"\b(?:{prepositions})\s+(?:{named}|{common})")
+
+
+def _a_state_of_the_hurt(ctx: Context, claim: Claim) -> bool:
+    """ "Eight remain in hospital", "Eight were in critical condition": a figure of the hurt counted by
+    their state (severity, hospital) is the part in that state, never the whole toll."""
+    return claim.category == "wounded" and (
+        has_cue(ctx.after(claim, 40), "severity_words") or has_cue(claim.cue or "", "severity_words")
+    )
 
 
 def _latest_event_elsewhere(ctx: Context, claim: Claim) -> bool:
