@@ -1380,3 +1380,15 @@ def test_the_hurt_in_one_state_or_one_ward_are_no_toll_given_again(later: str) -
     morgue are a part of the toll, never the toll stated again."""
     text = "The bombing wounded 30 people in the market on Monday, police said.\n\n" + later
     assert "fail" not in statuses(text, "restatement")
+
+
+@pytest.mark.parametrize(("later", "expected"), [(14, ["pass"]), (41, ["fail"])])
+def test_a_toll_with_its_part_beside_it_is_still_the_toll(later: int, expected: list[str]) -> None:
+    """ "The strike killed 14 people, including three children": the children are part of the 14, no
+    sibling toll, so the sentence still states the lede's toll."""
+    text = (
+        "An air strike killed 14 Palestinians in Gaza on Monday, health officials said.\n\n"
+        "The army said it had targeted a weapons store.\n\n"
+        f"The strike killed {later} people, including three children, the officials said."
+    )
+    assert statuses(text, "restatement")[:1] == expected

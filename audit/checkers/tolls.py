@@ -232,7 +232,7 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
         or of_sentence(ctx, claim, _superlative_cue)
         or _a_state_of_the_hurt(ctx, claim)
         or any(
-            c is not claim and c.category == claim.category and not _severe_part(ctx, claim, c)
+            c is not claim and c.category == claim.category and not _part_of_it(ctx, claim, c)
             for c in ctx.figures_in(claim.sentence, claim.sentence)
         )
     )
@@ -307,6 +307,13 @@ def _event_named_just_before(ctx: Context, claim: Claim) -> bool:
 
 # "in Papua", "at the Oxford Street station": a place given to the figure keeps it a place's share
 _PLACE_NAMED = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?[A-Z][a-z]+")
+
+
+def _part_of_it(ctx: Context, whole: Claim, other: Claim) -> bool:
+    """The other figure of the harm in the sentence counts some of this one ("killed 14 people,
+    including three children"; "13 were hurt but 11 were still in hospital"): no sibling."""
+    after = other.start > whole.start
+    return after and (part_of_group(ctx.between(whole, other)) or _severe_part(ctx, whole, other))
 
 
 def _severe_part(ctx: Context, whole: Claim, other: Claim) -> bool:
