@@ -1392,3 +1392,15 @@ def test_a_toll_with_its_part_beside_it_is_still_the_toll(later: int, expected: 
         f"The strike killed {later} people, including three children, the officials said."
     )
     assert statuses(text, "restatement")[:1] == expected
+
+
+@pytest.mark.parametrize(("second", "expected"), [(8, ["pass"]), (4, ["fail"])])
+def test_a_toll_over_named_places_takes_one_figure_per_place(second: int, expected: list[str]) -> None:
+    """ "killed 20 people in two villages", then one figure for each village: they add up to the toll,
+    as the figures for "two explosions" do."""
+    text = (
+        "Militants killed 20 people in two villages on Tuesday, a regional official said.\n\n"
+        "In the first village, gunmen killed 12 people, the official said.\n\n"
+        f"In the second, {second} people died."
+    )
+    assert statuses(text, "breakdown-sum") == expected

@@ -46,7 +46,7 @@ from audit.checkers.relate import (
     vague,
 )
 from audit.checkers.sourcing import originators
-from audit.lexicon import words_pattern
+from audit.lexicon import data, words_pattern
 from audit.model import HARM_CATEGORIES, Claim
 
 Relation = Literal["eq", "le"]
@@ -563,8 +563,9 @@ def _term_figure(ctx: Context, gap: Claim, words: tuple[str, ...]) -> Claim | No
 
 def _per_event(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
     """ "Seven militants were killed in two explosions ... killing the three ... Four militants were
-    killed": a toll that names its number of events, then one figure per event in the sentences that
-    follow (each in its own sentence, within `_EVENT_REACH` sentences)."""
+    killed": a toll that names its number of events (or of places: "in two villages"), then one
+    figure per event in the sentences that follow (each in its own sentence, within `_EVENT_REACH`
+    sentences)."""
     out = []
     heads = set(headline_sentences(ctx))
     for whole in ctx.figures:
@@ -607,7 +608,10 @@ _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4
 
 @cache
 def _EVENTS() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
-    nouns = words_pattern(lexicon()["event_nouns"])
+    """ "in two explosions", "in three separate attacks", "in two villages": events, or places each
+    with its own share of the toll."""
+    places = [w[:-1] + "ies" if w.endswith("y") else w + "s" for w in data("casualties")["populated_places"]]
+    nouns = words_pattern([*lexicon()["event_nouns"], *places])
     return re.compile(
         rf"^[^.;]{{0,40}}?\bin\s+(two|three|four|five|[2-5])\s+(?:[a-z-]+\s+){{0,2}}(?:{nouns})\b", re.I
     )
