@@ -1404,3 +1404,16 @@ def test_a_toll_over_named_places_takes_one_figure_per_place(second: int, expect
         f"In the second, {second} people died."
     )
     assert statuses(text, "breakdown-sum") == expected
+
+
+@pytest.mark.parametrize(("rest", "expected"), [(18, ["pass"]), (28, ["fail"])])
+def test_a_group_split_in_one_sentence_adds_up_to_it(rest: int, expected: list[str]) -> None:
+    """ "Twelve were released, and the remaining 18 were charged" splits the 30 arrested: the bare
+    subject takes the group's harm because "the remaining" follows it, and the two add up to the
+    group (one failure, not also a restatement of the group by its rest)."""
+    text = (
+        "Police said 30 people were arrested after the match.\n\n"
+        f"Twelve were later released, and the remaining {rest} were charged."
+    )
+    assert statuses(text, "breakdown-sum") == expected
+    assert "fail" not in statuses(text, "restatement")

@@ -485,6 +485,8 @@ def _rest_of_group(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
             (group.value or 0) - (c.value or 0) == ref.value for c in between
         ):
             continue
+        if any(c.category == group.category for c in between):
+            continue  # "30 arrested ... Twelve were released and the remaining 18": the rest of the 30
         yield group, ref, "the rest of a group counted before", "low"
 
 

@@ -758,7 +758,9 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
         severe = prev.category == "wounded" and _SEVERE_PART.fullmatch(
             text, prev.noun_end if prev.noun_end > 0 else prev.end, fig.end + 12
         )
+        the_rest = prev.unit == "people" and fig.noun_end < 0 and _THE_REST_BEFORE.search(text, 0, fig.start)
         ways = {
+            "the rest": the_rest,
             "and more": more,
             "of them": of_them,
             "including": including,
@@ -796,7 +798,10 @@ def inherit_from_the_group_before(
     elif people and first.noun_end < 0 and _THE_REST_OPENS.match(text[: first.start]):
         _refer(first, people[-1].category, "the rest of a group")  # "The remaining 22 will appear in court"
     elif people and first.noun_end < 0 and _opens_as_subject(text, first):
-        _refer(first, "count", "a group referred to")  # "Nine remained below ground"
+        # "Nine remained below ground" counts people; "Twelve were released and the remaining 18 ..."
+        # splits the harmed group before, and takes its harm
+        split = harmed and _THE_REST_LATER.search(text, first.end)
+        _refer(first, harmed[-1].category if split else "count", "a group referred to")
     else:
         return
     inherit_categories(text, figures)
@@ -817,6 +822,10 @@ def _refer(fig: Figure, category: str, cue: str) -> None:
     if fig.kind in ("bare", "digits", "words", "group", "vague"):
         fig.kind = "count"
 
+
+# "..., and the remaining 18 were charged": the rest of a group, later in the sentence
+_THE_REST_BEFORE = re.compile(r"\band\s+the\s+(?:remaining|other)\s+$", re.I)
+_THE_REST_LATER = re.compile(r"\bthe\s+(?:remaining|other|rest)\s+(?=\d|[a-z]+\b)", re.I)
 
 # "The remaining 22", "The other 12", "The rest, 40,": the rest of the group the sentence before counted
 _THE_REST_OPENS = re.compile(r"^\W*the\s+(?:remaining|other|rest,?)\s+$", re.I)
