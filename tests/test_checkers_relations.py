@@ -1417,3 +1417,19 @@ def test_a_group_split_in_one_sentence_adds_up_to_it(rest: int, expected: list[s
     )
     assert statuses(text, "breakdown-sum") == expected
     assert "fail" not in statuses(text, "restatement")
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("The 13 schools will stay shut until the spring.", ["fail"]),
+        ("The 31 schools will stay shut until the spring.", ["pass"]),
+        ("The 13 teachers will be moved to other schools.", []),
+        ("In 2010 the 13 schools of the valley were merged.", []),
+    ],
+)
+def test_a_thing_counted_is_named_back_by_its_noun(later: str, expected: list[str]) -> None:
+    """ "closed 31 schools" ... "The 13 schools": a definite number with the same plural noun names the
+    things counted before (not another noun, not people, not another period)."""
+    text = "The council closed 31 schools last week.\n\nParents protested outside the town hall.\n\n" + later
+    assert statuses(text, "restatement") == expected

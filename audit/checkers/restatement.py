@@ -44,6 +44,7 @@ from audit.checkers.relate import (
     has_cue,
     head,
     headline_sentences,
+    in_other_period,
     is_people,
     label,
     lede_sentences,
@@ -143,6 +144,7 @@ def _find_pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _headline_verb(ctx)
     yield from _sum_named_back(ctx)
     yield from _references_back(ctx)
+    yield from _things_named_back(ctx)
     yield from _splits(ctx)
     yield from toll_exceeded(ctx)
     yield from toll_restated(ctx)
@@ -315,6 +317,49 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
             rival = next(iter(_split_side(ctx, ref, candidates)), None)
         if rival is not None:
             yield rival, ref, "referred back to", "low"
+
+
+def _things_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """ "closed 12,575 net cafes" ... "The 12,575 cafes were shut": a definite bare number with a plural
+    noun names back the nearest earlier bare number of the same noun, within `NEAR_REACH` sentences
+    and outside the headline (not in another period; less sure)."""
+    heads = set(headline_sentences(ctx))
+    for ref in ctx.figures:
+        if ref.unit is not None or ref.kind == "fraction" or not _is_reference(ctx, ref):
+            continue
+        noun = _thing_noun(ctx, ref)
+        if noun is None or in_other_period(ctx, ref):
+            continue
+        earlier = [
+            c
+            for c in ctx.figures_in(ref.sentence - NEAR_REACH, ref.sentence - 1)
+            if c.unit is None
+            and c.kind != "fraction"
+            and c.sentence not in heads
+            and _thing_noun(ctx, c) == noun
+        ]
+        if earlier and not vague(earlier[-1]) and earlier[-1].qualifier != "approx":
+            yield earlier[-1], ref, "a thing named back", "low"
+
+
+def _thing_noun(ctx: Context, claim: Claim) -> str | None:
+    """The plural noun a bare number counts ("12,575 net cafes" -> "cafes"), when it names no people."""
+    m = _PLURAL_AFTER.match(ctx.after(claim, 40))
+    if m is None or m.group(1) in _NOT_THINGS():
+        return None
+    return m.group(1)
+
+
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,}[a-rt-z]s)\b")
+
+
+@cache
+def _NOT_THINGS() -> frozenset[str]:  # noqa: N802 - a constant read once
+    """Plurals after a number that count people, or time, or that are no noun of their own."""
+    people = {str(w).lower() for w in data("casualties")["people_nouns"]}
+    return frozenset(
+        people | {"years", "months", "weeks", "days", "hours", "minutes", "times", "others", "was", "has"}
+    )
 
 
 def _antecedent(ctx: Context, ref: Claim, candidates: list[Claim]) -> Claim | None:
