@@ -863,6 +863,21 @@ def test_people_named_by_their_standing_speak_unnamed(speaker: str) -> None:
     assert _originators(text)["Twelve"] == {speaker}
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Captain Omar Said of the coastguard said 9 sailors were rescued.",
+            "Captain Omar Said of the coastguard",
+        ),
+        ("The singer Will Young said 9 fans were hurt.", "The singer Will Young"),
+    ],
+)
+def test_a_name_may_hold_a_word_that_is_also_a_verb(text: str, speaker: str) -> None:
+    """ "Said", "Will" capitalised after a capitalised word are part of a name, not its clause's verb."""
+    assert _originators(text)["9"] == {speaker}
+
+
 def test_a_body_s_kind_is_no_source_where_it_is_no_speaker() -> None:
     assert _originators("He was on guard duty when 21 people went missing.")["21"] == set()
 

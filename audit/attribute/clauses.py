@@ -237,6 +237,12 @@ def _clause_words_but_i() -> frozenset[str]:
     return lexicon().words("clause_words") - {"i"}
 
 
+def _inside_a_name(words: list[re.Match[str]], i: int) -> bool:
+    """ "Captain Omar Said of the coastguard", "Will Young": a capitalised word that could be a
+    clause word ("said", "will") after a capitalised word is part of a name."""
+    return i > 0 and words[i].group(0)[:1].isupper() and words[i - 1].group(0)[:1].isupper()
+
+
 def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
     """The noun phrase that ends a clause: read back from the verb until a clause word or a
     verb form ("he didn't hear a gunshot but heard noise" is no subject)."""
@@ -252,7 +258,8 @@ def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
         w = words[i].group(0)
         low = w.lower().strip("\"“”‘’'()")
         verbish = _VERB_FORM.search(low) and low not in nominal
-        if (low in stop and not acronym(w)) or (verbish and not w[:1].isupper()) or _DIGIT.search(low):
+        clause_word = low in stop and not acronym(w) and not _inside_a_name(words, i)
+        if clause_word or (verbish and not w[:1].isupper()) or _DIGIT.search(low):
             if verbish and _reduced_relative(words, i, stop):  # "a source residing in Kabul said"
                 return _trailing_np(seg_start, seg[: words[i].start()])
             break
@@ -415,9 +422,11 @@ def noun_phrases_only(mentions: list[Mention]) -> bool:
     stop = _clause_words_but_i()
     nominal = _nominal()
     for m in mentions:
-        for w in m.name.split():
+        words = list(_NON_SPACE.finditer(m.name))
+        for i, found in enumerate(words):
+            w = found.group(0)
             low = w.lower().strip("\"“”‘’'(),")
-            if (low in stop and not acronym(w)) or (
+            if (low in stop and not acronym(w) and not _inside_a_name(words, i)) or (
                 _VERB_FORM.search(low) and low not in nominal and w.islower()
             ):
                 return False
