@@ -238,9 +238,12 @@ def _clause_words_but_i() -> frozenset[str]:
 
 
 def _inside_a_name(words: list[re.Match[str]], i: int) -> bool:
-    """ "Captain Omar Said of the coastguard", "Will Young": a capitalised word that could be a
-    clause word ("said", "will") after a capitalised word is part of a name."""
-    return i > 0 and words[i].group(0)[:1].isupper() and words[i - 1].group(0)[:1].isupper()
+    """ "Captain Omar Said of the coastguard", "the singer Will Young": a capitalised word that could
+    be a clause word ("said", "will") next to another capitalised word is part of a name."""
+    if not words[i].group(0)[:1].isupper():
+        return False
+    before = i > 0 and words[i - 1].group(0)[:1].isupper()
+    return before or (i + 1 < len(words) and words[i + 1].group(0)[:1].isupper())
 
 
 def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
