@@ -1433,3 +1433,23 @@ def test_a_thing_counted_is_named_back_by_its_noun(later: str, expected: list[st
     things counted before (not another noun, not people, not another period)."""
     text = "The council closed 31 schools last week.\n\nParents protested outside the town hall.\n\n" + later
     assert statuses(text, "restatement") == expected
+
+
+def test_a_bare_toll_after_another_event_is_told_is_that_events() -> None:
+    """A page that goes on to tell another event ("A car bomb went off ...") has left the lede's toll:
+    a bare sourced figure after it is no restatement of that toll."""
+    text = (
+        _ONE_SOURCE_LEDE.format(n="nine")
+        + _ONE_SOURCE_FILLER
+        + "In the north, a car bomb went off outside a bank on Saturday.\n\n"
+        + "Police said two people had been killed."
+    )
+    assert statuses(text, "restatement") == []
+
+
+def test_a_first_toll_far_down_a_page_is_no_storys_toll() -> None:
+    """The story's first whole toll stands in for a lede that has none only within its opening: far
+    down a long page, the first figure of a harm belongs to some later story."""
+    opening = "".join(f"The council met again and {n} members voted.\n\n" for n in range(40, 60))
+    text = opening + "The bombings, which left 21 dead, were never claimed.\n\nThe bombings killed 12 people."
+    assert statuses(text, "restatement") == []

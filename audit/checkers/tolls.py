@@ -17,9 +17,10 @@ Word lists from audit/data/relations.yaml: `toll_events`, `event_pronoun_verbs`,
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, partial
 
 from audit.checkers import Confidence, Context
 from audit.checkers.relate import (
@@ -123,11 +124,16 @@ def toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
 
 def _story_toll(ctx: Context, category: str) -> Claim | None:
     """A lede that counts none of a harm (a feature's scene, an anniversary's opening): the story's
-    first figure of it is its toll when it states one whole toll of an event it names ("the
-    bombings, which left 21 dead")."""
+    first figure of it, within its opening `_STORY_TOLL_REACH` sentences, is its toll when it states
+    one whole toll of an event it names ("the bombings, which left 21 dead")."""
     skip = set(headline_sentences(ctx)) | set(lede_sentences(ctx))
     first = next((c for c in ctx.figures if c.category == category and c.sentence not in skip), None)
-    return first if first is not None and _states_whole_toll(ctx, first) else None
+    if first is None or first.sentence > _STORY_TOLL_REACH:
+        return None  # far down a long page, a first figure of the harm is another story's
+    return first if _states_whole_toll(ctx, first) else None
+
+
+_STORY_TOLL_REACH = 15  # sentences: a feature gives its toll within its opening
 
 
 def _same_group(a: Claim, b: Claim) -> bool:
@@ -250,7 +256,23 @@ def _bare_statement(ctx: Context, toll: Claim, claim: Claim) -> bool:
     if definite.search(sentence) or indefinite.search(sentence) or _A_WARD.search(sentence):
         return False
     own_clause = ctx.before(claim, 400) + claim.text + re.split(r"[,;.]", ctx.after(claim, 120))[0]
-    return not _SOME_PLACE().search(own_clause)
+    return not _SOME_PLACE().search(own_clause) and not _moved_on(ctx, toll, claim)
+
+
+def _moved_on(ctx: Context, toll: Claim, claim: Claim) -> bool:
+    """Has the copy told of another event or period between the toll and the figure ("A car bomb went
+    off in ...", "Last year ...")? Then a bare figure after it may be that event's (a long page of
+    several stories, a background section)."""
+    marks = ctx.read(("other-events-told",), partial(_other_events_told, ctx))
+    i = bisect.bisect_right(marks, toll.sentence)
+    return i < len(marks) and marks[i] < claim.sentence
+
+
+def _other_events_told(ctx: Context) -> list[int]:
+    """The sentences that tell of an event indefinitely or place what they tell in another period."""
+    indefinite = _EVENT_REFERENCES()[1]
+    told = (s for s in ctx.doc.sentences if indefinite.search(s.text) or other_period(s.text, records=False))
+    return [s.index for s in told]
 
 
 # "Hospital officials said 12 were treated", "the morgue received 30 bodies": one ward's count
