@@ -1453,3 +1453,21 @@ def test_a_first_toll_far_down_a_page_is_no_storys_toll() -> None:
     opening = "".join(f"The council met again and {n} members voted.\n\n" for n in range(40, 60))
     text = opening + "The bombings, which left 21 dead, were never claimed.\n\nThe bombings killed 12 people."
     assert statuses(text, "restatement") == []
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Brewer's profits rise 14%", ["pass"]),
+        ("Brewer's profits rise 41%", ["fail"]),
+        ("Brewer's sales rise 41%", []),  # no word of the headline in the profit's clause
+        ("Brewer to shut 4 breweries", []),  # a count of another kind than a percentage
+    ],
+)
+def test_the_headlines_figure_and_the_ledes_of_the_same_measure_are_one(
+    headline: str, expected: list[str]
+) -> None:
+    """A headline figure that counts no harm and the lede's first figure of its kind whose clause shares
+    a word with the headline ("profits") state one quantity."""
+    lede = "The brewer reported a 14% rise in annual profits to £610m on Tuesday."
+    assert statuses(f"{headline}\n\n{lede}\n\nIt did not say why.", "restatement") == expected

@@ -46,6 +46,7 @@ from audit.checkers.relate import (
     headline_sentences,
     in_other_period,
     is_people,
+    is_percent,
     label,
     lede_sentences,
     lexicon,
@@ -142,6 +143,7 @@ def _pairs(ctx: Context) -> list[tuple[Claim, Claim, str, Confidence]]:
 def _find_pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _headline_lede(ctx)
     yield from _headline_verb(ctx)
+    yield from _headline_measure(ctx)
     yield from _sum_named_back(ctx)
     yield from _references_back(ctx)
     yield from _things_named_back(ctx)
@@ -209,6 +211,77 @@ def _headline_verb(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
             if other is not None and _same_stem(verb, other) and not updated(ctx, c):
                 yield h, c, "headline and lede, the same verb", "low"
                 break
+
+
+def _headline_measure(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """ "Retailer profits rise 12%" over "a 12% rise in annual profits", "Airline to cut 1,500 jobs"
+    over "is to cut 1,500 jobs": a headline figure that counts no harm (money, a percentage, a count)
+    and the lede's first figure of its kind whose clause shares a content word with the headline
+    (not one of the lede's first three words, which name the actor both speak of: "Brewer's sales
+    rise 41%" is not "The brewer reported a 14% rise in profits"; not an old value after "from")
+    state one quantity (less sure)."""
+    heads = headline_sentences(ctx)
+    lede = set(lede_sentences(ctx))
+    if not heads or not lede:
+        return
+    head_words: set[str] = set()
+    for i in heads:
+        sentence = ctx.sentence_at(i)
+        head_words |= _content_stems(sentence.text) if sentence is not None else set()
+    for h in (c for c in ctx.figures if c.sentence in heads and _a_measure(c)):
+        for c in (c for c in ctx.figures if c.sentence in lede and counts_alike(c, h) and _a_measure(c)):
+            if ends_with_cue(ctx.before(c, 25), "from_words"):
+                continue  # "rose from 2.9% to 3.1%": the old value
+            actor = _content_stems(" ".join(_sentence_of(ctx, c).split()[:3]))
+            if (_content_stems(_clause_of(ctx, c)) - actor) & head_words:
+                if _one_quantity(h, c):
+                    yield h, c, "headline and lede, the same measure", "low"
+                break
+
+
+def _sentence_of(ctx: Context, claim: Claim) -> str:
+    sentence = ctx.sentence(claim)
+    return sentence.text if sentence is not None else ""
+
+
+def _a_measure(c: Claim) -> bool:
+    """Money, a percentage or a count (a whole number: "a 6.1 quake" is a reading) that counts no harm."""
+    if c.category in HARM_CATEGORIES or c.value is None:
+        return False
+    whole = float(c.value).is_integer()
+    return c.kind in ("money", "percent") or is_percent(c) or (c.kind in ("count", "bare") and whole)
+
+
+def _one_quantity(h: Claim, c: Claim) -> bool:
+    """Not two sources' figures (each rests on named originators, none shared: the contested rule
+    compares those), and not a thousandfold apart (no slip of a digit or a scale word gives "$9" for
+    "$334 million")."""
+    named_h = {s.originator for s in h.sources if not s.anonymous}
+    named_c = {s.originator for s in c.sources if not s.anonymous}
+    if named_h and named_c and not named_h & named_c:
+        return False
+    low, high = sorted((abs(h.value or 0.0), abs(c.value or 0.0)))
+    return low > 0 and high / low <= 1000
+
+
+def _clause_of(ctx: Context, claim: Claim) -> str:
+    """The figure's clause: from the last clause break before it to the first after it."""
+    before = re.split(r"[,;:]", ctx.before(claim, 120))[-1]
+    after = re.split(r"[,;:]", ctx.after(claim, 120))[0]
+    return before + claim.text + after
+
+
+def _content_stems(text: str) -> set[str]:
+    """The first five letters of each word of four letters or more that says what is measured (not a
+    stop word or a verb of change)."""
+    words = re.findall(r"[a-z]{4,}", text.lower())
+    return {w[:5] for w in words if w not in _STOP and w not in _CHANGE_WORDS()}
+
+
+@cache
+def _CHANGE_WORDS() -> frozenset[str]:  # noqa: N802 - a constant read once
+    words = [*lexicon()["increase_words"], *lexicon()["decrease_words"]]
+    return frozenset(str(w).lower() for w in words) | {"year", "years", "week", "month", "today", "record"}
 
 
 def _verb_before(ctx: Context, claim: Claim) -> str | None:
