@@ -590,7 +590,7 @@ def _fraction_mentions(text: str, low: str) -> list[Mention]:
             denom = denominators[m.group(2).lower()]
             ambiguous = m.group(2).lower() in data("numbers")["fractions_need_of"]
             spelled_share = (numerator_word not in ("a", "an") and not ambiguous) or "-" in m.group(0)
-            if denom != 2 and not spelled_share and not re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+            if denom != 2 and not spelled_share and not _a_share_in_context(text, m.start(), m.end()):
                 continue  # "a third was shot" is an ordinal; a share is "a third of", "two thirds"
             num = 1 if numerator_word in ("a", "an", "one") else units[numerator_word]
             out.append(Mention(m.start(), m.end(), _clean(num / denom), "fraction", None))
@@ -602,6 +602,23 @@ def _fraction_mentions(text: str, low: str) -> list[Mention]:
             if num and den and num < den:
                 out.append(Mention(m.start(), m.end(), _clean(num / den), "fraction", None))
     return out
+
+
+def _a_share_in_context(text: str, start: int, end: int) -> bool:
+    """ "a third of", "grew by a third", "more than a fifth", "nearly a third were", "a third more
+    properties": a fraction word read as a share, not as an ordinal ("a third was shot")."""
+    return bool(
+        _OF_AFTER.match(text, end)
+        or _COMPARED_AFTER.match(text, end)
+        or _SHARE_BEFORE.search(text, max(0, start - 20), start)
+    )
+
+
+_OF_AFTER = re.compile(r"\s+of\b")
+_COMPARED_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|larger|smaller|bigger|greater)\b", re.I)
+_SHARE_BEFORE = re.compile(
+    r"\b(?:by|than|nearly|almost|about|roughly|around|some|just|over|under|only)\s+$", re.I
+)
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+$")

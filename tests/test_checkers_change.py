@@ -66,3 +66,10 @@ def _statuses(text: str) -> list[str]:
 )
 def test_more_ways_to_state_an_amount_of_change(text: str, expected: list[str]) -> None:
     assert _statuses(text) == expected
+
+
+def test_a_percentage_after_a_price_per_unit_is_the_changes() -> None:
+    """ "rose $1.20 to $54.20 a barrel, a gain of 2.3%": the unit after the new value does not part
+    the percentage from it."""
+    assert _statuses("Oil rose $1.20 to $54.20 a barrel, a gain of 2.3%.") == ["pass"]
+    assert _statuses("Oil rose $1.20 to $54.20 a barrel, a gain of 5.3%.") == ["fail"]

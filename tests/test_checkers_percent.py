@@ -103,3 +103,22 @@ def test_a_rate_beside_a_part_is_its_share_of_the_whole(text: str, expected: lis
     from audit.pipeline import audit_text
 
     assert [c.status for c in audit_text(text).checks if c.rule == "percent-of"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales grew by a fifth to £1.2bn from £1bn.", ["pass"]),
+        ("Sales fell by a third to £500m from £1bn.", ["fail"]),
+        ("Pre-tax profits rose 30% to £48m (£40m last year).", ["fail"]),
+        ("Pre-tax profits rose 20% to £48m (£40m last year).", ["pass"]),
+        ("Pre-tax profit was £48m, against £40m in 2003, up 30%.", ["fail"]),
+        ("The pound rose 2% against the dollar to $1.90.", []),
+    ],
+)
+def test_more_ways_a_change_names_its_values(text: str, expected: list[str]) -> None:
+    """A change as a fraction word ("by a fifth"), the old value in brackets with its year, and "X,
+    against Y, up P%" are recomputed like "rose P% to X from Y"."""
+    from audit.pipeline import audit_text
+
+    assert [c.status for c in audit_text(text).checks if c.rule == "percent-change"] == expected

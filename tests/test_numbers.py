@@ -405,3 +405,20 @@ def test_clean_gives_what_twelve_significant_digits_give(x: float) -> None:
     assert (found == expected or (math.isnan(found) and math.isnan(expected))) and type(found) is type(
         expected
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Sales grew by a fifth last year.", 0.2),
+        ("Agents had a third more homes on their books.", 1 / 3),
+        ("A minority larger than a third can block the bill.", 1 / 3),
+        ("Nearly a third were children.", 1 / 3),
+        ("Two were killed and a third was wounded.", None),
+    ],
+)
+def test_a_fraction_word_is_a_share_by_its_context(text: str, value: float | None) -> None:
+    """ "by a fifth", "a third more", "larger than a third", "nearly a third": a share without "of";
+    "a third was wounded" stays an ordinal."""
+    fractions = [m.value for m in numbers.find(text) if m.kind == "fraction"]
+    assert fractions == ([] if value is None else [pytest.approx(value)])

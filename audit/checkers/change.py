@@ -88,7 +88,8 @@ _OR_AHEAD = re.compile(r"\s*(?:points?\b|pts\b)?\s*,?\s*(?:or\b|\()", re.I)
 _AT = re.compile(r"\bat\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)
 # after the new value: ", a rise of", ", an increase of", ", up", ", down" and the percentage
 _A_CHANGE_OF = re.compile(
-    r"^\s*,\s*(?:(?:an?\s+)?(?:rise|increase|gain|jump|fall|drop|decline|decrease|cut|loss)\s+of|up|down)\s*$",
+    r"^\s*(?:(?:a|an|per)\s+[a-z]+\s*)?,\s*"  # "$54.20 a barrel, a gain of 2.3%"
+    r"(?:(?:an?\s+)?(?:rise|increase|gain|jump|fall|drop|decline|decrease|cut|loss)\s+of|up|down)\s*$",
     re.I,
 )
 

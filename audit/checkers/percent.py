@@ -65,7 +65,7 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
     used: set[str] = set()  # an earlier "X, up from Y" pairs with the first change after it only
     for idx, claims in sorted(by_sentence.items()):
         sentence = s.text if (s := ctx.sentence_at(idx)) is not None else ""
-        for p in (c for c in claims if is_percent(c)):
+        for p in (c for c in claims if is_percent(c) or _fraction_of_change(ctx, c)):
             direction = change_direction(ctx, p)
             if direction == 0:
                 continue
@@ -73,6 +73,7 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
                 to_from(ctx, [c for c in claims if c is not p], p)
                 or _pair_just_before(ctx, p, claims)
                 or _from_with_new_before(ctx, p, claims, by_sentence)
+                or _old_in_brackets(ctx, p, claims)
             )
             if pair is not None:
                 found.append(Change(p, pair[0], pair[1], direction, None, "high"))
@@ -93,6 +94,14 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
     return found
 
 
+def _fraction_of_change(ctx: Context, c: Claim) -> bool:
+    """ "Sales grew by a fifth", "fell by half": a fraction word as the size of a change."""
+    return c.kind == "fraction" and bool(_BY_BEFORE.search(ctx.before(c, 12)))
+
+
+_BY_BEFORE = re.compile(r"\bby\s+(?:(?:about|almost|nearly|more\s+than|over|roughly|some)\s+)?$", re.I)
+
+
 def _pair_just_before(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Claim, Claim] | None:
     """ "Profits were $50m, up from $40m a year ago, a rise of 25%": (new, old) of an "X, up from Y"
     pair in the change's own clause, right before it."""
@@ -103,6 +112,26 @@ def _pair_just_before(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Clai
     new, old, _ = pair
     gap = ctx.between(old, p)
     return (new, old) if len(gap) <= 40 and not _BREAK.search(gap) else None
+
+
+def _old_in_brackets(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Claim, Claim] | None:
+    """ "Profits rose 30% to £48m (£40m last year)": the new value after "to", and the old one in the
+    brackets right after it, dated to an earlier period."""
+    later = [c for c in claims if c.start > p.end]
+    for new, old in zip(later, later[1:], strict=False):
+        if not _preceded_by(ctx, new, "to_words") or not same_unit(new, old) or is_percent(new):
+            continue
+        if _OPEN_BRACKET.fullmatch(ctx.between(new, old)) and _EARLIER_IN_BRACKETS.match(ctx.after(old, 30)):
+            return new, old
+    return None
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_EARLIER_IN_BRACKETS = re.compile(
+    r"\s*(?:in\s+(?:19|20)\d\d|last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|previously)"
+    r"\s*\)",
+    re.I,
+)
 
 
 def _from_with_new_before(
@@ -330,7 +359,7 @@ def _measure_vocabulary() -> tuple[frozenset[str], dict[str, str]]:
     return stops, groups
 
 
-_UP_DOWN_FROM = re.compile(r"\b(?:(up|down)\s+from|compared\s+(?:with|to))\s*\W?$", re.I)
+_UP_DOWN_FROM = re.compile(r"\b(?:(up|down)\s+from|compared\s+(?:with|to)|against|versus|vs\.?)\s*\W?$", re.I)
 
 
 def _pair_in(ctx: Context, claims: list[Claim]) -> tuple[Claim, Claim, int] | None:
@@ -421,7 +450,8 @@ def _check_change(change: Change, options: dict[str, Any]) -> Outcome | None:
             return Outcome("pass", claims, f"{msg}, as stated (x{change.factor:g})", ratio_details)
         return Outcome("fail", claims, f"{msg}, not x{change.factor:g}", ratio_details, anchor=change.new)
     assert change.percent is not None
-    p = interval(change.percent, approx)
+    fraction = change.percent.kind == "fraction"
+    p = _fraction_band(change.percent, approx) if fraction else interval(change.percent, approx)
     computed = ratio.scale(100.0)
     computed = Interval(computed.lo - 100.0, computed.hi - 100.0)
     if change.direction < 0:
