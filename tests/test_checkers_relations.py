@@ -1471,3 +1471,19 @@ def test_the_headlines_figure_and_the_ledes_of_the_same_measure_are_one(
     a word with the headline ("profits") state one quantity."""
     lede = "The brewer reported a 14% rise in annual profits to £610m on Tuesday."
     assert statuses(f"{headline}\n\n{lede}\n\nIt did not say why.", "restatement") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The tank holds 500 litres (110 gallons).", ["pass"]),  # imperial gallons
+        ("The tank holds 500 litres (132 gallons).", ["pass"]),  # US gallons
+        ("The tank holds 500 litres (310 gallons).", ["fail"]),
+        ("The lorry weighed 40 tons (40.6 tonnes).", ["pass"]),  # long tons
+        ("The lorry weighed 40 tons (60 tonnes).", ["fail"]),
+    ],
+)
+def test_a_unit_of_two_countries_converts_either_way(text: str, expected: list[str]) -> None:
+    """Gallons, pints and tons differ between American and British copy: a conversion passes when
+    either reading fits, and says which it took."""
+    assert statuses(text, "unit-conversion") == expected

@@ -95,8 +95,32 @@ def _pair(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
 def _measure(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
     if a.unit is None or b.unit is None or a.value is None:
         return None
+    outcome = _measure_as(a, b, a.unit, b.unit, options)
+    if outcome is None or outcome.status == "pass":
+        return outcome
+    for unit_a, unit_b in _other_readings(a.unit, b.unit):  # "110 gallons" may be imperial gallons
+        other = _measure_as(a, b, unit_a, unit_b, options)
+        if other is not None and other.status == "pass":
+            other.message += f" (reading {_reading(a.unit, unit_a)}{_reading(b.unit, unit_b)})"
+            return other
+    return outcome
+
+
+def _other_readings(unit_a: str, unit_b: str) -> list[tuple[str, str]]:
+    """The pairs of regional readings of two units other than pint's own (`regional_variants`)."""
+    variants: dict[str, list[str]] = data("units")["regional_variants"]
+    readings_a, readings_b = [unit_a, *variants.get(unit_a, [])], [unit_b, *variants.get(unit_b, [])]
+    return [(x, y) for x in readings_a for y in readings_b if (x, y) != (unit_a, unit_b)]
+
+
+def _reading(unit: str, read_as: str) -> str:
+    return f"{unit} as {read_as}" if unit != read_as else ""
+
+
+def _measure_as(a: Claim, b: Claim, unit_a: str, unit_b: str, options: dict[str, Any]) -> Outcome | None:
+    assert a.value is not None
     shown_a = as_written(a)
-    lo, hi, mid = (convert(x, a.unit, b.unit) for x in (shown_a.lo, shown_a.hi, a.value))
+    lo, hi, mid = (convert(x, unit_a, unit_b) for x in (shown_a.lo, shown_a.hi, a.value))
     if lo is None or hi is None or mid is None:  # unknown or incompatible units: no check
         return None
     tol = options["measure_tolerance"]
@@ -106,9 +130,9 @@ def _measure(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
         "converted": round(float(mid), 4),
         "converted_range": converted.to_json(),
         "shown_range": shown.to_json(),
-        "unit": b.unit,
+        "unit": unit_b,
     }
-    msg = f"{label(a)} = {mid:,.4g} {b.unit}"
+    msg = f"{label(a)} = {mid:,.4g} {unit_b}"
     if converted.overlaps(shown):
         return Outcome("pass", [a, b], f"{msg}; shown as {label(b)}", details)
     return Outcome("fail", [a, b], f"{msg}, not {label(b)}", details, anchor=b)
