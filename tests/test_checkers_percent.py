@@ -122,3 +122,27 @@ def test_more_ways_a_change_names_its_values(text: str, expected: list[str]) -> 
     from audit.pipeline import audit_text
 
     assert [c.status for c in audit_text(text).checks if c.rule == "percent-change"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Of the 650 seats, the party won 326, or 50.2%.", ["pass"]),
+        ("Of the 650 seats, the party won 326, or 60.2%.", ["fail"]),
+        ("The party won 326 seats out of 650 (60.2%).", ["fail"]),
+        ("Some 1.2 million of the country's 4 million children, or 40%, are poor.", ["fail"]),
+        ("Exports to China were worth $40bn, accounting for 20% of the total $200bn.", ["pass"]),
+        ("Exports to China were worth $40bn, accounting for 30% of the total $200bn.", ["fail"]),
+        ("The 35 seats won by the party amount to 22% of the 290 in parliament.", ["fail"]),
+        ("The company has 5,000 employees. About 750 of them, 25%, work abroad.", ["fail"]),
+        ("The firm employs 5,000 people, 25% of them abroad, or about 750.", ["fail"]),
+        ("Sales of $40bn rose 20% of which $5bn came from China.", []),
+    ],
+)
+def test_more_ways_a_share_names_its_part_and_whole(text: str, expected: list[str]) -> None:
+    """A share linked to its part by "or", a bracket or a verb of making up ("accounting for",
+    "amount to") and to a whole after "of the total"; "N seats out of M (P%)"; "Of the 650 seats, the
+    party won 326, or P%"; "750 of them, P%," set apart by commas; "P% of them ..., or N"."""
+    from audit.pipeline import audit_text
+
+    assert [c.status for c in audit_text(text).checks if c.rule == "percent-of"] == expected

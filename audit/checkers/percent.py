@@ -517,6 +517,10 @@ def percent_of(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         if triple is None:
             triple, confidence = _rate_of_a_part(ctx, figures, i), "low"
         if triple is None:
+            triple, confidence = _share_linked_to_its_whole(ctx, figures, i), "low"
+        if triple is None:
+            triple, confidence = _fraction_of_them(ctx, figures, i), "low"
+        if triple is None:
             continue
         part, whole = triple
         out.append(_check_share(p, part, whole, options["approx_tolerance"], confidence))
@@ -596,8 +600,8 @@ def _whole_opening(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, C
     whole, part, p = figures[i - 2], figures[i - 1], figures[i]
     if not (whole.sentence == part.sentence == p.sentence) or not OF_THE_OPENS.search(ctx.before(whole, 30)):
         return None
-    if not re.match(r"^[^.;:()\d]{0,40}?,\s*$", ctx.between(whole, part)):
-        return None
+    if not re.match(r"^[^.;:()\d]{0,40}?,[^.;:()\d,]{0,30}$", ctx.between(whole, part)):
+        return None  # "Of the 650 seats, 326", "Of the 650 seats, the party won 326"
     if not _OR_BEFORE.search(ctx.between(part, p)) or len(ctx.between(part, p)) > 8:
         return None
     return (part, whole) if _part_of(whole, part) else None
@@ -609,12 +613,43 @@ def _share_of_them(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, C
     if i < 1:
         return None
     part, p = figures[i - 1], figures[i]
-    if part.sentence != p.sentence or not _OR_BEFORE.search(ctx.between(part, p)):
+    gap = ctx.between(part, p)
+    apposed = gap.rstrip().endswith(",") and bool(_CLOSED_AFTER.match(ctx.after(p, 3)))  # "750 of them, 15%,"
+    if part.sentence != p.sentence or not (_OR_BEFORE.search(gap) or apposed):
         return None
-    if not re.match(r"^\s*of\s+(?:them|those|these|whom)\b[^.;:]{0,10}$", ctx.between(part, p)):
+    if not re.match(r"^\s*of\s+(?:them|those|these|whom)\b[^.;:]{0,10}$", gap):
         return None
     whole = _group_counted_before(ctx, part, part)
     return (part, whole) if whole is not None else None
+
+
+def _share_linked_to_its_whole(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
+    """ "$40bn, accounting for 20% of the total $200bn", "The 35 seats amount to 12% of the 290 in
+    parliament": a share of a whole that follows it ("of the total"), linked to the part before it
+    by "or", a bracket, or a verb of making up (less sure)."""
+    if i < 1 or i + 1 >= len(figures):
+        return None
+    part, p, whole = figures[i - 1], figures[i], figures[i + 1]
+    if not (part.sentence == p.sentence == whole.sentence) or is_percent(part) or is_percent(whole):
+        return None
+    if not (_OF_A_WHOLE.match(ctx.between(p, whole)) and _SHARE_LINK.search(ctx.between(part, p))):
+        return None
+    return (part, whole) if _part_of(whole, part) else None
+
+
+# between a share and its whole: "of the total", "of the country's", "of all"
+_OF_A_WHOLE = re.compile(
+    r"^\s*of\s+(?:(?:the|its|their|all|a|an)\s+)?(?:[A-Za-z'\u2019-]+\s+){0,3}?[$\u00a3\u20ac\u00a5]?\s*$",
+    re.I,
+)
+# between a part and its share: ", or", "(", ", accounting for", " amount to", " make up"
+_SHARE_LINK = re.compile(
+    r"^[^.;:()\d%]{0,40}?(?:,\s*or|\(|,\s*(?:accounting\s+for|representing|making\s+up|equal\s+to)|"
+    r"\s(?:amount(?:s|ed)?\s+to|represent(?:s|ed)?|make\s+up|makes\s+up|made\s+up|account(?:s|ed)?\s+for|"
+    r"equals?|(?:is|are|was|were)\s+equal\s+to))\s*"
+    r"(?:(?:about|around|some|nearly|almost|roughly|just\s+over|just\s+under)\s+)?$",
+    re.I,
+)
 
 
 def _rate_of_a_part(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
@@ -656,6 +691,9 @@ _A_RATE_OF = re.compile(
 _COUNTS_AND = re.compile(r"^\s*[a-z-]+\s+and\s*$", re.I)
 # "Of those, 212 ...": the sentence opens on the group counted before
 _OF_THOSE_OPENS = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these)\b[^.;:\d]*$", re.I)
+
+
+_CLOSED_AFTER = re.compile(r"\s*[,)]")
 
 
 def _group_counted_before(ctx: Context, at: Claim, part: Claim) -> Claim | None:
@@ -779,9 +817,13 @@ def _share(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | 
             b, a
         ):  # "Some 1,200 of the 3,000 workers (40%)"
             ab, bp = ctx.between(a, b), ctx.between(b, p)
-            if re.match(r"^\W*(?:out\s+)?of\b", ab) and len(ab) <= 12 and _SHARE_TAIL.search(bp):
+            if _PART_OF_WHOLE.match(ab) and not re.search(r"\d", ab) and _SHARE_TAIL.search(bp):
                 return a, b
     return None
+
+
+# between a part and its whole: "of", "out of", "seats out of", "of the country's" (no figure between)
+_PART_OF_WHOLE = re.compile(r"^\W*(?:[a-z]+\s+){0,2}?(?:out\s+)?of\b[^.;:()]{0,24}$", re.I)
 
 
 # between the whole and its percentage: "(", "or", or the whole's own noun then ", or" ("10 of the 40
