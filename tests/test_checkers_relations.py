@@ -1487,3 +1487,29 @@ def test_a_unit_of_two_countries_converts_either_way(text: str, expected: list[s
     """Gallons, pints and tons differ between American and British copy: a conversion passes when
     either reading fits, and says which it took."""
     assert statuses(text, "unit-conversion") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The dead included eight soldiers and four civilians, a total of 12.", ["pass"]),
+        ("The dead included eight soldiers and six civilians, a total of 12.", ["fail"]),
+        ("Revenue came from sales ($30m) and licences ($20m), a total of $40m.", ["fail"]),
+        (
+            "The budget goes to health (£40bn), schools (£30bn) and defence (£20bn), totalling £90bn.",
+            ["pass"],
+        ),
+        (
+            "The budget goes to health (£40bn), schools (£30bn) and defence (£30bn), totalling £90bn.",
+            ["fail"],
+        ),
+        ("Eight soldiers and six civilians were killed, bringing the toll to 12.", ["fail"]),
+        ("Eight soldiers and four civilians were killed, bringing the toll to 30.", ["pass"]),
+        ("The quake killed six children and left 14 others trapped, bringing the death toll to 11.", []),
+    ],
+)
+def test_more_ways_a_total_follows_its_parts(text: str, expected: list[str]) -> None:
+    """ "..., a total of 12" after head-counts, "totalling £90bn" after bracketed amounts with their
+    labels, and a toll brought up to date after the deaths it now holds (those may be fewer: earlier
+    deaths are in it too; figures of another kind are not)."""
+    assert statuses(text, "breakdown-sum") == expected

@@ -205,7 +205,7 @@ def _total_after(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             gap = ctx.between(claims[j - 1], whole)
             if not _BEFORE_TOTAL.match(gap):
                 continue
-            parts = [c for c in claims[:j] if _compatible(whole, c) or _counted_with(whole, c)]
+            parts = [c for c in claims[:j] if _part_before_a_total(whole, c)]
             run = _listed_run(ctx, parts)
             if run and _parts_joined(ctx, run) and run[-1] is claims[j - 1]:
                 out.append(Breakdown(whole, run, "eq", "high", "explicit, the total after its parts"))
@@ -263,6 +263,13 @@ def _counted_with(whole: Claim, part: Claim) -> bool:
     )
 
 
+def _part_before_a_total(whole: Claim, part: Claim) -> bool:
+    """A figure the total after it may sum: of its kind, a harm's head-count summed by a head-count,
+    or a head-count summed by a bare total ("eight soldiers and four civilians, a total of 12")."""
+    bare_total = whole.unit is None and whole.kind == "bare" and part.unit == "people"
+    return _compatible(whole, part) or _counted_with(whole, part) or bare_total
+
+
 def _brought_to(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
     """ "killed 11 workers. Three more died in hospital, bringing the toll to 14": the new toll is the
     toll before it plus the figure announced as more, of its harm (less sure)."""
@@ -273,6 +280,12 @@ def _brought_to(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 continue
             more = next((c for c in reversed(claims[:j]) if updated(ctx, c) and _compatible(whole, c)), None)
             if more is None:
+                # "Eight soldiers and four civilians were killed, bringing the toll to 12": these
+                # deaths are among the new toll
+                harmed = [c for c in claims[:j] if c.category == whole.category and same_unit(c, whole)]
+                run = _listed_run(ctx, harmed)
+                if run and _parts_joined(ctx, run):
+                    out.append(Breakdown(whole, run, "le", "low", "a toll brought up to date, these in it"))
                 continue
             earlier = [
                 c
@@ -296,15 +309,26 @@ def _listed_before(ctx: Context, a: Claim, b: Claim) -> bool:
     return bool(_LISTED_BEFORE.match(ctx.between(a, b)))
 
 
-_LISTED_BEFORE = re.compile(r"^[^.;:()]{0,30}?,\s*$")
+# "eight soldiers, three police": a comma; "health (£40bn), education (£30bn)": a bracketed amount
+# after its label, then the next label
+_LISTED_BEFORE = re.compile(
+    r"^[^.;:()]{0,30}?,\s*$|^\s*\)\s*,\s*[A-Za-z][^.;:()\d]{0,30}\(\s*[$\u00a3\u20ac\u00a5]?$"
+)
 
 
 # "a total of" before the whole; "in all", "in total", "altogether" after it (and its noun)
-_TOTAL_OF = re.compile(r"\ba\s+total\s+of\s*$", re.I)
+_TOTAL_OF = re.compile(
+    r"\b(?:a\s+total\s+of|totall?ing|totall?ed|adding\s+up\s+to|making(?:\s+a\s+total\s+of)?)\s*"
+    r"[$\u00a3\u20ac\u00a5]?\s*$",
+    re.I,
+)
 _IN_ALL = re.compile(rf"^\s*(?:[a-z]+\s+)?(?:{_IN_ALL_WORDS})\b", re.I)
 # between the last part and the whole: its noun, then a comma or a dash (and "a total of")
 _BEFORE_TOTAL = re.compile(
-    r"^\s*(?:[a-z]+(?:\s+[a-z]+){0,2})?\s*(?:,|\s[-\u2013\u2014])\s*(?:a\s+total\s+of\s+|some\s+)?$", re.I
+    r"^\s*\)?\s*(?:[a-z]+(?:\s+[a-z]+){0,2})?\s*\)?\s*(?:,|\s[-\u2013\u2014])\s*"
+    r"(?:a\s+total\s+of\s+|totall?ing\s+|adding\s+up\s+to\s+|making(?:\s+a\s+total\s+of)?\s+|some\s+)?"
+    r"[$\u00a3\u20ac\u00a5]?\s*$",
+    re.I,
 )
 
 
