@@ -1513,3 +1513,23 @@ def test_more_ways_a_total_follows_its_parts(text: str, expected: list[str]) -> 
     labels, and a toll brought up to date after the deaths it now holds (those may be fewer: earlier
     deaths are in it too; figures of another kind are not)."""
     assert statuses(text, "breakdown-sum") == expected
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("Eight were soldiers and four were civilians.", ["pass"]),
+        ("Eight were soldiers and six were civilians.", ["fail"]),
+        ("Two more were found on Tuesday and three more on Wednesday.", []),
+    ],
+)
+def test_the_group_before_split_by_who_they_were_adds_up_to_it(later: str, expected: list[str]) -> None:
+    """ "Eight were soldiers and four were civilians": bare numbers named as people by their verb of
+    being are parts of the harmed group just counted, and add up to it; "more" adds to the group."""
+    assert statuses("The attack killed 12 people.\n\n" + later, "breakdown-sum") == expected
+
+
+def test_a_part_named_by_who_they_were_is_no_toll_restated() -> None:
+    """ "Two were British tourists" names some of the dead, not the toll again."""
+    text = "The storm killed 12 people on the coast, officials said.\n\nTwo were British tourists."
+    assert statuses(text, "restatement") == []

@@ -75,6 +75,7 @@ def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _explicit,
         _total_after,
         _in_all_next,
+        _split_next,
         _brought_to,
         _taxonomy,
         _difference,
@@ -236,6 +237,29 @@ def _in_all_next(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
         if run and _parts_joined(ctx, run) and not any(c.category == "casualties" for c in run):
             out.append(Breakdown(whole, run, "eq", "low", "in all, the sentence before's parts"))
     return out
+
+
+def _split_next(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "The attack killed 12 people. Eight were soldiers and four were civilians": a sentence that
+    opens by splitting the harmed group the sentence before counted ("Eight were soldiers", "Twelve
+    were released, and the remaining 18 ...": parts extraction reads as that group's), its parts
+    joined by "and", adds up to it (less sure)."""
+    out = []
+    by_sentence = _by_sentence(ctx)
+    for index, claims in by_sentence.items():
+        parts = [c for c in claims if c.cue in _SPLIT_CUES]
+        if len(parts) < 2 or parts[0] is not claims[0] or not _parts_joined(ctx, parts):
+            continue
+        if any(updated(ctx, p) for p in parts):
+            continue  # "Two more were found and three more ...": added to the group, no split of it
+        harmed = [c for c in by_sentence.get(index - 1, []) if c.category == parts[0].category]
+        if harmed and all(p.category == harmed[-1].category for p in parts):
+            out.append(Breakdown(harmed[-1], parts, "eq", "low", "the group before, split"))
+    return out
+
+
+# the cues extraction gives a bare number that counts some of the group the sentence before counted
+_SPLIT_CUES = frozenset({"a group referred to", "the rest of a group"})
 
 
 _IN_ALL_OPENS = re.compile(rf"\W*(?:{_IN_ALL_WORDS})\s*,?\s*(?:(?:at\s+least|some|about|nearly)\s+)?", re.I)

@@ -237,6 +237,7 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
         )
         or of_sentence(ctx, claim, _superlative_cue)
         or _a_state_of_the_hurt(ctx, claim)
+        or claim.cue in _PARTS_REFERRED_TO  # "Two were British tourists": some of the group before
         or any(
             c is not claim and c.category == claim.category and not _part_of_it(ctx, claim, c)
             for c in ctx.figures_in(claim.sentence, claim.sentence)
@@ -287,6 +288,10 @@ def _SOME_PLACE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built
     common = rf"(?:the|his|her|their|its|that|this|one|a|each)\s+(?:[a-z-]+\s+)?(?:{places})s?\b"
     prepositions = r"[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]utside|[Ii]nside|[Aa]round|[Aa]cross|[Bb]elow|[Bb]eyond"
     return re.compile(rf"\b(?:{prepositions})\s+(?:{named}|{common})")
+
+
+# the cues extraction gives a bare number that counts some of the group before
+_PARTS_REFERRED_TO = frozenset({"a group referred to", "the rest of a group"})
 
 
 def _a_state_of_the_hurt(ctx: Context, claim: Claim) -> bool:

@@ -797,14 +797,30 @@ def inherit_from_the_group_before(
         _refer(first, harmed[-1].category, "a group referred to")
     elif people and first.noun_end < 0 and _THE_REST_OPENS.match(text[: first.start]):
         _refer(first, people[-1].category, "the rest of a group")  # "The remaining 22 will appear in court"
-    elif people and first.noun_end < 0 and _opens_as_subject(text, first):
+    elif people and (first.noun_end < 0 or _named_as_people(text, first)) and _opens_as_subject(text, first):
         # "Nine remained below ground" counts people; "Twelve were released and the remaining 18 ..."
-        # splits the harmed group before, and takes its harm
-        split = harmed and _THE_REST_LATER.search(text, first.end)
+        # and "Eight were soldiers and four were civilians" split the harmed group before, and take
+        # its harm
+        split = harmed and (_THE_REST_LATER.search(text, first.end) or _named_as_people(text, first))
         _refer(first, harmed[-1].category if split else "count", "a group referred to")
+        for fig in figures[1:] if split else []:
+            if fig.category in ("other", "count") and _named_as_people(text, fig):
+                _refer(fig, harmed[-1].category, "a group referred to")
     else:
         return
     inherit_categories(text, figures)
+
+
+def _named_as_people(text: str, fig: Figure) -> bool:
+    """ "Eight were soldiers", "two were Britons": a bare number whose verb of being names it as
+    people is a part of the group counted before, by who they were."""
+    m = _BE_A_NOUN.match(text, fig.end)
+    words = m.group(1).split() if m is not None else []
+    return any(is_people_noun(w.lower()) or _DEMONYM.fullmatch(w) is not None for w in words[:2])
+
+
+_BE_A_NOUN = re.compile(r"\s+(?:were|was|are)\s+(?:(?:all|both|also)\s+)?([A-Za-z-]+(?:\s+[A-Za-z-]+)?)")
+_DEMONYM = re.compile(r"[A-Z][a-z]+s")
 
 
 def _things_named_after(text: str, group: Figure) -> bool:
