@@ -329,10 +329,18 @@ def _same_measure(ctx: Context, p: Claim, value: Claim) -> bool:
     profits" / "a profit of £60m"; "profits dropped 25%" / "it earned $312m"; "the deficit was 24.4%
     above ..." / "the gap ... hit $671.7bn"), read from the words around the percent and the words
     before the value in its sentence."""
-    around = _COLONS.split(ctx.before(p, 60))[-1] + " " + _COMMAS_OR_COLONS.split(ctx.after(p, 30))[0]
+    window = _COLONS.split(ctx.before(p, 60))[-1]
+    clause = _COMMAS_OR_COLONS.split(window)[-1]
+    # the change's own clause names its measure; else the words before it, up to a clause of cause or
+    # time that names another ("fell 3% after it cut its profit forecast, before closing down 5%")
+    before = clause if _measure_terms(clause) else _SUBORDINATE.split(window)[0]
+    around = before + " " + _COMMAS_OR_COLONS.split(ctx.after(p, 30))[0]
     sentence = ctx.sentence(value)
     start = sentence.start if sentence is not None else max(0, value.start - 200)
     return bool(_measure_terms(around) & _measure_terms(ctx.doc.prose[start : value.start]))
+
+
+_SUBORDINATE = re.compile(r"\b(?:after|because|since|following|amid|as|when|while)\b", re.I)
 
 
 _COLONS = re.compile(r"[;:]")

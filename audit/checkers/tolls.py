@@ -70,8 +70,17 @@ def toll_exceeded(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
                 and later.qualifier == "exact"
                 and (later.value or 0) > toll.value
                 and not updated(ctx, later)
+                and not _rival_sources(toll, later)
             ):
                 yield toll, later, "the lede's toll", "low"
+
+
+def _rival_sources(toll: Claim, later: Claim) -> bool:
+    """Both figures rest on sources and share none ("the ministry said 14" ... "the rebels said they had
+    killed 40"): two sides' tolls, which the contested rule compares, not one toll stated twice."""
+    mine = {s.originator for s in toll.sources}
+    theirs = {s.originator for s in later.sources}
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def _lede_tolls(ctx: Context, harms: tuple[str, ...] = ("killed", "wounded")) -> list[Claim]:
@@ -250,9 +259,11 @@ def _bare_statement(ctx: Context, toll: Claim, claim: Claim) -> bool:
     hospital or morgue, and no place up to the end of the figure's clause ("..., adding that camps
     were set up in Manokwari" places the camps), gives the toll of the one event the lede tells (not
     when the lede's toll spans several events: then it may be one event's share)."""
-    if not claim.sources or _SEVERAL_EVENTS().search(sentence_text(ctx, toll)):
-        return False
+    if not claim.sources or claim.hedge or _SEVERAL_EVENTS().search(sentence_text(ctx, toll)):
+        return False  # a hedged figure ("claimed", "could not be verified") is one side's, not the toll
     sentence = sentence_text(ctx, claim)
+    if _DISPUTED.search(sentence):
+        return False  # "..., a figure the ministry denied": two sides' tolls, the contested rule's
     definite, indefinite = _EVENT_REFERENCES()
     if definite.search(sentence) or indefinite.search(sentence) or _A_WARD.search(sentence):
         return False
@@ -275,6 +286,10 @@ def _other_events_told(ctx: Context) -> list[int]:
     told = (s for s in ctx.doc.sentences if indefinite.search(s.text) or other_period(s.text, records=False))
     return [s.index for s in told]
 
+
+_DISPUTED = re.compile(
+    r"\b(?:denied|denies|disputed|disputes|rejected|rejects|contested|contradicted)\b", re.I
+)
 
 # "Hospital officials said 12 were treated", "the morgue received 30 bodies": one ward's count
 _A_WARD = re.compile(r"\b(?:hospitals?|clinics?|morgues?|mortuary|mortuaries)\b", re.I)
