@@ -1533,3 +1533,25 @@ def test_a_part_named_by_who_they_were_is_no_toll_restated() -> None:
     """ "Two were British tourists" names some of the dead, not the toll again."""
     text = "The storm killed 12 people on the coast, officials said.\n\nTwo were British tourists."
     assert statuses(text, "restatement") == []
+
+
+@pytest.mark.parametrize(("part", "expected"), [("Four", ["pass"]), ("Forty", ["fail"])])
+def test_the_harmed_named_back_may_be_counted_a_few_sentences_before(part: str, expected: list[str]) -> None:
+    """ "Four of the injured" after a sentence about one of them: the injured were counted two sentences
+    back, and the part is checked against them."""
+    text = (
+        "Two people were killed and 15 injured when a train hit a lorry, police said.\n\n"
+        "The lorry driver was among the injured.\n\n"
+        f"{part} of the injured were in a serious condition, a hospital spokesman said."
+    )
+    assert statuses(text, "subset") == expected
+
+
+def test_a_part_counted_with_its_group_is_no_group_named_back() -> None:
+    """ "12 members of a family, including seven children, were killed ... The dead included seven
+    children, three women and two men": the dead are the 12, not the seven."""
+    text = (
+        "At least 12 members of a family, including seven children, were killed in an air strike.\n\n"
+        "The dead included seven children, three women and two men."
+    )
+    assert "fail" not in statuses(text, "subset")

@@ -44,6 +44,7 @@ from audit.checkers.relate import (
     same_unit,
     starts_with_cue,
 )
+from audit.checkers.tolls import part_of_group
 from audit.lexicon import words_pattern
 from audit.model import HARM_CATEGORIES, Claim
 
@@ -294,18 +295,23 @@ def _group_referred_to(ctx: Context, options: dict[str, Any]) -> list[tuple[Clai
     """ "12 people died. Among them were three children" (also "Of those, ...", "They included ...",
     "The dead included ...", "Three of the victims were ..."): a figure counting part of a group
     referred to by a pronoun or a word for the harmed. The group is counted before the words that
-    refer to it, in this sentence or the one before: the nearest head-count of the harm the word
-    names, or, for "them" and "the victims", the largest head-count (all the harmed)."""
+    refer to it: the nearest head-count of the harm the word names, in this sentence or the three
+    before, or, for "them" and "the victims", the largest head-count (all the harmed) of this
+    sentence or the one before."""
     out: list[tuple[Claim, Claim, str, Confidence]] = []
     for part in ctx.figures:
         referred = _group_referred(ctx, part)
         if referred is None:
             continue
         harm, reference_start = referred
+        reach = 1 if harm == "any" else _NAMED_GROUP_REACH  # "them" points at the sentence before
         candidates = [
             c
-            for c in ctx.figures_in(part.sentence - 1, part.sentence)
-            if c.end <= reference_start and is_people(c) and (harm == "any" or c.category == harm)
+            for c in ctx.figures_in(part.sentence - reach, part.sentence)
+            if c.end <= reference_start
+            and is_people(c)
+            and (harm == "any" or c.category == harm)
+            and not part_of_group(ctx.before(c, 40))  # "12 ..., including seven children": not the group
         ]
         if not candidates:
             continue
@@ -313,6 +319,9 @@ def _group_referred_to(ctx: Context, options: dict[str, Any]) -> list[tuple[Clai
         if _fits_back(whole, part):
             out.append((whole, part, "a group referred to", "low"))
     return out
+
+
+_NAMED_GROUP_REACH = 3  # sentences: "Four of the injured" may follow a sentence about one of them
 
 
 def _group_referred(ctx: Context, part: Claim) -> tuple[str, int] | None:
