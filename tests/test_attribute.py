@@ -878,6 +878,22 @@ def test_a_name_may_hold_a_word_that_is_also_a_verb(text: str, speaker: str) -> 
     assert _originators(text)["9"] == {speaker}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty-three people died, said the fire service's spokeswoman, Maria Lopez.",
+        "Twenty-three people died, said a spokeswoman for the fire service, Maria Lopez.",
+    ],
+)
+def test_a_speaker_named_after_the_role_that_follows_said(text: str) -> None:
+    assert _originators(text)["Twenty-three"] == {"Maria Lopez"}
+
+
+def test_what_a_report_found_ends_its_authors_name() -> None:
+    text = "A report by Human Rights Watch found that 23 civilians were killed."
+    assert _originators(text)["23"] == {"Human Rights Watch"}
+
+
 def test_a_body_s_kind_is_no_source_where_it_is_no_speaker() -> None:
     assert _originators("He was on guard duty when 21 people went missing.")["21"] == set()
 

@@ -111,8 +111,8 @@ def _verb_attribution(
         if not before or before[-1] not in ',"”':
             return None
         end, phrase = np_after(text, verb_end)
-        appos = _APPOSITION_AFTER.match(text, end)
-        # '..., said Ahmed Ali, a local doctor.'
+        appos = _APPOSITION_AFTER.match(text, end) or _NAME_AFTER_ROLE.match(text, end)
+        # '..., said Ahmed Ali, a local doctor.', '..., said the fire service's spokeswoman, Maria Lopez.'
         if appos and not patterns()["verbs"].search(appos.group(0)):
             end = appos.end()
             phrase = text[verb_end:end]
@@ -165,6 +165,10 @@ def _verb_attribution(
 _FIRST_PERSON = frozenset({"i", "we"})
 _IN_A_STATEMENT = re.compile(r"\s+in\s+a\s+statement")
 _APPOSITION_AFTER = re.compile(r",\s+(?:an?|the)\s+[^,.;:]*")
+# a name set after the role that opens the phrase, ending the sentence: ", Maria Lopez."
+_NAME_AFTER_ROLE = re.compile(
+    r",\s+(?:[A-Z][\w'\u2019-]*\.?\s+){0,3}[A-Z][\w'\u2019-]*(?=\s*[.!?\"\u201d]*\s*$)"
+)
 _TOLD_WHOM = re.compile(TOLD_WHOM)
 _COLON_SOON = re.compile(r"[^.;,:\"\u201c]{0,25}:")
 _COMMA = re.compile(r"\s*,\s*")
