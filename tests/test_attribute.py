@@ -894,6 +894,26 @@ def test_what_a_report_found_ends_its_authors_name() -> None:
     assert _originators(text)["23"] == {"Human Rights Watch"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Red Cross put the toll at 23, a figure confirmed by the health ministry.",
+            {"The Red Cross", "the health ministry"},
+        ),
+        (
+            "Police said 23 people had died, a figure later confirmed by the Red Cross.",
+            {"Police", "the Red Cross"},
+        ),
+        ("Police said 23 people had died, a figure disputed by the rebels.", {"Police"}),
+    ],
+)
+def test_a_figure_confirmed_by_another_rests_on_both(text: str, expected: set[str]) -> None:
+    """ "..., a figure confirmed by X": X is a second originator of the figure (it is corroborated),
+    not the one it is re-rooted on; a figure disputed by X rests on its first source alone."""
+    assert _originators(text)["23"] == expected
+
+
 def test_a_body_s_kind_is_no_source_where_it_is_no_speaker() -> None:
     assert _originators("He was on guard duty when 21 people went missing.")["21"] == set()
 

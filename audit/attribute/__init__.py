@@ -10,7 +10,8 @@ its source, follow the steps in the order they run:
                  National Intelligence Service"; "he" = the latest person it can mean);
 3. quotations.py the quotations of the document and the attribution that speaks each;
 4. scope.py      the attribution that governs each figure: its quotation's speaker, else the
-                 nearest one of its sentence facing it; then a provenance re-roots the account;
+                 nearest one of its sentence facing it; then a provenance re-roots the account,
+                 and a corroboration (", a figure confirmed by X") adds a second originator;
 5. hedges.py     the nearest hedge in the figure's clause.
 
 vocab.py compiles the cue lists; records.py holds what the steps pass on (Attribution, Quotation).
@@ -66,3 +67,4 @@ def attribute(doc: Document, claims: list[Claim]) -> None:
         claim.sources = scope.sources(chosen) if chosen else []
         claim.hedge = hedge_for(s.text, scope.figure_at(claim) - s.start) if s else None
     scope.reroot(doc, claims, [a for a in attrs if a.provenance])
+    scope.corroborate(doc, claims, [a for a in attrs if a.corroborates])

@@ -325,6 +325,13 @@ def _data_attributions(text: str, s: Sentence, found: list[Attribution]) -> None
         if mentions and source_like(phrase):
             span = (s.start + m.start(), s.start + end)
             found.append(Attribution(m.group(0).strip(), *span, mentions, "both", s.index, provenance=True))
+    for m in pats["corroboration"].finditer(text):
+        end, phrase = np_after(text, m.end())
+        mentions = parse_source(phrase, s.start + m.end())
+        if mentions and source_like(phrase):
+            span = (s.start + m.start(), s.start + end)
+            cue = m.group(0).strip(" ,")
+            found.append(Attribution(cue, *span, mentions, "backward", s.index, corroborates=True))
 
 
 def _data_owner(words: str, at_start: bool) -> str:

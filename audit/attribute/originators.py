@@ -633,7 +633,17 @@ def _name_after_role(head: str, description: str) -> bool:
     named = (
         1 <= len(words) <= 4 and all(w[:1].isupper() for w in words[:1]) and bool(proper_words(description))
     )
-    return named and not proper_words(head.split(" of ")[0]) and any(t in titles for t in tokens_of(head))
+    return named and not proper_words(_role_core(head)) and any(t in titles for t in tokens_of(head))
+
+
+def _role_core(head: str) -> str:
+    """The role itself, without whose it is or where ("The BBC's correspondent in Kabul" ->
+    "correspondent"): its owner's and its place's capitals make no name of it."""
+    core = _ROLE_TAIL.split(head)[0]
+    return " ".join(w for w in core.split() if not w.endswith(("'s", "\u2019s", "'", "\u2019")))
+
+
+_ROLE_TAIL = re.compile(r"\s+(?:of|in|at|for|from|on)\s+")
 
 
 def acronym(word: str) -> bool:

@@ -27,6 +27,7 @@ class Attribution:
     via: list[Mention] = field(default_factory=list)
     in_quote: bool = False
     provenance: bool = False  # "the figures had been provided by the police": re-roots earlier figures
+    corroborates: bool = False  # ", a figure confirmed by the ministry": a second originator, added
 
 
 @dataclass

@@ -57,7 +57,7 @@ def _governing(pos: int, attrs: list[Attribution]) -> Attribution | None:
     """The nearest attribution that faces the figure at `pos`."""
     best: tuple[int, Attribution] | None = None
     for a in attrs:
-        if a.in_quote or a.provenance:
+        if a.in_quote or a.provenance or a.corroborates:
             continue
         if a.start <= pos < a.end:
             continue
@@ -123,3 +123,14 @@ def reroot(doc: Document, claims: list[Claim], provenances: list[Attribution]) -
             claim.sources = sources(p)
             for src in claim.sources:
                 src.via = via
+
+
+def corroborate(doc: Document, claims: list[Claim], backers: list[Attribution]) -> None:
+    """ "The Red Cross put the toll at 23, a figure confirmed by the health ministry": the ministry is
+    a second originator of the attributed figures before it in its sentence."""
+    for b in backers:
+        for claim in claims:
+            if claim.sentence != b.sentence or figure_at(claim) >= b.start or not claim.sources:
+                continue
+            known = {src.originator for src in claim.sources}
+            claim.sources += [src for src in sources(b) if src.originator not in known]

@@ -2,8 +2,8 @@
 
 `reporting_verbs`, `speech_participles`, `source_before`, `data_nouns` (the cues every sentence is
 scanned for), `relay_words`, `conduit_openers`, `news_outlets`, `toll_patterns`, `be_forms`,
-`phrase_stops`, `verb_exclusions`, `provenance_patterns`, `negations`, `absolute_participles`, and
-the `carry_over` mode.
+`phrase_stops`, `verb_exclusions`, `provenance_patterns`, `corroboration_patterns`, `negations`,
+`absolute_participles`, and the `carry_over` mode.
 Hedges (hedges.py) and the name lists (originators.py) compile their own.
 """
 
@@ -35,6 +35,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
         ),
         "provenance": re.compile(
             "|".join(f"(?:{p})" for p in lex.raw.get("provenance_patterns", [])) or r"(?!x)x", re.IGNORECASE
+        ),
+        "corroboration": re.compile(
+            "|".join(f"(?:{p})" for p in lex.raw.get("corroboration_patterns", [])) or r"(?!x)x",
+            re.IGNORECASE,
         ),
         "negation": phrase_regex(lex.words("negations")),
         # "with the Red Cross reporting", "and rebels claiming": an absolute phrase's subject speaks
