@@ -145,6 +145,8 @@ def band_choices(pairing: Pairing) -> tuple[Claim, list[int]] | None:
         figure, ranges = pairing.claims[0], (details["sum_range"], details["total_range"])
     elif pairing.rule == "restatement":
         figure, ranges = pairing.claims[-1], (details["first_range"], details["second_range"])
+    elif "part_range" not in details:
+        return None  # a subset of several parts ("seven + three + two, within 12"): no one figure's band
     else:
         figure = min(pairing.claims, key=lambda c: c.value or 0)
         ranges = (details["part_range"], [0, details["total_range"][1]])
