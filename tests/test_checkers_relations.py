@@ -1555,3 +1555,13 @@ def test_a_part_counted_with_its_group_is_no_group_named_back() -> None:
         "The dead included seven children, three women and two men."
     )
     assert "fail" not in statuses(text, "subset")
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["A later count put the toll at more than 60.", "The new toll of 60 was given on Monday."],
+)
+def test_a_later_count_replaces_the_toll(later: str) -> None:
+    """ "A later count", "the new toll": a figure that replaces an earlier one, not the same stated twice."""
+    text = "Officials said about 40 people died in the fire at the depot.\n\n" + later
+    assert "fail" not in statuses(text, "restatement") + statuses(text, "qualifier-conflict")
