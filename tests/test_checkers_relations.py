@@ -1565,3 +1565,11 @@ def test_a_later_count_replaces_the_toll(later: str) -> None:
     """ "A later count", "the new toll": a figure that replaces an earlier one, not the same stated twice."""
     text = "Officials said about 40 people died in the fire at the depot.\n\n" + later
     assert "fail" not in statuses(text, "restatement") + statuses(text, "qualifier-conflict")
+
+
+def test_another_sources_count_of_the_treated_is_no_part_of_the_hurt() -> None:
+    """Police give 20 hurt, the fire service 22 treated in hospital: two sources' counts, which the
+    contested rule compares; one source's own "22 in hospital" against its 20 hurt still fails."""
+    lede = "Four people were killed and 20 injured when a gas cylinder exploded, police said.\n\n"
+    assert statuses(lede + "The fire service said 22 people were treated in hospital.", "subset") == []
+    assert statuses(lede + "Police said 22 people were treated in hospital.", "subset") == ["fail"]

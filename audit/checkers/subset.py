@@ -44,7 +44,7 @@ from audit.checkers.relate import (
     same_unit,
     starts_with_cue,
 )
-from audit.checkers.tolls import part_of_group
+from audit.checkers.tolls import part_of_group, rival_sources
 from audit.lexicon import words_pattern
 from audit.model import HARM_CATEGORIES, Claim
 
@@ -548,7 +548,11 @@ def _severity(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim,
             ),
             span,
         )
-        if whole is not None and ctx.paragraph(part) - ctx.paragraph(whole) <= 1:
+        if (
+            whole is not None
+            and ctx.paragraph(part) - ctx.paragraph(whole) <= 1
+            and not rival_sources(whole, part)
+        ):
             out.append((whole, part, "seriously hurt among the hurt", "low"))
     return out
 

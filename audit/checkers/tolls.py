@@ -70,16 +70,17 @@ def toll_exceeded(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
                 and later.qualifier == "exact"
                 and (later.value or 0) > toll.value
                 and not updated(ctx, later)
-                and not _rival_sources(toll, later)
+                and not rival_sources(toll, later)
             ):
                 yield toll, later, "the lede's toll", "low"
 
 
-def _rival_sources(toll: Claim, later: Claim) -> bool:
+def rival_sources(a: Claim, b: Claim) -> bool:
     """Both figures rest on sources and share none ("the ministry said 14" ... "the rebels said they had
-    killed 40"): two sides' tolls, which the contested rule compares, not one toll stated twice."""
-    mine = {s.originator for s in toll.sources}
-    theirs = {s.originator for s in later.sources}
+    killed 40"; "police said 20 were hurt" ... "the fire service said 22 were treated"): two sources'
+    figures, which the contested rule compares, not one quantity stated twice or a part of the other."""
+    mine = {s.originator for s in a.sources}
+    theirs = {s.originator for s in b.sources}
     return bool(mine) and bool(theirs) and not mine & theirs
 
 
