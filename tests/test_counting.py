@@ -588,3 +588,26 @@ def test_a_crowd_sized_at_a_number_counts_people(text: str, unit: str | None) ->
     """A number a crowd, turnout or attendance is sized at, or that "attended", "turned out" or
     "marched", counts people; a percentage stays one."""
     assert [u for _, u, _ in counted(text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("There were six in the rescue team.", "people"),
+        ("The panel split, with seven in favour and two against.", "people"),
+        ("A court has indicted three over the fraud.", "people"),
+        ("The bakery hired 40 last spring.", "people"),
+        ("The plant employs 2,000 engineers.", "people"),
+        ("The court was asked to sentence one of the gang's leaders.", None),
+        ("The plant employs 30 robots.", None),
+        ("The striker scored 2 in the second half.", None),
+    ],
+)
+def test_a_bare_number_in_a_group_a_vote_or_after_a_verb_of_people_counts_people(
+    text: str, unit: str | None
+) -> None:
+    """ "six in the rescue team", "seven in favour and two against", "indicted three", "hired 40":
+    members of a group, voters, and the objects of verbs whose objects are people are head-counts
+    (a thing after the number, or "one of", is none)."""
+    units = [u for _, u, _ in counted(text)]
+    assert units[:1] == [unit] or (unit is None and not units)

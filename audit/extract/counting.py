@@ -70,10 +70,17 @@ def _population(text: str, fig: Figure) -> bool:
         fig.unit, fig.kind = "people", "count"
         return True
     pats = _population_patterns()
-    people_verb = pats["verb_after"].match(text, fig.end)
+    people_verb = pats["verb_after"].match(text, fig.end) or pats["side_or_group_after"].match(text, fig.end)
     crowd = pats["crowd_before"].search(text, max(0, fig.start - 60), fig.start)
     before = pats["before"].search(text, max(0, fig.start - 60), fig.start)
-    if not (people_verb or ((before or crowd) and pats["after"].match(text, fig.end))):
+    bare_after = pats["after"].match(text, fig.end)
+    # "hired 300 last year"; not "to sentence one of the city's criminals", a person, no count
+    object_of = (
+        pats["object_of"].search(text, max(0, fig.start - 40), fig.start) is not None
+        and fig.value != 1
+        and not _counts_things(text[fig.end : fig.end + 30])
+    )
+    if not (people_verb or object_of or ((before or crowd) and bare_after)):
         return False
     fig.unit, fig.kind = "people", "count"
     return True
@@ -112,6 +119,18 @@ def _population_patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "200,000 attended", "some 5,000 turned out"
         "verb_after": re.compile(rf"\s+(?:{words_pattern(cas['people_verbs'])})\b", re.I),
+        # "four in the climbing party", "nine in favour and three against"
+        "side_or_group_after": re.compile(
+            rf"\s+(?:(?:{words_pattern(cas['vote_sides'])})\b|in\s+(?:the|their|his|her|a)\s+(?:[\w-]+\s+)?"
+            rf"(?:{words_pattern(cas['group_nouns'])})\b)",
+            re.I,
+        ),
+        # "indicted two", "has hired 300": the object of a verb whose object is people
+        "object_of": re.compile(
+            rf"\b(?:{words_pattern(f for v in cas['people_object_verbs'] for f in verb_forms(v))})\s+"
+            rf"(?:(?:{qualifiers})\s+)*$",
+            re.I,
+        ),
     }
 
 

@@ -131,7 +131,14 @@ def inflected(lemmas: tuple[str, ...]) -> frozenset[str]:
 # --- the generated table ----------------------------------------------------------------------------
 
 # other lists of casualties.yaml whose words are verb lemmas or place nouns
-_VERB_LISTS = ("suffering_verbs", "toll_verbs", "group_verbs", "sparing_verbs", "leave_verbs")
+_VERB_LISTS = (
+    "suffering_verbs",
+    "toll_verbs",
+    "group_verbs",
+    "sparing_verbs",
+    "leave_verbs",
+    "people_object_verbs",
+)
 _NOUN_LISTS = ("populated_places",)
 
 
