@@ -611,3 +611,17 @@ def test_a_bare_number_in_a_group_a_vote_or_after_a_verb_of_people_counts_people
     (a thing after the number, or "one of", is none)."""
     units = [u for _, u, _ in counted(text)]
     assert units[:1] == [unit] or (unit is None and not units)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Around 20 more people had to be ushered to safety.", "displaced"),
+        ("Some 300 residents were led to safety by firefighters.", "displaced"),
+        ("The side was led to victory by 3 late goals.", "other"),
+    ],
+)
+def test_people_led_to_safety_are_displaced(text: str, category: str) -> None:
+    """Passive phrases of evacuation ("were led to safety", "had to be ushered to safety") count the
+    displaced, as "were evacuated" does."""
+    assert [c for _, _, c in counted(text)][:1] == [category]

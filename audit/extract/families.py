@@ -99,6 +99,9 @@ def _add_family(out: Cues, cat: str, family: dict[str, Any]) -> None:
         after |= past_forms(verb)
         for past in past_forms(verb):
             out.groups.setdefault(past, cat)
+    for phrase in family.get("passive_phrases", ()):  # "20 people had to be ushered to safety"
+        verb, rest = phrase.split(" ", 1)
+        after |= {f"{past} {rest}" for past in past_forms(verb)}
     for verb in family.get("intransitive", ()):
         after |= verb_forms(verb)
         out.intransitive |= verb_forms(verb)
@@ -148,6 +151,7 @@ def lemmas() -> tuple[set[str], set[str]]:
     verbs, nouns = {"lose"}, set()  # "lost 300 men", "the loss of" (counting.py)
     for family in cas["harm_families"].values():
         verbs |= {*family.get("verbs", ()), *family.get("passive", ()), *family.get("intransitive", ())}
+        verbs |= {phrase.split()[0] for phrase in family.get("passive_phrases", ())}
         nouns |= {*family.get("persons", ()), *family.get("events", ())}
         for phrase in family.get("phrases", ()):
             words = phrase.split()
