@@ -627,7 +627,11 @@ def test_nouns_of_one_harmed_person_and_groups_of_the_harmed(text: str, category
     [
         ("Six people died in the blast. Two more were found on Tuesday.", ["killed", "killed"]),
         ('Nine were hurt in the crash. "We are treating three more," a doctor said.', ["wounded", "wounded"]),
-        ("Six people died in the blast. Around 20 more people had to be led to safety.", ["killed", "count"]),
+        # its own noun and its own cue: the evacuated are displaced, not more of the dead
+        (
+            "Six people died in the blast. Around 20 more people had to be led to safety.",
+            ["killed", "displaced"],
+        ),
         ("Six people died in the blast. Two more than last year.", ["killed", "other"]),
     ],
 )
