@@ -31,6 +31,7 @@ from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import fmt, interval, total
 from audit.checkers.relate import (
     THE_REST_BEFORE,
+    ends_with_cue,
     has_cue,
     headline_sentences,
     is_people,
@@ -41,6 +42,7 @@ from audit.checkers.relate import (
     may_end_with,
     nearest_before,
     of_sentence,
+    other_period_or_event,
     same_unit,
     starts_with_cue,
 )
@@ -184,10 +186,32 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
             out.append((nxt, part, "N of the M", "high"))
             continue
         if _BACK.match(after) and not _NEW_GROUP.match(after):
-            whole = nearest_before(ctx, part, lambda c, p=part: _shares_back(c, p) and _near(ctx, c, p), 1)
+            # "them" is the group the sentence is about, not one named in a phrase after a preposition
+            # ("2.3 million children are out of school in areas of three countries. Burkina Faso
+            # accounts for 1.1 million of them"), unless no other group is counted near
+            whole = nearest_before(
+                ctx,
+                part,
+                lambda c, p=part: (
+                    _shares_back(c, p) and _near(ctx, c, p) and not _after_a_preposition(ctx, c)
+                ),
+                1,
+            ) or nearest_before(ctx, part, lambda c, p=part: _shares_back(c, p) and _near(ctx, c, p), 1)
             if whole is not None:
                 out.append((whole, part, "N of them", "high"))
     return out
+
+
+def _after_a_preposition(ctx: Context, claim: Claim) -> bool:
+    """ "in areas of three countries", "across 12 provinces": a figure inside a prepositional phrase."""
+    return bool(_PREPOSITION_BEFORE.search(ctx.before(claim, 25)))
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|in|across|from|at|for|with|among|between)\s+(?:(?:the|its|their|some|about|around|nearly|"
+    r"more\s+than|at\s+least)\s+)*$",
+    re.I,
+)
 
 
 # "14% of those aged 30-39", "9% of those who do not": "those" opens a group described anew, no
@@ -233,8 +257,8 @@ def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
 
 def _of_the_group(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
     """ "Of the dead, 12 were firefighters", "Among the injured were 12 children": a figure that counts
-    part of a group of the harmed named back by a definite noun, whose size is the nearest figure of
-    that harm in this sentence or the two before it."""
+    part of a group of the harmed named back by a definite noun, whose size is a figure of that harm
+    in this sentence or the three before it (`_the_whole_group`)."""
     out: list[tuple[Claim, Claim, str, Confidence]] = []
     for part in ctx.figures:
         clause = _clause_before(ctx, part)
@@ -244,15 +268,25 @@ def _of_the_group(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Cl
         named_at = part.start - len(clause) + named.start()
         if any(c.end <= named_at <= c.end + 2 for c in ctx.figures_in(part.sentence, part.sentence)):
             continue  # "12 of the dead were soldiers and 15 ...": the words belong to the 12
-        whole = nearest_before(
-            ctx,
-            part,
-            lambda c, p=part, at=named_at: c.category == p.category and _fits_back(c, p) and c.end <= at,
-            2,
-        )
+        candidates = [
+            c
+            for c in ctx.figures_in(part.sentence - _NAMED_GROUP_REACH, part.sentence)
+            if c.category == part.category and _fits_back(c, part) and c.end <= named_at
+        ]
+        whole = _the_whole_group(ctx, part, candidates)
         if whole is not None:
             out.append((whole, part, "a group named back", "low"))
     return out
+
+
+def _the_whole_group(ctx: Context, part: Claim, candidates: list[Claim]) -> Claim | None:
+    """Which of the harm's head-counts before "Of the dead" the dead are: not an old value ("up from
+    29 in 2022") or another period's or event's, and of those the largest: the toll as it now stands,
+    not an earlier day's ("rose to 63 ... stood at 52 on Thursday. Of the dead, 41 ...")."""
+    current = [c for c in candidates if not ends_with_cue(ctx.before(c, 20), "from_words")]
+    if not of_sentence(ctx, part, other_period_or_event):
+        current = [c for c in current if not of_sentence(ctx, c, other_period_or_event)]
+    return max(current, key=lambda c: c.value or 0.0) if current else None
 
 
 def _of_the_counted(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
@@ -315,8 +349,12 @@ def _group_referred_to(ctx: Context, options: dict[str, Any]) -> list[tuple[Clai
         ]
         if not candidates:
             continue
-        whole = candidates[-1] if harm != "any" else max(candidates, key=lambda c: c.value or 0.0)
-        if _fits_back(whole, part):
+        whole = (
+            _the_whole_group(ctx, part, candidates)
+            if harm != "any"
+            else max(candidates, key=lambda c: c.value or 0.0)
+        )
+        if whole is not None and _fits_back(whole, part):
             out.append((whole, part, "a group referred to", "low"))
     return out
 
