@@ -1598,3 +1598,36 @@ def test_the_dead_named_back_are_the_toll_as_it_stands(text: str) -> None:
     """ "Of the dead" names the toll as it now stands: the largest of the harm's counts near, not an
     earlier day's or a year before's ("up from 22 in 2022")."""
     assert "fail" not in statuses(text, "subset")
+
+
+@pytest.mark.parametrize(
+    ("headline", "lede"),
+    [
+        # "X of Y" in both: the figures pair in order, the whole with the whole
+        ("Greens win 40 of 120 seats", "The Greens won 40 of the 120 seats in the council, results showed."),
+        # a threshold is no point value
+        ("Vaccination rate falls below 80%", "The share of children vaccinated fell to 78.2% last year."),
+        # a score's sides and a compound word ("12-point") restate nothing of another figure
+        (
+            "Rovers come from 12 down to win 98-95",
+            "Rovers overcame a 12-point deficit to win 98-95. Ade Bello scored 30 points.",
+        ),
+        ("Kane wins in four-set final", "Kane won 6-3, 4-6, 6-2, 6-4. He hit 41 winners in the match."),
+    ],
+)
+def test_headline_figures_that_are_no_measure_restated_raise_nothing(headline: str, lede: str) -> None:
+    assert "fail" not in statuses(f"{headline}\n\n{lede}", "restatement")
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Ohio reported 12 deaths, Kentucky 5 and Indiana 3.",  # a list of places' shares
+        "A monitoring group put the overall toll on both sides at 31.",  # a wider scope
+    ],
+)
+def test_a_share_listed_by_place_or_a_wider_total_is_no_toll_restated(later: str) -> None:
+    lede = "The storm killed at least 20 people in Ohio, Kentucky and Indiana, officials said on Sunday."
+    assert "fail" not in statuses(f"{lede}\n\n{later}", "restatement") + statuses(
+        f"{lede}\n\n{later}", "qualifier-conflict"
+    )

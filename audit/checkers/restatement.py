@@ -228,15 +228,34 @@ def _headline_measure(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confide
     for i in heads:
         sentence = ctx.sentence_at(i)
         head_words |= _content_stems(sentence.text) if sentence is not None else set()
-    for h in (c for c in ctx.figures if c.sentence in heads and _a_measure(c)):
-        for c in (c for c in ctx.figures if c.sentence in lede and counts_alike(c, h) and _a_measure(c)):
-            if ends_with_cue(ctx.before(c, 25), "from_words"):
-                continue  # "rose from 2.9% to 3.1%": the old value
+    paired_to = -1  # headline figures pair in order: "87 of 150 seats" over "87 of the 150 seats"
+    for h in (c for c in ctx.figures if c.sentence in heads and _a_measure(c) and _stands_alone(ctx, c)):
+        for c in ctx.figures:
+            if c.sentence not in lede or c.start <= paired_to or not (counts_alike(c, h) and _a_measure(c)):
+                continue
+            if not _stands_alone(ctx, c) or ends_with_cue(ctx.before(c, 25), "from_words"):
+                if c.value == h.value:
+                    break  # "from 18 down" over "an 18-point deficit": its own figure, in another form
+                continue  # a score, "18-point", or "rose from 2.9% to 3.1%": no measure restated
             actor = _content_stems(" ".join(_sentence_of(ctx, c).split()[:3]))
             if (_content_stems(_clause_of(ctx, c)) - actor) & head_words:
                 if _one_quantity(h, c):
                     yield h, c, "headline and lede, the same measure", "low"
+                    paired_to = c.start
                 break
+
+
+def _stands_alone(ctx: Context, claim: Claim) -> bool:
+    """A figure that states a quantity by itself: no open bound ("below 90%" is a threshold), no side
+    of a score or split ("112-108", "6-4"), no part of a compound word ("four-set", "18-point")."""
+    if claim.qualifier in _OPEN and not vague(claim):
+        return False  # "below 90%"; "Millions" is a vague figure, compared as one
+    before, after = ctx.before(claim, 2), ctx.after(claim, 2)
+    return not (_JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after))
+
+
+_JOINED_BEFORE = re.compile(r"\d\s?[-\u2013]$")
+_JOINED_AFTER = re.compile(r"[-\u2013]\s?[\dA-Za-z]")
 
 
 def _sentence_of(ctx: Context, claim: Claim) -> str:
@@ -881,9 +900,15 @@ def _splits(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
             continue
         if not re.fullmatch(r"\s*[-\u2013]\s*", ctx.between(a, b)) or len(ctx.between(b, c)) > 12:
             continue
+        if any(_IN_A_SCORE.search(ctx.doc.prose[x.start - 1 : x.end + 2]) for x in (c, d)):
+            continue  # "6-4, 3-6, 6-2": a list of scores, not one split restated
         if len(ctx.between(c, d)) <= 60 and re.search(r"\band\b|,", ctx.between(c, d)):
             yield a, c, "a split restated", "high"
             yield b, d, "a split restated", "high"
+
+
+# a number joined to another by a dash ("3-6", "6-2"): a side of a score or split of its own
+_IN_A_SCORE = re.compile(r"\d\s?[-\u2013]\s?\d")
 
 
 MAX_OPEN_GROUPS = 64

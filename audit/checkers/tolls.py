@@ -248,6 +248,8 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
         or of_sentence(ctx, claim, _superlative_cue)
         or _a_state_of_the_hurt(ctx, claim)
         or claim.cue in _PARTS_REFERRED_TO  # "Two were British tourists": some of the group before
+        or bool(_A_LIST_GOES_ON.match(ctx.after(claim, 40)))  # "Florida reported 21 deaths, Georgia 9 ..."
+        or (toll is not None and _wider_scope(ctx, toll, claim))
         or any(
             c is not claim and c.category == claim.category and not _part_of_it(ctx, claim, c)
             for c in ctx.figures_in(claim.sentence, claim.sentence)
@@ -305,6 +307,19 @@ def _SOME_PLACE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built
     prepositions = r"[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]utside|[Ii]nside|[Aa]round|[Aa]cross|[Bb]elow|[Bb]eyond"
     return re.compile(rf"\b(?:{prepositions})\s+(?:{named}|{common})")
 
+
+def _wider_scope(ctx: Context, toll: Claim, claim: Claim) -> bool:
+    """ "put the overall toll on both sides at 41" after one side's toll: a total over more than the
+    toll counted (its sentence names a scope the toll's does not)."""
+    return bool(_WIDER.search(sentence_text(ctx, claim))) and not _WIDER.search(sentence_text(ctx, toll))
+
+
+_WIDER = re.compile(r"\b(?:overall|combined|(?:on\s+)?(?:both|all)\s+sides)\b", re.I)
+
+# "21 deaths, Georgia 9 and South Carolina 4": the figure opens a list of places' shares
+_A_LIST_GOES_ON = re.compile(
+    r"^\s*(?:[a-z]+\s*)?(?:,|\band\b)\s*(?:[A-Z][\w'-]*\s+){1,3}(?:had\s+|reported\s+)?\d"
+)
 
 # the cues extraction gives a bare number that counts some of the group before
 _PARTS_REFERRED_TO = frozenset({"a group referred to", "the rest of a group"})
