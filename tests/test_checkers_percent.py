@@ -146,3 +146,26 @@ def test_more_ways_a_share_names_its_part_and_whole(text: str, expected: list[st
     from audit.pipeline import audit_text
 
     assert [c.status for c in audit_text(text).checks if c.rule == "percent-of"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The storm destroyed 3,100 of the 12,400 homes in the district, or about 25%.", ["pass"]),
+        ("The storm destroyed 3,100 of the 12,400 homes in the district, or about 52%.", ["fail"]),
+        (
+            "The camp hosts 64,000 refugees. Of these, 48,000, or 75 per cent, are women and children.",
+            ["pass"],
+        ),
+        (
+            "The camp hosts 64,000 refugees. Of these, 48,000, or 57 per cent, are women and children.",
+            ["fail"],
+        ),
+    ],
+)
+def test_a_share_after_a_longer_whole_or_of_the_group_before(text: str, expected: list[str]) -> None:
+    """ "3,100 of the 12,400 homes in the district, or about 25%": the whole's noun phrase may run on
+    before the share; "Of these, 48,000, or 75 per cent": the whole is the group the sentence opens on."""
+    from audit.pipeline import audit_text
+
+    assert [c.status for c in audit_text(text).checks if c.rule == "percent-of"] == expected

@@ -1631,3 +1631,30 @@ def test_a_share_listed_by_place_or_a_wider_total_is_no_toll_restated(later: str
     assert "fail" not in statuses(f"{lede}\n\n{later}", "restatement") + statuses(
         f"{lede}\n\n{later}", "qualifier-conflict"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police arrested 40 people on Monday. Those detained were 25 men, 11 women and four minors.",
+            ["pass"],
+        ),
+        (
+            "Police arrested 40 people on Monday. Those detained were 25 men, 11 women and two minors.",
+            ["fail"],
+        ),
+        ("The 23 dead were nine soldiers, five police officers and nine civilians.", ["pass"]),
+        ("The 23 dead were nine soldiers, five police officers and seven civilians.", ["fail"]),
+    ],
+)
+def test_a_group_named_back_with_were_and_listed_adds_up(text: str, expected: list[str]) -> None:
+    """ "Those detained were A, B and C", "The 23 dead were A, B and C": the list after "were" is the
+    whole group, so it must add up to it."""
+    assert statuses(text, "breakdown-sum") == expected
+
+
+def test_all_of_a_set_is_no_thing_named_back() -> None:
+    """ "won 68 seats ... filling all 150 seats": "all" names the whole set, not the 68 again."""
+    text = "The party won 68 seats in the election.\n\nThe others took the rest, filling all 150 seats."
+    assert statuses(text, "restatement") == []

@@ -76,6 +76,7 @@ def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _total_after,
         _in_all_next,
         _split_next,
+        _group_were,
         _brought_to,
         _taxonomy,
         _difference,
@@ -256,6 +257,43 @@ def _split_next(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
         if harmed and all(p.category == harmed[-1].category for p in parts):
             out.append(Breakdown(harmed[-1], parts, "eq", "low", "the group before, split"))
     return out
+
+
+def _group_were(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "Police arrested 57 people ... Those detained were 34 men, 19 women and two minors", "The 23
+    dead were nine soldiers, five police officers and seven civilians": a group named back with
+    "were", then its members listed, adds up to the group (its own number, or the harm's last count
+    in the sentence before; less sure)."""
+    out = []
+    by_sentence = _by_sentence(ctx)
+    for index, claims in by_sentence.items():
+        sentence = ctx.sentence_at(index)
+        if sentence is None:
+            continue
+        opener = _GROUP_WERE.match(sentence.text)
+        if opener is None:
+            continue
+        own = [c for c in claims if c.start - sentence.start < opener.end()]
+        listed = [c for c in claims if c.start - sentence.start >= opener.end()]
+        run = (
+            _run(ctx, listed, 0, options["max_joiner_chars"], lambda c: c.unit == "people") if listed else []
+        )
+        if len(run) < 2 or not _parts_joined(ctx, run):
+            continue
+        category = run[0].category
+        earlier = [c for c in by_sentence.get(index - 1, []) if c.category == category and c.unit == "people"]
+        whole = own[-1] if own else (earlier[-1] if earlier and category in HARM_CATEGORIES else None)
+        if whole is not None and whole.value:
+            out.append(Breakdown(whole, run, "eq", "low", "the group named back, listed"))
+    return out
+
+
+# "Those detained were", "The 23 dead were", "The victims were": a group named back, then its list
+_GROUP_WERE = re.compile(
+    r"^\W*(?:those\s+[a-z]+|the\s+(?:\d[\d,]*\s+|[a-z]+\s+)?(?:dead|injured|wounded|victims|detained|"
+    r"arrested|missing|hostages|casualties))\s+(?:were|are)\s+",
+    re.I,
+)
 
 
 # the cues extraction gives a bare number that counts some of the group the sentence before counted

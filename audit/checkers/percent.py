@@ -625,7 +625,8 @@ def _share_of_them(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, C
     apposed = gap.rstrip().endswith(",") and bool(_CLOSED_AFTER.match(ctx.after(p, 3)))  # "750 of them, 15%,"
     if part.sentence != p.sentence or not (_OR_BEFORE.search(gap) or apposed):
         return None
-    if not re.match(r"^\s*of\s+(?:them|those|these|whom)\b[^.;:]{0,10}$", gap):
+    opens_on_them = bool(_OF_THOSE_OPENS.match(ctx.before(part, 40)))  # "Of these, 48,000, or 57%"
+    if not (re.match(r"^\s*of\s+(?:them|those|these|whom)\b[^.;:]{0,10}$", gap) or opens_on_them):
         return None
     whole = _group_counted_before(ctx, part, part)
     return (part, whole) if whole is not None else None
@@ -836,7 +837,11 @@ _PART_OF_WHOLE = re.compile(r"^\W*(?:[a-z]+\s+){0,2}?(?:out\s+)?of\b[^.;:()]{0,2
 
 # between the whole and its percentage: "(", "or", or the whole's own noun then ", or" ("10 of the 40
 # people killed, or 25%"), with no clause break
-_SHARE_TAIL = re.compile(r"^(?:\s*\(|\W*or\s*|[^.;:()]{0,30}?(?:,\s*or\s*|\s\())$", re.I)
+_SHARE_TAIL = re.compile(
+    r"^(?:\s*\(|\W*or\s*|[^.;:()\d]{0,60}?(?:,\s*or\s*|\s\())"
+    r"(?:(?:about|around|some|nearly|almost|roughly|just\s+over|just\s+under)\s+)?$",
+    re.I,
+)
 
 
 def _fraction_restated(ctx: Context, fraction: Claim, p: Claim) -> bool:

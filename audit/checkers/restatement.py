@@ -419,6 +419,8 @@ def _things_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confid
     for ref in ctx.figures:
         if ref.unit is not None or ref.kind == "fraction" or not _is_reference(ctx, ref):
             continue
+        if _ALL_BEFORE.search(ctx.before(ref, 8)):
+            continue  # "filling all 150 seats": the whole set, not the things counted before
         noun = _thing_noun(ctx, ref)
         if noun is None or in_other_period(ctx, ref):
             continue
@@ -432,6 +434,9 @@ def _things_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confid
         ]
         if earlier and not vague(earlier[-1]) and earlier[-1].qualifier != "approx":
             yield earlier[-1], ref, "a thing named back", "low"
+
+
+_ALL_BEFORE = re.compile(r"\ball\s*$", re.I)
 
 
 def _thing_noun(ctx: Context, claim: Claim) -> str | None:

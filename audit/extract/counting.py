@@ -890,7 +890,7 @@ _BARE_MORE = re.compile(
 # sentence, nothing but the pronoun phrase before the figure
 _PRONOUN_GROUP = re.compile(
     r"^\W*(?:(?:among|amongst|of)\s+(?:them|those|these)\b|(?:they|those|these)\s+(?:\w+\s+)?"
-    r"(?:included|include|includes)\b)[^.;:\d]*$",
+    r"(?:included|include|includes)\b|those\s+\w+\s+(?:were|are)\b)[^.;:\d]*$",  # "Those detained were"
     re.I,
 )
 
