@@ -1658,3 +1658,68 @@ def test_all_of_a_set_is_no_thing_named_back() -> None:
     """ "won 68 seats ... filling all 150 seats": "all" names the whole set, not the 68 again."""
     text = "The party won 68 seats in the election.\n\nThe others took the rest, filling all 150 seats."
     assert statuses(text, "restatement") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "expected"),
+    [
+        # "Of those" points at a bare count of things or cases in the sentence before
+        (
+            "The ministry has recorded 310 cases this year. Of those, 130 were among children.",
+            "subset",
+            ["pass"],
+        ),
+        (
+            "The ministry has recorded 310 cases this year. Of those, 410 were among children.",
+            "subset",
+            ["fail"],
+        ),
+        # "Of the <noun> ...," names the group by the noun an earlier figure counted
+        ("The firm will cut 900 jobs. Of the jobs to be cut, 1,200 will be in Spain.", "subset", ["fail"]),
+        (
+            "Some 2.1 million people need aid. Of the people in need, 3.2 million are children.",
+            "subset",
+            ["fail"],
+        ),
+        # the parts up to one marked as the rest add up to the total in the sentence before
+        (
+            "Sales rose to $8.4bn. Europe brought in $5.1bn and Asia the remaining $3.3bn.",
+            "breakdown-sum",
+            ["pass"],
+        ),
+        (
+            "Sales rose to $8.4bn. Europe brought in $5.1bn and Asia the remaining $2.3bn.",
+            "breakdown-sum",
+            ["fail"],
+        ),
+        (
+            "There were 240 new cases. Of these, 150 were in the capital and the remaining 70 in the south.",
+            "breakdown-sum",
+            ["fail"],
+        ),
+        # a whole named back by its noun, then listed
+        (
+            "The UN appealed for $300m. The appeal includes $150m for food and $120m for water.",
+            "breakdown-sum",
+            ["pass"],
+        ),
+        (
+            "The UN appealed for $300m. The appeal includes $150m for food and $220m for water.",
+            "breakdown-sum",
+            ["fail"],
+        ),
+        # a sum named back by its measure
+        (
+            "The firm reported revenue of $4.2bn. Its chief said the $4.2bn in revenue beat forecasts.",
+            "restatement",
+            ["pass"],
+        ),
+        (
+            "The firm reported revenue of $4.2bn. Its chief said the $2.4bn in revenue beat forecasts.",
+            "restatement",
+            ["fail"],
+        ),
+    ],
+)
+def test_groups_and_wholes_named_back_by_their_words(text: str, rule: str, expected: list[str]) -> None:
+    assert statuses(text, rule) == expected

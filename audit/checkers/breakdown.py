@@ -33,6 +33,7 @@ from audit.checkers.relate import (
     head,
     headline_sentences,
     in_other_period,
+    is_percent,
     label,
     lede_sentences,
     lexicon,
@@ -77,6 +78,8 @@ def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _in_all_next,
         _split_next,
         _group_were,
+        _rest_of_a_total,
+        _named_whole_listed,
         _brought_to,
         _taxonomy,
         _difference,
@@ -286,6 +289,80 @@ def _group_were(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
         if whole is not None and whole.value:
             out.append(Breakdown(whole, run, "eq", "low", "the group named back, listed"))
     return out
+
+
+def _rest_of_a_total(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "Revenue rose to $12.6bn. The cloud division contributed $7.9bn and the devices business the
+    remaining $4.7bn"; "326 new cases ... Of these, 212 were in the capital and the remaining 114 in
+    the east": figures of one unit up to one marked as the rest, in a sentence after a figure of
+    that unit, add up to it (the nearest such figure in the sentence before; less sure). Harmed
+    groups are `_itemized`'s."""
+    out = []
+    by_sentence = _by_sentence(ctx)
+    for index, claims in by_sentence.items():
+        for j, rest in enumerate(claims):
+            if j == 0 or rest.category in HARM_CATEGORIES or is_percent(rest):
+                continue
+            if not _REST_BEFORE.search(ctx.before(rest, 25)):
+                continue  # "the remaining $4.1bn", not "52-30 the rest of the way"
+            parts = [c for c in claims[:j] if _alike_part(ctx, c, rest)] + [rest]
+            earlier = [c for c in by_sentence.get(index - 1, []) if same_unit(c, rest) and not is_percent(c)]
+            if len(parts) < 2 or len(earlier) != 1:
+                continue  # one total before, or no telling which ("41,920 votes ... of the 80,000")
+            whole = earlier[0]
+            if (whole.value or 0) > max(p.value or 0 for p in parts):
+                out.append(Breakdown(whole, parts, "eq", "low", "the parts up to the rest"))
+    return out
+
+
+def _named_whole_listed(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "The UN appealed for $480m ... The appeal includes $260m for food, $150m for water and $90m
+    for health": a sentence that opens on a whole by its noun ("the appeal", "the package") and lists
+    amounts of its unit; the whole is the earlier figure of that unit whose words name it (within two
+    sentences). "includes" lists some of it (at most the whole), "comprises" all of it."""
+    out = []
+    by_sentence = _by_sentence(ctx)
+    for index, claims in by_sentence.items():
+        sentence = ctx.sentence_at(index)
+        opener = _WHOLE_LISTED.match(sentence.text) if sentence is not None else None
+        if sentence is None or opener is None:
+            continue
+        listed = [c for c in claims if c.start - sentence.start >= opener.end() and not is_percent(c)]
+        run = (
+            _run(ctx, listed, 0, options["max_joiner_chars"] + 30, lambda c, f=listed[0]: same_unit(c, f))
+            if listed
+            else []
+        )
+        if len(run) < 2 or not _parts_joined(ctx, run):
+            continue
+        stem = opener.group(1).lower()[:5]
+        earlier = [
+            c
+            for i in (index - 1, index - 2)
+            for c in by_sentence.get(i, [])
+            if same_unit(c, run[0]) and stem in ctx.before(c, 30).lower()
+        ]
+        if earlier:
+            relation: Relation = "eq" if opener.group(2).lower().startswith(("compris", "consist")) else "le"
+            out.append(Breakdown(earlier[0], run, relation, "low", "a whole named back, listed"))
+    return out
+
+
+# "The appeal includes", "The package comprises", "The plan consists of": a whole by its noun, its list
+_WHOLE_LISTED = re.compile(
+    r"^\W*the\s+(?:[a-z]+\s+)?([a-z]{4,})\s+(includes|included|comprises|comprised|consists\s+of|covers)\s+",
+    re.I,
+)
+
+
+def _alike_part(ctx: Context, c: Claim, rest: Claim) -> bool:
+    """A figure of the rest's unit and kind that counts no harm and is no side of a score ("52-30")."""
+    around = ctx.doc.prose[max(0, c.start - 2) : c.end + 2]
+    return same_unit(c, rest) and c.category not in HARM_CATEGORIES and not _SCORE.search(around)
+
+
+_REST_BEFORE = re.compile(r"\bthe\s+(?:remaining|other|rest\s+of\s+the)\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)
+_SCORE = re.compile(r"\d\s?[-\u2013]\s?\d")
 
 
 # "Those detained were", "The 23 dead were", "The victims were": a group named back, then its list

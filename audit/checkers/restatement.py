@@ -145,6 +145,7 @@ def _find_pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _headline_verb(ctx)
     yield from _headline_measure(ctx)
     yield from _sum_named_back(ctx)
+    yield from _money_named_back(ctx)
     yield from _references_back(ctx)
     yield from _things_named_back(ctx)
     yield from _splits(ctx)
@@ -338,6 +339,28 @@ def _sum_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidenc
             yield first, ref, "a sum named back", "low"
 
 
+def _money_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """ "revenue of $4.2bn" ... "the $4.2bn in revenue": a definite sum with its measure after "in" or
+    "of" names back the nearest earlier sum of its currency beside that measure's word, within
+    `NEAR_REACH` sentences (less sure)."""
+    for ref in ctx.figures:
+        if ref.kind != "money" or not _THE_BEFORE.search(ctx.before(ref, 8)):
+            continue
+        named = _IN_A_MEASURE.match(ctx.after(ref, 30))
+        if named is None:
+            continue
+        word = re.compile(rf"\b{re.escape(named.group(1).lower())}", re.I)
+        earlier = [
+            c
+            for c in ctx.figures_in(ref.sentence - NEAR_REACH, ref.sentence - 1)
+            if same_unit(c, ref) and (word.search(ctx.before(c, 25)) or word.search(ctx.after(c, 25)))
+        ]
+        if earlier:
+            yield earlier[-1], ref, "a sum named back", "low"
+
+
+# "the $4.7bn in revenue", "the £2m of funding": the measure a definite sum names
+_IN_A_MEASURE = re.compile(r"\s+(?:in|of)\s+([a-z]{4,})\b", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s*$", re.I)
 _BARE_AFTER = re.compile(r"\s*(?:[,.;:]|\s[-\u2013\u2014]\s)")
 

@@ -67,6 +67,7 @@ def subset(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _the_other,
         _place_parts,
         _of_the_group,
+        _of_the_named_noun,
         _of_the_counted,
         _counted_includes,
         _victims_named_back,
@@ -289,6 +290,37 @@ def _the_whole_group(ctx: Context, part: Claim, candidates: list[Claim]) -> Clai
     return max(current, key=lambda c: c.value or 0.0) if current else None
 
 
+def _of_the_named_noun(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """ "cut 1,200 jobs ... Of the jobs to be cut, 800 will be in Germany", "3.4 million people need
+    aid ... Of the people in need, 1.3 million are children": a sentence that opens on a group by the
+    noun an earlier figure counted (within three sentences, the nearest) counts part of it."""
+    out: list[tuple[Claim, Claim, str, Confidence]] = []
+    for part in ctx.figures:
+        opener = _OF_THE_NOUN.match(_clause_before(ctx, part))
+        if opener is None or part.category in HARM_CATEGORIES:
+            continue  # a harmed group is `_of_the_group`'s
+        noun = opener.group(1).lower()
+        earlier = [
+            c
+            for c in ctx.figures_in(part.sentence - _NAMED_GROUP_REACH, part.sentence - 1)
+            if _counts_noun(ctx, c, noun) and _fits_back(c, part)
+        ]
+        if earlier:
+            out.append((earlier[-1], part, "a group named back by its noun", "low"))
+    return out
+
+
+def _counts_noun(ctx: Context, claim: Claim, noun: str) -> bool:
+    """Does the figure count `noun` ("1,200 jobs", "3.4 million people")?"""
+    m = _NOUN_AFTER.match(ctx.after(claim, 40))
+    return m is not None and m.group(1).lower() == noun
+
+
+# a sentence opening "Of the jobs to be cut,", "Among the people in need,": the group's noun
+_OF_THE_NOUN = re.compile(r"^\W*(?:of|among)\s+the\s+([a-z][a-z-]+)\b[^,.;:\d]{0,40},\s*$", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,})\b", re.I)
+
+
 def _of_the_counted(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
     """ "Of the 40 injured, 25 were children", "Among the 12 dead were three officers": a figure
     that opens its clause as "of/among the N ..." names a group; the next figure of the sentence
@@ -343,7 +375,7 @@ def _group_referred_to(ctx: Context, options: dict[str, Any]) -> list[tuple[Clai
             c
             for c in ctx.figures_in(part.sentence - reach, part.sentence)
             if c.end <= reference_start
-            and is_people(c)
+            and (is_people(c) or (harm == "any" and _a_bare_count(c) and not is_people(part)))
             and (harm == "any" or c.category == harm)
             and not part_of_group(ctx.before(c, 40))  # "12 ..., including seven children": not the group
         ]
@@ -360,6 +392,11 @@ def _group_referred_to(ctx: Context, options: dict[str, Any]) -> list[tuple[Clai
 
 
 _NAMED_GROUP_REACH = 3  # sentences: "Four of the injured" may follow a sentence about one of them
+
+
+def _a_bare_count(c: Claim) -> bool:
+    """ "482 confirmed cases": a whole number with no unit, which "Of those" may point at."""
+    return c.unit is None and c.kind in ("bare", "count") and float(c.value or 0.5).is_integer()
 
 
 def _group_referred(ctx: Context, part: Claim) -> tuple[str, int] | None:
