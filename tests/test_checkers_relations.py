@@ -1723,3 +1723,14 @@ def test_all_of_a_set_is_no_thing_named_back() -> None:
 )
 def test_groups_and_wholes_named_back_by_their_words(text: str, rule: str, expected: list[str]) -> None:
     assert statuses(text, rule) == expected
+
+
+@pytest.mark.parametrize(("later", "expected"), [("61.4%", ["pass"]), ("64.1%", ["fail"])])
+def test_a_measure_named_after_a_determiner_is_named_again(later: str, expected: list[str]) -> None:
+    """ "a turnout of 61.4%" ... "A turnout of 64.1% shows ...": one measure named by its noun after
+    an article, in any case."""
+    text = (
+        "The vote was marked by a turnout of 61.4%, the commission said.\n\n"
+        f'"A turnout of {later} shows that voters want to be heard," its chairwoman said.'
+    )
+    assert statuses(text, "restatement") == expected

@@ -713,7 +713,7 @@ def _measure_named_again(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Conf
 
 
 # "turnout rate of", "a record turnout of around": the two words naming a figure before "of"
-_MEASURE_OF = re.compile(r"\b([a-z][a-z-]+)\s+([a-z][a-z-]+)\s+of\s*[$\u00a3\u20ac\u00a5]?\s*$")
+_MEASURE_OF = re.compile(r"\b([A-Za-z][a-z-]*)\s+([a-z][a-z-]+)\s+of\s*[$\u00a3\u20ac\u00a5]?\s*$")
 
 
 def _measure_before(ctx: Context, claim: Claim) -> tuple[str, str] | None:
@@ -721,7 +721,7 @@ def _measure_before(ctx: Context, claim: Claim) -> tuple[str, str] | None:
     m = _MEASURE_OF.search(before) if may_end_with(before, ("of",)) else None
     if m is None:
         return None
-    words = (m.group(1), m.group(2))
+    words = (m.group(1).lower(), m.group(2))  # "a turnout of" and "A turnout of" name one measure
     stops = _MEASURE_STOPS()
     if all(w in stops or len(w) < 4 for w in words):
         return None
