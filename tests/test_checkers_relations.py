@@ -1734,3 +1734,17 @@ def test_a_measure_named_after_a_determiner_is_named_again(later: str, expected:
         f'"A turnout of {later} shows that voters want to be heard," its chairwoman said.'
     )
     assert statuses(text, "restatement") == expected
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("His lawyer will appeal the 12-year sentence.", ["pass"]),
+        ("His lawyer will appeal the 21-year sentence.", ["fail"]),
+        ("His lawyer will appeal the 21-year prison term.", ["fail"]),
+        ("The scheme ran for a 21-year period.", []),
+    ],
+)
+def test_a_prison_term_named_again_is_the_term_given(later: str, expected: list[str]) -> None:
+    text = "A former minister was sentenced to 12 years in prison on Friday.\n\n" + later
+    assert statuses(text, "restatement") == expected

@@ -155,6 +155,7 @@ def _find_pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _rest_of_group(ctx)
     yield from _echoed_percentages(ctx)
     yield from _measure_named_again(ctx)
+    yield from _term_named_again(ctx)
     yield from _ages_after_a_name(ctx)
 
 
@@ -710,6 +711,26 @@ def _measure_named_again(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Conf
         first = named.setdefault(key, claim)
         if first is not claim and first.sentence != claim.sentence and same_unit(first, claim):
             yield first, claim, "the same measure named again", "low"
+
+
+def _term_named_again(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """ "was sentenced to 18 years in prison" ... "will appeal the 18-year sentence": a prison term
+    given, then named again as "the N-year sentence" (or term), is one term (less sure); the
+    nearest term given before, in its unit."""
+    given: list[Claim] = []
+    for claim in ctx.figures:
+        if _TERM_GIVEN.search(ctx.before(claim, 30)):
+            given.append(claim)
+        elif _TERM_NAMED.match(ctx.after(claim, 30)) and _THE_BEFORE.search(ctx.before(claim, 8)):
+            earlier = [g for g in given if g.sentence < claim.sentence and same_unit(g, claim)]
+            if earlier:
+                yield earlier[-1], claim, "the same term named again", "low"
+
+
+# "sentenced to", "jailed for", "given": a prison term follows
+_TERM_GIVEN = re.compile(r"\b(?:sentenced\s+to|jailed\s+for|imprisoned\s+for|given)\s+(?:a\s+)?$", re.I)
+# after "the 15-year": "sentence", "prison term", "jail sentence"
+_TERM_NAMED = re.compile(r"^\s*(?:[a-z]+\s+)?(?:sentence|term)\b", re.I)
 
 
 # "turnout rate of", "a record turnout of around": the two words naming a figure before "of"
