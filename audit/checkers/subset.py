@@ -152,7 +152,11 @@ def _outcome(whole: Claim, part: Claim, how: str, confidence: Confidence, approx
     w, p = interval(whole, approx), interval(part, approx)
     details = {"how": how, "part_range": p.to_json(), "total_range": w.to_json()}
     if p.lo <= w.hi + 1e-9:
-        msg = f"{label(part)} is part of {label(whole)}: {fmt(part.value or 0)} <= {fmt(whole.value or 0)}"
+        bound = whole.value or 0
+        allowed = ""
+        if (part.value or 0) > bound:  # "Some 5,300 ... 5,800 of them": only its band allows it
+            bound, allowed = w.hi, f", as far as the rounding or approximation of {label(whole)} allows"
+        msg = f"{label(part)} is part of {label(whole)}: {fmt(part.value or 0)} <= {fmt(bound)}{allowed}"
         return Outcome("pass", [whole, part], msg, details, confidence=confidence)
     msg = (
         f"{label(part)} is more than the {label(whole)} it is part of ({fmt(part.value or 0)} > {fmt(w.hi)})"
