@@ -1748,3 +1748,66 @@ def test_a_measure_named_after_a_determiner_is_named_again(later: str, expected:
 def test_a_prison_term_named_again_is_the_term_given(later: str, expected: list[str]) -> None:
     text = "A former minister was sentenced to 12 years in prison on Friday.\n\n" + later
     assert statuses(text, "restatement") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a floor in the headline may be rounded down from the lede's, never up
+        (
+            "At least 40 killed in air strike\n\nAn air strike killed at least 42 people on Saturday.",
+            ["pass"],
+        ),
+        (
+            "At least 70 killed in air strike\n\nAn air strike killed at least 42 people on Saturday.",
+            ["fail"],
+        ),
+        # the lede lists the harmed: no one figure of the list is the headline's toll
+        ("All 62 on board killed in crash\n\nAll 58 passengers and four crew members died in the crash.", []),
+    ],
+)
+def test_a_headline_floor_or_a_listed_lede(text: str, expected: list[str]) -> None:
+    assert statuses(text, "restatement") == expected
+
+
+def test_another_bodys_own_count_is_contested_not_restated() -> None:
+    """ "A monitoring group based abroad put the toll at 47" after the ministry's 42: another body's
+    count, which the contested rule compares (the group is its source: "based abroad" and
+    "monitoring" describe it)."""
+    text = (
+        "An air strike killed at least 42 people on Saturday, the health ministry said.\n\n"
+        "A monitoring group based abroad put the toll at 47."
+    )
+    assert statuses(text, "restatement") == []
+    audit = audit_text(text)
+    assert [s.name for c in audit.claims if c.text == "47" for s in c.sources] == ["A monitoring group"]
+
+
+def test_among_the_dead_lists_some_of_them() -> None:
+    text = "A bus crash killed 23 people, police said.\n\nAmong the dead were nine women and four children."
+    assert statuses(text, "breakdown-sum") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("July was 0.72C (1.3F) above the average.", ["pass"]),
+        ("It was 2C (35.6F) warmer than usual.", ["fail"]),
+        ("The planet has warmed by 1.2C (2.2F) since 1850.", ["pass"]),
+        ("Temperatures hit 40C (104F).", ["pass"]),
+    ],
+)
+def test_a_temperature_difference_converts_by_the_scale_alone(text: str, expected: list[str]) -> None:
+    """1C of warming is 1.8F: a difference ("above", "warmer", "by") is converted without the offset."""
+    assert statuses(text, "unit-conversion") == expected
+
+
+def test_set_scores_are_no_ranges() -> None:
+    text = "She won the final 1-6, 7-6 (8-6), 6-1, 3-6, 6-4 in four hours."
+    assert statuses(text, "range-order") == []
+
+
+def test_temperatures_of_a_reading_keep_the_offset() -> None:
+    """ "temperatures of about 28 degrees Celsius (82 degrees Fahrenheit)": a reading, not a difference."""
+    text = "The weather was warm, with temperatures of about 28 degrees Celsius (82 degrees Fahrenheit)."
+    assert statuses(text, "unit-conversion") == ["pass"]

@@ -625,3 +625,18 @@ def test_people_led_to_safety_are_displaced(text: str, category: str) -> None:
     """Passive phrases of evacuation ("were led to safety", "had to be ushered to safety") count the
     displaced, as "were evacuated" does."""
     assert [c for _, _, c in counted(text)][:1] == [category]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The number of people killed by the magnitude 6.8 quake rose to 1,214.", ["other", "killed"]),
+        ("Prosecutors said 21 of the victims were retired, and the oldest was 91.", ["casualties", "other"]),
+        ("Ferry capsizes with 150 on board, at least 34 dead", ["count", "killed"]),
+        ("All 62 on board were killed.", ["killed"]),
+    ],
+)
+def test_a_reading_an_age_or_those_aboard_is_no_toll(text: str, expected: list[str]) -> None:
+    """A quake's magnitude, "the oldest was 91" and "with 150 on board, ..." count no harmed people;
+    "All 62 on board were killed" does."""
+    assert [c for _, _, c in counted(text)] == expected

@@ -260,7 +260,7 @@ def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
     for i in range(len(words) - 1, -1, -1):
         w = words[i].group(0)
         low = w.lower().strip("\"“”‘’'()")
-        verbish = _VERB_FORM.search(low) and low not in nominal
+        verbish = _VERB_FORM.search(low) and low not in nominal and not _modifies_a_body(words, i, nominal)
         clause_word = low in stop and not acronym(w) and not _inside_a_name(words, i)
         if clause_word or (verbish and not w[:1].isupper()) or _DIGIT.search(low):
             if verbish and _reduced_relative(words, i, stop):  # "a source residing in Kabul said"
@@ -275,7 +275,26 @@ def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
     return seg_start + words[first].start(), seg[words[first].start() : words[-1].end()]
 
 
-_AFTER_PARTICIPLE = PREPOSITIONS | {"near", "outside", "inside", "around", "across", "along"}
+def _modifies_a_body(words: list[re.Match[str]], i: int, nominal: frozenset[str]) -> bool:
+    """ "a monitoring group", "the ruling party", "a governing coalition": a word in "-ing" right before
+    a title, body or unnamed speaker's noun is its modifier, no verb."""
+    if i + 1 >= len(words) or not words[i].group(0).lower().endswith("ing"):
+        return False
+    return words[i + 1].group(0).lower().strip("\"\u201c\u201d\u2018\u2019'(),") in nominal
+
+
+_AFTER_PARTICIPLE = PREPOSITIONS | {
+    "near",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "along",
+    "abroad",
+    "overseas",
+    "locally",
+    "nearby",
+}
 
 
 def _past_time_conjunct(words: list[re.Match[str]], first: int) -> int:
@@ -430,7 +449,10 @@ def noun_phrases_only(mentions: list[Mention]) -> bool:
             w = found.group(0)
             low = w.lower().strip("\"“”‘’'(),")
             if (low in stop and not acronym(w) and not _inside_a_name(words, i)) or (
-                _VERB_FORM.search(low) and low not in nominal and w.islower()
+                _VERB_FORM.search(low)
+                and low not in nominal
+                and w.islower()
+                and not _modifies_a_body(words, i, nominal)
             ):
                 return False
     return True

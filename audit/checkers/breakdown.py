@@ -47,6 +47,7 @@ from audit.checkers.relate import (
     vague,
 )
 from audit.checkers.sourcing import originators
+from audit.checkers.tolls import part_of_group
 from audit.lexicon import data, words_pattern
 from audit.model import HARM_CATEGORIES, Claim
 
@@ -901,8 +902,8 @@ def _listed(ctx: Context, options: dict[str, Any]) -> Breakdown | None:
         return None
     if head(whole.subject) in named or not _parts_joined(ctx, run):
         return None  # "the three bank workers, two women ...": the toll restated, then its list
-    if ends_with_cue(ctx.before(run[0], 30), "part_of_group_words"):
-        return None  # "including two women and a man": some of the dead
+    if ends_with_cue(ctx.before(run[0], 30), "part_of_group_words") or part_of_group(ctx.before(run[0], 40)):
+        return None  # "including two women and a man", "Among the dead were ...": some of the dead
     return Breakdown(whole, run, "eq", "low", "itemized: the dead listed")
 
 

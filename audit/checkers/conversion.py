@@ -46,7 +46,7 @@ def unit_conversion(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     for group in _groups(ctx):
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
-                outcome = _pair(a, b, options)
+                outcome = _pair(a, b, options, _a_difference(ctx, a, b))
                 if outcome is not None:
                     out.append(outcome)
                     if a.kind == "money" and outcome.status == "pass" and a.value and b.value:
@@ -86,10 +86,31 @@ def _pint_compatible(u: str, v: str) -> bool:
     return dims is not None and dims == dimensionality(v) and dims != "dimensionless"
 
 
-def _pair(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
+def _pair(a: Claim, b: Claim, options: dict[str, Any], difference: bool = False) -> Outcome | None:
     if a.kind == "money":
         return _money(a, b, options)
+    if difference and a.unit in _DELTAS and b.unit in _DELTAS:  # "0.72C (1.3F) above the average"
+        return _measure_as(a, b, _DELTAS[a.unit], _DELTAS[b.unit], options)
     return _measure(a, b, options)
+
+
+# a temperature given as a difference converts by the scale alone: 1C of warming is 1.8F
+_DELTAS = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_degree_Fahrenheit"}
+
+
+def _a_difference(ctx: Context, a: Claim, b: Claim) -> bool:
+    """ "0.72C (1.3F) above the average", "warmed by 1.5C (2.7F)": a temperature difference, not a reading."""
+    return bool(_DIFFERENCE_AFTER.match(ctx.after(b, 25)) or _DIFFERENCE_BEFORE.search(ctx.before(a, 25)))
+
+
+_DIFFERENCE_AFTER = re.compile(
+    r"^\s*(?:\u00b0?\s*[CF]\b)?\s*\)?\s*(?:above|below|warmer|colder|cooler|hotter|higher|lower|more|less)\b",
+    re.I,
+)
+_DIFFERENCE_BEFORE = re.compile(
+    r"\b(?:by|an?\s+(?:rise|increase|fall|drop|difference)\s+of|up|down)\s+(?:about|around|some|nearly)?\s*$",
+    re.I,
+)
 
 
 def _measure(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:

@@ -73,6 +73,7 @@ from audit.lexicon import data, words_pattern
 from audit.model import HARM_CATEGORIES, Claim
 
 _OPEN = ("at_least", "more_than", "at_most", "less_than")
+_FLOORS = ("at_least", "more_than")
 _STOP = {
     "about",
     "after",
@@ -127,6 +128,13 @@ def _compare(first: Claim, second: Claim, how: str, confidence: Confidence, appr
     a, b = point(first, approx), point(second, approx)
     if vague(first) or vague(second):
         a, b = interval(first, approx), interval(second, approx)
+    elif (
+        first.qualifier in _FLOORS
+        and second.qualifier in _FLOORS
+        and (first.value or 0) <= (second.value or 0)
+    ):
+        a, b = interval(first, approx), interval(second, approx)  # "At least 40" over "at least 42": a floor
+        # stated first may be rounded down, never up ("At least 107" over "54 or more" fails)
     details = {"how": how, "first_range": a.to_json(), "second_range": b.to_json()}
     if a.overlaps(b):
         msg = f"{label(second)} restates {label(first)} ({how})"
@@ -166,7 +174,12 @@ def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
     lede = set(lede_sentences(ctx))
     for h in (c for c in ctx.figures if c.sentence in heads and c.category in HARM_CATEGORIES):
         matches = [
-            c for c in ctx.figures if c.sentence in lede and c.category == h.category and same_subject(h, c)
+            c
+            for c in ctx.figures
+            if c.sentence in lede
+            and c.category == h.category
+            and same_subject(h, c)
+            and not _in_a_list(ctx, c)
         ]
         agreeing = [c for c in matches if point(h).overlaps(point(c)) or _vague_fits(h, c)]
         raised = [c for c in matches if _raised_to(ctx, c)]
@@ -179,6 +192,19 @@ def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
             yield h, raised[-1], "headline and lede, the toll risen to", "low"
         elif matches and not any(updated(ctx, c) for c in [h, *matches]) and _whole_in_lede(ctx, matches[0]):
             yield h, matches[0], "headline and lede", "high"
+
+
+def _in_a_list(ctx: Context, claim: Claim) -> bool:
+    """ "All 58 passengers and four crew members died": a figure listed with another of its harm, a
+    part of the toll."""
+    same = ctx.figures_in(claim.sentence, claim.sentence)
+    i = same.index(claim) if claim in same else -1
+    pairs = [(same[i - 1], claim)] if i > 0 else []
+    pairs += [(claim, same[i + 1])] if 0 <= i < len(same) - 1 else []
+    return any(a.category == b.category and _LIST_AND.fullmatch(ctx.between(a, b)) for a, b in pairs)
+
+
+_LIST_AND = re.compile(r"\s*(?:[a-z-]+\s+){0,3}?and\s+", re.I)
 
 
 def _states_the_toll(ctx: Context, h: Claim, first: Claim) -> bool:
@@ -232,9 +258,16 @@ def _headline_measure(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confide
         head_words |= _content_stems(sentence.text) if sentence is not None else set()
     paired_to = -1  # headline figures pair in order: "87 of 150 seats" over "87 of the 150 seats"
     for h in (c for c in ctx.figures if c.sentence in heads and _a_measure(c) and _stands_alone(ctx, c)):
-        for c in ctx.figures:
-            if c.sentence not in lede or c.start <= paired_to or not (counts_alike(c, h) and _a_measure(c)):
-                continue
+        kind = [
+            c
+            for c in ctx.figures
+            if c.sentence in lede and c.start > paired_to and counts_alike(c, h) and _a_measure(c)
+        ]
+        if any(c.value == h.value for c in kind):  # "150 on board" ... "had about 150 people on board"
+            kind = [c for c in kind if c.value == h.value]
+        for c in kind:
+            if _other_nouns(ctx, h, c):
+                continue  # "in two counties" is no "119 cases"
             if not _stands_alone(ctx, c) or ends_with_cue(ctx.before(c, 25), "from_words"):
                 if c.value == h.value:
                     break  # "from 18 down" over "an 18-point deficit": its own figure, in another form
@@ -245,6 +278,12 @@ def _headline_measure(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confide
                     yield h, c, "headline and lede, the same measure", "low"
                     paired_to = c.start
                 break
+
+
+def _other_nouns(ctx: Context, a: Claim, b: Claim) -> bool:
+    """Both figures count a noun, and not the same one ("two counties", "119 cases")."""
+    na, nb = _thing_noun(ctx, a), _thing_noun(ctx, b)
+    return na is not None and nb is not None and na != nb
 
 
 def _stands_alone(ctx: Context, claim: Claim) -> bool:

@@ -75,6 +75,21 @@ def toll_exceeded(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
                 yield toll, later, "the lede's toll", "low"
 
 
+def _rival_organisations(toll: Claim, later: Claim) -> bool:
+    """The later toll rests on named bodies the toll does not ("a monitoring group put the toll at 47",
+    "a rights group said it had counted 41 bodies" after the ministry's or officials' toll): another
+    body's count, which the contested rule compares."""
+    mine = {s.originator for s in toll.sources}
+    theirs = [s for s in later.sources if s.originator not in mine]
+    return bool(mine) and bool(theirs) and all(_A_BODY.search(s.name or "") for s in theirs)
+
+
+# "a monitoring group", "a rights group", "the Red Cross", "an NGO": a body that keeps its own count
+_A_BODY = re.compile(
+    r"\b(?:group|monitor|observatory|organi[sz]ation|ngo|charity|red\s+cross|red\s+crescent)\b", re.I
+)
+
+
 def rival_sources(a: Claim, b: Claim) -> bool:
     """Both figures rest on sources and share none ("the ministry said 14" ... "the rebels said they had
     killed 40"; "police said 20 were hurt" ... "the fire service said 22 were treated"): two sources'
@@ -128,7 +143,7 @@ def toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
                 continue  # "nine killed in three explosions ... The first blast killed two": a share
             generic = head(later.subject) in _GENERIC_HEADS
             same = _same_group(toll, later) or (generic and _a_people_whole(ctx, toll))
-            if same and _states_whole_toll(ctx, later, toll):
+            if same and not _rival_organisations(toll, later) and _states_whole_toll(ctx, later, toll):
                 yield toll, later, "the lede's toll stated again", "low"
 
 

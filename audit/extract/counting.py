@@ -215,7 +215,8 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "the number of dead", "put the number of civilians killed at 30", "the tally of those injured"
         "number_of": re.compile(
-            rf"\b(?:number|count|tally|total)\s+of\s+(?:(?!who\b|that\b|which\b)[A-Za-z-]+\s+){{0,2}}?({groups})\b[^.;:]{{0,60}}$",
+            rf"\b(?:number|count|tally|total)\s+of\s+(?:(?!who\b|that\b|which\b)[A-Za-z-]+\s+){{0,2}}?({groups})\b"
+            rf"(?:[^.;:]|(?<=\d)\.(?=\d)){{0,60}}$",  # a decimal point ("magnitude 6.8") ends no clause
             re.I,
         ),
     }
@@ -450,6 +451,11 @@ def _lost_as(key: str) -> frozenset[str]:
 def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     if fig.unit not in (None, "people") or fig.kind in ("fraction",):
         return
+    if _a_reading(text, fig):
+        return  # "a magnitude 6.8 earthquake", "the oldest was 91": a reading or an age, no head-count
+    if _ABOARD_AFTER.match(text, fig.end):
+        fig.category, fig.unit, fig.kind = "count", "people", "count"
+        return  # "with 150 on board, at least 34 dead": those aboard, not the harmed among them
     near = max(0, fig.start - 30)
     if may_hold(text[near : fig.start], _cue_keys()["not_harmed"]) and _cue_patterns()["not_harmed"].search(
         text, near, fig.start
@@ -477,6 +483,21 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     fig.unit = "people"
     if fig.kind in ("bare", "digits", "words", "group", "vague"):
         fig.kind = "count"
+
+
+# "with 150 on board, at least 34 dead": those aboard, set off from the harm of the figure after
+_ABOARD_AFTER = re.compile(
+    r"\s+(?:people\s+|passengers\s+)?(?:on\s+board|aboard|onboard)\s*[,;)\u2013\u2014]", re.I
+)
+
+
+def _a_reading(text: str, fig: Figure) -> bool:
+    before = _A_READING_BEFORE.search(text, max(0, fig.start - 24), fig.start)
+    return bool(before or _A_READING_AFTER.match(text, fig.end))
+
+
+_A_READING_BEFORE = re.compile(r"\b(?:magnitude|the\s+(?:oldest|youngest)\s+(?:was|is|being)|aged)\s*$", re.I)
+_A_READING_AFTER = re.compile(r"-?\s*magnitude\b", re.I)
 
 
 def _spared(text: str, fig: Figure) -> bool:
@@ -753,6 +774,7 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
             fig.category not in ("other", "count")
             or fig.kind == "fraction"
             or fig.unit not in (None, "people")
+            or _a_reading(text, fig)
         ):
             continue
         if prev.category == "count" and prev.unit == "people" and fig.unit is None:

@@ -80,4 +80,12 @@ def _is_range(text: str, a: Figure, b: Figure) -> bool:
         return False  # "rose 8% to 4.7m": a percentage and a new value, not a range
     if a.kind in ("vague", "fraction") or b.kind in ("vague", "fraction"):
         return False
+    if word in ("-", "\u2013") and _IN_A_SCORE_LIST.search(text[max(0, a.start - 12) : b.end + 12]):
+        return False  # "beat him 1-6, 7-6, 3-6": set scores, no ranges
     return a.value < b.value or (b.mention is not None and b.mention.value > a.value)
+
+
+# two dashed pairs of small whole numbers side by side, by a comma or a bracket: a list of scores
+_IN_A_SCORE_LIST = re.compile(
+    r"\d{1,3}\s?[-\u2013]\s?\d{1,3}\s*(?:\([^)]*\)\s*)?[,;]\s*\d{1,3}\s?[-\u2013]\s?\d{1,3}"
+)
