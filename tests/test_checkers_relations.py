@@ -1811,3 +1811,45 @@ def test_temperatures_of_a_reading_keep_the_offset() -> None:
     """ "temperatures of about 28 degrees Celsius (82 degrees Fahrenheit)": a reading, not a difference."""
     text = "The weather was warm, with temperatures of about 28 degrees Celsius (82 degrees Fahrenheit)."
     assert statuses(text, "unit-conversion") == ["pass"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "expected"),
+    [
+        (
+            "Floods killed 30 people across the region: 12 in Ardo, 9 in Beln and 9 in the capital.",
+            "breakdown-sum",
+            ["pass"],
+        ),
+        (
+            "Floods killed 30 people across the region: 12 in Ardo, 9 in Beln and 4 in the capital.",
+            "breakdown-sum",
+            ["fail"],
+        ),
+        (
+            "Of the 120 seats, the Greens won 61, Labour 40 and smaller parties the remaining 19.",
+            "breakdown-sum",
+            ["pass"],
+        ),
+        (
+            "Of the 120 seats, the Greens won 61, Labour 40 and smaller parties the remaining 9.",
+            "breakdown-sum",
+            ["fail"],
+        ),
+        ("The firm will cut 900 jobs over the next two years, including 1,200 in Spain.", "subset", ["fail"]),
+        ("Of the 250 patients in the trial, 40 reported side effects, or 26%.", "percent-of", ["fail"]),
+        (
+            "Just 312 of the 480 graduates found work within six months, a rate of 65%.",
+            "percent-of",
+            ["pass"],
+        ),
+        ("The club won 21 of its 38 league matches, a win rate of 65%.", "percent-of", ["fail"]),
+    ],
+)
+def test_more_constructions_of_the_second_missed_error_hunt(
+    text: str, rule: str, expected: list[str]
+) -> None:
+    """A colon after a toll's clause opening its list by place; "Of the N ..., ... the remaining M"; a
+    span of time between a whole and "including"; a verb phrase before ", or P%"; "A of the B ..., a
+    rate of P%"; "league" as no unit of length."""
+    assert statuses(text, rule) == expected

@@ -28,6 +28,7 @@ from typing import Any, Literal
 from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import Interval, fmt, interval, total
 from audit.checkers.relate import (
+    OF_THE_OPENS,
     ends_with_cue,
     has_cue,
     head,
@@ -173,12 +174,19 @@ def _explicit(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
         for i, whole in enumerate(claims[:-2] if len(claims) > 2 else claims[:-1]):
             gap = ctx.between(whole, claims[i + 1])
             apposition = whole.unit == "people" and bool(_PEOPLE_COMMA.match(gap))
-            if len(gap) > options["max_joiner_chars"] or not (_presents_whole(gap) or apposition):
+            # "killed 27 people across the country over the weekend: 12 in Bayan, ...": a colon ends it
+            colon_later = bool(_COLON_ENDS_CLAUSE.fullmatch(gap))
+            too_far = len(gap) > options["max_joiner_chars"] and not colon_later
+            if too_far or not (_presents_whole(gap) or apposition or colon_later):
                 continue
-            parts = _run(
-                ctx, claims, i + 1, options["max_joiner_chars"], lambda c, w=whole: _compatible(w, c)
-            )
-            parts = [p for p in parts if _compatible(whole, p)]
+
+            def fits(c: Claim, w: Claim = whole, listed: bool = colon_later) -> bool:
+                # after a toll's colon, bare numbers by place count its people: "12 in Bayan, 9 in Tarsh"
+                return _compatible(w, c) or (
+                    listed and w.unit == "people" and c.unit is None and c.kind == "bare"
+                )
+
+            parts = [p for p in _run(ctx, claims, i + 1, options["max_joiner_chars"], fits) if fits(p)]
             if len(parts) >= 2 and _parts_joined(ctx, parts):
                 # a head-count set out after a comma: surer of a harm's toll than of a plain count
                 sure = _presents_whole(gap) or whole.category in HARM_CATEGORIES
@@ -194,6 +202,10 @@ def _presents_whole(gap: str) -> bool:
 
 
 _A_LETTER = re.compile(r"[A-Za-z]")
+
+
+# the rest of the whole's clause, then a colon: "people across the country over the weekend: "
+_COLON_ENDS_CLAUSE = re.compile(r"[^.;:,()\d]{0,70}:\s*")
 
 
 # "killed 12 people, eight soldiers and four civilians": a toll of people in general, then its parts
@@ -307,7 +319,13 @@ def _rest_of_a_total(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             if not _REST_BEFORE.search(ctx.before(rest, 25)):
                 continue  # "the remaining $4.1bn", not "52-30 the rest of the way"
             parts = [c for c in claims[:j] if _alike_part(ctx, c, rest)] + [rest]
-            earlier = [c for c in by_sentence.get(index - 1, []) if same_unit(c, rest) and not is_percent(c)]
+            opening = parts[0] if OF_THE_OPENS.search(ctx.before(parts[0], 30)) else None
+            if opening is not None:  # "Of the 150 seats, the Alliance won 71, ... the remaining 17"
+                parts, earlier = parts[1:], [opening]
+            else:
+                earlier = [
+                    c for c in by_sentence.get(index - 1, []) if same_unit(c, rest) and not is_percent(c)
+                ]
             if len(parts) < 2 or len(earlier) != 1:
                 continue  # one total before, or no telling which ("41,920 votes ... of the 80,000")
             whole = earlier[0]

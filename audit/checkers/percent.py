@@ -610,7 +610,8 @@ def _whole_opening(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, C
         return None
     if not re.match(r"^[^.;:()\d]{0,40}?,[^.;:()\d,]{0,30}$", ctx.between(whole, part)):
         return None  # "Of the 650 seats, 326", "Of the 650 seats, the party won 326"
-    if not _OR_BEFORE.search(ctx.between(part, p)) or len(ctx.between(part, p)) > 8:
+    gap = ctx.between(part, p)  # "10, or 25%", "40 reported side effects, or 16%"
+    if not _OR_BEFORE.search(gap) or len(gap) > 40 or re.search(r"[\d.;:]", gap):
         return None
     return (part, whole) if _part_of(whole, part) else None
 
@@ -669,6 +670,11 @@ def _rate_of_a_part(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, 
     if i < 1:
         return None
     part, p = figures[i - 1], figures[i]
+    if not _RATE_OF_END.search(ctx.before(p, 40)):
+        return None
+    pair = _a_part_of_a_whole_before(ctx, figures, i)  # "312 of the 480 graduates ..., a rate of 65%"
+    if pair is not None:
+        return pair
     if part.sentence != p.sentence or is_percent(part) or not _A_RATE_OF.match(ctx.between(part, p)):
         return None
     before = [c for c in ctx.figures_in(part.sentence, part.sentence) if c.end <= part.start]
@@ -688,6 +694,21 @@ def _both_counts(whole: Claim, part: Claim) -> bool:
     counts = (None, "people")
     kinds = whole.unit in counts and part.unit in counts and whole.kind != "fraction"
     return whole.value is not None and kinds
+
+
+def _a_part_of_a_whole_before(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
+    """The nearest "A of the B" (or "of its B") before the rate in its sentence, A and B counts of one
+    kind, with no other such pair or clause break between it and the rate."""
+    p = figures[i]
+    before = [c for c in figures[:i] if c.sentence == p.sentence]
+    for a, b in reversed(list(zip(before, before[1:], strict=False))):
+        if _OF_ITS.fullmatch(ctx.between(a, b)) and not re.search(r"[;:]", ctx.between(b, p)):
+            return (a, b) if _part_of(b, a) or _both_counts(b, a) else None
+    return None
+
+
+_OF_ITS = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:out\s+)?of\s+(?:the|its|their|his|her)\s+", re.I)
+_RATE_OF_END = re.compile(r"\brate\s+of\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?$", re.I)
 
 
 # between a part and its rate: ", a death rate of", ", a case fatality rate of about"

@@ -568,17 +568,40 @@ def _near(ctx: Context, whole: Claim, part: Claim) -> bool:
 def _including(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
     out: list[tuple[Claim, Claim, str, Confidence]] = []
     figures = ctx.figures
-    for whole, part in zip(figures, figures[1:], strict=False):
-        if whole.sentence != part.sentence or not _fits_back(whole, part):
+    for i, part in enumerate(figures):
+        whole = _whole_before_including(ctx, figures, i)
+        if whole is None:
             continue
         gap = ctx.between(whole, part)
+        near_gap = ctx.between(figures[i - 1], part)  # past a span of time passed over
         if _BACK.match(gap):
             continue  # "20 of them seriously, and 300 ...": the 20 is itself a part, of a group before it
-        if len(gap) <= _gap_allowed(whole, part) and has_cue(gap, "part_cues") and not _CLAUSE.search(gap):
+        if (
+            len(near_gap) <= _gap_allowed(whole, part)
+            and has_cue(near_gap, "part_cues")
+            and not _CLAUSE.search(gap)
+        ):
             if whole.category in HARM_CATEGORIES and part.category not in (whole.category, "count", "other"):
                 continue
             out.append((whole, part, "including", "high"))
     return out
+
+
+def _whole_before_including(ctx: Context, figures: list[Claim], i: int) -> Claim | None:
+    """The figure before the part in its sentence that it may be part of; a span of time between them
+    is passed over ("cut 1,200 jobs over the next two years, including 2,100 in the UK")."""
+    part = figures[i]
+    for whole in reversed(figures[max(0, i - 2) : i]):
+        if whole.sentence != part.sentence:
+            return None
+        if _fits_back(whole, part):
+            return whole
+        if whole.unit not in _TIME_UNITS:
+            return None
+    return None
+
+
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 
 
 def _gap_allowed(whole: Claim, part: Claim) -> int:
