@@ -39,6 +39,23 @@ def test_a_like_figure_for_another_year_is_no_second_source() -> None:
     assert grades(text) == ["single-source", "unattributed"]
 
 
+_RIVAL_TOLLS = (
+    "At least 30 people were killed when a ferry capsized on Lake Orra on Monday, a local aid group said.\n\n"
+    "A relief worker said 12 of the dead were children. {body} put the toll at 26, citing the port "
+    "authority."
+)
+
+
+def test_another_bodys_toll_in_a_later_paragraph_contests_the_ledes() -> None:
+    """A figure given as the toll itself by another originator is a rival count of the lede's toll,
+    paragraphs apart; a part of the dead ("12 of the dead") is no rival count; and the two tolls are
+    a contested figure, not one figure stated twice."""
+    for body in ("The United Nations", "The UN", "A monitoring group"):
+        text = _RIVAL_TOLLS.format(body=body)
+        assert grades(text) == ["contested", "single-source", "contested"], body
+        assert "fail" not in [c.status for c in audit_text(text).checks if c.rule == "restatement"]
+
+
 def test_unattributed() -> None:
     assert grades("Twelve people were killed in the blast.") == ["unattributed"]
 

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from audit.checkers import Context, Outcome, Status, checker
-from audit.checkers.bounds import Interval, as_written, interval
+from audit.checkers.bounds import Interval, as_written, interval, point, printed_unit, step
 from audit.checkers.relate import label
 from audit.lexicon import convert, data, dimensionality
 from audit.model import Claim
@@ -140,7 +140,7 @@ def _reading(unit: str, read_as: str) -> str:
 
 def _measure_as(a: Claim, b: Claim, unit_a: str, unit_b: str, options: dict[str, Any]) -> Outcome | None:
     assert a.value is not None
-    shown_a = as_written(a)
+    shown_a = _bound_as_written(a) if a.qualifier in _OPEN_BOUNDS else as_written(a)  # "up to 180 km/h"
     lo, hi, mid = (convert(x, unit_a, unit_b) for x in (shown_a.lo, shown_a.hi, a.value))
     if lo is None or hi is None or mid is None:  # unknown or incompatible units: no check
         return None
@@ -164,7 +164,19 @@ def _result(a: Claim, b: Claim, approx: float) -> Interval:
     ("300 km" for 322), and "about" on the result alone ("8 metres (about 26 feet)") widens it by
     `approx`; an "about" the result shares with the figure converted ("about $26m (£13.8m)") is no
     latitude of the arithmetic."""
+    if b.qualifier in _OPEN_BOUNDS:  # "up to 180 km/h (121 mph)": the bound is converted as written
+        return point(b, approx=0.0)
     return interval(b, approx=0.0 if a.qualifier == "approx" else approx)
+
+
+_OPEN_BOUNDS = ("at_least", "more_than", "at_most", "less_than")
+
+
+def _bound_as_written(claim: Claim) -> Interval:
+    """An open bound's own number, read at its last printed digit: "up to 180 km/h" converts 180."""
+    value = claim.value or 0.0
+    half = (printed_unit(claim) or step(claim)) / 2
+    return Interval(value - half, value + half)
 
 
 def _bands() -> dict[str, list[float]]:

@@ -298,6 +298,9 @@ def _nearby_pair(
     with one change only."""
     if ends_with_cue(ctx.before(p, 20), "from_words"):
         return None  # "down from 16.3%" is the old value of a change, not a change
+    own = by_sentence.get(p.sentence, [])
+    if any(c.start > p.end and _preceded_by(ctx, c, "to_words") and not is_percent(c) for c in own):
+        return None  # "Shares rose 4.1% to 286p": the change has its own new value, of its own measure
     for idx in range(p.sentence - 1, max(-1, p.sentence - reach - 1), -1):
         pair = _pair_in(ctx, by_sentence.get(idx, []))
         if pair is not None and _fits_change(ctx, p, pair, direction, used):
@@ -377,7 +380,9 @@ def _pair_in(ctx: Context, claims: list[Claim]) -> tuple[Claim, Claim, int] | No
     if any(is_percent(c) for c in claims):
         return None
     for i, new in enumerate(claims):
-        for old in claims[i + 1 : i + 3]:
+        for j, old in enumerate(claims[i + 1 : i + 3]):
+            if j and same_unit(claims[i + 1], new):
+                break  # "9.2p ..., taking the payout to 13.5p, up from 12.6p": 13.5p is the new value
             gap = ctx.between(new, old)
             m = _UP_DOWN_FROM.search(gap)
             if not m or not counts_alike(new, old) or is_percent(new) or len(gap) >= 80:

@@ -444,6 +444,10 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
             if c.start < ref.start and c.sentence not in heads
         ]
         antecedent = _antecedent(ctx, ref, candidates)
+        if of_sentence(ctx, ref, other_period_or_event) and not (
+            antecedent is not None and of_sentence(ctx, antecedent, other_period_or_event)
+        ):
+            continue  # "A crash in January 2023 killed all 72 people on board": another event's own
         if (
             antecedent is not None
             and _OF_THE_BEFORE.search(ctx.before(ref, 12))

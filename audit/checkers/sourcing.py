@@ -10,6 +10,7 @@ sources.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from audit.checkers import Context, Outcome, checker
@@ -109,11 +110,25 @@ def contenders(claim: Claim, ctx: Context, span: int = 2) -> list[Claim]:
             or other.category != claim.category
             or not _rival_subjects(ctx, claim, other)
             or abs(ctx.paragraph(other) - ctx.paragraph(claim)) > span
+            or _some_of_a_group(ctx, claim)
+            or _some_of_a_group(ctx, other)
         ):
             continue
         if not point(claim).overlaps(point(other)):
             out.append(other)
     return out
+
+
+def _the_toll(claim: Claim) -> bool:
+    return "toll" in (claim.cue or "").lower()
+
+
+def _some_of_a_group(ctx: Context, claim: Claim) -> bool:
+    """ "15 of the dead were children": a part of a group, no rival count of it."""
+    return bool(_OF_A_GROUP.match(ctx.after(claim, 20)))
+
+
+_OF_A_GROUP = re.compile(r"\s+of\s+(?:the|those|these|them|its|their)\b", re.I)
 
 
 def _nearby(ctx: Context, unit: str, at: int, reach: int) -> list[Claim]:
@@ -128,9 +143,10 @@ def _nearby(ctx: Context, unit: str, at: int, reach: int) -> list[Claim]:
 
 
 def _rival_subjects(ctx: Context, a: Claim, b: Claim) -> bool:
-    """Both name the same victims, or neither names any and they sit in one paragraph."""
+    """Both name the same victims, or neither names any and they sit in one paragraph, or one of
+    them is given as the toll itself ("put the toll at 19")."""
     if a.subject is None and b.subject is None:
-        return ctx.paragraph(a) == ctx.paragraph(b)
+        return ctx.paragraph(a) == ctx.paragraph(b) or _the_toll(a) or _the_toll(b)
     return head(a.subject) is not None and head(a.subject) == head(b.subject)
 
 

@@ -84,9 +84,12 @@ def _rival_organisations(toll: Claim, later: Claim) -> bool:
     return bool(mine) and bool(theirs) and all(_A_BODY.search(s.name or "") for s in theirs)
 
 
-# "a monitoring group", "a rights group", "the Red Cross", "an NGO": a body that keeps its own count
+# "a monitoring group", "a rights group", "the Red Cross", "an NGO", "the United Nations", "the UN's
+# refugee agency" (not a government's disaster agency): a body that keeps its own count
 _A_BODY = re.compile(
-    r"\b(?:group|monitor|observatory|organi[sz]ation|ngo|charity|red\s+cross|red\s+crescent)\b", re.I
+    r"\b(?:group|monitor|observatory|organi[sz]ation|ngo|charity|red\s+cross|red\s+crescent"
+    r"|united\s+nations)\b|\bu\.?n\.?(?![\w.])",
+    re.I,
 )
 
 
@@ -263,6 +266,7 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
         or of_sentence(ctx, claim, _superlative_cue)
         or _a_state_of_the_hurt(ctx, claim)
         or claim.cue in _PARTS_REFERRED_TO  # "Two were British tourists": some of the group before
+        or bool(_ANOTHER_FIGURE.search(ctx.before(claim, 40)))  # "gave a higher figure of 45 dead"
         or bool(_A_LIST_GOES_ON.match(ctx.after(claim, 40)))  # "Florida reported 21 deaths, Georgia 9 ..."
         or (toll is not None and _wider_scope(ctx, toll, claim))
         or any(
@@ -321,6 +325,13 @@ def _SOME_PLACE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built
     common = rf"(?:the|his|her|their|its|that|this|one|a|each)\s+(?:[a-z-]+\s+)?(?:{places})s?\b"
     prepositions = r"[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]utside|[Ii]nside|[Aa]round|[Aa]cross|[Bb]elow|[Bb]eyond"
     return re.compile(rf"\b(?:{prepositions})\s+(?:{named}|{common})")
+
+
+# "gave a higher figure of 45", "its own count of 50": a figure set against the toll, not the toll
+_ANOTHER_FIGURE = re.compile(
+    r"\b(?:higher|lower|different|separate|own|new|revised)\s+(?:figure|toll|count|tally|estimate)\s+of\s*$",
+    re.I,
+)
 
 
 def _wider_scope(ctx: Context, toll: Claim, claim: Claim) -> bool:
