@@ -1044,6 +1044,16 @@ def test_a_reference_meaning_cannot_name_is_no_restatement(text: str) -> None:
     assert "fail" not in statuses(text, "restatement")
 
 
+@pytest.mark.parametrize(("later", "expected"), [("four", ["pass"]), ("five", ["fail"])])
+def test_a_period_named_after_a_reference_tells_more_of_the_group(later: str, expected: list[str]) -> None:
+    """Only a period or event named before the reference makes its group another event's."""
+    text = (
+        "Overnight, four fishermen who had sheltered in a boathouse died when a shell struck it.\n\n"
+        f"The {later} men who were killed had fled their village earlier that day, an official said."
+    )
+    assert statuses(text, "restatement") == expected
+
+
 _UNITS = {**_WORDS, 9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
 
 

@@ -424,6 +424,14 @@ def _vague_fits(a: Claim, b: Claim) -> bool:
     return (vague(a) or vague(b)) and interval(a).overlaps(interval(b))
 
 
+def _placed_elsewhere_before(ctx: Context, ref: Claim) -> bool:
+    """The reference's sentence names another event or period before it ("A crash in January 2023
+    killed all 72"); one named after it ("the three men ... who had fled earlier that day") tells
+    more of the group, not another group."""
+    sentence = ctx.sentence(ref)
+    return sentence is not None and other_period_or_event(ctx.before(ref, ref.start - sentence.start))
+
+
 REFERENCE_REACH = 40  # sentences: "the three" refers back to a figure in the same story, not a far one
 NEAR_REACH = 6  # sentences: a reference by its harm alone ("the nine French soldiers") looks this far
 CLOSE_REACH = 2  # sentences: a reference with no noun, or a noun of sex or age, names a group just counted
@@ -444,7 +452,7 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
             if c.start < ref.start and c.sentence not in heads
         ]
         antecedent = _antecedent(ctx, ref, candidates)
-        if of_sentence(ctx, ref, other_period_or_event) and not (
+        if _placed_elsewhere_before(ctx, ref) and not (
             antecedent is not None and of_sentence(ctx, antecedent, other_period_or_event)
         ):
             continue  # "A crash in January 2023 killed all 72 people on board": another event's own
