@@ -7,7 +7,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit.checkers.bounds import Interval, derived_step, fmt, interval, point, step
+from audit.checkers.bounds import Interval, beside, derived_step, fmt, interval, point, step
 from audit.model import Claim
 
 
@@ -90,3 +90,25 @@ def test_a_percentage_is_rounded_at_most_to_the_whole_percent() -> None:
         point(claim("100%", 100, kind="percent", step_=100)).hi < point(claim("200%", 200, kind="percent")).lo
     )
     assert step(claim("7.5%", 7.5, kind="percent")) == 0.1
+
+
+def test_a_round_figure_is_read_as_finely_as_its_partner() -> None:
+    """ "1,100 of the 2,000 pupils": the whole is 1,950-2,050 beside a part given to the hundred; beside a
+    part as round as itself, or when it says "about", it keeps its own rounding."""
+    whole = claim("2,000", 2000)
+    assert beside(whole, claim("1,100", 1100)) == Interval(1950, 2050)
+    assert beside(whole, claim("1,137", 1137)) == Interval(1999.5, 2000.5)
+    assert beside(whole, claim("1,000", 1000)) == interval(whole)
+    about = claim("about 2,000", 2000, qualifier="approx")
+    assert beside(about, claim("1,137", 1137)) == interval(about)
+
+
+@given(
+    st.integers(min_value=1, max_value=99).map(lambda n: n * 1000),
+    st.integers(min_value=100, max_value=99_999),
+)
+def test_beside_never_widens_a_figure(whole_value: int, partner_value: int) -> None:
+    whole = claim(f"{whole_value:,}", whole_value)
+    partner = claim(f"{partner_value:,}", partner_value)
+    near, own = beside(whole, partner), interval(whole)
+    assert own.lo <= near.lo and near.hi <= own.hi and near.contains(whole_value)

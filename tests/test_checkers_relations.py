@@ -1044,6 +1044,63 @@ def test_a_reference_meaning_cannot_name_is_no_restatement(text: str) -> None:
     assert "fail" not in statuses(text, "restatement")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The alliance now holds 131 of the assembly's 200 seats.", ["pass"]),
+        ("The alliance now holds 231 of the assembly's 200 seats.", ["fail"]),
+        ("The party took 318 of Britain's 650 constituencies.", ["pass"]),
+        ("The party took 718 of Britain's 650 constituencies.", ["fail"]),
+        ("Rivas scored 21 of the team's 12 points before half-time.", ["fail"]),
+    ],
+)
+def test_a_possessor_between_of_and_the_whole_keeps_the_part(text: str, expected: list[str]) -> None:
+    """ "N of the assembly's M seats" is a part of M, as "N of the M seats" is."""
+    assert statuses(text, "subset") == expected
+
+
+@pytest.mark.parametrize(("rate", "expected"), [("55%", ["pass"]), ("45%", ["fail"])])
+def test_a_rate_after_a_part_of_a_possessors_whole(rate: str, expected: list[str]) -> None:
+    text = f"In all, 1,100 of the district's 2,000 pupils sat the exam, a pass rate of {rate}."
+    assert statuses(text, "percent-of") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Inspectors visited 320 care homes in 2025 and 48 of them failed, a rate of 15 per cent.", ["pass"]),
+        ("Inspectors visited 320 care homes in 2025 and 48 of them failed, a rate of 25 per cent.", ["fail"]),
+        ("In all, 2,600 of the town's 4,000 residents voted, a turnout of 65%.", ["pass"]),
+        ("In all, 2,600 of the town's 4,000 residents voted, a turnout of 56%.", ["fail"]),
+        (
+            "Of the 640 households surveyed across the three northern districts last spring, 160 had no "
+            "running water, or 25 per cent.",
+            ["pass"],
+        ),
+        (
+            "Of the 640 households surveyed across the three northern districts last spring, 160 had no "
+            "running water, or 40 per cent.",
+            ["fail"],
+        ),
+    ],
+)
+def test_more_ways_a_rate_names_its_part_and_whole(text: str, expected: list[str]) -> None:
+    """A rate after "N of them" is N's share of the group counted before; a turnout is a rate; a
+    whole opening the sentence may be described at length before its part."""
+    assert statuses(text, "percent-of") == expected
+
+
+@pytest.mark.parametrize(("later", "expected"), [("1,400", ["pass"]), ("4,100", ["fail"])])
+def test_the_displaced_named_back_are_the_group_forced_from_home(later: str, expected: list[str]) -> None:
+    """ "forced 1,400 households to leave their homes" counts the displaced; "the N displaced
+    households" names that group back, so its number must agree."""
+    text = (
+        "A burst dam forced 1,400 households to leave their homes in the Tarn valley on Friday, the regional "
+        f"council said.\n\nIt could be a month before the {later} displaced households can return."
+    )
+    assert statuses(text, "restatement") == expected
+
+
 @pytest.mark.parametrize(("later", "expected"), [("four", ["pass"]), ("five", ["fail"])])
 def test_a_period_named_after_a_reference_tells_more_of_the_group(later: str, expected: list[str]) -> None:
     """Only a period or event named before the reference makes its group another event's."""

@@ -136,6 +136,19 @@ def interval(claim: Claim, approx: float = DEFAULT_APPROX) -> Interval:
     return Interval(low - half, high + half)  # range
 
 
+def beside(claim: Claim, partner: Claim, approx: float = DEFAULT_APPROX) -> Interval:
+    """`interval` of a figure set beside another of its relation ("1,100 of the 2,000 pupils"): an
+    exact round figure is read no coarser than its partner, for a writer who gives the part to the
+    hundred gives the whole as finely ("2,000" is 1,950-2,050 there, not 1,500-2,500)."""
+    own = step(claim)
+    if claim.qualifier != "exact" or claim.value is None or own <= 0:
+        return interval(claim, approx)
+    finer = max(step(partner), printed_unit(claim) or 0.0)
+    if finer >= own:
+        return interval(claim, approx)
+    return Interval(claim.value - finer / 2, claim.value + finer / 2)
+
+
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 

@@ -19,9 +19,10 @@ from functools import cache
 from typing import Any
 
 from audit.checkers import Confidence, Context, Outcome, checker
-from audit.checkers.bounds import Interval, fmt, interval, point, printed_unit, step
+from audit.checkers.bounds import Interval, beside, fmt, interval, point, printed_unit, step
 from audit.checkers.relate import (
     OF_THE_OPENS,
+    POSSESSOR,
     counts_alike,
     cue_pattern,
     ends_with_cue,
@@ -610,15 +611,33 @@ def _whole_opening(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, C
     whole), the whole opening the clause and the share right after the part."""
     if i < 2:
         return None
-    whole, part, p = figures[i - 2], figures[i - 1], figures[i]
-    if not (whole.sentence == part.sentence == p.sentence) or not OF_THE_OPENS.search(ctx.before(whole, 30)):
+    part, p = figures[i - 1], figures[i]
+    whole = _whole_opening_the_sentence(ctx, figures, i - 1)
+    if whole is None or part.sentence != p.sentence:
         return None
-    if not re.match(r"^[^.;:()\d]{0,40}?,[^.;:()\d,]{0,30}$", ctx.between(whole, part)):
+    if not re.match(r"^[^.;:()\d]{0,80}?,[^.;:()\d,]{0,30}$", _DIGIT.sub("x", ctx.between(whole, part))):
         return None  # "Of the 650 seats, 326", "Of the 650 seats, the party won 326"
     gap = ctx.between(part, p)  # "10, or 25%", "40 reported side effects, or 16%"
     if not _OR_BEFORE.search(gap) or len(gap) > 40 or re.search(r"[\d.;:]", gap):
         return None
     return (part, whole) if _part_of(whole, part) else None
+
+
+def _whole_opening_the_sentence(ctx: Context, figures: list[Claim], j: int) -> Claim | None:
+    """The figure "Of the" opens the part's sentence on ("Of the 640 households surveyed in three
+    districts, 160 ..."), when no figure between it and the part counts the same things."""
+    part = figures[j]
+    for k in range(j - 1, -1, -1):
+        whole = figures[k]
+        if whole.sentence != part.sentence:
+            return None
+        if OF_THE_OPENS.search(ctx.before(whole, 30)):
+            between = figures[k + 1 : j]
+            return None if any(c.unit is not None and same_unit(whole, c) for c in between) else whole
+    return None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _share_of_them(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
@@ -688,10 +707,15 @@ def _rate_of_a_part(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, 
         OF_THE_OPENS.search(ctx.before(whole, 30)) or _COUNTS_AND.match(ctx.between(whole, part))
     ):
         return (part, whole) if _part_of(whole, part) or _both_counts(whole, part) else None
-    if not before and _OF_THOSE_OPENS.match(ctx.before(part, 40)):
-        whole = _group_counted_before(ctx, part, part)
+    if (not before and _OF_THOSE_OPENS.match(ctx.before(part, 40))) or _OF_THEM_AFTER.match(
+        ctx.after(part, 12)
+    ):
+        whole = _group_counted_before(ctx, part, part)  # "Of those, 212 ...", "90 of them ..."
         return (part, whole) if whole is not None else None
     return None
+
+
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.I)
 
 
 def _both_counts(whole: Claim, part: Claim) -> bool:
@@ -712,13 +736,17 @@ def _a_part_of_a_whole_before(ctx: Context, figures: list[Claim], i: int) -> tup
     return None
 
 
-_OF_ITS = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:out\s+)?of\s+(?:the|its|their|his|her)\s+", re.I)
-_RATE_OF_END = re.compile(r"\brate\s+of\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?$", re.I)
+_OF_ITS = re.compile(
+    rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:out\s+)?of\s+(?:{POSSESSOR}|(?:the|its|their|his|her)\s+)", re.I
+)
+_RATE_OF_END = re.compile(
+    r"\b(?:rate|turnout|proportion)\s+of\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?$", re.I
+)
 
 
-# between a part and its rate: ", a death rate of", ", a case fatality rate of about"
+# between a part and its rate: ", a death rate of", ", a case fatality rate of about", ", a turnout of"
 _A_RATE_OF = re.compile(
-    r"^[^.;:()\d]{0,40}?,\s*(?:an?\s+)?(?:[a-z-]+\s+){0,2}rate\s+of\s+"
+    r"^[^.;:()\d]{0,40}?,\s*(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:rate|turnout|proportion)\s+of\s+"
     r"(?:(?:about|around|some|nearly|almost|roughly|just\s+over|just\s+under)\s+)?$",
     re.I,
 )
@@ -905,7 +933,7 @@ def _check_share(
 ) -> Outcome:
     """part / whole against the share `p` states (`stated`: its band, when not read from its number:
     a fraction word's)."""
-    a, b = interval(part, approx), interval(whole, approx)
+    a, b = beside(part, whole, approx), beside(whole, part, approx)
     stated = stated if stated is not None else interval(p, approx)
     claims = [p, part, whole]
     if b.lo <= 0 or a.hi == float("inf") or b.hi == float("inf"):

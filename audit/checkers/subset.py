@@ -28,8 +28,9 @@ from functools import cache
 from typing import Any
 
 from audit.checkers import Confidence, Context, Outcome, checker
-from audit.checkers.bounds import fmt, interval, total
+from audit.checkers.bounds import beside, fmt, interval, total
 from audit.checkers.relate import (
+    OF_A_POSSESSOR,
     THE_REST_BEFORE,
     ends_with_cue,
     has_cue,
@@ -149,7 +150,7 @@ _LISTED = re.compile(r"^[^.;:()]{0,40}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+)(?:
 
 
 def _outcome(whole: Claim, part: Claim, how: str, confidence: Confidence, approx: float) -> Outcome:
-    w, p = interval(whole, approx), interval(part, approx)
+    w, p = beside(whole, part, approx), beside(part, whole, approx)
     details = {"how": how, "part_range": p.to_json(), "total_range": w.to_json()}
     if p.lo <= w.hi + 1e-9:
         bound = whole.value or 0
@@ -177,10 +178,13 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
     figures = ctx.figures
     for i, part in enumerate(figures):
         after = ctx.doc.prose[_number_end(part) : _number_end(part) + 30]
-        if not (starts_with_cue(after, "partitive_after") or _BACK.match(after)):
+        possessor = OF_A_POSSESSOR.match(_gap_after(ctx, part, i))
+        if not (starts_with_cue(after, "partitive_after") or _BACK.match(after) or possessor):
             continue
         nxt = figures[i + 1] if i + 1 < len(figures) else None
-        close = nxt is not None and nxt.sentence == part.sentence and _close_after(ctx, part, nxt)
+        close = (
+            nxt is not None and nxt.sentence == part.sentence and (possessor or _close_after(ctx, part, nxt))
+        )
         if (
             close and nxt is not None and _OF_WHICH.match(after)
         ):  # "$5bn, of which $3bn ...": the next is the part
@@ -553,6 +557,15 @@ def _for_a_place(ctx: Context, claim: Claim) -> bool:
 
 def _number_end(claim: Claim) -> int:
     return claim.number_end if claim.number_end > 0 else claim.end
+
+
+def _gap_after(ctx: Context, part: Claim, i: int) -> str:
+    """The prose between the part's number and the next figure's, when that figure is in its sentence."""
+    figures = ctx.figures
+    nxt = figures[i + 1] if i + 1 < len(figures) else None
+    if nxt is None or nxt.sentence != part.sentence:
+        return ""
+    return ctx.doc.prose[_number_end(part) : nxt.number_start if nxt.number_start > 0 else nxt.start]
 
 
 def _close_after(ctx: Context, part: Claim, whole: Claim) -> bool:
