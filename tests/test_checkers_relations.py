@@ -1847,6 +1847,47 @@ def test_a_prison_term_named_again_is_the_term_given(later: str, expected: list[
 
 
 @pytest.mark.parametrize(
+    ("breakdown", "fails"),
+    [
+        ("Of those evacuated, 212 were men, 236 were women and 52 were children.", False),
+        ("Of those evacuated, 212 were men, 196 were women and 52 were children.", True),
+        ("Of those evacuated, 312 were adults and 188 were children.", False),
+        ("Of those evacuated, 312 were adults and 148 were children.", True),
+        # a list of some of them, or of groups that need not be all of them, only fits within
+        ("Those evacuated included 212 men, 196 women and 52 children.", False),
+        ("Of those evacuated, 212 were men and 196 were women.", False),
+    ],
+)
+def test_parts_labelled_with_every_group_of_people_add_up_to_the_whole(breakdown: str, fails: bool) -> None:
+    """Men, women and children (or adults and children) are all of the people counted: listed as
+    parts of a whole, they must add up to it, not merely fit within it."""
+    text = "Rescuers evacuated 500 people from the island on Tuesday, the coastguard said.\n\n" + breakdown
+    assert ("fail" in statuses(text, "subset")) == fails
+
+
+@pytest.mark.parametrize("given", ["was sentenced on Friday to", "was sentenced by a Lisbon court to"])
+def test_a_term_given_after_a_day_or_a_court_is_still_given(given: str) -> None:
+    text = f"A former minister {given} 12 years in prison.\n\nHis lawyer will appeal the 21-year sentence."
+    assert statuses(text, "restatement") == ["fail"]
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("Commentators said the 38-seat tally was the party's best since 1994.", ["pass"]),
+        ("Commentators said the 83-seat tally was the party's best since 1994.", ["fail"]),
+        ("The 120-seat assembly will sit for the first time on Monday.", []),
+        ("A 38-seat bloc would need two partners to govern.", []),
+    ],
+)
+def test_a_count_named_back_by_its_noun_is_the_count(later: str, expected: list[str]) -> None:
+    """ "won 38 seats" ... "the 38-seat tally": the count named back by a noun naming the count; a
+    hyphenated count before any other noun ("the 120-seat assembly") names something else."""
+    text = "The Greens won 38 seats in Sunday's election, final results showed.\n\n" + later
+    assert statuses(text, "restatement") == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a floor in the headline may be rounded down from the lede's, never up

@@ -708,3 +708,17 @@ def test_a_text_after_a_figure_ruled_out_names_no_unit(after: str) -> None:
 def test_every_unit_word_after_a_figure_may_name_a_unit(word: str) -> None:
     for after in (word, f" {word}", f"-{word}", f" {word.upper()}."):
         assert units._may_name_a_unit(after)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The lamb weighed 3.2 kg at birth and 40 pounds by March.", "pound"),
+        ("A 25kg (55 pounds) sack of rice fell from the truck.", "pound"),
+        ("Smugglers sold 3 kilograms of silver for 2,000 pounds.", "GBP"),
+    ],
+)
+def test_pounds_weigh_after_a_cue_past_a_decimal_or_in_a_masss_parenthesis(text: str, unit: str) -> None:
+    """ "pounds" is money unless the clause weighs (a decimal point ends no clause) or it converts the
+    mass just before it in a parenthesis."""
+    assert [c.unit for c in claims(text)][-1] == unit

@@ -164,6 +164,7 @@ def _find_pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _echoed_percentages(ctx)
     yield from _measure_named_again(ctx)
     yield from _term_named_again(ctx)
+    yield from _count_named_again(ctx)
     yield from _ages_after_a_name(ctx)
 
 
@@ -770,7 +771,7 @@ def _term_named_again(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confide
     nearest term given before, in its unit."""
     given: list[Claim] = []
     for claim in ctx.figures:
-        if _TERM_GIVEN.search(ctx.before(claim, 30)):
+        if _TERM_GIVEN.search(ctx.before(claim, 48)):
             given.append(claim)
         elif _TERM_NAMED.match(ctx.after(claim, 30)) and _THE_BEFORE.search(ctx.before(claim, 8)):
             earlier = [g for g in given if g.sentence < claim.sentence and same_unit(g, claim)]
@@ -778,8 +779,39 @@ def _term_named_again(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confide
                 yield earlier[-1], claim, "the same term named again", "low"
 
 
-# "sentenced to", "jailed for", "given": a prison term follows
-_TERM_GIVEN = re.compile(r"\b(?:sentenced\s+to|jailed\s+for|imprisoned\s+for|given)\s+(?:a\s+)?$", re.I)
+# "sentenced to", "sentenced on Thursday to", "jailed for", "given": a prison term follows
+_TERM_GIVEN = re.compile(
+    r"\b(?:sentenced\s+(?:(?:on|by|in|at)\s+(?:[A-Za-z]+\s+){1,3})?to|jailed\s+for|imprisoned\s+for|given)"
+    r"\s+(?:a\s+)?$",
+    re.I,
+)
+
+
+def _count_named_again(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """ "won 54 seats" ... "the 54-seat tally": a count named back by its noun, as a hyphenated
+    modifier of a noun naming the count (relations.yaml `count_heads`), is that count (less sure);
+    the nearest count of that noun in the sentences before."""
+    counted: dict[str, Claim] = {}
+    for claim in ctx.figures:
+        named = _COUNT_NAMED().match(ctx.after(claim, 30))
+        if named is not None and _THE_BEFORE.search(ctx.before(claim, 8)):
+            earlier = counted.get(named.group(1).lower())
+            if earlier is not None and earlier.sentence < claim.sentence and claim.kind == earlier.kind:
+                yield earlier, claim, "the same count named again", "low"
+            continue
+        noun = _NOUN_COUNTED.match(ctx.after(claim, 30))
+        if noun is not None and claim.qualifier == "exact":
+            counted[noun.group(1).lower()] = claim
+
+
+@cache
+def _COUNT_NAMED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    heads = words_pattern(lexicon()["count_heads"])
+    return re.compile(rf"^-([a-z]+)\s+(?:{heads})\b", re.I)
+
+
+# "54 seats", "54 parliamentary seats": the noun a count counts, with at most one word before it
+_NOUN_COUNTED = re.compile(r"^\s+(?:[a-z]+\s+)?([a-z]+?)s\b", re.I)
 # after "the 15-year": "sentence", "prison term", "jail sentence"
 _TERM_NAMED = re.compile(r"^\s*(?:[a-z]+\s+)?(?:sentence|term)\b", re.I)
 

@@ -28,7 +28,7 @@ from functools import cache
 from typing import Any
 
 from audit.checkers import Confidence, Context, Outcome, checker
-from audit.checkers.bounds import beside, fmt, interval, total
+from audit.checkers.bounds import beside, fmt, interval, step, total
 from audit.checkers.relate import (
     OF_A_POSSESSOR,
     THE_REST_BEFORE,
@@ -134,14 +134,43 @@ def _parts_together(
         sum_text = " + ".join(label(p) for p in listed)
         details = {"how": "parts listed together", "parts_range": together.to_json()}
         w = interval(whole, approx)
-        if together.lo <= w.hi + 1e-9:
-            msg = f"{sum_text} = {fmt(sum(p.value or 0 for p in listed))}, within {label(whole)}"
+        added = fmt(sum(p.value or 0 for p in listed))
+        groups = _complete_partition(ctx, listed)  # "640 were men, 410 women and 105 children"
+        finest = min(listed, key=step)
+        if groups and together.hi < beside(whole, finest, approx).lo - 1e-9:
+            msg = f"{sum_text} = {added}, but the {groups} make up all of the {label(whole)}"
+            details["how"] = "a complete list of parts"
+            out.append(Outcome("fail", claims, msg, details, anchor=listed[-1], confidence=confidence))
+        elif together.lo <= w.hi + 1e-9:
+            how = f"the {groups} make up" if groups else "within"
+            msg = f"{sum_text} = {added}, {how} {label(whole)}"
             out.append(Outcome("pass", claims, msg, details, confidence=confidence))
         else:
-            added = fmt(sum(p.value or 0 for p in listed))
             msg = f"{sum_text} = {added}, more than the {label(whole)} they are in"
             out.append(Outcome("fail", claims, msg, details, anchor=listed[-1], confidence=confidence))
     return out
+
+
+def _complete_partition(ctx: Context, listed: list[Claim]) -> str:
+    """ "640 were men, 410 women and 105 children": parts labelled with every group of a complete
+    partition of people (relations.yaml), not introduced as some of them ("including", "among"),
+    name all of their whole: the groups as a phrase ("men, women and children"), or ''."""
+    lex = lexicon()
+    before = ctx.before(listed[0], 40)
+    if _SOME_OF_BEFORE.search(before) or _COLON_RIGHT_BEFORE.search(before):
+        return ""  # a list after a colon is breakdown-sum's: "killed 30 people: 12 men, ..."
+    labels = []
+    for part in listed:  # the first label among the three words after the number
+        words = _WORD.findall(ctx.after(part, 30).lower())[:3]
+        labels.append(next((lex["partition_labels"][w] for w in words if w in lex["partition_labels"]), None))
+    if len(set(labels)) != len(labels) or not any(set(labels) == set(g) for g in lex["complete_partitions"]):
+        return ""
+    return ", ".join(str(x) for x in labels[:-1]) + f" and {labels[-1]}"
+
+
+_WORD = re.compile(r"[a-z]+")
+_COLON_RIGHT_BEFORE = re.compile(r":\s*(?:[A-Za-z]+\s+){0,2}$")
+_SOME_OF_BEFORE = re.compile(r"\b(?:including|among|amongst|such\s+as|incl)\b[^.;:]*$", re.I)
 
 
 _CLAUSE_OPENER = re.compile(r"\b(?:when|after|before|as|because|while|since|who|which|where|until)\b", re.I)

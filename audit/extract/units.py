@@ -89,7 +89,11 @@ def _unit_patterns() -> dict[str, re.Pattern[str]]:
         "code_after": re.compile(rf"^[\s\u00a0]*({'|'.join(u['currency_codes'])})\b"),
         "code_before": re.compile(rf"\b({'|'.join(u['currency_codes'])})[\s\u00a0]?$"),
         "symbol": re.compile(rf"({words_pattern(list(u['currency_symbols']))})[\s\u00a0]?$"),
-        "weight_cue": re.compile(rf"\b(?:{words_pattern(u['weight_cues'])})\b[^.;:,]*$", re.I),
+        # a cue earlier in the clause (a decimal point ends no clause: "weighed 4.5 kilograms (9.9 pounds)")
+        "weight_cue": re.compile(
+            rf"\b(?:{words_pattern(u['weight_cues'])})\b(?:[^.;:,]|(?<=\d)[.,](?=\d))*$", re.I
+        ),
+        "mass_then_paren": re.compile(rf"\d\s*(?:{words_pattern(u['mass_words'])})\s*\(\s*$", re.I),
         "minor": re.compile(rf"^({words_pattern(list(minor))})(?![A-Za-z])", re.I),
         "minor_word": re.compile(
             rf"^(?:[\s\u00a0]+|-)({words_pattern([w for w in minor if len(w) > 1])})\b", re.I
@@ -249,8 +253,13 @@ def _things_after(after: str) -> bool:
 
 
 def _weighed(text: str, fig: Figure) -> bool:
-    """A weight cue earlier in the figure's clause: "weighs 6.6 pounds", "a weight of 200 pounds"."""
-    return bool(_unit_patterns()["weight_cue"].search(text, max(0, fig.number_start - 40), fig.start))
+    """A weight cue earlier in the figure's clause ("weighs 6.6 pounds", "a weight of 200 pounds"), or a
+    mass the figure converts in a parenthesis ("a 20kg (44 pounds) bag")."""
+    pats = _unit_patterns()
+    return bool(
+        pats["weight_cue"].search(text, max(0, fig.number_start - 40), fig.start)
+        or pats["mass_then_paren"].search(text, max(0, fig.number_start - 30), fig.number_start)
+    )
 
 
 _AGE_BEFORE = re.compile(
