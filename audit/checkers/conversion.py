@@ -63,6 +63,8 @@ def _groups(ctx: Context) -> list[list[Claim]]:
         b = figures[i + 1]
         if a.sentence != b.sentence or not _OPENS.match(ctx.between(a, b)) or not _convertible(a, b):
             continue
+        if _in_a_compound_time(ctx, figures, i) or _in_a_compound_time(ctx, figures, i + 1):
+            continue  # "2min 58sec per kilometre, or about 4min 45sec per mile": parts of two times
         group = [a, b]
         for c in figures[i + 2 :]:
             if c.sentence != a.sentence or not _SEPARATES.match(ctx.between(group[-1], c)):
@@ -71,6 +73,26 @@ def _groups(ctx: Context) -> list[list[Claim]]:
                 group.append(c)
         groups.append(group)
     return groups
+
+
+def _in_a_compound_time(ctx: Context, figures: list[Claim], i: int) -> bool:
+    """ "2min 58sec", "2 hours 4 minutes": a figure of time right next to another of time is part of
+    one time, which no part converts."""
+    c = figures[i]
+    if c.unit not in _TIMES:
+        return False
+    neighbours = [figures[j] for j in (i - 1, i + 1) if 0 <= j < len(figures)]
+    return any(
+        n.unit in _TIMES
+        and n.unit != c.unit
+        and n.sentence == c.sentence
+        and _ADJACENT.fullmatch(ctx.between(*sorted((c, n), key=lambda x: x.start)))
+        for n in neighbours
+    )
+
+
+_TIMES = frozenset({"hour", "minute", "second"})
+_ADJACENT = re.compile(r"\s*(?:,|and)?\s*")
 
 
 def _convertible(a: Claim, b: Claim) -> bool:

@@ -209,6 +209,8 @@ def direction_of(before: str, after: str) -> int:
     The words before are letters and hyphens: their whole words, lower-cased, are looked up in the
     cue word sets, not searched for with each list's pattern (the same answer while every cue is one
     lower-case word; else the patterns are searched)."""
+    if _SHARE_VERB_UP.search(before):
+        return 0  # "now make up 21.3 per cent of residents": a share, not a rise
     words = _LETTERS.findall(before)[-4:]
     runs = {run.lower() for word in words for run in word.split("-")}
     for name, sign in (("increase_words", 1), ("decrease_words", -1)):
@@ -220,6 +222,10 @@ def direction_of(before: str, after: str) -> int:
 
 
 _LETTERS = re.compile(r"[A-Za-z-]+")
+_SHARE_VERB_UP = re.compile(
+    r"\b(?:ma(?:ke|kes|de|king)|t(?:ake|akes|aken|aking|ook))\s+up\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|just\s+)?$",
+    re.I,
+)
 
 
 @cache
@@ -241,6 +247,9 @@ def to_from(ctx: Context, claims: list[Claim], p: Claim | None) -> tuple[Claim, 
     near = [c for c in claims if p is None or _same_clause(ctx, p, c)]
     new = [c for c in near if _preceded_by(ctx, c, "to_words") and (p is None or not _is_target_of(p, c))]
     old = [c for c in near if _preceded_by(ctx, c, "from_words")]
+    own = [c for c in new if p is not None and c.start > p.end and _OWN_NEW.fullmatch(ctx.between(p, c))]
+    if own and p is not None:  # "on revenue up 14% to €9.72bn": its own new value, and an old one after it
+        new, old = own, [c for c in old if c.start > p.end]
     for n in new:
         for o in old:
             if (
@@ -248,12 +257,27 @@ def to_from(ctx: Context, claims: list[Claim], p: Claim | None) -> tuple[Claim, 
                 and same_unit(n, o)
                 and not _minor_unit_mismatch(n, o)
                 and (p is None or (not is_percent(n) or is_percent(o)))
+                and not (
+                    p is not None
+                    and p.unit == "percent"
+                    and is_percent(n)
+                    and _TAKING.search(ctx.between(p, n))
+                )
             ):
                 return n, o
     return None
 
 
+# "prices rose 0.4% in August, taking the annual rate to 3.7% from 3.2%": the rate the change moved is
+# another measure than the change (the month's rise of prices), so its values are no old and new of it
+_TAKING = re.compile(
+    r"\b(?:taking|bringing|pushing|lifting|driving|sending|leaving)\s+(?:the|its|their)\b", re.I
+)
+
+
 _BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|and its|and the)\b", re.I)
+# between a change and its own new value: "14% to", "14 per cent, to", "14% year on year to"
+_OWN_NEW = re.compile(r"\s*,?\s*(?:[a-z-]+\s+){0,3}?(?:to|at)\s*[$\u00a3\u20ac\u00a5]?\s*", re.I)
 
 
 def _same_clause(ctx: Context, p: Claim, c: Claim) -> bool:
@@ -302,6 +326,8 @@ def _nearby_pair(
     own = by_sentence.get(p.sentence, [])
     if any(c.start > p.end and _preceded_by(ctx, c, "to_words") and not is_percent(c) for c in own):
         return None  # "Shares rose 4.1% to 286p": the change has its own new value, of its own measure
+    if any(c is not p and is_percent(c) and change_direction(ctx, c) == direction for c in own):
+        return None  # "rose 0.4% in February and were 2.8% higher than a year earlier": which one?
     for idx in range(p.sentence - 1, max(-1, p.sentence - reach - 1), -1):
         pair = _pair_in(ctx, by_sentence.get(idx, []))
         if pair is not None and _fits_change(ctx, p, pair, direction, used):

@@ -130,6 +130,29 @@ def is_people(claim: Claim) -> bool:
     return claim.unit == "people" or claim.category in HARM_CATEGORIES
 
 
+def after_from(ctx: Context, claim: Claim) -> bool:
+    """ "up from 41,300", "from a record 81,900", "from 12 countries": an old value of a change, or
+    where people came from; no part or whole of a group counted."""
+    return bool(_FROM_BEFORE.search(ctx.before(claim, 30)))
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?$", re.I)
+
+
+def is_age(ctx: Context, claim: Claim) -> bool:
+    """An age, no count of anything: "an 84-year-old", "aged 84", "over the age of 70"."""
+    if claim.unit != "year":
+        return False
+    return bool(
+        _AGE_AFTER.match(ctx.doc.prose[claim.end : claim.end + 6])
+        or _AGE_BEFORE.search(ctx.before(claim, 16))
+    )
+
+
+_AGE_AFTER = re.compile(r"^-?\s*old\b|^-?\s*years?-old\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|ages?\s+of|age\s+of)\s+(?:(?:over|under|about|around)\s+)?$", re.I)
+
+
 def is_percent(claim: Claim) -> bool:
     return claim.kind == "percent" or claim.unit == "percent"
 
@@ -295,7 +318,20 @@ def updated(ctx: Context, claim: Claim) -> bool:
 
 
 def _updated(ctx: Context, claim: Claim) -> bool:
-    return bool(_CHANGE_BEFORE.search(ctx.before(claim, 30)) or _MORE_AFTER.match(ctx.after(claim, 20)))
+    return bool(
+        _CHANGE_BEFORE.search(ctx.before(claim, 30))
+        or _MORE_AFTER.match(ctx.after(claim, 20))
+        or _SUPERSEDED_BEFORE.search(ctx.before(claim, 70))
+    )
+
+
+# "The initial toll, announced at midnight, was 11", "officials had initially said 11": a figure the
+# copy gives as superseded, no restatement of the latest
+_SUPERSEDED_BEFORE = re.compile(
+    r"(?:\b(?:initial|earlier|previous|first|original|preliminary|provisional)\s+(?:death\s+)?"
+    r"(?:toll|tally|count|figure|estimate)s?\b|\binitially\b|\bat\s+first\b)[^.;]{0,50}$",
+    re.I,
+)
 
 
 # "rose to", "has climbed to", "hits": a running total's latest figure follows

@@ -720,8 +720,19 @@ def _echoed_percentages(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confi
                 b.sentence != a.sentence
                 and phrase & phrases[j]
                 and not (_for_whom(ctx, a) or _for_whom(ctx, b))
+                and not (_share_of_its_own(ctx, a) or _share_of_its_own(ctx, b))
             ):
                 yield a, b, "the same thing described", "low"
+
+
+def _share_of_its_own(ctx: Context, c: Claim) -> bool:
+    """ "612,000 trips, or 71% of the pre-pandemic level of 862,000": a share computed from figures of
+    its own sentence (which percent-of checks), not an echo of a like-worded share elsewhere."""
+    return bool(_OF_ITS_WHOLE.match(ctx.after(c, 50))) and bool(_PART_BEFORE.search(ctx.before(c, 40)))
+
+
+_OF_ITS_WHOLE = re.compile(r"^\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?[$\u00a3\u20ac]?\d", re.I)
+_PART_BEFORE = re.compile(r"\d[\d,.]*\s*(?:[a-z]+\s+){0,3}?(?:\w+)?\s*(?:,\s*or|,|\()\s*$", re.I)
 
 
 def _ages_after_a_name(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:

@@ -32,9 +32,11 @@ from audit.checkers.bounds import beside, fmt, interval, step, total
 from audit.checkers.relate import (
     OF_A_POSSESSOR,
     THE_REST_BEFORE,
+    after_from,
     ends_with_cue,
     has_cue,
     headline_sentences,
+    is_age,
     is_people,
     is_percent,
     label,
@@ -76,7 +78,8 @@ def subset(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _group_referred_to,
     ):
         for whole, part, how, confidence in finder(ctx, options):
-            pairs.setdefault((whole.id, part.id), (whole, part, how, confidence))
+            if not (is_age(ctx, whole) or is_age(ctx, part)):  # "over 70, including an 84-year-old"
+                pairs.setdefault((whole.id, part.id), (whole, part, how, confidence))
     for whole, part, how, confidence in _listed_with(ctx, list(pairs.values())):
         pairs.setdefault((whole.id, part.id), (whole, part, how, confidence))
     approx = options["approx_tolerance"]
@@ -94,6 +97,9 @@ def _listed_with(
         following = [c for c in ctx.figures_in(part.sentence, part.sentence) if c.start > part.end]
         previous = part
         for c in following:
+            if after_from(ctx, c):
+                previous = c  # "46,000 on work visas, up from 41,300, and 31,000 ...": an old value
+                continue
             if previous.end <= whole.start < c.start or not _LISTED.match(ctx.between(previous, c)):
                 break  # the whole stands between them: "12 of them ... 40 ... and 30" lists no part of it
             if _BACK.match(ctx.doc.prose[_number_end(c) : _number_end(c) + 30]):
@@ -101,6 +107,12 @@ def _listed_with(
             same_kind = c.category == part.category or (c.kind == "bare" and not c.subject)
             if not same_kind or not _fits_back(whole, c) or _CLAUSE_OPENER.search(ctx.between(previous, c)):
                 break  # "and wounded 30 others": another harm; "when three shells landed": another clause
+            counted = _plural_after(ctx, part)
+            if (
+                counted is not None
+                and counted == _plural_after(ctx, whole) != _plural_after(ctx, c) is not None
+            ):
+                break  # "6 missiles ..., of which 4 missiles and 51 drones": the drones are none of them
             out.append((whole, c, f"{how}, listed with another part", confidence))
             previous = c
     return out
@@ -404,7 +416,7 @@ def _group_referred_to(ctx: Context, options: dict[str, Any]) -> list[tuple[Clai
     out: list[tuple[Claim, Claim, str, Confidence]] = []
     for part in ctx.figures:
         referred = _group_referred(ctx, part)
-        if referred is None:
+        if referred is None or after_from(ctx, part):
             continue
         harm, reference_start = referred
         reach = 1 if harm == "any" else _NAMED_GROUP_REACH  # "them" points at the sentence before
@@ -415,6 +427,7 @@ def _group_referred_to(ctx: Context, options: dict[str, Any]) -> list[tuple[Clai
             and (is_people(c) or (harm == "any" and _a_bare_count(c) and not is_people(part)))
             and (harm == "any" or c.category == harm)
             and not part_of_group(ctx.before(c, 40))  # "12 ..., including seven children": not the group
+            and not after_from(ctx, c)  # "down from a record 81,900": an old value
         ]
         if not candidates:
             continue
@@ -637,10 +650,40 @@ def _whole_before_including(ctx: Context, figures: list[Claim], i: int) -> Claim
         if whole.sentence != part.sentence:
             return None
         if _fits_back(whole, part):
-            return whole
+            return _of_the_parts_noun(ctx, figures, i, whole)
         if whole.unit not in _TIME_UNITS:
             return None
     return None
+
+
+def _of_the_parts_noun(ctx: Context, figures: list[Claim], i: int, whole: Claim) -> Claim | None:
+    """ "3,740 shows in 288 venues, among them 1,210 comedy shows": when the part counts a plural noun
+    the figure before it does not, and another figure of its sentence counts that noun, that figure
+    is the whole."""
+    part = figures[i]
+    noun, theirs = _plural_after(ctx, part), _plural_after(ctx, whole)
+    if noun is None or theirs is None or noun == theirs:
+        return whole
+    same = [c for c in figures[:i] if c.sentence == part.sentence and _plural_after(ctx, c) == noun]
+    if not same:
+        return whole  # "14 members of a clan, including six boys": a noun of its own within the whole's
+    return same[-1] if _fits_back(same[-1], part) else None
+
+
+def _plural_after(ctx: Context, claim: Claim) -> str | None:
+    """The plural noun right after a figure, past at most one modifier ("1,210 comedy shows": shows;
+    "2,100 at its plants": none, a phrase of place)."""
+    m = _NOUN_RIGHT_AFTER.match(ctx.doc.prose[_number_end(claim) : _number_end(claim) + 30])
+    if m is None or m.group(1).lower() in _NOT_MODIFIERS:
+        return None
+    word = (m.group(2) or m.group(1)).lower()
+    return word if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else None
+
+
+_NOUN_RIGHT_AFTER = re.compile(r"^\s+([a-z-]+)(?:\s+([a-z]+s)\b)?", re.I)
+_NOT_MODIFIERS = frozenset(
+    {"at", "in", "of", "on", "for", "from", "to", "with", "by", "its", "their", "the", "and", "or"}
+)
 
 
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})

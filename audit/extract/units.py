@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from audit.extract.families import inflected
 from audit.extract.figure import Figure, scale, set_bounds
 from audit.extract.vocab import counted_after, not_units, people_nouns, plural_after
 from audit.lexicon import data, folds, last_run, quantulum_units, runs_of, unit_name, words_pattern
@@ -45,10 +46,19 @@ def read_qualifier(text: str, fig: Figure) -> None:
         ):
             fig.qualifier = q
             fig.start -= len(head) - m.start()
+    if fig.qualifier == "exact" and _TOLL_SURPASSED().search(head):
+        fig.qualifier = "more_than"  # "Quake toll passes 60": beyond 60, not 60
     m = pa.match(text[fig.end : fig.end + 20])
     if m and fig.qualifier in ("exact", "approx"):  # "about 500 or more" is at least 500
         fig.qualifier = after[re.sub(r"\s+", " ", m.group(1).lower())]
     set_bounds(fig)
+
+
+@cache
+def _TOLL_SURPASSED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    """A toll, tally or count, then (in its clause) a verb of going beyond, right before the figure."""
+    verbs = words_pattern(sorted(inflected(tuple(data("casualties")["toll_surpassing_verbs"]))))
+    return re.compile(rf"\b(?:toll|tally|count)\b[^.;,]{{0,25}}?\b(?:{verbs})\s+$", re.I)
 
 
 def _may_end_in_a_qualifier(head: str) -> bool:
