@@ -75,6 +75,7 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
                 or _pair_just_before(ctx, p, claims)
                 or _from_with_new_before(ctx, p, claims, by_sentence)
                 or _old_in_brackets(ctx, p, claims)
+                or _old_after_a_pointer_back(ctx, p, claims, by_sentence)
             )
             if pair is not None:
                 found.append(Change(p, pair[0], pair[1], direction, None, "high"))
@@ -159,6 +160,36 @@ def _from_with_new_before(
         return None
     earlier = [c for c in by_sentence.get(p.sentence - 1, []) if fits(c)]
     return (earlier[-1], old) if earlier else None
+
+
+def _old_after_a_pointer_back(
+    ctx: Context, p: Claim, claims: list[Claim], by_sentence: dict[int, list[Claim]]
+) -> tuple[Claim, Claim] | None:
+    """ "... reached a record 57,900. The total is up from 48,200 a year earlier, an increase of 26%":
+    a sentence that opens by naming the figure before ("The total", "That") and gives its old value,
+    then the change; the new value is the last figure of the old one's unit in the sentence before."""
+    before = [c for c in claims if c.end <= p.start and not is_percent(c)]
+    if len(before) != 1:
+        return None
+    old = before[0]
+    sentence = ctx.sentence(p)
+    opening = ctx.doc.prose[sentence.start : old.start] if sentence is not None else ""
+    if not _POINTER_THEN_FROM.match(opening) or not _no_break(ctx.between(old, p)):
+        return None
+    earlier = [
+        c
+        for c in by_sentence.get(p.sentence - 1, [])
+        if same_unit(c, old) and not is_percent(c) and not _minor_unit_mismatch(c, old)
+    ]
+    return (earlier[-1], old) if earlier else None
+
+
+# "The total is up from", "That was down from", "The figure compares with"
+_POINTER_THEN_FROM = re.compile(
+    r"^\W*(?:that|this|it|the\s+(?:total|figure|number|tally|count|level))\s+(?:is|was|has\s+(?:risen|fallen)|"
+    r"rose|fell)?\s*(?:up|down)?\s*(?:from|compared\s+with|against)\s*[$\u00a3\u20ac]?\s*$",
+    re.I,
+)
 
 
 # "That was up 20%", "This is 5% more", "It was down 3%": a sentence whose subject is the figure before
@@ -576,7 +607,7 @@ def percent_of(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
 
 
 _WITH_BEFORE_PART = re.compile(r"^\s*,\s*with\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?$", re.I)
-_OUT_OF = re.compile(r"^\s*(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.I)
+_OUT_OF = re.compile(rf"^\s*(?:out\s+)?of\s+(?:{POSSESSOR}|the\s+|a\s+total\s+of\s+)?$", re.I)
 
 
 def _share_with_part(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
@@ -727,6 +758,9 @@ def _rate_of_a_part(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, 
         return pair
     if part.sentence != p.sentence or is_percent(part) or not _A_RATE_OF.match(ctx.between(part, p)):
         return None
+    opening = _whole_opening_the_sentence(ctx, figures, i - 1)  # "Of the 540,000 aged 15 to 24 ..., 96,000"
+    if opening is not None:
+        return (part, opening) if _part_of(opening, part) or _both_counts(opening, part) else None
     before = [c for c in ctx.figures_in(part.sentence, part.sentence) if c.end <= part.start]
     whole = before[-1] if before else None
     if whole is not None and (

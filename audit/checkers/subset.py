@@ -31,6 +31,7 @@ from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import beside, fmt, interval, step, total
 from audit.checkers.relate import (
     OF_A_POSSESSOR,
+    POSSESSOR,
     THE_REST_BEFORE,
     after_from,
     ends_with_cue,
@@ -71,6 +72,7 @@ def subset(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _place_parts,
         _of_the_group,
         _of_the_named_noun,
+        _of_a_possessors_noun,
         _of_the_counted,
         _counted_includes,
         _victims_named_back,
@@ -165,12 +167,15 @@ def _parts_together(
 
 def _complete_partition(ctx: Context, listed: list[Claim]) -> str:
     """ "640 were men, 410 women and 105 children": parts labelled with every group of a complete
-    partition of people (relations.yaml), not introduced as some of them ("including", "among"),
-    name all of their whole: the groups as a phrase ("men, women and children"), or ''."""
+    partition of people (relations.yaml), or ending on "the remaining 71", not introduced as some of
+    them ("including", "among"), name all of their whole: what makes them all, as a phrase ("men,
+    women and children"), or ''."""
     lex = lexicon()
     before = ctx.before(listed[0], 40)
     if _SOME_OF_BEFORE.search(before) or _COLON_RIGHT_BEFORE.search(before):
         return ""  # a list after a colon is breakdown-sum's: "killed 30 people: 12 men, ..."
+    if THE_REST_BEFORE.search(ctx.before(listed[-1], 20)):
+        return "parts up to the remaining " + label(listed[-1])  # "..., and the remaining 71 were cyclists"
     labels = []
     for part in listed:  # the first label among the three words after the number
         words = _WORD.findall(ctx.after(part, 30).lower())[:3]
@@ -359,6 +364,32 @@ def _of_the_named_noun(ctx: Context, options: dict[str, Any]) -> list[tuple[Clai
     return out
 
 
+def _of_a_possessors_noun(
+    ctx: Context, options: dict[str, Any]
+) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """ "They have scored 24 league goals ... Okafor has scored 20 of Harlow's league goals": a part
+    "of" a possessor's noun counts part of the nearest earlier figure of that noun (within six
+    sentences: the possessor and the noun name it; less sure)."""
+    out: list[tuple[Claim, Claim, str, Confidence]] = []
+    for part in ctx.figures:
+        m = _OF_POSSESSORS_NOUN.match(ctx.doc.prose[_number_end(part) : _number_end(part) + 50])
+        if m is None:
+            continue
+        noun = m.group(1).lower()
+        earlier = [
+            c
+            for c in ctx.figures_in(part.sentence - _POSSESSED_NOUN_REACH, part.sentence)
+            if c.end <= part.start and _counts_noun(ctx, c, noun) and _fits_back(c, part)
+        ]
+        if earlier:
+            out.append((earlier[-1], part, "N of a possessor's noun", "low"))
+    return out
+
+
+_POSSESSED_NOUN_REACH = 6
+_OF_POSSESSORS_NOUN = re.compile(rf"^\s+of\s+{POSSESSOR}([a-z]{{3,}})\b", re.I)
+
+
 def _counts_noun(ctx: Context, claim: Claim, noun: str) -> bool:
     """Does the figure count `noun` ("1,200 jobs", "3.4 million people")?"""
     m = _NOUN_AFTER.match(ctx.after(claim, 40))
@@ -429,6 +460,8 @@ def _group_referred_to(ctx: Context, options: dict[str, Any]) -> list[tuple[Clai
             and not part_of_group(ctx.before(c, 40))  # "12 ..., including seven children": not the group
             and not after_from(ctx, c)  # "down from a record 81,900": an old value
         ]
+        if not candidates and harm != "any":  # "31 of the injured", paragraphs after the lede's injured
+            candidates = _ledes_figures_of(ctx, harm, part)
         if not candidates:
             continue
         whole = (
@@ -442,6 +475,17 @@ def _group_referred_to(ctx: Context, options: dict[str, Any]) -> list[tuple[Clai
 
 
 _NAMED_GROUP_REACH = 3  # sentences: "Four of the injured" may follow a sentence about one of them
+
+
+def _ledes_figures_of(ctx: Context, harm: str, part: Claim) -> list[Claim]:
+    """The lede's head-counts of `harm` before the part: the story's harmed, whom "of the injured"
+    names however far after the lede it stands."""
+    lede = set(lede_sentences(ctx))
+    return [
+        c
+        for c in ctx.figures
+        if c.sentence in lede and c.sentence < part.sentence and c.category == harm and is_people(c)
+    ]
 
 
 def _a_bare_count(c: Claim) -> bool:

@@ -188,7 +188,14 @@ def _read_measure_after(fig: Figure, after: str) -> bool:
         fig.end = max(fig.end, fig.number_end + m.end())
         _restate_multiple(fig)
         return True
+    if m := _GLUED_INCHES.match(after):  # "180mm (7in)": "in" glued to its number is inches, never "in"
+        fig.unit, fig.kind = "inch", "measure"
+        fig.end = max(fig.end, fig.number_end + m.end())
+        return True
     return False
+
+
+_GLUED_INCHES = re.compile(r"in\b(?![-'\u2019])")
 
 
 # Every unit pattern read after a figure starts its word where white space and hyphens end (a percent,
@@ -230,6 +237,7 @@ def _unit_starts() -> frozenset[str]:
         "of",
         "c",
         "f",
+        "in",  # "7in", glued (_GLUED_INCHES)
     ]
     return frozenset(_FIRST_AFTER.match(word).group(1).lower() for word in words)  # type: ignore[union-attr]
 
