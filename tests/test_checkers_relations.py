@@ -2140,3 +2140,25 @@ _FAR_FROM_THE_LEDE = (
 def test_classes_from_the_fourth_missed_error_hunt(text: str, rule: str, fails: bool) -> None:
     assert ("fail" in statuses(text, rule)) == fails
     assert statuses(text, rule)  # paired either way
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a superseded toll, its clause holding a time with stops
+        "A car bomb killed at least 14 people in Hadra on Friday, officials said.\n\n"
+        "The initial toll given by the police shortly after the 8:15 a.m. blast was six dead.",
+        # a change with its own new value takes no old value of another clause
+        "Sales rose 11% to $2.75 billion and net profit jumped to $310 million from $262 million, the "
+        "company said.",
+        # a figure that brings another quantity to a level is no new value of that level
+        "The August total of 2,104 brings crossings this year to 9% above the 19,800 recorded by the same "
+        "point last year.",
+        # an old value of the lede is no new value for a later comparison
+        "The museum welcomed 2.36 million visitors last year, up 12% from 2.11 million the year before.\n\n"
+        "Attendance is still about 9% below the record 2.6 million reached in 2018.",
+    ],
+)
+def test_patterns_of_the_fifth_false_alarm_hunt_raise_no_failure(text: str) -> None:
+    audit = audit_text(text)
+    assert [c.message for c in audit.checks if c.family == "consistency" and c.status == "fail"] == []

@@ -64,6 +64,14 @@ def test_not_figures(text: str) -> None:
     assert claims(text) == []
 
 
+def test_a_number_with_thousands_separators_after_a_name_is_no_label() -> None:
+    """ "Radio 4" is a name; "gave Ruiz 212,400 votes" is a count: no label groups its thousands."""
+    assert [c.value for c in claims("The final count gave Ruiz 212,400 votes and Obi 171,300.")] == [
+        212_400,
+        171_300,
+    ]
+
+
 @pytest.mark.parametrize(
     ("headline", "value"),
     [

@@ -318,10 +318,18 @@ def _rest_of_a_total(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 continue
             if not _REST_BEFORE.search(ctx.before(rest, 25)):
                 continue  # "the remaining $4.1bn", not "52-30 the rest of the way"
-            parts = [c for c in claims[:j] if _alike_part(ctx, c, rest)] + [rest]
+            parts = [
+                c
+                for c in claims[:j]
+                if _alike_part(ctx, c, rest) and not _OTHER_AFTER.match(ctx.after(c, 12))
+            ]
+            parts.append(rest)  # not "five other candidates shared the remaining 53,700": candidates
             opening = parts[0] if OF_THE_OPENS.search(ctx.before(parts[0], 30)) else None
+            noun = _OF_THE_NOUN_OPENS.match(ctx.before(parts[0], 60))
             if opening is not None:  # "Of the 150 seats, the Alliance won 71, ... the remaining 17"
                 parts, earlier = parts[1:], [opening]
+            elif noun is not None:  # "Of the jobs to go, 620 ...": the figure of jobs before
+                earlier = [c for c in by_sentence.get(index - 1, []) if _counts(ctx, c, noun.group(1))]
             else:
                 earlier = [
                     c for c in by_sentence.get(index - 1, []) if same_unit(c, rest) and not is_percent(c)
@@ -378,6 +386,16 @@ def _alike_part(ctx: Context, c: Claim, rest: Claim) -> bool:
     """A figure of the rest's unit and kind that counts no harm and is no side of a score ("52-30")."""
     around = ctx.doc.prose[max(0, c.start - 2) : c.end + 2]
     return same_unit(c, rest) and c.category not in HARM_CATEGORIES and not _SCORE.search(around)
+
+
+_OTHER_AFTER = re.compile(r"\s+other\b", re.I)
+# "Of the jobs to go, ": a clause opening on a group by its noun, no number
+_OF_THE_NOUN_OPENS = re.compile(r"^\W*(?:of|among)\s+the\s+([a-z]{3,})\b[^,.;:\d]{0,40},\s*$", re.I)
+
+
+def _counts(ctx: Context, c: Claim, noun: str) -> bool:
+    """The figure is followed (past one word at most) by `noun`: "1,450 jobs", "1,450 office jobs"."""
+    return bool(re.match(rf"\s+(?:[a-z-]+\s+)?{re.escape(noun)}\b", ctx.after(c, 40), re.I))
 
 
 _REST_BEFORE = re.compile(r"\bthe\s+(?:remaining|other|rest\s+of\s+the)\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)

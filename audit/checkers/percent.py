@@ -27,6 +27,7 @@ from audit.checkers.relate import (
     cue_pattern,
     ends_with_cue,
     headline_sentences,
+    in_other_period,
     is_percent,
     label,
     lede_sentences,
@@ -196,6 +197,7 @@ _POINTER_THEN_FROM = re.compile(
 _POINTS_BACK = re.compile(r"^\W*(?:that|this|it)\s+(?:was|is|marks|marked|represents|represented)\b", re.I)
 
 
+_TO_BEFORE = re.compile(r"\bto\s*$", re.I)
 _COMPARED = re.compile(
     r"^\s*(?:(above|higher\s+than|more\s+than|up\s+on)|(below|lower\s+than|less\s+than|down\s+on))\b", re.I
 )
@@ -216,13 +218,19 @@ def _above_an_old_value(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Cl
         return None
     way = 1 if compared.group(1) else -1
     here = [c for c in claims if c.end <= p.start and same_unit(c, old) and not is_percent(c)]
-    if here and _same_clause(ctx, here[-1], p):  # "reached $820bn, 12.5% above the record of $729bn"
-        return here[-1], old, way
+    if here and _same_clause(ctx, here[-1], p) and not _TO_BEFORE.search(ctx.between(here[-1], p)):
+        return here[-1], old, way  # "reached $820bn, 12.5% above", not "3,214 brings arrivals to 12% above"
+    if here and _TO_BEFORE.search(ctx.between(here[-1], p)):
+        return None
     opening = set(headline_sentences(ctx)) | set(lede_sentences(ctx))
     news = [
         c
         for c in ctx.figures
-        if c.sentence in opening and c.sentence < p.sentence and same_unit(c, old) and not is_percent(c)
+        if c.sentence in opening
+        and c.sentence < p.sentence
+        and same_unit(c, old)
+        and not is_percent(c)
+        and not _preceded_by(ctx, c, "from_words")  # "1.48 million, up 19% from 1.24 million": an old value
     ]
     new = next((c for c in news if _same_measure(ctx, p, c)), None)
     return (new, old, way) if new is not None else None
@@ -280,7 +288,14 @@ def to_from(ctx: Context, claims: list[Claim], p: Claim | None) -> tuple[Claim, 
     old = [c for c in near if _preceded_by(ctx, c, "from_words")]
     own = [c for c in new if p is not None and c.start > p.end and _OWN_NEW.fullmatch(ctx.between(p, c))]
     if own and p is not None:  # "on revenue up 14% to €9.72bn": its own new value, and an old one after it
-        new, old = own, [c for c in old if c.start > p.end]
+        new = own  # ... in its own clause: not "to $1.52bn and operating profit jumped to $188m from $141m"
+        old = [
+            c
+            for c in old
+            if c.start > own[0].end
+            and len(ctx.between(own[0], c)) <= 80
+            and _OWN_OLD.fullmatch(ctx.between(own[0], c))
+        ]
     for n in new:
         for o in old:
             if (
@@ -307,6 +322,9 @@ _TAKING = re.compile(
 
 
 _BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|and its|and the)\b", re.I)
+# between a change's own new value and its old value: "to €9.72bn from €8.5bn", "to 286p, from 274p"
+# ("to $1.13bn (£600m) for the three months to December, from $639m"), within its clause (no "and")
+_OWN_OLD = re.compile(r"(?:(?!\band\b)[^;])*?\bfrom\s*[$\u00a3\u20ac\u00a5]?\s*", re.I)
 # between a change and its own new value: "14% to", "14 per cent, to", "14% year on year to"
 _OWN_NEW = re.compile(r"\s*,?\s*(?:[a-z-]+\s+){0,3}?(?:to|at)\s*[$\u00a3\u20ac\u00a5]?\s*", re.I)
 
@@ -911,6 +929,7 @@ def _share_of_named_total(ctx: Context, figures: list[Claim], i: int) -> tuple[C
         and same_unit(c, part)
         and (c.value or 0) > (part.value or 0)
         and (noun.search(ctx.after(c, 40)) or noun.search(ctx.before(c, 25)))
+        and not (in_other_period(ctx, c) and not in_other_period(ctx, p))  # "peaked at 7.77m in 2023"
     ]
     if not wholes:
         return None

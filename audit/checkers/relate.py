@@ -321,15 +321,21 @@ def _updated(ctx: Context, claim: Claim) -> bool:
     return bool(
         _CHANGE_BEFORE.search(ctx.before(claim, 30))
         or _MORE_AFTER.match(ctx.after(claim, 20))
-        or _SUPERSEDED_BEFORE.search(ctx.before(claim, 70))
+        or superseded(ctx, claim)
     )
+
+
+def superseded(ctx: Context, claim: Claim) -> bool:
+    """ "The initial toll ... was six dead", "had initially said 11": a figure the copy gives as
+    replaced by a later one."""
+    return bool(_SUPERSEDED_BEFORE.search(ctx.before(claim, 100)))
 
 
 # "The initial toll, announced at midnight, was 11", "officials had initially said 11": a figure the
 # copy gives as superseded, no restatement of the latest
 _SUPERSEDED_BEFORE = re.compile(
     r"(?:\b(?:initial|earlier|previous|first|original|preliminary|provisional)\s+(?:death\s+)?"
-    r"(?:toll|tally|count|figure|estimate)s?\b|\binitially\b|\bat\s+first\b)[^.;]{0,50}$",
+    r"(?:toll|tally|count|figure|estimate)s?\b|\binitially\b|\bat\s+first\b)[^;]{0,80}$",  # "9:40 a.m."
     re.I,
 )
 

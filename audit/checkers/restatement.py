@@ -375,9 +375,12 @@ def _sum_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidenc
             continue
         if not (_THE_BEFORE.search(ctx.before(ref, 8)) and _BARE_AFTER.match(ctx.after(ref, 4))):
             continue
-        first = next((c for c in opening if c.start < ref.start and same_unit(c, ref)), None)
-        if first is not None:
-            yield first, ref, "a sum named back", "low"
+        sums = [c for c in opening if c.start < ref.start and same_unit(c, ref)]
+        equal = [
+            c for c in sums if c.value == ref.value
+        ]  # "£1.84bn budget ... £38m of savings ... Of the £38m"
+        if sums:
+            yield (equal or sums)[0], ref, "a sum named back", "low"
 
 
 def _money_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:

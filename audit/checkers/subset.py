@@ -49,6 +49,7 @@ from audit.checkers.relate import (
     other_period_or_event,
     same_unit,
     starts_with_cue,
+    superseded,
 )
 from audit.checkers.tolls import part_of_group, rival_sources
 from audit.lexicon import words_pattern
@@ -613,7 +614,7 @@ def _place_parts(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Cla
         ]
         placed = [c for c in figures if c.sentence not in heads and _for_a_place(ctx, c)]
         taken = {id(c) for c in placed}
-        overall = [c for c in figures if id(c) not in taken]
+        overall = [c for c in figures if id(c) not in taken and not superseded(ctx, c)]  # "the initial toll"
         if not placed or not overall:
             continue
         whole = max(overall, key=lambda c: c.value or 0.0)

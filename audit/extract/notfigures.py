@@ -56,7 +56,7 @@ def is_figure(text: str, m: Mention) -> bool:
         _inside_non_figure(text, m)
         or _is_piece(before, raw)
         or _is_digit_artifact(before, raw, after, m)
-        or (_is_label(before, after, m) and not _title_case(text))
+        or (_is_label(before, after, m) and not _title_case(text) and "," not in raw)  # "Varga 318,200"
         or _is_date(before, raw, after, m)
     ):
         return False
