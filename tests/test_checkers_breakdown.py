@@ -3,11 +3,13 @@ generated text and on text built from the lexicon's own difference words."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.checkers import breakdown
 from audit.checkers.relate import lexicon
+from audit.pipeline import audit_text
 
 _WORDS = [*lexicon()["named_differences"], *lexicon()["difference_nouns"], "between", "exports", "and"]
 _PIECES = st.sampled_from(
@@ -53,3 +55,17 @@ def test_the_terms_of_a_named_difference_are_still_read() -> None:
     assert breakdown._difference_terms("profits rose to ") is None
     revenue, spending = breakdown._difference_terms("The budget shortfall widened to ") or ((), ())
     assert "receipts" in revenue and "expenditure" in spending
+
+
+@pytest.mark.parametrize(
+    ("businesses", "status"),
+    [("£296,000", "pass"), ("£196,000", "fail")],
+)
+def test_the_total_made_up_of_its_parts_adds_up_to_the_sum_before(businesses: str, status: str) -> None:
+    """ "The total was made up of A, B and C": all of the nearest sum of that unit before."""
+    text = (
+        "The hospice raised £900,000 for a new wing.\n\n"
+        f"The total was made up of £512,000 in donations, {businesses} from businesses and £92,000 "
+        "in legacies."
+    )
+    assert [c.status for c in audit_text(text).checks if c.rule == "breakdown-sum"] == [status]

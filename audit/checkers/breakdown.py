@@ -367,19 +367,23 @@ def _named_whole_listed(ctx: Context, options: dict[str, Any]) -> list[Breakdown
             c
             for i in (index - 1, index - 2)
             for c in by_sentence.get(i, [])
-            if same_unit(c, run[0]) and stem in ctx.before(c, 30).lower()
-        ]
+            if same_unit(c, run[0]) and (stem in ctx.before(c, 30).lower() or stem == "total")
+        ]  # "The total was made up of": the nearest sum of its unit before
+        if stem == "total":
+            earlier = earlier[:1]
         if earlier:
-            relation: Relation = "eq" if opener.group(2).lower().startswith(("compris", "consist")) else "le"
+            relation: Relation = "eq" if opener.group(2).lower().startswith(_ALL_OF) else "le"
             out.append(Breakdown(earlier[0], run, relation, "low", "a whole named back, listed"))
     return out
 
 
 # "The appeal includes", "The package comprises", "The plan consists of": a whole by its noun, its list
 _WHOLE_LISTED = re.compile(
-    r"^\W*the\s+(?:[a-z]+\s+)?([a-z]{4,})\s+(includes|included|comprises|comprised|consists\s+of|covers)\s+",
+    r"^\W*the\s+(?:[a-z]+\s+)?([a-z]{4,})\s+(includes|included|comprises|comprised|consists\s+of|covers|"
+    r"(?:is|was|were)\s+made\s+up\s+of|breaks\s+down\s+as|broke\s+down\s+as)\s+",
     re.I,
 )
+_ALL_OF = ("compris", "consist", "is made", "was made", "were made", "breaks", "broke")
 
 
 def _alike_part(ctx: Context, c: Claim, rest: Claim) -> bool:
