@@ -2162,3 +2162,48 @@ def test_classes_from_the_fourth_missed_error_hunt(text: str, rule: str, fails: 
 def test_patterns_of_the_fifth_false_alarm_hunt_raise_no_failure(text: str) -> None:
     audit = audit_text(text)
     assert [c.message for c in audit.checks if c.family == "consistency" and c.status == "fail"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a background toll over a span of years
+        "Five people were killed when a lorry hit a bus near Orla on Sunday, police said.\n\n"
+        "There have been 11 fatal crashes on the same stretch in the past four years, killing 16 people.",
+        # "the other 18" of the injured is no part of the dead
+        "The driver was among the dead, along with six passengers. Of the 23 injured, five were in a serious "
+        "condition and the other 18 had minor injuries.",
+        # a further amount brings a total up from the first one, in one sentence
+        "A first shipment of 150,000 doses arrived on Saturday, and a further 300,000 are due by May, "
+        "bringing the total to 450,000.",
+        # a headline's cases that pass a figure are a floor
+        "Dengue cases pass 900 in Lumo district\n\nThe number of dengue cases in Lumo has risen to 947, "
+        "officials said.",
+        # a party's seats are no total of the others'
+        "The Liberals came second with 31.2 percent and 48 seats. The Greens won 11.9 percent and 19 seats, "
+        "and four smaller parties will share the remaining 23 seats.",
+        # two changes with their new values are no echo of one measure
+        "Sales rose 4.1 percent to 6.2 billion crowns from 5.96 billion crowns. Operating profit fell 9 "
+        "percent to 0.81 billion crowns from 0.89 billion crowns.",
+        # a month's change and a year's in one sentence: the percent is the year's
+        "The average home now costs 241,300 pounds, up from 240,100 pounds in May and 3.4 percent higher "
+        "than a year earlier, when it stood at 233,400 pounds.",
+        # "All three" are the three just told of
+        "Medics treated 22 passengers at the scene, and three were taken to hospital. All three were "
+        "released later that day.",
+        # a name shared by headline and lede is who acts, not what is measured
+        "Ines Cabral, poet of the northern valleys, dies at 88\n\nIn her youth, Cabral left school at 15 to "
+        "work in a textile mill.",
+    ],
+)
+def test_patterns_of_the_sixth_false_alarm_hunt_raise_no_failure(text: str) -> None:
+    audit = audit_text(text)
+    assert [c.message for c in audit.checks if c.family == "consistency" and c.status == "fail"] == []
+
+
+def test_a_further_amount_that_does_not_bring_the_total_fails() -> None:
+    text = (
+        "A first shipment of 150,000 doses arrived on Saturday, and a further 300,000 are due by May, "
+        "bringing the total to 550,000."
+    )
+    assert "fail" in statuses(text, "breakdown-sum")

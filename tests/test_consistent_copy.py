@@ -1,8 +1,8 @@
 """Short articles written for this project, to probe the pairing rules on copy they were not built
-from. fixtures/consistent: each internally consistent (ours, and 201 from five independent hunts for
-false alarms, fa_* to fe_*): no consistency error or warning may be raised on any, and a figure broken in
+from. fixtures/consistent: each internally consistent (ours, and 241 from six independent hunts for
+false alarms, fa_* to ff_*): no consistency error or warning may be raised on any, and a figure broken in
 place (halved, the way `score.py --mutate` breaks a restatement) must raise a failed check that
-names it. fixtures/broken: 200 articles from independent hunts for missed errors, each with one
+names it. fixtures/broken: 240 articles from independent hunts for missed errors, each with one
 deliberate slip (key.json), which a failed check must name. Each new pairing rule is tried here
 before it lands."""
 

@@ -29,6 +29,7 @@ from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import Interval, fmt, interval, total
 from audit.checkers.relate import (
     OF_THE_OPENS,
+    counted_noun,
     ends_with_cue,
     has_cue,
     head,
@@ -318,18 +319,21 @@ def _rest_of_a_total(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 continue
             if not _REST_BEFORE.search(ctx.before(rest, 25)):
                 continue  # "the remaining $4.1bn", not "52-30 the rest of the way"
+            noun = counted_noun(ctx, rest)  # "five smaller parties ... the remaining 20 seats": parties
             parts = [
                 c
                 for c in claims[:j]
-                if _alike_part(ctx, c, rest) and not _OTHER_AFTER.match(ctx.after(c, 12))
+                if _alike_part(ctx, c, rest)
+                and not _OTHER_AFTER.match(ctx.after(c, 12))
+                and (noun is None or counted_noun(ctx, c) in (None, noun))
             ]
             parts.append(rest)  # not "five other candidates shared the remaining 53,700": candidates
             opening = parts[0] if OF_THE_OPENS.search(ctx.before(parts[0], 30)) else None
-            noun = _OF_THE_NOUN_OPENS.match(ctx.before(parts[0], 60))
+            named = _OF_THE_NOUN_OPENS.match(ctx.before(parts[0], 60))
             if opening is not None:  # "Of the 150 seats, the Alliance won 71, ... the remaining 17"
                 parts, earlier = parts[1:], [opening]
-            elif noun is not None:  # "Of the jobs to go, 620 ...": the figure of jobs before
-                earlier = [c for c in by_sentence.get(index - 1, []) if _counts(ctx, c, noun.group(1))]
+            elif named is not None:  # "Of the jobs to go, 620 ...": the figure of jobs before
+                earlier = [c for c in by_sentence.get(index - 1, []) if _counts(ctx, c, named.group(1))]
             else:
                 earlier = [
                     c for c in by_sentence.get(index - 1, []) if same_unit(c, rest) and not is_percent(c)
@@ -337,6 +341,8 @@ def _rest_of_a_total(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             if len(parts) < 2 or len(earlier) != 1:
                 continue  # one total before, or no telling which ("41,920 votes ... of the 80,000")
             whole = earlier[0]
+            if noun is not None and counted_noun(ctx, whole) == noun and opening is None and named is None:
+                continue  # "came second with 52 seats. ... won 21 seats ... the remaining 20 seats": a peer
             if (whole.value or 0) > max(p.value or 0 for p in parts):
                 out.append(Breakdown(whole, parts, "eq", "low", "the parts up to the rest"))
     return out
@@ -469,8 +475,12 @@ def _brought_to(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 continue
             earlier = [
                 c
-                for c in ctx.figures_in(max(0, more.sentence - 6), more.sentence - 1)
-                if c.category == whole.category and same_unit(c, whole) and not updated(ctx, c)
+                for c in ctx.figures_in(max(0, more.sentence - 6), more.sentence)
+                if c.end
+                <= more.start  # "A first shipment of 250,000 ... and a further 400,000": its sentence too
+                and c.category == whole.category
+                and same_unit(c, whole)
+                and not updated(ctx, c)
             ]
             if earlier:
                 out.append(Breakdown(whole, [earlier[-1], more], "eq", "low", "a toll brought up to date"))

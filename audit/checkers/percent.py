@@ -113,8 +113,8 @@ def _pair_just_before(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Clai
     if pair is None or pair[2] != change_direction(ctx, p):
         return None
     new, old, _ = pair
-    gap = ctx.between(old, p)
-    return (new, old) if len(gap) <= 40 and not _BREAK.search(gap) else None
+    gap = ctx.between(old, p)  # not "up from 286,250 in April and 2.1% higher than a year earlier"
+    return (new, old) if len(gap) <= 40 and not _BREAK.search(gap) and not _AND.search(gap) else None
 
 
 def _old_in_brackets(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Claim, Claim] | None:
@@ -321,6 +321,7 @@ _TAKING = re.compile(
 )
 
 
+_AND = re.compile(r"\band\b", re.I)
 _BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|and its|and the)\b", re.I)
 # between a change's own new value and its old value: "to €9.72bn from €8.5bn", "to 286p, from 274p"
 # ("to $1.13bn (£600m) for the three months to December, from $639m"), within its clause (no "and")

@@ -139,6 +139,27 @@ def after_from(ctx: Context, claim: Claim) -> bool:
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?$", re.I)
 
 
+def counted_noun(ctx: Context, claim: Claim) -> str | None:
+    """The plural noun right after a figure, past at most one modifier ("1,210 comedy shows": shows;
+    "2,100 at its plants": none, a phrase of place)."""
+    m = _NOUN_RIGHT_AFTER.match(ctx.doc.prose[_after_number(claim) : _after_number(claim) + 30])
+    if m is None or m.group(1).lower() in _NOT_MODIFIERS:
+        return None
+    word = (m.group(2) or m.group(1)).lower()
+    return word if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else None
+
+
+_NOUN_RIGHT_AFTER = re.compile(r"^\s+([a-z-]+)(?:\s+([a-z]+s)\b)?", re.I)
+_NOT_MODIFIERS = frozenset(
+    {"at", "in", "of", "on", "for", "from", "to", "with", "by", "its", "their", "the", "and", "or"}
+)
+
+
+def _after_number(claim: Claim) -> int:
+    """Where the figure's number ends (its unit word, if any, comes after)."""
+    return claim.number_end if claim.number_end > 0 else claim.end
+
+
 def is_age(ctx: Context, claim: Claim) -> bool:
     """An age, no count of anything: "an 84-year-old", "aged 84", "over the age of 70"."""
     if claim.unit != "year":
@@ -248,10 +269,18 @@ def other_period(text: str, records: bool = True) -> bool:
     or (with `records`) sets it against a record ("the highest since 1999", "in history")."""
     return (
         bool(YEAR.search(text))
+        or bool(_PAST_SPAN.search(text))
         or has_cue(text, "other_period_words")
         or bool(_OTHER_EVENT().search(text))
         or (records and has_cue(text, "record_words"))
     )
+
+
+# "in the past five years", "over the last decade": a span of months or years before the story's day
+_PAST_SPAN = re.compile(
+    r"\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:[a-z0-9-]+\s+)?(?:years?|decades?|months?)\b",
+    re.I,
+)
 
 
 @cache

@@ -274,6 +274,9 @@ def _headline_measure(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confide
                     break  # "from 18 down" over "an 18-point deficit": its own figure, in another form
                 continue  # a score, "18-point", or "rose from 2.9% to 3.1%": no measure restated
             actor = _content_stems(" ".join(_sentence_of(ctx, c).split()[:3]))
+            actor |= _name_stems(
+                _sentence_of(ctx, c)
+            )  # "Llorens left school at 14" under "Llorens dies at 93"
             if (_content_stems(_clause_of(ctx, c)) - actor) & head_words:
                 if _one_quantity(h, c):
                     yield h, c, "headline and lede, the same measure", "low"
@@ -337,6 +340,14 @@ def _content_stems(text: str) -> set[str]:
     stop word or a verb of change)."""
     words = re.findall(r"[a-z]{4,}", text.lower())
     return {w[:5] for w in words if w not in _STOP and w not in _CHANGE_WORDS()}
+
+
+def _name_stems(text: str) -> set[str]:
+    """The stems of the capitalised words of a lede's sentence past its first word: names, which say
+    who acts, not what is measured."""
+    words = re.findall(r"[A-Z][a-z]{3,}", text.strip())
+    first = re.match(r"\W*([A-Z][a-z]{3,})", text.strip())
+    return {w.lower()[:5] for w in words[1:] if first} | {w.lower()[:5] for w in words if not first}
 
 
 @cache
@@ -567,6 +578,14 @@ def _antecedent(ctx: Context, ref: Claim, candidates: list[Claim]) -> Claim | No
         c for c in earlier if c.category == ref.category or not {c.category, ref.category} <= HARM_CATEGORIES
     ]
     noun = _noun(ctx, ref)
+    if noun is None:  # "... and three were taken to hospital. All three were released": the three just told
+        just_told = [
+            c
+            for c in reversed(candidates)
+            if ref.sentence - c.sentence <= 1 and c.value == ref.value and c.kind in ("count", "bare")
+        ]
+        if just_told:
+            return just_told[0]
     # the same noun, described no more narrowly ("the two female jurors" are not all the jurors)
     steps = [[c for c in one_group if named_alike(c, ref) and _subject_words(ref) <= _subject_words(c)]]
     demographic = lexicon()["demographic_heads"]
@@ -878,10 +897,14 @@ _MOVE = re.compile(r"\b(?:by|to)\s*$", re.I)
 
 
 _PHRASE_WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
+_DIGIT = re.compile(r"\d")
 
 
 def _phrases_after(ctx: Context, claim: Claim) -> set[tuple[str, str]]:
-    words = [w.lower() for w in _PHRASE_WORD.findall(ctx.after(claim, 50))[:4]]
+    """The two-word phrases among the four words after a percentage, up to the next number ("6.3
+    percent to 8.42 billion kroner" names no phrase: the words after 8.42 are its unit)."""
+    up_to_a_digit = _DIGIT.split(ctx.after(claim, 50), maxsplit=1)[0]
+    words = [w.lower() for w in _PHRASE_WORD.findall(up_to_a_digit)[:4]]
     stops = set(lexicon()["phrase_stops"])
     return {(a, b) for a, b in zip(words, words[1:], strict=False) if a not in stops and b not in stops}
 

@@ -31,9 +31,11 @@ from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import beside, fmt, interval, step, total
 from audit.checkers.relate import (
     OF_A_POSSESSOR,
+    OF_THE_OPENS,
     POSSESSOR,
     THE_REST_BEFORE,
     after_from,
+    counted_noun,
     ends_with_cue,
     has_cue,
     headline_sentences,
@@ -110,10 +112,10 @@ def _listed_with(
             same_kind = c.category == part.category or (c.kind == "bare" and not c.subject)
             if not same_kind or not _fits_back(whole, c) or _CLAUSE_OPENER.search(ctx.between(previous, c)):
                 break  # "and wounded 30 others": another harm; "when three shells landed": another clause
-            counted = _plural_after(ctx, part)
+            counted = counted_noun(ctx, part)
             if (
                 counted is not None
-                and counted == _plural_after(ctx, whole) != _plural_after(ctx, c) is not None
+                and counted == counted_noun(ctx, whole) != counted_noun(ctx, c) is not None
             ):
                 break  # "6 missiles ..., of which 4 missiles and 51 drones": the drones are none of them
             out.append((whole, c, f"{how}, listed with another part", confidence))
@@ -302,13 +304,24 @@ def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
             continue
         counted = [
             c
-            for c in ctx.figures_in(part.sentence - 2, part.sentence - 1)
-            if is_people(c) and c.start < part.start
-        ]
+            for c in ctx.figures_in(part.sentence - 2, part.sentence)
+            if is_people(c)
+            and c.start < part.start
+            and _harms_alike(c, part)
+            and (c.sentence < part.sentence or OF_THE_OPENS.search(ctx.before(c, 30)))
+        ]  # "Of the 23 injured, five ... and the other 18": a group opening its sentence too; not the dead
         whole = max(counted, key=lambda c: c.value or 0.0) if counted else None
         if whole is not None and _fits_back(whole, part):
             out.append((whole, part, "the other N", "low"))
     return out
+
+
+def _harms_alike(whole: Claim, part: Claim) -> bool:
+    """Not two different harms ("six killed" holds no "18 injured"); casualties hold both."""
+    harms = HARM_CATEGORIES
+    if whole.category in harms and part.category in harms:
+        return whole.category in (part.category, "casualties")
+    return True
 
 
 def _of_the_group(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
@@ -706,29 +719,13 @@ def _of_the_parts_noun(ctx: Context, figures: list[Claim], i: int, whole: Claim)
     the figure before it does not, and another figure of its sentence counts that noun, that figure
     is the whole."""
     part = figures[i]
-    noun, theirs = _plural_after(ctx, part), _plural_after(ctx, whole)
+    noun, theirs = counted_noun(ctx, part), counted_noun(ctx, whole)
     if noun is None or theirs is None or noun == theirs:
         return whole
-    same = [c for c in figures[:i] if c.sentence == part.sentence and _plural_after(ctx, c) == noun]
+    same = [c for c in figures[:i] if c.sentence == part.sentence and counted_noun(ctx, c) == noun]
     if not same:
         return whole  # "14 members of a clan, including six boys": a noun of its own within the whole's
     return same[-1] if _fits_back(same[-1], part) else None
-
-
-def _plural_after(ctx: Context, claim: Claim) -> str | None:
-    """The plural noun right after a figure, past at most one modifier ("1,210 comedy shows": shows;
-    "2,100 at its plants": none, a phrase of place)."""
-    m = _NOUN_RIGHT_AFTER.match(ctx.doc.prose[_number_end(claim) : _number_end(claim) + 30])
-    if m is None or m.group(1).lower() in _NOT_MODIFIERS:
-        return None
-    word = (m.group(2) or m.group(1)).lower()
-    return word if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else None
-
-
-_NOUN_RIGHT_AFTER = re.compile(r"^\s+([a-z-]+)(?:\s+([a-z]+s)\b)?", re.I)
-_NOT_MODIFIERS = frozenset(
-    {"at", "in", "of", "on", "for", "from", "to", "with", "by", "its", "their", "the", "and", "or"}
-)
 
 
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})

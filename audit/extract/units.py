@@ -56,9 +56,11 @@ def read_qualifier(text: str, fig: Figure) -> None:
 
 @cache
 def _TOLL_SURPASSED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
-    """A toll, tally or count, then (in its clause) a verb of going beyond, right before the figure."""
+    """A toll, tally, count or number of cases or deaths, then (in its clause) a verb of going beyond,
+    right before the figure: "Cholera cases pass 1,200"."""
     verbs = words_pattern(sorted(inflected(tuple(data("casualties")["toll_surpassing_verbs"]))))
-    return re.compile(rf"\b(?:toll|tally|count)\b[^.;,]{{0,25}}?\b(?:{verbs})\s+$", re.I)
+    nouns = r"toll|tally|count|total|number|cases|deaths|infections"
+    return re.compile(rf"\b(?:{nouns})\b[^.;,]{{0,25}}?\b(?:{verbs})\s+$", re.I)
 
 
 def _may_end_in_a_qualifier(head: str) -> bool:
