@@ -568,7 +568,7 @@ _FRACTION = re.compile(
     r"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
     r"(half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|tenths?)\b"
     r"|\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:in|out\s+of)\s+"
-    r"(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a\s+hundred|\d+)\b",
+    r"(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a\s+hundred|\d{1,3}(?:,\d{3})+|\d+)\b",
     re.IGNORECASE,
 )
 _FRACTION_IN_LOWER = re.compile(_FRACTION.pattern)
@@ -630,7 +630,8 @@ def _period_before(text: str, start: int) -> bool:
 
 
 def _small(word: str, units: dict[str, int]) -> int:
-    return int(word) if word.isdigit() else units.get(word.lower(), 0)
+    digits = word.replace(",", "")  # "1 in 12,000"
+    return int(digits) if digits.isdigit() else units.get(word.lower(), 0)
 
 
 _EXACT_INTEGERS = 10.0**12

@@ -2207,3 +2207,57 @@ def test_a_further_amount_that_does_not_bring_the_total_fails() -> None:
         "bringing the total to 550,000."
     )
     assert "fail" in statuses(text, "breakdown-sum")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a value the copy gives as an earlier toll, repeated later in a quote
+        "Shelling killed 17 people in Orvo on Monday, the mayor said, raising an earlier toll of 11.\n\n"
+        '"In the morning they told us 11 were dead," a nurse said.',
+        # "of them" after "A total of": the total is the group
+        "A total of 74 homes burned, 52 of them in Alder Creek and the remaining 22 on outlying farms. "
+        "Two firefighters were hurt.",
+        # two targets are two measures
+        "Surgeons treated 81.2% of patients within 18 weeks, against a target of 92%.\n\n"
+        "Only 70.4% began cancer treatment within 62 days, against a target of 85%.",
+        # "of them" names the group just before it, even after a preposition
+        "The club has 41 points from 22 games, with 12 wins, five draws and five defeats, and is unbeaten "
+        "in nine matches, winning seven of them.",
+        # a definite group the words after say which
+        "The cuts will cut student numbers by 1,400.\n\nThe 380 students currently on those courses may "
+        "finish their degrees.",
+        # a part of the whole is no whole of the rest
+        "The bridge cost £9.2m more than planned.\n\nA report said £5.1m of the extra cost came from "
+        "corrosion. Steel prices added £2.6m, and the remaining £1.5m was design changes.",
+        # a cricket score's sides are no vote restated
+        "Rangers were 176-4 after 35.4 overs, needing 112 from 86 balls.",
+        # a headline's series score is no lede score
+        "Ravi century puts Kings 2-1 up\n\nKings 287-6 (50 overs); Rangers 241 (46.3 overs).",
+        # a change's own new value after "at", its old value after "compared with"
+        "Operating profit rose to €512m from €455m, on revenue up 8% at €4.21bn, compared with €3.90bn.",
+        # a figure after another figure takes no direction from before that figure
+        "Her approval rating fell to 38% from 41%, with 54% disapproving and 8% undecided.",
+        # a ratio with a grouped denominator
+        "The odds of an impact are about 1 in 12,000, or roughly 0.008%.",
+    ],
+)
+def test_patterns_of_the_seventh_false_alarm_hunt_raise_no_failure(text: str) -> None:
+    audit = audit_text(text)
+    assert [c.message for c in audit.checks if c.family == "consistency" and c.status == "fail"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("The odds of an impact are about 1 in 12,000, or roughly 0.08%.", "percent-of"),
+        ("The club is unbeaten in nine matches, winning 11 of them.", "subset"),
+        (
+            "Operating profit rose to €512m from €455m, on revenue up 18% at €4.21bn, compared with €3.90bn.",
+            "percent-change",
+        ),
+        ("The council was split 7-4, with seven in favour and five against.", "restatement"),
+    ],
+)
+def test_the_seventh_hunts_patterns_still_catch_a_slip(text: str, rule: str) -> None:
+    assert "fail" in statuses(text, rule)

@@ -1,8 +1,8 @@
 """Short articles written for this project, to probe the pairing rules on copy they were not built
-from. fixtures/consistent: each internally consistent (ours, and 241 from six independent hunts for
-false alarms, fa_* to ff_*): no consistency error or warning may be raised on any, and a figure broken in
+from. fixtures/consistent: each internally consistent (ours, and 281 from seven independent hunts for
+false alarms, fa_* to fg_*): no consistency error or warning may be raised on any, and a figure broken in
 place (halved, the way `score.py --mutate` breaks a restatement) must raise a failed check that
-names it. fixtures/broken: 240 articles from independent hunts for missed errors, each with one
+names it. fixtures/broken: 280 articles from independent hunts for missed errors, each with one
 deliberate slip (key.json), which a failed check must name. Each new pairing rule is tried here
 before it lands."""
 

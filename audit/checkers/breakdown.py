@@ -334,9 +334,11 @@ def _rest_of_a_total(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 parts, earlier = parts[1:], [opening]
             elif named is not None:  # "Of the jobs to go, 620 ...": the figure of jobs before
                 earlier = [c for c in by_sentence.get(index - 1, []) if _counts(ctx, c, named.group(1))]
-            else:
+            else:  # not "£4.9m of the extra cost": itself a part of the whole
                 earlier = [
-                    c for c in by_sentence.get(index - 1, []) if same_unit(c, rest) and not is_percent(c)
+                    c
+                    for c in by_sentence.get(index - 1, [])
+                    if same_unit(c, rest) and not is_percent(c) and not _OF_THE_AFTER.match(ctx.after(c, 12))
                 ]
             if len(parts) < 2 or len(earlier) != 1:
                 continue  # one total before, or no telling which ("41,920 votes ... of the 80,000")
@@ -399,6 +401,7 @@ def _alike_part(ctx: Context, c: Claim, rest: Claim) -> bool:
 
 
 _OTHER_AFTER = re.compile(r"\s+other\b", re.I)
+_OF_THE_AFTER = re.compile(r"\s+of\s+(?:the|its|their)\b", re.I)
 # "Of the jobs to go, ": a clause opening on a group by its noun, no number
 _OF_THE_NOUN_OPENS = re.compile(r"^\W*(?:of|among)\s+the\s+([a-z]{3,})\b[^,.;:\d]{0,40},\s*$", re.I)
 

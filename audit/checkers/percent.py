@@ -239,7 +239,8 @@ def _above_an_old_value(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Cl
 def change_direction(ctx: Context, p: Claim) -> int:
     """+1 when a rise word stands just before the figure ("rose 5%", "rose by $3"), -1 for a fall, else 0."""
     key = ("direction", p.start, p.end, p.sentence)  # what `before` and `after` read
-    return ctx.read(key, lambda: direction_of(ctx.before(p, 40), ctx.after(p, 20)))
+    # the words since the figure before: "fell to 38% from 41%, with 54% disapproving" gives 54% none
+    return ctx.read(key, lambda: direction_of(_DIGIT_SPLIT.split(ctx.before(p, 40))[-1], ctx.after(p, 20)))
 
 
 def direction_of(before: str, after: str) -> int:
@@ -261,6 +262,7 @@ def direction_of(before: str, after: str) -> int:
 
 
 _LETTERS = re.compile(r"[A-Za-z-]+")
+_DIGIT_SPLIT = re.compile(r"\d")
 _SHARE_VERB_UP = re.compile(
     r"\b(?:ma(?:ke|kes|de|king)|t(?:ake|akes|aken|aking|ook))\s+up\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|just\s+)?$",
     re.I,
@@ -286,7 +288,7 @@ def to_from(ctx: Context, claims: list[Claim], p: Claim | None) -> tuple[Claim, 
     near = [c for c in claims if p is None or _same_clause(ctx, p, c)]
     new = [c for c in near if _preceded_by(ctx, c, "to_words") and (p is None or not _is_target_of(p, c))]
     old = [c for c in near if _preceded_by(ctx, c, "from_words")]
-    own = [c for c in new if p is not None and c.start > p.end and _OWN_NEW.fullmatch(ctx.between(p, c))]
+    own = [c for c in near if p is not None and c.start > p.end and _OWN_NEW.fullmatch(ctx.between(p, c))]
     if own and p is not None:  # "on revenue up 14% to €9.72bn": its own new value, and an old one after it
         new = own  # ... in its own clause: not "to $1.52bn and operating profit jumped to $188m from $141m"
         old = [
@@ -325,7 +327,9 @@ _AND = re.compile(r"\band\b", re.I)
 _BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|and its|and the)\b", re.I)
 # between a change's own new value and its old value: "to €9.72bn from €8.5bn", "to 286p, from 274p"
 # ("to $1.13bn (£600m) for the three months to December, from $639m"), within its clause (no "and")
-_OWN_OLD = re.compile(r"(?:(?!\band\b)[^;])*?\bfrom\s*[$\u00a3\u20ac\u00a5]?\s*", re.I)
+_OWN_OLD = re.compile(
+    r"(?:(?!\band\b)[^;])*?\b(?:from|compared\s+(?:with|to)|against|versus)\s*[$\u00a3\u20ac\u00a5]?\s*", re.I
+)
 # between a change and its own new value: "14% to", "14 per cent, to", "14% year on year to"
 _OWN_NEW = re.compile(r"\s*,?\s*(?:[a-z-]+\s+){0,3}?(?:to|at)\s*[$\u00a3\u20ac\u00a5]?\s*", re.I)
 
@@ -997,7 +1001,8 @@ def _check_fraction(p: Claim, fraction: Claim, approx: float) -> Outcome:
     computed = (fraction.value or 0) * 100
     stated = interval(p, approx)
     details = {"computed": round(computed, 3), "stated_range": stated.to_json()}
-    msg = f"{label(fraction)} is {fmt(round(computed, 1))}%"
+    shown = round(computed, 1) if computed >= 1 else float(f"{computed:.2g}")  # "1 in 12,000 is 0.0083%"
+    msg = f"{label(fraction)} is {fmt(shown)}%"
     if stated.contains(computed):
         return Outcome("pass", [p, fraction], f"{msg}; stated {label(p)}", details)
     return Outcome("fail", [p, fraction], f"{msg}, not {label(p)}", details, anchor=p)

@@ -233,11 +233,16 @@ def _headline_verb(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
     lede = set(lede_sentences(ctx))
     for h in (c for c in ctx.figures if c.sentence in heads and c.category not in HARM_CATEGORIES):
         verb = _verb_before(ctx, h)
-        if verb is None:
-            continue
+        if verb is None or _a_side_of_a_score(ctx, h):
+            continue  # "puts Kings 2-1 up" over "Kings 287-6": sides of scores
         for c in (c for c in ctx.figures if c.sentence in lede and counts_alike(c, h)):
             other = _verb_before(ctx, c)
-            if other is not None and _same_stem(verb, other) and not updated(ctx, c):
+            if (
+                other is not None
+                and _same_stem(verb, other)
+                and not updated(ctx, c)
+                and not _a_side_of_a_score(ctx, c)
+            ):
                 yield h, c, "headline and lede, the same verb", "low"
                 break
 
@@ -466,6 +471,8 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
             for c in ctx.figures_in(ref.sentence - REFERENCE_REACH, ref.sentence)
             if c.start < ref.start and c.sentence not in heads
         ]
+        if _SAID_WHICH_AFTER.match(ctx.after(ref, 30)):
+            continue  # "The 610 students currently on those courses": the words after say which 610
         antecedent = _antecedent(ctx, ref, candidates)
         if _placed_elsewhere_before(ctx, ref) and not (
             antecedent is not None and of_sentence(ctx, antecedent, other_period_or_event)
@@ -631,6 +638,8 @@ def _harm_person_nouns() -> frozenset[str]:
 
 
 _PEOPLE_AFTER = re.compile(r"^\s*(?:people|persons)\b", re.I)
+_SAID_WHICH_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?(?:currently|still|already)\b", re.I)
+# "the three who voted", "the 610 students currently on those courses": the words after say which
 _IDENTIFIED_AFTER = re.compile(r"^\s*(?:who|whom|whose|that|of)\b", re.I)
 
 
@@ -1071,6 +1080,8 @@ def _splits(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
             continue
         if any(_IN_A_SCORE.search(ctx.doc.prose[x.start - 1 : x.end + 2]) for x in (c, d)):
             continue  # "6-4, 3-6, 6-2": a list of scores, not one split restated
+        if not all(float(x.value or 0).is_integer() and _VOTE_AFTER.match(ctx.after(x, 25)) for x in (c, d)):
+            continue  # "176-4 after 35.4 overs, needing 112": no vote's sides named again
         if len(ctx.between(c, d)) <= 60 and re.search(r"\band\b|,", ctx.between(c, d)):
             yield a, c, "a split restated", "high"
             yield b, d, "a split restated", "high"
@@ -1078,6 +1089,15 @@ def _splits(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
 
 # a number joined to another by a dash ("3-6", "6-2"): a side of a score or split of its own
 _IN_A_SCORE = re.compile(r"\d\s?[-\u2013]\s?\d")
+# after a side of a vote named in words: "nine in favour", "three against", "two abstaining", "nine votes"
+_VOTE_AFTER = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:in\s+favou?r|against|for\b|votes?|voting|voted|abstain\w*|opposed|backing)",
+    re.I,
+)
+
+
+def _a_side_of_a_score(ctx: Context, c: Claim) -> bool:
+    return bool(_IN_A_SCORE.search(ctx.doc.prose[max(0, c.start - 2) : c.end + 2]))
 
 
 MAX_OPEN_GROUPS = 64

@@ -244,6 +244,12 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
             out.append((nxt, part, "N of the M", "high"))
             continue
         if _BACK.match(after) and not _NEW_GROUP.match(after):
+            own = _whole_just_before(
+                ctx, figures, i
+            )  # "unbeaten in nine league matches, winning seven of them"
+            if own is not None:
+                out.append((own, part, "N of them", "high"))
+                continue
             # "them" is the group the sentence is about, not one named in a phrase after a preposition
             # ("2.3 million children are out of school in areas of three countries. Burkina Faso
             # accounts for 1.1 million of them"), unless no other group is counted near
@@ -260,9 +266,27 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
     return out
 
 
+def _whole_just_before(ctx: Context, figures: list[Claim], i: int) -> Claim | None:
+    """The figure right before "N of them" in its clause, when it can hold the part: the group named
+    last ("unbeaten in nine league matches, winning seven of them")."""
+    part = figures[i]
+    if i == 0:
+        return None
+    whole = figures[i - 1]
+    gap = ctx.between(whole, part)
+    if whole.sentence != part.sentence or len(gap) > 40 or re.search(r"[.;:]", gap):
+        return None
+    return whole if _shares_back(whole, part) and (whole.value or 0) >= (part.value or 0) else None
+
+
 def _after_a_preposition(ctx: Context, claim: Claim) -> bool:
-    """ "in areas of three countries", "across 12 provinces": a figure inside a prepositional phrase."""
-    return bool(_PREPOSITION_BEFORE.search(ctx.before(claim, 25)))
+    """ "in areas of three countries", "across 12 provinces": a figure inside a prepositional phrase
+    (not "A total of 86 homes", which names the figure itself)."""
+    before = ctx.before(claim, 25)
+    return bool(_PREPOSITION_BEFORE.search(before)) and not _TOTAL_OF.search(before)
+
+
+_TOTAL_OF = re.compile(r"\b(?:total|number|tally|sum)\s+of\s*$", re.I)
 
 
 _PREPOSITION_BEFORE = re.compile(

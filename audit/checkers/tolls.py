@@ -37,6 +37,7 @@ from audit.checkers.relate import (
     other_period,
     running_total,
     sentence_text,
+    superseded,
     updated,
     vague,
 )
@@ -141,13 +142,26 @@ def toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
         if updated(ctx, toll):
             continue
         several = bool(_SEVERAL_EVENTS().search(sentence_text(ctx, toll)))
+        superseded_values = _superseded_values(ctx, toll)
         for later in _later_of_category(ctx, toll):
             if several and _ONE_OF_THEM().search(sentence_text(ctx, later)):
                 continue  # "nine killed in three explosions ... The first blast killed two": a share
+            if later.value in superseded_values:
+                continue  # "raising an earlier toll of nine" ... "we were told nine were dead": that toll
             generic = head(later.subject) in _GENERIC_HEADS
             same = _same_group(toll, later) or (generic and _a_people_whole(ctx, toll))
             if same and not _rival_organisations(toll, later) and _states_whole_toll(ctx, later, toll):
                 yield toll, later, "the lede's toll stated again", "low"
+
+
+def _superseded_values(ctx: Context, toll: Claim) -> set[float | None]:
+    """The values the copy gives as tolls superseded ("raising an earlier toll of nine", "the initial
+    toll was six") of the toll's harm: a later mention of one is that old toll, not this one restated."""
+    return {
+        c.value
+        for c in ctx.figures
+        if c is not toll and c.category == toll.category and c.value != toll.value and superseded(ctx, c)
+    }
 
 
 def _story_toll(ctx: Context, category: str) -> Claim | None:
