@@ -629,7 +629,9 @@ def percent_of(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     return out
 
 
-_WITH_BEFORE_PART = re.compile(r"^\s*,\s*with\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?$", re.I)
+# the hedges a part, a rate or a share may carry before its number ("a rate of about 5%")
+_ROUGHLY = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|just\s+over|just\s+under)\s+)?"
+_WITH_BEFORE_PART = re.compile(rf"^\s*,\s*with\s+{_ROUGHLY}$", re.I)
 _OUT_OF = re.compile(rf"^\s*(?:out\s+)?of\s+(?:{POSSESSOR}|the\s+|a\s+total\s+of\s+)?$", re.I)
 
 
@@ -668,7 +670,7 @@ _OF_THE_WHOLE = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)
 # after the whole (and its noun): the part set beside it ("..., or 300", "(300)", ", about 450 people")
 _PART_BESIDE = re.compile(
     r"^[^.;:()\d]{0,30}?(?:,\s*(?:or\s+)?|\(\s*|\s[-\u2013\u2014]\s*)"
-    r"(?:(?:about|around|some|nearly|almost|roughly|approximately|just\s+over|just\s+under)\s+)?$",
+    rf"{_ROUGHLY}$",
     re.I,
 )
 
@@ -761,7 +763,7 @@ _SHARE_LINK = re.compile(
     r"^[^.;:()\d%]{0,40}?(?:,\s*or|\(|,\s*(?:accounting\s+for|representing|making\s+up|equal\s+to)|"
     r"\s(?:amount(?:s|ed)?\s+to|represent(?:s|ed)?|make\s+up|makes\s+up|made\s+up|account(?:s|ed)?\s+for|"
     r"equals?|(?:is|are|was|were)\s+equal\s+to))\s*"
-    r"(?:(?:about|around|some|nearly|almost|roughly|just\s+over|just\s+under)\s+)?$",
+    rf"{_ROUGHLY}$",
     re.I,
 )
 
@@ -822,15 +824,13 @@ def _a_part_of_a_whole_before(ctx: Context, figures: list[Claim], i: int) -> tup
 _OF_ITS = re.compile(
     rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:out\s+)?of\s+(?:{POSSESSOR}|(?:the|its|their|his|her)\s+)", re.I
 )
-_RATE_OF_END = re.compile(
-    r"\b(?:rate|turnout|proportion)\s+of\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?$", re.I
-)
+_RATE_OF_END = re.compile(rf"\b(?:rate|turnout|proportion)\s+of\s+{_ROUGHLY}$", re.I)
 
 
 # between a part and its rate: ", a death rate of", ", a case fatality rate of about", ", a turnout of"
 _A_RATE_OF = re.compile(
     r"^[^.;:()\d]{0,40}?,\s*(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:rate|turnout|proportion)\s+of\s+"
-    r"(?:(?:about|around|some|nearly|almost|roughly|just\s+over|just\s+under)\s+)?$",
+    rf"{_ROUGHLY}$",
     re.I,
 )
 # "4,120 cases and 212 deaths": two counts of the clause joined by "and", the first with its noun
@@ -977,7 +977,7 @@ _PART_OF_WHOLE = re.compile(r"^\W*(?:[a-z]+\s+){0,2}?(?:out\s+)?of\b[^.;:()]{0,2
 # people killed, or 25%"), with no clause break
 _SHARE_TAIL = re.compile(
     r"^(?:\s*\(|\W*or\s*|[^.;:()\d]{0,60}?(?:,\s*or\s*|\s\())"
-    r"(?:(?:about|around|some|nearly|almost|roughly|just\s+over|just\s+under)\s+)?$",
+    rf"{_ROUGHLY}$",
     re.I,
 )
 
