@@ -112,3 +112,11 @@ def test_beside_never_widens_a_figure(whole_value: int, partner_value: int) -> N
     partner = claim(f"{partner_value:,}", partner_value)
     near, own = beside(whole, partner), interval(whole)
     assert own.lo <= near.lo and near.hi <= own.hi and near.contains(whole_value)
+
+
+def test_a_whole_sum_under_100_is_given_to_the_unit() -> None:
+    """ "£50" is a price to the pound, not anything from £45 to £55, whatever step the extractor set;
+    "£50m" keeps its scale's rounding."""
+    price = claim("£50", 50, kind="money", step_=10.0)
+    assert interval(price) == Interval(49.5, 50.5)
+    assert step(claim("£50m", 50e6, kind="money", step_=1e6)) == 1e6

@@ -2261,3 +2261,35 @@ def test_patterns_of_the_seventh_false_alarm_hunt_raise_no_failure(text: str) ->
 )
 def test_the_seventh_hunts_patterns_still_catch_a_slip(text: str, rule: str) -> None:
     assert "fail" in statuses(text, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "status"),
+    [
+        (
+            "The club raised its cheapest ticket to £50 from £40, a rise of 25 per cent.",
+            "percent-change",
+            "pass",
+        ),
+        (
+            "The club raised its cheapest ticket to £50 from £40, a rise of 20 per cent.",
+            "percent-change",
+            "fail",
+        ),
+        (
+            "The navy signed a £2 billion ($2.5 billion) contract for five frigates.",
+            "unit-conversion",
+            "pass",
+        ),
+        (
+            "The navy signed a £2 billion ($1.6 billion) contract for five frigates.",
+            "unit-conversion",
+            "fail",
+        ),
+    ],
+)
+def test_round_figures_are_not_read_as_loosely_as_their_zeros_allow(
+    text: str, rule: str, status: str
+) -> None:
+    """A price under 100 is given to the unit, and a scaled sum converted as written keeps 5% either way."""
+    assert statuses(text, rule) == [status]

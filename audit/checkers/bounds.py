@@ -58,7 +58,8 @@ def step(claim: Claim) -> float:
     """The rounding step of a figure; 0 for an exact head-count.
 
     The extractor's step when set, else read from the digits, with two house rules: a whole
-    count under 100 ("30 killed", "12 others") is exact, not rounded to the ten; and a scaled
+    count under 100 ("30 killed", "12 others") is exact, not rounded to the ten, and a whole sum of
+    money under 100 ("£50") is given to the unit; and a scaled
     figure is rounded at most to its scale ("$10bn" to the billion, not to ten billion) and at most
     5% either way ("$1bn" is 0.95-1.05bn); and a
     percentage at most to the whole percent ("20%" is 19.5-20.5, not "anywhere from 15% to 25%":
@@ -77,6 +78,8 @@ def _step(claim_step: float | None, text: str, claim_value: float | None, kind: 
         raw = min(raw, _PERCENT_STEP)
     if kind in _COUNTS and float(value).is_integer() and (abs(value) < 100 or raw <= 1):
         return 0.0
+    if kind == "money" and float(value).is_integer() and abs(value) < 100 and scale is None:
+        return min(raw, 1.0)  # "to £50 from £40": a price under 100 is given to the unit, not the ten
     return raw
 
 

@@ -210,7 +210,7 @@ def _money(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
     if a.unit not in bands or b.unit not in bands:
         return None
     tol = options["currency_tolerance"]
-    ia, ib = as_written(a), _result(a, b, options["approx_tolerance"])
+    ia, ib = _sum_as_written(a), _result(a, b, options["approx_tolerance"])
     if ia.lo <= 0 or ia.hi == float("inf") or ib.hi == float("inf"):
         return None
     implied = Interval(ib.lo / ia.hi, ib.hi / ia.lo)  # units of b per unit of a
@@ -222,6 +222,17 @@ def _money(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
     if implied.overlaps(allowed):
         return Outcome("pass", [a, b], f"{msg} (plausible: {allowed.lo:.3g}-{allowed.hi:.3g})", details)
     return Outcome("fail", [a, b], f"{msg}, outside {allowed.lo:.3g}-{allowed.hi:.3g}", details, anchor=b)
+
+
+def _sum_as_written(claim: Claim) -> Interval:
+    """A sum converted, at its last printed digit, but a scaled one within its 5% ("£2 billion" is
+    1.9-2.1bn: a writer with £1.6bn to convert writes "£1.6 billion"); an open bound's number converts
+    as written too ("less than $10bn (£5.17bn)")."""
+    written = as_written(claim)
+    rounding, value = step(claim), claim.value or 0.0
+    if 0 < rounding < written.hi - written.lo:
+        return Interval(value - rounding / 2, value + rounding / 2)
+    return written
 
 
 def _same_document(rates: list[tuple[Claim, Claim, float]], tolerance: float) -> list[Outcome]:
