@@ -244,9 +244,8 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
             out.append((nxt, part, "N of the M", "high"))
             continue
         if _BACK.match(after) and not _NEW_GROUP.match(after):
-            own = _whole_just_before(
-                ctx, figures, i
-            )  # "unbeaten in nine league matches, winning seven of them"
+            # "unbeaten in nine league matches, winning seven of them": the group named just before
+            own = _whole_just_before(ctx, figures, i)
             if own is not None:
                 out.append((own, part, "N of them", "high"))
                 continue
