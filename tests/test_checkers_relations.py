@@ -2293,3 +2293,81 @@ def test_round_figures_are_not_read_as_loosely_as_their_zeros_allow(
 ) -> None:
     """A price under 100 is given to the unit, and a scaled sum converted as written keeps 5% either way."""
     assert statuses(text, rule) == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "fails"),
+    [
+        (
+            "In all, 4,100 ballots were cast in a ward with an electorate of 12,300, giving a turnout "
+            "of 33.3 per cent.",
+            "percent-of",
+            False,
+        ),
+        (
+            "In all, 4,100 ballots were cast in a ward with an electorate of 12,300, giving a turnout "
+            "of 39 per cent.",
+            "percent-of",
+            True,
+        ),
+        (
+            "Of the 300 patients, 150 were given the vaccine. Among those, 120 finished the course.",
+            "subset",
+            False,
+        ),
+        (
+            "Of the 300 patients, 150 were given the vaccine. Among those, 170 finished the course.",
+            "subset",
+            True,
+        ),
+        ("Of 900 parents surveyed, 405 backed the plan, or 45 per cent.", "percent-of", False),
+        ("Of 900 parents surveyed, 405 backed the plan, or 54 per cent.", "percent-of", True),
+        (
+            "The firm sold 9,000 of the 60,000 vans registered, a market share of 15 per cent.",
+            "percent-of",
+            False,
+        ),
+        (
+            "The firm sold 9,000 of the 60,000 vans registered, a market share of 21 per cent.",
+            "percent-of",
+            True,
+        ),
+        (
+            "Ruiz was jailed for nine years on Friday.\n\nRuiz's nine-year sentence is the longest yet.",
+            "restatement",
+            False,
+        ),
+        (
+            "Ruiz was jailed for nine years on Friday.\n\nRuiz's seven-year sentence is the longest yet.",
+            "restatement",
+            True,
+        ),
+        (
+            "Great-grandfather Tom Ellery, 97, ran a mile for charity on Sunday.\n\nThe 97-year-old trained "
+            "for six months.",
+            "restatement",
+            False,
+        ),
+        (
+            "Great-grandfather Tom Ellery, 97, ran a mile for charity on Sunday.\n\nThe 79-year-old trained "
+            "for six months.",
+            "restatement",
+            True,
+        ),
+        (
+            "Norrland Foods agreed to buy Birch Bakeries for $215 million in cash.\n\nThe $215 million "
+            "acquisition is its third this year.",
+            "restatement",
+            False,
+        ),
+        (
+            "Norrland Foods agreed to buy Birch Bakeries for $215 million in cash.\n\nThe $251 million "
+            "acquisition is its third this year.",
+            "restatement",
+            True,
+        ),
+    ],
+)
+def test_classes_from_the_seventh_missed_error_hunt(text: str, rule: str, fails: bool) -> None:
+    assert statuses(text, rule)
+    assert ("fail" in statuses(text, rule)) == fails

@@ -778,6 +778,9 @@ def _rate_of_a_part(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, 
     part, p = figures[i - 1], figures[i]
     if not _RATE_OF_END.search(ctx.before(p, 40)):
         return None
+    whole_last = _part_then_its_whole(ctx, figures, i)
+    if whole_last is not None:
+        return whole_last
     pair = _a_part_of_a_whole_before(ctx, figures, i)  # "312 of the 480 graduates ..., a rate of 65%"
     if pair is not None:
         return pair
@@ -803,6 +806,27 @@ def _rate_of_a_part(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, 
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.I)
 
 
+def _part_then_its_whole(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
+    """ "5,212 ballot papers were issued in a ward with an electorate of 18,460, giving a turnout of
+    34.1%": the whole named by "of" right before the rate, the part the count before it in the clause."""
+    if i < 2:
+        return None
+    part, whole, p = figures[i - 2], figures[i - 1], figures[i]
+    if not (part.sentence == whole.sentence == p.sentence) or is_percent(part) or is_percent(whole):
+        return None
+    if not _WHOLE_NAMED_OF.search(ctx.before(whole, 30)) or re.search(r"[.;:]", ctx.between(part, whole)):
+        return None
+    if not _A_RATE_OF.match(ctx.between(whole, p)) or (whole.value or 0) <= (part.value or 0):
+        return None
+    return (part, whole) if _both_counts(whole, part) or _part_of(whole, part) else None
+
+
+# "an electorate of", "a population of", "a total of", "a workforce of": a whole named before its number
+_WHOLE_NAMED_OF = re.compile(
+    r"\b(?:electorate|population|total|workforce|membership|roll|register|field|pool|intake)\s+of\s*$", re.I
+)
+
+
 def _both_counts(whole: Claim, part: Claim) -> bool:
     """ "4,120 cases and 212 deaths": two counts, bare or of people (cases are people counted)."""
     counts = (None, "people")
@@ -824,12 +848,12 @@ def _a_part_of_a_whole_before(ctx: Context, figures: list[Claim], i: int) -> tup
 _OF_ITS = re.compile(
     rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:out\s+)?of\s+(?:{POSSESSOR}|(?:the|its|their|his|her)\s+)", re.I
 )
-_RATE_OF_END = re.compile(rf"\b(?:rate|turnout|proportion)\s+of\s+{_ROUGHLY}$", re.I)
+_RATE_OF_END = re.compile(rf"\b(?:rate|turnout|proportion|share)\s+of\s+{_ROUGHLY}$", re.I)
 
 
 # between a part and its rate: ", a death rate of", ", a case fatality rate of about", ", a turnout of"
 _A_RATE_OF = re.compile(
-    r"^[^.;:()\d]{0,40}?,\s*(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:rate|turnout|proportion)\s+of\s+"
+    r"^[^.;:()\d]{0,40}?,\s*(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:rate|turnout|proportion|share)\s+of\s+"
     rf"{_ROUGHLY}$",
     re.I,
 )

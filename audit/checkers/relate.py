@@ -408,7 +408,7 @@ THE_REST_BEFORE = re.compile(r"\bthe\s+(?:other|remaining)\s*$", re.I)
 
 # "Of the 40 people killed, ...", "Among the 300 passengers, ...": a whole opening its clause, which
 # names the group again (percent-of reads the share of it, restatement the group it restates)
-OF_THE_OPENS = re.compile(r"(?:^|[.;:]\s*|\n)\W*(?:of|among)\s+(?:the|its|their)\s+$", re.I)
+OF_THE_OPENS = re.compile(r"(?:^|[.;:]\s*|\n)\W*(?:of|among)\s+(?:(?:the|its|their)\s+)?$", re.I)
 # "the chamber's ", "Britain's ", "the members' ": a possessor between "of" and a whole's number
 # ("264 of the chamber's 246 seats")
 POSSESSOR = r"(?:(?:the|its|their|his|her|our)\s+)?(?:[A-Za-z-]+\s+)?[A-Za-z-]+(?:['\u2019]s|s['\u2019])\s+"

@@ -154,6 +154,7 @@ def _find_pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _headline_measure(ctx)
     yield from _sum_named_back(ctx)
     yield from _money_named_back(ctx)
+    yield from _deal_named_back(ctx)
     yield from _references_back(ctx)
     yield from _things_named_back(ctx)
     yield from _splits(ctx)
@@ -417,6 +418,33 @@ def _money_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confide
         ]
         if earlier:
             yield earlier[-1], ref, "a sum named back", "low"
+
+
+def _deal_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """ "agreed to buy Crisp & Co. for $340 million" ... "The $340 million acquisition": a definite sum
+    before a noun naming a deal (relations.yaml `deal_nouns`) is the price given for it, the nearest
+    earlier sum of its currency after "for" or "worth" (within `REFERENCE_REACH` sentences: a story
+    names its deal's price once; less sure)."""
+    for ref in ctx.figures:
+        if ref.kind != "money" or not _THE_BEFORE.search(ctx.before(ref, 8)):
+            continue
+        if not _DEAL_AFTER().match(ctx.after(ref, 30)) or in_other_period(ctx, ref):
+            continue
+        prices = [
+            c
+            for c in ctx.figures_in(ref.sentence - REFERENCE_REACH, ref.sentence - 1)
+            if same_unit(c, ref) and _PRICE_BEFORE.search(ctx.before(c, 20))
+        ]
+        if prices:
+            yield prices[-1], ref, "a deal named back by its price", "low"
+
+
+@cache
+def _DEAL_AFTER() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    return re.compile(rf"^\s+(?:[a-z-]+\s+)?(?:{words_pattern(lexicon()['deal_nouns'])})\b", re.I)
+
+
+_PRICE_BEFORE = re.compile(r"\b(?:for|worth|valued\s+at)\s+(?:about|around|some|nearly|roughly)?\s*$", re.I)
 
 
 # "the $4.7bn in revenue", "the £2m of funding": the measure a definite sum names
@@ -771,19 +799,32 @@ def _ages_after_a_name(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confid
     set after a person's full name by a comma is their age, and the same name's age stated again must
     agree."""
     first: dict[str, Claim] = {}
+    last: Claim | None = None  # the age last given after a name
     for c in ctx.figures:
         if c.unit not in (None, "year") or c.qualifier != "exact" or not (0 < (c.value or 0) < 130):
+            continue
+        if (
+            last is not None
+            and _THE_AGED_ONE.search(_number_prefix(ctx, c))
+            and _OLD_AFTER.match(ctx.after(c, 12))
+        ):
+            if 0 < c.sentence - last.sentence <= CLOSE_REACH:  # "Ana Ruiz, 94, ... The 92-year-old"
+                yield last, c, "the age of the person just named", "low"
             continue
         name = _NAME_BEFORE.search(ctx.before(c, 60))
         if name is None or not _AGE_AFTER.match(ctx.after(c, 8)):
             continue
         key = " ".join(name.group(1).split())
+        last = c
         if key in first:
             yield first[key], c, "the age of the same person", "high"
         else:
             first[key] = c
 
 
+# "The 92-year-old": a definite reference to a person by age alone, opening its sentence
+_THE_AGED_ONE = re.compile(r"(?:^|[.!?]\s+|\n)\W*the\s*$", re.I)
+_OLD_AFTER = re.compile(r"^-?\s*(?:years?-)?old\b(?!\s+[a-z]+s\b)", re.I)  # "92-year" then "-old"
 # a full name of two or more capitalised words (initials and titles too) right before ", 34"
 _NAME_BEFORE = re.compile(r"(?:^|[^\w’'])((?:[A-Z][a-z’'-]*\.?\s+)+[A-Z][a-z’'-]+),\s*$")
 _AGE_AFTER = re.compile(r"^\s*(?:[,;)]|\.(?!\d)|$|(?:of|from|and|who|was|is)\b)")
@@ -815,12 +856,14 @@ def _term_named_again(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confide
     for claim in ctx.figures:
         if _TERM_GIVEN.search(ctx.before(claim, 48)):
             given.append(claim)
-        elif _TERM_NAMED.match(ctx.after(claim, 30)) and _THE_BEFORE.search(ctx.before(claim, 8)):
+        elif _TERM_NAMED.match(ctx.after(claim, 30)) and _THE_OR_WHOSE.search(ctx.before(claim, 20)):
             earlier = [g for g in given if g.sentence < claim.sentence and same_unit(g, claim)]
             if earlier:
                 yield earlier[-1], claim, "the same term named again", "low"
 
 
+# before a term named again: "the 12-year sentence", "his 12-year term", "Leckie's 12-year sentence"
+_THE_OR_WHOSE = re.compile(r"\b(?:the|his|her|their|[A-Z][a-z]+['\u2019]s)\s*$")
 # "sentenced to", "sentenced on Thursday to", "jailed for", "given": a prison term follows
 _TERM_GIVEN = re.compile(
     r"\b(?:sentenced\s+(?:(?:on|by|in|at)\s+(?:[A-Za-z]+\s+){1,3})?to|jailed\s+for|imprisoned\s+for|given)"

@@ -488,30 +488,40 @@ def _group_referred_to(ctx: Context, options: dict[str, Any]) -> list[tuple[Clai
             continue
         harm, reference_start = referred
         reach = 1 if harm == "any" else _NAMED_GROUP_REACH  # "them" points at the sentence before
+        # "Of the 412 volunteers, 206 were given the drug. Among those, 180 ...": a bare "those" after no
+        # harm names the group just told, itself a part of another
+        just_told = (
+            harm == "any"
+            and part.category not in HARM_CATEGORIES
+            and _BARE_THOSE.match(_clause_before(ctx, part))
+        )
         candidates = [
             c
             for c in ctx.figures_in(part.sentence - reach, part.sentence)
             if c.end <= reference_start
             and (is_people(c) or (harm == "any" and _a_bare_count(c) and not is_people(part)))
             and (harm == "any" or c.category == harm)
-            and not part_of_group(ctx.before(c, 40))  # "12 ..., including seven children": not the group
+            and (just_told or not part_of_group(ctx.before(c, 40)))  # "12 ..., including seven children"
             and not after_from(ctx, c)  # "down from a record 81,900": an old value
         ]
         if not candidates and harm != "any":  # "31 of the injured", paragraphs after the lede's injured
             candidates = _ledes_figures_of(ctx, harm, part)
         if not candidates:
             continue
-        whole = (
-            _the_whole_group(ctx, part, candidates)
-            if harm != "any"
-            else max(candidates, key=lambda c: c.value or 0.0)
-        )
+        if harm != "any":
+            whole = _the_whole_group(ctx, part, candidates)
+        elif just_told:
+            whole = max(candidates, key=lambda c: (c.sentence, c.start))
+        else:
+            whole = max(candidates, key=lambda c: c.value or 0.0)  # "Among them", "Of those rescued": all
         if whole is not None and _fits_back(whole, part):
             out.append((whole, part, "a group referred to", "low"))
     return out
 
 
 _NAMED_GROUP_REACH = 3  # sentences: "Four of the injured" may follow a sentence about one of them
+# "Among those, ", "Of these, ": the pronoun alone, no words saying which (not "Of those rescued, ")
+_BARE_THOSE = re.compile(r"^\W*(?:of|among|amongst)\s+(?:those|these|them)\s*,\s*$", re.I)
 
 
 def _ledes_figures_of(ctx: Context, harm: str, part: Claim) -> list[Claim]:
