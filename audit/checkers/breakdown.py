@@ -39,11 +39,13 @@ from audit.checkers.relate import (
     label,
     lede_sentences,
     lexicon,
+    number_end,
     of_sentence,
     other_period,
     running_total,
     same_subject,
     same_unit,
+    side_of_a_score,
     starts_with_cue,
     updated,
     vague,
@@ -396,8 +398,7 @@ _ALL_OF = ("compris", "consist", "is made", "was made", "were made", "breaks", "
 
 def _alike_part(ctx: Context, c: Claim, rest: Claim) -> bool:
     """A figure of the rest's unit and kind that counts no harm and is no side of a score ("52-30")."""
-    around = ctx.doc.prose[max(0, c.start - 2) : c.end + 2]
-    return same_unit(c, rest) and c.category not in HARM_CATEGORIES and not _SCORE.search(around)
+    return same_unit(c, rest) and c.category not in HARM_CATEGORIES and not side_of_a_score(ctx, c)
 
 
 _OTHER_AFTER = re.compile(r"\s+other\b", re.I)
@@ -412,7 +413,6 @@ def _counts(ctx: Context, c: Claim, noun: str) -> bool:
 
 
 _REST_BEFORE = re.compile(r"\bthe\s+(?:remaining|other|rest\s+of\s+the)\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)
-_SCORE = re.compile(r"\d\s?[-\u2013]\s?\d")
 
 
 # "Those detained were", "The 23 dead were", "The victims were": a group named back, then its list
@@ -630,7 +630,7 @@ def _difference(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
         for a, b, c in zip(claims, claims[1:], claims[2:], strict=False):
             if not (same_unit(a, b) and same_unit(b, c)) or a.kind in ("count", "bare", "percent"):
                 continue
-            gap_bc = ctx.doc.prose[b.number_end if b.number_end > 0 else b.end : c.number_start]
+            gap_bc = ctx.doc.prose[number_end(b) : c.number_start]
             if len(ctx.between(a, b)) > 12:
                 continue
             if starts_with_cue(gap_bc, "difference_less") and len(gap_bc) < 20:
@@ -976,7 +976,7 @@ def _complement(ctx: Context, claim: Claim) -> bool:
 
 
 def _reads_as_complement(ctx: Context, claim: Claim) -> bool:
-    end = claim.number_end if claim.number_end > 0 else claim.end
+    end = number_end(claim)
     after = ctx.doc.prose[end : end + 20]
     before = ctx.before(claim, 20)
     return starts_with_cue(after, "complement_words") or ends_with_cue(before, "complement_words")

@@ -142,7 +142,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?$", re.I
 def counted_noun(ctx: Context, claim: Claim) -> str | None:
     """The plural noun right after a figure, past at most one modifier ("1,210 comedy shows": shows;
     "2,100 at its plants": none, a phrase of place)."""
-    m = _NOUN_RIGHT_AFTER.match(ctx.doc.prose[_after_number(claim) : _after_number(claim) + 30])
+    m = _NOUN_RIGHT_AFTER.match(ctx.doc.prose[number_end(claim) : number_end(claim) + 30])
     if m is None or m.group(1).lower() in _NOT_MODIFIERS:
         return None
     word = (m.group(2) or m.group(1)).lower()
@@ -155,9 +155,23 @@ _NOT_MODIFIERS = frozenset(
 )
 
 
-def _after_number(claim: Claim) -> int:
+def number_end(claim: Claim) -> int:
     """Where the figure's number ends (its unit word, if any, comes after)."""
     return claim.number_end if claim.number_end > 0 else claim.end
+
+
+def number_start(claim: Claim) -> int:
+    """Where the figure's number starts (after its qualifier or currency sign)."""
+    return claim.number_start if claim.number_start > 0 else claim.start
+
+
+def side_of_a_score(ctx: Context, claim: Claim) -> bool:
+    """A number joined to another by a dash ("112-108", "6-4", "287-6"): a side of a score or split."""
+    return bool(SCORE.search(ctx.doc.prose[max(0, claim.start - 2) : claim.end + 2]))
+
+
+# a number joined to another by a dash: "3-6", "6-2", "9-3"
+SCORE = re.compile(r"\d\s?[-\u2013]\s?\d")
 
 
 def is_age(ctx: Context, claim: Claim) -> bool:

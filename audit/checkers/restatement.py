@@ -38,6 +38,7 @@ from audit.checkers.bounds import interval, point
 from audit.checkers.relate import (
     OF_THE_OPENS,
     RISEN_TO,
+    SCORE,
     THE_REST_BEFORE,
     counts_alike,
     ends_with_cue,
@@ -52,10 +53,12 @@ from audit.checkers.relate import (
     lexicon,
     may_end_with,
     named_alike,
+    number_start,
     of_sentence,
     other_period_or_event,
     same_subject,
     same_unit,
+    side_of_a_score,
     updated,
     vague,
 )
@@ -234,7 +237,7 @@ def _headline_verb(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
     lede = set(lede_sentences(ctx))
     for h in (c for c in ctx.figures if c.sentence in heads and c.category not in HARM_CATEGORIES):
         verb = _verb_before(ctx, h)
-        if verb is None or _a_side_of_a_score(ctx, h):
+        if verb is None or side_of_a_score(ctx, h):
             continue  # "puts Kings 2-1 up" over "Kings 287-6": sides of scores
         for c in (c for c in ctx.figures if c.sentence in lede and counts_alike(c, h)):
             other = _verb_before(ctx, c)
@@ -242,7 +245,7 @@ def _headline_verb(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
                 other is not None
                 and _same_stem(verb, other)
                 and not updated(ctx, c)
-                and not _a_side_of_a_score(ctx, c)
+                and not side_of_a_score(ctx, c)
             ):
                 yield h, c, "headline and lede, the same verb", "low"
                 break
@@ -962,7 +965,7 @@ def _phrases_after(ctx: Context, claim: Claim) -> set[tuple[str, str]]:
 
 
 def _number_prefix(ctx: Context, claim: Claim) -> str:
-    start = claim.number_start if claim.number_start > 0 else claim.start
+    start = number_start(claim)
     return ctx.doc.prose[max(0, start - 20) : start]
 
 
@@ -1074,8 +1077,7 @@ _NO_NOUN = re.compile(
 
 
 def _is_reference(ctx: Context, claim: Claim) -> bool:
-    start = claim.number_start if claim.number_start > 0 else claim.start
-    before = ctx.doc.prose[max(0, start - 20) : start]
+    before = _number_prefix(ctx, claim)
     if not ends_with_cue(before, "anaphora"):
         return False  # the reading every reference needs, and the cheapest: asked first
     if _IN_ALL_BEFORE.search(before):
@@ -1121,7 +1123,7 @@ def _splits(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
             continue
         if not re.fullmatch(r"\s*[-\u2013]\s*", ctx.between(a, b)) or len(ctx.between(b, c)) > 12:
             continue
-        if any(_IN_A_SCORE.search(ctx.doc.prose[x.start - 1 : x.end + 2]) for x in (c, d)):
+        if any(SCORE.search(ctx.doc.prose[x.start - 1 : x.end + 2]) for x in (c, d)):
             continue  # "6-4, 3-6, 6-2": a list of scores, not one split restated
         if not all(float(x.value or 0).is_integer() and _VOTE_AFTER.match(ctx.after(x, 25)) for x in (c, d)):
             continue  # "176-4 after 35.4 overs, needing 112": no vote's sides named again
@@ -1130,17 +1132,11 @@ def _splits(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
             yield b, d, "a split restated", "high"
 
 
-# a number joined to another by a dash ("3-6", "6-2"): a side of a score or split of its own
-_IN_A_SCORE = re.compile(r"\d\s?[-\u2013]\s?\d")
 # after a side of a vote named in words: "nine in favour", "three against", "two abstaining", "nine votes"
 _VOTE_AFTER = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}?(?:in\s+favou?r|against|for\b|votes?|voting|voted|abstain\w*|opposed|backing)",
     re.I,
 )
-
-
-def _a_side_of_a_score(ctx: Context, c: Claim) -> bool:
-    return bool(_IN_A_SCORE.search(ctx.doc.prose[max(0, c.start - 2) : c.end + 2]))
 
 
 MAX_OPEN_GROUPS = 64

@@ -47,6 +47,8 @@ from audit.checkers.relate import (
     lexicon,
     may_end_with,
     nearest_before,
+    number_end,
+    number_start,
     of_sentence,
     other_period_or_event,
     same_unit,
@@ -107,7 +109,7 @@ def _listed_with(
                 continue
             if previous.end <= whole.start < c.start or not _LISTED.match(ctx.between(previous, c)):
                 break  # the whole stands between them: "12 of them ... 40 ... and 30" lists no part of it
-            if _BACK.match(ctx.doc.prose[_number_end(c) : _number_end(c) + 30]):
+            if _BACK.match(ctx.doc.prose[number_end(c) : number_end(c) + 30]):
                 break  # "the other 28 were hurt, four of them critically": a part of the part
             same_kind = c.category == part.category or (c.kind == "bare" and not c.subject)
             if not same_kind or not _fits_back(whole, c) or _CLAUSE_OPENER.search(ctx.between(previous, c)):
@@ -226,7 +228,7 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
     out: list[tuple[Claim, Claim, str, Confidence]] = []
     figures = ctx.figures
     for i, part in enumerate(figures):
-        after = ctx.doc.prose[_number_end(part) : _number_end(part) + 30]
+        after = ctx.doc.prose[number_end(part) : number_end(part) + 30]
         possessor = OF_A_POSSESSOR.match(_gap_after(ctx, part, i))
         if not (starts_with_cue(after, "partitive_after") or _BACK.match(after) or possessor):
             continue
@@ -409,7 +411,7 @@ def _of_a_possessors_noun(
     sentences: the possessor and the noun name it; less sure)."""
     out: list[tuple[Claim, Claim, str, Confidence]] = []
     for part in ctx.figures:
-        m = _OF_POSSESSORS_NOUN.match(ctx.doc.prose[_number_end(part) : _number_end(part) + 50])
+        m = _OF_POSSESSORS_NOUN.match(ctx.doc.prose[number_end(part) : number_end(part) + 50])
         if m is None:
             continue
         noun = m.group(1).lower()
@@ -548,7 +550,7 @@ def _group_referred(ctx: Context, part: Claim) -> tuple[str, int] | None:
     m = _PRONOUN_GROUP.search(clause) or included.search(clause)
     start = part.start - len(clause)
     if m is None:
-        m = of_harmed_after.match(ctx.doc.prose[_number_end(part) : _number_end(part) + 40])
+        m = of_harmed_after.match(ctx.doc.prose[number_end(part) : number_end(part) + 40])
         start = part.start
         if m is None:
             return None
@@ -688,21 +690,22 @@ def _for_a_place(ctx: Context, claim: Claim) -> bool:
     return m is not None and m.group(1).lower() not in lexicon()["calendar_words"]
 
 
-def _number_end(claim: Claim) -> int:
-    return claim.number_end if claim.number_end > 0 else claim.end
-
-
 def _gap_after(ctx: Context, part: Claim, i: int) -> str:
     """The prose between the part's number and the next figure's, when that figure is in its sentence."""
     figures = ctx.figures
     nxt = figures[i + 1] if i + 1 < len(figures) else None
     if nxt is None or nxt.sentence != part.sentence:
         return ""
-    return ctx.doc.prose[_number_end(part) : nxt.number_start if nxt.number_start > 0 else nxt.start]
+    return _numbers_between(ctx, part, nxt)
+
+
+def _numbers_between(ctx: Context, a: Claim, b: Claim) -> str:
+    """The prose from the end of a's number to the start of b's."""
+    return ctx.doc.prose[number_end(a) : number_start(b)]
 
 
 def _close_after(ctx: Context, part: Claim, whole: Claim) -> bool:
-    gap = ctx.doc.prose[_number_end(part) : whole.number_start if whole.number_start > 0 else whole.start]
+    gap = _numbers_between(ctx, part, whole)
     return len(gap) <= 16 and not _CLAUSE.search(gap)
 
 
