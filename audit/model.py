@@ -23,6 +23,12 @@ Family = Literal["consistency", "sourcing"]
 Format = Literal["text", "markdown", "html"]
 
 HARM_CATEGORIES = frozenset({"killed", "wounded", "casualties", "missing", "captured", "displaced"})
+# The cues extraction gives a bare number that counts some of the group a sentence before counted
+# ("Among them were three children", "The remaining 22 will appear in court"): the checkers read them
+# as parts of that group, never as a whole toll.
+GROUP_REFERRED_TO = "a group referred to"
+REST_OF_A_GROUP = "the rest of a group"
+PARTS_REFERRED_TO = frozenset({GROUP_REFERRED_TO, REST_OF_A_GROUP})
 SCHEMA = "audit.claims/1"
 _LINE_END = re.compile(r"\r\n|\r|\n")
 

@@ -53,7 +53,7 @@ from audit.checkers.relate import (
 from audit.checkers.sourcing import originators
 from audit.checkers.tolls import part_of_group
 from audit.lexicon import data, words_pattern
-from audit.model import HARM_CATEGORIES, Claim
+from audit.model import HARM_CATEGORIES, PARTS_REFERRED_TO, Claim
 
 Relation = Literal["eq", "le"]
 PART_CATEGORIES = ("killed", "wounded", "missing", "captured")
@@ -267,7 +267,7 @@ def _split_next(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
     out = []
     by_sentence = _by_sentence(ctx)
     for index, claims in by_sentence.items():
-        parts = [c for c in claims if c.cue in _SPLIT_CUES]
+        parts = [c for c in claims if c.cue in PARTS_REFERRED_TO]
         if len(parts) < 2 or parts[0] is not claims[0] or not _parts_joined(ctx, parts):
             continue
         if any(updated(ctx, p) for p in parts):
@@ -421,10 +421,6 @@ _GROUP_WERE = re.compile(
     r"arrested|missing|hostages|casualties))\s+(?:were|are)\s+",
     re.I,
 )
-
-
-# the cues extraction gives a bare number that counts some of the group the sentence before counted
-_SPLIT_CUES = frozenset({"a group referred to", "the rest of a group"})
 
 
 _IN_ALL_OPENS = re.compile(rf"\W*(?:{_IN_ALL_WORDS})\s*,?\s*(?:(?:at\s+least|some|about|nearly)\s+)?", re.I)

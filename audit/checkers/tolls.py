@@ -42,7 +42,7 @@ from audit.checkers.relate import (
     vague,
 )
 from audit.lexicon import data, words_pattern
-from audit.model import HARM_CATEGORIES, Claim
+from audit.model import HARM_CATEGORIES, PARTS_REFERRED_TO, Claim
 
 
 def lede_toll(ctx: Context, ref: Claim) -> list[Claim]:
@@ -279,7 +279,7 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
         )
         or of_sentence(ctx, claim, _superlative_cue)
         or _a_state_of_the_hurt(ctx, claim)
-        or claim.cue in _PARTS_REFERRED_TO  # "Two were British tourists": some of the group before
+        or claim.cue in PARTS_REFERRED_TO  # "Two were British tourists": some of the group before
         or bool(_ANOTHER_FIGURE.search(ctx.before(claim, 40)))  # "gave a higher figure of 45 dead"
         or bool(_A_LIST_GOES_ON.match(ctx.after(claim, 40)))  # "Florida reported 21 deaths, Georgia 9 ..."
         or (toll is not None and _wider_scope(ctx, toll, claim))
@@ -360,9 +360,6 @@ _WIDER = re.compile(r"\b(?:overall|combined|(?:on\s+)?(?:both|all)\s+sides)\b", 
 _A_LIST_GOES_ON = re.compile(
     r"^\s*(?:[a-z]+\s*)?(?:,|\band\b)\s*(?:[A-Z][\w'-]*\s+){1,3}(?:had\s+|reported\s+)?\d"
 )
-
-# the cues extraction gives a bare number that counts some of the group before
-_PARTS_REFERRED_TO = frozenset({"a group referred to", "the rest of a group"})
 
 
 def _a_state_of_the_hurt(ctx: Context, claim: Claim) -> bool:

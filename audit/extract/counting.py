@@ -12,6 +12,7 @@ from audit.extract.families import cues, inflected, noun_forms, verb_forms
 from audit.extract.figure import Figure
 from audit.extract.vocab import head_nouns, is_people_noun, modifier_stops, people_nouns, plural_after
 from audit.lexicon import data, end_of, ends_in, may_hold, runs_of, words_pattern
+from audit.model import GROUP_REFERRED_TO, REST_OF_A_GROUP
 
 _TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 
@@ -835,18 +836,18 @@ def inherit_from_the_group_before(
         first.noun_end < 0 and _BARE_MORE.match(text, first.end)
     )
     if harmed and pointer:
-        _refer(first, harmed[-1].category, "a group referred to")
+        _refer(first, harmed[-1].category, GROUP_REFERRED_TO)
     elif people and first.noun_end < 0 and _THE_REST_OPENS.match(text[: first.start]):
-        _refer(first, people[-1].category, "the rest of a group")  # "The remaining 22 will appear in court"
+        _refer(first, people[-1].category, REST_OF_A_GROUP)  # "The remaining 22 will appear in court"
     elif people and (first.noun_end < 0 or _named_as_people(text, first)) and _opens_as_subject(text, first):
         # "Nine remained below ground" counts people; "Twelve were released and the remaining 18 ..."
         # and "Eight were soldiers and four were civilians" split the harmed group before, and take
         # its harm
         split = harmed and (_THE_REST_LATER.search(text, first.end) or _named_as_people(text, first))
-        _refer(first, harmed[-1].category if split else "count", "a group referred to")
+        _refer(first, harmed[-1].category if split else "count", GROUP_REFERRED_TO)
         for fig in figures[1:] if split else []:
             if fig.category in ("other", "count") and _named_as_people(text, fig):
-                _refer(fig, harmed[-1].category, "a group referred to")
+                _refer(fig, harmed[-1].category, GROUP_REFERRED_TO)
     else:
         return
     inherit_categories(text, figures)
