@@ -474,9 +474,9 @@ def _brought_to(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 continue
             earlier = [
                 c
+                # its own sentence too: "A first shipment of 250,000 ... and a further 400,000"
                 for c in ctx.figures_in(max(0, more.sentence - 6), more.sentence)
-                if c.end
-                <= more.start  # "A first shipment of 250,000 ... and a further 400,000": its sentence too
+                if c.end <= more.start
                 and c.category == whole.category
                 and same_unit(c, whole)
                 and not updated(ctx, c)

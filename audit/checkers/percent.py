@@ -218,10 +218,10 @@ def _above_an_old_value(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Cl
         return None
     way = 1 if compared.group(1) else -1
     here = [c for c in claims if c.end <= p.start and same_unit(c, old) and not is_percent(c)]
-    if here and _same_clause(ctx, here[-1], p) and not _TO_BEFORE.search(ctx.between(here[-1], p)):
-        return here[-1], old, way  # "reached $820bn, 12.5% above", not "3,214 brings arrivals to 12% above"
     if here and _TO_BEFORE.search(ctx.between(here[-1], p)):
-        return None
+        return None  # "3,214 brings arrivals to 12% above": the figure before is no new value
+    if here and _same_clause(ctx, here[-1], p):  # "reached $820bn, 12.5% above the record of $729bn"
+        return here[-1], old, way
     opening = set(headline_sentences(ctx)) | set(lede_sentences(ctx))
     news = [
         c
@@ -240,7 +240,7 @@ def change_direction(ctx: Context, p: Claim) -> int:
     """+1 when a rise word stands just before the figure ("rose 5%", "rose by $3"), -1 for a fall, else 0."""
     key = ("direction", p.start, p.end, p.sentence)  # what `before` and `after` read
     # the words since the figure before: "fell to 38% from 41%, with 54% disapproving" gives 54% none
-    return ctx.read(key, lambda: direction_of(_DIGIT_SPLIT.split(ctx.before(p, 40))[-1], ctx.after(p, 20)))
+    return ctx.read(key, lambda: direction_of(_DIGIT.split(ctx.before(p, 40))[-1], ctx.after(p, 20)))
 
 
 def direction_of(before: str, after: str) -> int:
@@ -262,7 +262,7 @@ def direction_of(before: str, after: str) -> int:
 
 
 _LETTERS = re.compile(r"[A-Za-z-]+")
-_DIGIT_SPLIT = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 _SHARE_VERB_UP = re.compile(
     r"\b(?:ma(?:ke|kes|de|king)|t(?:ake|akes|aken|aking|ook))\s+up\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|just\s+)?$",
     re.I,
@@ -717,9 +717,6 @@ def _whole_opening_the_sentence(ctx: Context, figures: list[Claim], j: int) -> C
             between = figures[k + 1 : j]
             return None if any(c.unit is not None and same_unit(whole, c) for c in between) else whole
     return None
-
-
-_DIGIT = re.compile(r"\d")
 
 
 def _share_of_them(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:

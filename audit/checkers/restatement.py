@@ -58,6 +58,7 @@ from audit.checkers.relate import (
     other_period_or_event,
     same_subject,
     same_unit,
+    sentence_text,
     side_of_a_score,
     updated,
     vague,
@@ -282,10 +283,10 @@ def _headline_measure(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confide
                 if c.value == h.value:
                     break  # "from 18 down" over "an 18-point deficit": its own figure, in another form
                 continue  # a score, "18-point", or "rose from 2.9% to 3.1%": no measure restated
-            actor = _content_stems(" ".join(_sentence_of(ctx, c).split()[:3]))
-            actor |= _name_stems(
-                _sentence_of(ctx, c)
-            )  # "Llorens left school at 14" under "Llorens dies at 93"
+            # the actor both speak of: the lede's first words, and the names in its sentence ("Llorens
+            # left school at 14" under "Llorens dies at 93")
+            lede_sentence = sentence_text(ctx, c)
+            actor = _content_stems(" ".join(lede_sentence.split()[:3])) | _name_stems(lede_sentence)
             if (_content_stems(_clause_of(ctx, c)) - actor) & head_words:
                 if _one_quantity(h, c):
                     yield h, c, "headline and lede, the same measure", "low"
@@ -310,11 +311,6 @@ def _stands_alone(ctx: Context, claim: Claim) -> bool:
 
 _JOINED_BEFORE = re.compile(r"\d\s?[-\u2013]$")
 _JOINED_AFTER = re.compile(r"[-\u2013]\s?[\dA-Za-z]")
-
-
-def _sentence_of(ctx: Context, claim: Claim) -> str:
-    sentence = ctx.sentence(claim)
-    return sentence.text if sentence is not None else ""
 
 
 def _a_measure(c: Claim) -> bool:
@@ -354,9 +350,14 @@ def _content_stems(text: str) -> set[str]:
 def _name_stems(text: str) -> set[str]:
     """The stems of the capitalised words of a lede's sentence past its first word: names, which say
     who acts, not what is measured."""
-    words = re.findall(r"[A-Z][a-z]{3,}", text.strip())
-    first = re.match(r"\W*([A-Z][a-z]{3,})", text.strip())
-    return {w.lower()[:5] for w in words[1:] if first} | {w.lower()[:5] for w in words if not first}
+    words = _CAPITALISED.findall(text)
+    if _CAPITALISED_FIRST.match(text):
+        words = words[1:]  # the sentence's first word, capitalised for its place
+    return {w.lower()[:5] for w in words}
+
+
+_CAPITALISED = re.compile(r"[A-Z][a-z]{3,}")
+_CAPITALISED_FIRST = re.compile(r"\W*[A-Z][a-z]{3,}")
 
 
 @cache
@@ -396,9 +397,8 @@ def _sum_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidenc
         if not (_THE_BEFORE.search(ctx.before(ref, 8)) and _BARE_AFTER.match(ctx.after(ref, 4))):
             continue
         sums = [c for c in opening if c.start < ref.start and same_unit(c, ref)]
-        equal = [
-            c for c in sums if c.value == ref.value
-        ]  # "£1.84bn budget ... £38m of savings ... Of the £38m"
+        # "a £1.84bn budget ... £38m of savings ... Of the £38m": the opening's sum of its value first
+        equal = [c for c in sums if c.value == ref.value]
         if sums:
             yield (equal or sums)[0], ref, "a sum named back", "low"
 

@@ -392,14 +392,9 @@ def _of_the_named_noun(ctx: Context, options: dict[str, Any]) -> list[tuple[Clai
         opener = _OF_THE_NOUN.match(_clause_before(ctx, part))
         if opener is None or part.category in HARM_CATEGORIES:
             continue  # a harmed group is `_of_the_group`'s
-        noun = opener.group(1).lower()
-        earlier = [
-            c
-            for c in ctx.figures_in(part.sentence - _NAMED_GROUP_REACH, part.sentence - 1)
-            if _counts_noun(ctx, c, noun) and _fits_back(c, part)
-        ]
-        if earlier:
-            out.append((earlier[-1], part, "a group named back by its noun", "low"))
+        whole = _last_counting(ctx, part, opener.group(1).lower(), _NAMED_GROUP_REACH, same_sentence=False)
+        if whole is not None:
+            out.append((whole, part, "a group named back by its noun", "low"))
     return out
 
 
@@ -414,19 +409,26 @@ def _of_a_possessors_noun(
         m = _OF_POSSESSORS_NOUN.match(ctx.doc.prose[number_end(part) : number_end(part) + 50])
         if m is None:
             continue
-        noun = m.group(1).lower()
-        earlier = [
-            c
-            for c in ctx.figures_in(part.sentence - _POSSESSED_NOUN_REACH, part.sentence)
-            if c.end <= part.start and _counts_noun(ctx, c, noun) and _fits_back(c, part)
-        ]
-        if earlier:
-            out.append((earlier[-1], part, "N of a possessor's noun", "low"))
+        whole = _last_counting(ctx, part, m.group(1).lower(), _POSSESSED_NOUN_REACH, same_sentence=True)
+        if whole is not None:
+            out.append((whole, part, "N of a possessor's noun", "low"))
     return out
 
 
 _POSSESSED_NOUN_REACH = 6
 _OF_POSSESSORS_NOUN = re.compile(rf"^\s+of\s+{POSSESSOR}([a-z]{{3,}})\b", re.I)
+
+
+def _last_counting(ctx: Context, part: Claim, noun: str, reach: int, same_sentence: bool) -> Claim | None:
+    """The last figure before the part that counts `noun` and can hold the part, within `reach`
+    sentences before it (and in its own sentence, when `same_sentence`)."""
+    last = part.sentence if same_sentence else part.sentence - 1
+    earlier = [
+        c
+        for c in ctx.figures_in(part.sentence - reach, last)
+        if c.end <= part.start and _counts_noun(ctx, c, noun) and _fits_back(c, part)
+    ]
+    return earlier[-1] if earlier else None
 
 
 def _counts_noun(ctx: Context, claim: Claim, noun: str) -> bool:
