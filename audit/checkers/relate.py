@@ -370,8 +370,9 @@ def _updated(ctx: Context, claim: Claim) -> bool:
 
 def superseded(ctx: Context, claim: Claim) -> bool:
     """ "The initial toll ... was six dead", "had initially said 11": a figure the copy gives as
-    replaced by a later one."""
-    return bool(_SUPERSEDED_BEFORE.search(ctx.before(claim, 100)))
+    replaced by a later one. Read once per figure: `updated`, the toll and the place rules all ask."""
+    key = ("superseded", claim.sentence, claim.start)
+    return ctx.read(key, lambda: bool(_SUPERSEDED_BEFORE.search(ctx.before(claim, 100))))
 
 
 # "The initial toll, announced at midnight, was 11", "officials had initially said 11": a figure the
