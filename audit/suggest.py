@@ -50,6 +50,7 @@ _SCALE_TAIL = re.compile(r"^(\s*-?\s*)([A-Za-z]+)$")
 _TINY_STEP = 1e-9  # "taken literally": a step so small the rounding band vanishes
 _RESTATING = ("restatement", "qualifier-conflict")
 _EDIT_ORDER = ("swap", "digit", "zero_added", "zero_dropped", "scale", "copy")
+_TYPOS = ("digit", "swap")
 
 
 @dataclass(frozen=True)
@@ -89,36 +90,17 @@ class Repair:
     support: int  # the figure's other checks that hold exactly as written and only loosely after the edit
     then: str  # the mended check's message
     involved: int = 0  # the figure's passing checks, exact or not: orders the list of equals, no more
-    rounder: int = 0  # significant digits the edit takes off the figure (negative: adds)
+    odds: float = 1.0  # how much likelier the repaired figure is as written than the figure it replaces
 
-    def rank(self) -> tuple[int, int, int, int, float, int]:
-        return (-self.fixed, self.tier, self.support, -self.rounder, self.closeness, self.involved)
+    def rank(self) -> tuple[int, int, int, float, float, int]:
+        return (-self.fixed, self.tier, self.support, -self.odds, self.closeness, self.involved)
 
-    def clearly_ahead_of(self, other: Repair) -> bool:
-        """Ahead by more than a hair: more checks mended; or holding more exactly (a tier apart: how
-        much of a rounding band a repair needs is no evidence, for a rounded figure's true value may
-        lie anywhere in its band); or as exact and loosening fewer of the copy's exact relations; or,
-        all that equal, leaving a rounder figure (see `rounder_than`)."""
-        if self.fixed != other.fixed:
-            return self.fixed > other.fixed
-        if self.tier != other.tier:
-            return self.tier < other.tier
-        if self.support != other.support:
-            return self.support < other.support
-        return self.rounder_than(other)
-
-    def ahead_but_for_roundness(self, other: Repair) -> bool:
-        return self.fixed > other.fixed or self.tier < other.tier or self.support < other.support
-
-    def rounder_than(self, other: Repair) -> bool:
-        """Does this repair leave a figure with fewer significant digits than the other does? Reported
-        figures are mostly round: a value with one significant digit fewer is several times likelier as
-        written than any one value of its length with more (see audit/data/suggest.yaml), so of two
-        single slips that mend the same check, the one whose repair is rounder is the likelier. Only
-        between typos (a digit changed, two swapped): how often a zero is dropped or a scale word
-        slips, against a digit, is not known, so the prior cannot weigh them."""
-        typos = ("digit", "swap")
-        return self.edit.kind in typos and other.edit.kind in typos and self.rounder > other.rounder
+    def as_evident_as(self, other: Repair) -> bool:
+        """Does the copy's arithmetic leave the two as plausible? Each mends as many failed checks,
+        holds as exactly (a tier: how much of a rounding band a repair needs is no evidence, for a
+        rounded figure's true value may lie anywhere in its band) and loosens as few of the copy's
+        exact relations; only the prior on what writers write (`odds`) can then tell them apart."""
+        return (self.fixed, self.tier, self.support) == (other.fixed, other.tier, other.support)
 
 
 @dataclass
@@ -202,14 +184,19 @@ def _annotate(chk: Check, finding: Finding | None, notes: _Notes) -> None:
             extra.append(notes.supported)
     if ranked:
         chk.details["suggestions"] = [r.edit.to_json() for r in ranked]
+    # chosen by the prior on published figures, not by the copy's own: said with its odds, never a fix
+    by_prior = len(ranked) > 1 and ranked[0].as_evident_as(ranked[1])
     if ranked and unique:
         best = ranked[0]
         chk.details["suggestion"] = best.edit.to_json()
         why = edit_name(best.edit.kind)
-        if len(ranked) > 1 and not best.ahead_but_for_roundness(ranked[1]):
-            why += f"; {data('suggest')['rounder_reason']}"
+        if by_prior:
+            why += f"; {prior_reason(notes.repairs)}"
         said = f"{best.edit.old} is probably {best.edit.new} ({why}): then {best.then}"
         extra.append(f"if these figures belong together, {said}" if notes.doubtful else said)
+        if by_prior:  # what the copy itself leaves open is shown with it
+            others = "; ".join(r.edit.describe() for r in ranked[1:] if r.as_evident_as(best))
+            extra.append(f"{data('suggest')['prior_others']}: {others}")
     elif ranked:
         listed = "; ".join(r.edit.describe() for r in ranked)
         extra.append(
@@ -217,23 +204,24 @@ def _annotate(chk: Check, finding: Finding | None, notes: _Notes) -> None:
         )
     if finding is not None and extra:
         finding.message = ". ".join([finding.message.rstrip("."), *(_sentence(e) for e in extra)])
-        if ranked and unique and not notes.doubtful:  # a fix only where the pairing is sure
+        if ranked and unique and not notes.doubtful and not by_prior:  # where the copy decides, surely
             finding.suggestion = ranked[0].edit.to_json()
 
 
-def _one_ahead(repairs: list[Repair]) -> bool:
-    """Is the first repair the one to suggest? Alone, or clearly ahead of the next. Roundness tells
-    which figure is wrong, never which value a figure should take: when another value of the same
-    figure mends the check as well on the copy's evidence, a check like "the worst" that any smaller
-    value passes has not pinned the value, and none is suggested."""
-    if len(repairs) < 2:
-        return bool(repairs)
+def odds_against_equals(repairs: list[Repair]) -> float:
+    """How much likelier the first repair is, by the prior on what writers write, than all the others
+    the copy's arithmetic cannot tell apart from it together (infinite when there are none)."""
     best = repairs[0]
-    if not best.clearly_ahead_of(repairs[1]):
-        return False
-    return best.ahead_but_for_roundness(repairs[1]) or not any(
-        r.edit.claim == best.edit.claim and not best.ahead_but_for_roundness(r) for r in repairs[1:]
-    )
+    others = sum(r.odds for r in repairs[1:] if r.as_evident_as(best))
+    return best.odds / others if others else float("inf")
+
+
+def _one_ahead(repairs: list[Repair]) -> bool:
+    """Is the first repair the one to suggest? Alone, ahead of the rest on the copy's evidence, or,
+    among repairs the copy cannot tell apart, likelier by the prior than all the others together by
+    the odds `min_odds` of audit/data/suggest.yaml asks. A check that any smaller value passes ("the
+    worst") has many such equals, and no value of them stands out."""
+    return bool(repairs) and odds_against_equals(repairs) >= float(data("suggest")["min_odds"])
 
 
 def _sentence(text: str) -> str:
@@ -388,10 +376,20 @@ class _Search:
             return None
         tier, closeness = self._closeness(_key(chk), rule, near, mended)
         loosened = self._loosened(edit, _key(chk))
-        rounder = 0
-        if edit.kind in ("digit", "swap") and tier < LOOSE:
-            rounder = significant_digits(edit.old) - significant_digits(edit.new)
-        return Repair(edit, 1, tier, closeness, loosened, mended.message, self._support(edit.claim), rounder)
+        odds = self._odds(chk, edit, tier)
+        return Repair(edit, 1, tier, closeness, loosened, mended.message, self._support(edit.claim), odds)
+
+    @staticmethod
+    def _odds(chk: Check, edit: Edit, tier: int) -> float:
+        """How much likelier the repaired figure is as written than the figure as it stands (`prior`).
+        Only between typos (a digit changed, two swapped): how often a zero is dropped, a scale word
+        slips or a neighbour's value is copied, against a digit, is not known. Only where the mended
+        check holds at the printed precision or tighter: a band of rates or a wide tolerance pins no
+        value. A restatement's two figures state one quantity, whose prior counts once, not twice."""
+        if edit.kind not in _TYPOS or tier >= LOOSE:
+            return 1.0
+        odds = prior(edit.new) / prior(edit.old)
+        return odds**0.5 if chk.rule in _RESTATING else odds
 
     def _loosened(self, edit: Edit, mending: Key) -> int:
         """The copy's support for a figure as written: how many of its other passing checks hold
@@ -596,6 +594,31 @@ def significant_digits(written: str) -> int:
     if "." in digits:
         return len(digits.replace(".", "").lstrip("0"))
     return len(digits.strip("0"))
+
+
+def prior(written: str) -> float:
+    """How likely a figure is as written, against others of its length, by what published copy
+    holds (audit/data/suggest.yaml, measured by tools/measure_figure_prior.py): its leading digit's
+    share (Benford's law: a 1 leads three figures in ten, a 9 fewer than one in thirty), and a factor
+    `roundness` fewer for each significant digit ("60" is several times likelier than "68")."""
+    table = data("suggest")
+    lead = table["leading_digit"].get(leading_digit(written), 1 / 9)
+    return float(lead) * float(table["roundness"]) ** -significant_digits(written)
+
+
+def prior_reason(repairs: list[Repair]) -> str:
+    """Why the first of repairs the copy's arithmetic cannot tell apart is said: the odds against the
+    others together, by the prior on published figures."""
+    odds = odds_against_equals(repairs)
+    said = f"{odds:.0f}" if odds >= 10 else f"{odds:.1f}".removesuffix(".0")
+    return str(data("suggest")["prior_reason"]).format(odds=said)
+
+
+def leading_digit(written: str) -> str:
+    """The first significant digit of a number as written ("0.05" -> "5"), or "" when there is none."""
+    m = _DIGITS.search(written)
+    digits = m.group(0).replace(",", "").replace(".", "").lstrip("0") if m else ""
+    return digits[:1]
 
 
 def _positions(digits: str) -> list[int]:

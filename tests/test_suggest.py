@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from audit import suggest
+from audit.lexicon import data
 from audit.load import load_path
 from audit.model import Audit, Check
 from audit.pipeline import audit_document, audit_text
@@ -96,14 +97,20 @@ def test_one_probable_repair_is_said_in_the_finding_and_the_details() -> None:
     assert finding.suggestion == want and finding.to_contract()["suggestion"] == want
 
 
-def test_the_total_restated_elsewhere_is_not_the_one_to_change() -> None:
-    """Without the headline, lowering the total mends the sum just as well: both are listed."""
+def test_without_the_headline_only_the_prior_leans_and_no_fix_is_offered() -> None:
+    """Without the headline that restates 3,000, lowering the total mends the sum as exactly as raising
+    the wounded: the copy cannot tell them apart. Published figures lean to the total (a 2 leads
+    more of them than a 3, and a 1 more than a 2), so 2,000 is said with its odds and the other
+    repair beside it; a guess on the prior is never a fix to apply."""
     audit = audit_text(CLASHES.split("\n\n")[1])
     check = failed(audit, "breakdown-sum")
-    assert "suggestion" not in check.details
+    assert (check.details["suggestion"]["from"], check.details["suggestion"]["to"]) == ("3,000", "2,000")
     listed = [(s["from"], s["to"]) for s in check.details["suggestions"]]
-    assert ("1,700", "2,700") in listed and ("3,000", "2,000") in listed and len(listed) <= 3
-    assert "equally plausible repairs: " in finding_message(audit, "breakdown-sum").lower()
+    assert ("1,700", "2,700") in listed and len(listed) <= 3
+    message = finding_message(audit, "breakdown-sum")
+    assert "2.6 to 1 on what published figures are like" in message
+    assert "The copy's own figures fit as well with: 1,700 -> 2,700 (one digit wrong)" in message
+    assert next(f for f in audit.findings if f.rule == "breakdown-sum").suggestion is None
 
 
 def test_a_repair_never_breaks_a_passing_check() -> None:
@@ -176,7 +183,7 @@ def test_a_check_any_nearby_value_passes_lends_a_figure_no_support() -> None:
     check = failed(audit, "percent-change")
     assert (check.details["suggestion"]["from"], check.details["suggestion"]["to"]) == ("60m", "50m")
     assert {s["to"] for s in check.details["suggestions"][:2]} == {"50m", "48m"}
-    assert "the rounder figure" in finding_message(audit, "percent-change")
+    assert "on what published figures are like" in finding_message(audit, "percent-change")
 
 
 def test_a_document_with_nothing_to_fix_gets_no_suggestion() -> None:
@@ -357,7 +364,7 @@ def test_on_the_corpus_only_failed_checks_change(shared: Path, monkeypatch: pyte
             assert "suggestion" not in a  # no single repair stands out in published copy
 
 
-# --- the prior on what writers write: rounder figures ---------------------------------------------
+# --- the prior on what writers write: round figures, small leading digits ---------------------
 
 
 @pytest.mark.parametrize(
@@ -374,7 +381,47 @@ def test_of_two_equally_simple_repairs_the_rounder_figure_is_suggested() -> None
     audit = audit_text("The clashes left 30 casualties: 10 killed and 26 wounded.")
     check = failed(audit, "breakdown-sum")
     assert (check.details["suggestion"]["from"], check.details["suggestion"]["to"]) == ("26", "20")
-    assert "the rounder figure" in finding_message(audit, "breakdown-sum")
+    assert "28 to 1 on what published figures are like" in finding_message(audit, "breakdown-sum")
+
+
+def test_the_prior_is_what_published_figures_are_like() -> None:
+    """Measured on published copy: a figure one significant digit rounder is several times likelier
+    ("60" against "68"), and a 1 leads more figures than a 2, a 2 more than a 9 (Benford's law)."""
+    shares = data("suggest")["leading_digit"]
+    assert abs(sum(shares.values()) - 1) < 0.01
+    assert suggest.prior("60") > 3 * suggest.prior("68")
+    assert suggest.prior("1,700") > suggest.prior("2,700") > suggest.prior("9,700")
+    assert suggest.prior("3,000") == suggest.prior("300") == suggest.prior("3bn")  # a length is no evidence
+
+
+def test_a_guess_on_the_prior_is_said_with_its_odds_and_what_else_fits() -> None:
+    """19 = 5 + 24 fails; 24 -> 14 and 19 -> 29 mend it as exactly. A 1 leads published figures more
+    often than a 2 or a 3: 14 is said, with the odds and the repair the copy fits as well, and no fix."""
+    audit = audit_text("The storm left 19 casualties: 5 killed and 24 injured.")
+    check = failed(audit, "breakdown-sum")
+    assert (check.details["suggestion"]["from"], check.details["suggestion"]["to"]) == ("24", "14")
+    message = finding_message(audit, "breakdown-sum")
+    assert "24 is probably 14 (one digit wrong; 2.8 to 1 on what published figures are like" in message
+    assert "fit as well with: 19 -> 29 (one digit wrong)" in message
+    assert next(f for f in audit.findings if f.rule == "breakdown-sum").suggestion is None
+
+
+def test_repairs_the_prior_favours_by_less_than_two_to_one_are_listed_not_said() -> None:
+    """90 = 17 + 63 fails: 90 -> 80, 17 -> 27 and 63 -> 73 each mend it, none twice as likely as the
+    other two together."""
+    check = failed(audit_text("The storm left 90 casualties: 17 killed and 63 injured."), "breakdown-sum")
+    assert "suggestion" not in check.details
+    assert {s["to"] for s in check.details["suggestions"]} == {"80", "27", "73"}
+
+
+def test_a_restatement_weighs_its_one_quantity_once() -> None:
+    """58 and 18 state one toll: the odds of 18 are a figure led by 1 against one led by 5 (under 4 to
+    1), not that squared as two independent figures would give."""
+    copy = "The storm killed 58 people, officials said. Rescuers said 18 people were killed in it."
+    audit = audit_text(copy)
+    lead = data("suggest")["leading_digit"]
+    odds = f"{lead['1'] / lead['5']:.1f}"
+    assert f"58 is probably 18 (one digit wrong; {odds} to 1" in finding_message(audit, "restatement")
 
 
 def test_equally_round_repairs_still_tie() -> None:
