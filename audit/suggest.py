@@ -614,6 +614,12 @@ def prior_reason(repairs: list[Repair]) -> str:
     return str(data("suggest")["prior_reason"]).format(odds=said)
 
 
+def written_length(written: str) -> int:
+    """Digits from the first significant one to the last written: "3,000" 4, "0.05" 1, "4.70" 3."""
+    m = _DIGITS.search(written)
+    return len(m.group(0).replace(",", "").replace(".", "").lstrip("0")) if m else 0
+
+
 def leading_digit(written: str) -> str:
     """The first significant digit of a number as written ("0.05" -> "5"), or "" when there is none."""
     m = _DIGITS.search(written)

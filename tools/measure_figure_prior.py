@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 from audit.pipeline import audit_text
-from audit.suggest import _DIGITS, leading_digit, significant_digits
+from audit.suggest import leading_digit, significant_digits, written_length
 
 _KINDS = ("count", "percent", "percentage_point", "money", "measure")
 
@@ -53,12 +53,6 @@ def measure(folder: Path, skip: set[str]) -> tuple[Counter[str], Counter[tuple[i
                 leads[lead] += 1
                 lengths[(written_length(written), k)] += 1
     return leads, lengths
-
-
-def written_length(written: str) -> int:
-    """Digits from the first significant one to the last written: "3,000" 4, "0.05" 1, "4.70" 3."""
-    m = _DIGITS.search(written)
-    return len(m.group(0).replace(",", "").replace(".", "").lstrip("0")) if m else 0
 
 
 def tails(k: int) -> int:
