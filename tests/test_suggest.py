@@ -384,6 +384,13 @@ def test_of_two_equally_simple_repairs_the_rounder_figure_is_suggested() -> None
     assert "28 to 1 on what published figures are like" in finding_message(audit, "breakdown-sum")
 
 
+@pytest.mark.parametrize(
+    ("written", "lead", "length"), [("3,000", "3", 4), ("0.05", "5", 1), ("4.70", "4", 3), ("$639m", "6", 3)]
+)
+def test_leading_digit_and_written_length(written: str, lead: str, length: int) -> None:
+    assert suggest.leading_digit(written) == lead and suggest.written_length(written) == length
+
+
 def test_the_prior_is_what_published_figures_are_like() -> None:
     """Measured on published copy: a figure one significant digit rounder is several times likelier
     ("60" against "68"), and a 1 leads more figures than a 2, a 2 more than a 9 (Benford's law)."""
