@@ -164,6 +164,28 @@ def test_the_cue_and_span_are_recorded() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("9 drowned, the coastguard commander told AFP by phone from Sfax.", "the coastguard commander"),
+        ("9 people drowned, a coastguard officer told AP by telephone.", "a coastguard officer"),
+        ("9 people drowned, the governor said in a video message on Sunday.", "the governor"),
+        ("9 people drowned, the governor told reporters via video link from the capital.", "the governor"),
+        ("9 people drowned, the mayor said in an email.", "the mayor"),
+        ("9 people drowned, Okafor was quoted as saying by the Vanguard newspaper.", "Okafor"),
+        ("9 people drowned, the minister was quoted as saying by state television.", "the minister"),
+    ],
+)
+def test_how_a_statement_reached_the_reporter_ends_its_attribution(text: str, source: str) -> None:
+    """A medium ("by phone", "in an email") or, after a passive, the outlet that relayed the words ("by
+    state television") closes the attribution as a day or a place does."""
+    assert names(only(text)) == [source]
+
+
+def test_by_and_a_place_is_no_medium() -> None:
+    assert names(only("9 people drowned, the mayor said by the river.")) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The blast killed 40 people.",

@@ -1,9 +1,10 @@
 """The grammar around a cue: where its clause starts, which phrase is its subject, which its
 object, and whether the verb attributes at all (passive, negated, a noun, nothing after it).
 
-Word lists from audit/data/attribution.yaml: `clause_words`, `trailing_fillers`, `titles`,
-`abbreviated_titles`, `organisation_words`, `anonymous_words`, `noun_verb_forms`, `noun_followers`
-(via vocab.py: `phrase_stops`, `be_forms`, `negations`). Determiners, prepositions and time adjuncts are here.
+Word lists from audit/data/attribution.yaml: `clause_words`, `trailing_fillers`, `statement_media`,
+`outlet_nouns`, `titles`, `abbreviated_titles`, `organisation_words`, `anonymous_words`,
+`noun_verb_forms`, `noun_followers` (via vocab.py: `phrase_stops`, `be_forms`, `negations`).
+Determiners, prepositions and time adjuncts are here.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ import bisect
 import re
 from functools import cache
 
-from audit.attribute.originators import Mention, acronym, inside_name_list, lexicon, source_like, tokens_of
+from audit.attribute.originators import (
+    Mention,
+    acronym,
+    inside_name_list,
+    lexicon,
+    phrase_regex,
+    source_like,
+    tokens_of,
+)
 from audit.attribute.vocab import patterns
 
 _BOUNDARY = re.compile(r"[;:\"“”]|,|\s[–—-]{1,2}\s")
@@ -21,11 +30,29 @@ _CLAUSE_END = re.compile(r"[;:!?\"“”]|,|(?<!\b[A-Z])\.(?=\s|$)|\s[–—-]{1
 
 _ADJUNCTS = re.compile(
     r"(?i)\b(?:in a statement|in an interview|in a closed-door meeting|in remarks to [^,.]+|"
-    r"on condition of anonymity|by telephone|on the phone|earlier|later|again|also)\b|"
+    r"on condition of anonymity|earlier|later|again|also)\b|"
     r"\b(?:speaking|who (?:asked|declined|spoke|requested))\b[^,.;]*|,\s*who\b[^.;]*|"
     r"\b(?:on|late|early|last|this|over the|on the)?\s*(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|weekend|yesterday|today|tonight|night|morning|afternoon|evening|week|month)\b"
 )
+
+
+@cache
+def _media() -> re.Pattern[str]:
+    """How a statement reached the reporter ("by phone", "in an email"), `statement_media`, and the
+    outlet that relayed it after a passive ("was quoted as saying by the Mehr news agency"):
+    "by" and a name ending in one of `outlet_nouns`, or one of `news_outlets`."""
+    lex = lexicon()
+    outlets = phrase_regex(lex.raw.get("news_outlets", [])).pattern
+    nouns = phrase_regex(lex.words("outlet_nouns")).pattern
+    relayed = rf"\bby\s+(?:the\s+)?(?:(?:[A-Z][\w’'.-]*|state|official)\s+)*(?:{nouns}|{outlets})"
+    return re.compile(rf"{phrase_regex(lex.words('statement_media')).pattern}|{relayed}", re.IGNORECASE)
+
+
+def _without_adjuncts(tail: str) -> str:
+    return _ADJUNCTS.sub(" ", _media().sub(" ", tail))
+
+
 DETERMINERS = frozenset(
     ["a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those", "our"]
 )
@@ -145,7 +172,7 @@ _DIGIT_OR_THAT = re.compile(r"\d|\bthat\b")
 
 def _tail_is_empty_read_whole(text: str, pos: int) -> bool:
     """tail_is_empty by its definition: the tail with its adjuncts taken away."""
-    tail = _ADJUNCTS.sub(" ", text[pos:])
+    tail = _without_adjuncts(text[pos:])
     place = _PLACE.match(tail)
     if place and len(tail.split()) <= 6 and not _DIGIT_OR_THAT.search(tail):
         return True
