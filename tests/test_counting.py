@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from audit import lexicon
 from audit.extract import sentence_figures
-from audit.extract.families import past_forms
+from audit.extract.families import inflected, past_forms
 from audit.lexicon import data
 
 
@@ -33,6 +33,7 @@ def counted(text: str) -> list[tuple[float, str | None, str]]:
         ("The valley now holds more than 40,000 refugees.", "displaced"),
         ("The landslide left 90 households homeless.", "displaced"),
         ("Nearly 6,000 residents were evacuated overnight.", "displaced"),
+        ("About 90 households were resettled on the plateau.", "displaced"),
         # captured
         ("Police made 14 arrests after the match.", "captured"),
         ("Eight activists were detained at the border.", "captured"),
@@ -44,6 +45,11 @@ def counted(text: str) -> list[tuple[float, str | None, str]]:
         ("By dawn the toll stood at 58.", "killed"),
         ("The death toll climbed to 210 overnight.", "killed"),
         ("Without the alarm the toll could have been more than a hundred.", "killed"),
+        # a running count named by its plural noun, the subject of a toll verb
+        ("Fatalities rose to 31 by the weekend.", "killed"),
+        ("The number of deaths reached 12 on Tuesday.", "killed"),
+        ("Injuries climbed to 80 as the heat wave went on.", "wounded"),
+        ("Arrests rose to 300 after the third night of rioting.", "captured"),
         ("They mourned the deaths of the six climbers.", "killed"),
         ("A court heard of the massacre of 40 farmers.", "killed"),
         ("The garrison lost 120 men in the siege.", "casualties"),
@@ -412,6 +418,7 @@ def _cue_words() -> list[str]:
     fam, cas = cues(), data("casualties")
     words = set().union(*fam.before.values(), *fam.after.values(), *fam.noun_of.values())
     words |= set(counting.harmed_groups()) | set(cas["not_harmed_after"]) | set(cas["tolls"])
+    words |= set(cas["toll_nouns"]) | set(inflected(tuple(cas["toll_verbs"])))
     words |= set(counting._split_phrase_tails())  # "took", "forced", "gunned": verbs split from their tails
     return sorted(words | {"toll", "tolls", "lost", "loss of", "and", "the", "at least", "of", "to death"})
 

@@ -164,10 +164,16 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     qualifiers = words_pattern([*data("numbers")["qualifiers_before"], *_DETERMINERS, "a", "an"])
     tolls = words_pattern(cas["tolls"])
     toll_verbs = words_pattern([*inflected(tuple(cas["toll_verbs"])), "to", "at", "of"])
+    verb_forms_only = words_pattern(inflected(tuple(cas["toll_verbs"])))
     return {
         "after": re.compile(rf"\b(?:{'|'.join(after_alts)})\b", re.I),
         "noun_of": re.compile(rf"\b(?:{'|'.join(noun_of_alts)})\s+of\s+(?:(?:{qualifiers})\s+)*$", re.I),
         "toll": re.compile(rf"\b(?:({tolls})\s+)?tolls?\b(?:[^.;]{{0,60}}?\b(?:{toll_verbs}))?\s*$", re.I),
+        # "deaths rose to", "the number of fatalities stood at": no other figure between
+        "toll_noun": re.compile(
+            rf"\b({words_pattern(cas['toll_nouns'])})\b[^.;\d]{{0,40}}?\b(?:{verb_forms_only})(?:\s+(?:to|at))?\s*$",
+            re.I,
+        ),
         # "lost 300 men", "the loss of those three people"
         "lost": re.compile(
             rf"\b(?:{words_pattern(verb_forms('lose'))}|loss(?:es)?\s+of)(?:\s+(?:{words_pattern(_DETERMINERS)}))?\s*$",
@@ -235,6 +241,7 @@ def _cue_keys() -> dict[str, frozenset[str]]:
         "noun_of_end": runs_of(["of", *qualifiers, *_DETERMINERS, "a", "an"], last=True),
         "lost_end": runs_of([*verb_forms("lose"), "of", *_DETERMINERS], last=True),
         "toll": runs_of(["toll", "tolls"]),
+        "toll_noun": runs_of(list(cas["toll_nouns"])),
         "split_verb_end": runs_of(sorted(_split_phrase_tails()), last=True),
         "and_end": runs_of(["and"], last=True),
         "qualifier_or_det_end": runs_of([*qualifiers, *_QUALIFIER_DETERMINERS], last=True),
@@ -282,6 +289,8 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     if toll := _toll_cue(head) or _toll_cue(text[max(0, fig.start - 100) : fig.start]):
         category = data("casualties")["tolls"].get((toll.group(1) or "death").lower(), "killed")
         return category, toll.group(0).strip()
+    if toll := _toll_noun_cue(head):
+        return data("casualties")["toll_nouns"][toll.group(1).lower()], toll.group(0).strip()
     return None
 
 
@@ -373,6 +382,11 @@ def _lost_cue(head: str, end: str | None) -> re.Match[str] | None:
 
 def _toll_cue(head: str) -> re.Match[str] | None:
     return _cue_patterns()["toll"].search(head) if may_hold(head, _cue_keys()["toll"]) else None
+
+
+def _toll_noun_cue(head: str) -> re.Match[str] | None:
+    """ "Deaths rose to", "the number of fatalities stood at": a running count named by its noun."""
+    return _cue_patterns()["toll_noun"].search(head) if may_hold(head, _cue_keys()["toll_noun"]) else None
 
 
 def group_before(text: str, fig: Figure) -> tuple[str, str] | None:
