@@ -152,6 +152,35 @@ def test_units(text: str, value: float, unit: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("In Lagos, Nigeria, the kidnappers asked for N50m.", 50_000_000, "NGN"),
+        ("Nigerian petrol now sells at N712 per litre.", 712, "NGN"),
+        ("The county set aside Sh2.5 billion for relief.", 2_500_000_000, "KES"),
+        ("A Ugandan court fined him Sh4 million.", 4_000_000, "UGX"),
+        ("Each household gets KSh3,000 a month.", 3000, "KES"),
+        ("Philippine farm losses reached P12.6 million.", 12_600_000, "PHP"),
+        ("Speeding carries a fine of Dh600.", 600, "AED"),
+        ("South Africa's miners lost R2.4 billion in wages.", 2_400_000_000, "ZAR"),
+        ("The ministry paid Tk 25 lakh to the families.", 2_500_000, "BDT"),
+        ("The province lost Rp 4.2 trillion in exports.", 4_200_000_000_000, "IDR"),
+        ("Pakistan's cabinet approved Rs3 billion for the victims.", 3_000_000_000, "PKR"),
+        ("The state released Rs 40 crore for repairs.", 400_000_000, "INR"),
+    ],
+)
+def test_currency_abbreviations_written_before_the_number(text: str, value: float, unit: str) -> None:
+    """Glued or spaced, an abbreviation before the number is its currency; a country's one ("N", "P",
+    "R") only where the document names that country or currency, a shared one ("Sh", "Rs") by it."""
+    c = one(text)
+    assert (c.value, c.unit, c.kind) == (pytest.approx(value), unit, "money")
+
+
+@pytest.mark.parametrize("text", ["Nurses asked for N95 masks.", "He filled in a P45 form.", "The R2 rule."])
+def test_a_country_letter_before_a_number_is_no_currency_where_the_country_is_not_named(text: str) -> None:
+    assert all(c.kind != "money" for c in claims(text))
+
+
+@pytest.mark.parametrize(
     ("text", "category"),
     [
         ("The blast killed 12 people.", "killed"),

@@ -42,13 +42,15 @@ def extract(doc: Document) -> list[Claim]:
 
 def sentence_figures(text: str, currency_hint: dict[str, str] | None = None) -> list[Figure]:
     """The figures of one sentence, in order."""
-    mentions = [m for m in numbers.find(text) if notfigures.is_figure(text, m)]
+    hint = currency_hint or {}
+    found = numbers.find(text)
+    mentions = [m for m in found if notfigures.is_figure(text, m) or _money_by_prefix(text, m, hint)]
     if not mentions:
         return []  # most sentences: every step below reads the figures
     figures = ranges.join_ranges(text, [Figure.of(m) for m in mentions])
     for fig in figures:
         units.read_qualifier(text, fig)
-        units.read_unit(text, fig, currency_hint or {})
+        units.read_unit(text, fig, hint)
         if fig.unit is None and fig.kind != "fraction" and not counting.read_people(text, fig):
             units.read_rare_unit(text, fig)
     if len(figures) <= DENSE_SENTENCE:  # a run of hundreds of numbers is a table, not a casualty report
@@ -61,6 +63,11 @@ def sentence_figures(text: str, currency_hint: dict[str, str] | None = None) -> 
     units.share_units(text, figures)
     units.inherit_compared_units(text, figures)
     return figures
+
+
+def _money_by_prefix(text: str, m: numbers.Mention, hint: dict[str, str]) -> bool:
+    """ "Tk 50", "N100m": a currency abbreviation before digits makes them money, never a label."""
+    return m.kind == "digits" and units.prefix_currency(text, m.start, hint) is not None
 
 
 def _to_claim(doc: Document, sentence: Sentence, fig: Figure, claim_id: str) -> Claim:

@@ -121,7 +121,10 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         return
     after = text[fig.number_end : fig.number_end + 40]
     head = text[max(0, fig.number_start - 8) : fig.number_start]
-    if m := pats["symbol"].search(head):
+    if prefixed := prefix_currency(text, fig.number_start, currency_hint):
+        fig.unit, fig.kind = prefixed[0], "money"
+        fig.start = min(fig.start, prefixed[1])
+    elif m := pats["symbol"].search(head):
         fig.unit, fig.kind = u["currency_symbols"][m.group(1)], "money"
         fig.start = min(fig.start, fig.number_start - len(head) + m.start())
     elif m := pats["code_before"].search(head):
@@ -346,7 +349,8 @@ def currency_context(prose: str) -> dict[str, str]:
 
     Only for the currency words the document can hold: a hint is looked up by a word of the prose
     (lower-cased, a final s dropped), so a word whose stem the lower-cased prose does not contain is
-    never looked up, and its countries are not searched for."""
+    never looked up, and its countries are not searched for. A currency prefix's hint ("N" in a
+    Nigerian story) is keyed by the prefix as written, after a space: `prefix_currency`."""
     hints: dict[str, str] = {}
     low = prose.lower()
     for stem, countries in _country_currencies():
@@ -354,7 +358,40 @@ def currency_context(prose: str) -> dict[str, str]:
             for country, code in countries:
                 if country in prose:
                     hints.setdefault(stem, code)
+    for prefix, countries in _prefix_countries():
+        if prefix in prose:
+            for country, code in countries:
+                if country in prose:
+                    hints.setdefault(f" {prefix}", code)
     return hints
+
+
+def prefix_currency(text: str, number_start: int, hint: dict[str, str]) -> tuple[str, int] | None:
+    """A currency abbreviation right before a number ("N100m", "Sh1.2 billion", "Rp 3 trillion"):
+    its code and where it starts, or None. A prefix whose entry is a dict counts only where the
+    document names one of its countries (`currency_context`), else by its default if it has one."""
+    m = _prefix_pattern().search(text, max(0, number_start - 8), number_start)
+    if m is None:
+        return None
+    entry = data("units")["currency_prefixes"][m.group(1)]
+    code = entry if isinstance(entry, str) else hint.get(f" {m.group(1)}", entry.get("default"))
+    return (code, m.start(1)) if code else None
+
+
+@cache
+def _prefix_pattern() -> re.Pattern[str]:
+    prefixes = sorted(data("units")["currency_prefixes"], key=len, reverse=True)
+    return re.compile(rf"(?<![\w$€£¥])({'|'.join(map(re.escape, prefixes))})[\s\u00a0]?\Z")
+
+
+@cache
+def _prefix_countries() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """(prefix, ((country or word, code), ...)) for each prefix a document's words decide."""
+    return tuple(
+        (prefix, tuple((country, code) for country, code in entry.items() if country != "default"))
+        for prefix, entry in data("units")["currency_prefixes"].items()
+        if isinstance(entry, dict)
+    )
 
 
 @cache
