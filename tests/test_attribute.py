@@ -1312,3 +1312,24 @@ def test_the_cue_lists_needles_as_by_counting() -> None:
 
     lists = [*_sentence_cues().values(), frozenset().union(*_sentence_cues().values())]
     assert all(needles_for(cues) == _needles_by_counting(cues) for cues in lists)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "9 workers died, said Colonel Saeed Rahimi, director of traffic at the city police.",
+            "Colonel Saeed Rahimi",
+        ),
+        ("9 workers died, said Lena Ortiz, spokeswoman for the fire service.", "Lena Ortiz"),
+        (
+            "According to the Institute for Conflict Studies, a Nairobi-based think tank, 9 died.",
+            "the Institute for Conflict Studies",
+        ),
+        ("The army put the total number of fighters killed at 9.", "The army"),
+    ],
+)
+def test_classes_of_the_first_extraction_hunt(text: str, source: str) -> None:
+    """A bare title after an inverted speaker is an apposition; "think tank" is a noun, not the verb;
+    "put the total number of fighters killed at" is a toll given by its subject."""
+    assert names(only(text)) == [source]

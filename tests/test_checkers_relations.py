@@ -2371,3 +2371,18 @@ def test_round_figures_are_not_read_as_loosely_as_their_zeros_allow(
 def test_classes_from_the_seventh_missed_error_hunt(text: str, rule: str, fails: bool) -> None:
     assert statuses(text, rule)
     assert ("fail" in statuses(text, rule)) == fails
+
+
+def test_those_described_by_a_word_are_the_count_told_with_it() -> None:
+    """ "Of those rescued" is the count the rescuers brought out, not the few who waited in a gallery,
+    though only the few are named as people: 12 taken to hospital is no part of eight."""
+    text = (
+        "Four dead, two missing after tunnel fire at Brask quarry\n\n"
+        "Four workers were killed and two remain missing after a fire in a tunnel of the Brask quarry "
+        "on Monday, the operator said.\n\n"
+        "Forty-one workers were underground at the time. By Tuesday night rescuers had brought 33 to the "
+        "surface, up from 25 that morning, after reaching a gallery where eight men had waited for more "
+        "than a day.\n\n"
+        "Of those rescued, 12 were taken to hospital, three of them with burns."
+    )
+    assert "fail" not in statuses(text, "subset")

@@ -12,6 +12,7 @@ From audit/data/attribution.yaml: `reporting_verbs`, `speech_participles`,
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from audit.attribute.chains import (
     QUOTED_AS,
@@ -34,7 +35,7 @@ from audit.attribute.clauses import (
     subject,
     tail_is_empty,
 )
-from audit.attribute.originators import Mention, lexicon, parse_source, source_like
+from audit.attribute.originators import Mention, lexicon, parse_source, phrase_regex, source_like
 from audit.attribute.records import Attribution, Direction
 from audit.attribute.vocab import TOLD_WHOM, cue_in, patterns
 from audit.model import Sentence
@@ -111,7 +112,7 @@ def _verb_attribution(
         if not before or before[-1] not in ',"”':
             return None
         end, phrase = np_after(text, verb_end)
-        appos = _APPOSITION_AFTER.match(text, end) or _NAME_AFTER_ROLE.match(text, end)
+        appos = _apposition_after().match(text, end) or _NAME_AFTER_ROLE.match(text, end)
         # '..., said Ahmed Ali, a local doctor.', '..., said the fire service's spokeswoman, Maria Lopez.'
         if appos and not patterns()["verbs"].search(appos.group(0)):
             end = appos.end()
@@ -164,7 +165,16 @@ def _verb_attribution(
 
 _FIRST_PERSON = frozenset({"i", "we"})
 _IN_A_STATEMENT = re.compile(r"\s+in\s+a\s+statement")
-_APPOSITION_AFTER = re.compile(r",\s+(?:an?|the)\s+[^,.;:]*")
+
+
+@cache
+def _apposition_after() -> re.Pattern[str]:
+    """', a local doctor', ', the agency's head', and a bare title: ', director of the Traffic
+    Department at the city police' (`titles`)."""
+    titles = phrase_regex(lexicon().words("titles")).pattern
+    return re.compile(rf",\s+(?:(?:an?|the)\s+|(?={titles}\s+(?:of|at|for|in|with)\b))[^,.;:]*")
+
+
 # a name set after the role that opens the phrase, ending the sentence: ", Maria Lopez."
 _NAME_AFTER_ROLE = re.compile(
     r",\s+(?:[A-Z][\w'\u2019-]*\.?\s+){0,3}[A-Z][\w'\u2019-]*(?=\s*[.!?\"\u201d]*\s*$)"

@@ -508,6 +508,9 @@ def _group_referred_to(ctx: Context, options: dict[str, Any]) -> list[tuple[Clai
             and (just_told or not part_of_group(ctx.before(c, 40)))  # "12 ..., including seven children"
             and not after_from(ctx, c)  # "down from a record 81,900": an old value
         ]
+        described = _DESCRIBED_THOSE.match(_clause_before(ctx, part)) if harm == "any" else None
+        if described:  # "Of those rescued": the count told with its word, if the copy has one
+            candidates = _told_with_word(ctx, part, reference_start, described.group(1)) or candidates
         if not candidates and harm != "any":  # "31 of the injured", paragraphs after the lede's injured
             candidates = _ledes_figures_of(ctx, harm, part)
         if not candidates:
@@ -526,6 +529,33 @@ def _group_referred_to(ctx: Context, options: dict[str, Any]) -> list[tuple[Clai
 _NAMED_GROUP_REACH = 3  # sentences: "Four of the injured" may follow a sentence about one of them
 # "Among those, ", "Of these, ": the pronoun alone, no words saying which (not "Of those rescued, ")
 _BARE_THOSE = re.compile(r"^\W*(?:of|among|amongst)\s+(?:those|these|them)\s*,\s*$", re.I)
+
+
+# "Of those rescued, ", "Among those evacuated, ": a group described by a word of its own
+_DESCRIBED_THOSE = re.compile(r"^\W*(?:of|among|amongst)\s+(?:those|these)\s+([a-z]{4,})\b[^.;:]*$", re.I)
+
+
+def _told_with_word(ctx: Context, part: Claim, reference_start: int, word: str) -> list[Claim]:
+    """The counts of the sentence before told with the word that describes the group ("rescuers had
+    brought 29 to the surface" for "Of those rescued"), people or a bare number."""
+    return [
+        c
+        for c in ctx.figures_in(part.sentence - 1, part.sentence)
+        if c.end <= reference_start
+        and (is_people(c) or _a_bare_count(c))
+        and not after_from(ctx, c)
+        and _told_with(ctx, c, word)
+    ]
+
+
+def _told_with(ctx: Context, whole: Claim, word: str) -> bool:
+    """Does the clause of `whole` say the word that describes the group ("rescued" for "those
+    rescued"), in any inflection (the first five letters: "rescue", "rescuers", "rescued")?"""
+    sentence = ctx.sentence(whole)
+    if sentence is None:
+        return False
+    around = sentence.text[max(0, whole.start - sentence.start - 60) : whole.end - sentence.start + 60]
+    return word[:5].lower() in around.lower()
 
 
 def _ledes_figures_of(ctx: Context, harm: str, part: Claim) -> list[Claim]:

@@ -149,9 +149,12 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     after_alts, noun_of_alts = [], []
     suffering = words_pattern(inflected(tuple(cas["suffering_verbs"])))
     for cat, words in fam.after.items():
-        # "eight people suffered serious injury": a harm noun after a verb of suffering, in either number
+        # "eight people suffered serious injury", "one with serious burns": a harm noun after a verb of
+        # suffering or "with", in either number
         persons = words_pattern(fam.persons[cat])
-        suffered = rf"(?:{suffering})\s+(?:from\s+)?(?:[\w-]+\s+){{0,2}}?(?:{persons})"
+        # "with" only for injuries: "with serious burns", never "with death threats" or "with killing"
+        opener = f"{suffering}|with" if cat == "wounded" else suffering
+        suffered = rf"(?:{opener})\s+(?:from\s+)?(?:[\w-]+\s+){{0,2}}?(?:{persons})"
         alts = [
             words_pattern(words),
             suffered if fam.persons[cat] else "",
@@ -209,7 +212,7 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
     return {
         # what may stand between a cue and its figure: "killing at least 12", "wounded some of the 40"
         "qualifier_or_det": re.compile(rf"(?:\b(?:{qualifiers})\s+)*$", re.I),
-        "of_the": re.compile(rf"\b(?:of|among)\s+the\s+({groups})\s*,?[^.;:]{{0,80}}$", re.I),
+        "of_the": re.compile(rf"\b(?:of|among)\s+(?:the|those)\s+({groups})\s*,?[^.;:]{{0,80}}$", re.I),
         # "Of the 130 injured, 77 were women": the part right after the counted group
         "of_the_n": re.compile(
             rf"\b(?:of|among)\s+the\s+[\d,.]+\s+({groups})\s*,\s*(?:(?:{qualifiers})\s+)*$", re.I
@@ -468,6 +471,8 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
         return
     if _a_reading(text, fig):
         return  # "a magnitude 6.8 earthquake", "the oldest was 91": a reading or an age, no head-count
+    if _UNCOUNTED().match(text, fig.end):
+        return  # "2,500 head of livestock drowned", "killed 40 sheep": animals, no head-count of people
     if _ABOARD_AFTER.match(text, fig.end):
         fig.category, fig.unit, fig.kind = "count", "people", "count"
         return  # "with 150 on board, at least 34 dead": those aboard, not the harmed among them
@@ -484,9 +489,10 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     after = _casualty_after(text, fig, figures)
     if before is None and after is None:
         before = group_before(text, fig)  # "Of the 50 casualties, 20 were killed": its own verb first
-    if after and after[1].lower() == "lives" and _spared(text, fig):  # "save six million lives"
+    if _spared(text, fig) and (before or (after and _names_the_harmed(after[1]))):
+        # "save six million lives", "rescued nine of the victims"; not "rescued 40 injured miners"
         fig.category, fig.unit, fig.kind = "count", "people", "count"
-        return
+        return  # those spared are counted, whatever harm their noun names
     # "left 24 others wounded": after a leave verb the cue comes after the figure
     leave = _cue_patterns()["leave"].search(text[max(0, fig.start - 12) : fig.start])
     chosen = (after or before) if leave else (before or after)
@@ -513,6 +519,12 @@ def _a_reading(text: str, fig: Figure) -> bool:
 
 _A_READING_BEFORE = re.compile(r"\b(?:magnitude|the\s+(?:oldest|youngest)\s+(?:was|is|being)|aged)\s*$", re.I)
 _A_READING_AFTER = re.compile(r"-?\s*magnitude\b", re.I)
+
+
+def _names_the_harmed(cue: str) -> bool:
+    """A cue that names people by a harm they suffered before ("victims", "hostages", "lives"), not one
+    that says the harm they bear ("injured miners")."""
+    return cue.lower() in cues().people or cue.lower() == "lives"
 
 
 def _spared(text: str, fig: Figure) -> bool:
@@ -616,7 +628,13 @@ def _killing_nouns() -> frozenset[str]:
 _NUMBER_OF_AFTER = re.compile(r"\s+the\s+(?:number|toll|total)\s+of\s+[^.;,]{0,60}?\b(?:who|that)\b", re.I)
 
 
-_HARM_JOINER = re.compile(r"\s*,?\s*(?:and/or|or|and)\s+(?:[a-z]+ly\s+)?", re.I)
+# "killed or wounded", "died or gone missing", "were killed or are still missing": auxiliaries and an
+# adverb may stand before the second harm
+_HARM_JOINER = re.compile(
+    r"\s*,?\s*(?:and/or|or|and)\s+(?:(?:were|was|are|is|be|been|being|have|has|had|gone|went|go|got)\s+)?"
+    r"(?:[a-z]+ly\s+)?",
+    re.I,
+)
 
 
 def _joined_harms(text: str, start: int, end: int, first: str) -> tuple[str, str] | None:
@@ -679,6 +697,11 @@ def _counts_things(after: str) -> bool:
     )
 
 
+@cache
+def _UNCOUNTED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    return re.compile(rf"\s+(?:{words_pattern(data('casualties')['uncounted_things'])})\b", re.I)
+
+
 def _harms_a_thing(after: str) -> bool:
     """ "seized 240 rifles", "captured 40 tanks", "wounded three horses": the object after the figure
     is a lower-case plural that names no people. An agent noun ("smugglers", "mediators",
@@ -727,6 +750,20 @@ _OBJECT_AFTER = re.compile(
 _AUXILIARY_BEFORE = re.compile(r"\b(?:were|was|been|are|is|being|be)\s+(?:\w+\s+)?$", re.I)
 
 
+def _nouns_its_own(text: str, end: int, nxt: Figure, cue_at: int) -> bool:
+    """Is the cue a harm noun right after the next figure ("23 deaths"), when this figure has a noun
+    of its own before the next ("1,486 suspected cholera cases and")?"""
+    word = _WORD_AT.match(text, cue_at)
+    if text[nxt.end : cue_at].strip() or word is None or word.group(0).lower() not in _harm_nouns():
+        return False
+    between = _COORDINATORS.sub(" ", text[end : nxt.start])
+    return bool(between.strip())
+
+
+_WORD_AT = re.compile(r"[A-Za-z]+")
+_COORDINATORS = re.compile(r"\b(?:and|or|as well as|plus)\b|[,;]", re.I)
+
+
 def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: int) -> bool:
     """Another figure stands between this one and the cue: the cue is that figure's, unless
     the two are coordinated ("eight women and four men injured")."""
@@ -736,6 +773,8 @@ def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: 
     if nxt is None or cue_at <= nxt.start:
         return False
     joint = fig.noun_end if fig.noun_end > 0 else fig.end  # past "two of the three victims" when read so
+    if _nouns_its_own(text, fig.end, nxt, cue_at):
+        return True  # "1,486 cholera cases and 23 deaths": the deaths are 23's noun, the cases 1,486's
     if _WHOLE_OPENS.search(text, max(0, fig.start - 30), fig.start):
         return True  # "Of the 4,200 patients, 312 have died": the verb is the part's, not the whole's
     if _PART_OF_THE_GROUP_BEFORE.match(text, fig.end):
