@@ -1333,3 +1333,23 @@ def test_classes_of_the_first_extraction_hunt(text: str, source: str) -> None:
     """A bare title after an inverted speaker is an apposition; "think tank" is a noun, not the verb;
     "put the total number of fighters killed at" is a toll given by its subject."""
     assert names(only(text)) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("9 bodies were found, said Ana Ruiz, deputy regional director of the coastguard.", "Ana Ruiz"),
+        (
+            "The Harbour Pilots and Boatmen Forum said 9 crews were lost.",
+            "The Harbour Pilots and Boatmen Forum",
+        ),
+        (
+            "Gunmen raided a school in Nigeria's Kebbi state overnight, taking 9 pupils, police said.",
+            "police",
+        ),
+    ],
+)
+def test_classes_of_the_second_set_of_the_extraction_hunt(text: str, source: str) -> None:
+    """Up to two words before a bare title; an organisation whose last word is "Forum" (or "Society",
+    "Project", ...) keeps its "and"; "Kebbi state" is a federal state, not the verb."""
+    assert names(only(text)) == [source]

@@ -678,3 +678,22 @@ def test_a_reading_an_age_or_those_aboard_is_no_toll(text: str, expected: list[s
 def test_classes_of_the_first_extraction_hunt(text: str, categories: list[str]) -> None:
     """Classes read off the first set of the extraction hunt, stated in sentences of our own."""
     assert [f.category for f in sentence_figures(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("Six steelworkers have died and two others remain trapped underground.", ["killed", "missing"]),
+        ("Ten guards were trapped near the gate until police arrived.", ["count"]),
+        ("Rescuers free 11 divers, three still trapped", ["count", "missing"]),
+        ("Of the 312 deaths, 120 were drownings.", ["killed", "killed"]),
+        ("The shootings bring the county's homicide total to 23 this year.", ["killed"]),
+        ("Gunmen killed 14 this year, police said.", ["killed"]),
+        ("About 240 were spending the night in two evacuation centres.", ["displaced", "other"]),
+        ("Some 900 residents are staying in temporary shelters.", ["displaced"]),
+        ("Some 12 lorries stayed at the relief camps.", ["other"]),
+    ],
+)
+def test_classes_of_the_second_set_of_the_extraction_hunt(text: str, categories: list[str]) -> None:
+    """Classes read off the second set of the first extraction hunt, in sentences of our own."""
+    assert [f.category for f in sentence_figures(text)] == categories

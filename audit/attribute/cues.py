@@ -169,10 +169,12 @@ _IN_A_STATEMENT = re.compile(r"\s+in\s+a\s+statement")
 
 @cache
 def _apposition_after() -> re.Pattern[str]:
-    """', a local doctor', ', the agency's head', and a bare title: ', director of the Traffic
-    Department at the city police' (`titles`)."""
+    """', a local doctor', ', the agency's head', and a bare title, up to two words before it: ',
+    director of the Traffic Department', ', deputy assistant director of the fire service' (`titles`)."""
     titles = phrase_regex(lexicon().words("titles")).pattern
-    return re.compile(rf",\s+(?:(?:an?|the)\s+|(?={titles}\s+(?:of|at|for|in|with)\b))[^,.;:]*")
+    return re.compile(
+        rf",\s+(?:(?:an?|the)\s+|(?=(?:[a-z-]+\s+){{0,2}}{titles}\s+(?:of|at|for|in|with)\b))[^,.;:]*"
+    )
 
 
 # a name set after the role that opens the phrase, ending the sentence: ", Maria Lopez."

@@ -616,12 +616,13 @@ def _split_coordination(name: str) -> list[str]:
 def _one_organisation(before: str, after: str) -> bool:
     """ "the UN Relief and Works Agency", "Meteorology and Geophysics Agency": capitalised words on both
     sides of "and", the second part ending on an organisation's word and the first on none, are one
-    name ("the Health Ministry and Police" are two: "Ministry" is a whole already)."""
+    name, a capitalised people noun in it too ("the Harbour Pilots and Boatmen Forum"); "the Health
+    Ministry and Police" are two: "Ministry" is a whole already."""
     first, last = _WORD.findall(before), _WORD.findall(after)
     if not first or not last or not (_capitalised(first[-1]) and _capitalised(last[0])):
         return False
     organisations = _sets()["organisation_words"]
-    return last[-1].lower() in organisations and first[-1].lower() not in _sets()["lexical"]
+    return last[-1].lower() in organisations and first[-1].lower() not in organisations
 
 
 def _name_after_role(head: str, description: str) -> bool:

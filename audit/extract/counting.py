@@ -171,7 +171,11 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     return {
         "after": re.compile(rf"\b(?:{'|'.join(after_alts)})\b", re.I),
         "noun_of": re.compile(rf"\b(?:{'|'.join(noun_of_alts)})\s+of\s+(?:(?:{qualifiers})\s+)*$", re.I),
-        "toll": re.compile(rf"\b(?:({tolls})\s+)?tolls?\b(?:[^.;]{{0,60}}?\b(?:{toll_verbs}))?\s*$", re.I),
+        # "the death toll rose to", "the homicide total to": a total is a toll when its kind is named
+        "toll": re.compile(
+            rf"\b(?:({tolls})\s+(?:tolls?|totals?|tally|count)|tolls?)\b(?:[^.;]{{0,60}}?\b(?:{toll_verbs}))?\s*$",
+            re.I,
+        ),
         # "deaths rose to", "the number of fatalities stood at": no other figure between
         "toll_noun": re.compile(
             rf"\b({words_pattern(cas['toll_nouns'])})\b[^.;\d]{{0,40}}?\b(?:{verb_forms_only})(?:\s+(?:to|at))?\s*$",
@@ -208,6 +212,7 @@ def _before_pattern() -> re.Pattern[str]:
 @cache
 def _harm_patterns() -> dict[str, re.Pattern[str]]:
     groups = words_pattern(harmed_groups())
+    counted = words_pattern({**harmed_groups(), **cues().counted_groups})
     qualifiers = words_pattern([*data("numbers")["qualifiers_before"], *_QUALIFIER_DETERMINERS])
     return {
         # what may stand between a cue and its figure: "killing at least 12", "wounded some of the 40"
@@ -215,7 +220,7 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
         "of_the": re.compile(rf"\b(?:of|among)\s+(?:the|those)\s+({groups})\s*,?[^.;:]{{0,80}}$", re.I),
         # "Of the 130 injured, 77 were women": the part right after the counted group
         "of_the_n": re.compile(
-            rf"\b(?:of|among)\s+the\s+[\d,.]+\s+({groups})\s*,\s*(?:(?:{qualifiers})\s+)*$", re.I
+            rf"\b(?:of|among)\s+the\s+[\d,.]+\s+({counted})\s*,\s*(?:(?:{qualifiers})\s+)*$", re.I
         ),
         # "the victims were two women and a boy", "the dead included 12 children"
         "group_were": re.compile(
@@ -225,7 +230,7 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "the number of dead", "put the number of civilians killed at 30", "the tally of those injured"
         "number_of": re.compile(
-            rf"\b(?:number|count|tally|total)\s+of\s+(?:(?!who\b|that\b|which\b)[A-Za-z-]+\s+){{0,2}}?({groups})\b"
+            rf"\b(?:number|count|tally|total)\s+of\s+(?:(?!who\b|that\b|which\b)[A-Za-z-]+\s+){{0,2}}?({counted})\b"
             rf"(?:[^.;:]|(?<=\d)\.(?=\d)){{0,60}}$",  # a decimal point ("magnitude 6.8") ends no clause
             re.I,
         ),
@@ -243,7 +248,7 @@ def _cue_keys() -> dict[str, frozenset[str]]:
         "before_end": runs_of([*set().union(*fam.before.values()), "death"], last=True),  # _TO_DEATH
         "noun_of_end": runs_of(["of", *qualifiers, *_DETERMINERS, "a", "an"], last=True),
         "lost_end": runs_of([*verb_forms("lose"), "of", *_DETERMINERS], last=True),
-        "toll": runs_of(["toll", "tolls"]),
+        "toll": runs_of(["toll", "tolls", "total", "totals", "tally", "count"]),
         "toll_noun": runs_of(list(cas["toll_nouns"])),
         "split_verb_end": runs_of(sorted(_split_phrase_tails()), last=True),
         "and_end": runs_of(["and"], last=True),
@@ -252,7 +257,7 @@ def _cue_keys() -> dict[str, frozenset[str]]:
         "after": runs_of(
             [*set().union(*fam.after.values()), *inflected(tuple(cas["suffering_verbs"])), "death"]
         ),
-        "groups": runs_of(harmed_groups()),
+        "groups": runs_of([*harmed_groups(), *cues().counted_groups]),
     }
 
 
@@ -401,7 +406,8 @@ def group_before(text: str, fig: Figure) -> tuple[str, str] | None:
         return None  # every pattern names a group
     groups = (pats[name].search(window) for name in ("of_the", "of_the_n", "number_of", "group_were"))
     if of_the := next((m for m in groups if m), None):
-        return harmed_groups()[of_the.group(1).lower()], of_the.group(0).strip(" ,")
+        word = of_the.group(1).lower()
+        return {**cues().counted_groups, **harmed_groups()}[word], of_the.group(0).strip(" ,")
     return None
 
 
@@ -489,13 +495,17 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     after = _casualty_after(text, fig, figures)
     if before is None and after is None:
         before = group_before(text, fig)  # "Of the 50 casualties, 20 were killed": its own verb first
-    if _spared(text, fig) and (before or (after and _names_the_harmed(after[1]))):
-        # "save six million lives", "rescued nine of the victims"; not "rescued 40 injured miners"
+    if _spared(text, fig) and (before or (after and not _bears_the_harm(text, fig, after[1]))):
+        # "save six million lives", "rescued nine of the victims", "free 17 miners, four still trapped";
+        # not "rescued 40 injured miners"
         fig.category, fig.unit, fig.kind = "count", "people", "count"
         return  # those spared are counted, whatever harm their noun names
     # "left 24 others wounded": after a leave verb the cue comes after the figure
     leave = _cue_patterns()["leave"].search(text[max(0, fig.start - 12) : fig.start])
     chosen = (after or before) if leave else (before or after)
+    sheltered = _SHELTERED().match(text, fig.end) and not _counts_things(text[fig.end : fig.end + 30])
+    if chosen is None and sheltered:
+        chosen = ("displaced", "sheltered")  # "180 were spending the night in evacuation centres"
     if chosen is None:
         if fig.unit == "people":
             fig.category = "count"
@@ -521,10 +531,22 @@ _A_READING_BEFORE = re.compile(r"\b(?:magnitude|the\s+(?:oldest|youngest)\s+(?:w
 _A_READING_AFTER = re.compile(r"-?\s*magnitude\b", re.I)
 
 
-def _names_the_harmed(cue: str) -> bool:
-    """A cue that names people by a harm they suffered before ("victims", "hostages", "lives"), not one
-    that says the harm they bear ("injured miners")."""
-    return cue.lower() in cues().people or cue.lower() == "lives"
+@cache
+def _SHELTERED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    cas = data("casualties")
+    return re.compile(
+        rf"[^.;:]{{0,40}}?\b(?:{cas['shelter_verbs']})\b[^.;:]{{0,20}}?\b(?:in|at)\s+"
+        rf"(?:[\w-]+\s+){{0,3}}?(?:{cas['shelter_places']})\b",
+        re.I,
+    )
+
+
+def _bears_the_harm(text: str, fig: Figure, cue: str) -> bool:
+    """Does the harm cue modify the figure's own noun, right after it ("40 injured miners"), not name
+    people by a harm they suffered before ("victims", "hostages", "lives") or say another figure's?"""
+    if cue.lower() in cues().people or cue.lower() == "lives":
+        return False
+    return bool(re.match(rf"\s+(?:[a-z-]+\s+)?{re.escape(cue)}\b", text[fig.end : fig.end + 40], re.I))
 
 
 def _spared(text: str, fig: Figure) -> bool:
@@ -728,7 +750,10 @@ _OBJECT_OPENERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "so
 @cache
 def _OBJECT_NOUNS() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
     modifiers = words_pattern(data("casualties")["thing_modifiers"])
-    return re.compile(rf"\s+(?:(?:{modifiers})\s+)?([a-z]{{2,}}[a-rt-z]s)\b(?:\s+([\w-]+))?")
+    not_plurals = words_pattern(data("casualties")["not_plurals"])
+    return re.compile(
+        rf"\s+(?:(?:{modifiers})\s+)?(?!(?:{not_plurals})\b)([a-z]{{2,}}[a-rt-z]s)\b(?:\s+([\w-]+))?"
+    )
 
 
 @cache

@@ -74,6 +74,9 @@ class Cues:
     persons: dict[str, set[str]] = field(default_factory=dict)  # "suffered serious injury"
     head_nouns: dict[str, str] = field(default_factory=dict)  # "12 deaths", "22,000 refugees"
     groups: dict[str, str] = field(default_factory=dict)  # "of the arrested", "among the evacuated"
+    # harm nouns that name a group only with its count: "Of the 871 deaths, 457 ...", "the number of
+    # deaths reached 12" (not "of the deaths" alone, which may end a clause of its own)
+    counted_groups: dict[str, str] = field(default_factory=dict)
     people: set[str] = field(default_factory=set)  # "refugees", unless a verb says more: "300 refugees died"
     intransitive: set[str] = field(default_factory=set)  # "died", "fled": what follows is no harmed object
 
@@ -121,6 +124,8 @@ def _add_family(out: Cues, cat: str, family: dict[str, Any]) -> None:
         out.groups.setdefault(noun, cat)  # "the number of evacuees rose to 45,000"
     for word in plurals | set(family.get("people", ())):
         out.head_nouns.setdefault(word, cat)
+    for noun in plurals:
+        out.counted_groups.setdefault(noun, cat)  # "Of the 871 deaths, 457 were overdoses"
     out.noun_of[cat] = persons | {form for noun in family.get("events", ()) for form in noun_forms(noun)}
     before |= set(family.get("before", ()))
 

@@ -43,10 +43,20 @@ def people_nouns() -> frozenset[str]:
 
 def is_people_noun(word: str) -> bool:
     """A lower-cased noun that counts people: listed, or a plural in "-ists"/"-ians" ("communists",
-    "Iranians") that is no listed exception ("assists")."""
+    "Iranians") or a compound ending in a people noun ("mineworkers", "tribesmen") that is no
+    listed exception ("assists", "specimen")."""
     if word in people_nouns():
         return True
-    return len(word) >= 7 and word.endswith(_people_suffixes()) and word not in _not_people()
+    if word in _not_people():
+        return False
+    if len(word) >= 7 and word.endswith(_people_suffixes()):
+        return True
+    return any(len(word) >= len(head) + 3 and word.endswith(head) for head in _compound_heads())
+
+
+@cache
+def _compound_heads() -> tuple[str, ...]:
+    return tuple(data("casualties")["people_compound_heads"])
 
 
 @cache
