@@ -759,3 +759,16 @@ def test_pounds_weigh_after_a_cue_past_a_decimal_or_in_a_masss_parenthesis(text:
     """ "pounds" is money unless the clause weighs (a decimal point ends no clause) or it converts the
     mass just before it in a parenthesis."""
     assert [c.unit for c in claims(text)][-1] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("KAMLOOPS, B.C. - The mill will close.\n\nThe province offered $12 million in aid.", "CAD"),
+        ("Floods hit Queensland towns\n\nThe council set aside $3 million for repairs.", "AUD"),
+        ("Markets fell in London.\n\nThe deal is worth $3 million.", "USD"),
+        ("TORONTO - Shares rose.\n\nThe US$3 million deal closed.", "USD"),
+    ],
+)
+def test_a_bare_dollar_is_the_currency_of_the_place_the_story_opens_in(text: str, unit: str) -> None:
+    assert [c.unit for c in claims(text) if c.kind == "money"] == [unit]

@@ -125,7 +125,9 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         fig.unit, fig.kind = prefixed[0], "money"
         fig.start = min(fig.start, prefixed[1])
     elif m := pats["symbol"].search(head):
-        fig.unit, fig.kind = u["currency_symbols"][m.group(1)], "money"
+        symbol = m.group(1)
+        fig.unit, fig.kind = currency_hint.get(" $") if symbol == "$" else None, "money"
+        fig.unit = fig.unit or u["currency_symbols"][symbol]
         fig.start = min(fig.start, fig.number_start - len(head) + m.start())
     elif m := pats["code_before"].search(head):
         fig.unit, fig.kind = m.group(1), "money"
@@ -358,6 +360,11 @@ def currency_context(prose: str) -> dict[str, str]:
             for country, code in countries:
                 if country in prose:
                     hints.setdefault(stem, code)
+    opening = prose[: int(data("units")["dollar_opening"])]
+    for place, code in data("units")["dollar_places"].items():
+        if re.search(rf"(?<![\w.]){re.escape(place)}(?!\w)", opening):
+            hints.setdefault(" $", code)  # "WINDSOR, Ont. -": the story's dollars are Canada's
+            break
     for prefix, countries in _prefix_countries():
         if prefix in prose:
             for country, code in countries:
