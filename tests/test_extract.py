@@ -772,3 +772,15 @@ def test_pounds_weigh_after_a_cue_past_a_decimal_or_in_a_masss_parenthesis(text:
 )
 def test_a_bare_dollar_is_the_currency_of_the_place_the_story_opens_in(text: str, unit: str) -> None:
     assert [c.unit for c in claims(text) if c.kind == "money"] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("In Malaysia the losses reached RM18mil.", 18_000_000, "MYR"),
+        ("The fund holds RM1.57bil.", 1.57e9, "MYR"),
+    ],
+)
+def test_mil_and_bil_are_scales_as_malaysian_copy_writes_them(text: str, value: float, unit: str) -> None:
+    c = one(text)
+    assert (c.value, c.unit) == (pytest.approx(value), unit)
