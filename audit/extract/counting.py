@@ -285,6 +285,9 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     if m:
         return m.category, m.written.strip()
     # "killed a commander and five of his guards"
+    if possessive := _POSSESSIVE_LAST.search(head):  # "killing a mother and her three children"
+        head = head[: possessive.start()] + " "
+        end = end_of(head)
     coordinated = _AFTER_A_SINGULAR.search(head) if ends_in(end, _cue_keys()["and_end"]) else None
     if coordinated and (m := _before_cue(first := head[: coordinated.start()], end_of(first))):
         return m.category, m.written.strip()
@@ -311,8 +314,12 @@ def _without_qualifiers(head: str, end: str | None) -> str:
     """`head` (ending in `end`: lexicon.end_of) without the qualifiers and determiners that end it:
     "killing at least " -> "killing "."""
     if ends_in(end, _cue_keys()["qualifier_or_det_end"]):
-        return head[: _harm_patterns()["qualifier_or_det"].search(head).start()]  # type: ignore[union-attr]
+        cut = head[: _harm_patterns()["qualifier_or_det"].search(head).start()]  # type: ignore[union-attr]
+        return _OPENING_QUOTE.sub(" ", cut)  # 'killed "at least six bandits"': the verb before the quote
     return head[:-1] if head.endswith("\n") else head  # no qualifier: the pattern matches nothing at "$"
+
+
+_OPENING_QUOTE = re.compile(r"\s[\"“‘']$")
 
 
 class _Cue(NamedTuple):
@@ -412,6 +419,7 @@ def group_before(text: str, fig: Figure) -> tuple[str, str] | None:
 
 
 # a singular object coordinated before the figure: "a commander and ", "the driver and "
+_POSSESSIVE_LAST = re.compile(r"(?<=\band)\s+(?:her|his|their|its)\s+$", re.I)
 _AFTER_A_SINGULAR = re.compile(r"\s(?:an?|the|one)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+and\s+$", re.I)
 
 
@@ -506,6 +514,9 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     sheltered = _SHELTERED().match(text, fig.end) and not _counts_things(text[fig.end : fig.end + 30])
     if chosen is None and sheltered:
         chosen = ("displaced", "sheltered")  # "180 were spending the night in evacuation centres"
+    hospitalised = _HOSPITALISED().match(text, fig.end) and not _counts_things(text[fig.end : fig.end + 30])
+    if chosen is None and hospitalised:
+        chosen = ("wounded", "taken to hospital")  # "five were taken to the Queen Elizabeth Hospital"
     if chosen is None:
         if fig.unit == "people":
             fig.category = "count"
@@ -536,8 +547,17 @@ def _SHELTERED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built 
     cas = data("casualties")
     return re.compile(
         rf"[^.;:]{{0,40}}?\b(?:{cas['shelter_verbs']})\b[^.;:]{{0,20}}?\b(?:in|at)\s+"
-        rf"(?:[\w-]+\s+){{0,3}}?(?:{cas['shelter_places']})\b",
+        rf"(?:[\w-]+\s+){{0,3}}?(?:{cas['shelter_places']})\b"
+        r"(?!\s+(?:office|offices|staff|managers?|directors?|workers?|kitchens?|clinics?|headquarters)\b)",
         re.I,
+    )
+
+
+@cache
+def _HOSPITALISED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    cas = data("casualties")
+    return re.compile(
+        rf"[^.;:]{{0,50}}?\b(?i:{cas['hospital_verbs']})\s+(?:the\s+)?(?:{cas['hospital_names']})\b"
     )
 
 
@@ -779,13 +799,17 @@ def _nouns_its_own(text: str, end: int, nxt: Figure, cue_at: int) -> bool:
     """Is the cue a harm noun right after the next figure ("23 deaths"), when this figure has a noun
     of its own before the next ("1,486 suspected cholera cases and")?"""
     word = _WORD_AT.match(text, cue_at)
-    if text[nxt.end : cue_at].strip() or word is None or word.group(0).lower() not in _harm_nouns():
+    if not _UP_TO_TWO_WORDS.fullmatch(text, nxt.end, cue_at) or word is None:
+        return False  # "23 deaths", "37 associated deaths"
+    if word.group(0).lower() not in _harm_nouns():
         return False
     between = _COORDINATORS.sub(" ", text[end : nxt.start])
-    return bool(between.strip())
+    return bool(between.strip()) and not _PART_OF.fullmatch(between)  # "94,000 of the 140,000 deaths"
 
 
 _WORD_AT = re.compile(r"[A-Za-z]+")
+_UP_TO_TWO_WORDS = re.compile(r"\s*(?:[a-z-]+\s+){0,2}")
+_PART_OF = re.compile(r"\s*(?:of|out\s+of|among)\s+(?:the\s+|its\s+|their\s+)?", re.I)
 _COORDINATORS = re.compile(r"\b(?:and|or|as well as|plus)\b|[,;]", re.I)
 
 
@@ -1059,7 +1083,9 @@ _SHARE_OPENER = re.compile(r"(?:\s+[a-z]+){0,3}?(?:\s*[,:\u2013\u2014]\s*|\s+-\s
 
 
 # "killed 45 Palestinians overnight, including 12 children": a part of the harmed figure before it
-_INCLUDING = re.compile(r"(?:\s+\w+){0,3}?\s*,?\s*(?:including|among\s+them|among\s+whom)\s+", re.I)
+# "62 bodies had been recovered by Tuesday afternoon, including 23 children": the rest of the
+# whole's clause, then "including"
+_INCLUDING = re.compile(r"(?:\s+[\w'’-]+){0,8}?\s*,?\s*(?:including|among\s+them|among\s+whom)\s+", re.I)
 
 
 _AND = re.compile(r"\s*,?\s+and\s+", re.I)
