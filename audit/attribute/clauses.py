@@ -222,7 +222,8 @@ def subject(text: str, verb_start: int, clauses: ClausesBefore | None = None) ->
         after_comma
         and prev.strip()
         and (first in PREPOSITIONS or relative or acronym_aside or _apposition(prev, seg))
-    ):
+        and not (_apposition(prev, seg) and _PLACE_LIST_BEFORE.search(text, 0, prev_start))
+    ):  # but "in Reynosa, Tamaulipas, the state prosecutor said": a place's region, not a name
         seg_start, seg = prev_start, text[prev_start:verb_start]
     elif comma_gap:
         return None
@@ -247,6 +248,10 @@ def subject(text: str, verb_start: int, clauses: ClausesBefore | None = None) ->
     return _trailing_np(seg_start, seg)
 
 
+# "in Reynosa, " before "Tamaulipas, the state prosecutor said": the next name continues the place
+_PLACE_LIST_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|outside|of)\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*,\s*$"
+)
 _NON_SPACE = re.compile(r"\S+")
 _VERB_FORM = re.compile(r"(?:ed|ing|n't|n’t)$")
 _DIGIT = re.compile(r"\d")

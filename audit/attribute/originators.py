@@ -621,8 +621,20 @@ def _one_organisation(before: str, after: str) -> bool:
     first, last = _WORD.findall(before), _WORD.findall(after)
     if not first or not last or not (_capitalised(first[-1]) and _capitalised(last[0])):
         return False
-    organisations = _sets()["organisation_words"]
-    return last[-1].lower() in organisations and first[-1].lower() not in organisations
+    organisations, titles = _sets()["organisation_words"], _sets()["titles"]
+    if first[-1].lower() in organisations:
+        return False
+    if _singular(last[-1].lower()) in organisations:
+        return True
+    # "An NHS Greater Glasgow and Clyde spokeswoman": a role owned by a name with "and" in it
+    return len(last) >= 2 and last[-1].lower() in titles and _capitalised(last[-2])
+
+
+def _singular(word: str) -> str:
+    """ "societies" -> "society", "forums" -> "forum": enough for the organisation words."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _name_after_role(head: str, description: str) -> bool:
