@@ -718,3 +718,17 @@ def test_classes_of_the_second_set_of_the_extraction_hunt(text: str, categories:
 def test_classes_of_the_second_extraction_hunt(text: str, categories: list[str]) -> None:
     """Classes read off the second extraction hunt after it was measured unread, in our own sentences."""
     assert [f.category for f in sentence_figures(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("Militants seized 110 schoolgirls from the hostel.", ["captured"]),
+        ("Police said 12 of the escaped prisoners had been recaptured.", ["captured"]),
+        ("The raiders numbered more than 80, witnesses said.", ["count"]),
+        ("The region's population of about 9 million needs food aid.", ["count"]),
+        ("The observer mission deployed 140 observers.", ["count"]),
+    ],
+)
+def test_head_counts_read_off_the_second_extraction_hunt(text: str, categories: list[str]) -> None:
+    assert [f.category for f in sentence_figures(text)] == categories

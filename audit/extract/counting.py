@@ -72,7 +72,9 @@ def _population(text: str, fig: Figure) -> bool:
         return True
     pats = _population_patterns()
     people_verb = pats["verb_after"].match(text, fig.end) or pats["side_or_group_after"].match(text, fig.end)
-    crowd = pats["crowd_before"].search(text, max(0, fig.start - 60), fig.start)
+    crowd = pats["crowd_before"].search(text, max(0, fig.start - 60), fig.start) or pats[
+        "numbered_before"
+    ].search(text, max(0, fig.start - 60), fig.start)
     before = pats["before"].search(text, max(0, fig.start - 60), fig.start)
     bare_after = pats["after"].match(text, fig.end)
     # "hired 300 last year"; not "to sentence one of the city's criminals", a person, no count
@@ -111,11 +113,20 @@ def _population_patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         # nothing counted after the figure: punctuation, the end, or a word that starts no noun phrase
-        "after": re.compile(rf"\s*(?:[^\w\s]|$|(?:{words_pattern(modifier_stops())})\b)", re.I),
+        # ... or a verb the place's people are the subject of ("a population of 50 million needs aid")
+        "after": re.compile(
+            rf"\s*(?:[^\w\s]|$|(?:{words_pattern([*modifier_stops(), *cas['population_verbs']])})\b)", re.I
+        ),
         # "put the crowd at", "a crowd of", "attendance was"
         "crowd_before": re.compile(
             rf"\b(?:{words_pattern(cas['crowd_nouns'])})\s+(?:[\w-]+\s+){{0,2}}?(?:at|of|was|is|as|reached|numbered)"
             rf"\s+(?:(?:{qualifiers})\s+)*$",
+            re.I,
+        ),
+        # "the gunmen numbered more than 100", "the protesters totalled about 4,000"
+        "numbered_before": re.compile(
+            rf"\b(?:{words_pattern(people_nouns())})\s+(?:numbered|number|totalled|totaled|totalling)"
+            rf"\s+(?:(?:{qualifiers})\s+)*[\"“‘']?$",
             re.I,
         ),
         # "200,000 attended", "some 5,000 turned out"
