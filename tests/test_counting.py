@@ -732,3 +732,25 @@ def test_classes_of_the_second_extraction_hunt(text: str, categories: list[str])
 )
 def test_head_counts_read_off_the_second_extraction_hunt(text: str, categories: list[str]) -> None:
     assert [f.category for f in sentence_figures(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        (
+            "The death toll in the collapse of a four-storey block in the old market quarter rose to 14.",
+            ["other", "killed"],
+        ),
+        ("The toll is expected to rise, and officials sent aid to 300 families.", ["count"]),
+        ("Storm update: three dead, more than 5,100 in evacuation centres", ["killed", "displaced"]),
+        ("Bushfire forces 1,800 to evacuate", ["displaced"]),
+        ("Gas blast kills 9, traps four", ["killed", "missing"]),
+        ("Troops said they had neutralised seven of the attackers.", ["killed"]),
+        ("Road deaths fell from 1,430 in 2023 to 1,290 last year.", ["killed", "killed"]),
+        ("The toll rose from 12 to 20.", ["killed", "killed"]),
+    ],
+)
+def test_tolls_shelters_and_verbs_read_off_the_second_extraction_hunt(
+    text: str, categories: list[str]
+) -> None:
+    assert [f.category for f in sentence_figures(text)] == categories

@@ -24,6 +24,7 @@ from functools import cache, partial
 
 from audit.checkers import Confidence, Context
 from audit.checkers.relate import (
+    after_from,
     cue_pattern,
     has_cue,
     head,
@@ -262,6 +263,7 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
     """Not an update, another event or period, a part of a group, or a figure next to others."""
     return not (
         updated(ctx, claim)
+        or after_from(ctx, claim)  # "the toll rose from five announced at dawn": the old value
         or in_other_period(ctx, claim)
         or SOME_OF.match(ctx.after(claim, 20))
         or part_of_group(ctx.before(claim, 40))

@@ -177,19 +177,27 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             noun_of_alts.append(f"(?P<{cat}>{words_pattern(words)})")
     qualifiers = words_pattern([*data("numbers")["qualifiers_before"], *_DETERMINERS, "a", "an"])
     tolls = words_pattern(cas["tolls"])
-    toll_verbs = words_pattern([*inflected(tuple(cas["toll_verbs"])), "to", "at", "of"])
     verb_forms_only = words_pattern(inflected(tuple(cas["toll_verbs"])))
     return {
         "after": re.compile(rf"\b(?:{'|'.join(after_alts)})\b", re.I),
         "noun_of": re.compile(rf"\b(?:{'|'.join(noun_of_alts)})\s+of\s+(?:(?:{qualifiers})\s+)*$", re.I),
         # "the death toll rose to", "the homicide total to": a total is a toll when its kind is named
+        # a toll verb may stand far from the toll; a bare "to", "at" or "of" only near it ("put the toll
+        # at 11"; not "the toll is expected to rise, and funds went to 300 families")
         "toll": re.compile(
-            rf"\b(?:({tolls})\s+(?:tolls?|totals?|tally|count)|tolls?)\b(?:[^.;]{{0,60}}?\b(?:{toll_verbs}))?\s*$",
+            rf"\b(?:({tolls})\s+(?:tolls?|totals?|tally|count)|tolls?)\b"
+            rf"(?:[^.;]{{0,60}}?\b(?:{verb_forms_only})(?:\s+(?:to|at|from))?|[^.;,]{{0,25}}?\b(?:to|at|of))?\s*$",
             re.I,
+        ),
+        # "the death toll in the collapse of a three-storey building in the old town rose to": a toll far
+        # before its figure, joined by a toll verb (not a bare "to"), no other figure between
+        "toll_far": re.compile(
+            rf"\b(?:({tolls})\s+)?tolls?\b[^.;\d]{{0,110}}?\b(?:{verb_forms_only})(?:\s+(?:to|at))?\s*$", re.I
         ),
         # "deaths rose to", "the number of fatalities stood at": no other figure between
         "toll_noun": re.compile(
-            rf"\b({words_pattern(cas['toll_nouns'])})\b[^.;\d]{{0,40}}?\b(?:{verb_forms_only})(?:\s+(?:to|at))?\s*$",
+            rf"\b({words_pattern(cas['toll_nouns'])})\b[^.;\d]{{0,40}}?\b(?:{verb_forms_only})"
+            rf"(?:\s+(?:to|at|from))?\s*$",
             re.I,
         ),
         # "lost 300 men", "the loss of those three people"
@@ -308,7 +316,8 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     if lost and _noun_of(text, fig) in _lost_as("lost_in_war"):
         return "casualties", lost.group(0).strip()  # "the army lost 300 men"
     # "the death toll rose to 12", "put the toll at 11", "the toll from the quake a day before rose to 10"
-    if toll := _toll_cue(head) or _toll_cue(text[max(0, fig.start - 100) : fig.start]):
+    toll = _toll_cue(head) or _toll_cue(text[max(0, fig.start - 100) : fig.start]) or _far_toll_cue(text, fig)
+    if toll:
         category = data("casualties")["tolls"].get((toll.group(1) or "death").lower(), "killed")
         return category, toll.group(0).strip()
     if toll := _toll_noun_cue(head):
@@ -408,6 +417,11 @@ def _lost_cue(head: str, end: str | None) -> re.Match[str] | None:
 
 def _toll_cue(head: str) -> re.Match[str] | None:
     return _cue_patterns()["toll"].search(head) if may_hold(head, _cue_keys()["toll"]) else None
+
+
+def _far_toll_cue(text: str, fig: Figure) -> re.Match[str] | None:
+    window = text[max(0, fig.start - 160) : fig.start]
+    return _cue_patterns()["toll_far"].search(window) if may_hold(window, _cue_keys()["toll"]) else None
 
 
 def _toll_noun_cue(head: str) -> re.Match[str] | None:
@@ -523,6 +537,8 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     leave = _cue_patterns()["leave"].search(text[max(0, fig.start - 12) : fig.start])
     chosen = (after or before) if leave else (before or after)
     sheltered = _SHELTERED().match(text, fig.end) and not _counts_things(text[fig.end : fig.end + 30])
+    if sheltered and _SHELTER_RIGHT_AFTER.match(text, fig.end):
+        chosen = None  # "Two dead, more than 6,800 in evacuation centres": its own place, not the dead's
     if chosen is None and sheltered:
         chosen = ("displaced", "sheltered")  # "180 were spending the night in evacuation centres"
     hospitalised = _HOSPITALISED().match(text, fig.end) and not _counts_things(text[fig.end : fig.end + 30])
@@ -553,11 +569,14 @@ _A_READING_BEFORE = re.compile(r"\b(?:magnitude|the\s+(?:oldest|youngest)\s+(?:w
 _A_READING_AFTER = re.compile(r"-?\s*magnitude\b", re.I)
 
 
+_SHELTER_RIGHT_AFTER = re.compile(r"\s+(?:people\s+|others\s+)?(?:in|at)\s", re.I)
+
+
 @cache
 def _SHELTERED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
     cas = data("casualties")
     return re.compile(
-        rf"[^.;:]{{0,40}}?\b(?:{cas['shelter_verbs']})\b[^.;:]{{0,20}}?\b(?:in|at)\s+"
+        rf"(?:[^.;:]{{0,40}}?\b(?:{cas['shelter_verbs']})\b[^.;:]{{0,20}}?|\s+(?:people\s+|others\s+)?)\b(?:in|at)\s+"
         rf"(?:[\w-]+\s+){{0,3}}?(?:{cas['shelter_places']})\b"
         r"(?!\s+(?:office|offices|staff|managers?|directors?|workers?|kitchens?|clinics?|headquarters)\b)",
         re.I,
@@ -879,6 +898,12 @@ def _verb_with_object(text: str, since: int, cue: tuple[int, int]) -> bool:
     return bool(_OBJECT_AFTER.match(text, cue[1])) and not _AUXILIARY_BEFORE.search(text[since : cue[0]])
 
 
+_FROM_TO = re.compile(
+    r"\s+(?:(?:in|on|at)\s+[\w-]+\s+)?to\s+(?:(?:about|around|some|nearly|almost|just)\s+)?", re.I
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+
+
 def inherit_categories(text: str, figures: list[Figure]) -> None:
     """A figure with nothing of its own takes the category of the harmed figure before it:
     '55 injured, five of them critically', 'killed 170,000 here and tens of thousands more',
@@ -914,8 +939,15 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
             text, prev.noun_end if prev.noun_end > 0 else prev.end, fig.end + 12
         )
         the_rest = prev.unit == "people" and fig.noun_end < 0 and _THE_REST_BEFORE.search(text, 0, fig.start)
+        # "deaths fell from 2,460 in 2022 to 1,713": the new value of the same count
+        changed_to = (
+            fig.noun_end < 0
+            and _FROM_TO.fullmatch(text, prev.end, fig.start)
+            and _FROM_BEFORE.search(text, max(0, prev.start - 8), prev.start)
+        )
         ways = {
             "the rest": the_rest,
+            "changed to": changed_to,
             "and more": more,
             "of them": of_them,
             "including": including,
