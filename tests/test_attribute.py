@@ -1374,3 +1374,24 @@ def test_classes_of_the_second_extraction_hunt(text: str, source: str) -> None:
     """Titles such as "chairperson"; a role owned by a name with "and"; plural organisation words;
     a place's region after "in X," is no name set before the role."""
     assert names(only(text)) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Police records show that 9 people drowned.", "Police"),
+        ("New ministry figures show 9 people drowned.", "ministry"),
+        ("The Kisumu district has recorded 9 deaths this month, the police said.", "the police"),
+        ("Monitors counted 9 bodies, residents said.", "Monitors"),
+        (
+            "The firm restates 9 results after a probe by the Commission, which is near, said the governor.",
+            "the governor",
+        ),
+        ("9 guards were held, the prison agency, SNAI, said in a statement.", "the prison agency"),
+    ],
+)
+def test_data_owners_and_records_read_off_the_extraction_hunts(text: str, source: str) -> None:
+    """A known owner before a data noun in lower case or alone at the start; a place's record yields
+    to the speaker whose words hold it, an agent's does not; a source right after "said" that
+    follows a comma is the speaker, whatever clause came before."""
+    assert names(run(text)[-1]) == [source]

@@ -104,8 +104,13 @@ def _verb_attribution(
     statement = bool(_IN_A_STATEMENT.match(text, verb_end))
     told = m.group(0).lower() in ("told", "tell", "tells")
     via: list[Mention] = []
-    # inverted: ', said the official.'
-    if subj is None or not (source_like(subj[1]) or apposed_name(subj[1])):
+    # inverted: ', said the official.' (also after a clause whose words looked like a subject: "a
+    # probe by the Commission, which is near, said the governor")
+    if (
+        subj is None
+        or not (source_like(subj[1]) or apposed_name(subj[1]))
+        or _speaker_after(text, m, verb_end)
+    ):
         if told:
             return None  # the one told is the audience, never the source
         before = text[: m.start()].rstrip()
@@ -163,6 +168,18 @@ def _verb_attribution(
     return Attribution(cue, base + start, base + end, mentions, direction, s.index, via=via)
 
 
+def _speaker_after(text: str, m: re.Match[str], verb_end: int) -> bool:
+    """ "..., said the governor.": a source right after a verb that follows a comma, ending the clause."""
+    if m.group(0).lower() in ("told", "tell", "tells") or not text[: m.start()].rstrip().endswith(","):
+        return False
+    end, phrase = np_after(text, verb_end)
+    words = phrase.split()
+    if not words or words[0].lower() in PREPOSITIONS or words[0].lower() in _CLAUSE_OPENERS:
+        return False  # "..., said in a statement": an adjunct; "..., testified that Hiller fired": a clause
+    return source_like(phrase) and tail_is_empty(text, end)
+
+
+_CLAUSE_OPENERS = frozenset({"that", "which", "who", "whether", "how", "if", "what", "when", "where", "why"})
 _FIRST_PERSON = frozenset({"i", "we"})
 _IN_A_STATEMENT = re.compile(r"\s+in\s+a\s+statement")
 
@@ -347,15 +364,22 @@ def _data_attributions(text: str, s: Sentence, found: list[Attribution]) -> None
 
 
 def _data_owner(words: str, at_start: bool) -> str:
-    """The owner of "UN figures", "Home Office data": capitalised words, less any that only describe the
-    data ("New", "Latest", "Official"); at a sentence's start, capitals prove nothing, so an owner
-    there must be an acronym or two words ("Home Office")."""
+    """The owner of "UN figures", "Home Office data", "police records": capitalised words or a known
+    owner, less any that only describe the data ("New", "Latest", "Official"); at a sentence's start,
+    capitals prove nothing, so an owner there must be an acronym, two words ("Home Office") or a
+    known owner ("Police")."""
     names = words.split()
     while names and names[0].lower() in lexicon().words("data_qualifiers"):
         names, at_start = names[1:], False
     owner = " ".join(names)
     if not owner or not source_like(owner):
         return ""
-    if at_start and len(names) < 2 and not (owner.isupper() and len(owner) > 1):
-        return ""
+    known = lexicon().words("organisation_words") | lexicon().words("anonymous_words")
+    if (
+        at_start
+        and len(names) < 2
+        and not (owner.isupper() and len(owner) > 1)
+        and owner.lower() not in known
+    ):
+        return ""  # but "Police records show": a known owner
     return owner

@@ -3,7 +3,8 @@
 `reporting_verbs`, `speech_participles`, `source_before`, `data_nouns` (the cues every sentence is
 scanned for), `relay_words`, `conduit_openers`, `news_outlets`, `toll_patterns`, `be_forms`,
 `phrase_stops`, `verb_exclusions`, `provenance_patterns`, `corroboration_patterns`, `negations`,
-`absolute_participles`, and the `carry_over` mode.
+`absolute_participles`, `record_verbs` and `place_heads` (a place's record yields to its speaker),
+and the `carry_over` mode.
 Hedges (hedges.py) and the name lists (originators.py) compile their own.
 """
 
@@ -48,8 +49,13 @@ def patterns() -> dict[str, re.Pattern[str]]:
             + r")(?=\s)"
         ),
         # "UN figures show", "Home Office data suggest": a named owner, a data noun, a verb of showing
+        # "UN figures show", "Home Office data show", "police records show" (a known owner in lower case)
         "owned_data": re.compile(
-            r"(?<![\w’'])((?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,5}?)(?:"
+            r"(?<![\w’'])((?:the\s+)?(?:(?:[A-Z][\w.&’'-]*|"
+            + "|".join(
+                sorted(lex.words("organisation_words") | lex.words("anonymous_words"), key=len, reverse=True)
+            )
+            + r")\s+){1,5}?)(?:"
             + "|".join(sorted(lex.words("data_nouns"), key=len, reverse=True))
             + r")\s+(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\b"
         ),
@@ -123,6 +129,17 @@ def needles_for(phrases: frozenset[str]) -> tuple[str, ...] | None:
 # "journalists". The speaker reader steps past it (cues.py); a quotation after it keeps the speaker of
 # the one before (quotations.py).
 TOLD_WHOM = r"\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|\s+(?:him|her|them|us|me|reporters|journalists)\b"
+
+
+def is_record(cue: str) -> bool:
+    """Is an attribution's cue a verb of recording ("recorded", "counted"), not of speech?"""
+    return cue.lower() in lexicon().words("record_verbs")
+
+
+def names_a_place(name: str) -> bool:
+    """ "the Free State region", "The St Catherine North division": a place or area, not an agent."""
+    words = name.lower().split()
+    return bool(words) and words[-1] in lexicon().words("place_heads")
 
 
 def carry_mode() -> str:
