@@ -2386,3 +2386,17 @@ def test_those_described_by_a_word_are_the_count_told_with_it() -> None:
         "Of those rescued, 12 were taken to hospital, three of them with burns."
     )
     assert "fail" not in statuses(text, "subset")
+
+
+def test_a_count_of_places_is_no_group_of_people_named_back() -> None:
+    """ "housed in 14 temporary shelters ... 1,150 of them were children": "them" are the evacuees,
+    never the shelters; and "Of those" after "at 96 hospitals in 14 countries" is no part of 14."""
+    text = (
+        "Officials said the evacuees were being housed in 14 temporary shelters, mostly schools. "
+        "She said 1,150 of them were children under five."
+    )
+    assert "fail" not in statuses(text, "subset")
+    trial = "The trial enrolled 1,480 patients at 96 hospitals in 14 countries. Of those, 742 took the drug."
+    assert "fail" not in statuses(trial, "subset")
+    villages = "Rebels attacked 12 villages. Five of them were burned."
+    assert statuses(villages, "subset") == ["pass"]

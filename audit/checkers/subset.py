@@ -56,7 +56,7 @@ from audit.checkers.relate import (
     superseded,
 )
 from audit.checkers.tolls import part_of_group, rival_sources
-from audit.lexicon import words_pattern
+from audit.lexicon import data, words_pattern
 from audit.model import HARM_CATEGORIES, Claim
 
 _CLAUSE = re.compile(r"[.;!?]")
@@ -261,10 +261,33 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
                     _shares_back(c, p) and _near(ctx, c, p) and not _after_a_preposition(ctx, c)
                 ),
                 1,
-            ) or nearest_before(ctx, part, lambda c, p=part: _shares_back(c, p) and _near(ctx, c, p), 1)
+            ) or nearest_before(
+                ctx,
+                part,
+                lambda c, p=part, a=after: (
+                    _shares_back(c, p) and _near(ctx, c, p) and not _things_against_people(ctx, c, a)
+                ),
+                1,
+            )
             if whole is not None:
                 out.append((whole, part, "N of them", "high"))
     return out
+
+
+def _things_against_people(ctx: Context, whole: Claim, after_part: str) -> bool:
+    """ "housed in 14 temporary shelters ... 1,150 of them were children": a count of things cannot be
+    the group whose part the copy says is people."""
+    noun = counted_noun(ctx, whole)
+    people = _PEOPLE_PART().match(after_part)
+    return noun is not None and not is_people(whole) and people is not None
+
+
+@cache
+def _PEOPLE_PART() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    nouns = words_pattern(data("casualties")["people_nouns"])
+    return re.compile(
+        rf"\s+of\s+(?:them|whom)\s+(?:were|are|was|is)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.I
+    )
 
 
 def _whole_just_before(ctx: Context, figures: list[Claim], i: int) -> Claim | None:
@@ -503,7 +526,10 @@ def _group_referred_to(ctx: Context, options: dict[str, Any]) -> list[tuple[Clai
             c
             for c in ctx.figures_in(part.sentence - reach, part.sentence)
             if c.end <= reference_start
-            and (is_people(c) or (harm == "any" and _a_bare_count(c) and not is_people(part)))
+            and (
+                is_people(c)
+                or (harm == "any" and _a_bare_count(c) and not is_people(part) and not _placed(ctx, c))
+            )
             and (harm == "any" or c.category == harm)
             and (just_told or not part_of_group(ctx.before(c, 40)))  # "12 ..., including seven children"
             and not after_from(ctx, c)  # "down from a record 81,900": an old value
@@ -567,6 +593,15 @@ def _ledes_figures_of(ctx: Context, harm: str, part: Claim) -> list[Claim]:
         for c in ctx.figures
         if c.sentence in lede and c.sentence < part.sentence and c.category == harm and is_people(c)
     ]
+
+
+def _placed(ctx: Context, c: Claim) -> bool:
+    """ "housed in 14 temporary shelters": a count of places after "in", "at" or "across", no group
+    that "of them" could name."""
+    return bool(_PLACE_PREPOSITION.search(ctx.before(c, 14)))
+
+
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|across|into|from)\s+(?:some\s+|about\s+|nearly\s+)?$", re.I)
 
 
 def _a_bare_count(c: Claim) -> bool:
