@@ -784,3 +784,16 @@ def test_a_bare_dollar_is_the_currency_of_the_place_the_story_opens_in(text: str
 def test_mil_and_bil_are_scales_as_malaysian_copy_writes_them(text: str, value: float, unit: str) -> None:
     c = one(text)
     assert (c.value, c.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("In Sri Lanka the government paid Rs. 250 million to the families.", "LKR"),
+        ("The Yemeni ministry said 40,000 rials was paid to each family.", "YER"),
+        ("The RD$2.5 million fund opened in Santo Domingo.", "DOP"),
+        ("SUVA, Fiji - The government gave $3 million in relief.", "FJD"),
+    ],
+)
+def test_more_currencies_read_off_the_extraction_hunts(text: str, unit: str) -> None:
+    assert [c.unit for c in claims(text) if c.kind == "money"] == [unit]
