@@ -2400,3 +2400,20 @@ def test_a_count_of_places_is_no_group_of_people_named_back() -> None:
     assert "fail" not in statuses(trial, "subset")
     villages = "Rebels attacked 12 villages. Five of them were burned."
     assert statuses(villages, "subset") == ["pass"]
+
+
+def test_a_lower_toll_from_another_source_is_no_restatement() -> None:
+    """ "gave a lower death toll of 27": the army's own count set against the lede's, not the lede's
+    toll stated again."""
+    text = (
+        "Gunmen killed at least 38 people in a raid on a village in North Kivu, local officials said.\n\n"
+        "The army spokesman confirmed the attack but gave a lower death toll of 27."
+    )
+    assert "fail" not in statuses(text, "restatement")
+    assert "fail" not in statuses(text, "qualifier-conflict")
+
+
+def test_a_yemeni_rial_at_the_aden_rate_converts() -> None:
+    """About 1,600 rials to the dollar in Aden by 2024: 120 million rials is about $75,000."""
+    text = "In Yemen, the fund paid 120 million rials (about $75,000) to the families."
+    assert statuses(text, "unit-conversion") == ["pass"]

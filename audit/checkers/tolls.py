@@ -343,9 +343,11 @@ def _SOME_PLACE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built
     return re.compile(rf"\b(?:{prepositions})\s+(?:{named}|{common})")
 
 
-# "gave a higher figure of 45", "its own count of 50": a figure set against the toll, not the toll
+# "gave a higher figure of 45", "its own count of 50", "a lower death toll of 27": a figure set against
+# the toll, not the toll
 _ANOTHER_FIGURE = re.compile(
-    r"\b(?:higher|lower|different|separate|own|new|revised)\s+(?:figure|toll|count|tally|estimate)\s+of\s*$",
+    r"\b(?:higher|lower|different|separate|own|new|revised)\s+(?:death\s+|casualty\s+|injury\s+)?"
+    r"(?:figure|toll|count|tally|estimate)\s+of\s*$",
     re.I,
 )
 
