@@ -656,6 +656,7 @@ def test_a_reading_an_age_or_those_aboard_is_no_toll(text: str, expected: list[s
 @pytest.mark.parametrize(
     ("text", "categories"),
     [
+        # round1/a: animals, the rescued, injuries after "with", joined harms, nouns of their own
         # animals counted without a plural ending are no people
         ("About 800 head of cattle drowned in the floods.", ["other"]),
         ("Wolves killed 30 sheep on the hillside.", ["other"]),
@@ -673,16 +674,7 @@ def test_a_reading_an_age_or_those_aboard_is_no_toll(text: str, expected: list[s
         # a group described by "those"
         ("Of those missing, 12 are fishermen.", ["missing"]),
         ("Police apprehended 17 suspects at the border.", ["captured"]),
-    ],
-)
-def test_classes_of_the_first_extraction_hunt(text: str, categories: list[str]) -> None:
-    """Classes read off the first set of the extraction hunt, stated in sentences of our own."""
-    assert [f.category for f in sentence_figures(text)] == categories
-
-
-@pytest.mark.parametrize(
-    ("text", "categories"),
-    [
+        # round1/b: compound people nouns, the trapped, counted harm-noun groups, named totals, shelters
         ("Six steelworkers have died and two others remain trapped underground.", ["killed", "missing"]),
         ("Ten guards were trapped near the gate until police arrived.", ["count"]),
         ("Rescuers free 11 divers, three still trapped", ["count", "missing"]),
@@ -692,16 +684,7 @@ def test_classes_of_the_first_extraction_hunt(text: str, categories: list[str]) 
         ("About 240 were spending the night in two evacuation centres.", ["displaced", "other"]),
         ("Some 900 residents are staying in temporary shelters.", ["displaced"]),
         ("Some 12 lorries stayed at the relief camps.", ["other"]),
-    ],
-)
-def test_classes_of_the_second_set_of_the_extraction_hunt(text: str, categories: list[str]) -> None:
-    """Classes read off the second set of the first extraction hunt, in sentences of our own."""
-    assert [f.category for f in sentence_figures(text)] == categories
-
-
-@pytest.mark.parametrize(
-    ("text", "categories"),
-    [
+        # round 2: "including" across the whole's clause, possessive coordination, quoted qualifiers
         ("Rescuers said 48 bodies had been pulled out by noon, including 12 children.", ["killed", "killed"]),
         ("The blast hit a shop, killing a trader and his two sons.", ["killed"]),
         ('Troops said they had killed "at least nine bandits" in the raid.', ["killed"]),
@@ -713,30 +696,13 @@ def test_classes_of_the_second_set_of_the_extraction_hunt(text: str, categories:
         ("Some 30 staff were in the relief camp office.", ["count"]),
         ("Seven were rushed to the Royal Victoria Infirmary.", ["wounded"]),
         ("The arrest of 40 people, including 12 foreigners, was announced.", ["captured", "captured"]),
-    ],
-)
-def test_classes_of_the_second_extraction_hunt(text: str, categories: list[str]) -> None:
-    """Classes read off the second extraction hunt after it was measured unread, in our own sentences."""
-    assert [f.category for f in sentence_figures(text)] == categories
-
-
-@pytest.mark.parametrize(
-    ("text", "categories"),
-    [
+        # round 2: head-counts
         ("Militants seized 110 schoolgirls from the hostel.", ["captured"]),
         ("Police said 12 of the escaped prisoners had been recaptured.", ["captured"]),
         ("The raiders numbered more than 80, witnesses said.", ["count"]),
         ("The region's population of about 9 million needs food aid.", ["count"]),
         ("The observer mission deployed 140 observers.", ["count"]),
-    ],
-)
-def test_head_counts_read_off_the_second_extraction_hunt(text: str, categories: list[str]) -> None:
-    assert [f.category for f in sentence_figures(text)] == categories
-
-
-@pytest.mark.parametrize(
-    ("text", "categories"),
-    [
+        # round 2: tolls, shelters and verbs
         (
             "The death toll in the collapse of a four-storey block in the old market quarter rose to 14.",
             ["other", "killed"],
@@ -750,7 +716,7 @@ def test_head_counts_read_off_the_second_extraction_hunt(text: str, categories: 
         ("The toll rose from 12 to 20.", ["killed", "killed"]),
     ],
 )
-def test_tolls_shelters_and_verbs_read_off_the_second_extraction_hunt(
-    text: str, categories: list[str]
-) -> None:
+def test_classes_read_off_the_extraction_hunts(text: str, categories: list[str]) -> None:
+    """Classes read off the extraction hunt's sets after each was measured unread
+    (benchmarks/extraction_hunt/), stated in sentences of our own."""
     assert [f.category for f in sentence_figures(text)] == categories
