@@ -12,8 +12,12 @@ arithmetic leaves it; or only within the wider rounding and tolerances the rules
 little the copy's passing checks rest on the figure edited. A currency conversion holds only within
 a band of rates, never exactly, unless another conversion of the same pair in the copy fixes the
 rate: a repair that restores that rate is as exact as a repair at the printed precision. One repair
-ahead of the rest is the suggestion (`details.suggestion`, and the finding says it); equally
-plausible ones are listed, at most three, with no suggestion.
+ahead of the rest is the suggestion (`details.suggestion`, the finding says it, and it is a fix).
+Repairs the copy cannot tell apart that way are weighed by a prior on what published figures are
+like (`prior`: leading digits by Benford's law, rounder figures likelier; measured on published copy,
+audit/data/suggest.yaml): one at least `min_odds` times as likely as the others together is said
+with its odds and what else fits, never as a fix; else they are listed, at most three, with no
+suggestion.
 
 Percent changes are also read as reasoning slips, not typos: the change taken on the new value
 instead of the old, and a difference in percentage points given as a percent; when one fits, typos
