@@ -620,15 +620,18 @@ def prior_reason(repairs: list[Repair]) -> str:
 
 def written_length(written: str) -> int:
     """Digits from the first significant one to the last written: "3,000" 4, "0.05" 1, "4.70" 3."""
-    m = _DIGITS.search(written)
-    return len(m.group(0).replace(",", "").replace(".", "").lstrip("0")) if m else 0
+    return len(_from_first_significant(written))
 
 
 def leading_digit(written: str) -> str:
     """The first significant digit of a number as written ("0.05" -> "5"), or "" when there is none."""
+    return _from_first_significant(written)[:1]
+
+
+def _from_first_significant(written: str) -> str:
+    """The digits of a number as written from its first significant one: "0.050" -> "50"."""
     m = _DIGITS.search(written)
-    digits = m.group(0).replace(",", "").replace(".", "").lstrip("0") if m else ""
-    return digits[:1]
+    return m.group(0).replace(",", "").replace(".", "").lstrip("0") if m else ""
 
 
 def _positions(digits: str) -> list[int]:

@@ -37,7 +37,7 @@ from audit.attribute.clauses import (
 )
 from audit.attribute.originators import Mention, lexicon, parse_source, phrase_regex, source_like
 from audit.attribute.records import Attribution, Direction
-from audit.attribute.vocab import TOLD_WHOM, cue_in, patterns
+from audit.attribute.vocab import TOLD_WHOM, cue_in, data_owners, patterns
 from audit.model import Sentence
 
 
@@ -374,12 +374,11 @@ def _data_owner(words: str, at_start: bool) -> str:
     owner = " ".join(names)
     if not owner or not source_like(owner):
         return ""
-    known = lexicon().words("organisation_words") | lexicon().words("anonymous_words")
     if (
         at_start
         and len(names) < 2
         and not (owner.isupper() and len(owner) > 1)
-        and owner.lower() not in known
+        and owner.lower() not in data_owners()
     ):
         return ""  # but "Police records show": a known owner
     return owner

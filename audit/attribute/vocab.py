@@ -48,13 +48,11 @@ def patterns() -> dict[str, re.Pattern[str]]:
             + phrase_regex(lex.words("absolute_participles")).pattern
             + r")(?=\s)"
         ),
-        # "UN figures show", "Home Office data suggest": a named owner, a data noun, a verb of showing
-        # "UN figures show", "Home Office data show", "police records show" (a known owner in lower case)
+        # "UN figures show", "Home Office data suggest", "police records show": an owner (named, or a known
+        # one in lower case), a data noun, a verb of showing
         "owned_data": re.compile(
             r"(?<![\w’'])((?:the\s+)?(?:(?:[A-Z][\w.&’'-]*|"
-            + "|".join(
-                sorted(lex.words("organisation_words") | lex.words("anonymous_words"), key=len, reverse=True)
-            )
+            + "|".join(sorted(data_owners(), key=len, reverse=True))
             + r")\s+){1,5}?)(?:"
             + "|".join(sorted(lex.words("data_nouns"), key=len, reverse=True))
             + r")\s+(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\b"
@@ -129,6 +127,14 @@ def needles_for(phrases: frozenset[str]) -> tuple[str, ...] | None:
 # "journalists". The speaker reader steps past it (cues.py); a quotation after it keeps the speaker of
 # the one before (quotations.py).
 TOLD_WHOM = r"\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|\s+(?:him|her|them|us|me|reporters|journalists)\b"
+
+
+@cache
+def data_owners() -> frozenset[str]:
+    """Words that own data in lower case too ("police records", "ministry figures"):
+    `organisation_words` and `anonymous_words`."""
+    lex = lexicon()
+    return lex.words("organisation_words") | lex.words("anonymous_words")
 
 
 def is_record(cue: str) -> bool:

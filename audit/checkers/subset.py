@@ -577,10 +577,7 @@ def _told_with_word(ctx: Context, part: Claim, reference_start: int, word: str) 
 def _told_with(ctx: Context, whole: Claim, word: str) -> bool:
     """Does the clause of `whole` say the word that describes the group ("rescued" for "those
     rescued"), in any inflection (the first five letters: "rescue", "rescuers", "rescued")?"""
-    sentence = ctx.sentence(whole)
-    if sentence is None:
-        return False
-    around = sentence.text[max(0, whole.start - sentence.start - 60) : whole.end - sentence.start + 60]
+    around = ctx.before(whole, 60) + ctx.doc.prose[whole.start : whole.end] + ctx.after(whole, 60)
     return word[:5].lower() in around.lower()
 
 

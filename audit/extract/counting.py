@@ -81,7 +81,7 @@ def _population(text: str, fig: Figure) -> bool:
     object_of = (
         pats["object_of"].search(text, max(0, fig.start - 40), fig.start) is not None
         and fig.value != 1
-        and not _counts_things(text[fig.end : fig.end + 30])
+        and not _things_after(text, fig)
     )
     if not (people_verb or object_of or ((before or crowd) and bare_after)):
         return False
@@ -536,13 +536,13 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     # "left 24 others wounded": after a leave verb the cue comes after the figure
     leave = _cue_patterns()["leave"].search(text[max(0, fig.start - 12) : fig.start])
     chosen = (after or before) if leave else (before or after)
-    sheltered = _SHELTERED().match(text, fig.end) and not _counts_things(text[fig.end : fig.end + 30])
-    if sheltered and _SHELTER_RIGHT_AFTER.match(text, fig.end):
-        chosen = None  # "Two dead, more than 6,800 in evacuation centres": its own place, not the dead's
-    if chosen is None and sheltered:
-        chosen = ("displaced", "sheltered")  # "180 were spending the night in evacuation centres"
-    hospitalised = _HOSPITALISED().match(text, fig.end) and not _counts_things(text[fig.end : fig.end + 30])
-    if chosen is None and hospitalised:
+    # "180 were spending the night in evacuation centres"; "Two dead, more than 6,800 in evacuation
+    # centres": a place right after the figure is its own, whatever the dead's cue said
+    if (chosen is None or _SHELTER_RIGHT_AFTER.match(text, fig.end)) and _people_placed(
+        _SHELTERED(), text, fig
+    ):
+        chosen = ("displaced", "sheltered")
+    if chosen is None and _people_placed(_HOSPITALISED(), text, fig):
         chosen = ("wounded", "taken to hospital")  # "five were taken to the Queen Elizabeth Hospital"
     if chosen is None:
         if fig.unit == "people":
@@ -570,6 +570,16 @@ _A_READING_AFTER = re.compile(r"-?\s*magnitude\b", re.I)
 
 
 _SHELTER_RIGHT_AFTER = re.compile(r"\s+(?:people\s+|others\s+)?(?:in|at)\s", re.I)
+
+
+def _people_placed(place: re.Pattern[str], text: str, fig: Figure) -> bool:
+    """Does the figure's clause put it in a place (`_SHELTERED`, `_HOSPITALISED`), counting no things?"""
+    return bool(place.match(text, fig.end)) and not _things_after(text, fig)
+
+
+def _things_after(text: str, fig: Figure) -> bool:
+    """ "700 websites", "300 buildings": a plural noun that names no people right after the figure."""
+    return _counts_things(text[fig.end : fig.end + 30])
 
 
 @cache
@@ -631,7 +641,7 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         )
         if word not in cues().people:
             return named
-    if fig.noun_end < 0 and _counts_things(text[fig.end : fig.end + 30]):
+    if fig.noun_end < 0 and _things_after(text, fig):
         return None
     if not may_hold(text[start:limit], _cue_keys()["after"]):
         return named  # no cue word after the figure (asides only blank words out)

@@ -126,8 +126,8 @@ def read_unit(text: str, fig: Figure, currency_hint: dict[str, str]) -> None:
         fig.start = min(fig.start, prefixed[1])
     elif m := pats["symbol"].search(head):
         symbol = m.group(1)
-        fig.unit, fig.kind = currency_hint.get(" $") if symbol == "$" else None, "money"
-        fig.unit = fig.unit or u["currency_symbols"][symbol]
+        local = currency_hint.get(" $") if symbol == "$" else None  # "WINDSOR, Ont.": Canada's dollar
+        fig.unit, fig.kind = local or u["currency_symbols"][symbol], "money"
         fig.start = min(fig.start, fig.number_start - len(head) + m.start())
     elif m := pats["code_before"].search(head):
         fig.unit, fig.kind = m.group(1), "money"
@@ -355,22 +355,33 @@ def currency_context(prose: str) -> dict[str, str]:
     Nigerian story) is keyed by the prefix as written, after a space: `prefix_currency`."""
     hints: dict[str, str] = {}
     low = prose.lower()
-    for stem, countries in _country_currencies():
+    for word, countries in _switches("currency_words"):
+        stem = word.rstrip("s")
         if stem in low:
-            for country, code in countries:
-                if country in prose:
-                    hints.setdefault(stem, code)
+            _switch(hints, stem, countries, prose)
     opening = prose[: int(data("units")["dollar_opening"])]
-    for place, code in data("units")["dollar_places"].items():
-        if re.search(rf"(?<![\w.]){re.escape(place)}(?!\w)", opening):
+    for place, code in _dollar_places():
+        if place.search(opening):
             hints.setdefault(" $", code)  # "WINDSOR, Ont. -": the story's dollars are Canada's
             break
-    for prefix, countries in _prefix_countries():
+    for prefix, countries in _switches("currency_prefixes"):
         if prefix in prose:
-            for country, code in countries:
-                if country in prose:
-                    hints.setdefault(f" {prefix}", code)
+            _switch(hints, f" {prefix}", countries, prose)
     return hints
+
+
+def _switch(hints: dict[str, str], key: str, countries: tuple[tuple[str, str], ...], prose: str) -> None:
+    """The code of the first of `countries` the prose names, as the hint for `key`."""
+    for country, code in countries:
+        if country in prose:
+            hints.setdefault(key, code)
+
+
+@cache
+def _dollar_places() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """`dollar_places` as whole-word patterns, in lexicon order, compiled once."""
+    places = data("units")["dollar_places"].items()
+    return tuple((re.compile(rf"(?<![\w.]){re.escape(place)}(?!\w)"), code) for place, code in places)
 
 
 def prefix_currency(text: str, number_start: int, hint: dict[str, str]) -> tuple[str, int] | None:
@@ -392,22 +403,13 @@ def _prefix_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _prefix_countries() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
-    """(prefix, ((country or word, code), ...)) for each prefix a document's words decide."""
+def _switches(section: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """(entry, ((country or word, code), ...)) for each entry of a units.yaml section (`currency_words`,
+    `currency_prefixes`) whose country decides it, in lexicon order."""
     return tuple(
-        (prefix, tuple((country, code) for country, code in entry.items() if country != "default"))
-        for prefix, entry in data("units")["currency_prefixes"].items()
-        if isinstance(entry, dict)
-    )
-
-
-@cache
-def _country_currencies() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
-    """(stem, ((country, code), ...)) for each currency word whose country decides it, in lexicon order."""
-    return tuple(
-        (word.rstrip("s"), tuple((country, code) for country, code in entry.items() if country != "default"))
-        for word, entry in data("units")["currency_words"].items()
-        if isinstance(entry, dict)
+        (entry, tuple((country, code) for country, code in switch.items() if country != "default"))
+        for entry, switch in data("units")[section].items()
+        if isinstance(switch, dict)
     )
 
 
