@@ -58,7 +58,9 @@ def sentence_figures(text: str, currency_hint: dict[str, str] | None = None) -> 
         for fig in figures:
             counting.read_category(text, fig, figures)
     figures = [f for f in figures if notfigures.keep(text, f)]
+    counting.inherit_from_the_whole_after(text, figures)
     counting.inherit_categories(text, figures)
+    counting.count_households(text, figures)
     units.inherit_conversion_qualifiers(text, figures)
     units.share_units(text, figures)
     units.inherit_compared_units(text, figures)

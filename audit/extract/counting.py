@@ -28,6 +28,8 @@ def read_people(text: str, fig: Figure) -> bool:
         if is_people_noun(lw) or (lw.endswith("'s") and is_people_noun(lw[:-2])):
             if modifiers and lw in ("dead", "casualties"):
                 return False
+            if lw == "others" and _others_are_things(text, fig):
+                return False  # "4,870 houses collapsed and 21,300 others were damaged"
             t = _compound_head(text, t)  # "4 police officers": the head is the last noun
             fig.unit, fig.kind, fig.noun_end = "people", "count", t.end()
             generic = lw in _GENERIC_HEADS
@@ -50,6 +52,19 @@ def read_people(text: str, fig: Figure) -> bool:
         modifiers += 1
         skip_of = False
     return _population(text, fig)
+
+
+def _others_are_things(text: str, fig: Figure) -> bool:
+    """ "others" right after a figure names more of what the figure before it in the sentence
+    counted: things, when that figure's noun is a plural that names no people."""
+    m = _COUNTED_BEFORE.search(text, max(0, fig.start - 100), fig.start)
+    return m is not None and not _may_be_people(m.group(1).lower()) and m.group(1) not in head_nouns()
+
+
+_COUNTED_BEFORE = re.compile(
+    r"(?:\d[\d,.]*|\b(?i:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))"
+    r"\s+(?:[a-z-]+\s+)?([a-z]{3,}[a-rt-z]s)\b[^.;:\d]{0,60}$"
+)
 
 
 _GENERIC_HEADS = frozenset({"people", "others", "persons", "dead", "casualties", "lives", "population"})
@@ -77,13 +92,17 @@ def _population(text: str, fig: Figure) -> bool:
     ].search(text, max(0, fig.start - 60), fig.start)
     before = pats["before"].search(text, max(0, fig.start - 60), fig.start)
     bare_after = pats["after"].match(text, fig.end)
+    # "his family of seven escaped", "a 12-member committee", "a 5,000-strong force": a group's
+    # size, whatever verb follows, when no thing is counted after it
+    group_of = pats["group_of_before"].search(text, max(0, fig.start - 40), fig.start)
+    sized = (group_of or pats["member_after"].match(text, fig.end)) and not _things_after(text, fig)
     # "hired 300 last year"; not "to sentence one of the city's criminals", a person, no count
     object_of = (
         pats["object_of"].search(text, max(0, fig.start - 40), fig.start) is not None
         and fig.value != 1
         and not _things_after(text, fig)
     )
-    if not (people_verb or object_of or ((before or crowd) and bare_after)):
+    if not (people_verb or object_of or sized or ((before or crowd) and bare_after)):
         return False
     fig.unit, fig.kind = "people", "count"
     return True
@@ -129,6 +148,12 @@ def _population_patterns() -> dict[str, re.Pattern[str]]:
             rf"\s+(?:(?:{qualifiers})\s+)*[\"“‘']?$",
             re.I,
         ),
+        "group_of_before": re.compile(
+            rf"\b(?:an?|the|his|her|their|its|my|our|your)\s+(?:[\w-]+\s+)?"
+            rf"(?:{words_pattern(cas['group_nouns'])})\s+of\s+(?:(?:{qualifiers})\s+)*$",
+            re.I,
+        ),
+        "member_after": re.compile(r"-(?:member|strong|man|woman|person)\b", re.I),
         # "200,000 attended", "some 5,000 turned out"
         "verb_after": re.compile(rf"\s+(?:{words_pattern(cas['people_verbs'])})\b", re.I),
         # "four in the climbing party", "nine in favour and three against"
@@ -243,7 +268,8 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "the victims were two women and a boy", "the dead included 12 children"
         "group_were": re.compile(
-            rf"\bthe\s+({groups})\s+(?:{words_pattern(inflected(tuple(data('casualties')['group_verbs'])))})\s+"
+            rf"\bthe\s+({groups})(?:\s+(?:in|at|from|on|of)\s+[^.;:,\d]{{1,60}}?)?\s+"
+            rf"(?:{words_pattern(inflected(tuple(data('casualties')['group_verbs'])))})\s+"
             rf"(?:(?:{qualifiers})\s+)*$",
             re.I,
         ),
@@ -745,9 +771,13 @@ def _clause_break(tail: str, since: int = 0) -> re.Match[str] | None:
     """Where a new clause begins; "after being injured", "when having been shot", "after treatment"
     go on with the same subject and are no new clause."""
     for stop in _cue_patterns()["breaks"].finditer(tail, since):
-        if not _SAME_SUBJECT.match(tail, stop.end()):
-            return stop
+        if _SAME_SUBJECT.match(tail, stop.end()) or _SINCE_AS_ADVERB.search(tail, 0, stop.end()):
+            continue  # "have since fled": since after an auxiliary is an adverb, no new clause
+        return stop
     return None
+
+
+_SINCE_AS_ADVERB = re.compile(r"\b(?:have|has|had)\s+since$", re.I)
 
 
 _SAME_SUBJECT = re.compile(r"\s+(?:being|having\s+been|getting|treatment)\b", re.I)
@@ -766,7 +796,8 @@ def _without_asides(tail: str) -> str:
 _BRACKETS = re.compile(r"\([^()]*\)")
 _ASIDE = re.compile(
     r"^(?:\s+(?:of|from)\s+[^,()\u2013\u2014]{1,40}?)?"  # "12 members of one family, including ..."
-    r"\s*(?:,|\u2013|\u2014|\s-)\s*(?:including\b|among\s+them\b|[^,()\u2013\u2014]*?\bof\s+(?:them|whom|those|these)\b)"
+    r"\s*(?:,|\u2013|\u2014|\s-)\s*(?:including\b|among\s+them\b|(?:mostly|mainly|largely|chiefly)\b"
+    r"|[^,()\u2013\u2014]*?\bof\s+(?:them|whom|those|these)\b)"
     r"[^,()\u2013\u2014]*(?:,|\u2013|\u2014|\s-)",
     re.I,
 )
@@ -955,8 +986,12 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
             and _FROM_TO.fullmatch(text, prev.end, fig.start)
             and _FROM_BEFORE.search(text, max(0, prev.start - 8), prev.start)
         )
+        # "six deaths in Rubavu, followed by Nyabihu with four and Musanze with one": a ranking's items
+        prev_end = prev.noun_end if prev.noun_end > 0 else prev.end
+        ranked = fig.noun_end < 0 and _RANKED.fullmatch(text, prev_end, fig.start)
         ways = {
             "the rest": the_rest,
+            "ranked with": ranked,
             "changed to": changed_to,
             "and more": more,
             "of them": of_them,
@@ -969,6 +1004,30 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
         )
         if cue := next((name for name, found in ways.items() if found), "verb left out" if gapped else None):
             fig.category, fig.unit, fig.kind, fig.cue = prev.category, "people", "count", cue
+
+
+# a ranking's next item: a comma or "and" ("followed by"), a capitalised place, "with", the bare figure
+_RANKED = re.compile(
+    r"[^.;:\d]{0,80}?(?:,\s*(?:followed\s+by\s+|then\s+|and\s+)?|\s+(?:and|followed\s+by)\s+)(?:the\s+)?"
+    r"(?:(?:[A-Z][\w'\u2019-]*|of|and)\s+){1,5}with\s+(?:(?:about|some|nearly|around|over)\s+)?"
+)
+
+
+def inherit_from_the_whole_after(text: str, figures: list[Figure]) -> None:
+    """ "78,904 of the constituency's 150,012 voters", "20 of the 50 injured": a bare number whose
+    whole follows it with "of" is a part of that group, counted as it is."""
+    for fig, whole in zip(figures, figures[1:], strict=False):
+        if fig.noun_end > 0 or fig.unit is not None or fig.kind == "fraction" or whole.unit != "people":
+            continue
+        if _PART_OF.fullmatch(text, fig.end, whole.start) and not _a_reading(text, fig):
+            _refer(fig, whole.category if whole.category != "other" else "count", "a part of the group after")
+
+
+_PART_OF = re.compile(
+    r"\s+of\s+(?:(?:the|its|their|his|her|our|this|these|those|all)\s+)?(?:[\w-]+['\u2019]s\s+)?"
+    r"(?:(?:about|some|nearly|around|over|more\s+than|at\s+least)\s+)?",
+    re.I,
+)
 
 
 def inherit_from_the_group_before(
@@ -992,6 +1051,8 @@ def inherit_from_the_group_before(
     )
     if harmed and pointer:
         _refer(first, harmed[-1].category, GROUP_REFERRED_TO)
+    elif people and pointer and first.noun_end < 0 and before[-1] is people[-1]:
+        _refer(first, "count", GROUP_REFERRED_TO)  # "212 were underground. Of those, 196 came up unharmed"
     elif people and first.noun_end < 0 and _THE_REST_OPENS.match(text[: first.start]):
         _refer(first, people[-1].category, REST_OF_A_GROUP)  # "The remaining 22 will appear in court"
     elif people and (first.noun_end < 0 or _named_as_people(text, first)) and _opens_as_subject(text, first):
@@ -1068,7 +1129,8 @@ _BARE_MORE = re.compile(
 # sentence, nothing but the pronoun phrase before the figure
 _PRONOUN_GROUP = re.compile(
     r"^\W*(?:(?:among|amongst|of)\s+(?:them|those|these)\b|(?:they|those|these)\s+(?:\w+\s+)?"
-    r"(?:included|include|includes)\b|those\s+\w+\s+(?:were|are)\b)[^.;:\d]*$",  # "Those detained were"
+    r"(?:included|include|includes)\b|those\s+\w+\s+(?:were|are)\b|they\s+(?:were|are)\s*$)"
+    r"[^.;:\d]*$",  # "Those detained were", "They were 87 civilians"
     re.I,
 )
 
@@ -1132,17 +1194,55 @@ def _placed_share(text: str, prev: Figure, fig: Figure) -> bool:
     return bool(_SHARE_OPENER.fullmatch(between)) and bool(_PLACE_AFTER.match(text, fig.end))
 
 
-_SHARE_OPENER = re.compile(r"(?:\s+[a-z]+){0,3}?(?:\s*[,:\u2013\u2014]\s*|\s+-\s+)")  # "died, ", ": "
+_SHARE_OPENER = re.compile(r"(?:\s+[a-z]+){0,5}?(?:\s*[,:\u2013\u2014]\s*|\s+-\s+)")  # "died, ", ": "
 
 
 # "killed 45 Palestinians overnight, including 12 children": a part of the harmed figure before it
 # "62 bodies had been recovered by Tuesday afternoon, including 23 children": the rest of the
 # whole's clause, then "including"
-_INCLUDING = re.compile(r"(?:\s+[\w'’-]+){0,8}?\s*,?\s*(?:including|among\s+them|among\s+whom)\s+", re.I)
+_INCLUDING = re.compile(
+    r"(?:\s+[\w'’-]+){0,8}?\s*,?\s*(?:including|among\s+them|among\s+whom)\s+"
+    r"(?:(?:his|her|their|a|an|the|one)\s+[a-z-]+\s*,?\s+and\s+(?:his|her|their)?\s*)?",  # "his wife and two"
+    re.I,
+)
 
 
 _AND = re.compile(r"\s*,?\s+and\s+", re.I)
 _SINGULAR_AFTER = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*[-\u2013\u2014]\s*)(an?)\s+([a-z]+)\b", re.I)
+
+
+def count_households(text: str, figures: list[Figure]) -> None:
+    """ "18 families", "960 households": homes counted, not heads, so no unit of people, and `other`
+    when nothing harms them; a harm cue keeps its harm ("evacuated 112 families"). "3,412 residents
+    from 987 households": the households say where the residents come from, so a harm read on them
+    is the residents'."""
+    for prev, fig in zip([None, *figures], figures, strict=False):
+        if fig.unit != "people" or fig.noun_end < 0 or not _counts_homes(text, fig):
+            continue
+        fig.unit, fig.kind = None, "bare"  # a number of homes pairs with the bare numbers of its parts
+        whose = (
+            prev is not None
+            and prev.unit == "people"
+            and _FROM_HOMES.fullmatch(text, prev.noun_end if prev.noun_end > 0 else prev.end, fig.start)
+        )
+        if whose and prev is not None and prev.category == "count" and fig.category != "count":
+            prev.category, prev.cue = fig.category, fig.cue
+        if whose or fig.category == "count":
+            fig.category = "other"
+
+
+def _counts_homes(text: str, fig: Figure) -> bool:
+    word = _LAST_WORD.search(text, 0, fig.noun_end)
+    return word is not None and word.group(0).lower() in _household_nouns()
+
+
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
+_FROM_HOMES = re.compile(r"\s+(?:from|of|in)\s+(?:(?:some|about|around|nearly|over)\s+)?")
+
+
+@cache
+def _household_nouns() -> frozenset[str]:
+    return frozenset(data("casualties")["household_nouns"])
 
 
 def add_coordinated_singulars(text: str, figures: list[Figure]) -> list[Figure]:
