@@ -740,6 +740,10 @@ def test_a_reading_an_age_or_those_aboard_is_no_toll(text: str, expected: list[s
         ("Officials logged nine deaths in Kibe, followed by Lomo with five and Tara with 3.", ["killed"] * 3),
         ("The dead at the market included 14 women.", ["killed"]),
         ("A farmer said 31 people were missing, including his son and two nephews.", ["missing", "missing"]),
+        # round 3: after a relative clause, the main verb says the harm
+        ("Six farmers who had taken shelter in a church were killed.", ["killed"]),
+        ("Two guards who were hurt in the riot later died.", ["killed"]),
+        ("The four men who were arrested were named.", ["captured"]),
         ("Officials said 612 of the town's 3,900 registered voters had cast ballots.", ["count", "count"]),
     ],
 )

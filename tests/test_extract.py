@@ -592,10 +592,10 @@ def test_a_unit_letter_before_digits_is_an_identifier() -> None:
 
 def _every_hint(prose: str) -> dict[str, str]:
     """currency_context without its shortcut: every currency word's countries searched for."""
-    from audit.lexicon import data
+    from audit.extract.vocab import currency_words
 
     hints: dict[str, str] = {}
-    for word, entry in data("units")["currency_words"].items():
+    for word, entry in currency_words().items():
         if isinstance(entry, dict):
             for country, code in entry.items():
                 if country != "default" and country in prose:
@@ -604,9 +604,9 @@ def _every_hint(prose: str) -> dict[str, str]:
 
 
 def _currency_prose() -> st.SearchStrategy[str]:
-    from audit.lexicon import data
+    from audit.extract.vocab import currency_words
 
-    words = data("units")["currency_words"]
+    words = currency_words()
     countries = sorted({c for e in words.values() if isinstance(e, dict) for c in e if c != "default"})
     pieces = st.sampled_from([*words, *(w.upper() for w in words), *countries, "paid", " ", ", ", "Rs"])
     return st.lists(pieces, max_size=12).map(" ".join)
@@ -616,10 +616,10 @@ def _currency_prose() -> st.SearchStrategy[str]:
 def test_currency_hints_skip_only_words_the_prose_cannot_hold(prose: str) -> None:
     """currency_context searches for countries only for the currency words the prose holds: every
     word of the prose reads the same currency as with every hint."""
-    from audit.lexicon import data
+    from audit.extract.vocab import currency_words
 
     fast, full = units.currency_context(prose), _every_hint(prose)
-    for word, entry in data("units")["currency_words"].items():
+    for word, entry in currency_words().items():
         if isinstance(entry, dict):
             for written in (word, word.upper(), word.capitalize()):
                 if written in prose:
@@ -797,3 +797,27 @@ def test_mil_and_bil_are_scales_as_malaysian_copy_writes_them(text: str, value: 
 )
 def test_more_currencies_read_off_the_extraction_hunts(text: str, unit: str) -> None:
     assert [c.unit for c in claims(text) if c.kind == "money"] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The court awarded 12 million Iraqi dinars to the widow.", "IQD"),
+        ("Tickets cost 900 Kenyan shillings.", "KES"),
+        ("Bread now costs 4,000 Somali shillings a loaf.", "SOS"),
+        ("BAMAKO, Mali - The ransom was 20 million CFA francs.", "XOF"),
+        ("DOUALA, Cameroon - The ransom was 20 million CFA francs.", "XAF"),
+        ("TUNIS - Tunisia will pay 2,000 dinars to each farmer.", "TND"),
+        ("YEREVAN, Armenia - The fine is 500,000 drams.", "AMD"),
+        ("ALMATY, Kazakhstan - Pensions rise to 90,000 tenge.", "KZT"),
+    ],
+)
+def test_currency_names_and_countries_come_from_the_cldr(text: str, unit: str) -> None:
+    """A currency's full English name reads it anywhere; a word several currencies share (dinars,
+    CFA francs) or one copy writes alone (drams, tenge) reads the currency of the country named."""
+    assert [c.unit for c in claims(text) if c.kind == "money"] == [unit]
+
+
+def test_a_currency_ending_with_no_country_named_is_no_money() -> None:
+    """ "lari" is Georgia's: in a story that names no country of it, the number stays bare."""
+    assert [c.unit for c in claims("They lent 300 lari to the club.")] == [None]

@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -50,6 +51,21 @@ def test_quantulum_lexicon_is_read_without_importing_its_parser() -> None:
 def test_generated_unit_names_are_current() -> None:
     """Rebuild with `python tools/build_unit_names.py` when quantulum3 or pint change."""
     assert lexicon.data("unit_names") == lexicon.compute_unit_names()
+
+
+def test_generated_currency_names_are_current() -> None:
+    """Rebuild with `python tools/build_currency_names.py` when Babel's CLDR data changes; checked
+    only with the Babel the table was built with (the table is data, Babel a build-time tool)."""
+    babel = pytest.importorskip("babel")
+    table = lexicon.data("currency_names")
+    if table["babel"] != babel.__version__:
+        pytest.skip(f"built with Babel {table['babel']}, {babel.__version__} installed")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    try:
+        from build_currency_names import compute
+    finally:
+        sys.path.pop(0)
+    assert table == compute()
 
 
 @pytest.mark.parametrize(

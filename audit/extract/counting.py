@@ -677,6 +677,8 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
     if stop := _clause_break(tail, relative.end() if relative else 0):
         tail = tail[: stop.start()]
     m = _after_cue(tail)
+    if m and relative:
+        m = _main_verb_cue(tail, m)
     if m and _near_miss(tail, m.start()):
         return named  # "two nearly killed": the harm did not happen
     if m and m.group(0).lower().endswith(" on") and _A_DAY().match(tail, m.end()):
@@ -701,6 +703,20 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
 def _A_DAY() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
     days = words_pattern([*data("reconcile")["weekdays"], *data("relations")["calendar_words"]])
     return re.compile(rf"\s+(?:{days}|\d)", re.I)
+
+
+def _main_verb_cue(tail: str, first: re.Match[str]) -> re.Match[str]:
+    """ "three villagers who had taken refuge in a school were killed", "four men who were wounded
+    later died": after a relative clause the main verb's cue, the last of the clause, says the harm."""
+    last = first
+    for m in _cue_patterns()["after"].finditer(tail, first.end()):
+        last = m
+    return last if _MAIN_VERB_BEFORE.search(tail, 0, last.start()) else first
+
+
+_MAIN_VERB_BEFORE = re.compile(
+    r"\b(?:were|was|have\s+been|has\s+been|had\s+been|later|subsequently|then)\s+(?:(?:all|also)\s+)?$", re.I
+)
 
 
 def _after_cue(tail: str) -> re.Match[str] | None:

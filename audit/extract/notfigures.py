@@ -14,6 +14,7 @@ from audit.extract.figure import Figure
 from audit.extract.vocab import (
     WORD_AFTER,
     counted_after,
+    currency_words,
     identifier_words,
     months,
     notclaims,
@@ -232,7 +233,7 @@ _TIME_PREPOSITIONS = frozenset(
 @cache
 def _MONEY_AFTER() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built on first use
     units = data("units")
-    words = words_pattern([*units["currency_words"], *units["currency_codes"]])
+    words = words_pattern([*currency_words(), *units["currency_codes"]])
     return re.compile(rf"\s*(?:{words})(?![A-Za-z])", re.I)
 
 

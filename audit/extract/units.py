@@ -7,7 +7,7 @@ from functools import cache
 
 from audit.extract.families import inflected
 from audit.extract.figure import Figure, scale, set_bounds
-from audit.extract.vocab import counted_after, not_units, people_nouns, plural_after
+from audit.extract.vocab import counted_after, currency_words, not_units, people_nouns, plural_after
 from audit.lexicon import data, folds, last_run, quantulum_units, runs_of, unit_name, words_pattern
 
 # A currency written before the number, as qualifiers and brackets may precede it: "$", "US$", "US $",
@@ -90,7 +90,7 @@ def _unit_patterns() -> dict[str, re.Pattern[str]]:
     u = data("units")
     measures: dict[str, str] = u["measures"]
     percent: dict[str, str] = u["percent"]
-    cwords: dict[str, object] = u["currency_words"]
+    cwords = currency_words()
     minor: dict[str, str] = u["currency_minor"]
     return {
         "percent": re.compile(
@@ -173,8 +173,10 @@ def _read_money_after(text: str, fig: Figure, after: str, currency_hint: dict[st
         word = re.sub(r"\s+", " ", m.group(1).lower())
         if word in u["weight_words"] and _weighed(text, fig):
             fig.unit, fig.kind = u["weight_words"][word], "measure"  # "weighs 6.6 pounds"
+        elif (code := _currency_word(m.group(1), currency_hint)) is not None:
+            fig.unit, fig.kind = code, "money"
         else:
-            fig.unit, fig.kind = _currency_word(m.group(1), currency_hint), "money"
+            return False  # "5,000 lari" in a story that names no country of the lari
         fig.end = max(fig.end, fig.number_end + m.end())
         return True
     if (m := pats["minor"].match(after) or pats["minor_word"].match(after)) and fig.kind == "digits":
@@ -237,7 +239,7 @@ def _unit_starts() -> frozenset[str]:
         *u["percent"],
         *u["basis_points"],
         *u["measures"],
-        *u["currency_words"],
+        *currency_words(),
         *u["currency_codes"],
         *u["currency_minor"],
         *u["currency_symbols"],
@@ -339,11 +341,13 @@ def is_age(text: str, fig: Figure) -> bool:
     )
 
 
-def _currency_word(word: str, hint: dict[str, str]) -> str:
-    entry = data("units")["currency_words"][re.sub(r"\s+", " ", word.lower())]
+def _currency_word(word: str, hint: dict[str, str]) -> str | None:
+    """The currency a word after a number names: its own, the one the document's countries pick, its
+    default, or None (an ending such as "lari" in a story that names none of its countries)."""
+    entry = currency_words()[re.sub(r"\s+", " ", word.lower())]
     if isinstance(entry, str):
         return entry
-    return hint.get(word.lower().rstrip("s"), entry["default"])
+    return hint.get(re.sub(r"\s+", " ", word.lower()).rstrip("s"), entry.get("default"))
 
 
 def currency_context(prose: str) -> dict[str, str]:
@@ -406,9 +410,10 @@ def _prefix_pattern() -> re.Pattern[str]:
 def _switches(section: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     """(entry, ((country or word, code), ...)) for each entry of a units.yaml section (`currency_words`,
     `currency_prefixes`) whose country decides it, in lexicon order."""
+    table = currency_words() if section == "currency_words" else data("units")[section]
     return tuple(
         (entry, tuple((country, code) for country, code in switch.items() if country != "default"))
-        for entry, switch in data("units")[section].items()
+        for entry, switch in table.items()
         if isinstance(switch, dict)
     )
 

@@ -80,6 +80,24 @@ def head_nouns() -> dict[str, str]:
 
 
 @cache
+def currency_words() -> dict[str, str | dict[str, str]]:
+    """Currency words read after a number: units.yaml's `currency_words`, then the CLDR's full names
+    ("somali shillings": SOS) and the endings whose currency the countries a document names decide
+    (currency_names.yaml, built by tools/build_currency_names.py). A hand-written entry wins; one
+    whose currency depends on the country gains the CLDR's countries after its own. An ending the
+    hand-written table lacks has no default: it is money only where one of its countries is named."""
+    words: dict[str, str | dict[str, str]] = dict(data("currency_names")["names"])
+    for word, entry in data("units")["currency_words"].items():
+        words[word] = dict(entry) if isinstance(entry, dict) else entry
+    for ending, countries in data("currency_names")["by_country"].items():
+        entry = words.setdefault(ending, {})
+        if isinstance(entry, dict):
+            for country, code in countries.items():
+                entry.setdefault(country, code)
+    return words
+
+
+@cache
 def not_units() -> frozenset[str]:
     return frozenset(data("units")["not_units"])
 
