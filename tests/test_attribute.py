@@ -546,6 +546,21 @@ def test_a_plain_next_sentence_is_not_carried_over() -> None:
     assert names(claims[0]) == ["Police"] and claims[1].sources == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy said 60 sailors were rescued.\n\nOf those, 14 were taken to hospital.",
+        "The toll has risen to 90, a monitoring group said. They are 50 soldiers and 40 civilians.",
+    ],
+)
+def test_a_sentence_referring_back_to_a_sourced_group_rests_on_its_source(text: str) -> None:
+    """A breakdown of a count the sentence before attributed ("Of those", "They are") carries that
+    account; a plain next sentence does not (test above)."""
+    claims = [c for c in audit_text(text).claims]
+    assert len(claims) >= 2 and all(c.sources for c in claims)
+    assert len({s.originator for c in claims for s in c.sources}) == 1
+
+
 def test_it_added_continues_the_account() -> None:
     claims = run("The ministry said 5 people died. It added that 7 more were wounded.")
     assert names(claims[1]) == ["The ministry"]

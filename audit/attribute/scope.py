@@ -2,9 +2,12 @@
 
 In order: the speaker of the closed quotation the figure sits in; else the nearest attribution of
 its sentence on the side that attribution faces (`direction`); else the speaker of the unclosed
-quotation it sits in; else, if `carry_over` (audit/data/attribution.yaml) is `paragraph` or `next`,
-the latest attribution used before it. A provenance ("the figures had been provided by the police")
-then re-roots the attributed figures before it in its account.
+quotation it sits in; else, in a sentence that refers back to a group the sentence before counted
+("Of those, 12 were officers", "They are 87 civilians": its figures' cue, or `referring_openers`
+in audit/data/attribution.yaml), the attribution that governed that sentence's figures: a
+breakdown of a sourced count rests on its source; else, if `carry_over` (audit/data/attribution.yaml)
+is `paragraph` or `next`, the latest attribution used before it. A provenance ("the figures had
+been provided by the police") then re-roots the attributed figures before it in its account.
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ import bisect
 from collections.abc import Iterator
 
 from audit.attribute.records import Attribution, Quotation
-from audit.attribute.vocab import carry_mode, is_record, names_a_place
-from audit.model import Claim, Document, Sentence, Source
+from audit.attribute.vocab import carry_mode, is_record, names_a_place, refers_back
+from audit.model import PARTS_REFERRED_TO, Claim, Document, Sentence, Source
 
 
 def figure_at(claim: Claim) -> int:
@@ -31,14 +34,21 @@ def govern(
         by_sentence.setdefault(a.sentence, []).append(a)
     carry = carry_mode()
     last: dict[int, Attribution] = {}  # paragraph (or -1 for "next") -> latest attribution used
+    used: dict[int, Attribution] = {}  # sentence -> the latest attribution its figures used
+    referring = {c.sentence for c in claims if c.cue in PARTS_REFERRED_TO} | {
+        s.index for s in doc.sentences if refers_back().match(s.text)
+    }
     for claim in sorted(claims, key=lambda c: c.start):
         s = sentence_of(doc, claim)
         chosen = _choose(figure_at(claim), s, quotes, by_sentence)
+        if chosen is None and s is not None and s.index in referring and not by_sentence.get(s.index):
+            chosen = used.get(s.index - 1)  # "Of those, 12 were officers": the group's account
         if chosen is None and s is not None:
             chosen = _carried(carry, s, last)
         if chosen is not None and s is not None:
             last[s.paragraph] = chosen
             last[-1] = chosen
+            used[s.index] = chosen
         yield claim, s, chosen
 
 

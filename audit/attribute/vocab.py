@@ -148,6 +148,13 @@ def names_a_place(name: str) -> bool:
     return bool(words) and words[-1] in lexicon().words("place_heads")
 
 
+@cache
+def refers_back() -> re.Pattern[str]:
+    """`referring_openers`: a sentence opening that points back at the group the sentence before
+    counted ("Of those,", "They are")."""
+    return re.compile(rf"\W*(?:{'|'.join(lexicon().raw.get('referring_openers', []))})\b", re.IGNORECASE)
+
+
 def carry_mode() -> str:
     """`carry_over`: quotes (default), none, paragraph or next; see scope.py and quotations.py."""
     return str(lexicon().raw.get("carry_over", "quotes"))
