@@ -344,10 +344,11 @@ def is_age(text: str, fig: Figure) -> bool:
 def _currency_word(word: str, hint: dict[str, str]) -> str | None:
     """The currency a word after a number names: its own, the one the document's countries pick, its
     default, or None (an ending such as "lari" in a story that names none of its countries)."""
-    entry = currency_words()[re.sub(r"\s+", " ", word.lower())]
+    key = re.sub(r"\s+", " ", word.lower())
+    entry = currency_words()[key]
     if isinstance(entry, str):
         return entry
-    return hint.get(re.sub(r"\s+", " ", word.lower()).rstrip("s"), entry.get("default"))
+    return hint.get(key.rstrip("s"), entry.get("default"))
 
 
 def currency_context(prose: str) -> dict[str, str]:
