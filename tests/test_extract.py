@@ -821,3 +821,8 @@ def test_currency_names_and_countries_come_from_the_cldr(text: str, unit: str) -
 def test_a_currency_ending_with_no_country_named_is_no_money() -> None:
     """ "lari" is Georgia's: in a story that names no country of it, the number stays bare."""
     assert [c.unit for c in claims("They lent 300 lari to the club.")] == [None]
+
+
+def test_a_currency_word_that_is_plain_english_is_no_money_on_its_own() -> None:
+    """Zimbabwe's currency is "Zimbabwe Gold", but "gold" alone after a number is no money."""
+    assert [c.unit for c in claims("HARARE, Zimbabwe - The team won five gold medals.")] == [None]
