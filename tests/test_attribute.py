@@ -1410,3 +1410,30 @@ def test_data_owners_and_records_read_off_the_extraction_hunts(text: str, source
     to the speaker whose words hold it, an agent's does not; a source right after "said" that
     follows a comma is the speaker, whatever clause came before."""
     assert names(run(text)[-1]) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Idris Bako, a spokesman for the Coastal Alliance, a coalition that runs the camps, "
+            "put the toll at 9.",
+            "Idris Bako",
+        ),
+        ("A farmers' union, the Delta Growers League, gave a lower toll of 9.", "the Delta Growers League"),
+        ("An aid agency, Harbour Relief, said 9 boats had sunk.", "Harbour Relief"),
+        ("Police in neighbouring Ondo state said 9 people were held.", "Police in neighbouring Ondo state"),
+        ("A retired colonel said 9 soldiers had deserted.", "A retired colonel"),
+        (
+            "Officials in the surrounding districts said 9 schools had closed.",
+            "Officials in the surrounding districts",
+        ),
+        ("A teacher from Kamba who fled to Lodwar said 9 pupils were taken.", "A teacher from Kamba"),
+    ],
+)
+def test_classes_of_the_third_extraction_hunt(text: str, source: str) -> None:
+    """A name read back past several descriptions, the last holding a relative clause of its own; a
+    body's name set after its description ("a rights group, the X Network"); a word in "-ed" or
+    "-ing" after an article or place preposition modifies a noun and ends no subject; a relative
+    clause opened by "who" after a noun leaves the speaker before it."""
+    assert names(only(text)) == [source]

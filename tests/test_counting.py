@@ -745,6 +745,12 @@ def test_a_reading_an_age_or_those_aboard_is_no_toll(text: str, expected: list[s
         ("Two guards who were hurt in the riot later died.", ["killed"]),
         ("The four men who were arrested were named.", ["captured"]),
         ("Officials said 612 of the town's 3,900 registered voters had cast ballots.", ["count", "count"]),
+        # round 3: what became of people ("the fate of", "the whereabouts of"); public buildings as shelters
+        ("The whereabouts of the five herders are not known.", ["missing"]),
+        ("The fate of 23 crew members is still unclear.", ["missing"]),
+        ("Nearly 700 people were being housed in two schools and a mosque.", ["displaced", "other"]),
+        ("Some 300 families sought refuge in the town hall.", ["displaced"]),
+        ("About 900 pupils were in classrooms when the storm hit.", ["count"]),
     ],
 )
 def test_classes_read_off_the_extraction_hunts(text: str, categories: list[str]) -> None:

@@ -16,6 +16,8 @@ from functools import cache
 from audit.attribute.originators import (
     Mention,
     acronym,
+    body_name,
+    described_body,
     inside_name_list,
     lexicon,
     phrase_regex,
@@ -215,9 +217,13 @@ def subject(text: str, verb_start: int, clauses: ClausesBefore | None = None) ->
         rest = seg[inner.end() :] if inner else ""
         return (seg_start + inner.end(), rest) if inner and rest.strip() else None
     acronym_aside = comma_gap and bool(_ACRONYM_ONLY.fullmatch(seg))  # "The UN refugee agency, UNHCR, said"
-    named_first = _second_apposition(clauses, seg, prev_start, prev) if after_comma else None
+    named_first = _name_before_appositions(clauses, seg, prev_start, prev) if after_comma else None
     if named_first is not None:  # "John Ging, director of operations for UNRWA, the UN agency, said"
-        seg_start, seg = named_first, text[named_first:verb_start]
+        # the last description may hold a relative clause of its own: "..., a militia that holds the
+        # hills, put the toll at": the subject ends before it
+        inner_clause = _RELATIVE_INSIDE.search(seg)
+        end = seg_start + inner_clause.start() if inner_clause else verb_start
+        seg_start, seg = named_first, text[named_first:end]
     elif (
         after_comma
         and prev.strip()
@@ -288,11 +294,14 @@ def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
     fillers = lex.words("trailing_fillers")
     while words and words[-1].group(0).lower() in fillers:  # "the first minister has (told)"
         words.pop()
+    who = _relative_who(words)
+    if who:  # "A resident of the town who fled to Sokoto (said)": the speaker is the one before "who"
+        return _trailing_np(seg_start, seg[: words[who].start()])
     first = len(words)
     for i in range(len(words) - 1, -1, -1):
         w = words[i].group(0)
         low = w.lower().strip("\"“”‘’'()")
-        verbish = _VERB_FORM.search(low) and low not in nominal and not _modifies_a_body(words, i, nominal)
+        verbish = _verb_form(words, i, low, nominal)
         clause_word = low in stop and not acronym(w) and not _inside_a_name(words, i)
         if clause_word or (verbish and not w[:1].isupper()) or _DIGIT.search(low):
             if verbish and _reduced_relative(words, i, stop):  # "a source residing in Kabul said"
@@ -307,12 +316,44 @@ def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
     return seg_start + words[first].start(), seg[words[first].start() : words[-1].end()]
 
 
+def _relative_who(words: list[re.Match[str]]) -> int:
+    """Where "who" opens a relative clause running to the verb, after a noun: its index, else 0."""
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].group(0).lower() == "who":
+            before = words[k - 1].group(0).strip("\"“”‘’'()")
+            return k if before.isalpha() else 0
+    return 0
+
+
+def _verb_form(words: list[re.Match[str]], i: int, low: str, nominal: frozenset[str]) -> bool:
+    """Whether word `i` (`low`, lower-cased) reads as a verb: "-ed", "-ing" or "n't", unless a noun of
+    `nominal` or a modifier ("a monitoring group", "in neighbouring Kebbi state")."""
+    return bool(
+        _VERB_FORM.search(low)
+        and low not in nominal
+        and not _modifies_a_body(words, i, nominal)
+        and not _attributive(words, i)
+    )
+
+
 def _modifies_a_body(words: list[re.Match[str]], i: int, nominal: frozenset[str]) -> bool:
     """ "a monitoring group", "the ruling party", "a governing coalition": a word in "-ing" right before
     a title, body or unnamed speaker's noun is its modifier, no verb."""
     if i + 1 >= len(words) or not words[i].group(0).lower().endswith("ing"):
         return False
     return words[i + 1].group(0).lower().strip("\"\u201c\u201d\u2018\u2019'(),") in nominal
+
+
+def _attributive(words: list[re.Match[str]], i: int) -> bool:
+    """ "in neighbouring Kebbi state", "the outgoing mayor", "a retired general": a word in "-ing" or
+    "-ed" after an article, possessive or place preposition and before another word modifies that
+    word; no verb stands there."""
+    if i == 0 or i + 1 >= len(words):
+        return False
+    return words[i - 1].group(0).lower() in _BEFORE_A_MODIFIER
+
+
+_BEFORE_A_MODIFIER = DETERMINERS | {"in", "at", "from", "of", "near", "across"}
 
 
 _AFTER_PARTICIPLE = PREPOSITIONS | {
@@ -356,18 +397,31 @@ def _reduced_relative(words: list[re.Match[str]], i: int, stop: frozenset[str]) 
 _ACRONYM_ONLY = re.compile(r"\s*[A-Z][A-Z&]{1,9}\s*")
 
 
-def _second_apposition(clauses: ClausesBefore, seg: str, prev_start: int, prev: str) -> int | None:
-    """Where the name starts when `seg` ("the United Nations agency") describes the last noun of an
-    apposition (`prev`: "director of operations for UNRWA") set after a name ("John Ging"): a
-    description opening with an article, after an apposition, after a short name."""
-    if seg.strip().split()[0].lower() not in ("the", "a", "an") or prev_start == 0:
+def _name_before_appositions(clauses: ClausesBefore, seg: str, prev_start: int, prev: str) -> int | None:
+    """Where the name starts when `seg` ("the United Nations agency") is the last of the descriptions
+    set after a name: "John Ging, director of operations for UNRWA, the UN agency,", "Amadou Kone, a
+    commander of the Front, a militia that holds the hills,". A description opening with an article,
+    after up to `_MAX_APPOSITIONS` descriptions, after a short name."""
+    if seg.strip().split()[0].lower() not in ("the", "a", "an"):
         return None
-    if clauses.text[prev_start - 1] != ",":
-        return None
-    name_start, name = clauses.ending_at(prev_start - 1)
-    if not name.strip() or not _noun_phrase(prev) or not _apposition(name, prev):
-        return None
-    return name_start
+    text = clauses.text
+    for _ in range(_MAX_APPOSITIONS):
+        if prev_start == 0 or text[prev_start - 1] != "," or not _noun_phrase(prev):
+            return None
+        name_start, name = clauses.ending_at(prev_start - 1)
+        if not name.strip():
+            return None
+        if _apposition(name, prev):
+            return name_start
+        if name.strip().split()[0].lower() not in ("the", "a", "an"):
+            return None
+        prev_start, prev = name_start, name
+    return None
+
+
+_MAX_APPOSITIONS = 3
+# a relative clause inside a description: "a militia that controls the hills"
+_RELATIVE_INSIDE = re.compile(r"\s(?:that|which|who|whose)\s")
 
 
 def apposed_name(phrase: str) -> bool:
@@ -406,6 +460,8 @@ def _apposition(head: str, seg: str) -> bool:
     name = seg.split()
     named = 1 <= len(name) <= 4 and name[0][:1].isupper() and len(words) <= 8
     if named and any(t in titles for t in tokens_of(head)):  # "the governor of Qeshm, Mehdi Nejad,"
+        return True
+    if described_body(words) and body_name(name):  # "A rights group, the Sahel Watch Network,"
         return True
     particles = {"al", "bin", "de", "da", "van", "von", "el", "la", "le", "ibn", "abu"}
     joiners = {"of", "for", "and", "the", "on", "in"}  # "The Syrian Observatory for Human Rights"
@@ -481,10 +537,7 @@ def noun_phrases_only(mentions: list[Mention]) -> bool:
             w = found.group(0)
             low = w.lower().strip("\"“”‘’'(),")
             if (low in stop and not acronym(w) and not _inside_a_name(words, i)) or (
-                _VERB_FORM.search(low)
-                and low not in nominal
-                and w.islower()
-                and not _modifies_a_body(words, i, nominal)
+                w.islower() and _verb_form(words, i, low, nominal)
             ):
                 return False
     return True

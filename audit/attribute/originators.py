@@ -646,7 +646,30 @@ def _name_after_role(head: str, description: str) -> bool:
     named = (
         1 <= len(words) <= 4 and all(w[:1].isupper() for w in words[:1]) and bool(proper_words(description))
     )
-    return named and not proper_words(_role_core(head)) and any(t in titles for t in tokens_of(head))
+    if named and not proper_words(_role_core(head)) and any(t in titles for t in tokens_of(head)):
+        return True
+    return described_body(head.split()) and body_name(words)  # "a rights group, the Sahel Watch Network"
+
+
+def described_body(words: list[str]) -> bool:
+    """ "a rights group", "the regional aid agency": an article, up to three lower-case words and one
+    of `organisation_words`, the description a body's name may follow."""
+    return (
+        2 <= len(words) <= 5
+        and words[0].lower() in ("a", "an", "the")
+        and all(w.islower() for w in words[1:])
+        and words[-1] in _sets()["organisation_words"]
+    )
+
+
+def body_name(words: list[str]) -> bool:
+    """ "the Sahel Watch Network", "Amnesty International": capitalised words, after an article; not
+    an acronym alone ("the prison agency, SNAI,": the description stays the name)."""
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) == 1 and words[0].isupper():
+        return False
+    return 1 <= len(words) <= 6 and all(w[:1].isupper() or w in ("of", "for", "and") for w in words)
 
 
 def _role_core(head: str) -> str:

@@ -612,8 +612,10 @@ def _things_after(text: str, fig: Figure) -> bool:
 def _SHELTERED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
     cas = data("casualties")
     return re.compile(
-        rf"(?:[^.;:]{{0,40}}?\b(?:{cas['shelter_verbs']})\b[^.;:]{{0,20}}?|\s+(?:people\s+|others\s+)?)\b(?:in|at)\s+"
+        rf"(?:(?:[^.;:]{{0,40}}?\b(?:{cas['shelter_verbs']})\b[^.;:]{{0,20}}?|\s+(?:people\s+|others\s+)?)\b(?:in|at)\s+"
         rf"(?:[\w-]+\s+){{0,3}}?(?:{cas['shelter_places']})\b"
+        rf"|[^.;:]{{0,40}}?\b(?:{cas['shelter_buildings_verbs']})\b[^.;:]{{0,20}}?\b(?:in|at|inside)\s+"
+        rf"(?:[\w-]+\s+){{0,3}}?(?:{cas['shelter_buildings']})\b)"
         r"(?!\s+(?:office|offices|staff|managers?|directors?|workers?|kitchens?|clinics?|headquarters)\b)",
         re.I,
     )
