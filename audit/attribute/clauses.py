@@ -30,13 +30,22 @@ _BOUNDARY = re.compile(r"[;:\"“”]|,|\s[–—-]{1,2}\s")
 _CLAUSE_END = re.compile(r"[;:!?\"“”]|,|(?<!\b[A-Z])\.(?=\s|$)|\s[–—-]{1,2}\s")
 
 
-_ADJUNCTS = re.compile(
-    r"(?i)\b(?:in a statement|in an interview|in a closed-door meeting|in remarks to [^,.]+|"
-    r"on condition of anonymity|earlier|later|again|also)\b|"
-    r"\b(?:speaking|who (?:asked|declined|spoke|requested))\b[^,.;]*|,\s*who\b[^.;]*|"
+_TIME = (
     r"\b(?:on|late|early|last|this|over the|on the)?\s*(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|weekend|yesterday|today|tonight|night|morning|afternoon|evening|week|month)\b"
 )
+_ADJUNCTS = re.compile(
+    r"(?i)\b(?:in a statement|in an interview|in a closed-door meeting|in remarks to [^,.]+|"
+    r"on condition of anonymity|earlier|later|again|also)\b|"
+    r"\b(?:speaking|who (?:asked|declined|spoke|requested))\b[^,.;]*|,\s*who\b[^.;]*|" + _TIME
+)
+_TIME_THEN_COMMA = re.compile(rf"(?i)(?:\s*{_TIME})*\s*,")
+
+
+def set_off_after(text: str, pos: int) -> bool:
+    """ "..., authorities said Thursday, in the latest outbreak": after a verb and its time words,
+    a comma sets the speaker off from what follows."""
+    return bool(_TIME_THEN_COMMA.match(text, pos))
 
 
 @cache

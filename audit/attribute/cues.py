@@ -32,12 +32,13 @@ from audit.attribute.clauses import (
     is_noun,
     noun_phrases_only,
     np_after,
+    set_off_after,
     subject,
     tail_is_empty,
 )
 from audit.attribute.originators import Mention, lexicon, parse_source, phrase_regex, source_like
 from audit.attribute.records import Attribution, Direction
-from audit.attribute.vocab import TOLD_WHOM, cue_in, data_owners, patterns
+from audit.attribute.vocab import cue_in, data_owners, patterns, told_whom
 from audit.model import Sentence
 
 
@@ -146,7 +147,7 @@ def _verb_attribution(
                 v.kind = "organisation"  # "Reuters" is no person a later "he" could mean
             after = outlet.end()
         elif told:
-            rec = _TOLD_WHOM.match(text, after)
+            rec = _told_whom().match(text, after)
             after = rec.end() if rec else after
         relay = relay_after(text, after, base)
         if relay:
@@ -161,7 +162,7 @@ def _verb_attribution(
                 return None  # "the attack, which the group claimed": the verb's object is the attack
             direction = "backward"
         else:  # '..., the ministry said, adding ...' faces both ways; 'X said 40 died' forward
-            parenthetical = text[:start].rstrip().endswith(",") and text[after:].lstrip().startswith(",")
+            parenthetical = text[:start].rstrip().endswith(",") and set_off_after(text, after)
             direction = "both" if parenthetical else "forward"
     if not noun_phrases_only(mentions):
         return None
@@ -198,7 +199,6 @@ def _apposition_after() -> re.Pattern[str]:
 _NAME_AFTER_ROLE = re.compile(
     r",\s+(?:[A-Z][\w'\u2019-]*\.?\s+){0,3}[A-Z][\w'\u2019-]*(?=\s*[.!?\"\u201d]*\s*$)"
 )
-_TOLD_WHOM = re.compile(TOLD_WHOM)
 _COLON_SOON = re.compile(r"[^.;,:\"\u201c]{0,25}:")
 _COMMA = re.compile(r"\s*,\s*")
 _RELATIVE_OBJECT = re.compile(r"\b(?:which|that|whom)\s*$", re.I)
@@ -209,6 +209,11 @@ _OWNER_WORD = re.compile(r"[\w’'.&-]+")
 _SUBJECT_AND_VERB = re.compile(
     r"\s*((?:(?:[A-Z][\w’'.-]*|[a-z]+)\s+)*?[A-Z][\w’'.-]*)\s+[a-z]+(?:ed|s)(?=\s)"
 )
+
+
+@cache
+def _told_whom() -> re.Pattern[str]:
+    return re.compile(told_whom())
 
 
 def _speech_goes_on(text: str, pos: int) -> bool:

@@ -9,8 +9,8 @@ an unattributed sentence are candidates for them too (`subject_people`).
 The word lists live in audit/data/attribution.yaml: `titles`, `organisation_words`,
 `anonymous_words`, `pronouns`, `name_stops`, `leading_fillers`, `trailing_fillers`,
 `trailing_time_phrases` (with the months and weekdays of relations.yaml's `calendar_words`),
-`data_nouns`, `not_sources`, `name_synonyms`, `capitals`. The rest of the package reads the file
-through `lexicon()` here.
+`data_nouns`, `not_sources`, `name_synonyms`, `capitals`, `adjective_endings`. The rest of the
+package reads the file through `lexicon()` here.
 """
 
 from __future__ import annotations
@@ -626,8 +626,15 @@ def _one_organisation(before: str, after: str) -> bool:
         return False
     if _singular(last[-1].lower()) in organisations:
         return True
+    if _adjective(first[-1]) and all(_capitalised(w) for w in last):
+        return True  # "the Forum for Social and Economic Rights": an adjective needs the noun after "and"
     # "An NHS Greater Glasgow and Clyde spokeswoman": a role owned by a name with "and" in it
     return len(last) >= 2 and last[-1].lower() in titles and _capitalised(last[-2])
+
+
+def _adjective(word: str) -> bool:
+    """A word an adjective ending of `adjective_endings` ends ("Social", "Economic", "Cultural")."""
+    return len(word) > 4 and word.lower().endswith(tuple(lexicon().words("adjective_endings")))
 
 
 def _singular(word: str) -> str:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from audit.attribute.records import Attribution, Quotation
-from audit.attribute.vocab import TOLD_WHOM, carry_mode, patterns
+from audit.attribute.vocab import carry_mode, patterns, told_whom
 from audit.model import Document, Sentence
 
 _OPENERS = frozenset("([{—–-/")
@@ -137,7 +138,7 @@ def _speaker_of(
         if previous.end <= sp.start:
             after = text[sp.end : q.start]
             if sp.cue.lower() in ("told", "tells", "tell"):  # '..." the governor told reporters. "...'
-                after = _AUDIENCE.sub("", after, count=1)
+                after = _audience().sub("", after, count=1)
             gap = text[previous.end : sp.start] + after
         if not _ALNUM.search(gap):
             return sp
@@ -145,8 +146,14 @@ def _speaker_of(
 
 
 _GAP_WORD = re.compile(r"[A-Za-z0-9\n]")
+
+
 # who was told, after "told" and before the next quotation: "reporters", "the BBC", "AFP", "him"
-_AUDIENCE = re.compile(rf"^(?:{TOLD_WHOM}|\s+the\s+press)\s*(?=[.,;:!?])")
+@cache
+def _audience() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{told_whom()}|\s+the\s+press)\s*(?=[.,;:!?])")
+
+
 _GAP_WORD_OR_STOP = re.compile(r"[A-Za-z0-9.!?\n]")
 
 

@@ -28,6 +28,7 @@ class Attribution:
     in_quote: bool = False
     provenance: bool = False  # "the figures had been provided by the police": re-roots earlier figures
     corroborates: bool = False  # ", a figure confirmed by the ministry": a second originator, added
+    place_record: bool = False  # "Lagos recorded 310 deaths": a place records nothing, a speaker counts
 
 
 @dataclass

@@ -5,8 +5,10 @@ its sentence on the side that attribution faces (`direction`); else the speaker 
 quotation it sits in; else, in a sentence that refers back to a group the sentence before counted
 ("Of those, 12 were officers", "They are 87 civilians": its figures' cue, or `referring_openers`
 in audit/data/attribution.yaml), the attribution that governed that sentence's figures: a
-breakdown of a sourced count rests on its source; else, if `carry_over` (audit/data/attribution.yaml)
-is `paragraph` or `next`, the latest attribution used before it. A provenance ("the figures had
+breakdown of a sourced count rests on its source, as does a place's record with no speaker
+("Lagos recorded the most, at 310", where the story sets Lagos after "in"); else, if
+`carry_over` (audit/data/attribution.yaml) is `paragraph` or `next`, the latest attribution used
+before it. A provenance ("the figures had
 been provided by the police") then re-roots the attributed figures before it in its account.
 """
 
@@ -16,7 +18,7 @@ import bisect
 from collections.abc import Iterator
 
 from audit.attribute.records import Attribution, Quotation
-from audit.attribute.vocab import carry_mode, is_record, names_a_place, refers_back
+from audit.attribute.vocab import carry_mode, document_places, is_record, names_a_place, refers_back
 from audit.model import PARTS_REFERRED_TO, Claim, Document, Sentence, Source
 
 
@@ -38,10 +40,13 @@ def govern(
     referring = {c.sentence for c in claims if c.cue in PARTS_REFERRED_TO} | {
         s.index for s in doc.sentences if refers_back().match(s.text)
     }
+    _mark_place_records(doc, attrs)
     for claim in sorted(claims, key=lambda c: c.start):
         s = sentence_of(doc, claim)
         chosen = _choose(figure_at(claim), s, quotes, by_sentence)
-        if chosen is None and s is not None and s.index in referring and not by_sentence.get(s.index):
+        if chosen is not None and chosen.place_record and s is not None:
+            chosen = used.get(s.index - 1)  # "Lagos recorded the most, at 310": the count's account
+        elif chosen is None and s is not None and s.index in referring and not by_sentence.get(s.index):
             chosen = used.get(s.index - 1)  # "Of those, 12 were officers": the group's account
         if chosen is None and s is not None:
             chosen = _carried(carry, s, last)
@@ -63,6 +68,17 @@ def _choose(
     return own or (quote.speaker if quote is not None else None)
 
 
+def _mark_place_records(doc: Document, attrs: list[Attribution]) -> None:
+    """A record whose every mention is a place ("the region had recorded 11", "Lagos recorded 310"
+    where the story says "in Lagos") is a place's record, no source."""
+    records = [a for a in attrs if is_record(a.cue)]
+    if not records:
+        return
+    places = document_places(doc.prose)
+    for a in records:
+        a.place_record = all(names_a_place(m.name, places) for m in a.mentions)
+
+
 def _governing(pos: int, attrs: list[Attribution]) -> Attribution | None:
     """The nearest attribution that faces the figure at `pos`; but a speaker whose words hold the
     nearest one, when that is a place's record ("the division has recorded 58 murders, the police
@@ -72,7 +88,7 @@ def _governing(pos: int, attrs: list[Attribution]) -> Attribution | None:
     if not facing:
         return None
     best = facing[0][2]
-    if is_record(best.cue) and all(names_a_place(m.name) for m in best.mentions):
+    if best.place_record:
         for _, _, a in facing[1:]:
             if not is_record(a.cue) and _distance(best.start, a) is not None:
                 return a

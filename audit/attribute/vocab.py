@@ -3,8 +3,8 @@
 `reporting_verbs`, `speech_participles`, `source_before`, `data_nouns` (the cues every sentence is
 scanned for), `relay_words`, `conduit_openers`, `news_outlets`, `toll_patterns`, `be_forms`,
 `phrase_stops`, `verb_exclusions`, `provenance_patterns`, `corroboration_patterns`, `negations`,
-`absolute_participles`, `record_verbs` and `place_heads` (a place's record yields to its speaker),
-and the `carry_over` mode.
+`absolute_participles`, `record_verbs`, `audience_nouns` and `place_heads` (a place's record
+yields to its speaker), and the `carry_over` mode.
 Hedges (hedges.py) and the name lists (originators.py) compile their own.
 """
 
@@ -123,10 +123,17 @@ def needles_for(phrases: frozenset[str]) -> tuple[str, ...] | None:
     return None if rest else tuple(needles)
 
 
-# Who was told, after "told": a name in capitals ("the BBC", "AFP"), a pronoun, "reporters" or
-# "journalists". The speaker reader steps past it (cues.py); a quotation after it keeps the speaker of
-# the one before (quotations.py).
-TOLD_WHOM = r"\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|\s+(?:him|her|them|us|me|reporters|journalists)\b"
+@cache
+def told_whom() -> str:
+    """Who was told, after "told": a name in capitals ("the BBC", "AFP"), a pronoun, "reporters" or
+    "journalists", or a phrase ending in one of `audience_nouns` ("a local radio station", "a news
+    conference"). The speaker reader steps past it (cues.py); a quotation after it keeps the speaker
+    of the one before (quotations.py). A pattern's source, matched at the space before it."""
+    audience = phrase_regex(lexicon().words("audience_nouns")).pattern
+    return (
+        r"\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|\s+(?:him|her|them|us|me|reporters|journalists)\b"
+        rf"|\s+(?:an?|the|its|their)\s+(?:[\w’'-]+\s+){{0,3}}(?i:{audience})"
+    )
 
 
 @cache
@@ -142,10 +149,28 @@ def is_record(cue: str) -> bool:
     return cue.lower() in lexicon().words("record_verbs")
 
 
-def names_a_place(name: str) -> bool:
-    """ "the Free State region", "The St Catherine North division": a place or area, not an agent."""
+def names_a_place(name: str, places: frozenset[str] = frozenset()) -> bool:
+    """ "the Free State region", "The St Catherine North division": a place or area, not an agent;
+    or one of `places`, the names a document sets after "in", "at", "from" ... (document_places)."""
     words = name.lower().split()
-    return bool(words) and words[-1] in lexicon().words("place_heads")
+    if words and words[0] == "the":
+        words = words[1:]
+    return bool(words) and (words[-1] in lexicon().words("place_heads") or " ".join(words) in places)
+
+
+def document_places(text: str) -> frozenset[str]:
+    """The capitalised names a document sets after a preposition of place ("in Lagos", "across the
+    South East", "near Kano"), lower-cased without "the": what it treats as places. Not a name
+    ending in one of `organisation_words` ("in the Bureau's count")."""
+    bodies = lexicon().words("organisation_words")
+    names = (m.group(1).lower() for m in _PLACE_AFTER_PREPOSITION.finditer(text))
+    return frozenset(n for n in names if n.split()[-1] not in bodies)
+
+
+_PLACE_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|near|across|throughout|outside)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)(?![\w'’-])"
+)
 
 
 @cache
