@@ -17,7 +17,7 @@ from audit.attribute.originators import (
     Mention,
     acronym,
     body_name,
-    described_body,
+    described_role,
     inside_name_list,
     lexicon,
     phrase_regex,
@@ -37,7 +37,8 @@ _TIME = (
 _ADJUNCTS = re.compile(
     r"(?i)\b(?:in a statement|in an interview|in a closed-door meeting|in remarks to [^,.]+|"
     r"on condition of anonymity|earlier|later|again|also)\b|"
-    r"\b(?:speaking|who (?:asked|declined|spoke|requested))\b[^,.;]*|,\s*who\b[^.;]*|" + _TIME
+    r"\b(?:speaking|who (?:asked|declined|spoke|requested))\b[^,.;]*|,\s*who\b[^.;]*|"
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|hrs\b)|" + _TIME  # "in its 8 a.m. bulletin"
 )
 _TIME_THEN_COMMA = re.compile(rf"(?i)(?:\s*{_TIME})*\s*,")
 
@@ -237,8 +238,13 @@ def subject(text: str, verb_start: int, clauses: ClausesBefore | None = None) ->
         after_comma
         and prev.strip()
         and (first in PREPOSITIONS or relative or acronym_aside or _apposition(prev, seg))
-        and not (_apposition(prev, seg) and _PLACE_LIST_BEFORE.search(text, 0, prev_start))
+        and not (
+            _apposition(prev, seg)
+            and not described_role(prev.split())
+            and _PLACE_LIST_BEFORE.search(text, 0, prev_start)
+        )
     ):  # but "in Reynosa, Tamaulipas, the state prosecutor said": a place's region, not a name
+        # ("Speaking in Yola, the command's spokesman, DSP Ali Kwaru, said": a description, then the name)
         seg_start, seg = prev_start, text[prev_start:verb_start]
     elif comma_gap:
         return None
@@ -268,6 +274,10 @@ _PLACE_LIST_BEFORE = re.compile(
     r"\b(?:in|at|near|from|outside|of)\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*,\s*$"
 )
 _NON_SPACE = re.compile(r"\S+")
+# the end of a figure ("the $2.2 billion the United Nations says"): no part of a name
+_SCALE_WORDS = frozenset(
+    {"hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "bn", "m"}
+)
 _VERB_FORM = re.compile(r"(?:ed|ing|n't|n’t)$")
 _DIGIT = re.compile(r"\d")
 
@@ -312,7 +322,7 @@ def _trailing_np(seg_start: int, seg: str) -> tuple[int, str] | None:
         low = w.lower().strip("\"“”‘’'()")
         verbish = _verb_form(words, i, low, nominal)
         clause_word = low in stop and not acronym(w) and not _inside_a_name(words, i)
-        if clause_word or (verbish and not w[:1].isupper()) or _DIGIT.search(low):
+        if clause_word or (verbish and not w[:1].isupper()) or _DIGIT.search(low) or low in _SCALE_WORDS:
             if verbish and _reduced_relative(words, i, stop):  # "a source residing in Kabul said"
                 return _trailing_np(seg_start, seg[: words[i].start()])
             break
@@ -465,12 +475,14 @@ _POSSESSIVE_NAME = re.compile(r"\s*[A-Z][\w’'.-]*(?:'s|’s)\s")  # "UNRWA's D
 def _apposition(head: str, seg: str) -> bool:
     """ ", an official from the agency," / ", UNRWA's Director of Operations," after a short name."""
     words = head.split()
+    if not words or words[0].lower() in PREPOSITIONS:
+        return False  # "In Kebbi, State Emergency Agency Director Musa Bello said": a place set first
     titles = lexicon().words("titles")
     name = seg.split()
     named = 1 <= len(name) <= 4 and name[0][:1].isupper() and len(words) <= 8
     if named and any(t in titles for t in tokens_of(head)):  # "the governor of Qeshm, Mehdi Nejad,"
         return True
-    if described_body(words) and body_name(name):  # "A rights group, the Sahel Watch Network,"
+    if described_role(words) and body_name(name):  # "A rights group, the Sahel Watch Network,"
         return True
     particles = {"al", "bin", "de", "da", "van", "von", "el", "la", "le", "ibn", "abu"}
     joiners = {"of", "for", "and", "the", "on", "in"}  # "The Syrian Observatory for Human Rights"
@@ -517,7 +529,8 @@ _WORD_LAST = re.compile(r"(\w+)\s+$")
 
 
 def is_noun(word: str, before: str, after: str) -> bool:
-    """ "report" in "the labor department report showing ...": a noun, no cue. So is "state" right
+    """ "report" in "the labor department report showing ...": a noun, no cue; so after a possessive
+    or "a" ("in its annual report", "a new report"). So is "state" right
     after a capitalised name that a preposition opens ("in the hills of Kivu state", "of Aden state
     between ..."): it names a place or a document; "..., the Daily News reports." still speaks."""
     lex = lexicon()
@@ -528,9 +541,16 @@ def is_noun(word: str, before: str, after: str) -> bool:
         nxt.group(1).lower() in lex.words("noun_followers") or nxt.group(1).endswith("ing")
     ):
         return True
+    if _OWNED_OR_INDEFINITE.search(before):
+        return True  # "in its annual report", "a new report": a possessive or "a" opens a noun phrase
     name = _NAME_LAST.search(before)
     opener = _WORD_LAST.search(before[: name.start()]) if name else None
     return opener is not None and opener.group(1).lower() in _PLACE_OPENERS
+
+
+_OWNED_OR_INDEFINITE = re.compile(
+    r"(?i)(?<![\w'’])(?:its|their|his|her|our|my|your|an?)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
 
 
 _PLACE_OPENERS = PREPOSITIONS | {"of", "around", "near", "across", "outside", "inside", "throughout", "into"}

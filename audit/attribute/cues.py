@@ -187,11 +187,13 @@ _IN_A_STATEMENT = re.compile(r"\s+in\s+a\s+statement")
 
 @cache
 def _apposition_after() -> re.Pattern[str]:
-    """', a local doctor', ', the agency's head', and a bare title, up to two words before it: ',
-    director of the Traffic Department', ', deputy assistant director of the fire service' (`titles`)."""
+    """', a local doctor', ', the agency's head', ", UNHCR's deputy head", and a bare title, up to two
+    words before it: ', director of the Traffic Department', ', deputy assistant director of the
+    fire service' (`titles`)."""
     titles = phrase_regex(lexicon().words("titles")).pattern
     return re.compile(
-        rf",\s+(?:(?:an?|the)\s+|(?=(?:[a-z-]+\s+){{0,2}}{titles}\s+(?:of|at|for|in|with)\b))[^,.;:]*"
+        rf",\s+(?:(?:an?|the)\s+|[A-Z][\w.&-]*['’]s\s+|(?=(?:[a-z-]+\s+){{0,2}}{titles}\s+(?:of|at|for|in|with)\b))"
+        r"[^,.;:]*"
     )
 
 
@@ -206,6 +208,11 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 _CONJUNCTIONS_AND_PUNCTUATION = re.compile(r"(?i)\b(?:but|and|yet|so|also)\b|[\W_]")
 _OWNER_WORD_LAST = re.compile(r"[\w.&-]+$")
 _OWNER_WORD = re.compile(r"[\w’'.&-]+")
+# the subject of a sentence's first verb in "-ed", past an opening adverb: "Later, a faction of the
+# group claimed (responsibility, saying ...)"
+_SUBJECT_AND_PAST = re.compile(
+    r"\s*(?:[A-Z][a-z]+,\s+)?((?:[\w’'.-]+\s+){0,7}?[\w’'.-]+)\s+(?:has\s+|have\s+|had\s+)?[a-z]+ed(?=\s)"
+)
 _SUBJECT_AND_VERB = re.compile(
     r"\s*((?:(?:[A-Z][\w’'.-]*|[a-z]+)\s+)*?[A-Z][\w’'.-]*)\s+[a-z]+(?:ed|s)(?=\s)"
 )
@@ -296,9 +303,11 @@ def _participle_attribution(
         return Attribution(m.group(0), a.start, s.start + m.end(), a.mentions, "forward", s.index, via=a.via)
     lead = _SUBJECT_AND_VERB.match(text[: m.start()])
     if not lead or not source_like(lead.group(1)):
-        return None
+        lead = _SUBJECT_AND_PAST.match(text[: m.start()])  # "The miners' union disputed it, saying"
+        if not lead or not source_like(lead.group(1)):
+            return None
     mentions = parse_source(lead.group(1), s.start + lead.start(1))
-    if not mentions:
+    if not mentions or not noun_phrases_only(mentions):
         return None
     return Attribution(m.group(0), s.start + lead.start(1), s.start + m.end(), mentions, "forward", s.index)
 

@@ -229,8 +229,13 @@ def classify(name: str) -> Kind:
     has_title = not titles.isdisjoint(low) or any(
         w.rsplit("-", 1)[-1] in titles for w in low if "-" in w
     )  # "Under-Secretary"
-    has_org = not sets["organisation_words"].isdisjoint(low)
+    has_org = not sets["organisation_words"].isdisjoint(low) or _two_word_entry(
+        low, sets["organisation_words"]
+    )
     definite = low[0] in {"the", "this"}
+    named_last = has_title and _personal_name_last(words, low, sets["organisation_words"])
+    if of is not None and named_last and not sets["titles"].intersection(low[-2:]):
+        return "person"  # "Superintendent of Police Abhishek Yadav": a role of a body, then a name
     if not proper:
         if low[-1] in sets["anonymous_words"] or low[-1] in sets["titles"]:
             return "description" if definite else "anonymous"
@@ -276,9 +281,16 @@ def source_like(name: str) -> bool:
     lexical = sets["role_words"]
     if any(w in lexical for w in low) or any(w in sets["data_nouns"] for w in low):
         return True
+    if _two_word_entry(low, lexical):
+        return True  # "the think tank", "the coast guard": a body named in two words
     never = lexicon().words("not_sources")
     names = [w for w in proper_words(name) if _unpossessed(w.lower()) not in never]
     return bool(names) or any(w.isupper() and len(w) > 1 for w in words)
+
+
+def _two_word_entry(low: list[str], entries: frozenset[str]) -> bool:
+    """Do two adjacent words of `low` make one of `entries` ("think tank", "united nations")?"""
+    return any(f"{a} {b}" in entries for a, b in zip(low, low[1:], strict=False))
 
 
 def fuzzy_in(token: str, others: frozenset[str]) -> bool:
@@ -655,18 +667,32 @@ def _name_after_role(head: str, description: str) -> bool:
     )
     if named and not proper_words(_role_core(head)) and any(t in titles for t in tokens_of(head)):
         return True
-    return described_body(head.split()) and body_name(words)  # "a rights group, the Sahel Watch Network"
+    return described_role(head.split()) and body_name(words)  # "a rights group, the Sahel Watch Network"
 
 
-def described_body(words: list[str]) -> bool:
-    """ "a rights group", "the regional aid agency": an article, up to three lower-case words and one
-    of `organisation_words`, the description a body's name may follow."""
+def described_role(words: list[str]) -> bool:
+    """ "a rights group", "a farmer in Gwoza", "another survivor": an article, up to four lower-case
+    words ending in one of `organisation_words`, `anonymous_words` or `titles`, and perhaps whose or
+    where ("of the union", "in Gwoza"): the description a name may follow."""
+    if not words or words[0].lower() not in _DESCRIPTION_OPENERS:
+        return False
+    core = words[1:]
+    for i, w in enumerate(core):
+        if w.lower() in _OWNER_OR_PLACE:
+            core = core[:i]
+            break
+    if not 1 <= len(core) <= 4 or not all(w.islower() for w in core):
+        return False
+    sets = _sets()
     return (
-        2 <= len(words) <= 5
-        and words[0].lower() in ("a", "an", "the")
-        and all(w.islower() for w in words[1:])
-        and words[-1] in _sets()["organisation_words"]
+        core[-1] in sets["organisation_words"]
+        or core[-1] in sets["anonymous_words"]
+        or core[-1] in sets["titles"]
     )
+
+
+_DESCRIPTION_OPENERS = frozenset({"a", "an", "the", "another", "one"})
+_OWNER_OR_PLACE = frozenset({"of", "in", "from", "at", "for"})
 
 
 def body_name(words: list[str]) -> bool:
