@@ -2417,3 +2417,18 @@ def test_a_yemeni_rial_at_the_aden_rate_converts() -> None:
     """About 1,600 rials to the dollar in Aden by 2024: 120 million rials is about $75,000."""
     text = "In Yemen, the fund paid 120 million rials (about $75,000) to the families."
     assert statuses(text, "unit-conversion") == ["pass"]
+
+
+def test_a_threshold_is_no_group_named_back_and_equal_counts_of_one_measure_agree() -> None:
+    """ "has passed the 50 million mark" names a threshold, not the group counted before ("up from 21
+    million"); the same count of people given again in a later paragraph, the sentences sharing
+    their words ("number ... online"), is one figure stated twice."""
+    text = (
+        "Some 38 million homes now have fibre, up from 21 million a year ago, the regulator said. "
+        "The total number of people online in the region has passed the 50 million mark.\n\n"
+        "Prices fell by a fifth over the year.\n\n"
+        "The total number of Andeans online rose by 9% to 50 million, the report showed."
+    )
+    checks = audit_text(text).checks
+    assert [c.status for c in checks if c.rule == "restatement"] == ["pass"]
+    assert not [f for f in audit_text(text).findings if f.family == "consistency"]

@@ -873,11 +873,25 @@ def _itemize(ctx: Context, whole: Claim, later: list[Claim], options: dict[str, 
     rest = next((i for i, p in enumerate(near) if i >= 1 and _complement(ctx, p)), None)
     if rest is not None and not all(_within(whole, p) for p in near[: rest + 1]):
         rest = None  # "two soldiers ... five civilians ... three other civilians": not the soldiers' parts
+    if rest is not None and _rest_of_a_part_before(ctx, near, rest):
+        rest = None  # "confirmed 12 of the deaths and are checking the remaining two": that split's rest
     if rest is not None:
         return Breakdown(whole, near[: rest + 1], "eq", "low", "itemized: the rest")
     if vague(whole):
         return None  # "thousands": any parts past two thousand would add up to it
     return _adding_up(whole, (p for p in candidates() if _within(whole, p)), options)
+
+
+def _rest_of_a_part_before(ctx: Context, near: list[Claim], rest: int) -> bool:
+    """The rest completes a part given earlier in its own sentence ("12 of the deaths ... the remaining
+    two"): it is the rest of that split, not of a toll told sentences before."""
+    marked = near[rest]
+    return any(
+        p.sentence == marked.sentence and _PARTITIVE_AFTER.match(ctx.after(p, 30)) for p in near[:rest]
+    )
+
+
+_PARTITIVE_AFTER = re.compile(r"^\s+of\s+(?:the|them|those|these|whom)\b", re.I)
 
 
 def _within(whole: Claim, part: Claim) -> bool:

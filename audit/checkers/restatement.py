@@ -502,8 +502,9 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
             for c in ctx.figures_in(ref.sentence - REFERENCE_REACH, ref.sentence)
             if c.start < ref.start and c.sentence not in heads
         ]
-        if _SAID_WHICH_AFTER.match(ctx.after(ref, 30)):
-            continue  # "The 610 students currently on those courses": the words after say which 610
+        if _SAID_WHICH_AFTER.match(ctx.after(ref, 30)) or _A_THRESHOLD_AFTER.match(ctx.after(ref, 12)):
+            continue  # "The 610 students currently on those courses": the words after say which 610;
+            # "broken the 100 million mark": a threshold, no group named back
         antecedent = _antecedent(ctx, ref, candidates)
         if _placed_elsewhere_before(ctx, ref) and not (
             antecedent is not None and of_sentence(ctx, antecedent, other_period_or_event)
@@ -670,6 +671,7 @@ def _harm_person_nouns() -> frozenset[str]:
 
 _PEOPLE_AFTER = re.compile(r"^\s*(?:people|persons)\b", re.I)
 _SAID_WHICH_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?(?:currently|still|already)\b", re.I)
+_A_THRESHOLD_AFTER = re.compile(r"^\s*(?:mark|milestone|threshold|barrier|ceiling)\b", re.I)
 # "the three who voted", "the 610 students currently on those courses": the words after say which
 _IDENTIFIED_AFTER = re.compile(r"^\s*(?:who|whom|whose|that|of)\b", re.I)
 
@@ -1187,14 +1189,16 @@ def _same_figure(ctx: Context, a: Claim, b: Claim) -> bool:
         return False
     if a.category in HARM_CATEGORIES or b.category in HARM_CATEGORIES:
         return a.category == b.category and same_subject(a, b)
-    if is_people(a):
-        return (head(a.subject) is not None and head(a.subject) == head(b.subject)) or (
-            0 <= b.sentence - a.sentence <= 1
-        )
-    big = a.kind == "bare" and abs(a.value or 0) >= 1000
-    return (a.kind in ("money", "percent", "measure", "count") or big) and bool(
-        _context_words(ctx, a) & _context_words(ctx, b)
-    )
+    big = abs(a.value or 0) >= 1000
+    if is_people(a):  # "the number of people online ... 100 million" / "Europeans online ... 100 million"
+        same_head = head(a.subject) is not None and head(a.subject) == head(b.subject)
+        return same_head or 0 <= b.sentence - a.sentence <= 1 or (big and bool(_shared_words(ctx, a, b)))
+    big = big and a.kind == "bare"
+    return (a.kind in ("money", "percent", "measure", "count") or big) and bool(_shared_words(ctx, a, b))
+
+
+def _shared_words(ctx: Context, a: Claim, b: Claim) -> set[str]:
+    return _context_words(ctx, a) & _context_words(ctx, b)
 
 
 def _context_words(ctx: Context, claim: Claim) -> set[str]:

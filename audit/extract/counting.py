@@ -239,7 +239,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_QUALIFIER_DETERMINERS = ("the", "a", "an", "another", "other", "more", "of")
+_QUALIFIER_DETERMINERS = ("the", "a", "an", "another", "other", "more", "of", "all")
 
 
 @cache
@@ -261,7 +261,7 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
     return {
         # what may stand between a cue and its figure: "killing at least 12", "wounded some of the 40"
         "qualifier_or_det": re.compile(rf"(?:\b(?:{qualifiers})\s+)*$", re.I),
-        "of_the": re.compile(rf"\b(?:of|among)\s+(?:the|those)\s+({groups})\s*,?[^.;:]{{0,80}}$", re.I),
+        "of_the": re.compile(rf"\b(?:of|among)\s+(?:the|those)\s+({counted})\s*,?[^.;:]{{0,80}}$", re.I),
         # "Of the 130 injured, 77 were women": the part right after the counted group
         "of_the_n": re.compile(
             rf"\b(?:of|among)\s+the\s+[\d,.]+\s+({counted})\s*,\s*(?:(?:{qualifiers})\s+)*$", re.I
@@ -469,6 +469,18 @@ def group_before(text: str, fig: Figure) -> tuple[str, str] | None:
     return None
 
 
+def _number_of_people(text: str, fig: Figure) -> tuple[str, str] | None:
+    """ "the number of people affected at", "the total of students enrolled to": a number of people
+    named before the figure, in its clause, counts them."""
+    m = _NUMBER_OF_NOUN.search(text, max(0, fig.start - 100), fig.start)
+    return ("count", m.group(0).strip()) if m and is_people_noun(m.group(1).lower()) else None
+
+
+_NUMBER_OF_NOUN = re.compile(
+    r"\b(?:number|count|tally|total)\s+of\s+([A-Za-z-]+)\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,60}$"
+)
+
+
 # a singular object coordinated before the figure: "a commander and ", "the driver and "
 _POSSESSIVE_LAST = re.compile(r"(?<=\band)\s+(?:her|his|their|its)\s+$", re.I)
 _AFTER_A_SINGULAR = re.compile(r"\s(?:an?|the|one)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+and\s+$", re.I)
@@ -538,9 +550,9 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
         return  # "a magnitude 6.8 earthquake", "the oldest was 91": a reading or an age, no head-count
     if _UNCOUNTED().match(text, fig.end):
         return  # "2,500 head of livestock drowned", "killed 40 sheep": animals, no head-count of people
-    if _ABOARD_AFTER.match(text, fig.end):
+    if _ABOARD_AFTER.match(text, fig.end) and casualty_before(text, fig) is None:
         fig.category, fig.unit, fig.kind = "count", "people", "count"
-        return  # "with 150 on board, at least 34 dead": those aboard, not the harmed among them
+        return  # "with 150 on board, at least 34 dead": those aboard; not "killing 23 people on board,"
     near = max(0, fig.start - 30)
     if may_hold(text[near : fig.start], _cue_keys()["not_harmed"]) and _cue_patterns()["not_harmed"].search(
         text, near, fig.start
@@ -552,8 +564,12 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     if before and _harms_a_thing(text[fig.end : fig.end + 40]):
         before = None  # "seized 240 rifles", "captured 40 tanks": the verb's object is no people
     after = _casualty_after(text, fig, figures)
+    if after and _cue_of_the_next_figure(text, fig, figures, after[1]):
+        after = None  # "Over 300 inmates escape jail, 9 killed": the cue is the 9's
     if before is None and after is None:
-        before = group_before(text, fig)  # "Of the 50 casualties, 20 were killed": its own verb first
+        # "Of the 50 casualties, 20 were killed": its own verb first; "put the number of people
+        # affected at 300,000": a head-count
+        before = group_before(text, fig) or _number_of_people(text, fig)
     if _spared(text, fig) and (before or (after and not _bears_the_harm(text, fig, after[1]))):
         # "save six million lives", "rescued nine of the victims", "free 17 miners, four still trapped";
         # not "rescued 40 injured miners"
@@ -563,8 +579,9 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     leave = _cue_patterns()["leave"].search(text[max(0, fig.start - 12) : fig.start])
     chosen = (after or before) if leave else (before or after)
     # "180 were spending the night in evacuation centres"; "Two dead, more than 6,800 in evacuation
-    # centres": a place right after the figure is its own, whatever the dead's cue said
-    if (chosen is None or _SHELTER_RIGHT_AFTER.match(text, fig.end)) and _people_placed(
+    # centres": a place right after the figure is its own, whatever the dead's cue said (but not
+    # over a verb before it: "Cholera kills 38 in camps")
+    if (chosen is None or (before is None and _SHELTER_RIGHT_AFTER.match(text, fig.end))) and _people_placed(
         _SHELTERED(), text, fig
     ):
         chosen = ("displaced", "sheltered")
@@ -578,6 +595,27 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     fig.unit = "people"
     if fig.kind in ("bare", "digits", "words", "group", "vague"):
         fig.kind = "count"
+
+
+def _cue_of_the_next_figure(text: str, fig: Figure, figures: list[Figure], cue: str) -> bool:
+    """Is the cue found after `fig` the next figure's own, right after it ("9 killed", "9 people were
+    killed"), that figure set off by a comma or semicolon after words of `fig`'s own clause ("Over
+    300 inmates escape jail, 9 killed")? Not a list sharing its cue ("Twelve soldiers, three
+    civilians killed"), nor "300 people, including 40 children, were killed" (an aside)."""
+    nxt = next((g for g in figures if g.start >= fig.end), None)
+    if nxt is None:
+        return False
+    at = text.find(cue, nxt.end, nxt.end + 40)
+    own_end = fig.noun_end if fig.noun_end > 0 else fig.end
+    return (
+        at >= 0
+        and bool(_RIGHT_BEFORE_A_CUE.fullmatch(text, nxt.end, at))
+        and bool(_WORDS_THEN_A_MARK.fullmatch(text, own_end, nxt.start))
+    )
+
+
+_RIGHT_BEFORE_A_CUE = re.compile(r"\s+(?:[a-z-]+\s+)?(?:(?:were|was|are|have\s+been|had\s+been)\s+)?")
+_WORDS_THEN_A_MARK = re.compile(r"\s+[^,;]*?\w[^,;]*[,;]\s*(?:and\s+)?")
 
 
 # "with 150 on board, at least 34 dead": those aboard, set off from the harm of the figure after
@@ -613,9 +651,10 @@ def _SHELTERED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built 
     cas = data("casualties")
     return re.compile(
         rf"(?:(?:[^.;:]{{0,40}}?\b(?:{cas['shelter_verbs']})\b[^.;:]{{0,20}}?|\s+(?:people\s+|others\s+)?)\b(?:in|at)\s+"
-        rf"(?:[\w-]+\s+){{0,3}}?(?:{cas['shelter_places']})\b"
+        rf"(?:[\w,.-]+\s+){{0,3}}?(?:{cas['shelter_places']})\b"
+        rf"|[^.;:]{{0,40}}?\b(?:{cas['moved_to_shelter_verbs']})\s+to\s+(?:[\w,.-]+\s+){{0,3}}?(?:{cas['shelter_places']})\b"
         rf"|[^.;:]{{0,40}}?\b(?:{cas['shelter_buildings_verbs']})\b[^.;:]{{0,20}}?\b(?:in|at|inside)\s+"
-        rf"(?:[\w-]+\s+){{0,3}}?(?:{cas['shelter_buildings']})\b)"
+        rf"(?:[\w,.-]+\s+){{0,3}}?(?:{cas['shelter_buildings']})\b)"
         r"(?!\s+(?:office|offices|staff|managers?|directors?|workers?|kitchens?|clinics?|headquarters)\b)",
         re.I,
     )
@@ -645,7 +684,12 @@ def _spared(text: str, fig: Figure) -> bool:
 
 def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str, str] | None:
     """A cue after the figure in its clause: '3,000 casualties', '300 soldiers had been killed'."""
-    if inverted := _NUMBER_OF_AFTER.match(text, fig.end):  # "bringing to 10 the number of X who died"
+    if cases := _CASES_OF.match(text, fig.end):  # "62 cases of abduction", "nine incidents of killing"
+        category = _acts().get(cases.group(1).lower())
+        if category is not None:
+            return category, cases.group(0).strip()
+    # "bringing to 10 the number of X who died"; "14 of those who lost their lives (were children)"
+    if inverted := _NUMBER_OF_AFTER.match(text, fig.end) or _PARTITIVE_WHO.match(text, fig.end):
         cue = _cue_patterns()["after"].search(text, inverted.end(), inverted.end() + 40)
         if cue is not None:
             return cue.lastgroup or "other", cue.group(0)
@@ -668,7 +712,7 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
             word,
         )
         if word not in cues().people:
-            return named
+            return _verb_after_modifier(text, head, limit) or named
     if fig.noun_end < 0 and _things_after(text, fig):
         return None
     if not may_hold(text[start:limit], _cue_keys()["after"]):
@@ -688,6 +732,7 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
     if (
         not m
         or (relative and m.group(0).lower() in _harm_nouns())  # "three people who saw the deaths"
+        or _a_cause(tail, m)  # "three in Oyo, most of them from gunshot wounds"
         or _cue_belongs_to_next(text, fig, figures, start + m.start())
         or (
             m.group(0).split()[-1].lower() not in cues().intransitive  # "fled the fighting" harms no other
@@ -699,6 +744,15 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         m.lastgroup or "other",
         m.group(0),
     )
+
+
+def _a_cause(tail: str, cue: re.Match[str]) -> bool:
+    """A harm noun after "from" ("most of them from gunshot wounds") names what harmed or killed, not
+    the harm the figure counts (after "of" it may name the harm: "the rumour of several deaths")."""
+    return cue.group(0).lower() in _harm_nouns() and bool(_CAUSE_BEFORE.search(tail, 0, cue.start()))
+
+
+_CAUSE_BEFORE = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 @cache
@@ -716,6 +770,29 @@ def _main_verb_cue(tail: str, first: re.Match[str]) -> re.Match[str]:
     return last if _MAIN_VERB_BEFORE.search(tail, 0, last.start()) else first
 
 
+def _verb_after_modifier(text: str, head: re.Match[str], limit: int) -> tuple[str, str] | None:
+    """ "three more injured persons succumbed", "two wounded miners later died": a verb of death after
+    the people noun that the harm word before it modifies says what became of them ("20 wounded
+    soldiers were evacuated" stay wounded)."""
+    noun = _NEXT_NOUN.match(text, head.end(1))
+    if noun is None or not is_people_noun(noun.group(1).lower()):
+        return None
+    tail = _OWN_CLAUSE.match(text, noun.end(), limit).group(0)  # type: ignore[union-attr]
+    if stop := _clause_break(tail):
+        tail = tail[: stop.start()]
+    m = _after_cue(tail)
+    if (
+        m is None
+        or m.lastgroup != "killed"
+        or m.group(0).lower() in _harm_nouns()
+        or _near_miss(tail, m.start())
+    ):
+        return None
+    return "killed", m.group(0)
+
+
+_NEXT_NOUN = re.compile(r"\s+([a-z-]+)")
+_OWN_CLAUSE = re.compile(r"[^,;:\d]*")  # up to a comma or another figure
 _MAIN_VERB_BEFORE = re.compile(
     r"\b(?:were|was|have\s+been|has\s+been|had\s+been|later|subsequently|then)\s+(?:(?:all|also)\s+)?$", re.I
 )
@@ -752,6 +829,16 @@ def _killing_nouns() -> frozenset[str]:
 
 # "bringing to 10 the number of soldiers who have been killed": the count named after the figure
 _NUMBER_OF_AFTER = re.compile(r"\s+the\s+(?:number|toll|total)\s+of\s+[^.;,]{0,60}?\b(?:who|that)\b", re.I)
+_CASES_OF = re.compile(r"\s+(?:cases|incidents|instances)\s+of\s+([a-z]+)", re.I)
+
+
+@cache
+def _acts() -> dict[str, str]:
+    """Each noun a harm family puts before "of" ("abduction", "killing", "injury"), by category."""
+    return {form: cat for cat, forms in cues().noun_of.items() for form in forms}
+
+
+_PARTITIVE_WHO = re.compile(r"\s+of\s+(?:those|the\s+[a-z]+)\s+who\b", re.I)
 
 
 # "killed or wounded", "died or gone missing", "were killed or are still missing": auxiliaries and an
