@@ -143,6 +143,12 @@ def test_qualifiers_and_bounds(
         ("The new plant makes 5 MW of power.", 5, "megawatt"),
         ("Measure an accuracy of 16.25 nanometers.", 16.25, "nanometer"),
         ("Cars drove at 70 mph on the road.", 70, "mile_per_hour"),
+        # read off extraction-hunt round 4
+        ("Exports reached 31.2 billion U.S. dollars last year.", 31_200_000_000, "USD"),
+        ("Lows will reach -18 C by Friday.", -18, "degree_Celsius"),
+        ("The ship carried 800,000 pounds of grain.", 800_000, "pound"),
+        ("He paid 800 pounds of his own money.", 800, "GBP"),
+        ("The club has topped the league for 4 straight years.", 4, "year"),
     ],
 )
 def test_units(text: str, value: float, unit: str) -> None:
@@ -261,6 +267,8 @@ def test_an_active_verb_with_its_own_object_is_not_an_earlier_figure_s_cue(
         "Two men, ages 47 and 48, were shot.",
         "Seven children aged from one to 12 were killed.",
         "Pupils between the ages of 16 and 18 left.",
+        "The freed hostages, aged 23, 41 and 57, were crewmen.",
+        '"The eldest is 15, the youngest is just 9," she said.',
     ],
 )
 def test_the_second_age_of_a_pair_is_an_age(text: str) -> None:

@@ -96,7 +96,11 @@ def _unit_patterns() -> dict[str, re.Pattern[str]]:
         "percent": re.compile(
             rf"^[\s\u00a0]*(?:-\s*)?({words_pattern([*percent, *u['basis_points']])})(?![A-Za-z])", re.I
         ),
-        "measure": re.compile(rf"^(?:[\s\u00a0]*|-)({words_pattern(list(measures))})(?![A-Za-z]|-?\d)", re.I),
+        "measure": re.compile(
+            rf"^(?:[\s\u00a0]*|-)(?:(?:{words_pattern(u['measure_modifiers'])})\s+)?"
+            rf"({words_pattern(list(measures))})(?![A-Za-z]|-?\d)",
+            re.I,
+        ),  # "12 km", "16 consecutive years"
         "cword": re.compile(rf"^(?:[\s\u00a0]*|-)(?:of\s+)?({words_pattern(list(cwords))})\b", re.I),
         "code_after": re.compile(rf"^[\s\u00a0]*({'|'.join(u['currency_codes'])})\b"),
         "code_before": re.compile(rf"\b({'|'.join(u['currency_codes'])})[\s\u00a0]?$"),
@@ -171,8 +175,8 @@ def _read_money_after(text: str, fig: Figure, after: str, currency_hint: dict[st
         return True
     if m := pats["cword"].match(after):
         word = re.sub(r"\s+", " ", m.group(1).lower())
-        if word in u["weight_words"] and _weighed(text, fig):
-            fig.unit, fig.kind = u["weight_words"][word], "measure"  # "weighs 6.6 pounds"
+        if word in u["weight_words"] and (_weighed(text, fig) or _OF_A_GOOD.match(after, m.end())):
+            fig.unit, fig.kind = u["weight_words"][word], "measure"  # "weighs 6.6 pounds", "pounds of rice"
         elif (code := _currency_word(m.group(1), currency_hint)) is not None:
             fig.unit, fig.kind = code, "money"
         else:
@@ -247,6 +251,7 @@ def _unit_starts() -> frozenset[str]:
         "c",
         "f",
         "in",  # "7in", glued (_GLUED_INCHES)
+        *u["measure_modifiers"],  # "16 consecutive years"
     ]
     return frozenset(_FIRST_AFTER.match(word).group(1).lower() for word in words)  # type: ignore[union-attr]
 
@@ -279,6 +284,13 @@ def _things_after(after: str) -> bool:
     return plural_after(after, shortest=5, unless=data("units")["length_events"])
 
 
+# "1.2 billion pounds of polyethylene", "500 pounds of rice": a good weighed, not money ("of sterling",
+# "of taxpayers' money" are money)
+_OF_A_GOOD = re.compile(
+    r"\s+of\s+(?!sterling\b|(?:\w+['\u2019]?\s+){0,2}(?:money|cash|funding|funds|aid|debt)\b)[a-z]"
+)
+
+
 def _weighed(text: str, fig: Figure) -> bool:
     """A weight cue earlier in the figure's clause ("weighs 6.6 pounds", "a weight of 200 pounds"), or a
     mass the figure converts in a parenthesis ("a 20kg (44 pounds) bag")."""
@@ -293,8 +305,8 @@ _AGE_BEFORE = re.compile(
     r"(?:[A-Z][\w'\u2019-]+,\s*(?:now\s+|then\s+)?|\b(?:then|aged|age|ages)\s+(?:of\s+)?(?:from\s+|between\s+)?)$"
 )
 _AGE_PAIR_BEFORE = re.compile(
-    r"\b(?:aged|ages)\s+(?:of\s+)?(?:from\s+|between\s+)?\w+\s*(?:to|and|-|\u2013)\s*$"
-)
+    r"\b(?:aged|ages)\s+(?:of\s+)?(?:from\s+|between\s+)?(?:\w+\s*,\s*){0,4}\w+\s*(?:to|and|,|-|\u2013)\s*$"
+)  # "ages 47 and 48", "aged 19, 34 and 52"
 _GROUP_BEFORE_AGE = re.compile(
     r"\b(?:children|child|kids|boys|girls|babies|infants|adults|people|men|women|those|anyone)\s+(?:aged\s+)?$",
     re.I,
@@ -305,8 +317,9 @@ _AGE_PAIR_AFTER = re.compile(r"^\s*(?:to|and|-|\u2013)\s*\d{1,3}\b")
 
 _AGE_AFTER = re.compile(r"^\s*(?:,|\.(?!\d)|\)|;|$|and\b)")
 _AGED_BEFORE = re.compile(
-    r"\b(?:aged|age(?:\s+of)?)\s+$", re.I
-)  # an age whatever follows: "a man aged 71 died"
+    r"\b(?:aged|age(?:\s+of)?)\s+$|\bthe\s+(?:eldest|oldest|youngest)\s+(?:is|was|being)\s+(?:just\s+|only\s+)?$",
+    re.I,
+)  # an age whatever follows: "a man aged 71 died", "the youngest is just 12"
 
 
 @cache
@@ -448,9 +461,11 @@ def rare_unit(after: str) -> tuple[str, str] | None:
 
 
 _TEMPERATURE = re.compile(
-    rf"^(?:[\s\u00a0]?(?:°|º|deg(?:rees?)?\.?)\s?|(?=[CF]\b)|[\s\u00a0](?=(?:{'|'.join(_TEMPERATURE_STARTS)})[a-z]+\b))([A-Za-z]+)",
+    rf"^(?:[\s\u00a0]?(?:°|º|deg(?:rees?)?\.?)\s?|(?=[CF]\b)|[\s\u00a0](?=(?:{'|'.join(_TEMPERATURE_STARTS)})[a-z]+\b)"
+    r"|[\s\u00a0](?=(?-i:[CF])(?:[\s\u00a0]*[.,;:)]|[\s\u00a0]+(?:by|on|in|at|and|with|for|overnight|today|tonight)\b)))"
+    r"([A-Za-z]+)",
     re.I,
-)
+)  # "-22 C by Tuesday": a spaced capital C or F, then a stop or a preposition
 
 
 def _temperature_unit(after: str) -> str | None:
