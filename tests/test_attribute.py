@@ -1517,3 +1517,34 @@ def test_a_pronoun_finds_a_titled_name_and_never_a_body() -> None:
     got = {c.text: names(c) for c in run(text)}
     assert got["7"] == ["Superintendent of Police Ravi Kumar"]
     assert got["900,000"] == got["33"] == ["Ana Holm"]
+
+
+def test_an_opening_adverb_is_no_name_and_he_or_she_is_one_person() -> None:
+    """ "However, a village elder who ... put the number at 52": the adverb is no name set before the
+    speaker, so the elder gives the figure and is the "He" of the next sentence; "she" never means
+    "Residents" (people in the plural), but "one of the nurses" is one person."""
+    text = (
+        "Police chief Musa Dan said 40 pupils were taken.\n\n"
+        "However, a village elder who spoke on condition of anonymity put the number of abducted pupils "
+        "at 52. He said the police figure left out 15 pupils taken from the hostel.\n\n"
+        'Residents said the gunmen came at night. "My husband and my 3 sons are still missing," she said.\n\n'
+        "One of the nurses, who asked not to be named, said 2 patients had died, which he said took "
+        "the toll to 9."
+    )
+    got = {c.text: names(c) for c in run(text)}
+    assert got["52"] == got["15"] == ["a village elder"]
+    assert got["3"] != ["Residents"]
+    assert got["9"] == ["One of the nurses"]
+
+
+def test_a_record_rests_on_the_data_it_cites() -> None:
+    """ "Gombe has recorded 1,200 road deaths this year, according to data from the transport
+    department": the department's data; "Monitors counted 40 bodies, residents said" stays the
+    monitors' count."""
+    text = (
+        "Gombe has recorded more than 1,200 road deaths so far this year, according to data from "
+        "the state transport department.\n\nMonitors counted 40 bodies, residents said."
+    )
+    got = {c.text: names(c) for c in run(text)}
+    assert got["1,200"] == ["the state transport department"]
+    assert got["40"] == ["Monitors"]

@@ -475,8 +475,12 @@ _POSSESSIVE_NAME = re.compile(r"\s*[A-Z][\w’'.-]*(?:'s|’s)\s")  # "UNRWA's D
 def _apposition(head: str, seg: str) -> bool:
     """ ", an official from the agency," / ", UNRWA's Director of Operations," after a short name."""
     words = head.split()
-    if not words or words[0].lower() in PREPOSITIONS:
-        return False  # "In Kebbi, State Emergency Agency Director Musa Bello said": a place set first
+    if (
+        not words
+        or words[0].lower() in PREPOSITIONS
+        or (len(words) == 1 and words[0].lower() in lexicon().words("leading_fillers"))
+    ):
+        return False  # "In Kebbi, Agency Director Musa Bello said", "However, a leader said": no name
     titles = lexicon().words("titles")
     name = seg.split()
     named = 1 <= len(name) <= 4 and name[0][:1].isupper() and len(words) <= 8

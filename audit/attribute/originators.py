@@ -350,6 +350,22 @@ def _person_like(m: Mention) -> bool:
     return m.kind == "description" and (last[0] in sets["titles"] or last[0] in sets["anonymous_words"])
 
 
+def _plural_people(m: Mention) -> bool:
+    """ "Residents", "security officials", "the police": people in the plural, whom "he" or "she" never
+    means. A body in the plural ("the ministries") is left to the kind test."""
+    last = tokens_of(m.name)[-1:]
+    if not last or m.kind not in ("anonymous", "description", "organisation", "other"):
+        return False
+    if _ONE_OF.match(m.name):
+        return False  # "One of the doctors", "a police officer": one person
+    word = last[0]
+    return word in _PLURAL_BODIES or (word.endswith("s") and word in _sets()["anonymous_words"])
+
+
+_ONE_OF = re.compile(r"\s*(?:one\s+of|an?\s|another\s)", re.I)
+_PLURAL_BODIES = frozenset({"police", "people", "authorities", "residents", "officials", "witnesses"})
+
+
 def _antecedent(m: Mention, i: int, index: _Earlier, gender: dict[int, str], uf: _UnionFind) -> int | None:
     """The earlier mention (by index, before `i`) that `m` refers to, if any."""
     mentions = index.mentions
@@ -361,8 +377,8 @@ def _antecedent(m: Mention, i: int, index: _Earlier, gender: dict[int, str], uf:
             e = mentions[j]
             if e.kind == "pronoun" or (want != "any" and _person_like(e) != (want == "person")):
                 continue
-            if sex and gender.get(uf.find(j), sex) != sex:
-                continue
+            if sex and (gender.get(uf.find(j), sex) != sex or _plural_people(e)):
+                continue  # "she" is no "Residents"
             return j
         return None
     bare = _DEFINITE.sub("", m.name)
