@@ -1548,3 +1548,16 @@ def test_a_record_rests_on_the_data_it_cites() -> None:
     got = {c.text: names(c) for c in run(text)}
     assert got["1,200"] == ["the state transport department"]
     assert got["40"] == ["Monitors"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We lost 12 goats," said herder\'s wife Aisha Bello, 35, who fled with her husband.',
+        '"We lost 12 goats," said Aisha Bello, 35, a herder who fled with her husband.',
+    ],
+)
+def test_a_speaker_after_said_keeps_her_age_and_relative_clause(text: str) -> None:
+    """After an inverted "said", the speaker's age and a relative clause on her (alone or inside a
+    description) tell more of her, and the figure before rests on her."""
+    assert "Aisha Bello" in names(run(text)[0])[0]

@@ -118,11 +118,14 @@ def _verb_attribution(
         if not before or before[-1] not in ',"”':
             return None
         end, phrase = np_after(text, verb_end)
+        if age := _AGE_AFTER_NAME.match(text, end):
+            end = age.end()  # "..., said Aisha Bello, 35, a farmer who fled": her age, then more of her
         appos = _apposition_after().match(text, end) or _NAME_AFTER_ROLE.match(text, end)
         # '..., said Ahmed Ali, a local doctor.', '..., said the fire service's spokeswoman, Maria Lopez.'
         if appos and not patterns()["verbs"].search(appos.group(0)):
             end = appos.end()
-            phrase = text[verb_end:end]
+            relative = _RELATIVE_IN_APPOSITION.search(appos.group(0))  # ", a farmer who fled": not the name
+            phrase = text[verb_end : appos.start() + relative.start() if relative else end]
         mentions = parse_source(phrase, base + verb_end, statement)
         if (
             not mentions
@@ -201,6 +204,8 @@ def _apposition_after() -> re.Pattern[str]:
 _NAME_AFTER_ROLE = re.compile(
     r",\s+(?:[A-Z][\w'\u2019-]*\.?\s+){0,3}[A-Z][\w'\u2019-]*(?=\s*[.!?\"\u201d]*\s*$)"
 )
+_RELATIVE_IN_APPOSITION = re.compile(r"\s(?:who|whose|which|that)\s")
+_AGE_AFTER_NAME = re.compile(r",\s*\d{1,3}(?=\s*[,.]|\s*$)")
 _COLON_SOON = re.compile(r"[^.;,:\"\u201c]{0,25}:")
 _COMMA = re.compile(r"\s*,\s*")
 _RELATIVE_OBJECT = re.compile(r"\b(?:which|that|whom)\s*$", re.I)
