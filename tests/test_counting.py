@@ -775,6 +775,13 @@ def test_a_reading_an_age_or_those_aboard_is_no_toll(text: str, expected: list[s
         ("Measles kills 21 in refugee camps", ["killed"]),
         ("At a camp home to 5,000 displaced people, 14 residents had died.", ["displaced", "killed"]),
         ("The number of Koreans living abroad rose to 7 million.", ["count"]),
+        ("Of the 23 crew, 19 were Filipino sailors.", ["count", "count"]),
+        ("Of the 640 inmates held at the fort, only 97 remain.", ["count", "count"]),
+        ("Three of the Senate Finance Committee's 11 members voted no.", ["count", "count"]),
+        ("The warlord fled with about 40 followers.", ["count"]),
+        ("The raiders, numbering about 60, came at dawn.", ["count"]),
+        ("About 9,000 Nepalis work on the farms.", ["count"]),
+        ("In May 2021 Chinese officials closed 300 shops.", ["other"]),
     ],
 )
 def test_classes_read_off_the_extraction_hunts(text: str, categories: list[str]) -> None:

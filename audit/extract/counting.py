@@ -144,7 +144,7 @@ def _population_patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "the gunmen numbered more than 100", "the protesters totalled about 4,000"
         "numbered_before": re.compile(
-            rf"\b(?:{words_pattern(people_nouns())})\s+(?:numbered|number|totalled|totaled|totalling)"
+            rf"\b(?:{words_pattern(people_nouns())}),?\s+(?:numbered|number|numbering|totalled|totaled|totalling)"
             rf"\s+(?:(?:{qualifiers})\s+)*[\"“‘']?$",
             re.I,
         ),
@@ -1118,6 +1118,25 @@ _RANKED = re.compile(
 )
 
 
+def inherit_from_the_whole_before(text: str, figures: list[Figure]) -> None:
+    """ "Of the 17 passengers, 16 were nationals", "Of the 900 inmates held there, only 210 remain": a
+    bare number right after a whole of people that opens its clause with "of the" is a part of that
+    group, counted as it is."""
+    for whole, fig in zip(figures, figures[1:], strict=False):
+        if fig.noun_end > 0 or fig.unit is not None or fig.kind == "fraction" or whole.unit != "people":
+            continue
+        if not _WHOLE_OPENS.search(text, max(0, whole.start - 30), whole.start):
+            continue
+        if _THEN_THE_PART.fullmatch(text, whole.noun_end if whole.noun_end > 0 else whole.end, fig.start):
+            _refer(
+                fig, whole.category if whole.category != "other" else "count", "a part of the group before"
+            )
+
+
+# the rest of the whole's clause, a comma, and perhaps "only": "(passengers) held at the jail, only "
+_THEN_THE_PART = re.compile(r"[^,.;:\d]{0,60},\s*(?:(?:only|just|some|about|nearly)\s+)?")
+
+
 def inherit_from_the_whole_after(text: str, figures: list[Figure]) -> None:
     """ "78,904 of the constituency's 150,012 voters", "20 of the 50 injured": a bare number whose
     whole follows it with "of" is a part of that group, counted as it is."""
@@ -1129,7 +1148,8 @@ def inherit_from_the_whole_after(text: str, figures: list[Figure]) -> None:
 
 
 _PART_OF = re.compile(
-    r"\s+of\s+(?:(?:the|its|their|his|her|our|this|these|those|all)\s+)?(?:[\w-]+['\u2019]s\s+)?"
+    r"\s+of\s+(?:(?:the|its|their|his|her|our|this|these|those|all)\s+)?"
+    r"(?:(?:[A-Z][\w-]*\s+){0,4}[\w-]+['\u2019]s\s+)?"  # "the Monetary Policy Committee's nine members"
     r"(?:(?:about|some|nearly|around|over|more\s+than|at\s+least)\s+)?",
     re.I,
 )
