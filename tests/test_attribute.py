@@ -1561,3 +1561,61 @@ def test_a_speaker_after_said_keeps_her_age_and_relative_clause(text: str) -> No
     """After an inverted "said", the speaker's age and a relative clause on her (alone or inside a
     description) tell more of her, and the figure before rests on her."""
     assert "Aisha Bello" in names(run(text)[0])[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Of these, 9 have died, the agency said in its latest weekly cholera bulletin issued Friday.",
+            "the agency",
+        ),
+        (
+            "The Royal Society of Medicine estimates that 9 patients a day die waiting.",
+            "The Royal Society of Medicine",
+        ),
+        ("Regional Director Amos Kiprop, however, put the toll at 9.", "Regional Director Amos Kiprop"),
+        ("A nurse, requesting anonymity, said 9 children were in critical condition.", "A nurse"),
+        ("The county health office maintains that only 9 people have died.", "The county health office"),
+        (
+            "At least 9 cyclists died, according to a study published Monday by the Road Safety Trust.",
+            "the Road Safety Trust",
+        ),
+        (
+            "An estimated 9,000 people fled, according to early unofficial estimates.",
+            "unofficial estimates",
+        ),
+        ("A doctor who asked not to be identified said 9 of the wounded were children.", "A doctor"),
+        (
+            "The Liberation Front, which holds the valley, denied the claim and put the toll at 9.",
+            "The Liberation Front",
+        ),
+        (
+            "A report released on Monday by the Interior Ministry showed that 9 officers were killed.",
+            "the Interior Ministry",
+        ),
+        ("The commission said its observers had documented 9 abductions.", "The commission"),
+        (
+            "A wing of the outlawed Free Hills Army (FHA) claimed the attack, saying 9 guards were killed.",
+            "A wing of the outlawed Free Hills Army",
+        ),
+        (
+            "According to the Centre for Peace and Conflict Studies, 9 attacks were recorded.",
+            "the Centre for Peace and Conflict Studies",
+        ),
+        ("Amnesty Watch said it had verified 9 killings.", "Amnesty Watch"),
+    ],
+)
+def test_classes_of_the_fifth_extraction_hunt(text: str, source: str) -> None:
+    """Read off round 5: a long tail naming the document a statement came in; "X estimates that"
+    (a name with "of" in it before a noun-like verb); ", however," and a participle set between
+    subject and verb; "maintains that"; a report or study "published by X"; a document with no owner
+    named is its own source; a relative clause on the speaker with a "be" of its own; the subject
+    before a relative set off by commas; "a report ... showed that"; a body's own staff recording for
+    it; a modifier in "-ed" after "the"; a field of study ending a body's name; "Watch" names a body."""
+    assert names(run(text)[0]) == [source]
+
+
+def test_showing_something_is_no_statement() -> None:
+    """ "showed no willingness", "showed the footage": "show" speaks only as a document's "showed that"."""
+    assert names(only("The government showed no willingness to talk after 9 protesters died.")) == []

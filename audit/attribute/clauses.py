@@ -186,12 +186,17 @@ def _tail_is_empty_read_whole(text: str, pos: int) -> bool:
     """tail_is_empty by its definition: the tail with its adjuncts taken away."""
     tail = _without_adjuncts(text[pos:])
     place = _PLACE.match(tail)
-    if place and len(tail.split()) <= 6 and not _DIGIT_OR_THAT.search(tail):
+    longest = 10 if _IN_A_DOCUMENT.match(tail) else 6  # "in its latest surveillance report released Monday"
+    if place and len(tail.split()) <= longest and not _DIGIT_OR_THAT.search(tail):
         return True
     return not _ALNUM.search(tail)
 
 
+_IN_A_DOCUMENT = re.compile(r"\s*(?:in|on)\s+(?:its|their|his|her|a|an)\s", re.I)
+
+
 _CONJUNCTION = re.compile(r"\s*(?:but|and|yet|while|whereas)\s+")
+_WHO_CLAUSE = re.compile(r"(?<=\w)\s+who\s+(?:asked|declined|spoke|requested|did\s+not)\b.*$", re.I)
 _RELATIVE_PRONOUN = re.compile(r"\s*(?:who|which|whose)\s+", re.I)
 _PRONOUN_LAST = re.compile(r"(?i)(?<![\w’'])(he|she|they|it|we)\s*$")
 _AND_LAST = re.compile(r"\s+and\s*$")
@@ -237,7 +242,7 @@ def subject(text: str, verb_start: int, clauses: ClausesBefore | None = None) ->
     elif (
         after_comma
         and prev.strip()
-        and (first in PREPOSITIONS or relative or acronym_aside or _apposition(prev, seg))
+        and (first in PREPOSITIONS or relative or acronym_aside or _aside(seg) or _apposition(prev, seg))
         and not (
             _apposition(prev, seg)
             and not described_role(prev.split())
@@ -251,8 +256,8 @@ def subject(text: str, verb_start: int, clauses: ClausesBefore | None = None) ->
     # "it was two car bombs that ... claimed"; a relative clause set apart after the sentence's
     # opening noun phrase may hold "be" of its own ("Officials, who asked not to be named, said")
     opening_aside = relative and comma_gap and not text[:prev_start].strip()
-    if patterns()["be"].search(prev if opening_aside else seg):
-        return None
+    if patterns()["be"].search(prev if opening_aside else _WHO_CLAUSE.sub(" ", seg)):
+        return None  # but "A hospital official who asked not to be named said": the relative's own "be"
     pronoun = _PRONOUN_LAST.search(seg)
     if pronoun:  # "And in an interview he confirmed"
         return seg_start + pronoun.start(1), pronoun.group(1)
@@ -260,7 +265,7 @@ def subject(text: str, verb_start: int, clauses: ClausesBefore | None = None) ->
     if coord:  # "Max Lawson welcomed the statement and said"
         lead = _SUBJECT_BEFORE_PAST.match(seg)
         if not lead:
-            return None
+            return _subject_before_a_relative(clauses, seg, prev_start, prev)
         return seg_start + lead.start(1), lead.group(1)
     if "," in seg.strip(" ,"):  # an apposition or adjunct: read the head back from its comma
         head_end = seg.index(",", len(seg) - len(seg.lstrip(" ,")))
@@ -409,11 +414,40 @@ def _reduced_relative(words: list[re.Match[str]], i: int, stop: frozenset[str]) 
         return False
     if not words[i].group(0).lower().endswith(("ing", "ed")):
         return False
+    if any(w.group(0).lower() == "by" for w in words[i + 1 :]):
+        return False  # "a report released on Monday by the ministry (showed)": the agent is the source
     before = words[i - 1].group(0).lower().strip("\"“”‘’'(),")
     return before.isalpha() and before not in stop and not _VERB_FORM.search(before)
 
 
 _ACRONYM_ONLY = re.compile(r"\s*[A-Z][A-Z&]{1,9}\s*")
+
+
+def _subject_before_a_relative(
+    clauses: ClausesBefore, seg: str, prev_start: int, prev: str
+) -> tuple[int, str] | None:
+    """ "The RSF, which controls the area, blamed the army and put the toll at 61": a verb opening the
+    clause after a relative set off by commas has the subject before that relative."""
+    if not _PAST_FIRST.match(seg) or not _RELATIVE_PRONOUN.match(prev) or prev_start == 0:
+        return None
+    if clauses.text[prev_start - 1] != ",":
+        return None
+    subj_start, subj = clauses.ending_at(prev_start - 1)
+    return _trailing_np(subj_start, subj) if subj.strip() else None
+
+
+_PAST_FIRST = re.compile(r"\s*[a-z]+ed\s")
+
+
+def _aside(seg: str) -> bool:
+    """ ", however,", ", requesting anonymity,", ", speaking by phone,": an adverb of `leading_fillers`
+    or a short participle phrase set between the subject and its verb."""
+    words = seg.split()
+    if not words:
+        return False
+    if len(words) == 1 and words[0].lower() in lexicon().words("leading_fillers"):
+        return True
+    return len(words) <= 5 and words[0].islower() and words[0].endswith("ing")
 
 
 def _name_before_appositions(clauses: ClausesBefore, seg: str, prev_start: int, prev: str) -> int | None:
@@ -549,7 +583,10 @@ def is_noun(word: str, before: str, after: str) -> bool:
         return True  # "in its annual report", "a new report": a possessive or "a" opens a noun phrase
     name = _NAME_LAST.search(before)
     opener = _WORD_LAST.search(before[: name.start()]) if name else None
-    return opener is not None and opener.group(1).lower() in _PLACE_OPENERS
+    if opener is None or opener.group(1).lower() not in _PLACE_OPENERS:
+        return False
+    owner = _WORD_LAST.search(before[: opener.start()])  # "the hills of Kivu state", not "College of Nursing"
+    return owner is None or not owner.group(1)[:1].isupper()
 
 
 _OWNED_OR_INDEFINITE = re.compile(

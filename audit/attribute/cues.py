@@ -205,6 +205,12 @@ _NAME_AFTER_ROLE = re.compile(
     r",\s+(?:[A-Z][\w'\u2019-]*\.?\s+){0,3}[A-Z][\w'\u2019-]*(?=\s*[.!?\"\u201d]*\s*$)"
 )
 _RELATIVE_IN_APPOSITION = re.compile(r"\s(?:who|whose|which|that)\s")
+# "a report released on Tuesday by", "data compiled by": a document, then who issued it
+_ISSUED_BY = re.compile(
+    r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:report|study|survey|analysis|review|assessment|data|figures|count|tally)"
+    r"\s+(?:released|published|issued|compiled|prepared|produced|commissioned)\b[^,;.]{0,40}?\bby\s+",
+    re.I,
+)
 _AGE_AFTER_NAME = re.compile(r",\s*\d{1,3}(?=\s*[,.]|\s*$)")
 _COLON_SOON = re.compile(r"[^.;,:\"\u201c]{0,25}:")
 _COMMA = re.compile(r"\s*,\s*")
@@ -216,7 +222,8 @@ _OWNER_WORD = re.compile(r"[\w’'.&-]+")
 # the subject of a sentence's first verb in "-ed", past an opening adverb: "Later, a faction of the
 # group claimed (responsibility, saying ...)"
 _SUBJECT_AND_PAST = re.compile(
-    r"\s*(?:[A-Z][a-z]+,\s+)?((?:[\w’'.-]+\s+){0,7}?[\w’'.-]+)\s+(?:has\s+|have\s+|had\s+)?[a-z]+ed(?=\s)"
+    r"\s*(?:[A-Z][a-z]+,\s+)?((?:[\w’'.()-]+\s+){0,7}?[\w’'.()-]+)(?<!\bthe)(?<!\ban)(?<!\ba)"
+    r"\s+(?:has\s+|have\s+|had\s+)?[a-z]+ed(?=\s)"  # not "the banned (group)": a modifier
 )
 _SUBJECT_AND_VERB = re.compile(
     r"\s*((?:(?:[A-Z][\w’'.-]*|[a-z]+)\s+)*?[A-Z][\w’'.-]*)\s+[a-z]+(?:ed|s)(?=\s)"
@@ -254,10 +261,15 @@ def _tail_source(text: str, s: Sentence) -> Attribution | None:
 
 
 def _before_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution | None:
-    """ "according to X", "as reported by X", "a statement from X"."""
+    """ "according to X", "as reported by X", "a statement from X"; "according to a report released
+    on Tuesday by X": X's report."""
     end, phrase = np_after(text, m.end())
+    start = m.end()
+    if issued := _ISSUED_BY.match(text, m.end()):
+        start = issued.end()
+        end, phrase = np_after(text, start)
     statement = "statement" in m.group(0).lower()
-    mentions = parse_source(phrase, s.start + m.end(), statement)
+    mentions = parse_source(phrase, s.start + start, statement)
     if not mentions or not all(source_like(x.name) for x in mentions):
         return None
     via: list[Mention] = []

@@ -9,8 +9,8 @@ an unattributed sentence are candidates for them too (`subject_people`).
 The word lists live in audit/data/attribution.yaml: `titles`, `organisation_words`,
 `anonymous_words`, `pronouns`, `name_stops`, `leading_fillers`, `trailing_fillers`,
 `trailing_time_phrases` (with the months and weekdays of relations.yaml's `calendar_words`),
-`data_nouns`, `not_sources`, `name_synonyms`, `capitals`, `adjective_endings`. The rest of the
-package reads the file through `lexicon()` here.
+`data_nouns`, `not_sources`, `name_synonyms`, `capitals`, `adjective_endings`, `field_nouns`. The
+rest of the package reads the file through `lexicon()` here.
 """
 
 from __future__ import annotations
@@ -656,6 +656,8 @@ def _one_organisation(before: str, after: str) -> bool:
         return True
     if _adjective(first[-1]) and all(_capitalised(w) for w in last):
         return True  # "the Forum for Social and Economic Rights": an adjective needs the noun after "and"
+    if all(_capitalised(w) for w in last) and last[-1].lower() in lexicon().words("field_nouns"):
+        return True  # "the Institute for Conflict and Security Studies": one field of study, one name
     # "An NHS Greater Glasgow and Clyde spokeswoman": a role owned by a name with "and" in it
     return len(last) >= 2 and last[-1].lower() in titles and _capitalised(last[-2])
 
@@ -810,6 +812,8 @@ def _parsed(text: str, statement: bool) -> tuple[Mention, ...]:
     # a stripped text is a fixed point of _strip: only what changed since is stripped again
     bare = _strip_data_noun(head)
     stripped = name = head if bare == head else _strip(bare)
+    if name != head and name and not source_like(name):
+        stripped = name = head  # "preliminary federal estimates": no owner left, the document itself
     if _INDEFINITE_NAME.match(name) and name.split()[-1][:1].isupper():
         name = name.split(None, 1)[1]
     if not name:

@@ -15,6 +15,7 @@ been provided by the police") then re-roots the attributed figures before it in 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 from audit.attribute.records import Attribution, Quotation
@@ -84,16 +85,22 @@ def _governing(pos: int, attrs: list[Attribution]) -> Attribution | None:
     nearest one, when that is a place's record ("the division has recorded 58 murders, the police
     said"; "He said the region had recorded 11"): a place records nothing, the speaker counts; and
     the source a record cites ("X has recorded 1,200 deaths, according to data from the transport
-    department"). "Monitors counted 40 bodies, residents said" stays the monitors'."""
+    department"); the speaker whose own staff record ("The commission said its monitors had
+    documented 48 injuries"). "Monitors counted 40 bodies, residents said" stays the monitors'."""
     facing = sorted((d, i, a) for i, a in enumerate(attrs) if (d := _distance(pos, a)) is not None)
     if not facing:
         return None
     best = facing[0][2]
+    owned = is_record(best.cue) and all(_OWNED.match(m.name) for m in best.mentions)
     for _, _, a in facing[1:] if is_record(best.cue) else ():
         cited = a.cue.lower().startswith("according")  # "X recorded 1,200 deaths, according to data from Y"
-        if (best.place_record or cited) and not is_record(a.cue) and _distance(best.start, a) is not None:
+        yields = best.place_record or cited or owned  # "The commission said its monitors had documented 48"
+        if yields and not is_record(a.cue) and _distance(best.start, a) is not None:
             return a
     return best
+
+
+_OWNED = re.compile(r"(?:its|their)\s", re.I)
 
 
 def _distance(pos: int, a: Attribution) -> int | None:
