@@ -782,6 +782,20 @@ def test_a_reading_an_age_or_those_aboard_is_no_toll(text: str, expected: list[s
         ("The raiders, numbering about 60, came at dawn.", ["count"]),
         ("About 9,000 Nepalis work on the farms.", ["count"]),
         ("In May 2021 Chinese officials closed 300 shops.", ["other"]),
+        # round 5
+        (
+            "Among the dead were four men and two boys, she said, and 9 people were being treated.",
+            ["killed", "killed", "wounded"],
+        ),
+        ("He said three porters who fled into the forest were later found dead.", ["killed"]),
+        ("Medics received 14 bodies, including those of six women.", ["killed", "killed"]),
+        ("In 40 of the crashes, the driver fled the scene.", ["other"]),
+        ("Clinics have treated 9,400 children for malaria since May.", ["count"]),
+        ("The 12 passengers were treated for burns.", ["wounded"]),
+        ('"We lose 13 people on our roads every week," he said.', ["killed"]),
+        ("The thugs, numbering about 40, rode in on motorcycles.", ["count"]),
+        ("About 6,000 people had arrived at three displacement sites.", ["displaced", "other"]),
+        ("There may still be six miners trapped under the rubble.", ["missing"]),
     ],
 )
 def test_classes_read_off_the_extraction_hunts(text: str, categories: list[str]) -> None:

@@ -269,6 +269,7 @@ def test_an_active_verb_with_its_own_object_is_not_an_earlier_figure_s_cue(
         "Pupils between the ages of 16 and 18 left.",
         "The freed hostages, aged 23, 41 and 57, were crewmen.",
         '"The eldest is 15, the youngest is just 9," she said.',
+        "Most of the victims were 60 or older.",
     ],
 )
 def test_the_second_age_of_a_pair_is_an_age(text: str) -> None:

@@ -230,7 +230,13 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:{words_pattern(verb_forms('lose'))}|loss(?:es)?\s+of)(?:\s+(?:{words_pattern(_DETERMINERS)}))?\s*$",
             re.I,
         ),
-        "breaks": re.compile(rf"\b(?:{words_pattern(cas['clause_breaks'])})\b|[;:()\u2014]|\s-\s", re.I),
+        # a new clause: a conjunction of `clause_breaks`, a stop, or a speaker's "..., he said," set
+        # between two clauses ("Among the dead were seven women, he said, and 14 were treated")
+        "breaks": re.compile(
+            rf"\b(?:{words_pattern(cas['clause_breaks'])})\b|[;:()\u2014]|\s-\s"
+            r"|,\s+(?:he|she|they|it|police|officials)\s+(?:said|added|says|told\s+\w+)\s*,",
+            re.I,
+        ),
         "leave": re.compile(rf"\b(?:{words_pattern(inflected(tuple(cas['leave_verbs'])))})\s*$", re.I),
         "not_harmed": re.compile(
             rf"\b(?:{words_pattern(cas['not_harmed_after'])})\s+(?:just\s+|only\s+)?$", re.I
@@ -563,6 +569,8 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     before = casualty_before(text, fig)
     if before and _harms_a_thing(text[fig.end : fig.end + 40]):
         before = None  # "seized 240 rifles", "captured 40 tanks": the verb's object is no people
+    if before and before[0] == "wounded" and _TREATED_FOR_AN_ILLNESS().match(text, fig.end):
+        before = None  # "treated 112,500 children for severe acute malnutrition": patients, not the hurt
     after = _casualty_after(text, fig, figures)
     if after and _cue_of_the_next_figure(text, fig, figures, after[1]):
         after = None  # "Over 300 inmates escape jail, 9 killed": the cue is the 9's
@@ -616,6 +624,12 @@ def _cue_of_the_next_figure(text: str, fig: Figure, figures: list[Figure], cue: 
 
 _RIGHT_BEFORE_A_CUE = re.compile(r"\s+(?:[a-z-]+\s+)?(?:(?:were|was|are|have\s+been|had\s+been)\s+)?")
 _WORDS_THEN_A_MARK = re.compile(r"\s+[^,;]*?\w[^,;]*[,;]\s*(?:and\s+)?")
+
+
+@cache
+def _TREATED_FOR_AN_ILLNESS() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    illnesses = words_pattern(data("casualties")["illnesses"])
+    return re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?for\s+(?:[\w-]+\s+){{0,3}}?(?:{illnesses})\b", re.I)
 
 
 # "with 150 on board, at least 34 dead": those aboard, set off from the harm of the figure after
@@ -733,6 +747,7 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         not m
         or (relative and m.group(0).lower() in _harm_nouns())  # "three people who saw the deaths"
         or _a_cause(tail, m)  # "three in Oyo, most of them from gunshot wounds"
+        or _left_the_scene(tail, m)  # "in 71 of the crashes the driver fled the scene"
         or _cue_belongs_to_next(text, fig, figures, start + m.start())
         or (
             m.group(0).split()[-1].lower() not in cues().intransitive  # "fled the fighting" harms no other
@@ -744,6 +759,14 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         m.lastgroup or "other",
         m.group(0),
     )
+
+
+def _left_the_scene(tail: str, cue: re.Match[str]) -> bool:
+    """ "fled the scene": a driver or gunman gone, no one displaced."""
+    return cue.group(0).lower().startswith("fle") and bool(_THE_SCENE.match(tail, cue.end()))
+
+
+_THE_SCENE = re.compile(r"\s+the\s+scene\b", re.I)
 
 
 def _a_cause(tail: str, cue: re.Match[str]) -> bool:
@@ -794,7 +817,8 @@ def _verb_after_modifier(text: str, head: re.Match[str], limit: int) -> tuple[st
 _NEXT_NOUN = re.compile(r"\s+([a-z-]+)")
 _OWN_CLAUSE = re.compile(r"[^,;:\d]*")  # up to a comma or another figure
 _MAIN_VERB_BEFORE = re.compile(
-    r"\b(?:were|was|have\s+been|has\s+been|had\s+been|later|subsequently|then)\s+(?:(?:all|also)\s+)?$", re.I
+    r"\b(?:were|was|have\s+been|has\s+been|had\s+been|later|subsequently|then)\s+(?:(?:all|also|found)\s+)?$",
+    re.I,
 )
 
 
@@ -1040,8 +1064,14 @@ _COORDINATED = re.compile(
 
 def _verb_with_object(text: str, since: int, cue: tuple[int, int]) -> bool:
     """'three gunmen killed two guards', 'a fire at one cafe that killed 25 people': the cue is an
-    active verb with its own object (`since`: where the text after the figure starts)."""
+    active verb with its own object (`since`: where the text after the figure starts). Not a cue
+    ending in a preposition ("trapped under the debris"): what follows is the preposition's."""
+    if _ENDS_IN_A_PREPOSITION.search(text, cue[0], cue[1]):
+        return False
     return bool(_OBJECT_AFTER.match(text, cue[1])) and not _AUXILIARY_BEFORE.search(text[since : cue[0]])
+
+
+_ENDS_IN_A_PREPOSITION = re.compile(r"\s(?:under|beneath|in|inside|on|at|for)$", re.I)
 
 
 _FROM_TO = re.compile(
@@ -1326,7 +1356,7 @@ _SHARE_OPENER = re.compile(r"(?:\s+[a-z]+){0,5}?(?:\s*[,:\u2013\u2014]\s*|\s+-\s
 # "62 bodies had been recovered by Tuesday afternoon, including 23 children": the rest of the
 # whole's clause, then "including"
 _INCLUDING = re.compile(
-    r"(?:\s+[\w'’-]+){0,8}?\s*,?\s*(?:including|among\s+them|among\s+whom)\s+"
+    r"(?:\s+[\w'’-]+){0,8}?\s*,?\s*(?:including(?:\s+those\s+of)?|among\s+them|among\s+whom)\s+"
     r"(?:(?:his|her|their|a|an|the|one)\s+[a-z-]+\s*,?\s+and\s+(?:his|her|their)?\s*)?",  # "his wife and two"
     re.I,
 )

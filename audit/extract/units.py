@@ -315,6 +315,7 @@ _AGE_RANGE_BEFORE = re.compile(r"\b(?:aged|ages\s+of|ages)\s*$")
 _AGE_PAIR_AFTER = re.compile(r"^\s*(?:to|and|-|\u2013)\s*\d{1,3}\b")
 
 
+_OR_OLDER_AFTER = re.compile(r"\s+(?:or|and)\s+(?:older|over|above|younger|under)\b", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:,|\.(?!\d)|\)|;|$|and\b)")
 _AGED_BEFORE = re.compile(
     r"\b(?:aged|age(?:\s+of)?)\s+$|\bthe\s+(?:eldest|oldest|youngest)\s+(?:is|was|being)\s+(?:just\s+|only\s+)?$",
@@ -346,8 +347,8 @@ def is_age(text: str, fig: Figure) -> bool:
         return True
     if _AGE_BEFORE.search(before) and _AGE_PAIR_AFTER.match(text[fig.end : fig.end + 8]):
         return bool(re.search(r"\b(?:aged?|ages)\b", before))  # the first of "between the ages of 16 and 18"
-    if _AGED_BEFORE.search(before):
-        return True
+    if _AGED_BEFORE.search(before) or _OR_OLDER_AFTER.match(text, fig.end):
+        return True  # "a man aged 71", "the victims were 50 or older"
     after = text[fig.end : fig.end + 5]
     return bool(
         (_AGE_BEFORE.search(before) or _person_before_age().search(before)) and _AGE_AFTER.match(after)
