@@ -149,6 +149,10 @@ def test_qualifiers_and_bounds(
         ("The ship carried 800,000 pounds of grain.", 800_000, "pound"),
         ("He paid 800 pounds of his own money.", 800, "GBP"),
         ("The club has topped the league for 4 straight years.", 4, "year"),
+        # read off extraction-hunt round 5
+        ("A 50-kilogramme sack costs more.", 50, "kilogram"),
+        ("Traders lost about 9 billion meticais.", 9_000_000_000, "MZN"),
+        ("The youngest was a girl of 9.", 9, "year"),
     ],
 )
 def test_units(text: str, value: float, unit: str) -> None:
@@ -835,3 +839,26 @@ def test_a_currency_ending_with_no_country_named_is_no_money() -> None:
 def test_a_currency_word_that_is_plain_english_is_no_money_on_its_own() -> None:
     """Zimbabwe's currency is "Zimbabwe Gold", but "gold" alone after a number is no money."""
     assert [c.unit for c in claims("HARARE, Zimbabwe - The team won five gold medals.")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Aid budget rises\n\nCanada's aid budget will rise by $98 million next year.", "CAD"),
+        ("Convoy attacked\n\nOTTAWA - An aid worker was killed.\n\nThe government gave $45 million.", "CAD"),
+        (
+            "Pension fund buys stake\n\nA French firm sold its stake to a Canadian fund for $4.9 billion.",
+            "USD",
+        ),
+        ("Maize prices\n\nNAIROBI - Maize hit Sh6,500 a bag in Kenya as imports from Uganda slowed.", "KES"),
+        ("Sugar prices\n\nKAMPALA - Sugar hit Sh6,500 a kilo in Uganda as imports from Kenya slowed.", "UGX"),
+    ],
+)
+def test_the_story_s_own_country_picks_its_currency(text: str, unit: str) -> None:
+    """A dollar or shilling is the currency of the country the story is set in: its dateline in
+    capitals, the country owning what the story is about, or the first of several countries named;
+    a nationality alone ("a Canadian fund") is not enough."""
+    from audit.pipeline import audit_text
+
+    money = [c for c in audit_text(text).claims if c.unit not in (None, "people")]
+    assert money[-1].unit == unit

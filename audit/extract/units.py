@@ -318,7 +318,8 @@ _AGE_PAIR_AFTER = re.compile(r"^\s*(?:to|and|-|\u2013)\s*\d{1,3}\b")
 _OR_OLDER_AFTER = re.compile(r"\s+(?:or|and)\s+(?:older|over|above|younger|under)\b", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:,|\.(?!\d)|\)|;|$|and\b)")
 _AGED_BEFORE = re.compile(
-    r"\b(?:aged|age(?:\s+of)?)\s+$|\bthe\s+(?:eldest|oldest|youngest)\s+(?:is|was|being)\s+(?:just\s+|only\s+)?$",
+    r"\b(?:aged|age(?:\s+of)?)\s+$|\bthe\s+(?:eldest|oldest|youngest)\s+(?:is|was|being)\s+(?:just\s+|only\s+)?$"
+    r"|\b(?:a|the)\s+(?:boy|girl|man|woman|child|teenager|son|daughter)\s+of\s+$",
     re.I,
 )  # an age whatever follows: "a man aged 71 died", "the youngest is just 12"
 
@@ -390,17 +391,21 @@ def currency_context(prose: str) -> dict[str, str]:
 
 
 def _switch(hints: dict[str, str], key: str, countries: tuple[tuple[str, str], ...], prose: str) -> None:
-    """The code of the first of `countries` the prose names, as the hint for `key`."""
-    for country, code in countries:
-        if country in prose:
-            hints.setdefault(key, code)
+    """The code of the country the prose names first, as the hint for `key`: a Kenyan story that
+    mentions Uganda later still counts in Kenyan shillings."""
+    named = [(at, code) for country, code in countries if (at := prose.find(country)) >= 0]
+    if named:
+        hints.setdefault(key, min(named)[1])
 
 
 @cache
 def _dollar_places() -> tuple[tuple[re.Pattern[str], str], ...]:
     """`dollar_places` as whole-word patterns, in lexicon order, compiled once."""
     places = data("units")["dollar_places"].items()
-    return tuple((re.compile(rf"(?<![\w.]){re.escape(place)}(?!\w)"), code) for place, code in places)
+    return tuple(
+        (re.compile(rf"(?<![\w.])(?:{re.escape(place)}|{re.escape(place.upper())})(?!\w)"), code)
+        for place, code in places
+    )  # a dateline's capitals too: "OTTAWA -"
 
 
 def prefix_currency(text: str, number_start: int, hint: dict[str, str]) -> tuple[str, int] | None:
