@@ -1619,3 +1619,19 @@ def test_classes_of_the_fifth_extraction_hunt(text: str, source: str) -> None:
 def test_showing_something_is_no_statement() -> None:
     """ "showed no willingness", "showed the footage": "show" speaks only as a document's "showed that"."""
     assert names(only("The government showed no willingness to talk after 9 protesters died.")) == []
+
+
+def test_a_part_named_back_a_pronoun_body_and_a_headline_toll() -> None:
+    """ "Eleven of them were taken to hospital" after a sourced head-count rests on that account;
+    "it said in a report" never means "police" (people in the plural); a headline's "govt puts
+    heatstroke toll at 11" (no article) is the government's toll."""
+    text = (
+        "Heat live: Edhi says 58 bodies received; govt puts heatstroke toll at 11\n\n"
+        "Ambulance spokesman Dan Coles said 40 people were treated for heat. 9 of them were taken "
+        "to hospital.\n\nPolice closed the roads.\n\n"
+        "The rights group Plataforma said 12 people died. More than 200 were wounded, it said in a report."
+    )
+    got = {c.text: names(c) for c in run(text)}
+    assert got["11"] == ["govt"]
+    assert got["40"] == got["9"] == ["Ambulance spokesman Dan Coles"]
+    assert got["200"] == ["The rights group Plataforma"]

@@ -377,8 +377,8 @@ def _antecedent(m: Mention, i: int, index: _Earlier, gender: dict[int, str], uf:
             e = mentions[j]
             if e.kind == "pronoun" or (want != "any" and _person_like(e) != (want == "person")):
                 continue
-            if sex and (gender.get(uf.find(j), sex) != sex or _plural_people(e)):
-                continue  # "she" is no "Residents"
+            if (sex and gender.get(uf.find(j), sex) != sex) or ((sex or low == "it") and _plural_people(e)):
+                continue  # "she" is no "Residents", "it" is no "police"
             return j
         return None
     bare = _DEFINITE.sub("", m.name)
