@@ -2432,3 +2432,27 @@ def test_a_threshold_is_no_group_named_back_and_equal_counts_of_one_measure_agre
     checks = audit_text(text).checks
     assert [c.status for c in checks if c.rule == "restatement"] == ["pass"]
     assert not [f for f in audit_text(text).findings if f.family == "consistency"]
+
+
+def test_a_rival_account_of_the_toll_is_no_restatement() -> None:
+    """ "X, however, put the toll at 19" or "gave a much lower toll, saying 10 had died", on a source
+    the lede's toll does not rest on: a rival count for the contested rule, not the lede's toll
+    stated again with a wrong value."""
+    text = (
+        "At least 31 people were killed when gunmen attacked a market in Tillia, officials said.\n\n"
+        "The regional governor, Ali Maiga, however, put the toll at 19.\n\n"
+        "A police spokesman gave a much lower toll, saying 10 people had died."
+    )
+    assert "fail" not in statuses(text, "restatement")
+
+
+def test_a_headline_measure_pairs_only_with_the_lede_s_first_of_its_kind() -> None:
+    """ "Remittances top $1.09 billion in March" is the lede's first dollar figure ($1,092.4 million),
+    or none: a later one in the lede ("$3,187.6 million in the first quarter") is another measure."""
+    text = (
+        "Remittances top US$1.09 billion in March as visitor arrivals keep rising\n\n"
+        "Santo Domingo.- Remittances sent to the island reached US$1,092.4 million in March, an increase "
+        "of 8.7% on the same month last year, the central bank reported. In the first quarter, "
+        "remittances totalled US$3,187.6 million."
+    )
+    assert "fail" not in statuses(text, "restatement")

@@ -287,11 +287,10 @@ def _headline_measure(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confide
             # left school at 14" under "Llorens dies at 93")
             lede_sentence = sentence_text(ctx, c)
             actor = _content_stems(" ".join(lede_sentence.split()[:3])) | _name_stems(lede_sentence)
-            if (_content_stems(_clause_of(ctx, c)) - actor) & head_words:
-                if _one_quantity(h, c):
-                    yield h, c, "headline and lede, the same measure", "low"
-                    paired_to = c.start
-                break
+            if (_content_stems(_clause_of(ctx, c)) - actor) & head_words and _one_quantity(h, c):
+                yield h, c, "headline and lede, the same measure", "low"
+                paired_to = c.start
+            break  # only the lede's first figure of the kind: a later one is another measure
 
 
 def _other_nouns(ctx: Context, a: Claim, b: Claim) -> bool:

@@ -95,6 +95,25 @@ _A_BODY = re.compile(
 )
 
 
+def _a_rival_account(ctx: Context, toll: Claim, later: Claim) -> bool:
+    """The later toll's sentence sets it against another account ("X, however, put the toll at 19",
+    "gave a much lower toll, saying 10 had died", "disputed the figure", "I counted 22 dead with my
+    own eyes"), and it rests on no source the toll rests on: a rival count, which the contested rule
+    compares, not the toll stated again."""
+    if {s.originator for s in toll.sources} & {s.originator for s in later.sources}:
+        return False
+    return bool(_RIVAL_MARK.search(sentence_text(ctx, later)))
+
+
+_RIVAL_MARK = re.compile(
+    r",\s*however,|\b(?:disputed|disputing|contradict(?:ed|ing|s)?|own\s+count|own\s+eyes)\b"
+    r"|\b(?:lower|higher|different|conflicting)\s+(?:death\s+)?(?:toll|figure|count|tally)\b"
+    r"|\b(?:I|he|she|we|they)\s+(?:had\s+)?(?:counted|saw)\b"
+    r"|\bput\s+the\s+(?:death\s+)?toll\s+at\b",
+    re.I,
+)
+
+
 def rival_sources(a: Claim, b: Claim) -> bool:
     """Both figures rest on sources and share none ("the ministry said 14" ... "the rebels said they had
     killed 40"; "police said 20 were hurt" ... "the fire service said 22 were treated"): two sources'
@@ -151,7 +170,12 @@ def toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
                 continue  # "raising an earlier toll of nine" ... "we were told nine were dead": that toll
             generic = head(later.subject) in _GENERIC_HEADS
             same = _same_group(toll, later) or (generic and _a_people_whole(ctx, toll))
-            if same and not _rival_organisations(toll, later) and _states_whole_toll(ctx, later, toll):
+            if (
+                same
+                and not _rival_organisations(toll, later)
+                and not _a_rival_account(ctx, toll, later)
+                and _states_whole_toll(ctx, later, toll)
+            ):
                 yield toll, later, "the lede's toll stated again", "low"
 
 
