@@ -2456,3 +2456,25 @@ def test_a_headline_measure_pairs_only_with_the_lede_s_first_of_its_kind() -> No
         "remittances totalled US$3,187.6 million."
     )
     assert "fail" not in statuses(text, "restatement")
+
+
+def test_a_change_in_another_clause_is_no_change_of_these_values() -> None:
+    """ "rose 5.9%, with manufacturing slowing to 3.2% from 8.4%": the 5.9% is another subject's;
+    "at 6.4%, down from 6.8%, and expect the bank to cut rates by 25 basis points": the cut is the
+    rate's, not the forecast's change."""
+    text = (
+        "Output rose 5.9% in the quarter, with manufacturing growth slowing to 3.2% from 8.4% a year "
+        'earlier. "We now see growth at 6.4%, down from 6.8%, and expect the bank to cut rates by 25 basis '
+        'points," an economist said.'
+    )
+    assert "fail" not in statuses(text, "percent-change") + statuses(text, "absolute-change")
+
+
+def test_a_headline_with_two_tolls_pairs_each_once() -> None:
+    """ "Morgue says 58 bodies received; government puts toll at 11": the lede's 58 is the headline's
+    58, and the government's 11 is no restatement of it."""
+    text = (
+        "Heat live: morgue says 58 bodies received; government puts heatstroke toll at 11\n\n"
+        "The city morgue said it had received 58 bodies in the past 24 hours."
+    )
+    assert "fail" not in statuses(text, "restatement")

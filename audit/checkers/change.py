@@ -21,7 +21,7 @@ from typing import Any
 
 from audit.checkers import Context, Outcome, checker
 from audit.checkers.bounds import Interval, fmt, interval, point
-from audit.checkers.percent import change_direction, shared_precision, to_from
+from audit.checkers.percent import change_direction, same_clause, shared_precision, to_from
 from audit.checkers.relate import ends_with_cue, is_percent, label, lexicon, same_unit
 from audit.lexicon import words_pattern
 from audit.model import Claim
@@ -73,8 +73,8 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
             continue
         others = [c for c in sentence if c is not amount]
         pair = to_from(ctx, others, amount) or _up_from(ctx, others)
-        if pair is None:
-            continue
+        if pair is None or not same_clause(ctx, amount, _nearer(amount, pair)):
+            continue  # "at 6.4%, down from 6.8%, and expect the bank to cut rates by 25 basis points"
         points = _points_of(amount, *pair) or _bare_points_of(ctx, amount, *pair)
         if same_unit(amount, pair[0]) or points or _counted_by_amount(amount, *pair):
             out.append(_check(amount, pair[0], pair[1], direction, approx, points))
@@ -95,6 +95,11 @@ _A_CHANGE_OF = re.compile(
 
 
 _UP_FROM_BETWEEN = re.compile(r"^\s*,?\s*(?:up|down)\s+from\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)
+
+
+def _nearer(amount: Claim, pair: tuple[Claim, Claim]) -> Claim:
+    """The figure of the pair nearer the amount."""
+    return min(pair, key=lambda c: abs(c.start - amount.start))
 
 
 def _up_from(ctx: Context, claims: list[Claim]) -> tuple[Claim, Claim] | None:

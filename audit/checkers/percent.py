@@ -145,7 +145,7 @@ def _from_with_new_before(
     opens by pointing back ("That was up 20% from £40m"), the last figure of its unit in the
     sentence before."""
     old = next((c for c in claims if c.start > p.end and _preceded_by(ctx, c, "from_words")), None)
-    if old is None or not _same_clause(ctx, p, old):
+    if old is None or not same_clause(ctx, p, old):
         return None
 
     def fits(c: Claim) -> bool:
@@ -154,7 +154,7 @@ def _from_with_new_before(
 
     here = [c for c in claims if c.end <= p.start and fits(c)]
     if here:
-        return (here[-1], old) if _same_clause(ctx, here[-1], p) else None
+        return (here[-1], old) if same_clause(ctx, here[-1], p) else None
     sentence = ctx.sentence(p)
     opening = ctx.doc.prose[sentence.start : p.start] if sentence is not None else ""
     if not _POINTS_BACK.match(opening):
@@ -220,7 +220,7 @@ def _above_an_old_value(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Cl
     here = [c for c in claims if c.end <= p.start and same_unit(c, old) and not is_percent(c)]
     if here and _TO_BEFORE.search(ctx.between(here[-1], p)):
         return None  # "3,214 brings arrivals to 12% above": the figure before is no new value
-    if here and _same_clause(ctx, here[-1], p):  # "reached $820bn, 12.5% above the record of $729bn"
+    if here and same_clause(ctx, here[-1], p):  # "reached $820bn, 12.5% above the record of $729bn"
         return here[-1], old, way
     opening = set(headline_sentences(ctx)) | set(lede_sentences(ctx))
     news = [
@@ -285,7 +285,7 @@ def _cue_ahead(name: str) -> re.Pattern[str]:
 
 def to_from(ctx: Context, claims: list[Claim], p: Claim | None) -> tuple[Claim, Claim] | None:
     """(new, old): the figure after "to" and the one after "from" in the sentence, same unit."""
-    near = [c for c in claims if p is None or _same_clause(ctx, p, c)]
+    near = [c for c in claims if p is None or same_clause(ctx, p, c)]
     new = [c for c in near if _preceded_by(ctx, c, "to_words") and (p is None or not _is_target_of(p, c))]
     old = [c for c in near if _preceded_by(ctx, c, "from_words")]
     own = [c for c in near if p is not None and c.start > p.end and _OWN_NEW.fullmatch(ctx.between(p, c))]
@@ -324,7 +324,13 @@ _TAKING = re.compile(
 
 
 _AND = re.compile(r"\band\b", re.I)
-_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|and its|and the)\b", re.I)
+# a new clause between a change and a figure: "down from $3.8bn, while revenue rose 4.5%"; "rose 5.9%,
+# with manufacturing slowing to 3.2% from 8.4%" (another subject); "..., and expect the bank to cut"
+_BREAK = re.compile(
+    r"[;:]|\b(?:while|whereas|but|although|and its|and the)\b|,\s*with\b"
+    r"|,\s*and\s+(?:expect|said|says|added)\b",
+    re.I,
+)
 # between a change's own new value and its old value: "to €9.72bn from €8.5bn", "to 286p, from 274p"
 # ("to $1.13bn (£600m) for the three months to December, from $639m"), within its clause (no "and")
 _OWN_OLD = re.compile(
@@ -334,8 +340,9 @@ _OWN_OLD = re.compile(
 _OWN_NEW = re.compile(r"\s*,?\s*(?:[a-z-]+\s+){0,3}?(?:to|at)\s*[$\u00a3\u20ac\u00a5]?\s*", re.I)
 
 
-def _same_clause(ctx: Context, p: Claim, c: Claim) -> bool:
-    """No clause break between the percent and the figure ("down from $3.8bn, while revenue rose 4.5%")."""
+def same_clause(ctx: Context, p: Claim, c: Claim) -> bool:
+    """No clause break between the two figures, in either order ("down from $3.8bn, while revenue rose
+    4.5%")."""
     return ctx.read(("same-clause", p.start, p.end, c.start, c.end), lambda: _no_break(ctx.between(p, c)))
 
 

@@ -178,6 +178,7 @@ def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
     if not heads:
         return
     lede = set(lede_sentences(ctx))
+    taken: set[str] = set()  # "Edhi says 58 bodies received; govt puts toll at 11": one toll each
     for h in (c for c in ctx.figures if c.sentence in heads and c.category in HARM_CATEGORIES):
         matches = [
             c
@@ -186,10 +187,12 @@ def _headline_lede(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
             and c.category == h.category
             and same_subject(h, c)
             and not _in_a_list(ctx, c)
+            and c.id not in taken
         ]
         agreeing = [c for c in matches if point(h).overlaps(point(c)) or _vague_fits(h, c)]
         raised = [c for c in matches if _raised_to(ctx, c)]
         if agreeing:
+            taken.add(agreeing[0].id)
             yield h, agreeing[0], "headline and lede", "high"
             first = matches[0]
             if first.sentence < agreeing[0].sentence and _states_the_toll(ctx, h, first):
