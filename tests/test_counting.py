@@ -796,6 +796,20 @@ def test_a_reading_an_age_or_those_aboard_is_no_toll(text: str, expected: list[s
         ("The thugs, numbering about 40, rode in on motorcycles.", ["count"]),
         ("About 6,000 people had arrived at three displacement sites.", ["displaced", "other"]),
         ("There may still be six miners trapped under the rubble.", ["missing"]),
+        # round 6
+        ("Of the 31 dead, ten are women and seven are children.", ["killed", "killed", "killed"]),
+        ("The toll rose to 31 on Friday from 24 a day earlier.", ["killed", "killed"]),
+        ("The council has opened five shelters, where 900 people are now staying.", ["other", "displaced"]),
+        ("Medics said the injured, among them four women, were flown out.", ["wounded"]),
+        ("About 700 residents remain out of their homes two weeks on.", ["displaced", "other"]),
+        ("Some 2,000 people had been moved to 40 cyclone shelters.", ["displaced", "other"]),
+        ('"They took away 23 people," a villager said.', ["captured"]),
+        ("Officials said 90 patients had been brought to government hospitals.", ["wounded"]),
+        (
+            "Paramedics took 12 people to hospital - 7 to Central and five to St Mary's.",
+            ["wounded", "wounded", "wounded"],
+        ),
+        ("Some 300 residents of four villages were evacuated.", ["displaced", "other"]),
     ],
 )
 def test_classes_read_off_the_extraction_hunts(text: str, categories: list[str]) -> None:

@@ -272,6 +272,10 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
         "of_the_n": re.compile(
             rf"\b(?:of|among)\s+the\s+[\d,.]+\s+({counted})\s*,\s*(?:(?:{qualifiers})\s+)*$", re.I
         ),
+        # "the injured, among them six women": a share of a harmed group named with no number
+        "group_share": re.compile(
+            rf"\bthe\s+({groups})\s*,\s*(?:among\s+them|including)\s+(?:(?:{qualifiers})\s+)*$", re.I
+        ),
         # "the victims were two women and a boy", "the dead included 12 children"
         "group_were": re.compile(
             rf"\bthe\s+({groups})(?:\s+(?:in|at|from|on|of)\s+[^.;:,\d]{{1,60}}?)?\s+"
@@ -468,7 +472,8 @@ def group_before(text: str, fig: Figure) -> tuple[str, str] | None:
     window = text[max(0, fig.start - 160) : fig.start]  # both patterns reach back at most ~110 characters
     if not may_hold(window, _cue_keys()["groups"]):
         return None  # every pattern names a group
-    groups = (pats[name].search(window) for name in ("of_the", "of_the_n", "number_of", "group_were"))
+    names = ("of_the", "of_the_n", "number_of", "group_were", "group_share")
+    groups = (pats[name].search(window) for name in names)
     if of_the := next((m for m in groups if m), None):
         word = of_the.group(1).lower()
         return {**cues().counted_groups, **harmed_groups()}[word], of_the.group(0).strip(" ,")
@@ -593,6 +598,8 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
         _SHELTERED(), text, fig
     ):
         chosen = ("displaced", "sheltered")
+    if chosen is None and _SHELTER_WHERE().search(text, max(0, fig.start - 70), fig.start):
+        chosen = ("displaced", "sheltered")  # "seven relief camps, where 1,146 people are staying"
     if chosen is None and _people_placed(_HOSPITALISED(), text, fig):
         chosen = ("wounded", "taken to hospital")  # "five were taken to the Queen Elizabeth Hospital"
     if chosen is None:
@@ -664,9 +671,9 @@ def _things_after(text: str, fig: Figure) -> bool:
 def _SHELTERED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
     cas = data("casualties")
     return re.compile(
-        rf"(?:(?:[^.;:]{{0,40}}?\b(?:{cas['shelter_verbs']})\b[^.;:]{{0,20}}?|\s+(?:people\s+|others\s+)?)\b(?:in|at)\s+"
+        rf"(?:(?:[^.;:]{{0,80}}?\b(?:{cas['shelter_verbs']})\b[^.;:]{{0,20}}?|\s+(?:people\s+|others\s+)?)\b(?:in|at)\s+"
         rf"(?:[\w,.-]+\s+){{0,3}}?(?:{cas['shelter_places']})\b"
-        rf"|[^.;:]{{0,40}}?\b(?:{cas['moved_to_shelter_verbs']})\s+to\s+(?:[\w,.-]+\s+){{0,3}}?(?:{cas['shelter_places']})\b"
+        rf"|[^.;:]{{0,80}}?\b(?:{cas['moved_to_shelter_verbs']})\s+to\s+(?:[\w,.-]+\s+){{0,3}}?(?:{cas['shelter_places']})\b"
         rf"|[^.;:]{{0,40}}?\b(?:{cas['shelter_buildings_verbs']})\b[^.;:]{{0,20}}?\b(?:in|at|inside)\s+"
         rf"(?:[\w,.-]+\s+){{0,3}}?(?:{cas['shelter_buildings']})\b)"
         r"(?!\s+(?:office|offices|staff|managers?|directors?|workers?|kitchens?|clinics?|headquarters)\b)",
@@ -675,10 +682,19 @@ def _SHELTERED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built 
 
 
 @cache
+def _SHELTER_WHERE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    cas = data("casualties")
+    places = f"{cas['shelter_places']}|{cas['shelter_buildings']}"
+    qualifiers = words_pattern(data("numbers")["qualifiers_before"])
+    return re.compile(rf"(?:{places})\s*,\s*where\s+(?:(?:{qualifiers})\s+)*$", re.I)
+
+
+@cache
 def _HOSPITALISED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
     cas = data("casualties")
     return re.compile(
-        rf"[^.;:]{{0,50}}?\b(?i:{cas['hospital_verbs']})\s+(?:the\s+)?(?:{cas['hospital_names']})\b"
+        rf"[^.;:]{{0,50}}?\b(?i:{cas['hospital_verbs']})\s+(?:the\s+)?(?:{cas['hospital_names']}"
+        r"|(?i:(?:government|local|nearby|area|district|state|public|private|two|three|several|various)\s+hospitals?))\b"
     )
 
 
@@ -1017,7 +1033,14 @@ def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: 
     """Another figure stands between this one and the cue: the cue is that figure's, unless
     the two are coordinated ("eight women and four men injured")."""
     # an age or a measure takes no harm cue: "eight women, a 10-year-old girl and four men injured"
-    heads = (f for f in figures if f.start >= fig.end and f is not fig and f.unit in (None, "people"))
+    heads = (
+        f
+        for f in figures
+        if f.start >= fig.end
+        and f is not fig
+        and f.unit in (None, "people")
+        and not (f.unit is None and _things_after(text, f))  # "residents of two villages were relocated"
+    )
     nxt = next(heads, None)
     if nxt is None or cue_at <= nxt.start:
         return False
@@ -1065,19 +1088,23 @@ _COORDINATED = re.compile(
 def _verb_with_object(text: str, since: int, cue: tuple[int, int]) -> bool:
     """'three gunmen killed two guards', 'a fire at one cafe that killed 25 people': the cue is an
     active verb with its own object (`since`: where the text after the figure starts). Not a cue
-    ending in a preposition ("trapped under the debris"): what follows is the preposition's."""
+    ending in a preposition or a noun ("trapped under the debris", "out of their homes three months
+    on"): what follows is no object of theirs."""
     if _ENDS_IN_A_PREPOSITION.search(text, cue[0], cue[1]):
         return False
     return bool(_OBJECT_AFTER.match(text, cue[1])) and not _AUXILIARY_BEFORE.search(text[since : cue[0]])
 
 
-_ENDS_IN_A_PREPOSITION = re.compile(r"\s(?:under|beneath|in|inside|on|at|for)$", re.I)
+_ENDS_IN_A_PREPOSITION = re.compile(r"\s(?:under|beneath|in|inside|on|at|for|homes?|custody|hospital)$", re.I)
 
 
 _FROM_TO = re.compile(
     r"\s+(?:(?:in|on|at)\s+[\w-]+\s+)?to\s+(?:(?:about|around|some|nearly|almost|just)\s+)?", re.I
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)
+_TO_THEN_FROM = re.compile(r"[^.;:\d]{0,40}?\bfrom\s+(?:(?:about|around|some|nearly|just)\s+)?", re.I)
+_AND_BETWEEN = re.compile(r"\band\s+$", re.I)
 
 
 def inherit_categories(text: str, figures: list[Figure]) -> None:
@@ -1121,6 +1148,20 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
             and _FROM_TO.fullmatch(text, prev.end, fig.start)
             and _FROM_BEFORE.search(text, max(0, prev.start - 8), prev.start)
         )
+        # "rose to 23 on Wednesday from 19 a day earlier": the old value of the same count, after it
+        changed_from = (
+            fig.noun_end < 0
+            and _TO_THEN_FROM.fullmatch(text, prev.end, fig.start)
+            and _TO_BEFORE.search(text, max(0, prev.start - 8), prev.start)
+        )
+        # "Of the 23 dead, nine are women and six are children": parts named alike by what they were
+        named_alike = (
+            fig.noun_end < 0
+            and prev.noun_end < 0
+            and _AND_BETWEEN.search(text, prev.end, fig.start)
+            and _named_as_people(text, prev)
+            and _named_as_people(text, fig)
+        )
         # "six deaths in Rubavu, followed by Nyabihu with four and Musanze with one": a ranking's items
         prev_end = prev.noun_end if prev.noun_end > 0 else prev.end
         ranked = fig.noun_end < 0 and _RANKED.fullmatch(text, prev_end, fig.start)
@@ -1128,6 +1169,8 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
             "the rest": the_rest,
             "ranked with": ranked,
             "changed to": changed_to,
+            "changed from": changed_from,
+            "named alike": named_alike,
             "and more": more,
             "of them": of_them,
             "including": including,
@@ -1320,7 +1363,7 @@ def _gapped(text: str, prev: Figure, fig: Figure) -> bool:
     return re.search(rf"\b{place.group(1)}\b", between, re.I) is not None
 
 
-_PLACE_AFTER = re.compile(r"\s+(in|at|on|from|near|inside|outside|across|along|around)\b", re.I)
+_PLACE_AFTER = re.compile(r"\s+(in|at|on|from|near|inside|outside|across|along|around|to)\b", re.I)
 _PLACE_ADVERB_AFTER = re.compile(r"\s+(?:abroad|overseas|elsewhere|nationwide|worldwide|locally)\b", re.I)
 
 
