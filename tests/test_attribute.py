@@ -1635,3 +1635,42 @@ def test_a_part_named_back_a_pronoun_body_and_a_headline_toll() -> None:
     assert got["11"] == ["govt"]
     assert got["40"] == got["9"] == ["Ambulance spokesman Dan Coles"]
     assert got["200"] == ["The rights group Plataforma"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("About 9,000 people are displaced in the region, UN figures show.", "UN"),
+        (
+            "Gangs kidnapped 9 residents, according to the national bishops' conference.",
+            "the national bishops' conference",
+        ),
+        ("The health office, however, put the number of heat-related deaths at 9.", "The health office"),
+        (
+            "According to a list compiled by the chief and seen by this paper, 9 of those taken are girls.",
+            "a list compiled by the chief",
+        ),
+        (
+            "A rights lobby, the Coast Justice Forum, said at least 9 of those detained were boys.",
+            "the Coast Justice Forum",
+        ),
+        (
+            "A police officer, speaking on condition of anonymity because he was not authorised to speak, "
+            "said 9 people remained in custody.",
+            "A police officer",
+        ),
+        ("Police: 9 arrested, 14 guns seized in raids", "Police"),
+    ],
+)
+def test_classes_of_the_sixth_extraction_hunt(text: str, source: str) -> None:
+    """Read off round 6: "..., UN figures show." faces back; a body named "conference"; a toll of a
+    hyphenated harm ("heat-related deaths"); a document's "and seen by our correspondent" is no
+    second source; "a rights lobby"; a long anonymity aside between speaker and verb; a headline's
+    "Police: ..." before a colon."""
+    assert names(run(text)[0]) == [source]
+
+
+def test_a_titled_name_after_a_quotation_is_the_next_he() -> None:
+    """'"...," police Capt. Ali Hassan told AP. He said 5 attackers died': the captain is a person."""
+    text = '"Most of the dead were diners," police Capt. Ali Hassan told AP. He said 5 attackers were killed.'
+    assert names(run(text)[0]) == ["police Capt. Ali Hassan"]

@@ -196,7 +196,11 @@ _IN_A_DOCUMENT = re.compile(r"\s*(?:in|on)\s+(?:its|their|his|her|a|an)\s", re.I
 
 
 _CONJUNCTION = re.compile(r"\s*(?:but|and|yet|while|whereas)\s+")
-_WHO_CLAUSE = re.compile(r"(?<=\w)\s+who\s+(?:asked|declined|spoke|requested|did\s+not)\b.*$", re.I)
+_WHO_CLAUSE = re.compile(
+    r"(?<=\w)\s+who\s+(?:asked|declined|spoke|requested|did\s+not)\b.*$"
+    r"|,\s*(?:speaking|requesting|asking|declining)\b[^,]*",  # its own "was not authorised"
+    re.I,
+)
 _RELATIVE_PRONOUN = re.compile(r"\s*(?:who|which|whose)\s+", re.I)
 _PRONOUN_LAST = re.compile(r"(?i)(?<![\w’'])(he|she|they|it|we)\s*$")
 _AND_LAST = re.compile(r"\s+and\s*$")
@@ -250,6 +254,8 @@ def subject(text: str, verb_start: int, clauses: ClausesBefore | None = None) ->
         )
     ):  # but "in Reynosa, Tamaulipas, the state prosecutor said": a place's region, not a name
         # ("Speaking in Yola, the command's spokesman, DSP Ali Kwaru, said": a description, then the name)
+        if _aside(seg) and not patterns()["be"].search(prev):  # ", speaking on condition of ...,": the
+            return _trailing_np(prev_start, prev)  # speaker is the phrase before the aside, alone
         seg_start, seg = prev_start, text[prev_start:verb_start]
     elif comma_gap:
         return None
@@ -447,7 +453,12 @@ def _aside(seg: str) -> bool:
         return False
     if len(words) == 1 and words[0].lower() in lexicon().words("leading_fillers"):
         return True
+    if words[0].lower() in _ANONYMITY_PARTICIPLES:  # ", speaking on condition of anonymity because ...,"
+        return True
     return len(words) <= 5 and words[0].islower() and words[0].endswith("ing")
+
+
+_ANONYMITY_PARTICIPLES = frozenset({"speaking", "requesting", "asking", "declining", "citing"})
 
 
 def _name_before_appositions(clauses: ClausesBefore, seg: str, prev_start: int, prev: str) -> int | None:

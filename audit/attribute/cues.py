@@ -3,7 +3,7 @@
 "X said ..." (forward), "..., X said." (backward), "..., said X", "according to X", "X put the toll
 at", "X's figures", "X figures show", "a statement from X", "..., saying" (a participle speaking for
 the clause's subject), "..., with X reporting" (an absolute phrase's subject), and a headline's
-"...: police" (a short source after a final colon).
+"...: police" (a short source after a final colon) or "Police: ..." (a body before an opening one).
 From audit/data/attribution.yaml: `reporting_verbs`, `speech_participles`,
 `source_before`, `data_nouns`, `data_qualifiers`, `toll_patterns`, `verb_exclusions`, `news_outlets`
 (compiled in vocab.py); the phrases around a cue are read by clauses.py, relays by chains.py.
@@ -50,6 +50,7 @@ def sentence_attributions(s: Sentence) -> list[Attribution]:
     found: list[Attribution] = []
     if ":" in text:
         _add(found, _tail_source(text, s))
+        _add(found, _lead_source(text, s))
     if "with " in low:
         _absolute_attributions(text, s, found)
     quoted = "quoted" in low
@@ -260,6 +261,34 @@ def _tail_source(text: str, s: Sentence) -> Attribution | None:
     return Attribution(":", s.start + m.start(), s.start + m.end(), mentions, "backward", s.index)
 
 
+# A headline's source before a colon: "Police: 31 arrested", "UN: 2 million displaced"
+_LEAD_SOURCE = re.compile(r"^\s*(?P<src>[A-Z][^:;!?\"\u201c\u201d(),.]{1,30}?)\s*:\s+\S")
+
+
+def _lead_source(text: str, s: Sentence) -> Attribution | None:
+    """The headline's "Police: ...": a body, role or acronym before a colon opening a sentence with no
+    final stop (a headline) speaks for what follows; a place ("Kenya: ...") or a label ("Live: ...")
+    does not."""
+    body = text.rstrip()
+    m = _LEAD_SOURCE.match(body)
+    if m is None or body.endswith((".", "!", "?")):
+        return None
+    phrase = m.group("src")
+    words = phrase.split()
+    lex = lexicon()
+    named_role = not (lex.words("organisation_words") | lex.words("anonymous_words")).isdisjoint(
+        w.lower() for w in words
+    )
+    if len(words) > 4 or not (named_role or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)):
+        return None
+    mentions = parse_source(phrase, s.start + m.start("src"))
+    if not mentions:
+        return None
+    return Attribution(
+        ":", s.start + m.start("src"), s.start + m.end("src") + 1, mentions, "forward", s.index
+    )
+
+
 def _before_attribution(text: str, m: re.Match[str], s: Sentence) -> Attribution | None:
     """ "according to X", "as reported by X", "a statement from X"; "according to a report released
     on Tuesday by X": X's report."""
@@ -378,7 +407,10 @@ def _data_attributions(text: str, s: Sentence, found: list[Attribution]) -> None
         mentions = parse_source(owner, s.start + m.end(1) - len(owner) - 1) if owner else []
         if mentions:
             span = (s.start + m.start(1), s.start + m.end())
-            _add(found, Attribution(m.group(0), *span, mentions, "forward", s.index))
+            facing: Direction = (
+                "backward" if tail_is_empty(text, m.end()) else "forward"
+            )  # "..., UN figures show."
+            _add(found, Attribution(m.group(0), *span, mentions, facing, s.index))
     for m in pats["provenance"].finditer(text):
         end, phrase = np_after(text, m.end())
         mentions = parse_source(phrase, s.start + m.end())

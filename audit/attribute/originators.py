@@ -233,9 +233,10 @@ def classify(name: str) -> Kind:
         low, sets["organisation_words"]
     )
     definite = low[0] in {"the", "this"}
-    named_last = has_title and _personal_name_last(words, low, sets["organisation_words"])
-    if of is not None and named_last and not sets["titles"].intersection(low[-2:]):
-        return "person"  # "Superintendent of Police Abhishek Yadav": a role of a body, then a name
+    titled = has_title or not lexicon().words("abbreviated_titles").isdisjoint(w.rstrip(".") for w in low)
+    named_last = titled and _personal_name_last(words, low, sets["organisation_words"])
+    if named_last and not sets["titles"].intersection(low[-2:]):
+        return "person"  # "Superintendent of Police Abhishek Yadav", "police Capt. Ali Hassan": a name
     if not proper:
         if low[-1] in sets["anonymous_words"] or low[-1] in sets["titles"]:
             return "description" if definite else "anonymous"
@@ -615,6 +616,8 @@ _SPACES = re.compile(r"\s+")
 def _split_coordination(name: str) -> list[str]:
     """ "security and medical officials" -> two; "police and doctor Ahmed Ibrahim" -> two;
     "Department of Trade and Industry" and "Bosnia and Herzegovina" stay one."""
+    if seen := _AND_SEEN_BY.search(name):  # "a list compiled by the village head and seen by our
+        return _split_coordination(name[: seen.start()])  # correspondent": no second source
     parts = [p.strip() for p in _AND.split(name) if p.strip()]
     if len(parts) < 2 or _one_organisation(parts[-2], parts[-1]):
         return [name]
@@ -639,6 +642,9 @@ def _split_coordination(name: str) -> list[str]:
         if not source_like(p) or (single_plain and low[0] not in sets["pronouns"] and p is out[-1]):
             return [name]
     return out
+
+
+_AND_SEEN_BY = re.compile(r"\s+and\s+(?:seen|read|obtained|reviewed|verified|quoted|cited)\s+by\b.*$", re.I)
 
 
 def _one_organisation(before: str, after: str) -> bool:
