@@ -1622,9 +1622,10 @@ def test_showing_something_is_no_statement() -> None:
 
 
 def test_a_part_named_back_a_pronoun_body_and_a_headline_toll() -> None:
-    """ "Eleven of them were taken to hospital" after a sourced head-count rests on that account;
-    "it said in a report" never means "police" (people in the plural); a headline's "govt puts
-    heatstroke toll at 11" (no article) is the government's toll."""
+    """ "it said in a report" never means "police" (people in the plural); a headline's "govt puts
+    heatstroke toll at 11" (no article) is the government's toll. ("9 of them were taken to
+    hospital", a sentence with no cue of its own, has no source: the dev gold's convention, which
+    the hunts written to it follow.)"""
     text = (
         "Heat live: Edhi says 58 bodies received; govt puts heatstroke toll at 11\n\n"
         "Ambulance spokesman Dan Coles said 40 people were treated for heat. 9 of them were taken "
@@ -1633,7 +1634,8 @@ def test_a_part_named_back_a_pronoun_body_and_a_headline_toll() -> None:
     )
     got = {c.text: names(c) for c in run(text)}
     assert got["11"] == ["govt"]
-    assert got["40"] == got["9"] == ["Ambulance spokesman Dan Coles"]
+    assert got["40"] == ["Ambulance spokesman Dan Coles"]
+    assert got["9"] == []
     assert got["200"] == ["The rights group Plataforma"]
 
 
@@ -1674,3 +1676,35 @@ def test_a_titled_name_after_a_quotation_is_the_next_he() -> None:
     """'"...," police Capt. Ali Hassan told AP. He said 5 attackers died': the captain is a person."""
     text = '"Most of the dead were diners," police Capt. Ali Hassan told AP. He said 5 attackers were killed.'
     assert names(run(text)[0]) == ["police Capt. Ali Hassan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "At least 9 miners died, the country's energy and mines ministry said.",
+            "the country's energy and mines ministry",
+        ),
+        (
+            "Figures released by Mine Safety and Health Ontario show 9 fatalities.",
+            "Mine Safety and Health Ontario",
+        ),
+        (
+            "The General Authority for Search and Identification of Missing Persons said 9 were found.",
+            "The General Authority for Search and Identification of Missing Persons",
+        ),
+        (
+            "9 soldiers were killed when militants rammed the gate, the army's media wing said.",
+            "the army's media wing",
+        ),
+        (
+            "By Monday the toll had risen to 9, the service said in an update, adding that 2 were missing.",
+            "the service",
+        ),
+    ],
+)
+def test_classes_of_the_seventh_extraction_hunt(text: str, source: str) -> None:
+    """Read off round 7: fields joined by "and" inside one body's name ("energy and mines ministry",
+    "Safety and Health", "Search and Identification"); a noun in "-ing" ("media wing") is no verb;
+    "said in an update, adding" sets the speaker off and faces back too."""
+    assert names(run(text)[0]) == [source]

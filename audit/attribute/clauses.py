@@ -2,7 +2,7 @@
 object, and whether the verb attributes at all (passive, negated, a noun, nothing after it).
 
 Word lists from audit/data/attribution.yaml: `clause_words`, `trailing_fillers`, `statement_media`,
-`outlet_nouns`, `titles`, `abbreviated_titles`, `organisation_words`, `anonymous_words`,
+`outlet_nouns`, `titles`, `abbreviated_titles`, `organisation_words`, `anonymous_words`, `ing_nouns`,
 `noun_verb_forms`, `noun_followers` (via vocab.py: `phrase_stops`, `be_forms`, `negations`).
 Determiners, prepositions and time adjuncts are here.
 """
@@ -40,12 +40,13 @@ _ADJUNCTS = re.compile(
     r"\b(?:speaking|who (?:asked|declined|spoke|requested))\b[^,.;]*|,\s*who\b[^.;]*|"
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|hrs\b)|" + _TIME  # "in its 8 a.m. bulletin"
 )
-_TIME_THEN_COMMA = re.compile(rf"(?i)(?:\s*{_TIME})*\s*,")
+_TIME_THEN_COMMA = re.compile(rf"(?i)(?:\s*{_TIME}|\s+(?:in|on)\s+(?:a|an|its|their)\s+[\w-]+)*\s*,")
 
 
 def set_off_after(text: str, pos: int) -> bool:
-    """ "..., authorities said Thursday, in the latest outbreak": after a verb and its time words,
-    a comma sets the speaker off from what follows."""
+    """ "..., authorities said Thursday, in the latest outbreak", "..., the service said in an update,
+    adding": after a verb, its time words and the medium it spoke in, a comma sets the speaker off
+    from what follows."""
     return bool(_TIME_THEN_COMMA.match(text, pos))
 
 
@@ -295,9 +296,11 @@ _DIGIT = re.compile(r"\d")
 
 @cache
 def _nominal() -> frozenset[str]:
-    """Titles, organisation and anonymous words: nouns even in a verb's form ("the Red Crescent")."""
+    """Titles, organisation and anonymous words, and nouns that end like verbs (`ing_nouns`: "the
+    media wing", "a building"): nouns even in a verb's form ("the Red Crescent")."""
     lex = lexicon()
-    return lex.words("titles") | lex.words("organisation_words") | lex.words("anonymous_words")
+    words = lex.words("titles") | lex.words("organisation_words") | lex.words("anonymous_words")
+    return words | lex.words("ing_nouns")
 
 
 @cache

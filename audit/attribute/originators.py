@@ -624,6 +624,8 @@ def _split_coordination(name: str) -> list[str]:
     sets = _sets()
     lexical = sets["lexical"]
     head = tokens_of(parts[-1])[-1] if tokens_of(parts[-1]) else ""
+    if head in sets["organisation_words"] and not head.endswith("s") and _fields_before(parts):
+        return [name]  # "the energy and mines ministry": one ministry of two fields
     out: list[str] = []
     for p in parts[:-1]:
         low = tokens_of(p)
@@ -647,6 +649,14 @@ def _split_coordination(name: str) -> list[str]:
 _AND_SEEN_BY = re.compile(r"\s+and\s+(?:seen|read|obtained|reviewed|verified|quoted|cited)\s+by\b.*$", re.I)
 
 
+def _fields_before(parts: list[str]) -> bool:
+    """The words joined by "and" before a body's noun name its fields ("energy", "mines")."""
+    fields = lexicon().words("field_nouns")
+    last_words = [tokens_of(p)[-1] for p in parts[:-1] if tokens_of(p)]
+    first_of_last = tokens_of(parts[-1])[:1]
+    return bool(last_words) and all(w in fields for w in last_words + first_of_last)
+
+
 def _one_organisation(before: str, after: str) -> bool:
     """ "the UN Relief and Works Agency", "Meteorology and Geophysics Agency": capitalised words on both
     sides of "and", the second part ending on an organisation's word and the first on none, are one
@@ -662,8 +672,10 @@ def _one_organisation(before: str, after: str) -> bool:
         return True
     if _adjective(first[-1]) and all(_capitalised(w) for w in last):
         return True  # "the Forum for Social and Economic Rights": an adjective needs the noun after "and"
-    if all(_capitalised(w) for w in last) and last[-1].lower() in lexicon().words("field_nouns"):
-        return True  # "the Institute for Conflict and Security Studies": one field of study, one name
+    fields = lexicon().words("field_nouns")
+    named = all(_capitalised(w) or w in ("of", "for", "the") for w in last) and _capitalised(last[0])
+    if named and (last[-1].lower() in fields or first[-1].lower() in fields):
+        return True  # "the Institute for Conflict and Security Studies", "Safety and Health Queensland"
     # "An NHS Greater Glasgow and Clyde spokeswoman": a role owned by a name with "and" in it
     return len(last) >= 2 and last[-1].lower() in titles and _capitalised(last[-2])
 
