@@ -810,6 +810,14 @@ def test_a_reading_an_age_or_those_aboard_is_no_toll(text: str, expected: list[s
             ["wounded", "wounded", "wounded"],
         ),
         ("Some 300 residents of four villages were evacuated.", ["displaced", "other"]),
+        # round 7
+        (
+            "Six people \u2014 four guards and two cooks \u2014 suffered burns.",
+            ["wounded", "wounded", "wounded"],
+        ),
+        ("Of the 90 patients, 31 were admitted.", ["count", "wounded"]),
+        ("Twelve remained admitted at the district hospital.", ["wounded"]),
+        ("His client admitted planting the device after 2 were arrested.", ["captured"]),
     ],
 )
 def test_classes_read_off_the_extraction_hunts(text: str, categories: list[str]) -> None:

@@ -935,10 +935,12 @@ def _without_asides(tail: str) -> str:
     killed", "nine Israelis, including three civilians, have been killed", "four workers, two of
     them foreigners, died", "12 members of one family, including seven children, were killed")."""
     tail = _BRACKETS.sub(lambda m: " " * len(m.group(0)), tail)
+    tail = _DASH_ASIDE.sub(lambda m: " " * len(m.group(0)), tail, count=1)  # "Five people — three ... —"
     return _ASIDE.sub(lambda m: " " * len(m.group(0)), tail, count=1)
 
 
 _BRACKETS = re.compile(r"\([^()]*\)")
+_DASH_ASIDE = re.compile(r"^(\s+[a-z]+)?\s*[\u2013\u2014]\s*[^\u2013\u2014.;:]{1,60}?\s*[\u2013\u2014]")
 _ASIDE = re.compile(
     r"^(?:\s+(?:of|from)\s+[^,()\u2013\u2014]{1,40}?)?"  # "12 members of one family, including ..."
     r"\s*(?:,|\u2013|\u2014|\s-)\s*(?:including\b|among\s+them\b|(?:mostly|mainly|largely|chiefly)\b"
@@ -1103,6 +1105,7 @@ _FROM_TO = re.compile(
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.I)
+_DASH_OPENS = re.compile(r"\s*[\u2013\u2014]\s*")
 _TO_THEN_FROM = re.compile(r"[^.;:\d]{0,40}?\bfrom\s+(?:(?:about|around|some|nearly|just)\s+)?", re.I)
 _AND_BETWEEN = re.compile(r"\band\s+$", re.I)
 
@@ -1148,6 +1151,12 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
             and _FROM_TO.fullmatch(text, prev.end, fig.start)
             and _FROM_BEFORE.search(text, max(0, prev.start - 8), prev.start)
         )
+        # "Five people — three residents and two firefighters — were hurt": the parts set off by a dash
+        dashed = (
+            prev.noun_end > 0
+            and fig.unit == "people"
+            and _DASH_OPENS.fullmatch(text, prev.noun_end, fig.start)
+        )
         # "rose to 23 on Wednesday from 19 a day earlier": the old value of the same count, after it
         changed_from = (
             fig.noun_end < 0
@@ -1170,6 +1179,7 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
             "ranked with": ranked,
             "changed to": changed_to,
             "changed from": changed_from,
+            "set off by a dash": dashed,
             "named alike": named_alike,
             "and more": more,
             "of them": of_them,
