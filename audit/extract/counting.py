@@ -577,8 +577,6 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     if before and before[0] == "wounded" and _TREATED_FOR_AN_ILLNESS().match(text, fig.end):
         before = None  # "treated 112,500 children for severe acute malnutrition": patients, not the hurt
     after = _casualty_after(text, fig, figures)
-    if after and _cue_of_the_next_figure(text, fig, figures, after[1]):
-        after = None  # "Over 300 inmates escape jail, 9 killed": the cue is the 9's
     if before is None and after is None:
         # "Of the 50 casualties, 20 were killed": its own verb first; "put the number of people
         # affected at 300,000": a head-count
@@ -610,27 +608,6 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     fig.unit = "people"
     if fig.kind in ("bare", "digits", "words", "group", "vague"):
         fig.kind = "count"
-
-
-def _cue_of_the_next_figure(text: str, fig: Figure, figures: list[Figure], cue: str) -> bool:
-    """Is the cue found after `fig` the next figure's own, right after it ("9 killed", "9 people were
-    killed"), that figure set off by a comma or semicolon after words of `fig`'s own clause ("Over
-    300 inmates escape jail, 9 killed")? Not a list sharing its cue ("Twelve soldiers, three
-    civilians killed"), nor "300 people, including 40 children, were killed" (an aside)."""
-    nxt = next((g for g in figures if g.start >= fig.end), None)
-    if nxt is None:
-        return False
-    at = text.find(cue, nxt.end, nxt.end + 40)
-    own_end = fig.noun_end if fig.noun_end > 0 else fig.end
-    return (
-        at >= 0
-        and bool(_RIGHT_BEFORE_A_CUE.fullmatch(text, nxt.end, at))
-        and bool(_WORDS_THEN_A_MARK.fullmatch(text, own_end, nxt.start))
-    )
-
-
-_RIGHT_BEFORE_A_CUE = re.compile(r"\s+(?:[a-z-]+\s+)?(?:(?:were|was|are|have\s+been|had\s+been)\s+)?")
-_WORDS_THEN_A_MARK = re.compile(r"\s+[^,;]*?\w[^,;]*[,;]\s*(?:and\s+)?")
 
 
 @cache
@@ -1034,6 +1011,9 @@ _COORDINATORS = re.compile(r"\b(?:and|or|as well as|plus)\b|[,;]", re.I)
 def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: int) -> bool:
     """Another figure stands between this one and the cue: the cue is that figure's, unless
     the two are coordinated ("eight women and four men injured")."""
+    following = next((f for f in figures if f.start >= fig.end and f is not fig), None)
+    if following is not None and _cue_right_after(text, fig, following, cue_at):
+        return True
     # an age or a measure takes no harm cue: "eight women, a 10-year-old girl and four men injured"
     heads = (
         f
@@ -1060,6 +1040,23 @@ def _cue_belongs_to_next(text: str, fig: Figure, figures: list[Figure], cue_at: 
     if joint < nxt.start and _OWN_VERB.search(text[joint : nxt.start]):
         return True  # "200 were rescued and 12 died": the first has a verb of its own
     return nxt.noun_end < 0 and not re.match(r"^\s*(?:[A-Za-z'-]+\s+){0,2}$", text[nxt.end : cue_at])
+
+
+_RIGHT_BEFORE_A_CUE = re.compile(r"\s+(?:[a-z-]+\s+)?(?:(?:were|was|are|have\s+been|had\s+been)\s+)?")
+_WORDS_THEN_A_MARK = re.compile(r"\s+[^,;]*?\w[^,;]*[,;]\s*(?:and\s+)?")
+
+
+def _cue_right_after(text: str, fig: Figure, nxt: Figure, cue_at: int) -> bool:
+    """Is the cue the next figure's own, right after it ("9 killed", "9 people were killed"), that
+    figure set off by a comma or semicolon past words of `fig`'s own clause ("Over 300 inmates escape
+    jail, 9 killed")? Not a list sharing its cue ("Twelve soldiers, three civilians killed"), nor an
+    aside ("300 people, including 40 children, were killed")."""
+    own_end = fig.noun_end if fig.noun_end > 0 else fig.end
+    return (
+        cue_at > nxt.end
+        and bool(_RIGHT_BEFORE_A_CUE.fullmatch(text, nxt.end, cue_at))
+        and bool(_WORDS_THEN_A_MARK.fullmatch(text, own_end, nxt.start))
+    )
 
 
 # "Of the 4,200 patients, ...", "Among the 300 passengers, ...": a whole opening its clause
