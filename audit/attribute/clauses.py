@@ -241,7 +241,7 @@ def subject(text: str, verb_start: int, clauses: ClausesBefore | None = None) ->
     if named_first is not None:  # "John Ging, director of operations for UNRWA, the UN agency, said"
         # the last description may hold a relative clause of its own: "..., a militia that holds the
         # hills, put the toll at": the subject ends before it
-        inner_clause = _RELATIVE_INSIDE.search(seg)
+        inner_clause = RELATIVE_INSIDE.search(seg)
         end = seg_start + inner_clause.start() if inner_clause else verb_start
         seg_start, seg = named_first, text[named_first:end]
     elif (
@@ -488,7 +488,7 @@ def _name_before_appositions(clauses: ClausesBefore, seg: str, prev_start: int, 
 
 _MAX_APPOSITIONS = 3
 # a relative clause inside a description: "a militia that controls the hills"
-_RELATIVE_INSIDE = re.compile(r"\s(?:that|which|who|whose)\s")
+RELATIVE_INSIDE = re.compile(r"\s(?:that|which|who|whose)\s")
 
 
 def apposed_name(phrase: str) -> bool:

@@ -26,6 +26,7 @@ from audit.attribute.chains import (
 from audit.attribute.clauses import (
     DETERMINERS,
     PREPOSITIONS,
+    RELATIVE_INSIDE,
     ClausesBefore,
     apposed_name,
     blocked,
@@ -125,7 +126,7 @@ def _verb_attribution(
         # '..., said Ahmed Ali, a local doctor.', '..., said the fire service's spokeswoman, Maria Lopez.'
         if appos and not patterns()["verbs"].search(appos.group(0)):
             end = appos.end()
-            relative = _RELATIVE_IN_APPOSITION.search(appos.group(0))  # ", a farmer who fled": not the name
+            relative = RELATIVE_INSIDE.search(appos.group(0))  # ", a farmer who fled": not the name
             phrase = text[verb_end : appos.start() + relative.start() if relative else end]
         mentions = parse_source(phrase, base + verb_end, statement)
         if (
@@ -205,7 +206,6 @@ def _apposition_after() -> re.Pattern[str]:
 _NAME_AFTER_ROLE = re.compile(
     r",\s+(?:[A-Z][\w'\u2019-]*\.?\s+){0,3}[A-Z][\w'\u2019-]*(?=\s*[.!?\"\u201d]*\s*$)"
 )
-_RELATIVE_IN_APPOSITION = re.compile(r"\s(?:who|whose|which|that)\s")
 # "a report released on Tuesday by", "data compiled by": a document, then who issued it
 _ISSUED_BY = re.compile(
     r"\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:report|study|survey|analysis|review|assessment|data|figures|count|tally)"
@@ -275,10 +275,7 @@ def _lead_source(text: str, s: Sentence) -> Attribution | None:
         return None
     phrase = m.group("src")
     words = phrase.split()
-    lex = lexicon()
-    named_role = not (lex.words("organisation_words") | lex.words("anonymous_words")).isdisjoint(
-        w.lower() for w in words
-    )
+    named_role = not data_owners().isdisjoint(w.lower() for w in words)
     if len(words) > 4 or not (named_role or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)):
         return None
     mentions = parse_source(phrase, s.start + m.start("src"))

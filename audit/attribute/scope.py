@@ -8,8 +8,8 @@ in audit/data/attribution.yaml), the attribution that governed that sentence's f
 breakdown of a sourced count rests on its source, as does a place's record with no speaker
 ("Lagos recorded the most, at 310", where the story sets Lagos after "in"); else, if
 `carry_over` (audit/data/attribution.yaml) is `paragraph` or `next`, the latest attribution used
-before it. A provenance ("the figures had
-been provided by the police") then re-roots the attributed figures before it in its account.
+before it. A provenance ("the figures had been provided by the police") then re-roots the
+attributed figures before it in its account.
 """
 
 from __future__ import annotations

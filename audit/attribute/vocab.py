@@ -151,7 +151,7 @@ def is_record(cue: str) -> bool:
 
 def names_a_place(name: str, places: frozenset[str] = frozenset()) -> bool:
     """ "the Free State region", "The St Catherine North division": a place or area, not an agent;
-    or one of `places`, the names a document sets after "in", "at", "from" ... (document_places)."""
+    or one of `places`, the names a document sets after "in", "near", "across" ... (document_places)."""
     words = name.lower().split()
     if words and words[0] == "the":
         words = words[1:]

@@ -1191,12 +1191,12 @@ def _same_figure(ctx: Context, a: Claim, b: Claim) -> bool:
         return False
     if a.category in HARM_CATEGORIES or b.category in HARM_CATEGORIES:
         return a.category == b.category and same_subject(a, b)
-    big = abs(a.value or 0) >= 1000
+    large = abs(a.value or 0) >= 1000
     if is_people(a):  # "the number of people online ... 100 million" / "Europeans online ... 100 million"
         same_head = head(a.subject) is not None and head(a.subject) == head(b.subject)
-        return same_head or 0 <= b.sentence - a.sentence <= 1 or (big and bool(_shared_words(ctx, a, b)))
-    big = big and a.kind == "bare"
-    return (a.kind in ("money", "percent", "measure", "count") or big) and bool(_shared_words(ctx, a, b))
+        return same_head or 0 <= b.sentence - a.sentence <= 1 or (large and bool(_shared_words(ctx, a, b)))
+    big_bare = large and a.kind == "bare"
+    return (a.kind in ("money", "percent", "measure", "count") or big_bare) and bool(_shared_words(ctx, a, b))
 
 
 def _shared_words(ctx: Context, a: Claim, b: Claim) -> set[str]:

@@ -81,7 +81,7 @@ def _rival_organisations(toll: Claim, later: Claim) -> bool:
     """The later toll rests on named bodies the toll does not ("a monitoring group put the toll at 47",
     "a rights group said it had counted 41 bodies" after the ministry's or officials' toll): another
     body's count, which the contested rule compares."""
-    mine = {s.originator for s in toll.sources}
+    mine = _originators(toll)
     theirs = [s for s in later.sources if s.originator not in mine]
     return bool(mine) and bool(theirs) and all(_A_BODY.search(s.name or "") for s in theirs)
 
@@ -100,7 +100,7 @@ def _a_rival_account(ctx: Context, toll: Claim, later: Claim) -> bool:
     "gave a much lower toll, saying 10 had died", "disputed the figure", "I counted 22 dead with my
     own eyes"), and it rests on no source the toll rests on: a rival count, which the contested rule
     compares, not the toll stated again."""
-    if {s.originator for s in toll.sources} & {s.originator for s in later.sources}:
+    if _originators(toll) & _originators(later):
         return False
     return bool(_RIVAL_MARK.search(sentence_text(ctx, later)))
 
@@ -118,9 +118,12 @@ def rival_sources(a: Claim, b: Claim) -> bool:
     """Both figures rest on sources and share none ("the ministry said 14" ... "the rebels said they had
     killed 40"; "police said 20 were hurt" ... "the fire service said 22 were treated"): two sources'
     figures, which the contested rule compares, not one quantity stated twice or a part of the other."""
-    mine = {s.originator for s in a.sources}
-    theirs = {s.originator for s in b.sources}
+    mine, theirs = _originators(a), _originators(b)
     return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def _originators(claim: Claim) -> set[str]:
+    return {s.originator for s in claim.sources}
 
 
 def _lede_tolls(ctx: Context, harms: tuple[str, ...] = ("killed", "wounded")) -> list[Claim]:
