@@ -2478,3 +2478,56 @@ def test_a_headline_with_two_tolls_pairs_each_once() -> None:
         "The city morgue said it had received 58 bodies in the past 24 hours."
     )
     assert "fail" not in statuses(text, "restatement")
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        # a synonym of the noun names the same group
+        ("A crowd of 31,204 watched the final.", "The 31,204 spectators sang throughout.", ["pass"]),
+        ("A crowd of 31,204 watched the final.", "The 31,402 spectators sang throughout.", ["fail"]),
+        ("The trust will axe 340 posts by March.", "Unions condemned the 430 job losses.", ["fail"]),
+        ("The trust will axe 340 posts by March.", "Unions condemned the 340 job losses.", ["pass"]),
+        # the noun of the verb that counted them
+        ("The ferry line cancelled 84 sailings.", "The 48 cancellations left freight stranded.", ["fail"]),
+        # a participle after the reference repeats the verb
+        ("Lifeguards rescued 27 swimmers.", "The 72 people rescued were checked by medics.", ["fail"]),
+        # a verb of the same act
+        (
+            "A clerk embezzled £740,000 from the parish fund.",
+            "The judge said the £470,000 taken had ruined the fund.",
+            ["fail"],
+        ),
+        # the same noun far from the lede still names the lede's group
+        (
+            "Nurses at 14 clinics in Dunmore will walk out on Monday.\n\nTalks broke down on Friday.\n\n"
+            "A spokesman said managers met on Saturday.\n\nNo date has been set for a ballot.\n\n"
+            "The union said pay had fallen for years.\n\nThe board declined to comment.\n\n"
+            "Patients were told to call before travelling.",
+            "Leaflets were posted at the 41 clinics on Sunday.",
+            ["fail"],
+        ),
+    ],
+)
+def test_a_definite_figure_named_back_by_its_meaning(first: str, later: str, expected: list[str]) -> None:
+    """A definite figure no other pairing placed names back the earlier figure named the same way: its
+    noun or a synonym ("a crowd of" / "the spectators", "posts" / "job losses"), the verb that counted
+    it ("cancelled" / "cancellations"), a participle repeating that verb, or a verb of the same act."""
+    assert statuses(f"{first}\n\n{later}", "restatement") == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        # the participle says which of the group: a part, not the group again
+        ("Police detained 40 protesters.", "The 25 protesters charged were bailed on Friday."),
+        # set against another quantity
+        ("The film took $80m on its opening weekend.", "That beat the $65m taken by a cartoon in March."),
+        # the whole of which an earlier figure is a part
+        ("The Centre party won 61 seats.", "Four parties shared all 150 seats in the chamber."),
+        # a number glued to the noun it modifies counts no such noun
+        ("Kent won by 3-1 in the series opener.", "They lead the five-match series."),
+    ],
+)
+def test_a_definite_figure_that_names_another_group(first: str, later: str) -> None:
+    assert statuses(f"{first}\n\n{later}", "restatement") == []

@@ -153,6 +153,14 @@ def _pairs(ctx: Context) -> list[tuple[Claim, Claim, str, Confidence]]:
 
 
 def _find_pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    paired: set[str] = set()
+    for pair in _pairs_by_form(ctx):
+        paired.add(pair[1].id)
+        yield pair
+    yield from _named_back_by_meaning(ctx, paired)
+
+
+def _pairs_by_form(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     yield from _headline_lede(ctx)
     yield from _headline_verb(ctx)
     yield from _headline_measure(ctx)
@@ -520,6 +528,8 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
         ):
             continue  # "the families of the two wounded men": only the same noun tells which group
             # ("Of the 40 arrested, 12 were charged": a whole opening its clause is the group again)
+        if antecedent is not None and _participle(ctx, ref) not in (None, *_names(ctx, antecedent)):
+            continue  # "the 25 protesters charged" after "detained 40 protesters": which 25 of them
         if antecedent is not None:
             yield antecedent, ref, "referred back to", "low"
             continue
@@ -540,6 +550,161 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
             rival = next(iter(_split_side(ctx, ref, candidates)), None)
         if rival is not None:
             yield rival, ref, "referred back to", "low"
+
+
+def _named_back_by_meaning(ctx: Context, paired: set[str]) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """ "a crowd of 48,512" ... "the 48,512 spectators", "cancelled 126 trains" ... "the 126
+    cancellations", "rescued 63 people" ... "the 63 people rescued": a definite figure that no other
+    pairing placed names back the nearest earlier figure of its kind that is named the same way, by
+    its noun or a synonym of it (`group_synonyms`), by the noun before "of" ("a crowd of"), or by the
+    verb that counted it (one stem, or `verb_synonyms`), within `REFERENCE_REACH` sentences. An
+    earlier figure of the same value wins. Not a reference the words after say which of ("the 25
+    people charged", "the 610 students currently ..."), nor one in another period; not an earlier
+    figure that is vague, a part, a change or in another period. Less sure: one severity lower."""
+    for ref in ctx.figures:
+        if ref.id in paired or ref.kind == "fraction" or not _is_reference(ctx, ref) or _glued(ctx, ref):
+            continue
+        names = _names(ctx, ref) | {_participle(ctx, ref)} - {None}
+        if not names or _said_which(ctx, ref) or in_other_period(ctx, ref):
+            continue
+        if _ALL_BEFORE.search(ctx.before(ref, 8)) or _OUTDONE_BEFORE().search(ctx.before(ref, 40)):
+            continue  # "filling all 150 seats": the whole; "beating the $65m taken by ...": another
+        matching = [
+            c
+            for c in ctx.figures_in(ref.sentence - REFERENCE_REACH, ref.sentence - 1)
+            if counts_alike(c, ref)
+            and _kin(c, ref)
+            and names & _names(ctx, c)
+            and _participle(ctx, ref) in (None, *_names(ctx, c))  # "the 25 people charged": which 25
+            and _described_as(ctx, ref) <= _described_as(ctx, c)  # "the two senior nurses": which two
+            and _plain_figure(ctx, c)
+            and not _glued(ctx, c)
+        ]
+        if matching:
+            equal = [c for c in matching if point(c).overlaps(point(ref))]
+            yield (equal or matching)[-1], ref, "named back by its noun or verb", "low"
+
+
+def _glued(ctx: Context, claim: Claim) -> bool:
+    """A side of a score ("2-1") or a number glued to a word that it modifies ("a five-match series",
+    "the 3.4-kilometre bridge"): no count of the noun after it."""
+    return side_of_a_score(ctx, claim) or bool(_JOINED_AFTER.match(ctx.after(claim, 3)))
+
+
+@cache
+def _OUTDONE_BEFORE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    """ "beating the $65m taken by ...", "more than the 40 ...": a figure set against another's."""
+    return re.compile(rf"\b(?:{words_pattern(lexicon()['outdone_words'])})\s+(?:the|those|these)\s*$", re.I)
+
+
+def _said_which(ctx: Context, ref: Claim) -> bool:
+    """The words after a reference say which of a group it counts: "the 610 students currently on
+    those courses", "the three who voted", "the other two", "broken the 100 million mark"."""
+    after = ctx.after(ref, 30)
+    return bool(
+        OTHER_AFTER.match(after)
+        or _IDENTIFIED_AFTER.match(after)
+        or _SAID_WHICH_AFTER.match(after)
+        or _A_THRESHOLD_AFTER.match(after)
+    )
+
+
+def _plain_figure(ctx: Context, c: Claim) -> bool:
+    """A figure that states a group or amount whole: not vague, a part of a group, a change or another
+    period's."""
+    return not (
+        vague(c)
+        or part_of_group(ctx.before(c, 40))
+        or updated(ctx, c)
+        or of_sentence(ctx, c, other_period_or_event)
+    )
+
+
+def _names(ctx: Context, claim: Claim) -> frozenset[str]:
+    """What a figure is named by, as comparable keys: its nouns (a synonym set's key for those of
+    `group_synonyms`), the noun before "of" in "a crowd of 48,512", and the verb right before it. A
+    verb or a noun is keyed by its first five letters, so "cancelled" names "cancellations"."""
+    return ctx.read(("restatement-names", claim.id), partial(_read_names, ctx, claim))
+
+
+def _read_names(ctx: Context, claim: Claim) -> frozenset[str]:
+    words = _AFTER_WORDS.match(ctx.after(claim, 40))
+    named = _synonym_words(words.group(1).lower().split() if words else [])
+    if claim.subject:
+        named.append(claim.subject.split()[-1].lower())
+    before_of = _NOUN_BEFORE_OF.search(ctx.before(claim, 30))
+    if before_of and before_of.group(1).lower() in _SYNONYMS():
+        named.append(before_of.group(1).lower())
+    verb = _verb_before(ctx, claim)
+    if verb is not None:
+        named.append(verb)
+    return frozenset(_key(word) for word in named) - _GENERIC_KEYS
+
+
+def _participle(ctx: Context, ref: Claim) -> str | None:
+    """The key of a participle, or of a pronoun's verb, right after a definite figure's noun: "the 63
+    people rescued were", "the £2.3m taken by", "the £421,000 you took"."""
+    m = _PARTICIPLE_AFTER.match(ctx.after(ref, 40))
+    return _key(m.group(1)) if m else None
+
+
+def _key(word: str) -> str:
+    """A word's key: its synonym set's, or its first five letters."""
+    word = word.lower()
+    return _SYNONYMS().get(word, "n:" + word[:5])
+
+
+def _described_as(ctx: Context, claim: Claim) -> set[str]:
+    """The words between a figure and its noun, and its subject's: "senior" of "the two senior
+    nurses". A reference described more narrowly than an earlier figure counts a part of it."""
+    words = _AFTER_WORDS.match(ctx.after(claim, 40))
+    named = words.group(1).lower().split() if words else []
+    noun = _synonym_words(named)
+    before_noun = named[: named.index(noun[0].split()[0])] if noun else []
+    return {w for w in before_noun if w not in _SYNONYMS()} | _subject_words(claim)
+
+
+def _synonym_words(words: list[str]) -> list[str]:
+    """The words after a figure up to its noun, with a two-word synonym ("job losses") read whole."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        pair = " ".join(words[i : i + 2])
+        if pair in _SYNONYMS():
+            return [*out, pair]
+        out.append(word)
+        if word.endswith("s") or word in _SYNONYMS():
+            return out[-1:]
+    return []
+
+
+# a word that may stand between a number and its noun, or be the noun: no verb, pronoun or preposition
+_NOUNISH = (
+    r"(?!(?:had|have|has|were|was|are|is|be|been|being|will|would|could|should|may|might|must|did|do|does|"
+    r"you|he|she|they|we|i|it|who|whom|that|which|whose|of|in|on|at|to|for|from|by|with|and|or|as|this|"
+    r"its|their|his|her|our|so|than|then|when|while)\b)[a-z][a-z-]*"
+)
+# up to three words after a number, its noun among them: "people", "secondary schools", "job losses"
+_AFTER_WORDS = re.compile(rf"^-?\s*((?:{_NOUNISH}\s+){{0,2}}{_NOUNISH})", re.I)
+_NOUN_BEFORE_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:about|around|some|nearly|almost|roughly|over)?\s*$", re.I)
+_IRREGULAR_PARTICIPLES = (
+    "taken|took|stolen|stole|given|held|cut|lost|hit|shot|caught|brought|bought|sold|paid|left|kept|found|"
+    "seen|shown|known|thrown|drawn|driven|beaten|broken|chosen|hidden|sworn|spent|sent|won|made|built"
+)
+# after a definite figure's noun: a participle ("the 63 people rescued were"), or a pronoun's verb
+# ("the £421,000 you took")
+_PARTICIPLE_AFTER = re.compile(
+    rf"^\s*(?:{_NOUNISH}\s+){{0,2}}?(?:(?:you|he|she|they|we|I|it)\s+)?([a-z]+ed|{_IRREGULAR_PARTICIPLES})\b"
+    r"(?=\s+(?:were|was|are|is|had|have|has|will|by|from|in|on|at|during|last|this|so|over)\b)",
+    re.I,
+)
+_GENERIC_KEYS = frozenset({"n:peopl", "n:perso", "n:other", "n:were", "n:have", "n:their", "n:those"})
+
+
+@cache
+def _SYNONYMS() -> dict[str, str]:  # noqa: N802 - a constant read once
+    """Each word of `group_synonyms` and `verb_synonyms` to the key of its set."""
+    sets = [*lexicon()["group_synonyms"], *lexicon()["verb_synonyms"]]
+    return {str(word).lower(): f"s:{group[0]}" for group in sets for word in group}
 
 
 def _things_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
