@@ -81,3 +81,55 @@ def test_the_rest_of_a_split_in_its_own_sentence_itemizes_no_earlier_toll() -> N
         "Volunteers said they had named 12 of the deaths and were checking the remaining two."
     )
     assert "fail" not in [c.status for c in audit_text(text).checks if c.rule == "breakdown-sum"]
+
+
+def _counted(text: str) -> list[str]:
+    return [
+        c.status
+        for c in audit_text(text).checks
+        if c.rule == "breakdown-sum" and c.details["how"] == "as many parts as the whole names"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the whole names its parts' number; exactly that many parts of its unit follow
+        (
+            "Two storms dumped a combined 310mm of rain on the valley.\n\n"
+            "The first brought 140mm on Monday. The second added 170mm.",
+            ["pass"],
+        ),
+        (
+            "Two storms dumped a combined 310mm of rain on the valley.\n\n"
+            "The first brought 140mm on Monday. The second added 107mm.",
+            ["fail"],
+        ),
+        # the number is named in the first part's sentence
+        (
+            "The trust set a £7.4m budget.\n\nIt is shared four ways: £3.1m for wards, £2.2m for clinics, "
+            "£1.3m for transport and £0.8m for training.",
+            ["pass"],
+        ),
+        # a whole after its parts that sums them up
+        (
+            "Marsh won 6,120 votes, the count showed.\n\nPike took 4,310.\n\n"
+            "A total of 12,430 votes were cast for the two candidates.",
+            ["fail"],
+        ),
+        # more parts of the unit than the whole names: no telling which
+        (
+            "Two storms dumped a combined 310mm of rain.\n\nThe first brought 140mm, the second 170mm; "
+            "last year's storm brought 95mm.",
+            [],
+        ),
+        # an item among peers of its unit is no whole
+        ("The quake damaged 12 schools, 30 mosques, 2 bridges and 28 shops.", []),
+        # tolls have finders of their own
+        ("Five miners died in two blasts.\n\nTwo died in the first blast and two in the second.", []),
+    ],
+)
+def test_a_whole_that_names_how_many_parts_it_has(text: str, expected: list[str]) -> None:
+    """A whole whose sentence names how many parts it has ("two storms", "shared four ways", "the two
+    candidates") and exactly that many figures of its unit around it add up to it."""
+    assert _counted(text) == expected

@@ -42,6 +42,7 @@ from audit.checkers.relate import (
     number_end,
     of_sentence,
     other_period,
+    other_period_or_event,
     running_total,
     same_subject,
     same_unit,
@@ -92,6 +93,7 @@ def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _difference_beside,
         _per_event,
         _itemized,
+        _counted_parts,
     )
     for finder in finders:
         for b in finder(ctx, options):
@@ -350,6 +352,108 @@ def _rest_of_a_total(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             if (whole.value or 0) > max(p.value or 0 for p in parts):
                 out.append(Breakdown(whole, parts, "eq", "low", "the parts up to the rest"))
     return out
+
+
+def _counted_parts(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "Three wildfires have burned a combined 48,300 hectares" then the three fires' hectares; "a
+    $5.9m budget. The money is split three ways: $3.2m ..., $1.1m ... and $0.6m ..."; "41,212 votes
+    ... 33,870 ... 9,455 votes. In all, 84,537 votes were cast for the three candidates": a whole
+    whose sentence says how many parts it has ("three wildfires", "split three ways", "the three
+    candidates"; the first part's sentence may say it too) and exactly that many figures of its
+    unit, each smaller than it, in the two sentences after it (or, when it sums up, "in all", "a
+    total of", "combined", in the two before it) add up to it (less sure)."""
+    out = []
+    for whole in ctx.figures:
+        if not _may_be_counted_whole(ctx, whole):
+            continue
+        readings = [_parts_after(ctx, whole)]
+        if _SUMS_UP.search(sentence_text_of(ctx, whole)):
+            readings.append(_parts_before(ctx, whole))
+        for parts, counted_in in readings:
+            count = _part_count(ctx, counted_in, exclude={whole.id, *(p.id for p in parts)})
+            if count is not None and count == len(parts) and _plain_parts(ctx, whole, parts):
+                out.append(Breakdown(whole, parts, "eq", "low", "as many parts as the whole names"))
+                break
+    return out
+
+
+def _may_be_counted_whole(ctx: Context, whole: Claim) -> bool:
+    """A plain figure that is no toll (tolls have finders of their own), no share, no old value
+    ("from 7.92 billion kroner a year earlier") and no item of a list of its unit ("42 buildings, 14
+    hotels, 40 mosques, 8 bridges and 4 schools")."""
+    if whole.value is None or is_percent(whole) or vague(whole) or whole.kind == "fraction":
+        return False
+    if whole.category in HARM_CATEGORIES or updated(ctx, whole) or in_other_period(ctx, whole):
+        return False
+    if ends_with_cue(ctx.before(whole, 25), "from_words"):
+        return False
+    peers = ctx.figures_in(whole.sentence, whole.sentence)
+    return not any(c.start < whole.start and _compatible(whole, c) for c in peers)
+
+
+def _parts_after(ctx: Context, whole: Claim) -> tuple[list[Claim], tuple[int, ...]]:
+    """The figures of the whole's unit in its sentence after it and in the two sentences after; the
+    sentences where their number may be named (the whole's and the first part's)."""
+    parts = [
+        c
+        for c in ctx.figures_in(whole.sentence, whole.sentence + 2)
+        if c.start > whole.start and _compatible(whole, c) and not is_percent(c)
+    ]
+    return parts, (whole.sentence, parts[0].sentence) if parts else ()
+
+
+def _parts_before(ctx: Context, whole: Claim) -> tuple[list[Claim], tuple[int, ...]]:
+    parts = [
+        c
+        for c in ctx.figures_in(whole.sentence - 2, whole.sentence)
+        if c.start < whole.start and _compatible(whole, c) and not is_percent(c)
+    ]
+    return parts, (whole.sentence,)
+
+
+def _part_count(ctx: Context, sentences: Iterable[int], exclude: set[str]) -> int | None:
+    """The number of parts a sentence names: "three wildfires", "the three candidates", "split
+    three ways", "a three-way contest" (a small whole number before a plural noun or "ways")."""
+    counts = {
+        int(c.value or 0)
+        for i in set(sentences)
+        for c in ctx.figures_in(i, i)
+        if c.id not in exclude
+        and c.kind in ("bare", "count")
+        and c.category in ("count", "other")
+        and c.value in _SMALL_COUNTS
+        and _COUNTED_NOUN_AFTER.match(ctx.after(c, 30))
+    }
+    return counts.pop() if len(counts) == 1 else None
+
+
+def _plain_parts(ctx: Context, whole: Claim, parts: list[Claim]) -> bool:
+    """Two or more parts, each smaller than the whole, none vague, a change or another period's; for a
+    bare whole, whole numbers that count what it counts ("46.3 overs" is no part of "268")."""
+    if len(parts) < 2:
+        return False
+    if whole.unit is None and any(
+        counted_noun(ctx, p) not in (None, counted_noun(ctx, whole)) or not float(p.value or 0).is_integer()
+        for p in parts
+    ):
+        return False
+    return all(
+        (p.value or 0) < (whole.value or 0)
+        and not vague(p)
+        and not updated(ctx, p)
+        and not of_sentence(ctx, p, other_period_or_event)
+        for p in parts
+    )
+
+
+def sentence_text_of(ctx: Context, claim: Claim) -> str:
+    sentence = ctx.sentence(claim)
+    return sentence.text if sentence is not None else ""
+
+
+_SMALL_COUNTS = frozenset(float(n) for n in range(2, 13))
+_COUNTED_NOUN_AFTER = re.compile(r"^(?:-way\b|\s+ways\b|\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b)", re.I)
+_SUMS_UP = re.compile(r"\b(?:in\s+all|in\s+total|altogether|a\s+total\s+of|combined|overall)\b", re.I)
 
 
 def _named_whole_listed(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
