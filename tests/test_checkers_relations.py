@@ -2531,3 +2531,15 @@ def test_a_definite_figure_named_back_by_its_meaning(first: str, later: str, exp
 )
 def test_a_definite_figure_that_names_another_group(first: str, later: str) -> None:
     assert statuses(f"{first}\n\n{later}", "restatement") == []
+
+
+@pytest.mark.parametrize(("last", "expected"), [("10", "pass"), ("20", "fail")])
+def test_a_measure_naming_a_parts_label_does_not_end_the_list(last: str, expected: str) -> None:
+    """ "50 took the 10-mile path, 30 the 5-mile path and 20 the 2-mile loop": a measure joined to its
+    noun by a hyphen names a part's label; the parts listed around it are still one list."""
+    text = (
+        "The club counted 90 walkers on Sunday.\n\n"
+        f"Of those, 50 took the 10-mile path, 30 the 5-mile path and {last} the 2-mile loop."
+    )
+    together = [c for c in audit_text(text).checks if c.rule == "subset" and len(c.claims) == 4]
+    assert [c.status for c in together] == [expected]

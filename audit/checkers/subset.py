@@ -107,6 +107,9 @@ def _listed_with(
             if after_from(ctx, c):
                 previous = c  # "46,000 on work visas, up from 41,300, and 31,000 ...": an old value
                 continue
+            if c.unit != part.unit and _MODIFIER_MEASURE.search(c.text):
+                continue  # "138 chose the 100-mile route, 64 ...": a measure naming the part's label
+
             if previous.end <= whole.start < c.start or not _LISTED.match(ctx.between(previous, c)):
                 break  # the whole stands between them: "12 of them ... 40 ... and 30" lists no part of it
             if _BACK.match(ctx.doc.prose[number_end(c) : number_end(c) + 30]):
@@ -191,6 +194,8 @@ def _complete_partition(ctx: Context, listed: list[Claim]) -> str:
 
 
 _WORD = re.compile(r"[a-z]+")
+# a measure joined to its unit by a hyphen, which modifies a noun: "the 100-mile route", "a three-day stay"
+_MODIFIER_MEASURE = re.compile(r"\d[-\u2013][a-z]", re.I)
 _COLON_RIGHT_BEFORE = re.compile(r":\s*(?:[A-Za-z]+\s+){0,2}$")
 _SOME_OF_BEFORE = re.compile(r"\b(?:including|among|amongst|such\s+as|incl)\b[^.;:]*$", re.I)
 
