@@ -35,6 +35,7 @@ from typing import Any
 
 from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import interval, point
+from audit.checkers.naming import described_as, names, participle_after, verb_before
 from audit.checkers.relate import (
     OF_THE_OPENS,
     RISEN_TO,
@@ -248,11 +249,11 @@ def _headline_verb(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
     heads = set(headline_sentences(ctx))
     lede = set(lede_sentences(ctx))
     for h in (c for c in ctx.figures if c.sentence in heads and c.category not in HARM_CATEGORIES):
-        verb = _verb_before(ctx, h)
+        verb = verb_before(ctx, h)
         if verb is None or side_of_a_score(ctx, h):
             continue  # "puts Kings 2-1 up" over "Kings 287-6": sides of scores
         for c in (c for c in ctx.figures if c.sentence in lede and counts_alike(c, h)):
-            other = _verb_before(ctx, c)
+            other = verb_before(ctx, c)
             if (
                 other is not None
                 and _same_stem(verb, other)
@@ -374,19 +375,6 @@ _CAPITALISED_FIRST = re.compile(r"\W*[A-Z][a-z]{3,}")
 def _CHANGE_WORDS() -> frozenset[str]:  # noqa: N802 - a constant read once
     words = [*lexicon()["increase_words"], *lexicon()["decrease_words"]]
     return frozenset(str(w).lower() for w in words) | {"year", "years", "week", "month", "today", "record"}
-
-
-def _verb_before(ctx: Context, claim: Claim) -> str | None:
-    """The word right before a figure, lower-cased, when it is four letters or more and no filler."""
-    m = re.search(r"([A-Za-z]{4,})\s+$", ctx.before(claim, 30))
-    if m is None or m.group(1).lower() in _NOT_VERBS:
-        return None
-    return m.group(1).lower()
-
-
-_NOT_VERBS = frozenset(
-    ["than", "about", "around", "some", "nearly", "almost", "with", "from", "least", "most"]
-)
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -528,7 +516,7 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
         ):
             continue  # "the families of the two wounded men": only the same noun tells which group
             # ("Of the 40 arrested, 12 were charged": a whole opening its clause is the group again)
-        if antecedent is not None and _participle(ctx, ref) not in (None, *_names(ctx, antecedent)):
+        if antecedent is not None and participle_after(ctx, ref) not in (None, *names(ctx, antecedent)):
             continue  # "the 25 protesters charged" after "detained 40 protesters": which 25 of them
         if antecedent is not None:
             yield antecedent, ref, "referred back to", "low"
@@ -564,8 +552,8 @@ def _named_back_by_meaning(ctx: Context, paired: set[str]) -> Iterator[tuple[Cla
     for ref in ctx.figures:
         if ref.id in paired or ref.kind == "fraction" or not _is_reference(ctx, ref) or _glued(ctx, ref):
             continue
-        names = _names(ctx, ref) | {_participle(ctx, ref)} - {None}
-        if not names or _said_which(ctx, ref) or in_other_period(ctx, ref):
+        named = names(ctx, ref) | {participle_after(ctx, ref)} - {None}
+        if not named or _said_which(ctx, ref) or in_other_period(ctx, ref):
             continue
         if _ALL_BEFORE.search(ctx.before(ref, 8)) or _OUTDONE_BEFORE().search(ctx.before(ref, 40)):
             continue  # "filling all 150 seats": the whole; "beating the $65m taken by ...": another
@@ -574,9 +562,9 @@ def _named_back_by_meaning(ctx: Context, paired: set[str]) -> Iterator[tuple[Cla
             for c in ctx.figures_in(ref.sentence - REFERENCE_REACH, ref.sentence - 1)
             if counts_alike(c, ref)
             and _kin(c, ref)
-            and names & _names(ctx, c)
-            and _participle(ctx, ref) in (None, *_names(ctx, c))  # "the 25 people charged": which 25
-            and _described_as(ctx, ref) <= _described_as(ctx, c)  # "the two senior nurses": which two
+            and named & names(ctx, c)
+            and participle_after(ctx, ref) in (None, *names(ctx, c))  # "the 25 people charged": which 25
+            and _no_narrower(ctx, ref, c)  # "the two senior nurses": which two
             and _plain_figure(ctx, c)
             and not _glued(ctx, c)
         ]
@@ -595,6 +583,12 @@ def _glued(ctx: Context, claim: Claim) -> bool:
 def _OUTDONE_BEFORE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
     """ "beating the $65m taken by ...", "more than the 40 ...": a figure set against another's."""
     return re.compile(rf"\b(?:{words_pattern(lexicon()['outdone_words'])})\s+(?:the|those|these)\s*$", re.I)
+
+
+def _no_narrower(ctx: Context, ref: Claim, earlier: Claim) -> bool:
+    """The reference is described no more narrowly than the earlier figure ("the two senior nurses"
+    after "twelve nurses" are some of them)."""
+    return described_as(ctx, ref, _subject_words(ref)) <= described_as(ctx, earlier, _subject_words(earlier))
 
 
 def _said_which(ctx: Context, ref: Claim) -> bool:
@@ -618,93 +612,6 @@ def _plain_figure(ctx: Context, c: Claim) -> bool:
         or updated(ctx, c)
         or of_sentence(ctx, c, other_period_or_event)
     )
-
-
-def _names(ctx: Context, claim: Claim) -> frozenset[str]:
-    """What a figure is named by, as comparable keys: its nouns (a synonym set's key for those of
-    `group_synonyms`), the noun before "of" in "a crowd of 48,512", and the verb right before it. A
-    verb or a noun is keyed by its first five letters, so "cancelled" names "cancellations"."""
-    return ctx.read(("restatement-names", claim.id), partial(_read_names, ctx, claim))
-
-
-def _read_names(ctx: Context, claim: Claim) -> frozenset[str]:
-    words = _AFTER_WORDS.match(ctx.after(claim, 40))
-    named = _synonym_words(words.group(1).lower().split() if words else [])
-    if claim.subject:
-        named.append(claim.subject.split()[-1].lower())
-    before_of = _NOUN_BEFORE_OF.search(ctx.before(claim, 30))
-    if before_of and before_of.group(1).lower() in _SYNONYMS():
-        named.append(before_of.group(1).lower())
-    verb = _verb_before(ctx, claim)
-    if verb is not None:
-        named.append(verb)
-    return frozenset(_key(word) for word in named) - _GENERIC_KEYS
-
-
-def _participle(ctx: Context, ref: Claim) -> str | None:
-    """The key of a participle, or of a pronoun's verb, right after a definite figure's noun: "the 63
-    people rescued were", "the £2.3m taken by", "the £421,000 you took"."""
-    m = _PARTICIPLE_AFTER.match(ctx.after(ref, 40))
-    return _key(m.group(1)) if m else None
-
-
-def _key(word: str) -> str:
-    """A word's key: its synonym set's, or its first five letters."""
-    word = word.lower()
-    return _SYNONYMS().get(word, "n:" + word[:5])
-
-
-def _described_as(ctx: Context, claim: Claim) -> set[str]:
-    """The words between a figure and its noun, and its subject's: "senior" of "the two senior
-    nurses". A reference described more narrowly than an earlier figure counts a part of it."""
-    words = _AFTER_WORDS.match(ctx.after(claim, 40))
-    named = words.group(1).lower().split() if words else []
-    noun = _synonym_words(named)
-    before_noun = named[: named.index(noun[0].split()[0])] if noun else []
-    return {w for w in before_noun if w not in _SYNONYMS()} | _subject_words(claim)
-
-
-def _synonym_words(words: list[str]) -> list[str]:
-    """The words after a figure up to its noun, with a two-word synonym ("job losses") read whole."""
-    out: list[str] = []
-    for i, word in enumerate(words):
-        pair = " ".join(words[i : i + 2])
-        if pair in _SYNONYMS():
-            return [*out, pair]
-        out.append(word)
-        if word.endswith("s") or word in _SYNONYMS():
-            return out[-1:]
-    return []
-
-
-# a word that may stand between a number and its noun, or be the noun: no verb, pronoun or preposition
-_NOUNISH = (
-    r"(?!(?:had|have|has|were|was|are|is|be|been|being|will|would|could|should|may|might|must|did|do|does|"
-    r"you|he|she|they|we|i|it|who|whom|that|which|whose|of|in|on|at|to|for|from|by|with|and|or|as|this|"
-    r"its|their|his|her|our|so|than|then|when|while)\b)[a-z][a-z-]*"
-)
-# up to three words after a number, its noun among them: "people", "secondary schools", "job losses"
-_AFTER_WORDS = re.compile(rf"^-?\s*((?:{_NOUNISH}\s+){{0,2}}{_NOUNISH})", re.I)
-_NOUN_BEFORE_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:about|around|some|nearly|almost|roughly|over)?\s*$", re.I)
-_IRREGULAR_PARTICIPLES = (
-    "taken|took|stolen|stole|given|held|cut|lost|hit|shot|caught|brought|bought|sold|paid|left|kept|found|"
-    "seen|shown|known|thrown|drawn|driven|beaten|broken|chosen|hidden|sworn|spent|sent|won|made|built"
-)
-# after a definite figure's noun: a participle ("the 63 people rescued were"), or a pronoun's verb
-# ("the £421,000 you took")
-_PARTICIPLE_AFTER = re.compile(
-    rf"^\s*(?:{_NOUNISH}\s+){{0,2}}?(?:(?:you|he|she|they|we|I|it)\s+)?([a-z]+ed|{_IRREGULAR_PARTICIPLES})\b"
-    r"(?=\s+(?:were|was|are|is|had|have|has|will|by|from|in|on|at|during|last|this|so|over)\b)",
-    re.I,
-)
-_GENERIC_KEYS = frozenset({"n:peopl", "n:perso", "n:other", "n:were", "n:have", "n:their", "n:those"})
-
-
-@cache
-def _SYNONYMS() -> dict[str, str]:  # noqa: N802 - a constant read once
-    """Each word of `group_synonyms` and `verb_synonyms` to the key of its set."""
-    sets = [*lexicon()["group_synonyms"], *lexicon()["verb_synonyms"]]
-    return {str(word).lower(): f"s:{group[0]}" for group in sets for word in group}
 
 
 def _things_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
