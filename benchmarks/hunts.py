@@ -27,6 +27,7 @@ from audit.pipeline import audit_text
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 HELDOUT = Path(__file__).resolve().parent / "heldout"
+HUNTS = Path(__file__).resolve().parent / "consistency_hunt"
 
 # the fixtures' file prefixes, round by round: (slips, consistent articles)
 ROUNDS = {
@@ -71,10 +72,16 @@ def fixture_round(number: int) -> tuple[list[Slip], list[Path]]:
     return slips, sorted((FIXTURES / "consistent").glob(f"{consistent_prefix}*.txt"))
 
 
-def heldout_round() -> tuple[list[Slip], list[Path]]:
-    key = json.loads((HELDOUT / "key.json").read_text(encoding="utf-8"))
-    slips = [Slip(HELDOUT / "broken" / n, kind, figures) for n, (kind, figures) in sorted(key.items())]
-    return slips, sorted((HELDOUT / "consistent").glob("*.txt"))
+def heldout_round(folder: Path = HELDOUT) -> tuple[list[Slip], list[Path]]:
+    key = json.loads((folder / "key.json").read_text(encoding="utf-8"))
+    slips = [Slip(folder / "broken" / n, kind, figures) for n, (kind, figures) in sorted(key.items())]
+    return slips, sorted((folder / "consistent").glob("*.txt"))
+
+
+def later_rounds() -> list[Path]:
+    """The sets of the later held-out rounds (`benchmarks/consistency_hunt/roundN/SET`), each written
+    like the held-out round, with its own key."""
+    return sorted(p.parent for p in HUNTS.glob("round*/*/key.json"))
 
 
 def row(name: str, slips: list[Slip], consistent: list[Path]) -> str:
@@ -98,6 +105,8 @@ def main() -> int:
             print(row(f"round {number}", *fixture_round(number)))
     if (HELDOUT / "key.json").exists():
         print(row("held out", *heldout_round()))
+    for folder in later_rounds():
+        print(row(f"{folder.parent.name}/{folder.name}", *heldout_round(folder)))
     return 0
 
 
