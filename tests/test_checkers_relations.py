@@ -2543,3 +2543,35 @@ def test_a_measure_naming_a_parts_label_does_not_end_the_list(last: str, expecte
     )
     together = [c for c in audit_text(text).checks if c.rule == "subset" and len(c.claims) == 4]
     assert [c.status for c in together] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a harmed group named by its harm is the harmed, not the group just counted
+        "The bus was carrying 52 passengers when it overturned.\n\nThe 31 injured were taken to hospital.",
+        # the attackers are not the victims of a toll of people
+        "Gunmen killed 12 people at the market, police said.\n\nTroops later shot dead all four attackers.",
+        # described more narrowly: some of the things counted, not all of them
+        "Floods have hit 40 districts since June.\n\nAid will go first to the nine worst-hit districts.",
+        # the headline's level is not the lede's change
+        "Rent index climbs to 1,540\n\nThe index rose by 62 in May to 1,540.3, the agency said.",
+        # a part of the headline's sum, opened by "Of this"
+        "Schools get £2.4bn in budget\n\nThe budget gives schools £2.4bn. "
+        "Of this, primary schools get £1.6bn.",
+        # a rival body's count, set against the toll
+        "Police said 14 people died in the clashes.\n\nHowever, a rights group put the toll higher, "
+        "saying 19 people had been killed.",
+        # new cases are more of them, not the count again
+        "Officials have recorded 61 cases this year.\n\nThe 13 new cases were found in two towns.",
+    ],
+)
+def test_figures_that_count_another_group_are_not_restated(text: str) -> None:
+    assert "fail" not in statuses(text, "restatement") + statuses(text, "qualifier-conflict")
+
+
+def test_a_count_stated_as_it_was_counted_still_names_its_group_back() -> None:
+    """ "the 1,520 confirmed cases" after "1,250 cases": "confirmed" says how they were counted, not
+    which of them."""
+    text = "Doctors have recorded 1,250 cases of mumps this year.\n\nThe 1,520 confirmed cases were mild."
+    assert statuses(text, "restatement") == ["fail"]

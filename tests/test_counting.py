@@ -824,3 +824,17 @@ def test_classes_read_off_the_extraction_hunts(text: str, categories: list[str])
     """Classes read off the extraction hunt's sets after each was measured unread
     (benchmarks/extraction_hunt/), stated in sentences of our own."""
     assert [f.category for f in sentence_figures(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # a harmed group named before the figure gives it no harm when places follow it
+        ("Of the wounded, 18 were flown to three regional hospitals.", ["wounded", "other"]),
+        ("All the deaths were in four districts, officials said.", ["other"]),
+        # people after the group still take its harm
+        ("Among the dead were five infants and two nurses.", ["killed", "killed"]),
+    ],
+)
+def test_places_after_a_figure_take_no_harm_from_the_group_before(text: str, categories: list[str]) -> None:
+    assert [f.category for f in sentence_figures(text)] == categories

@@ -53,7 +53,7 @@ def described_as(ctx: Context, claim: Claim, subject_words: set[str]) -> set[str
     named = words.group(1).lower().split() if words else []
     noun = noun_words(named)
     before_noun = named[: named.index(noun[0].split()[0])] if noun else []
-    return {w for w in before_noun if w not in synonyms()} | subject_words
+    return {w for w in before_noun if w not in synonyms() and w not in _AS_COUNTED()} | subject_words
 
 
 def noun_words(words: list[str]) -> list[str]:
@@ -80,6 +80,12 @@ def key(word: str) -> str:
     """A word's key: its synonym set's, or its first five letters."""
     word = word.lower()
     return synonyms().get(word, "n:" + word[:5])
+
+
+@cache
+def _AS_COUNTED() -> frozenset[str]:  # noqa: N802 - a constant read once
+    """Words that say how a group was counted, not which of it ("the 1,520 confirmed cases")."""
+    return frozenset(str(w).lower() for w in lexicon()["as_counted_words"])
 
 
 @cache

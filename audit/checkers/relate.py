@@ -401,7 +401,7 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
-_MORE_AFTER = re.compile(r"^\s*(?:more|additional|further|extra)\b", re.I)
+_MORE_AFTER = re.compile(r"^\s*(?:more|additional|further|extra|new)\b", re.I)
 
 
 def named_alike(a: Claim, b: Claim) -> bool:

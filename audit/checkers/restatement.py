@@ -259,6 +259,7 @@ def _headline_verb(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
                 and _same_stem(verb, other)
                 and not updated(ctx, c)
                 and not side_of_a_score(ctx, c)
+                and not part_of_group(ctx.before(c, 80))  # "Of this, the department gets ₹1,00,210 crore"
             ):
                 yield h, c, "headline and lede, the same verb", "low"
                 break
@@ -289,12 +290,14 @@ def _headline_measure(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confide
         if any(c.value == h.value for c in kind):  # "150 on board" ... "had about 150 people on board"
             kind = [c for c in kind if c.value == h.value]
         for c in kind:
-            if _other_nouns(ctx, h, c):
-                continue  # "in two counties" is no "119 cases"
+            if _other_nouns(ctx, h, c) or part_of_group(ctx.before(c, 80)):
+                continue  # "in two counties" is no "119 cases"; "Of this, primary schools get £1.6bn"
             if not _stands_alone(ctx, c) or ends_with_cue(ctx.before(c, 25), "from_words"):
                 if c.value == h.value:
                     break  # "from 18 down" over "an 18-point deficit": its own figure, in another form
                 continue  # a score, "18-point", or "rose from 2.9% to 3.1%": no measure restated
+            if _CHANGED_BY().search(ctx.before(c, 30)) and not _CHANGED_BY().search(ctx.before(h, 30)):
+                continue  # "climbs to R5,430" over "rose by R112.48 ... to R5,430.19": the change
             # the actor both speak of: the lede's first words, and the names in its sentence ("Llorens
             # left school at 14" under "Llorens dies at 93")
             lede_sentence = sentence_text(ctx, c)
@@ -303,6 +306,16 @@ def _headline_measure(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confide
                 yield h, c, "headline and lede, the same measure", "low"
                 paired_to = c.start
             break  # only the lede's first figure of the kind: a later one is another measure
+
+
+@cache
+def _CHANGED_BY() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    """ "rose by R112.48", "fell by more than £600": the amount of a change (not "won by 58% to 41%")."""
+    verbs = words_pattern([*lexicon()["increase_words"], *lexicon()["decrease_words"]])
+    return re.compile(
+        rf"\b(?:{verbs})\s+by\s+(?:about|around|some|nearly|almost|roughly|more\s+than|over)?\s*[$\u00a3\u20ac]?\s*$",
+        re.I,
+    )
 
 
 def _other_nouns(ctx: Context, a: Claim, b: Claim) -> bool:
@@ -492,8 +505,8 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
     fails one severity lower; only when meaning names no group is an earlier equal figure taken."""
     heads = set(headline_sentences(ctx))
     for ref in ctx.figures:
-        if not _countable(ctx, ref) or not _is_reference(ctx, ref):
-            continue
+        if not _countable(ctx, ref) or not _is_reference(ctx, ref) or updated(ctx, ref):
+            continue  # "the 13 new deaths": more of them, not the group again
         # an equal figure may be a bare number ("three voting" ... "the three holdouts"); a rival may not
         candidates = [
             c
@@ -635,7 +648,13 @@ def _things_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confid
             and c.sentence not in heads
             and _thing_noun(ctx, c) == noun
         ]
-        if earlier and not vague(earlier[-1]) and earlier[-1].qualifier != "approx":
+        # not described more narrowly: "the 12 worst-hit districts" after "37 districts"
+        if (
+            earlier
+            and not vague(earlier[-1])
+            and earlier[-1].qualifier != "approx"
+            and _no_narrower(ctx, ref, earlier[-1])
+        ):
             yield earlier[-1], ref, "a thing named back", "low"
 
 
@@ -702,6 +721,9 @@ def _antecedent(ctx: Context, ref: Claim, candidates: list[Claim]) -> Claim | No
     # the same noun, described no more narrowly ("the two female jurors" are not all the jurors)
     steps = [[c for c in one_group if named_alike(c, ref) and _subject_words(ref) <= _subject_words(c)]]
     demographic = lexicon()["demographic_heads"]
+    harmed = _HARMED_AFTER().match(ctx.after(ref, 20))
+    if harmed is not None:  # "the 37 injured", "the three wounded": the harmed, not the group just counted
+        one_group = [c for c in one_group if c.category in (ref.category, "casualties")]
     if noun is None or noun in demographic:
         # not a group of another sex or age ("the two women" after "five men")
         steps.append(
@@ -751,10 +773,32 @@ _IDENTIFIED_AFTER = re.compile(r"^\s*(?:who|whom|whose|that|of)\b", re.I)
 
 
 def _same_harm(c: Claim, ref: Claim) -> bool:
-    """The same harm, or the casualties it is among, counted for a compatible group."""
+    """The same harm, or the casualties it is among, counted for a compatible group: not the attackers
+    after a toll of people ("killing all five attackers" after "15 people were killed")."""
     if c.category not in (ref.category, "casualties"):
         return False
+    if _other_party(c, ref):
+        return False
     return same_subject(c, ref) or bool(_subject_words(c) & _subject_words(ref))
+
+
+def _other_party(c: Claim, ref: Claim) -> bool:
+    """The reference counts those who attacked and the earlier figure counts anyone else ("killing all
+    five attackers" after "15 people were killed")."""
+    return head(ref.subject) in _PERPETRATORS() and head(c.subject) != head(ref.subject)
+
+
+@cache
+def _PERPETRATORS() -> frozenset[str]:  # noqa: N802 - a constant read once
+    """The heads (singular) of the nouns of those who attack: "attackers" -> "attacker"."""
+    return frozenset(head(str(word)) or "" for word in lexicon()["perpetrator_nouns"])
+
+
+@cache
+def _HARMED_AFTER() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    """Right after a figure, a word naming the harmed as a group ("the 37 injured", "the dead")."""
+    words = [w for w in lexicon()["harmed_group_words"] if w not in ("victims", "casualties")]
+    return re.compile(rf"^\s+(?:{words_pattern(words)})\b", re.I)
 
 
 def _subject_words(claim: Claim) -> set[str]:
@@ -768,7 +812,11 @@ def _rival(ctx: Context, ref: Claim, earlier: list[Claim]) -> Claim | None:
     # "94,000 of the 140,000": a figure earlier in the sentence is no rival, unless it too refers back
     earlier = [c for c in earlier if c.sentence < ref.sentence or _is_reference(ctx, c)]
     if ref.category in HARM_CATEGORIES:
-        rivals = [c for c in earlier if c.category == ref.category and same_subject(c, ref)]
+        rivals = [
+            c
+            for c in earlier
+            if c.category == ref.category and same_subject(c, ref) and not _other_party(c, ref)
+        ]
     else:
         rivals = (
             [c for c in earlier if named_alike(c, ref) and _subject_words(ref) <= _subject_words(c)]

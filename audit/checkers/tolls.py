@@ -106,10 +106,10 @@ def _a_rival_account(ctx: Context, toll: Claim, later: Claim) -> bool:
 
 
 _RIVAL_MARK = re.compile(
-    r",\s*however,|\b(?:disputed|disputing|contradict(?:ed|ing|s)?|own\s+count|own\s+eyes)\b"
+    r",\s*however,|^\W*however\b|\b(?:disputed|disputing|contradict(?:ed|ing|s)?|own\s+count|own\s+eyes)\b"
     r"|\b(?:lower|higher|different|conflicting)\s+(?:death\s+)?(?:toll|figure|count|tally)\b"
     r"|\b(?:I|he|she|we|they)\s+(?:had\s+)?(?:counted|saw)\b"
-    r"|\bput\s+the\s+(?:death\s+)?toll\s+at\b",
+    r"|\bput\s+the\s+(?:death\s+)?toll\s+(?:at|(?:much\s+|even\s+|far\s+)?(?:higher|lower))\b",
     re.I,
 )
 

@@ -480,6 +480,18 @@ def group_before(text: str, fig: Figure) -> tuple[str, str] | None:
     return None
 
 
+@cache
+def _PLACES_AFTER() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    """Right after a figure, past two modifiers at most, places or buildings it counts: "three
+    provinces", "two other hospitals", "four nearby villages"."""
+    cas = data("casualties")
+    places = [noun for place in cas["populated_places"] for noun in noun_forms(place)]
+    return re.compile(
+        rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{words_pattern(places)}|{cas['shelter_buildings']}|hospitals|clinics)\b",
+        re.I,
+    )
+
+
 def _number_of_people(text: str, fig: Figure) -> tuple[str, str] | None:
     """ "the number of people affected at", "the total of students enrolled to": a number of people
     named before the figure, in its clause, counts them."""
@@ -581,6 +593,8 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
         # "Of the 50 casualties, 20 were killed": its own verb first; "put the number of people
         # affected at 300,000": a head-count
         before = group_before(text, fig) or _number_of_people(text, fig)
+        if before and _PLACES_AFTER().match(text, fig.end):
+            before = None  # "Of the injured, 30 went to two other hospitals": it counts hospitals
     if _spared(text, fig) and (before or (after and not _bears_the_harm(text, fig, after[1]))):
         # "save six million lives", "rescued nine of the victims", "free 17 miners, four still trapped";
         # not "rescued 40 injured miners"
