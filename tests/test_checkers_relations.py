@@ -2575,3 +2575,26 @@ def test_a_count_stated_as_it_was_counted_still_names_its_group_back() -> None:
     which of them."""
     text = "Doctors have recorded 1,250 cases of mumps this year.\n\nThe 1,520 confirmed cases were mild."
     assert statuses(text, "restatement") == ["fail"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part of a group is not the group whose rest is counted
+        "Police said they had freed 11 of the abducted workers.\n\n"
+        "The search for the remaining 30 workers goes on.",
+        # "of those killed" is part of the dead, not of the wounded counted just before
+        "Sixteen people died and 40 were hurt.\n\nNine of the wounded stayed in hospital, two of them in "
+        "intensive care. At least four of those killed were teenagers.",
+        # a running total that includes more than the lede's toll
+        "Six soldiers were killed on Tuesday when their truck hit a mine.\n\n"
+        "So far this year, 31 people, including 23 soldiers, have been killed in the district.",
+        # a period's statistics are no share of the incident's toll
+        "Gunmen killed eight people at a bar in Soweto.\n\n"
+        "Police figures show 6,945 people were murdered in Kenya between October and December, "
+        "with the province accounting for 1,567 of the murders.",
+    ],
+)
+def test_groups_counted_apart_are_no_parts_or_tolls_of_each_other(text: str) -> None:
+    failed = [c.message for c in audit_text(text).checks if c.family == "consistency" and c.status == "fail"]
+    assert failed == []

@@ -274,9 +274,25 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
                 ),
                 1,
             )
-            if whole is not None:
+            if whole is not None and _harm_named_fits(after, whole):
                 out.append((whole, part, "N of them", "high"))
     return out
+
+
+def _harm_named_fits(after: str, whole: Claim) -> bool:
+    """ "four of those killed" is part of a toll of the dead, not of "two [wounded] in intensive care"
+    counted just before: a harm the words name must be the whole's (or the casualties')."""
+    m = _OF_THOSE_HARMED().match(after)
+    if m is None:
+        return True
+    harm = lexicon()["referred_groups"].get(m.group(1).lower(), "any")
+    return harm == "any" or whole.category in (harm, "casualties")
+
+
+@cache
+def _OF_THOSE_HARMED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    groups = words_pattern(list(lexicon()["referred_groups"]))
+    return re.compile(rf"^\W*of\s+(?:those|them)\s+({groups})\b", re.I)
 
 
 def _things_against_people(ctx: Context, whole: Claim, after_part: str) -> bool:
@@ -361,12 +377,17 @@ def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
             if is_people(c)
             and c.start < part.start
             and _harms_alike(c, part)
+            and not _A_PART_OF.match(ctx.after(c, 20))  # "rescued 11 of the pupils ... the remaining 36"
             and (c.sentence < part.sentence or OF_THE_OPENS.search(ctx.before(c, 30)))
         ]  # "Of the 23 injured, five ... and the other 18": a group opening its sentence too; not the dead
         whole = max(counted, key=lambda c: c.value or 0.0) if counted else None
         if whole is not None and _fits_back(whole, part):
             out.append((whole, part, "the other N", "low"))
     return out
+
+
+# "11 of the pupils", "12 of them": a figure that is itself a part of a group
+_A_PART_OF = re.compile(r"^\s+of\s+(?:the|them|those|these|its|their|our)\b", re.I)
 
 
 def _harms_alike(whole: Claim, part: Claim) -> bool:
@@ -739,10 +760,15 @@ def _place_parts(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Cla
     return out
 
 
-_BACKGROUND = re.compile(
-    r"\b(?:19|20)\d\d\b|\blast\s+(?:year|month|week)\b|\bsince\b|\bprevious\b|\bearlier\b|\bdeadliest\b|\bago\b",
-    re.I,
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 )
+_BACKGROUND = re.compile(
+    r"\b(?:19|20)\d\d\b|\blast\s+(?:year|month|week)\b|\bsince\b|\bprevious\b|\bearlier\b|\bdeadliest\b|\bago\b"
+    rf"|\bbetween\s+{_MONTH}\.?\s+and\s+{_MONTH}\b|\b(?:first|second|third|fourth|last)\s+quarter\b|\bquarterly\b",
+    re.I,
+)  # "murdered between October and December", "the quarterly crime statistics": a period's statistics
 
 
 def _background(ctx: Context, claim: Claim) -> bool:

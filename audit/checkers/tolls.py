@@ -73,6 +73,8 @@ def toll_exceeded(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
                 and (later.value or 0) > toll.value
                 and not updated(ctx, later)
                 and not rival_sources(toll, later)
+                and not part_of_group(ctx.before(later, 40))  # "31 people, including 23 personnel"
+                and not of_sentence(ctx, later, running_total)  # "So far this year, ..."
             ):
                 yield toll, later, "the lede's toll", "low"
 
