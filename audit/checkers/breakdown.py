@@ -658,6 +658,8 @@ def _taxonomy(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             if len(group) < 2 or len(cats) < 2 or not cats & {"killed", "wounded"}:
                 continue
             whole = _aggregate_for(ctx, group, aggregates)
+            if whole is not None and _names_the_dead(ctx, whole, group):
+                continue  # "Four killed, 37 injured ... All four victims were crew members"
             if whole is not None and not (
                 whole.sentence != group[0].sentence
                 and _other_sources(whole, group)
@@ -665,6 +667,23 @@ def _taxonomy(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             ):
                 out.append(_taxonomy_breakdown(ctx, whole, group))
     return out
+
+
+def _names_the_dead(ctx: Context, whole: Claim, group: list[Claim]) -> bool:
+    """Victims named back definitely ("All four victims were crew members") as many as the group's
+    dead are the dead, no casualty total of the killed and the wounded."""
+    dead = sum(c.value or 0 for c in group if c.category == "killed")
+    return _victims_named_back(ctx, whole) and whole.value == dead
+
+
+def _victims_named_back(ctx: Context, claim: Claim) -> bool:
+    """ "the six victims", "all four victims": victims named back definitely, a group already counted."""
+    after = ctx.doc.prose[number_end(claim) : number_end(claim) + 12]
+    return bool(_VICTIMS_AFTER.match(after) and _DEFINITE_BEFORE.search(ctx.before(claim, 12)))
+
+
+_VICTIMS_AFTER = re.compile(r"^\s+victims\b", re.I)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|all|those|these|both|all\s+the)\s*$", re.I)
 
 
 def _aggregate_for(ctx: Context, group: list[Claim], aggregates: list[Claim]) -> Claim | None:
