@@ -2562,6 +2562,9 @@ def test_a_measure_naming_a_parts_label_does_not_end_the_list(last: str, expecte
         # a rival body's count, set against the toll
         "Police said 14 people died in the clashes.\n\nHowever, a rights group put the toll higher, "
         "saying 19 people had been killed.",
+        # a count set against another body's is a rival count
+        "The ministry says 48 people have died in the heatwave.\n\nA regional official says the region "
+        "alone has recorded 30 deaths, five more than the 25 counted by the ministry.",
         # new cases are more of them, not the count again
         "Officials have recorded 61 cases this year.\n\nThe 13 new cases were found in two towns.",
     ],

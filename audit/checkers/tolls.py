@@ -100,8 +100,8 @@ _A_BODY = re.compile(
 def _a_rival_account(ctx: Context, toll: Claim, later: Claim) -> bool:
     """The later toll's sentence sets it against another account ("X, however, put the toll at 19",
     "gave a much lower toll, saying 10 had died", "disputed the figure", "I counted 22 dead with my
-    own eyes"), and it rests on no source the toll rests on: a rival count, which the contested rule
-    compares, not the toll stated again."""
+    own eyes", "six more than the 17 counted by the ministry"), and it rests on no source the toll
+    rests on: a rival count, which the contested rule compares, not the toll stated again."""
     if _originators(toll) & _originators(later):
         return False
     return bool(_RIVAL_MARK.search(sentence_text(ctx, later)))
@@ -111,7 +111,9 @@ _RIVAL_MARK = re.compile(
     r",\s*however,|^\W*however\b|\b(?:disputed|disputing|contradict(?:ed|ing|s)?|own\s+count|own\s+eyes)\b"
     r"|\b(?:lower|higher|different|conflicting)\s+(?:death\s+)?(?:toll|figure|count|tally)\b"
     r"|\b(?:I|he|she|we|they)\s+(?:had\s+)?(?:counted|saw)\b"
-    r"|\bput\s+the\s+(?:death\s+)?toll\s+(?:at|(?:much\s+|even\s+|far\s+)?(?:higher|lower))\b",
+    r"|\bput\s+the\s+(?:death\s+)?toll\s+(?:at|(?:much\s+|even\s+|far\s+)?(?:higher|lower))\b"
+    r"|\b(?:more|fewer|less|higher|lower)\s+than\s+the\s+[\d,]+\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:counted|recorded|reported|given|confirmed|registered)\s+by\b",
     re.I,
 )
 
