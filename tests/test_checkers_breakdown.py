@@ -133,3 +133,40 @@ def test_a_whole_that_names_how_many_parts_it_has(text: str, expected: list[str]
     """A whole whose sentence names how many parts it has ("two storms", "shared four ways", "the two
     candidates") and exactly that many figures of its unit around it add up to it."""
     assert _counted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The EU listed 31 targets - 12 individuals and 19 firms - under the new rules.", ["pass"]),
+        ("The EU listed 31 targets - 12 individuals and 91 firms - under the new rules.", ["fail"]),
+        # people by place after a count of places is no breakdown of the places
+        ("The dead were in three towns: 40 people died in Arun, 22 in Besk and 9 in Coll.", []),
+    ],
+)
+def test_a_count_of_entities_set_out_after_a_dash_holds_people_and_things(
+    text: str, expected: list[str]
+) -> None:
+    assert [c.status for c in audit_text(text).checks if c.rule == "breakdown-sum"] == expected
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        ("Members paid £1.3m and the state paid £2.9m.", ["pass"]),
+        ("Members paid £1.3m and the state paid £2.7m.", []),
+        # a per-head figure is no part of the whole
+        ("Each member paid about £4,100; the state paid £2.9m.", []),
+    ],
+)
+def test_amounts_that_add_up_to_a_whole_before_them_are_shown_as_its_parts(
+    parts: str, expected: list[str]
+) -> None:
+    """Found only because they agree, so such parts only ever show a passing check."""
+    text = f"The scheme cost £4.2m last year, the report said.\n\n{parts}"
+    got = [
+        c.status
+        for c in audit_text(text).checks
+        if c.rule == "breakdown-sum" and c.details["how"] == "the parts add up"
+    ]
+    assert got == expected

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.checkers import change
+from audit.pipeline import audit_text
 
 BEFORE = st.lists(
     st.sampled_from(
@@ -73,3 +74,14 @@ def test_a_percentage_after_a_price_per_unit_is_the_changes() -> None:
     the percentage from it."""
     assert _statuses("Oil rose $1.20 to $54.20 a barrel, a gain of 2.3%.") == ["pass"]
     assert _statuses("Oil rose $1.20 to $54.20 a barrel, a gain of 5.3%.") == ["fail"]
+
+
+@pytest.mark.parametrize(("amount", "expected"), [("£34bn", "pass"), ("£43bn", "fail")])
+def test_a_change_named_back_in_the_next_sentence(amount: str, expected: str) -> None:
+    """ "rise from £192bn to £226bn. The cash increase of £34bn": the change named back by its noun
+    is the difference of the values the sentence before gave."""
+    text = (
+        "The health budget will rise from £192bn this year to £226bn in 2029, the Treasury said.\n\n"
+        f"The cash increase of {amount} is the largest for any department."
+    )
+    assert [c.status for c in audit_text(text).checks if c.rule == "absolute-change"] == [expected]

@@ -94,6 +94,7 @@ def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _per_event,
         _itemized,
         _counted_parts,
+        _amounts_adding_up,
     )
     for finder in finders:
         for b in finder(ctx, options):
@@ -186,17 +187,28 @@ def _explicit(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 continue
 
             def fits(c: Claim, w: Claim = whole, listed: bool = colon_later) -> bool:
-                # after a toll's colon, bare numbers by place count its people: "12 in Bayan, 9 in Tarsh"
-                return _compatible(w, c) or (
-                    listed and w.unit == "people" and c.unit is None and c.kind == "bare"
+                # after a toll's colon, bare numbers by place count its people: "12 in Bayan, 9 in Tarsh";
+                # a bare count of entities holds people and things: "23 targets - nine individuals and
+                # 14 companies"
+                return (
+                    _compatible(w, c)
+                    or (listed and w.unit == "people" and c.unit is None and c.kind == "bare")
+                    or (_bare_count(w) and (_bare_count(c) or c.unit == "people"))
                 )
 
             parts = [p for p in _run(ctx, claims, i + 1, options["max_joiner_chars"], fits) if fits(p)]
+            if _bare_count(whole) and all(p.unit == "people" for p in parts):
+                continue  # "in three provinces: 112 people were killed in Herat, 87 ...": no count of them
             if len(parts) >= 2 and _parts_joined(ctx, parts):
                 # a head-count set out after a comma: surer of a harm's toll than of a plain count
                 sure = _presents_whole(gap) or whole.category in HARM_CATEGORIES
                 out.append(Breakdown(whole, parts, "eq", "high" if sure else "low", "explicit"))
     return out
+
+
+def _bare_count(c: Claim) -> bool:
+    """A whole number with no unit: a count of things or entities ("23 targets", "14 companies")."""
+    return c.unit is None and c.kind == "bare" and float(c.value or 0).is_integer()
 
 
 def _presents_whole(gap: str) -> bool:
@@ -1068,6 +1080,38 @@ def _adding_up(whole: Claim, parts: Iterable[Claim], options: dict[str, Any]) ->
         if stated > exact_hi:
             return None
     return None
+
+
+def _amounts_adding_up(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "a premium of $26,230 ... Workers paid $6,420, while employers paid $19,810": figures of a
+    whole's unit in the two sentences after it, each smaller than it, whose stated values add up to it
+    exactly (within its rounding) are its parts. Found only because they agree, like the toll's
+    parts that add up, so it only ever shows a passing check. Money, measures and head-counts only:
+    bare numbers, durations and bounds add up by chance too often (tolls are `_itemized`'s; old
+    values after "from" are no parts)."""
+    out = []
+    for whole in ctx.figures:
+        if whole.value is None or whole.value <= 0 or is_percent(whole) or vague(whole):
+            continue
+        if whole.category in HARM_CATEGORIES or ends_with_cue(ctx.before(whole, 25), "from_words"):
+            continue
+        if whole.unit is None or whole.unit in _SPANS_OF_TIME or whole.qualifier in ("at_most", "range"):
+            continue  # bare numbers, durations and bounds add up by chance too often ("58 = 54 + 2 + 2")
+        parts = (
+            c
+            for c in ctx.figures_in(whole.sentence + 1, whole.sentence + 2)
+            if same_unit(c, whole)
+            and not is_percent(c)
+            and whole.value / 100 <= (c.value or 0) < whole.value  # "$14,600 a cinema" is no part of $148m
+            and not ends_with_cue(ctx.before(c, 25), "from_words")
+        )
+        found = _adding_up(whole, parts, options)
+        if found is not None:
+            out.append(Breakdown(whole, found.parts, "eq", "low", "the parts add up"))
+    return out
+
+
+_SPANS_OF_TIME = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 
 
 def _listed(ctx: Context, options: dict[str, Any]) -> Breakdown | None:

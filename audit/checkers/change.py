@@ -73,8 +73,13 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
             continue
         others = [c for c in sentence if c is not amount]
         pair = to_from(ctx, others, amount) or _up_from(ctx, others)
-        if pair is None or not same_clause(ctx, amount, _nearer(amount, pair)):
+        if pair is None and _NAMED_BACK.search(ctx.before(amount, 40)):
+            # "rise from £192bn to £226bn. The cash increase of £34bn ...": the change named back
+            pair = to_from(ctx, ctx.figures_in(amount.sentence - 1, amount.sentence - 1), None)
+        elif pair is None or not same_clause(ctx, amount, _nearer(amount, pair)):
             continue  # "at 6.4%, down from 6.8%, and expect the bank to cut rates by 25 basis points"
+        if pair is None:
+            continue
         points = _points_of(amount, *pair) or _bare_points_of(ctx, amount, *pair)
         if same_unit(amount, pair[0]) or points or _counted_by_amount(amount, *pair):
             out.append(_check(amount, pair[0], pair[1], direction, approx, points))
@@ -94,6 +99,12 @@ _A_CHANGE_OF = re.compile(
 )
 
 
+# "The cash increase of", "That rise of", "the fall of": a change named back by its noun
+_NAMED_BACK = re.compile(
+    r"\b(?:the|this|that|its)\s+(?:[a-z]+\s+)?(?:rise|increase|gain|jump|fall|drop|decline|decrease|cut)"
+    r"\s+of\s*[$\u00a3\u20ac\u00a5]?\s*$",
+    re.I,
+)
 _UP_FROM_BETWEEN = re.compile(r"^\s*,?\s*(?:up|down)\s+from\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)
 
 
