@@ -2604,3 +2604,15 @@ def test_a_count_stated_as_it_was_counted_still_names_its_group_back() -> None:
 def test_groups_counted_apart_are_no_parts_or_tolls_of_each_other(text: str) -> None:
     failed = [c.message for c in audit_text(text).checks if c.family == "consistency" and c.status == "fail"]
     assert failed == []
+
+
+@pytest.mark.parametrize(("part", "expected"), [("25", ["pass"]), ("65", ["fail"])])
+def test_n_of_the_dead_far_from_any_count_is_part_of_the_ledes_toll(part: str, expected: list[str]) -> None:
+    text = (
+        "Cold wave kills 60, thousands of animals\n\n"
+        "A cold wave has killed 60 people, the ministry said.\n\n"
+        "Roads to the north were closed by snow. Schools shut for a week. Markets ran out of fuel.\n\n"
+        f"He said {part} of the dead were children and that more than 9,000 head of livestock had died."
+    )
+    got = [c.status for c in audit_text(text).checks if c.rule == "subset" and len(c.claims) == 2]
+    assert got == expected

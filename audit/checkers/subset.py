@@ -54,6 +54,7 @@ from audit.checkers.relate import (
     same_unit,
     starts_with_cue,
     superseded,
+    vague,
 )
 from audit.checkers.tolls import part_of_group, rival_sources
 from audit.lexicon import data, words_pattern
@@ -114,6 +115,8 @@ def _listed_with(
                 break  # the whole stands between them: "12 of them ... 40 ... and 30" lists no part of it
             if _BACK.match(ctx.doc.prose[number_end(c) : number_end(c) + 30]):
                 break  # "the other 28 were hurt, four of them critically": a part of the part
+            if _NO_PEOPLE_AFTER().match(ctx.doc.prose[number_end(c) : number_end(c) + 30]):
+                break  # "34 of the dead were children and that 70,000 head of livestock": no people
             same_kind = c.category == part.category or (c.kind == "bare" and not c.subject)
             if not same_kind or not _fits_back(whole, c) or _CLAUSE_OPENER.search(ctx.between(previous, c)):
                 break  # "and wounded 30 others": another harm; "when three shells landed": another clause
@@ -198,6 +201,14 @@ _WORD = re.compile(r"[a-z]+")
 _MODIFIER_MEASURE = re.compile(r"\d[-\u2013][a-z]", re.I)
 _COLON_RIGHT_BEFORE = re.compile(r":\s*(?:[A-Za-z]+\s+){0,2}$")
 _SOME_OF_BEFORE = re.compile(r"\b(?:including|among|amongst|such\s+as|incl)\b[^.;:]*$", re.I)
+
+
+@cache
+def _NO_PEOPLE_AFTER() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    """Right after a figure, animals or things no part of a group of people counts ("head of
+    livestock", "cattle")."""
+    things = words_pattern([*data("casualties")["uncounted_things"], "head"])
+    return re.compile(rf"^\s+(?:[a-z-]+\s+)?(?:{things})\b", re.I)
 
 
 _CLAUSE_OPENER = re.compile(r"\b(?:when|after|before|as|because|while|since|who|which|where|until)\b", re.I)
@@ -399,23 +410,35 @@ def _harms_alike(whole: Claim, part: Claim) -> bool:
 
 
 def _of_the_group(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
-    """ "Of the dead, 12 were firefighters", "Among the injured were 12 children": a figure that counts
-    part of a group of the harmed named back by a definite noun, whose size is a figure of that harm
-    in this sentence or the three before it (`_the_whole_group`)."""
+    """ "Of the dead, 12 were firefighters", "Among the injured were 12 children", "34 of the dead were
+    children": a figure that counts part of a group of the harmed named back by a definite noun,
+    whose size is a figure of that harm in this sentence or the three before it (`_the_whole_group`),
+    or, with none there, the lede's toll of that harm."""
     out: list[tuple[Claim, Claim, str, Confidence]] = []
     for part in ctx.figures:
-        clause = _clause_before(ctx, part)
-        named = _GROUP_BEFORE().search(clause) if part.category in HARM_CATEGORIES else None
-        if named is None:
+        if part.category not in HARM_CATEGORIES:
             continue
-        named_at = part.start - len(clause) + named.start()
-        if any(c.end <= named_at <= c.end + 2 for c in ctx.figures_in(part.sentence, part.sentence)):
-            continue  # "12 of the dead were soldiers and 15 ...": the words belong to the 12
-        candidates = [
+        clause = _clause_before(ctx, part)
+        named = _GROUP_BEFORE().search(clause)
+        if named is not None:
+            named_at = part.start - len(clause) + named.start()
+            if any(c.end <= named_at <= c.end + 2 for c in ctx.figures_in(part.sentence, part.sentence)):
+                continue  # "12 of the dead were soldiers and 15 ...": the words belong to the 12
+        elif _HARMED_GROUP_AFTER().match(ctx.doc.prose[number_end(part) : number_end(part) + 30]):
+            named_at = part.start  # "34 of the dead were children", "six of the injured"
+        else:
+            continue
+        near = [
             c
             for c in ctx.figures_in(part.sentence - _NAMED_GROUP_REACH, part.sentence)
             if c.category == part.category and _fits_back(c, part) and c.end <= named_at
         ]
+        lede = [  # the lede's toll ("At least 78 died ... 34 of the dead"): far from any other count,
+            c  # or for "N of the dead", the story's toll against a rival's nearer count
+            for c in ctx.figures
+            if c.sentence in lede_sentences(ctx) and c.category == part.category and _fits_back(c, part)
+        ]
+        candidates = near + lede if named is None else near or lede
         whole = _the_whole_group(ctx, part, candidates)
         if whole is not None:
             out.append((whole, part, "a group named back", "low"))
@@ -429,7 +452,8 @@ def _the_whole_group(ctx: Context, part: Claim, candidates: list[Claim]) -> Clai
     current = [c for c in candidates if not ends_with_cue(ctx.before(c, 20), "from_words")]
     if not of_sentence(ctx, part, other_period_or_event):
         current = [c for c in current if not of_sentence(ctx, c, other_period_or_event)]
-    return max(current, key=lambda c: c.value or 0.0) if current else None
+    counted = [c for c in current if not vague(c)] or current  # "thousands" is no toll beside "78"
+    return max(counted, key=lambda c: c.value or 0.0) if counted else None
 
 
 def _of_the_named_noun(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
@@ -717,6 +741,13 @@ _COLON_THEN_FIGURE = re.compile(r"^[^.;:!?\d]{1,80}:\s+(?:[A-Za-z]+\s+){0,2}$")
 _GROUP_DETERMINERS = ("the", "those", "these", "its", "their")  # the last words _OPENS_GROUP allows
 _OTHER_OR_REMAINING = ("other", "remaining")  # and THE_REST_BEFORE
 _OPENS_GROUP = re.compile(r"(?:^|[.;:,]\s+|\n)(?:of|among|amongst)\s+(?:the|those|these|its|their)\s+$", re.I)
+
+
+@cache
+def _HARMED_GROUP_AFTER() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    """Right after a figure: "of the dead", "of the injured", "of those killed", "of the deaths"."""
+    words = words_pattern([*lexicon()["harmed_group_words"], "deaths", "fatalities"])
+    return re.compile(rf"^\s+of\s+(?:the|those|these)\s+(?:[a-z]+\s+)?(?:{words})\b", re.I)
 
 
 @cache
