@@ -169,3 +169,20 @@ def test_a_share_after_a_longer_whole_or_of_the_group_before(text: str, expected
     from audit.pipeline import audit_text
 
     assert [c.status for c in audit_text(text).checks if c.rule == "percent-of"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the old value's own period between it and the change
+        ("Police made 930 arrests, up from 700 at the same point last year, an increase of 33%.", "pass"),
+        ("Police made 930 arrests, up from 700 at the same point last year, an increase of 43%.", "fail"),
+        # the old value after the change's noun: "on last year's", "over the estimate of"
+        ("Parks will get $52.8 million, a 10 per cent increase on last year's $48 million.", "pass"),
+        ("Parks get $52.8 million, an increase of 20% over the revised estimate of $48 million.", "fail"),
+    ],
+)
+def test_a_change_measured_on_an_old_value_named_after_it(text: str, expected: str) -> None:
+    from audit.pipeline import audit_text
+
+    assert [c.status for c in audit_text(text).checks if c.rule == "percent-change"] == [expected]

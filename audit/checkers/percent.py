@@ -114,7 +114,8 @@ def _pair_just_before(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Clai
         return None
     new, old, _ = pair
     gap = ctx.between(old, p)  # not "up from 286,250 in April and 2.1% higher than a year earlier"
-    return (new, old) if len(gap) <= 40 and not _BREAK.search(gap) and not _AND.search(gap) else None
+    # the old value's own period may stand between: "up from 12 at the same point last year, an increase of"
+    return (new, old) if len(gap) <= 64 and not _BREAK.search(gap) and not _AND.search(gap) else None
 
 
 def _old_in_brackets(ctx: Context, p: Claim, claims: list[Claim]) -> tuple[Claim, Claim] | None:
@@ -144,7 +145,14 @@ def _from_with_new_before(
     new one the nearest figure of its unit before the change in that clause; in a sentence that
     opens by pointing back ("That was up 20% from £40m"), the last figure of its unit in the
     sentence before."""
-    old = next((c for c in claims if c.start > p.end and _preceded_by(ctx, c, "from_words")), None)
+    old = next(
+        (
+            c
+            for c in claims
+            if c.start > p.end and (_preceded_by(ctx, c, "from_words") or _measured_on(ctx, c))
+        ),
+        None,
+    )
     if old is None or not same_clause(ctx, p, old):
         return None
 
@@ -161,6 +169,22 @@ def _from_with_new_before(
         return None
     earlier = [c for c in by_sentence.get(p.sentence - 1, []) if fits(c)]
     return (earlier[-1], old) if earlier else None
+
+
+# "a 9.4 per cent increase on last year's", "an increase of 9.9% over the revised estimate of": the
+# old value a change is measured on, after the change's noun
+_CHANGE_ON = re.compile(
+    r"\b(?:increase|rise|fall|drop|decline|decrease|growth|gain|jump|cut|reduction)\s+"
+    r"(?:of\s+(?:about\s+|almost\s+|nearly\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)\s+)?(?:on|over)\s+"
+    r"(?:(?:the\s+)?(?:previous|last|prior)\s+(?:year|month|quarter|week)['\u2019]s\s+|last\s+year['\u2019]s\s+|"
+    r"(?:the\s+)?(?:[a-z]+\s+)?(?:estimate|figure|total|level|budget|allocation)\s+of\s+)?[$\u00a3\u20ac\u20b9]?\s*$",
+    re.I,
+)
+
+
+def _measured_on(ctx: Context, c: Claim) -> bool:
+    """The figure is the old value a change noun before it is measured on ("an increase of 9.9% over")."""
+    return bool(_CHANGE_ON.search(ctx.before(c, 80)))
 
 
 def _old_after_a_pointer_back(
