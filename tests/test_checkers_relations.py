@@ -2616,3 +2616,31 @@ def test_n_of_the_dead_far_from_any_count_is_part_of_the_ledes_toll(part: str, e
     )
     got = [c.status for c in audit_text(text).checks if c.rule == "subset" and len(c.claims) == 2]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a floor of things counted in the headline is a count, not a threshold
+        (
+            "Blaze destroys over 300 stalls\n\nA fire swept the market, destroying more than 300 stalls.",
+            ["pass"],
+        ),
+        # the noun after a preposition is not what the number counts
+        (
+            "EU bans 41 over arms sales\n\nThe EU has banned 41 firms accused of selling arms, it said.",
+            ["pass"],
+        ),
+        (
+            "EU bans 14 over arms sales\n\nThe EU has banned 41 firms accused of selling arms, it said.",
+            ["fail"],
+        ),
+        # a margin is not a total
+        (
+            "Lee wins by more than 2,000 votes\n\nLee received 9,340 votes to Kaur's 7,110, officials said.",
+            [],
+        ),
+    ],
+)
+def test_headline_measures_by_what_they_count(text: str, expected: list[str]) -> None:
+    assert statuses(text, "restatement") == expected

@@ -298,6 +298,8 @@ def _headline_measure(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confide
                 continue  # a score, "18-point", or "rose from 2.9% to 3.1%": no measure restated
             if _CHANGED_BY().search(ctx.before(c, 30)) and not _CHANGED_BY().search(ctx.before(h, 30)):
                 continue  # "climbs to R5,430" over "rose by R112.48 ... to R5,430.19": the change
+            if _a_margin(ctx, h) != _a_margin(ctx, c):
+                continue  # "wins by more than 7,000 votes" over "received 41,212 votes": the margin
             # the actor both speak of: the lede's first words, and the names in its sentence ("Llorens
             # left school at 14" under "Llorens dies at 93")
             lede_sentence = sentence_text(ctx, c)
@@ -306,6 +308,21 @@ def _headline_measure(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confide
                 yield h, c, "headline and lede, the same measure", "low"
                 paired_to = c.start
             break  # only the lede's first figure of the kind: a later one is another measure
+
+
+def _a_margin(ctx: Context, claim: Claim) -> bool:
+    """ "wins by more than 7,000 votes", "lost by 12 seats": a difference after "by" (not a vote "by
+    58.3% to 41.7%", which gives each side)."""
+    if is_percent(claim):
+        return False  # "cut by 14%" and "fell 14 per cent" both give the change
+    return bool(_BY_QUALIFIED.search(ctx.before(claim, 20))) and not _TO_A_NUMBER.match(ctx.after(claim, 12))
+
+
+_BY_QUALIFIED = re.compile(
+    r"\bby\s+(?:about|around|some|nearly|almost|roughly|more\s+than|over|just|at\s+least)?\s*[$\u00a3\u20ac]?\s*$",
+    re.I,
+)
+_TO_A_NUMBER = re.compile(r"^\s*(?:%|per\s*cent|percent)?\s*(?:to|-)\s*\d", re.I)
 
 
 @cache
@@ -327,7 +344,8 @@ def _other_nouns(ctx: Context, a: Claim, b: Claim) -> bool:
 def _stands_alone(ctx: Context, claim: Claim) -> bool:
     """A figure that states a quantity by itself: no open bound ("below 90%" is a threshold), no side
     of a score or split ("112-108", "6-4"), no part of a compound word ("four-set", "18-point")."""
-    if claim.qualifier in _OPEN and not vague(claim):
+    floor_of_things = claim.qualifier in _FLOORS and _thing_noun(ctx, claim) is not None  # "over 500 shops"
+    if claim.qualifier in _OPEN and not vague(claim) and not floor_of_things:
         return False  # "below 90%"; "Millions" is a vague figure, compared as one
     before, after = ctx.before(claim, 2), ctx.after(claim, 2)
     return not (_JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after))
@@ -669,7 +687,9 @@ def _thing_noun(ctx: Context, claim: Claim) -> str | None:
     return m.group(1)
 
 
-_PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,}[a-rt-z]s)\b")
+_PLURAL_AFTER = re.compile(
+    r"\s+(?:(?!(?:over|in|at|on|for|from|to|with|of|by|after|across)\b)[a-z-]+\s+){0,2}?([a-z]{3,}[a-rt-z]s)\b"
+)  # the noun a number counts, past its modifiers but no preposition ("23 over fuel supplies": none)
 
 
 @cache
