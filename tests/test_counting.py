@@ -838,3 +838,21 @@ def test_classes_read_off_the_extraction_hunts(text: str, categories: list[str])
 )
 def test_places_after_a_figure_take_no_harm_from_the_group_before(text: str, categories: list[str]) -> None:
     assert [f.category for f in sentence_figures(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # what befell a part of a harmed group is its harm
+        ("Officials said three of the injured had died overnight.", ["killed"]),
+        ("Two of the injured remain in intensive care.", ["wounded"]),
+        # "those" + a harm's participle names the harmed group like "the dead"
+        ("Those killed included four members of one family.", ["killed"]),
+        ("Those detained were 14 men and six women.", ["captured", "captured"]),
+        # family members lost are lost to death; a party's members are not
+        ("A farmer said he had lost six members of his family.", ["killed"]),
+        ("The union lost 400 members last year.", ["count"]),
+    ],
+)
+def test_harm_read_from_the_group_a_part_belongs_to(text: str, categories: list[str]) -> None:
+    assert [f.category for f in sentence_figures(text)] == categories

@@ -278,7 +278,7 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "the victims were two women and a boy", "the dead included 12 children"
         "group_were": re.compile(
-            rf"\bthe\s+({groups})(?:\s+(?:in|at|from|on|of)\s+[^.;:,\d]{{1,60}}?)?\s+"
+            rf"\b(?:the|those)\s+({groups})(?:\s+(?:in|at|from|on|of)\s+[^.;:,\d]{{1,60}}?)?\s+"
             rf"(?:{words_pattern(inflected(tuple(data('casualties')['group_verbs'])))})\s+"
             rf"(?:(?:{qualifiers})\s+)*$",
             re.I,
@@ -347,7 +347,7 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     if coordinated and (m := _before_cue(first := head[: coordinated.start()], end_of(first))):
         return m.category, m.written.strip()
     lost = _lost_cue(head, end) or (_lost_cue(raw_head, raw_end) if cut else None)
-    if lost and _noun_of(text, fig) in _lost_as("lost_to_death"):
+    if lost and (_noun_of(text, fig) in _lost_as("lost_to_death") or _family_members(text, fig)):
         return "killed", lost.group(0).strip()  # "I lost two of my closest friends"
     if lost and _noun_of(text, fig) in _lost_as("lost_in_war"):
         return "casualties", lost.group(0).strip()  # "the army lost 300 men"
@@ -561,6 +561,17 @@ def _noun_of(text: str, fig: Figure) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _family_members(text: str, fig: Figure) -> bool:
+    """ "lost five members of his family", "lost three family members": kin, lost to death."""
+    if _noun_of(text, fig) != "members":
+        return False
+    return bool(_OF_A_FAMILY.match(text, fig.noun_end) or _FAMILY_BEFORE.search(text, fig.end, fig.noun_end))
+
+
+_OF_A_FAMILY = re.compile(r"\s+of\s+(?:his|her|their|my|our|your|the|a)\s+(?:own\s+)?famil(?:y|ies)\b", re.I)
+_FAMILY_BEFORE = re.compile(r"\bfamily\b", re.I)
+
+
 @cache
 def _lost_as(key: str) -> frozenset[str]:
     return frozenset(data("casualties")[key])
@@ -714,6 +725,12 @@ def _casualty_after(text: str, fig: Figure, figures: list[Figure]) -> tuple[str,
         cue = _cue_patterns()["after"].search(text, inverted.end(), inverted.end() + 40)
         if cue is not None:
             return cue.lastgroup or "other", cue.group(0)
+    # "two of the injured had died", "three of the missing were found dead": what befell the part
+    if of_harmed := _PARTITIVE_HARMED.match(text, fig.end):
+        cue = _cue_patterns()["after"].search(text, of_harmed.end(), of_harmed.end() + 40)
+        between = text[of_harmed.end() : cue.start()] if cue is not None else ""
+        if cue is not None and cue.lastgroup == "killed" and not _clause_break(between):
+            return "killed", cue.group(0)
     start = fig.noun_end if fig.noun_end > 0 else fig.end
     limit = min(len(text), start + 90)
     head = _head_noun().match(text, fig.end, limit)
@@ -870,6 +887,10 @@ def _acts() -> dict[str, str]:
 
 
 _PARTITIVE_WHO = re.compile(r"\s+of\s+(?:those|the\s+[a-z]+)\s+who\b", re.I)
+_PARTITIVE_HARMED = re.compile(
+    r"\s+of\s+(?:the|those|these)\s+(?:injured|wounded|hurt|missing|abducted|kidnapped|hostages|victims)\b",
+    re.I,
+)
 
 
 # "killed or wounded", "died or gone missing", "were killed or are still missing": auxiliaries and an
