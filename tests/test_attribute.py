@@ -1708,3 +1708,20 @@ def test_classes_of_the_seventh_extraction_hunt(text: str, source: str) -> None:
     "Safety and Health", "Search and Identification"); a noun in "-ing" ("media wing") is no verb;
     "said in an update, adding" sets the speaker off and faces back too."""
     assert names(run(text)[0]) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "However, the Lakeland Rights Commission put the toll higher, saying 14 people had died.",
+            "the Lakeland Rights Commission",
+        ),
+        ("The relief agency gave a lower count, saying 14 people had died.", "The relief agency"),
+    ],
+)
+def test_saying_after_an_irregular_past_speaks_for_its_subject(text: str, source: str) -> None:
+    """ "X put the toll higher, saying ...": a participle after a verb with its subject (an irregular
+    past too) speaks for that subject."""
+    (claim,) = audit_text(text).claims
+    assert [s.name for s in claim.sources] == [source]

@@ -224,8 +224,8 @@ _OWNER_WORD = re.compile(r"[\w’'.&-]+")
 # group claimed (responsibility, saying ...)"
 _SUBJECT_AND_PAST = re.compile(
     r"\s*(?:[A-Z][a-z]+,\s+)?((?:[\w’'.()-]+\s+){0,7}?[\w’'.()-]+)(?<!\bthe)(?<!\ban)(?<!\ba)"
-    r"\s+(?:has\s+|have\s+|had\s+)?[a-z]+ed(?=\s)"  # not "the banned (group)": a modifier
-)
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:[a-z]+ed|put|gave|set|told|took|kept)(?=\s)"  # not "the banned (group)"
+)  # "X put the toll higher, saying": a few irregular pasts too
 _SUBJECT_AND_VERB = re.compile(
     r"\s*((?:(?:[A-Z][\w’'.-]*|[a-z]+)\s+)*?[A-Z][\w’'.-]*)\s+[a-z]+(?:ed|s)(?=\s)"
 )
