@@ -127,6 +127,8 @@ def _counted(text: str) -> list[str]:
         ("The quake damaged 12 schools, 30 mosques, 2 bridges and 28 shops.", []),
         # tolls have finders of their own
         ("Five miners died in two blasts.\n\nTwo died in the first blast and two in the second.", []),
+        # ages are no counts: "29" with "two sons, aged four and seven"
+        ("Resident Ann Lee, 29, who lives with her two sons, aged four and seven, said she ran.", []),
     ],
 )
 def test_a_whole_that_names_how_many_parts_it_has(text: str, expected: list[str]) -> None:

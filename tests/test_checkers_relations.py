@@ -2592,6 +2592,9 @@ def test_a_count_stated_as_it_was_counted_still_names_its_group_back() -> None:
         # a running total that includes more than the lede's toll
         "Six soldiers were killed on Tuesday when their truck hit a mine.\n\n"
         "So far this year, 31 people, including 23 soldiers, have been killed in the district.",
+        # a later share is no whole of an earlier one
+        "Road crashes killed 3,200 people last year.\n\nPedestrians accounted for 874 of the deaths, "
+        "while motorcyclists made up 712.",
         # victims named back, as many as the dead, are the dead, not all the casualties
         "Three people were killed and 25 injured when two trains collided.\n\n"
         "All three victims were railway workers.",

@@ -397,6 +397,8 @@ def _may_be_counted_whole(ctx: Context, whole: Claim) -> bool:
         return False
     if whole.category in HARM_CATEGORIES or updated(ctx, whole) or in_other_period(ctx, whole):
         return False
+    if (whole.unit is None and counted_noun(ctx, whole) is None) or whole.unit in _SPANS_OF_TIME:
+        return False  # "Ann Lee, 29, ... her two sons, aged four and seven": ages, no count of anything
     if ends_with_cue(ctx.before(whole, 25), "from_words"):
         return False
     peers = ctx.figures_in(whole.sentence, whole.sentence)

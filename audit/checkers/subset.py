@@ -436,7 +436,10 @@ def _of_the_group(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Cl
         lede = [  # the lede's toll ("At least 78 died ... 34 of the dead"): far from any other count,
             c  # or for "N of the dead", the story's toll against a rival's nearer count
             for c in ctx.figures
-            if c.sentence in lede_sentences(ctx) and c.category == part.category and _fits_back(c, part)
+            if c.sentence in lede_sentences(ctx)
+            and c.category == part.category
+            and _fits_back(c, part)
+            and c.end <= named_at
         ]
         candidates = near + lede if named is None else near or lede
         whole = _the_whole_group(ctx, part, candidates)
