@@ -172,3 +172,25 @@ def test_amounts_that_add_up_to_a_whole_before_them_are_shown_as_its_parts(
         if c.rule == "breakdown-sum" and c.details["how"] == "the parts add up"
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(("guards", "expected"), [("two", "pass"), ("five", "fail")])
+def test_the_dead_listed_sentences_after_the_lede_add_up_to_its_toll(guards: str, expected: str) -> None:
+    text = (
+        "Fifteen people were killed when gunmen stormed a hotel, police said.\n\n"
+        "The siege lasted 14 hours.\n\n"
+        f"The dead were nine civilians, four soldiers and {guards} guards."
+    )
+    got = [c.status for c in audit_text(text).checks if c.rule == "breakdown-sum"]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize(("before", "expected"), [("51", "pass"), ("50", "fail")])
+def test_a_toll_risen_after_more_is_the_toll_before_plus_them(before: str, expected: str) -> None:
+    """ "rose to 57 after six more died ... had put the number of dead at 51": 51 + 6 = 57."""
+    text = (
+        "The death toll from the bombing rose to 57 on Saturday after six more injured people died.\n\n"
+        f"On Friday, officials had put the number of dead at {before}."
+    )
+    got = [c.status for c in audit_text(text).checks if c.rule == "breakdown-sum"]
+    assert got == [expected]

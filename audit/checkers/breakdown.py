@@ -29,6 +29,7 @@ from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import Interval, fmt, interval, total
 from audit.checkers.relate import (
     OF_THE_OPENS,
+    RISEN_TO,
     counted_noun,
     ends_with_cue,
     has_cue,
@@ -87,6 +88,7 @@ def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _rest_of_a_total,
         _named_whole_listed,
         _brought_to,
+        _risen_after_more,
         _taxonomy,
         _difference,
         _named_difference,
@@ -296,7 +298,7 @@ def _group_were(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
     """ "Police arrested 57 people ... Those detained were 34 men, 19 women and two minors", "The 23
     dead were nine soldiers, five police officers and seven civilians": a group named back with
     "were", then its members listed, adds up to the group (its own number, or the harm's last count
-    in the sentence before; less sure)."""
+    in the sentence before, or else the lede's toll of that harm; less sure)."""
     out = []
     by_sentence = _by_sentence(ctx)
     for index, claims in by_sentence.items():
@@ -315,6 +317,14 @@ def _group_were(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             continue
         category = run[0].category
         earlier = [c for c in by_sentence.get(index - 1, []) if c.category == category and c.unit == "people"]
+        if not earlier and category in HARM_CATEGORIES:  # "The dead included ..." later: the lede's toll
+            earlier = [
+                c
+                for i in lede_sentences(ctx)
+                if i < index
+                for c in by_sentence.get(i, [])
+                if c.category == category and c.unit == "people" and not vague(c)
+            ][:1]
         whole = own[-1] if own else (earlier[-1] if earlier and category in HARM_CATEGORIES else None)
         if whole is not None and whole.value:
             out.append(Breakdown(whole, run, "eq", "low", "the group named back, listed"))
@@ -602,6 +612,57 @@ def _brought_to(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             if earlier:
                 out.append(Breakdown(whole, [earlier[-1], more], "eq", "low", "a toll brought up to date"))
     return out
+
+
+def _risen_after_more(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "The toll rose to 57 after six more injured persons succumbed ... officials had put the
+    number of dead at 51"; "has risen to 11 after the bodies of two herders were retrieved. Nine
+    people had been confirmed dead": a toll risen to N after M more is the toll before plus M. The
+    toll before is the last of its harm in the six sentences before (not itself a change), or one
+    the next two sentences give in the past perfect ("had put", "had been confirmed"). Less sure."""
+    out = []
+    for claims in _by_sentence(ctx).values():
+        for j, whole in enumerate(claims):
+            if whole.category not in HARM_CATEGORIES or not RISEN_TO.search(ctx.before(whole, 20)):
+                continue
+            more = next(
+                (
+                    c
+                    for c in claims[j + 1 :]
+                    if _compatible(whole, c) and _AFTER_WORD.search(ctx.between(whole, c))
+                ),
+                None,
+            )
+            if more is None or (more.value or 0) >= (whole.value or 0):
+                continue
+            before = [
+                c
+                for c in ctx.figures_in(max(0, whole.sentence - 6), whole.sentence)
+                if c.end <= whole.start
+                and c.category == whole.category
+                and same_unit(c, whole)
+                and not updated(ctx, c)
+            ]
+            after = [
+                c
+                for c in ctx.figures_in(whole.sentence + 1, whole.sentence + 2)
+                if c.category == whole.category and same_unit(c, whole) and _in_past_perfect(ctx, c)
+            ]
+            old = before[-1] if before else (after[0] if after else None)
+            if old is not None and (old.value or 0) < (whole.value or 0):
+                out.append(Breakdown(whole, [old, more], "eq", "low", "a toll risen after more"))
+    return out
+
+
+def _in_past_perfect(ctx: Context, c: Claim) -> bool:
+    """ "officials had put the number of dead at 51", "Nine people had been confirmed dead": a figure
+    its clause gives in the past perfect, a toll that stood before."""
+    return bool(_HAD_BEFORE.search(ctx.before(c, 60)) or _HAD_AFTER.match(ctx.after(c, 40)))
+
+
+_AFTER_WORD = re.compile(r"\bafter\b", re.I)
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|t|en)\b[^.;]*$", re.I)
+_HAD_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?had\s+(?:been\s+)?[a-z]+(?:ed|t|en)\b", re.I)
 
 
 # "bringing the toll to", "raising the death toll to", "taking the total number of dead to"
