@@ -194,3 +194,13 @@ def test_a_toll_risen_after_more_is_the_toll_before_plus_them(before: str, expec
     )
     got = [c.status for c in audit_text(text).checks if c.rule == "breakdown-sum"]
     assert got == [expected]
+
+
+@pytest.mark.parametrize(("rest", "expected"), [("36", "pass"), ("30", "fail")])
+def test_a_part_and_its_rest_add_up_to_the_group_counted_before(rest: str, expected: str) -> None:
+    text = (
+        "Gunmen abducted 47 pupils from the school on Thursday, police said.\n\n"
+        f"Troops have so far rescued 11 of the pupils. The remaining {rest} pupils are still held."
+    )
+    got = [c.status for c in audit_text(text).checks if c.rule == "breakdown-sum"]
+    assert got == [expected]

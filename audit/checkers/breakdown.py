@@ -86,6 +86,7 @@ def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _split_next,
         _group_were,
         _rest_of_a_total,
+        _part_and_its_rest,
         _named_whole_listed,
         _brought_to,
         _risen_after_more,
@@ -478,6 +479,43 @@ def sentence_text_of(ctx: Context, claim: Claim) -> str:
 _SMALL_COUNTS = frozenset(float(n) for n in range(2, 13))
 _COUNTED_NOUN_AFTER = re.compile(r"^(?:-way\b|\s+ways\b|\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b)", re.I)
 _SUMS_UP = re.compile(r"\b(?:in\s+all|in\s+total|altogether|a\s+total\s+of|combined|overall)\b", re.I)
+
+
+def _part_and_its_rest(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "abducted 47 pupils ... rescued 11 of the pupils ... the remaining 36 pupils": a part named
+    "N of the X" and then "the remaining (or other) M X" within two sentences add up to the earlier
+    figure that counts X (the nearest before the part that is no part itself). Less sure."""
+    out = []
+    figures = ctx.figures
+    for rest in figures:
+        if not _REST_BEFORE.search(ctx.before(rest, 25)):
+            continue
+        noun = counted_noun(ctx, rest)
+        if noun is None:
+            continue
+        of_the_noun = re.compile(rf"^\s+of\s+(?:the|those|these)\s+(?:[a-z-]+\s+)?{re.escape(noun)}\b", re.I)
+        part = next(
+            (
+                c
+                for c in reversed(ctx.figures_in(rest.sentence - 2, rest.sentence))
+                if c.end <= rest.start
+                and of_the_noun.match(ctx.doc.prose[number_end(c) : number_end(c) + 40])
+            ),
+            None,
+        )
+        if part is None or not same_unit(part, rest) and not {part.unit, rest.unit} <= {None, "people"}:
+            continue
+        wholes = [
+            c
+            for c in ctx.figures_in(part.sentence - 6, part.sentence)
+            if c.end <= part.start
+            and counted_noun(ctx, c) == noun
+            and not _PARTITIVE_AFTER.match(ctx.after(c, 30))
+            and not vague(c)
+        ]
+        if wholes and (wholes[-1].value or 0) > max(part.value or 0, rest.value or 0):
+            out.append(Breakdown(wholes[-1], [part, rest], "eq", "low", "a part and its rest"))
+    return out
 
 
 def _named_whole_listed(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
