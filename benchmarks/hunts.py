@@ -4,12 +4,12 @@ saw them, round by round, and on a held-out round no rule was ever fixed against
 Each round is 40 consistent articles (a consistency error or warning on one is a false alarm) and 40
 articles with one deliberate slip each (caught when a failed consistency check names one of the slip's
 figures, as `tests/test_consistent_copy.py` asks). Rounds 1-7 are fixtures: every false alarm they showed
-is fixed, so their figures here only say what stays fixed. The held-out round (`benchmarks/heldout/`) is
-the measure of what carries over to copy nobody tuned to: read its figures, never its articles, when
-working on the rules.
+is fixed, so their figures here only say what stays fixed. The held-out rounds (`benchmarks/heldout/`, and
+the sets of `benchmarks/consistency_hunt/`, 20 + 20 articles each) are the measure of what carries over to
+copy nobody tuned to: read their figures, never their articles, when working on the rules.
 
     python benchmarks/hunts.py            # every round, then the held-out one
-    python benchmarks/hunts.py --heldout  # the held-out round only
+    python benchmarks/hunts.py --heldout  # the held-out rounds only
 
 Prints a table and exits 0: a benchmark, not a test.
 """
