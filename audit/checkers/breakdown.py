@@ -638,18 +638,24 @@ def _brought_to(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 if run and _parts_joined(ctx, run):
                     out.append(Breakdown(whole, run, "le", "low", "a toll brought up to date, these in it"))
                 continue
-            earlier = [
-                c
-                # its own sentence too: "A first shipment of 250,000 ... and a further 400,000"
-                for c in ctx.figures_in(max(0, more.sentence - 6), more.sentence)
-                if c.end <= more.start
-                and c.category == whole.category
-                and same_unit(c, whole)
-                and not updated(ctx, c)
-            ]
+            # its own sentence too: "A first shipment of 250,000 ... and a further 400,000"
+            earlier = _tolls_before(ctx, whole, more)
             if earlier:
                 out.append(Breakdown(whole, [earlier[-1], more], "eq", "low", "a toll brought up to date"))
     return out
+
+
+def _tolls_before(ctx: Context, toll: Claim, anchor: Claim) -> list[Claim]:
+    """The figures of the toll's harm and unit before `anchor`, in its sentence and the six before
+    it, that are no change themselves: the toll as it stood."""
+    return [
+        c
+        for c in ctx.figures_in(max(0, anchor.sentence - 6), anchor.sentence)
+        if c.end <= anchor.start
+        and c.category == toll.category
+        and same_unit(c, toll)
+        and not updated(ctx, c)
+    ]
 
 
 def _risen_after_more(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
@@ -673,14 +679,7 @@ def _risen_after_more(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             )
             if more is None or (more.value or 0) >= (whole.value or 0):
                 continue
-            before = [
-                c
-                for c in ctx.figures_in(max(0, whole.sentence - 6), whole.sentence)
-                if c.end <= whole.start
-                and c.category == whole.category
-                and same_unit(c, whole)
-                and not updated(ctx, c)
-            ]
+            before = _tolls_before(ctx, whole, whole)
             after = [
                 c
                 for c in ctx.figures_in(whole.sentence + 1, whole.sentence + 2)
