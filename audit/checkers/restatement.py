@@ -8,6 +8,10 @@ Pairings:
   group counted earlier, read from meaning (the same noun, the group just counted, the same harm),
   so a wrong number keeps the pairing and fails one severity lower; only when meaning names no
   group is an earlier equal figure taken ("referred back to: the same number");
+- named back by meaning: a definite figure no pairing above placed restates the nearest earlier
+  figure named the same way ("a crowd of 31,204" ... "the 31,402 spectators", "cancelled 84
+  sailings" ... "the 48 cancellations"; `naming`), not one described more narrowly or by another
+  participle ("the two senior nurses", "the 25 protesters charged"; less sure);
 - the toll named again: "the loss of three children", "the deaths of those three people" after a
   lede with one toll restate that toll (less sure: one severity lower);
 - the rest of a group: "she shot the other three" after "shot three co-workers" (same category;
