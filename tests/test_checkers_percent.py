@@ -186,3 +186,20 @@ def test_a_change_measured_on_an_old_value_named_after_it(text: str, expected: s
     from audit.pipeline import audit_text
 
     assert [c.status for c in audit_text(text).checks if c.rule == "percent-change"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the rate after a part whose whole opens the clause, past figures of other things
+        ("Of the town's 9,000 adults, 6,300 have had two jabs, a coverage rate of 70 per cent.", "pass"),
+        ("Of the town's 9,000 adults, 6,300 have had two jabs, a coverage rate of 79 per cent.", "fail"),
+        # "Of those," opens on the group the sentence before counted
+        ("The clinic saw 2,400 patients.\n\nOf those, 1,800 were seen in four hours, or 75%.", "pass"),
+        ("The clinic saw 2,400 patients.\n\nOf those, 1,800 were seen in four hours, or 57%.", "fail"),
+    ],
+)
+def test_a_share_of_a_whole_the_clause_opens_on(text: str, expected: str) -> None:
+    from audit.pipeline import audit_text
+
+    assert [c.status for c in audit_text(text).checks if c.rule == "percent-of"] == [expected]

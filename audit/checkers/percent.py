@@ -725,15 +725,53 @@ def _whole_opening(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, C
     if i < 2:
         return None
     part, p = figures[i - 1], figures[i]
+    rate = _RATE_NAMED.search(ctx.before(p, 40))
     whole = _whole_opening_the_sentence(ctx, figures, i - 1)
+    if rate:  # "Of the 84,000 children, 61,300 have had two doses, a coverage rate of 73%": the part
+        # opens its clause; later figures count other things (doses)
+        clause = [c for c in figures[:i] if c.sentence == p.sentence and not is_percent(c)]
+        opener = next((c for c in clause if _OPENS_ON(ctx, c)), None)
+        after_opener = [c for c in clause if opener is None or c.start > opener.end]
+        part = next(
+            (c for c in after_opener if c.kind in ("count", "bare") and c.unit in (None, "people")), part
+        )
+        whole = opener
+    opened = whole is not None
+    those = next(
+        (c for c in figures[:i] if c.sentence == p.sentence and _THOSE_OPENS.search(ctx.before(c, 30))), None
+    )
+    if whole is None and those is not None:
+        # "The department saw 4,812 patients. Of those, 3,140 were seen in four hours, or 65%": the
+        # group the sentence before counted
+        before = [c for c in ctx.figures_in(p.sentence - 1, p.sentence - 1) if not is_percent(c)]
+        part, whole = those, (before[-1] if before else None)
     if whole is None or part.sentence != p.sentence:
         return None
-    if not re.match(r"^[^.;:()\d]{0,80}?,[^.;:()\d,]{0,30}$", _DIGIT.sub("x", ctx.between(whole, part))):
+    between = _DIGIT.sub("x", ctx.between(whole, part))
+    if opened and not re.match(r"^[^.;:()\d]{0,80}?,[^.;:()\d,]{0,30}$", between):
         return None  # "Of the 650 seats, 326", "Of the 650 seats, the party won 326"
     gap = ctx.between(part, p)  # "10, or 25%", "40 reported side effects, or 16%"
-    if not _OR_BEFORE.search(gap) or len(gap) > 40 or re.search(r"[\d.;:]", gap):
+    near = _OR_BEFORE.search(gap) and len(gap) <= 40 and not re.search(r"[\d.;:]", gap)
+    far = (rate or (those is not None and _OR_BEFORE.search(gap))) and len(gap) <= 100
+    if not near and not (far and not re.search(r"[.;:]", gap)):
         return None
     return (part, whole) if _part_of(whole, part) else None
+
+
+def _OPENS_ON(ctx: Context, c: Claim) -> bool:  # noqa: N802 - reads like the patterns it joins
+    """ "Of the 84,000", "Of the district's 84,000": a figure a clause opens on as its whole."""
+    before = ctx.before(c, 40)
+    return bool(OF_THE_OPENS.search(before) or _OF_A_POSSESSOR_OPENS.search(before))
+
+
+_OF_A_POSSESSOR_OPENS = re.compile(rf"(?:^|[.;:]\s*|\n)\W*(?:of|among)\s+{POSSESSOR}$", re.I)
+# "Of those, ", "Of them, ", "Among these, ": a clause opening on the group counted just before
+_THOSE_OPENS = re.compile(r"(?:^|[.;:]\s*|\n)\W*(?:of|among)\s+(?:those|them|these)\s*,\s*$", re.I)
+# ", a coverage rate of", ", a turnout of", ", an offer rate of": the share the part makes of its whole
+_RATE_NAMED = re.compile(
+    r",\s*(?:an?\s+)?(?:[a-z-]+\s+)?(?:rate|turnout|share|proportion)\s+of\s+(?:about\s+|almost\s+|nearly\s+)?$",
+    re.I,
+)
 
 
 def _whole_opening_the_sentence(ctx: Context, figures: list[Claim], j: int) -> Claim | None:
