@@ -203,3 +203,14 @@ def test_a_share_of_a_whole_the_clause_opens_on(text: str, expected: str) -> Non
     from audit.pipeline import audit_text
 
     assert [c.status for c in audit_text(text).checks if c.rule == "percent-of"] == [expected]
+
+
+@pytest.mark.parametrize(("rise", "expected"), [("21%", "pass"), ("31%", "fail")])
+def test_a_ledes_change_with_its_values_to_and_from_in_the_next_sentence(rise: str, expected: str) -> None:
+    from audit.pipeline import audit_text
+
+    text = (
+        f"Harrow Foods reported a {rise} rise in annual pre-tax profit on Thursday.\n\n"
+        "Pre-tax profit for the year climbed to £86.4m from £71.2m a year earlier."
+    )
+    assert [c.status for c in audit_text(text).checks if c.rule == "percent-change"] == [expected]

@@ -421,14 +421,25 @@ def _nearby_pair(
         return None
     following = next((i for i in sorted(by_sentence) if i > p.sentence), None)
     figures = by_sentence.get(following, []) if following is not None else []
-    pair = _pair_in(ctx, figures)
+    pair = _pair_in(ctx, figures) or _to_from_pair(ctx, figures)
     if (
         pair is not None
-        and pair[0] is next(c for c in figures if c.kind == pair[0].kind)
+        and pair[0]
+        is next(c for c in figures if c.kind == pair[0].kind and not _preceded_by(ctx, c, "from_words"))
         and _fits_change(ctx, p, pair, direction, used)
     ):
         return pair[0], pair[1]
     return None
+
+
+def _to_from_pair(ctx: Context, figures: list[Claim]) -> tuple[Claim, Claim, int] | None:
+    """ "Pre-tax profit climbed to £86.4m from £71.2m": (new, old, way) of a sentence's "to ... from"."""
+    if any(is_percent(c) for c in figures):
+        return None  # a sentence with a percentage of its own keeps its pair to itself
+    pair = to_from(ctx, figures, None)
+    if pair is None or pair[0].value is None or pair[1].value is None or pair[0].value == pair[1].value:
+        return None
+    return pair[0], pair[1], 1 if pair[0].value > pair[1].value else -1
 
 
 def _fits_change(
