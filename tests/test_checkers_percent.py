@@ -214,3 +214,18 @@ def test_a_ledes_change_with_its_values_to_and_from_in_the_next_sentence(rise: s
         "Pre-tax profit for the year climbed to £86.4m from £71.2m a year earlier."
     )
     assert [c.status for c in audit_text(text).checks if c.rule == "percent-change"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fair drew 84,000 visitors, up 17 per cent on the 72,000 who came last year.", "pass"),
+        ("The fair drew 84,000 visitors, up 23 per cent on the 72,000 who came last year.", "fail"),
+        # the new value is within ten times the old: "one" is no new value of 306,300
+        ("A total of 312,450 students sat at least one exam, up 2% on last year's 306,300.", "pass"),
+    ],
+)
+def test_up_by_a_percentage_on_an_old_value(text: str, expected: str) -> None:
+    from audit.pipeline import audit_text
+
+    assert [c.status for c in audit_text(text).checks if c.rule == "percent-change"] == [expected]
