@@ -2647,3 +2647,13 @@ def test_n_of_the_dead_far_from_any_count_is_part_of_the_ledes_toll(part: str, e
 )
 def test_headline_measures_by_what_they_count(text: str, expected: list[str]) -> None:
     assert statuses(text, "restatement") == expected
+
+
+@pytest.mark.parametrize(("part", "expected"), [("11", "pass"), ("17", "fail")])
+def test_n_of_them_after_a_phrase_names_the_verbs_object(part: str, expected: str) -> None:
+    """ "scored 14 goals in 22 games, 17 of them in the league": "them" is the goals the verb
+    counted, not the games of the phrase after them (while "unbeaten in nine games, winning seven of
+    them" has no object before the phrase)."""
+    text = f"The striker has scored 14 goals in 22 games this season, {part} of them in the league."
+    assert statuses(text, "subset") == [expected]
+    assert statuses("The side is unbeaten in nine games, winning seven of them.", "subset") == ["pass"]

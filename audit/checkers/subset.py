@@ -332,7 +332,24 @@ def _whole_just_before(ctx: Context, figures: list[Claim], i: int) -> Claim | No
     gap = ctx.between(whole, part)
     if whole.sentence != part.sentence or len(gap) > 40 or re.search(r"[.;:]", gap):
         return None
+    if i >= 2 and _after_a_preposition(ctx, whole):
+        # "scored 14 goals in 22 appearances, 17 of them in the league": the verb's object, not the
+        # phrase after it, when the object is counted right before that phrase
+        obj = figures[i - 2]
+        between = ctx.between(obj, whole)
+        led = len(between) <= 25 and _PREPOSITION_LED.match(between) and not re.search(r"[,.;:]", between)
+        if (
+            led
+            and obj.sentence == part.sentence
+            and _shares_back(obj, part)
+            and not _after_a_preposition(ctx, obj)
+        ):
+            whole = obj
     return whole if _shares_back(whole, part) and (whole.value or 0) >= (part.value or 0) else None
+
+
+# "goals in ", "passengers on ": the noun a figure counts, then the preposition of a phrase after it
+_PREPOSITION_LED = re.compile(r"^\s+[a-z-]+\s+(?:in|on|at|over|across|from)\s+(?:the\s+)?$", re.I)
 
 
 def _after_a_preposition(ctx: Context, claim: Claim) -> bool:
