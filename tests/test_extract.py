@@ -293,6 +293,10 @@ def test_the_second_age_of_a_pair_is_an_age(text: str) -> None:
             "436 homes over £1m sold, compared to 469 a year ago.",
             [(None, "other"), ("GBP", "other"), (None, "other")],
         ),
+        # a new value after "to", then its old value after "from"
+        ("A bag of coal rose to 1,200 afghanis from 800 in May.", [("AFN", "other"), ("AFN", "other")]),
+        ("Selling a home took 81 days, and rose to 81 days from 53.", [("day", "other")] * 3),
+        ("He moved to 10 Downing Street from 11 in 2019.", [(None, "other"), (None, "other")]),
     ],
 )
 def test_a_compared_figure_counts_what_its_counterpart_counts(

@@ -514,16 +514,23 @@ _COMPARED_WITH = re.compile(
 )
 
 
+_TO_BEFORE = re.compile(r"\bto\s*[$\u00a3\u20ac\u00a5\u20b9]?\s*$", re.I)
+_FROM_BETWEEN = re.compile(r"^\s*(?:(?:a|per)\s+[a-z]+\s+)?from\s+$", re.I)
+
+
 def inherit_compared_units(text: str, figures: list[Figure]) -> None:
-    """ "54 million people are online, up from 34 million": the earlier figure of a comparison counts
-    what the later one counts (its unit and, for people, its category)."""
+    """ "54 million people are online, up from 34 million", "rose to 1,200 afghanis from 800": the
+    earlier figure of a comparison counts what the later one counts (its unit and, for people, its
+    category)."""
     for a, b in zip(figures, figures[1:], strict=False):
         if b.unit is not None or b.kind != "bare" or a.unit is None:
             continue
         if a.qualifier not in ("exact", "approx") and a.noun_end < 0:
             continue  # "436 homes over £1m sold, compared to 469": a bound with no noun is a threshold
-        if not _COMPARED_WITH.match(text[a.noun_end if a.noun_end > 0 else a.end : b.start]):
-            continue
+        gap = text[a.noun_end if a.noun_end > 0 else a.end : b.start]
+        new_then_old = _TO_BEFORE.search(text, max(0, a.start - 12), a.start) and _FROM_BETWEEN.match(gap)
+        if not (_COMPARED_WITH.match(gap) or new_then_old):
+            continue  # not "rose to 1,200 afghanis from 800": the old value after "from" counts the same
         b.unit, b.kind = a.unit, a.kind
         if a.unit == "people" and b.category in ("other", "count"):
             b.category = a.category if a.category != "other" else "count"
