@@ -856,3 +856,17 @@ def test_places_after_a_figure_take_no_harm_from_the_group_before(text: str, cat
 )
 def test_harm_read_from_the_group_a_part_belongs_to(text: str, categories: list[str]) -> None:
     assert [f.category for f in sentence_figures(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # a share of a head-count earlier in the sentence is part of that group
+        ("Twenty deaths were reported, with the capital alone accounting for seven.", ["killed", "killed"]),
+        ("Of 300 staff, women made up 120.", ["count", "count"]),
+        # a share of no head-count stays a bare number
+        ("Exports rose 8%, with cars accounting for 40.", ["other", "other"]),
+    ],
+)
+def test_a_share_accounted_for_is_part_of_the_group_before(text: str, categories: list[str]) -> None:
+    assert [f.category for f in sentence_figures(text)] == categories

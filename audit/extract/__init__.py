@@ -60,6 +60,7 @@ def sentence_figures(text: str, currency_hint: dict[str, str] | None = None) -> 
     figures = [f for f in figures if notfigures.keep(text, f)]
     counting.inherit_from_the_whole_after(text, figures)
     counting.inherit_from_the_whole_before(text, figures)
+    counting.inherit_from_a_share(text, figures)
     counting.inherit_categories(text, figures)
     counting.count_households(text, figures)
     units.inherit_conversion_qualifiers(text, figures)

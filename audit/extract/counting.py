@@ -1252,6 +1252,29 @@ def inherit_from_the_whole_before(text: str, figures: list[Figure]) -> None:
 _THEN_THE_PART = re.compile(r"[^,.;:\d]{0,60},\s*(?:(?:only|just|some|about|nearly)\s+)?")
 
 
+def inherit_from_a_share(text: str, figures: list[Figure]) -> None:
+    """ "16 deaths were reported, with Bolangir alone accounting for six": a bare number that accounts
+    for a share of a head-count earlier in its sentence is a part of that group, counted as it is."""
+    for i, fig in enumerate(figures):
+        if i == 0 or fig.noun_end > 0 or fig.unit is not None or fig.kind == "fraction":
+            continue
+        if not _ACCOUNTING_FOR.search(text, max(0, fig.start - 40), fig.start):
+            continue
+        whole = next((w for w in reversed(figures[:i]) if w.unit == "people"), None)
+        if whole is not None and not re.search(r"[.;:]", text[whole.end : fig.start]):
+            _refer(
+                fig, whole.category if whole.category != "other" else "count", "a share of the group before"
+            )
+
+
+# "alone accounting for", "accounted for", "making up": a share of a group counted before
+_ACCOUNTING_FOR = re.compile(
+    r"\b(?:(?:alone\s+)?(?:accounting|accounted|accounts)\s+for|making\s+up|made\s+up)\s+"
+    r"(?:(?:about|some|nearly|around|over|more\s+than|at\s+least)\s+)?$",
+    re.I,
+)
+
+
 def inherit_from_the_whole_after(text: str, figures: list[Figure]) -> None:
     """ "78,904 of the constituency's 150,012 voters", "20 of the 50 injured": a bare number whose
     whole follows it with "of" is a part of that group, counted as it is."""
