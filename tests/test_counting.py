@@ -866,6 +866,8 @@ def test_harm_read_from_the_group_a_part_belongs_to(text: str, categories: list[
         ("Of 300 staff, women made up 120.", ["count", "count"]),
         # a share of no head-count stays a bare number
         ("Exports rose 8%, with cars accounting for 40.", ["other", "other"]),
+        # a share that names its own group ("of the cases") is no part of the dead
+        ("Twenty people died, and the capital accounted for 2,914 of the cases.", ["killed", "other"]),
     ],
 )
 def test_a_share_accounted_for_is_part_of_the_group_before(text: str, categories: list[str]) -> None:

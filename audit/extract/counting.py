@@ -1260,6 +1260,8 @@ def inherit_from_a_share(text: str, figures: list[Figure]) -> None:
             continue
         if not _ACCOUNTING_FOR.search(text, max(0, fig.start - 40), fig.start):
             continue
+        if _OF_ITS_OWN.match(text, fig.end):
+            continue  # "accounted for 2,914 of the cases": the figure names its own group
         whole = next((w for w in reversed(figures[:i]) if w.unit == "people"), None)
         if whole is not None and not re.search(r"[.;:]", text[whole.end : fig.start]):
             _refer(
@@ -1267,6 +1269,7 @@ def inherit_from_a_share(text: str, figures: list[Figure]) -> None:
             )
 
 
+_OF_ITS_OWN = re.compile(r"\s+of\s+(?:the|its|their|all)\b", re.I)
 # "alone accounting for", "accounted for", "making up": a share of a group counted before
 _ACCOUNTING_FOR = re.compile(
     r"\b(?:(?:alone\s+)?(?:accounting|accounted|accounts)\s+for|making\s+up|made\s+up)\s+"
