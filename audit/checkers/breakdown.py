@@ -770,6 +770,8 @@ def _taxonomy(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             if len(group) < 2 or len(cats) < 2 or not cats & {"killed", "wounded"}:
                 continue
             whole = _aggregate_for(ctx, group, aggregates)
+            if whole is not None and _REST_BEFORE.search(ctx.before(whole, 25)):
+                continue  # "The other four victims lived outside town": the rest of a group, no total
             if whole is not None and _names_the_dead(ctx, whole, group):
                 continue  # "Four killed, 37 injured ... All four victims were crew members"
             if whole is not None and not (

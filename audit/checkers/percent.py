@@ -158,7 +158,14 @@ def _from_with_new_before(
 
     def fits(c: Claim) -> bool:
         alike = (same_unit(c, old) or counts_alike(c, old)) and not _minor_unit_mismatch(c, old)
-        return c is not old and alike and is_percent(c) == is_percent(old) and _within_tenfold(c, old)
+        a_part = _A_PART_BEFORE.search(ctx.before(c, 30))  # "including 9.1 million tonnes of grain"
+        return (
+            c is not old
+            and alike
+            and is_percent(c) == is_percent(old)
+            and _within_tenfold(c, old)
+            and not a_part
+        )
 
     here = [c for c in claims if c.end <= p.start and fits(c)]
     if here:
@@ -179,6 +186,11 @@ _CHANGE_ON = re.compile(
     r"(?:(?:the\s+)?(?:previous|last|prior)\s+(?:year|month|quarter|week)['\u2019]s\s+|last\s+year['\u2019]s\s+|"
     r"(?:the\s+)?(?:[a-z]+\s+)?(?:estimate|figure|total|level|budget|allocation)\s+of\s+)?[$\u00a3\u20ac\u20b9]?\s*$",
     re.I,
+)
+
+
+_A_PART_BEFORE = re.compile(
+    r"\b(?:including|of\s+which|among\s+them)\s+(?:about\s+|some\s+|nearly\s+)?$", re.I
 )
 
 

@@ -592,10 +592,12 @@ def _named_back_by_meaning(ctx: Context, paired: set[str]) -> Iterator[tuple[Cla
             continue
         if _ALL_BEFORE.search(ctx.before(ref, 8)) or _OUTDONE_BEFORE().search(ctx.before(ref, 40)):
             continue  # "filling all 150 seats": the whole; "beating the $65m taken by ...": another
+        heads = set(headline_sentences(ctx))  # the headline's own pairings read it
         matching = [
             c
             for c in ctx.figures_in(ref.sentence - REFERENCE_REACH, ref.sentence - 1)
-            if counts_alike(c, ref)
+            if c.sentence not in heads
+            and counts_alike(c, ref)
             and _kin(c, ref)
             and named & names(ctx, c)
             and participle_after(ctx, ref) in (None, *names(ctx, c))  # "the 25 people charged": which 25
@@ -931,8 +933,21 @@ def _echoed_percentages(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confi
                 and phrase & phrases[j]
                 and not (_for_whom(ctx, a) or _for_whom(ctx, b))
                 and not (_share_of_its_own(ctx, a) or _share_of_its_own(ctx, b))
+                and not _shares_of_other_holders(ctx, a, b)
             ):
                 yield a, b, "the same thing described", "low"
+
+
+def _shares_of_other_holders(ctx: Context, a: Claim, b: Claim) -> bool:
+    """ "Pakistan took 38 per cent of Kenya's tea exports" and "farmers, who supply about 60 per cent of
+    Kenya's tea": two shares "of" one whole whose clauses name no common holder are two parts of it."""
+    if not (_SHARE_OF.match(ctx.after(a, 8)) and _SHARE_OF.match(ctx.after(b, 8))):
+        return False
+    holders = [_content_stems(re.split(r"[,;:]", ctx.before(c, 60))[-1]) for c in (a, b)]
+    return not (holders[0] & holders[1])
+
+
+_SHARE_OF = re.compile(r"^\s*(?:per\s*cent|percent|%)?\s*of\b", re.I)
 
 
 def _share_of_its_own(ctx: Context, c: Claim) -> bool:

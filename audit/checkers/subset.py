@@ -36,6 +36,7 @@ from audit.checkers.relate import (
     THE_REST_BEFORE,
     after_from,
     counted_noun,
+    cue_pattern,
     ends_with_cue,
     has_cue,
     headline_sentences,
@@ -871,15 +872,21 @@ def _including(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
         near_gap = ctx.between(figures[i - 1], part)  # past a span of time passed over
         if _BACK.match(gap):
             continue  # "20 of them seriously, and 300 ...": the 20 is itself a part, of a group before it
-        if (
-            len(near_gap) <= _gap_allowed(whole, part)
-            and has_cue(near_gap, "part_cues")
-            and not _CLAUSE.search(gap)
-        ):
+        if len(near_gap) <= _gap_allowed(whole, part) and _cue_reaches(near_gap) and not _CLAUSE.search(gap):
             if whole.category in HARM_CATEGORIES and part.category not in (whole.category, "count", "other"):
                 continue
             out.append((whole, part, "including", "high"))
     return out
+
+
+def _cue_reaches(gap: str) -> bool:
+    """A part cue that governs the figure after the gap: "including 12", "mostly in the north, 30";
+    not "mostly for severance, and to save about $200 million", where a new clause comes between."""
+    cues = list(cue_pattern("part_cues").finditer(gap))
+    return bool(cues) and not _NEW_CLAUSE_AFTER.search(gap, cues[-1].end())
+
+
+_NEW_CLAUSE_AFTER = re.compile(r",\s*and\b|\band\s+to\b", re.I)
 
 
 def _whole_before_including(ctx: Context, figures: list[Claim], i: int) -> Claim | None:
@@ -956,7 +963,8 @@ def _severity(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim,
                 and not _severe(ctx, c)
                 and 0 <= p.sentence - c.sentence <= span
                 and c.start < p.start
-            ),
+                and not _A_PART_OF.match(ctx.doc.prose[number_end(c) : number_end(c) + 20])
+            ),  # not "Nine of the injured were critical, and 31 remained in hospital": a part itself
             span,
         )
         if (
