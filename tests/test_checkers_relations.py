@@ -2498,6 +2498,14 @@ def test_a_headline_with_two_tolls_pairs_each_once() -> None:
             "The judge said the £470,000 taken had ruined the fund.",
             ["fail"],
         ),
+        # a sum named by a singular noun: "the $X plan"
+        (
+            "The agency unveiled a $617.7 million plan to rebuild the line.",
+            "A board member said she supports the $671.7 million plan.",
+            ["fail"],
+        ),
+        # the award named back by its noun
+        ("A jury awarded $4.7 million to the family.", "The firm will appeal the $7.4m verdict.", ["fail"]),
         # the same noun far from the lede still names the lede's group
         (
             "Nurses at 14 clinics in Dunmore will walk out on Monday.\n\nTalks broke down on Friday.\n\n"

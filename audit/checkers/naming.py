@@ -27,7 +27,10 @@ def names(ctx: Context, claim: Claim) -> frozenset[str]:
 
 def _read_names(ctx: Context, claim: Claim) -> frozenset[str]:
     words = _AFTER_WORDS.match(ctx.after(claim, 40))
-    named = noun_words(words.group(1).lower().split() if words else [])
+    after = words.group(1).lower().split() if words else []
+    named = noun_words(after)
+    if not named and claim.kind == "money" and after and not after[0].endswith(("ed", "ing")):
+        named = [after[0]]  # a sum is named by a singular noun: "the $617.7 million plan"
     if claim.subject:
         named.append(claim.subject.split()[-1].lower())
     before_of = _NOUN_BEFORE_OF.search(ctx.before(claim, 30))
