@@ -47,6 +47,7 @@ from audit.checkers.relate import (
     running_total,
     same_subject,
     same_unit,
+    sentence_text,
     side_of_a_score,
     starts_with_cue,
     updated,
@@ -390,7 +391,7 @@ def _counted_parts(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
         if not _may_be_counted_whole(ctx, whole):
             continue
         readings = [_parts_after(ctx, whole)]
-        if _SUMS_UP.search(sentence_text_of(ctx, whole)):
+        if _SUMS_UP.search(sentence_text(ctx, whole)):
             readings.append(_parts_before(ctx, whole))
         for parts, counted_in in readings:
             count = _part_count(ctx, counted_in, exclude={whole.id, *(p.id for p in parts)})
@@ -469,11 +470,6 @@ def _plain_parts(ctx: Context, whole: Claim, parts: list[Claim]) -> bool:
         and not of_sentence(ctx, p, other_period_or_event)
         for p in parts
     )
-
-
-def sentence_text_of(ctx: Context, claim: Claim) -> str:
-    sentence = ctx.sentence(claim)
-    return sentence.text if sentence is not None else ""
 
 
 _SMALL_COUNTS = frozenset(float(n) for n in range(2, 13))
@@ -1166,7 +1162,9 @@ def _read_placed_elsewhere(ctx: Context, claim: Claim) -> bool:
 _ANOTHER_BEFORE = re.compile(r"\banother\s*$", re.I)
 
 
-def _adding_up(whole: Claim, parts: Iterable[Claim], options: dict[str, Any]) -> Breakdown | None:
+def _adding_up(
+    whole: Claim, parts: Iterable[Claim], options: dict[str, Any], how: str = "itemized: the parts add up"
+) -> Breakdown | None:
     """The first parts whose stated values add up to the toll (within its rounding); the parts are
     read only as far as needed."""
     target = interval(whole, options["approx_tolerance"])
@@ -1178,7 +1176,7 @@ def _adding_up(whole: Claim, parts: Iterable[Claim], options: dict[str, Any]) ->
         taken.append(p)
         stated += p.value or 0.0
         if len(taken) >= 2 and abs(stated - value) <= max(exact_hi - value, 1e-9):
-            return Breakdown(whole, taken, "eq", "low", "itemized: the parts add up")
+            return Breakdown(whole, taken, "eq", "low", how)
         if stated > exact_hi:
             return None
     return None
@@ -1207,9 +1205,9 @@ def _amounts_adding_up(ctx: Context, options: dict[str, Any]) -> list[Breakdown]
             and whole.value / 100 <= (c.value or 0) < whole.value  # "$14,600 a cinema" is no part of $148m
             and not ends_with_cue(ctx.before(c, 25), "from_words")
         )
-        found = _adding_up(whole, parts, options)
+        found = _adding_up(whole, parts, options, how="the parts add up")
         if found is not None:
-            out.append(Breakdown(whole, found.parts, "eq", "low", "the parts add up"))
+            out.append(found)
     return out
 
 

@@ -584,15 +584,16 @@ def _named_back_by_meaning(ctx: Context, paired: set[str]) -> Iterator[tuple[Cla
     earlier figure of the same value wins. Not a reference the words after say which of ("the 25
     people charged", "the 610 students currently ..."), nor one in another period; not an earlier
     figure that is vague, a part, a change or in another period. Less sure: one severity lower."""
+    heads = set(headline_sentences(ctx))  # the headline's own pairings read it
     for ref in ctx.figures:
         if ref.id in paired or ref.kind == "fraction" or not _is_reference(ctx, ref) or _glued(ctx, ref):
             continue
-        named = names(ctx, ref) | {participle_after(ctx, ref)} - {None}
+        participle = participle_after(ctx, ref)
+        named = names(ctx, ref) | {participle} - {None}
         if not named or _said_which(ctx, ref) or in_other_period(ctx, ref):
             continue
         if _ALL_BEFORE.search(ctx.before(ref, 8)) or _OUTDONE_BEFORE().search(ctx.before(ref, 40)):
             continue  # "filling all 150 seats": the whole; "beating the $65m taken by ...": another
-        heads = set(headline_sentences(ctx))  # the headline's own pairings read it
         matching = [
             c
             for c in ctx.figures_in(ref.sentence - REFERENCE_REACH, ref.sentence - 1)
@@ -600,7 +601,7 @@ def _named_back_by_meaning(ctx: Context, paired: set[str]) -> Iterator[tuple[Cla
             and counts_alike(c, ref)
             and _kin(c, ref)
             and named & names(ctx, c)
-            and participle_after(ctx, ref) in (None, *names(ctx, c))  # "the 25 people charged": which 25
+            and participle in (None, *names(ctx, c))  # "the 25 people charged": which 25
             and _no_narrower(ctx, ref, c)  # "the two senior nurses": which two
             and _plain_figure(ctx, c)
             and not _glued(ctx, c)

@@ -451,19 +451,24 @@ def _of_the_group(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Cl
             for c in ctx.figures_in(part.sentence - _NAMED_GROUP_REACH, part.sentence)
             if c.category == part.category and _fits_back(c, part) and c.end <= named_at
         ]
-        lede = [  # the lede's toll ("At least 78 died ... 34 of the dead"): far from any other count,
-            c  # or for "N of the dead", the story's toll against a rival's nearer count
-            for c in ctx.figures
-            if c.sentence in lede_sentences(ctx)
-            and c.category == part.category
-            and _fits_back(c, part)
-            and c.end <= named_at
-        ]
+        # the lede's toll ("At least 78 died ... 34 of the dead"): far from any other count, or for
+        # "N of the dead", the story's toll against a rival's nearer count
+        lede = [] if near and named is not None else _lede_counts(ctx, part, named_at)
         candidates = near + lede if named is None else near or lede
         whole = _the_whole_group(ctx, part, candidates)
         if whole is not None:
             out.append((whole, part, "a group named back", "low"))
     return out
+
+
+def _lede_counts(ctx: Context, part: Claim, before: int) -> list[Claim]:
+    """The lede's figures of the part's harm that may hold it, ending before `before`."""
+    return [
+        c
+        for i in lede_sentences(ctx)
+        for c in ctx.figures_in(i, i)
+        if c.category == part.category and _fits_back(c, part) and c.end <= before
+    ]
 
 
 def _the_whole_group(ctx: Context, part: Claim, candidates: list[Claim]) -> Claim | None:

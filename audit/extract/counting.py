@@ -1270,9 +1270,9 @@ def inherit_from_a_share(text: str, figures: list[Figure]) -> None:
 
 
 _OF_ITS_OWN = re.compile(r"\s+of\s+(?:the|its|their|all)\b", re.I)
-# "alone accounting for", "accounted for", "making up": a share of a group counted before
+# "(alone) accounting for", "accounted for", "making up": a share of a group counted before
 _ACCOUNTING_FOR = re.compile(
-    r"\b(?:(?:alone\s+)?(?:accounting|accounted|accounts)\s+for|making\s+up|made\s+up)\s+"
+    r"\b(?:(?:accounting|accounted|accounts)\s+for|making\s+up|made\s+up)\s+"
     r"(?:(?:about|some|nearly|around|over|more\s+than|at\s+least)\s+)?$",
     re.I,
 )
