@@ -1478,6 +1478,33 @@ def test_the_hurt_in_one_state_or_one_ward_are_no_toll_given_again(later: str) -
     assert "fail" not in statuses(text, "restatement")
 
 
+@pytest.mark.parametrize(
+    ("lede", "later", "failed"),
+    [
+        # the displaced counted where they shelter, and the dead counted by their burial, are some of
+        # the lede's toll, not the toll stated again
+        (
+            "The storm has forced more than 90,000 people from their homes, the agency said.",
+            "It said 40 evacuation centres had been opened, housing 31,500 people.",
+            False,
+        ),
+        (
+            "The floods have killed at least 60 people in the valley, officials said.",
+            "Relatives buried 24 people on the hillside on Tuesday.",
+            False,
+        ),
+        # counted the same way in the lede, a later figure of the sheltered is that toll again
+        (
+            "About 8,000 people were staying in evacuation centres after the eruption, officials said.",
+            "The 6,000 people in evacuation centres were given water.",
+            True,
+        ),
+    ],
+)
+def test_the_harmed_counted_where_they_are_are_no_toll_again(lede: str, later: str, failed: bool) -> None:
+    assert ("fail" in statuses(lede + "\n\n" + later, "restatement")) is failed
+
+
 @pytest.mark.parametrize(("later", "expected"), [(14, ["pass"]), (41, ["fail"])])
 def test_a_toll_with_its_part_beside_it_is_still_the_toll(later: int, expected: list[str]) -> None:
     """ "The strike killed 14 people, including three children": the children are part of the 14, no

@@ -663,8 +663,9 @@ def test_a_reading_an_age_or_those_aboard_is_no_toll(text: str, expected: list[s
         # animals counted without a plural ending are no people
         ("About 800 head of cattle drowned in the floods.", ["other"]),
         ("Wolves killed 30 sheep on the hillside.", ["other"]),
-        # those spared are counted, whatever harm their noun names; a harm they bear stays theirs
-        ("Soldiers rescued 14 of the hostages in a night raid.", ["count"]),
+        # those spared are counted, whatever harm their noun names; a harm they bear stays theirs, and
+        # captives freed were captured (the later hunts' gold, eleven labels to two)
+        ("Soldiers rescued 14 of the hostages in a night raid.", ["captured"]),
         ("Rangers saved 12 of the victims from the river.", ["count"]),
         ("Crews pulled out 6 injured climbers.", ["wounded"]),
         # "with" and an injury after the figure; taken to hospital
@@ -872,3 +873,89 @@ def test_harm_read_from_the_group_a_part_belongs_to(text: str, categories: list[
 )
 def test_a_share_accounted_for_is_part_of_the_group_before(text: str, categories: list[str]) -> None:
     assert [f.category for f in sentence_figures(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # captives freed, rescued or released were captured; people spared other harm are a head-count
+        ("Commandos freed 16 hostages from the compound.", ["captured"]),
+        ("The junta began releasing about 700 detainees on Monday.", ["captured"]),
+        ("Divers rescued 14 fishermen after the storm.", ["count"]),
+        # a swap trades captives, but only people a war takes; players traded are no captives
+        ("The two armies exchanged 112 prisoners at the border.", ["other", "captured"]),
+        ("The warring sides will swap some 300 soldiers next week.", ["captured"]),
+        ("The clubs swapped 3 players in the window.", ["count"]),
+    ],
+)
+def test_captives_freed_or_swapped_were_captured(text: str, categories: list[str]) -> None:
+    assert [f.category for f in sentence_figures(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        # "N more" later in the harmed figure's clause counts more of the same harm
+        ("Divers pulled out 11 bodies and were still looking for three more.", ["killed", "killed"]),
+        ("Militias seized 40 villagers on Friday and 12 more on Saturday.", ["captured", "captured"]),
+        ("The fire killed six people, two more than the blaze last spring.", ["killed", "other"]),
+        # a list of places after a colon belongs to the head-count before a measure of time
+        (
+            "The outbreak has killed 61 people in three weeks: 40 in Kassala and 21 in Gedaref.",
+            ["killed", "other", "killed", "killed"],
+        ),
+        (
+            "Floods displaced 9,000 people in 48 hours - 5,000 in the delta.",
+            ["displaced", "other", "displaced"],
+        ),
+    ],
+)
+def test_figures_whose_noun_is_left_out_take_the_harm_before(text: str, categories: list[str]) -> None:
+    assert [f.category for f in sentence_figures(text)] == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare number that is the subject of its own verb counts the people of the head-count before
+        (
+            "Some 55 climbers were on the ridge and 41 made it down.",
+            [("count", "people"), ("count", "people")],
+        ),
+        (
+            "The plant employs 900 staff, but only 120 were on shift.",
+            [("count", "people"), ("count", "people")],
+        ),
+        # ... what befell them is its own verb's to say; captives freed stay captives
+        ("Nine hikers were killed and 14 survived.", [("killed", "people"), ("count", "people")]),
+        ("Rebels abducted 30 pupils and 8 escaped.", [("captured", "people"), ("captured", "people")]),
+        # no head-count before, or a new sentence part: nothing is inferred
+        ("Prices rose 4% and 12 were unchanged.", [("other", "percent"), ("other", None)]),
+    ],
+)
+def test_an_elliptical_subject_counts_people(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(f.category, f.unit) for f in sentence_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people estimated or put at a figure are counted by it
+        ("The raiders, estimated at about 70, arrived on foot.", [("count", "people")]),
+        ("The protesters, thought to number about 2,500, filled the square.", [("count", "people")]),
+        # demonyms in -ese count people; other words in -ese do not
+        ("About 40,000 Congolese crossed the lake.", [("count", "people")]),
+        ("The bishop's 14 dioceses were merged.", [("other", None)]),
+        # a camp or shelter housing people: the displaced
+        ("The transit camp now hosts about 9,500 people.", [("displaced", "people")]),
+        (
+            "Officials opened 31 evacuation centres, housing 4,200 people.",
+            [("other", None), ("displaced", "people")],
+        ),
+        ("The stadium hosts 60,000 fans.", [("count", "people")]),
+        # those one buries are dead
+        ("Villagers buried 23 people on the hillside.", [("killed", "people")]),
+    ],
+)
+def test_head_counts_named_around_the_figure(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(f.category, f.unit) for f in sentence_figures(text)] == expected

@@ -311,7 +311,7 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
             or _event_named_just_before(ctx, claim)
         )
         or of_sentence(ctx, claim, _superlative_cue)
-        or _a_state_of_the_hurt(ctx, claim)
+        or _a_state_of_the_harmed(ctx, claim, toll)
         or claim.cue in PARTS_REFERRED_TO  # "Two were British tourists": some of the group before
         or bool(_ANOTHER_FIGURE.search(ctx.before(claim, 40)))  # "gave a higher figure of 45 dead"
         or bool(_A_LIST_GOES_ON.match(ctx.after(claim, 40)))  # "Florida reported 21 deaths, Georgia 9 ..."
@@ -397,11 +397,16 @@ _A_LIST_GOES_ON = re.compile(
 )
 
 
-def _a_state_of_the_hurt(ctx: Context, claim: Claim) -> bool:
+def _a_state_of_the_harmed(ctx: Context, claim: Claim, toll: Claim | None = None) -> bool:
     """ "Eight remain in hospital", "Eight were in critical condition": a figure of the hurt counted by
-    their state (severity, hospital) is the part in that state, never the whole toll."""
+    their state (severity, hospital) is the part in that state, never the whole toll; so are those
+    counted by where they are (`placed_cues`: "centres hosting 57,800 people", "volunteers buried 46
+    people"), unless the toll counts them the same way."""
+    cue = claim.cue or ""
+    if has_cue(cue, "placed_cues") and not (toll is not None and (toll.cue or "").lower() == cue.lower()):
+        return True
     return claim.category == "wounded" and (
-        has_cue(ctx.after(claim, 40), "severity_words") or has_cue(claim.cue or "", "severity_words")
+        has_cue(ctx.after(claim, 40), "severity_words") or has_cue(cue, "severity_words")
     )
 
 

@@ -62,6 +62,7 @@ def sentence_figures(text: str, currency_hint: dict[str, str] | None = None) -> 
     counting.inherit_from_the_whole_before(text, figures)
     counting.inherit_from_a_share(text, figures)
     counting.inherit_categories(text, figures)
+    counting.inherit_elliptical_subjects(text, figures)
     counting.count_households(text, figures)
     units.inherit_conversion_qualifiers(text, figures)
     units.share_units(text, figures)

@@ -142,9 +142,12 @@ def _population_patterns() -> dict[str, re.Pattern[str]]:
             rf"\s+(?:(?:{qualifiers})\s+)*$",
             re.I,
         ),
-        # "the gunmen numbered more than 100", "the protesters totalled about 4,000"
+        # "the gunmen numbered more than 100", "the protesters totalled about 4,000", "the attackers,
+        # estimated at around 40,"
         "numbered_before": re.compile(
-            rf"\b(?:{words_pattern(people_nouns())}),?\s+(?:numbered|number|numbering|totalled|totaled|totalling)"
+            rf"\b(?:{words_pattern(people_nouns())}),?\s+(?:numbered|number|numbering|totalled|totaled|totalling"
+            r"|(?:estimated|put|thought|believed|reckoned|said)\s+(?:to\s+(?:be|have\s+been|number)\s+)?at|"
+            r"estimated|(?:thought|believed|said)\s+to\s+(?:be|number))"
             rf"\s+(?:(?:{qualifiers})\s+)*[\"“‘']?$",
             re.I,
         ),
@@ -606,9 +609,13 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
         before = group_before(text, fig) or _number_of_people(text, fig)
         if before and _PLACES_AFTER().match(text, fig.end):
             before = None  # "Of the injured, 30 went to two other hospitals": it counts hospitals
-    if _spared(text, fig) and (before or (after and not _bears_the_harm(text, fig, after[1]))):
+    if (
+        _spared(text, fig)
+        and (before or (after and not _bears_the_harm(text, fig, after[1])))
+        and "captured" not in (before and before[0], after and after[0])
+    ):
         # "save six million lives", "rescued nine of the victims", "free 17 miners, four still trapped";
-        # not "rescued 40 injured miners"
+        # not "rescued 40 injured miners", nor "freed 11 hostages": captives freed were captured
         fig.category, fig.unit, fig.kind = "count", "people", "count"
         return  # those spared are counted, whatever harm their noun names
     # "left 24 others wounded": after a leave verb the cue comes after the figure
@@ -621,10 +628,15 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
         _SHELTERED(), text, fig
     ):
         chosen = ("displaced", "sheltered")
+    if chosen is None and _HOSTED().search(text, max(0, fig.start - 90), fig.start):
+        chosen = ("displaced", "sheltered")  # "the camp already hosts more than 300,000 people"
     if chosen is None and _SHELTER_WHERE().search(text, max(0, fig.start - 70), fig.start):
         chosen = ("displaced", "sheltered")  # "seven relief camps, where 1,146 people are staying"
     if chosen is None and _people_placed(_HOSPITALISED(), text, fig):
         chosen = ("wounded", "taken to hospital")  # "five were taken to the Queen Elizabeth Hospital"
+    swap = _SWAPPED().search(text, max(0, fig.start - 40), fig.start) if chosen is None else None
+    if swap and _noun_of(text, fig) in _swapped_nouns():
+        chosen = ("captured", swap.group(1))  # "the two sides exchanged 84 prisoners each"
     if chosen is None:
         if fig.unit == "people":
             fig.category = "count"
@@ -633,6 +645,18 @@ def read_category(text: str, fig: Figure, figures: list[Figure]) -> None:
     fig.unit = "people"
     if fig.kind in ("bare", "digits", "words", "group", "vague"):
         fig.kind = "count"
+
+
+@cache
+def _SWAPPED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    qualifiers = words_pattern([*data("numbers")["qualifiers_before"], *_DETERMINERS, "a", "an", "another"])
+    verbs = words_pattern(inflected(tuple(data("casualties")["swapped_captives"]["verbs"])))
+    return re.compile(rf"\b({verbs})\s+(?:(?:{qualifiers})\s+)*$", re.I)
+
+
+@cache
+def _swapped_nouns() -> frozenset[str]:
+    return frozenset(data("casualties")["swapped_captives"]["nouns"])
 
 
 @cache
@@ -679,6 +703,18 @@ def _SHELTERED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built 
         rf"|[^.;:]{{0,40}}?\b(?:{cas['shelter_buildings_verbs']})\b[^.;:]{{0,20}}?\b(?:in|at|inside)\s+"
         rf"(?:[\w,.-]+\s+){{0,3}}?(?:{cas['shelter_buildings']})\b)"
         r"(?!\s+(?:office|offices|staff|managers?|directors?|workers?|kitchens?|clinics?|headquarters)\b)",
+        re.I,
+    )
+
+
+@cache
+def _HOSTED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    cas = data("casualties")
+    qualifiers = words_pattern([*data("numbers")["qualifiers_before"], "a", "an"])
+    camp = r"(?<!army\s)(?<!military\s)(?<!training\s)(?<!summer\s)(?<!holiday\s)(?<!boot\s)\bcamps?"
+    return re.compile(
+        rf"(?:{cas['shelter_places']}|{camp})\b[^.;:\d]{{0,50}}?\b(?:{cas['hosting_verbs']})\s+"
+        rf"(?:(?:{qualifiers}|now|still|already|currently|nearly)\s+)*$",
         re.I,
     )
 
@@ -1158,12 +1194,18 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
             if _placed_share(text, prev, fig) or _next_placed_share(text, prev, fig):
                 fig.category, fig.unit, fig.kind, fig.cue = "count", "people", "count", "a place's share"
             continue
+        whole = _share_over_a_measure(text, figures[:i], fig) if prev.unit not in (None, "people") else None
+        if whole is not None and fig.unit is None:
+            # "killed 48 people in the past two weeks: 23 in Guatemala": the list's whole before a measure
+            fig.category, fig.unit, fig.kind, fig.cue = whole.category, "people", "count", "a place's share"
+            continue
         if prev.category in ("other", "count"):
             continue
         after = text[fig.end : fig.end + 16]
-        more = re.fullmatch(r"[^.;:,]{0,40}\band\s+", text[prev.end : fig.start]) and re.match(
-            r"\s+(?:more|others|other)\b", after, re.I
-        )
+        more = (
+            re.fullmatch(r"[^.;:,]{0,40}\band\s+", text[prev.end : fig.start])
+            and re.match(r"\s+(?:more|others|other)\b", after, re.I)
+        ) or _more_of_the_same(text, prev, fig)
         of_them = re.match(r"\s+of\s+(?:them|those|whom|these)\b", after, re.I)
         listed = prev.noun_end > 0 and (  # "two women and a man", "seven soldiers and four civilians"
             _SINGULAR_AFTER.fullmatch(text, prev.noun_end, fig.noun_end)
@@ -1224,6 +1266,35 @@ def inherit_categories(text: str, figures: list[Figure]) -> None:
         )
         if cue := next((name for name, found in ways.items() if found), "verb left out" if gapped else None):
             fig.category, fig.unit, fig.kind, fig.cue = prev.category, "people", "count", cue
+
+
+def _share_over_a_measure(text: str, before: list[Figure], fig: Figure) -> Figure | None:
+    """The head-count a place's share belongs to when a measure stands between them ("displaced
+    9,000 people in two days: 5,000 in the north"), or None."""
+    whole = next((w for w in reversed(before) if w.unit is not None), None)
+    if whole is None or whole.unit != "people" or whole.category == "other":
+        return None
+    between = text[whole.noun_end if whole.noun_end > 0 else whole.end : fig.start]
+    placed = _PLACE_AFTER.match(text, fig.end) and fig.noun_end < 0
+    return whole if placed and _OPENER_OVER_A_MEASURE.fullmatch(between) else None
+
+
+_OPENER_OVER_A_MEASURE = re.compile(r"(?:\s+[\w.,-]+){1,6}?(?:\s*[:\u2013\u2014]\s*|\s+-\s+)")
+
+
+def _more_of_the_same(text: str, prev: Figure, fig: Figure) -> bool:
+    """ "recovered nine bodies and are searching for two more": a bare number and "more", its noun
+    left out, later in the clause of the harmed figure, counts more of the same."""
+    if fig.noun_end > 0 or fig.unit is not None:
+        return False
+    between = text[prev.noun_end if prev.noun_end > 0 else prev.end : fig.start]
+    return len(between) <= 80 and not re.search(r"[.;:]", between) and bool(_MORE_AFTER.match(text, fig.end))
+
+
+_MORE_AFTER = re.compile(
+    r"\s+more\b(?!\s+than\b)(?!\s*-)\s*(?:[.,;:!?)\u2014]|$|\s+(?:were|are|was|had|have|remain|still)\b)",
+    re.I,
+)
 
 
 # a ranking's next item: a comma or "and" ("followed by"), a capitalised place, "with", the bare figure
@@ -1355,6 +1426,38 @@ def _things_named_after(text: str, group: Figure) -> bool:
 
 
 _PLURALS = re.compile(r"\b([a-z]{3,}[a-rt-z]s)\b")
+
+
+def inherit_elliptical_subjects(text: str, figures: list[Figure]) -> None:
+    """ "40 miners were inside and 27 managed to get out", "employed 1,200 workers, but only 300 were
+    present": a bare number that is the subject of its own verb, later in the sentence of a
+    head-count, counts the same people; what befell them is its verb's to say, not the head-count's,
+    but for captives ("arrested 40 people and 12 were later released")."""
+    for i, fig in enumerate(figures):
+        if i == 0 or fig.unit is not None or fig.noun_end > 0 or fig.kind not in ("bare", "digits", "words"):
+            continue
+        whole = figures[i - 1]
+        between = text[whole.noun_end if whole.noun_end > 0 else whole.end : fig.start]
+        if whole.unit != "people" or len(between) > 100 or re.search(r"[.;:\d]", between):
+            continue
+        own_verb = _ITS_OWN_VERB.match(text, fig.end) and not _a_reading(text, fig)
+        if own_verb and _A_NEW_CLAUSE_OPENS.search(between):
+            # those of the abducted who were freed or escaped were abducted still; of the dead, none escaped
+            _refer(fig, "captured" if whole.category == "captured" else "count", "subject of its own verb")
+
+
+# the clause of the elliptical figure: "and", "but", "while" and perhaps "that" and "only"
+_A_NEW_CLAUSE_OPENS = re.compile(
+    r"(?:,\s*|\s)(?:and|but|while|whereas|of\s+whom|of\s+which)\s+(?:that\s+)?"
+    r"(?:(?:only|just|some|about|around|nearly|roughly|another|a\s+further)\s+)*$",
+    re.I,
+)
+_ITS_OWN_VERB = re.compile(
+    r"\s+(?:(?:had|have|has|were|was|are|is|could|did|also|still|later|then)\s+)*"
+    r"(?:managed|escaped|survived|returned|made|got|were|was|are|remained|remain|stayed|went|came|"
+    r"left|walked|swam|fled|reached|turned|showed|attended|voted|signed|joined|chose|opted|agreed|refused)\b",
+    re.I,
+)
 
 
 def _refer(fig: Figure, category: str, cue: str) -> None:

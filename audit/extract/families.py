@@ -164,6 +164,7 @@ def lemmas() -> tuple[set[str], set[str]]:
             if len(words) == 2:
                 nouns.add(words[-1])
     verbs |= {w for name in _VERB_LISTS for w in cas[name]}
+    verbs |= set(cas["swapped_captives"]["verbs"])
     nouns |= {w for name in _NOUN_LISTS for w in cas[name]}
     return verbs, nouns
 
