@@ -926,8 +926,10 @@ def test_figures_whose_noun_is_left_out_take_the_harm_before(text: str, categori
             "The plant employs 900 staff, but only 120 were on shift.",
             [("count", "people"), ("count", "people")],
         ),
-        # ... what befell them is its own verb's to say; captives freed stay captives
+        # captives freed stay captives; after another harm the verb alone tells: "14 survived" are
+        # people, none of the dead; "5 were children" is left alone
         ("Nine hikers were killed and 14 survived.", [("killed", "people"), ("count", "people")]),
+        ("Twelve people died in the outbreak and 5 were children.", [("killed", "people"), ("other", None)]),
         ("Rebels abducted 30 pupils and 8 escaped.", [("captured", "people"), ("captured", "people")]),
         # no head-count before, or a new sentence part: nothing is inferred
         ("Prices rose 4% and 12 were unchanged.", [("other", "percent"), ("other", None)]),

@@ -1431,21 +1431,26 @@ _PLURALS = re.compile(r"\b([a-z]{3,}[a-rt-z]s)\b")
 def inherit_elliptical_subjects(text: str, figures: list[Figure]) -> None:
     """ "40 miners were inside and 27 managed to get out", "employed 1,200 workers, but only 300 were
     present": a bare number that is the subject of its own verb, later in the sentence of a
-    head-count, counts the same people; what befell them is its verb's to say, not the head-count's,
-    but for captives ("arrested 40 people and 12 were later released")."""
+    head-count or of captives ("arrested 40 people and 12 were later released"), counts the same
+    people. After a figure of another harm it is left alone: "12 died and 5 were children" are some
+    of the dead, "nine were killed and 14 survived" none of them."""
     for i, fig in enumerate(figures):
         if i == 0 or fig.unit is not None or fig.noun_end > 0 or fig.kind not in ("bare", "digits", "words"):
             continue
         whole = figures[i - 1]
         between = text[whole.noun_end if whole.noun_end > 0 else whole.end : fig.start]
-        if whole.unit != "people" or len(between) > 100 or re.search(r"[.;:\d]", between):
-            continue
+        if (
+            whole.category not in ("count", "captured")
+            or len(between) > 100
+            or re.search(r"[.;:\d]", between)
+        ):
+            continue  # after the dead or the hurt, "and 5 were children" is a part of them, not a head-count
         own_verb = _ITS_OWN_VERB.match(text, fig.end) and not _a_reading(text, fig)
         if own_verb and _A_NEW_CLAUSE_OPENS.search(between):
-            # those of the abducted who were freed or escaped were abducted still; of the dead, none escaped
-            _refer(fig, "captured" if whole.category == "captured" else "count", "subject of its own verb")
+            _refer(fig, whole.category, "subject of its own verb")  # those abducted and freed were abducted
 
 
+_STOP_OR_DIGIT = re.compile(r"[.;:\d]")
 # the clause of the elliptical figure: "and", "but", "while" and perhaps "that" and "only"
 _A_NEW_CLAUSE_OPENS = re.compile(
     r"(?:,\s*|\s)(?:and|but|while|whereas|of\s+whom|of\s+which)\s+(?:that\s+)?"
