@@ -2720,3 +2720,66 @@ def test_n_of_them_after_a_phrase_names_the_verbs_object(part: str, expected: st
 def test_round_eight_consistent_constructions_raise_nothing(text: str) -> None:
     failed = [c.message for c in audit_text(text).checks if c.family == "consistency" and c.status == "fail"]
     assert failed == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the rest of a list whose first part is a sibling ("Another ...") or itself a share of the total
+        "The ferry line expects 9.4 million trips this summer. Of those, 7.1 million will be by car. "
+        "Another 1.8 million will be on foot, with the remaining 500,000 by bicycle.",
+        "Schools remain the largest item at £212.4 million, just under 45 per cent of the total. "
+        "Roads will get £88.1 million and parks £20.3 million, with the remaining £51.6 million for staff.",
+        # what a list adds "along with" is no part of the whole it lists
+        "Customs seized 31 firearms in the raid. The weapons seized comprised 19 rifles and 12 pistols, "
+        "along with 540 rounds of ammunition and four vehicles.",
+        # "the remaining N" after a list is the rest of the list's whole, not of one item
+        "Three regions hold most of the patients: Norland with 61,000 people, Eastvale with 40,000 and "
+        "Brook with 22,000. The remaining 150,000 are spread across 12 other regions.",
+        # a figure given for each of several is no group "N of them" belongs to
+        "Members chose 16 trustees across the county's four districts, four to each district. "
+        "Six of them are new, and nine of the 16 are women.",
+        # a part named "among them" is no whole for the seriously hurt after it
+        "Twenty people, among them three firefighters, were treated for smoke inhalation. "
+        "Five were taken to hospital in Dunmere.",
+        # gold is weighed in troy ounces
+        "The mine produced 212,000 ounces (6.6 tonnes) of gold last year.",
+        # a neighbouring district's toll is its own, not the lede's restated
+        "Eleven deaths have been confirmed in the district this year.\n\n"
+        "Neighbouring Korva district has reported 300 cases and three deaths.",
+        # "Of the N who started": a whole told of another act than the figure before
+        "A record 8,412 riders finished the race. Of the 8,930 riders who started, 518 did not finish.",
+        "The 12 who retired on Monday leave 96 drivers in the rally, from the 108 who started in Tarn.",
+    ],
+)
+def test_no_false_alarm_from_lists_siblings_and_other_acts(text: str) -> None:
+    audit = audit_text(text)
+    assert not [f.message for f in audit.findings if f.family == "consistency"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("The mine produced 212,000 ounces (9.6 tonnes) of gold last year.", "unit-conversion"),
+        # a bare reference that gives the lede's toll pairs with it over a part told in between
+        (
+            "The number of workers killed in Monday night's blast at a chemical plant in the east of the "
+            "county has risen to 17 after crews recovered four more bodies, police said.\n\n"
+            "Police had put the toll at 13, but a commander said the four bodies were found under rubble.\n\n"
+            "Besides the 71 who died, 30 were injured.",
+            "restatement",
+        ),
+    ],
+)
+def test_slips_still_caught_past_those_guards(text: str, rule: str) -> None:
+    assert "fail" in statuses(text, rule)
+
+
+def test_a_bare_reference_equal_to_the_ledes_toll_is_that_toll() -> None:
+    text = (
+        "The number of workers killed in Monday night's blast at a chemical plant in the east of the "
+        "county has risen to 17 after crews recovered four more bodies, police said.\n\n"
+        "Police had put the toll at 13, but a commander said the four bodies were found under rubble.\n\n"
+        "Besides the 17 who died, 30 were injured."
+    )
+    assert "fail" not in statuses(text, "restatement")

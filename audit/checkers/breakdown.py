@@ -370,7 +370,11 @@ def _rest_of_a_total(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 ]
             if len(parts) < 2 or len(earlier) != 1:
                 continue  # one total before, or no telling which ("41,920 votes ... of the 80,000")
+            if _A_FURTHER_OPENS.search(ctx.before(parts[0], 20)):
+                continue  # "17.6 million plan to drive. Another 2.1 million will fly": a sibling, no whole
             whole = earlier[0]
+            if _SHARE_OF_A_WHOLE_AFTER.match(ctx.after(whole, 60)):
+                continue  # "the largest item at £168.2m, just over 40 per cent of the total": a part
             if noun is not None and counted_noun(ctx, whole) == noun and opening is None and named is None:
                 continue  # "came second with 52 seats. ... won 21 seats ... the remaining 20 seats": a peer
             if (whole.value or 0) > max(p.value or 0 for p in parts):
@@ -526,7 +530,13 @@ def _named_whole_listed(ctx: Context, options: dict[str, Any]) -> list[Breakdown
         opener = _WHOLE_LISTED.match(sentence.text) if sentence is not None else None
         if sentence is None or opener is None:
             continue
-        listed = [c for c in claims if c.start - sentence.start >= opener.end() and not is_percent(c)]
+        beyond = _BEYOND_THE_LIST.search(sentence.text, opener.end())  # "..., along with 376 rounds"
+        stop = sentence.start + (beyond.start() if beyond else len(sentence.text))
+        listed = [
+            c
+            for c in claims
+            if c.start - sentence.start >= opener.end() and c.start < stop and not is_percent(c)
+        ]
         run = (
             _run(ctx, listed, 0, options["max_joiner_chars"] + 30, lambda c, f=listed[0]: same_unit(c, f))
             if listed
@@ -549,6 +559,10 @@ def _named_whole_listed(ctx: Context, options: dict[str, Any]) -> list[Breakdown
     return out
 
 
+# what a list adds beyond the whole it lists: "comprised nine rifles and 14 pistols, along with 376 rounds"
+_BEYOND_THE_LIST = re.compile(
+    r"\b(?:along\s+with|as\s+well\s+as|together\s+with|in\s+addition\s+to|besides|alongside)\b", re.I
+)
 # "The appeal includes", "The package comprises", "The plan consists of": a whole by its noun, its list
 _WHOLE_LISTED = re.compile(
     r"^\W*the\s+(?:[a-z]+\s+)?([a-z]{4,})\s+(includes|included|comprises|comprised|consists\s+of|covers|"
@@ -564,6 +578,15 @@ def _alike_part(ctx: Context, c: Claim, rest: Claim) -> bool:
 
 
 _OTHER_AFTER = re.compile(r"\s+other\b", re.I)
+# "Another 2.1 million", "A further $3m": one more part after a part the sentence before gave
+_A_FURTHER_OPENS = re.compile(
+    r"(?:^|[.;:]\s*|\n)\W*(?:another|a\s+further)\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I
+)
+# "..., just over 40 per cent of the total": the figure's own clause gives it as a share of a whole
+_SHARE_OF_A_WHOLE_AFTER = re.compile(
+    r"[^.;:\d]{0,25}?,\s*(?:[a-z]+\s+){0,3}?\d[\d.]*\s*(?:%|per\s*cent|percent)\s+of\s+(?:the|its|all)\b",
+    re.I,
+)
 _OF_THE_AFTER = re.compile(r"\s+of\s+(?:the|its|their)\b", re.I)
 # "Of the jobs to go, ": a clause opening on a group by its noun, no number
 _OF_THE_NOUN_OPENS = re.compile(r"^\W*(?:of|among)\s+the\s+([a-z]{3,})\b[^,.;:\d]{0,40},\s*$", re.I)

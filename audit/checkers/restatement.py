@@ -160,9 +160,10 @@ def _pairs(ctx: Context) -> list[tuple[Claim, Claim, str, Confidence]]:
 def _find_pairs(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
     paired: set[str] = set()
     for pair in _pairs_by_form(ctx):
-        paired.add(pair[1].id)
-        yield pair
-    yield from _named_back_by_meaning(ctx, paired)
+        if _did_alike(ctx, pair[0], pair[1]):
+            paired.add(pair[1].id)
+            yield pair
+    yield from (pair for pair in _named_back_by_meaning(ctx, paired) if _did_alike(ctx, pair[0], pair[1]))
 
 
 def _pairs_by_form(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
@@ -763,6 +764,12 @@ def _antecedent(ctx: Context, ref: Claim, candidates: list[Claim]) -> Claim | No
         )
     if ref.category in HARM_CATEGORIES:
         steps.append([c for c in earlier if _same_harm(c, ref)])
+    if not steps[0] and noun is None and ref.category in HARM_CATEGORIES:
+        # "risen to 14 after rescuers recovered three more bodies ... the three bodies ... Besides the
+        # 14 who died": a bare reference that gives a toll of its harm within reach is that toll
+        told = [c for c in earlier if _same_harm(c, ref) and c.value == ref.value]
+        if told:
+            return told[0]
     for step in steps:
         if step:
             return next((c for c in step if c.value == ref.value), step[0])
@@ -832,6 +839,35 @@ def _subject_words(claim: Claim) -> set[str]:
     """The words of a subject before its head noun: "French" of "French peacekeepers"."""
     words = re.findall(r"[A-Za-z][A-Za-z-]{2,}", claim.subject or "")[:-1]
     return {w.lower() for w in words} - _STOP - {"other", "the", "all", "both"}
+
+
+def _did_alike(ctx: Context, rival: Claim, ref: Claim) -> bool:
+    """A whole a part is told of ("Of the 22,040 runners who started, 654 ...", "from the 152 who
+    started"), whose relative clause says what its group did, repeats no figure told of another act
+    right after it ("8,412 riders finished"); one told of no act may be it. A harm is told in many
+    words ("killing 14" ... "the 14 people who died"): harm categories decide that."""
+    did = _WHO_DID_AFTER.match(ctx.after(ref, 40))
+    if did is None or ref.category in HARM_CATEGORIES or not _A_WHOLE_OF_BEFORE.search(ctx.before(ref, 12)):
+        return True  # "the 41 people who died" after "killing 14": a harm is told in many words
+    act = _ACT_AFTER.match(ctx.after(rival, 40))  # "21,386 runners finished", "the seven who pulled out"
+    if act is None:
+        return True  # no act told of the earlier figure: nothing says it is another group
+    return _VERB_ENDING.sub("", act.group(1).lower()) == _VERB_ENDING.sub("", did.group(1).lower())
+
+
+_VERB_ENDING = re.compile(r"(?:e?d|ing|e?s|e)$")  # "waited", "waiting", "waits": wait
+# the act told right after a figure, in a past form: "runners finished", "who pulled out", "had started"
+_ACT_AFTER = re.compile(
+    r"^\s*(?:[a-z-]+\s+){0,2}?(?:(?:who|that)\s+)?(?:(?:had|have|has|were|was|been)\s+)*([a-z]{3,}ed)\b", re.I
+)
+# "Of the 22,040 runners who started, 654 ...", "from the 152 who started": a whole a part is told of
+_A_WHOLE_OF_BEFORE = re.compile(r"\b(?:of|from|out\s+of)\s+the\s+$", re.I)
+
+
+# "the 152 who started", "the 22,040 runners who had started": the act that says which group
+_WHO_DID_AFTER = re.compile(
+    r"^\s*(?:[a-z-]+\s+){0,2}?(?:who|that)\s+(?:(?:had|have|has|were|was|been|be)\s+)*([a-z]{3,})", re.I
+)
 
 
 def _rival(ctx: Context, ref: Claim, earlier: list[Claim]) -> Claim | None:

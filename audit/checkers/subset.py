@@ -275,20 +275,37 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
                 ctx,
                 part,
                 lambda c, p=part: (
-                    _shares_back(c, p) and _near(ctx, c, p) and not _after_a_preposition(ctx, c)
+                    _shares_back(c, p)
+                    and _near(ctx, c, p)
+                    and not _after_a_preposition(ctx, c)
+                    and not _each_of_many(ctx, c)
                 ),
                 1,
             ) or nearest_before(
                 ctx,
                 part,
                 lambda c, p=part, a=after: (
-                    _shares_back(c, p) and _near(ctx, c, p) and not _things_against_people(ctx, c, a)
+                    _shares_back(c, p)
+                    and _near(ctx, c, p)
+                    and not _things_against_people(ctx, c, a)
+                    and not _each_of_many(ctx, c)
                 ),
                 1,
             )
             if whole is not None and _harm_named_fits(after, whole):
                 out.append((whole, part, "N of them", "high"))
     return out
+
+
+def _each_of_many(ctx: Context, c: Claim) -> bool:
+    """ "12 councillors across four wards, three to each ward": a figure given for each of several is
+    no group a later "N of them" is part of."""
+    return bool(_EACH_AFTER.match(ctx.after(c, 30)))
+
+
+_EACH_AFTER = re.compile(
+    r"^\s*(?:[a-z]+\s+)?(?:(?:to|for|in|from)\s+each|each|apiece|a\s+piece|per\s+[a-z]+)\b", re.I
+)
 
 
 def _harm_named_fits(after: str, whole: Claim) -> bool:
@@ -365,7 +382,7 @@ _TOTAL_OF = re.compile(r"\b(?:total|number|tally|sum)\s+of\s*$", re.I)
 
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|in|across|from|at|for|with|among|between)\s+(?:(?:the|its|their|some|about|around|nearly|"
-    r"more\s+than|at\s+least)\s+)*$",
+    r"more\s+than|at\s+least|[a-z]+['\u2019]s)\s+)*$",  # "across the city's four wards"
     re.I,
 )
 
@@ -408,11 +425,25 @@ def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
             and _harms_alike(c, part)
             and not _A_PART_OF.match(ctx.after(c, 20))  # "rescued 11 of the pupils ... the remaining 36"
             and (c.sentence < part.sentence or OF_THE_OPENS.search(ctx.before(c, 30)))
+            and not _an_item_of_a_list(ctx, c)
         ]  # "Of the 23 injured, five ... and the other 18": a group opening its sentence too; not the dead
         whole = max(counted, key=lambda c: c.value or 0.0) if counted else None
         if whole is not None and _fits_back(whole, part):
             out.append((whole, part, "the other N", "low"))
     return out
+
+
+def _an_item_of_a_list(ctx: Context, c: Claim) -> bool:
+    """ "four counties account for half: Turkana with 412,000 people, Mandera with 276,000 ...": an
+    item of a list after a colon, or of places each given a figure, is one part; "the remaining N"
+    after the list is the rest of the list's whole, never of an item."""
+    return bool(_AFTER_A_COLON.search(ctx.before(c, 80)) or _NEXT_PLACE_ITEM.match(ctx.after(c, 50)))
+
+
+_AFTER_A_COLON = re.compile(r":[^.;:]*$")
+_NEXT_PLACE_ITEM = re.compile(
+    r"^[^.;:\d]{0,20},\s+(?:[A-Z][\w'\u2019-]*\s+){1,3}(?:with|on|at)\s+(?:about\s+|some\s+)?\d"
+)
 
 
 # "11 of the pupils", "12 of them": a figure that is itself a part of a group
@@ -969,8 +1000,9 @@ def _severity(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim,
                 and 0 <= p.sentence - c.sentence <= span
                 and c.start < p.start
                 and not _A_PART_OF.match(ctx.doc.prose[number_end(c) : number_end(c) + 20])
-            ),  # not "Nine of the injured were critical, and 31 remained in hospital": a part itself
-            span,
+                and not _A_PART_NAMED.search(ctx.before(c, 20))
+            ),  # not "Nine of the injured were critical, and 31 remained in hospital": a part itself;
+            span,  # nor "Fifteen people, among them two members of the rescue team, were treated"
         )
         if (
             whole is not None
@@ -979,6 +1011,12 @@ def _severity(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim,
         ):
             out.append((whole, part, "seriously hurt among the hurt", "low"))
     return out
+
+
+# "among them two", "including three": a figure given as a part of the group before it
+_A_PART_NAMED = re.compile(
+    r"\b(?:among\s+(?:them|whom)|including|of\s+whom)\s+(?:(?:some|about|nearly|at\s+least)\s+)?$", re.I
+)
 
 
 def _severe(ctx: Context, claim: Claim) -> bool:

@@ -277,6 +277,8 @@ def _placed_elsewhere(ctx: Context, toll: Claim, later: Claim) -> bool:
     counts that place's share."""
     clause = _CLAUSE_END.split(ctx.after(later, 120))[0]
     places = {m.group(1) for m in _PLACE_NAME.finditer(clause)}
+    # "Neighbouring Bhanupur district has reported 430 cases and two deaths": a neighbour before it
+    places |= {m.group(1) for m in _NEIGHBOUR_NAMED.finditer(ctx.before(later, 120).split(".")[-1])}
     return bool(places) and not any(p in sentence_text(ctx, toll) for p in places)
 
 
@@ -284,6 +286,9 @@ def _placed_elsewhere(ctx: Context, toll: Claim, later: Claim) -> bool:
 # tents went up in Ista" places the tents)
 _CLAUSE_END = re.compile(r"[.;]|\b(?:said|says|adding|added|told)\b")
 _PLACE_NAME = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
+_NEIGHBOUR_NAMED = re.compile(
+    r"\b(?i:neighbou?ring|nearby|adjacent|adjoining)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
+)
 
 
 # "killed in neighbouring Kot district", "hurt at the Oxford Street station"

@@ -267,6 +267,7 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
     groups = words_pattern(harmed_groups())
     counted = words_pattern({**harmed_groups(), **cues().counted_groups})
     qualifiers = words_pattern([*data("numbers")["qualifiers_before"], *_QUALIFIER_DETERMINERS])
+    toll_verbs = words_pattern(inflected(tuple(data("casualties")["toll_verbs"])))
     return {
         # what may stand between a cue and its figure: "killing at least 12", "wounded some of the 40"
         "qualifier_or_det": re.compile(rf"(?:\b(?:{qualifiers})\s+)*$", re.I),
@@ -287,9 +288,12 @@ def _harm_patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         # "the number of dead", "put the number of civilians killed at 30", "the tally of those injured"
+        # ... or further, with a toll verb right before the figure ("The number of workers killed in
+        # Tuesday night's fire at a plastics factory in Machakos County has risen to 14")
         "number_of": re.compile(
             rf"\b(?:number|count|tally|total)\s+of\s+(?:(?!who\b|that\b|which\b)[A-Za-z-]+\s+){{0,2}}?({counted})\b"
-            rf"(?:[^.;:]|(?<=\d)\.(?=\d)){{0,60}}$",  # a decimal point ("magnitude 6.8") ends no clause
+            rf"(?:(?:[^.;:]|(?<=\d)\.(?=\d)){{0,60}}"  # a decimal point ("magnitude 6.8") ends no clause
+            rf"|[^.;:\d]{{0,110}}?\b(?:{toll_verbs})(?:\s+(?:to|at))?\s+(?:(?:{qualifiers})\s+)*)$",
             re.I,
         ),
     }
