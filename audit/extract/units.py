@@ -380,8 +380,8 @@ def currency_context(prose: str) -> dict[str, str]:
         if stem in low:
             _switch(hints, stem, countries, prose)
     opening = prose[: int(data("units")["dollar_opening"])]
-    for place, code in _dollar_places():
-        if place.search(opening):
+    for place, code, forms in _dollar_places():
+        if any(form in opening for form in forms) and place.search(opening):
             hints.setdefault(" $", code)  # "WINDSOR, Ont. -": the story's dollars are Canada's
             break
     for prefix, countries in _switches("currency_prefixes"):
@@ -399,11 +399,16 @@ def _switch(hints: dict[str, str], key: str, countries: tuple[tuple[str, str], .
 
 
 @cache
-def _dollar_places() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """`dollar_places` as whole-word patterns, in lexicon order, compiled once."""
+def _dollar_places() -> tuple[tuple[re.Pattern[str], str, tuple[str, str]], ...]:
+    """`dollar_places` as whole-word patterns, in lexicon order, compiled once, each with the two
+    spellings it matches: a substring test for them spares most openings the search."""
     places = data("units")["dollar_places"].items()
     return tuple(
-        (re.compile(rf"(?<![\w.])(?:{re.escape(place)}|{re.escape(place.upper())})(?!\w)"), code)
+        (
+            re.compile(rf"(?<![\w.])(?:{re.escape(place)}|{re.escape(place.upper())})(?!\w)"),
+            code,
+            (place, place.upper()),
+        )
         for place, code in places
     )  # a dateline's capitals too: "OTTAWA -"
 
