@@ -375,9 +375,10 @@ def currency_context(prose: str) -> dict[str, str]:
     Nigerian story) is keyed by the prefix as written, after a space: `prefix_currency`."""
     hints: dict[str, str] = {}
     low = prose.lower()
+    held = {stem for stem in _currency_stems() if stem in low}  # "peso" and "pesos": one scan
     for word, countries in _switches("currency_words"):
         stem = word.rstrip("s")
-        if stem in low:
+        if stem in held:
             _switch(hints, stem, countries, prose)
     opening = prose[: int(data("units")["dollar_opening"])]
     for place, code, forms in _dollar_places():
@@ -396,6 +397,12 @@ def _switch(hints: dict[str, str], key: str, countries: tuple[tuple[str, str], .
     named = [(at, code) for country, code in countries if (at := prose.find(country)) >= 0]
     if named:
         hints.setdefault(key, min(named)[1])
+
+
+@cache
+def _currency_stems() -> tuple[str, ...]:
+    """The distinct stems (a final s dropped) of the currency words a country decides."""
+    return tuple(dict.fromkeys(word.rstrip("s") for word, _ in _switches("currency_words")))
 
 
 @cache
