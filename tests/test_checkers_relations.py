@@ -2783,3 +2783,51 @@ def test_a_bare_reference_equal_to_the_ledes_toll_is_that_toll() -> None:
         "Besides the 17 who died, 30 were injured."
     )
     assert "fail" not in statuses(text, "restatement")
+
+
+_VISITORS = (
+    "The agency logged 1,206,400 visitors in the year. Germany led with 402,310 arrivals, or about a third "
+    "of the total. France followed with 251,870, then Italy with 190,455, Spain with 120,006 and Poland "
+    "with 98,114. Visitors from all other countries made up the remaining {rest} arrivals."
+)
+_HOMES = (
+    "The builder completed 3,910 homes in the year. Average prices slipped 2% to £301,000. Private buyers "
+    "took 2,640 completions, with the remaining {rest} sold to housing associations."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # "the remaining N" closes a list told over the sentences since its total
+        (_VISITORS.format(rest="143,645"), "pass"),
+        (_VISITORS.format(rest="153,645"), "fail"),
+        (_HOMES.format(rest="1,270"), "pass"),
+        (_HOMES.format(rest="1,720"), "fail"),
+    ],
+)
+def test_the_rest_closes_a_list_told_over_sentences(text: str, status: str) -> None:
+    checks = [c for c in audit_text(text).checks if c.details.get("how") == "a list closed by its rest"]
+    assert [c.status for c in checks] == [status]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a total named as a part ("including") is no total; the total before it is
+        "The minister announced £11 billion of new spending, including £5.2 billion for hospitals and "
+        "£2.1 billion for schools. Defence will receive £2.5 billion, with the remaining £1.2 billion for "
+        "councils.",
+        # a peer ranked before the list is no total, nor parts far from the total it would make
+        "The Liberals came second with 48 seats. The Greens won 19 seats, and four small parties will "
+        "share the remaining 17 seats.",
+        "Of the 90,000 valid ballots, Ms Arden won 46,800. Her rival took 38,700 votes, while two "
+        "independents shared the remaining 4,500.",
+        # shares of several alike ("each") are no list of parts
+        "The bridge will cost ₹4,800 crore. The Centre and the state will each contribute ₹960 crore, "
+        "while the remaining ₹2,880 crore will come from a loan.",
+    ],
+)
+def test_no_list_closed_by_a_rest_where_the_total_is_not_told(text: str) -> None:
+    audit = audit_text(text)
+    assert not [f.message for f in audit.findings if f.family == "consistency"]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.extract import notfigures
+from audit.extract import notfigures, sentence_figures
 from audit.extract.vocab import WORD_BEFORE, notclaims
 from audit.numbers import Mention
 
@@ -131,3 +132,18 @@ def test_the_digit_artifact_tests_give_what_every_test_gives(before: str, raw: s
     assert notfigures._is_digit_artifact(before, raw, after, m) == _plain_digit_artifact(
         before, raw, after, m
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # "number" as a verb after a plural subject or "to": the figure counts
+        ("Male inmates number 4,310, while women make up the rest.", [4310.0]),
+        ("The militias were thought to number about 900 fighters.", [900.0]),
+        # "number" as a label stays a label
+        ("Take route number 9 to the coast.", []),
+        ("This is number 5 on the list.", []),
+    ],
+)
+def test_number_as_a_verb_counts(text: str, values: list[float]) -> None:
+    assert [f.value for f in sentence_figures(text)] == values

@@ -20,6 +20,7 @@ Ways a text presents a breakdown, from surest to least sure:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, partial
@@ -87,6 +88,7 @@ def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _split_next,
         _group_were,
         _rest_of_a_total,
+        _rest_closing_a_list,
         _part_and_its_rest,
         _named_whole_listed,
         _brought_to,
@@ -353,8 +355,11 @@ def _rest_of_a_total(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 for c in claims[:j]
                 if _alike_part(ctx, c, rest)
                 and not _OTHER_AFTER.match(ctx.after(c, 12))
+                and not _sharers_or_each(ctx, c)
                 and (noun is None or counted_noun(ctx, c) in (None, noun))
             ]
+            if any(_EACH_BEFORE.search(ctx.before(p, 30)) for p in parts):
+                continue  # "The Centre and the state will each contribute ₹960 crore": two shares of it
             parts.append(rest)  # not "five other candidates shared the remaining 53,700": candidates
             opening = parts[0] if OF_THE_OPENS.search(ctx.before(parts[0], 30)) else None
             named = _OF_THE_NOUN_OPENS.match(ctx.before(parts[0], 60))
@@ -380,6 +385,126 @@ def _rest_of_a_total(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             if (whole.value or 0) > max(p.value or 0 for p in parts):
                 out.append(Breakdown(whole, parts, "eq", "low", "the parts up to the rest"))
     return out
+
+
+def _rest_closing_a_list(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "welcomed 2,450,318 visitors ... South Korea ... with 712,406 arrivals, or about 29 percent of
+    the total. The United States followed with 431,877, then Japan with 268,295 ... Visitors from all
+    other markets accounted for the remaining 762,688"; "completed 4,720 homes ... Private sales
+    accounted for 3,180 completions, with the remaining 1,090": the rest of a total, marked so, closes
+    the parts told since the total, up to `_LIST_REACH` sentences back. Walking back from the rest,
+    the total is the first figure of its unit larger than every part after it that is no share of a
+    whole itself; an old value, another period's figure or a vague one is passed over (less sure)."""
+    out = []
+    for rest in ctx.figures:
+        if rest.category in HARM_CATEGORIES or is_percent(rest) or vague(rest):
+            continue
+        if not _REST_BEFORE.search(ctx.before(rest, 25)):
+            continue
+        found = _list_before_rest(ctx, rest)
+        if found is None:
+            continue
+        whole, parts = found
+        near = _NEAR_SUM[0] <= sum(p.value or 0 for p in parts) / (whole.value or 1) <= _NEAR_SUM[1]
+        each = any(_EACH_BEFORE.search(ctx.before(p, 30)) for p in parts)
+        if near and not each and not _RANKED_PEER.search(ctx.before(whole, 60)):
+            out.append(Breakdown(whole, parts, "eq", "low", "a list closed by its rest"))
+    return out
+
+
+_LIST_REACH = 3  # sentences back from "the remaining N" to the total it closes
+# A list told over sentences is read as the total's partition only when its parts come near it: far
+# off, they are another list's ("took 33,600 votes ... shared the remaining 4,480" after "of the
+# 80,000 valid ballots"), while a typo of one figure leaves the sum within a quarter of the total.
+_NEAR_SUM = (0.75, 1.25)
+# "The largest of the three housed 64,000", "came second with 52 seats": a peer of the parts ranked
+_RANKED_PEER = re.compile(
+    r"\b(?:largest|biggest|smallest|second|third|fourth|fifth|first)\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,50}$", re.I
+)
+# "The Centre and the state will each contribute ₹1,388 crore": one share of several alike
+_EACH_BEFORE = re.compile(r"\beach\s+(?:[a-z]+\s+){0,2}$", re.I)
+
+
+def _list_before_rest(ctx: Context, rest: Claim) -> tuple[Claim, list[Claim]] | None:
+    """Walking back from the rest: the parts of its own sentence, then those of earlier sentences that
+    are lists (three figures of the unit or more) or shares of the total ("or about 29 percent of
+    the total"), up to the first larger figure in an earlier sentence, the total. Any other figure of
+    the unit on the way ends the search: the list is not told whole."""
+    parts = [rest]
+    earlier = [
+        c
+        for c in ctx.figures_in(rest.sentence - _LIST_REACH, rest.sentence)
+        if c.start < rest.start and _alike_in_a_list(ctx, c, rest)
+    ]
+    listed = Counter(c.sentence for c in earlier)
+    for c in reversed(earlier):
+        # a total is near the sum of the parts after it, not merely larger than each ("France followed
+        # with 251,870, then Italy with 190,455 ...": an item bigger than the next ones is no total)
+        so_far = sum(p.value or 0 for p in parts)
+        bigger = (c.value or 0) > max(p.value or 0 for p in parts) and (c.value or 0) >= _NEAR_SUM[0] * so_far
+        # "including £6.1 billion for health"; "Of the 90,000 valid ballots, Ms Arden won 46,800"
+        named_a_part = _NAMED_A_PART.search(ctx.before(c, 20)) or _OF_A_FIGURE_OPENS.match(
+            _sentence_before(ctx, c)
+        )
+        # "£5.1m of the extra cost came from corrosion": a part, named so
+        a_part = _is_a_share(ctx, c) or bool(named_a_part) or bool(_OF_THE_AFTER.match(ctx.after(c, 12)))
+        if bigger and c.sentence < rest.sentence and not a_part:
+            exact = c.qualifier != "approx"  # "on about 60 motorcycles": no total a list is told of
+            return (c, parts[::-1]) if len(parts) >= 2 and exact else None
+        if c.sentence < rest.sentence and listed[c.sentence] < 3 and not a_part:
+            return None
+        parts.append(c)
+    return None
+
+
+def _sharers_or_each(ctx: Context, c: Claim) -> bool:
+    """ "two independents shared the remaining 4,500": those who share the rest are no part of it."""
+    return bool(_SHARERS_AFTER.match(ctx.after(c, 40)))
+
+
+_SHARERS_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:shared|share|shares|split|divided)\b", re.I)
+
+
+def _alike_in_a_list(ctx: Context, c: Claim, rest: Claim) -> bool:
+    """A figure that may be a part or the total of the rest's list: of its unit (a head-count of
+    people and a bare count alike), no share, no old value, no other period's, not vague."""
+    unit_fits = same_unit(c, rest) or {c.unit, rest.unit} <= {None, "people"}
+    if not unit_fits or c.category in HARM_CATEGORIES or side_of_a_score(ctx, c) or _sharers_or_each(ctx, c):
+        return False
+    if is_percent(c) or vague(c) or c.kind == "fraction" or c.unit in _SPANS_OF_TIME:
+        return False
+    old = ends_with_cue(ctx.before(c, 25), "from_words")  # "up 16.4 per cent from N2.07 trillion"
+    of_a_group = _OF_BEFORE.search(ctx.before(c, 12))  # "only one of the two recommended doses"
+    return not (old or of_a_group or in_other_period(ctx, c) or updated(ctx, c))
+
+
+_OF_A_FIGURE_OPENS = re.compile(r"\W*(?:of|among)\s+(?:the\s+)?[$\u00a3\u20ac\u00a5]?\d[^,.;:]{0,60},", re.I)
+
+
+def _sentence_before(ctx: Context, c: Claim) -> str:
+    """The figure's sentence up to the figure."""
+    sentence = ctx.sentence(c)
+    return ctx.doc.prose[sentence.start : c.start] if sentence is not None else ""
+
+
+_NAMED_A_PART = re.compile(
+    r"\b(?:including|among\s+them|of\s+which|of\s+whom)\s+(?:[$\u00a3\u20ac\u00a5]\s*)?$", re.I
+)
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+
+
+def _is_a_share(ctx: Context, c: Claim) -> bool:
+    """ "712,406 arrivals, or about 29 percent of the total", "34,210 detainees, more than a quarter of
+    the national total": the figure's own clause gives it as a share of a whole."""
+    after = ctx.after(c, 60)
+    return bool(_SHARE_OF_A_WHOLE_AFTER.match(after) or _ITS_SHARE_AFTER.match(after))
+
+
+# "Reede, 251,900, or 34.9%", "12,037 (36.8 per cent)": a figure given with its share of the whole
+_ITS_SHARE_AFTER = re.compile(
+    r"^[\sa-z]{0,25}?(?:,\s*or\s+(?:about\s+|nearly\s+|some\s+)?|\(\s*)\d[\d.]*\s*(?:%|per\s*cent|percent)",
+    re.I,
+)
 
 
 def _counted_parts(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
@@ -584,7 +709,8 @@ _A_FURTHER_OPENS = re.compile(
 )
 # "..., just over 40 per cent of the total": the figure's own clause gives it as a share of a whole
 _SHARE_OF_A_WHOLE_AFTER = re.compile(
-    r"[^.;:\d]{0,25}?,\s*(?:[a-z]+\s+){0,3}?\d[\d.]*\s*(?:%|per\s*cent|percent)\s+of\s+(?:the|its|all)\b",
+    r"[^.;:\d]{0,25}?,\s*(?:[a-z]+\s+){0,3}?(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|(?:a|one)\s+(?:quarter|third|fifth)|"
+    r"half|two\s+thirds|three\s+quarters)\s+of\s+(?:the|its|all)\b",
     re.I,
 )
 _OF_THE_AFTER = re.compile(r"\s+of\s+(?:the|its|their)\b", re.I)
@@ -597,7 +723,9 @@ def _counts(ctx: Context, c: Claim, noun: str) -> bool:
     return bool(re.match(rf"\s+(?:[a-z-]+\s+)?{re.escape(noun)}\b", ctx.after(c, 40), re.I))
 
 
-_REST_BEFORE = re.compile(r"\bthe\s+(?:remaining|other|rest\s+of\s+the)\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)
+_REST_BEFORE = re.compile(
+    r"\bthe\s+(?:remaining|other|rest\s+of\s+the|rest\s+at)\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I
+)  # "women make up the rest at 12,482"
 
 
 # "Those detained were", "The 23 dead were", "The victims were": a group named back, then its list

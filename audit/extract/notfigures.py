@@ -181,12 +181,21 @@ def _follows_identifier_word(before: str, m: Mention) -> bool:
     if m.kind == "digits" and "§" in before and re.search(r"§+[\s\u00a0]*$", before):
         return True
     word = _word_before(before)
+    if word == "number" and _NUMBER_AS_VERB.search(before):
+        return False  # "Male detainees number 116,930", "thought to number 2,500": a count
     if word and word in identifier_words():
         return True
     # the pair pattern ends in a joining word or sign: a cheap test of the text's end comes first
     paired = m.kind == "digits" and before.rstrip().endswith(_PAIR_JOINS)
     pair = _IDENTIFIER_PAIR_BEFORE.search(before) if paired else None
     return pair is not None and pair.group(1).lower().rstrip(".") in identifier_words()
+
+
+# "number" as a verb: after a plural subject or a word that leads a verb ("PDLs number", "to number")
+_NUMBER_AS_VERB = re.compile(
+    r"(?:\b(?!(?i:is|its|his|this|was|has|as|us)\b)[A-Za-z]+s"
+    r"|\b(?i:to|now|still|they|which|who|will|would|could|may|might|did|do))\s+number\s*$"
+)
 
 
 _PAIR_JOINS = ("-", "\u2013", "to", "and", "or", ",")  # the joins _IDENTIFIER_PAIR_BEFORE ends with
