@@ -6,6 +6,7 @@ import pytest
 
 from audit.checkers import naming
 from audit.checkers.relate import lexicon
+from audit.pipeline import audit_text
 
 
 @pytest.mark.parametrize("group", lexicon()["group_synonyms"] + lexicon()["verb_synonyms"])
@@ -31,3 +32,27 @@ def test_a_verb_and_its_noun_share_a_key(a: str, b: str) -> None:
 )
 def test_the_noun_among_the_words_after_a_figure(words: list[str], noun: list[str]) -> None:
     assert naming.noun_words(words) == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a fine named back as a penalty
+        ("A haulier was fined £2.3 million over the crash.\n\nThe £3.2 million penalty is a record.", "fail"),
+        ("A haulier was fined £2.3 million over the crash.\n\nThe £2.3 million penalty is a record.", "pass"),
+        # a rate named back by the head of its noun, over a preposition after it
+        (
+            "The council will impose a 10% water cut across the city from Monday.\n\n"
+            "The 15 per cent cut will not apply to hospitals.",
+            "fail",
+        ),
+        (
+            "The council will impose a 10% water cut across the city from Monday.\n\n"
+            "The 10 per cent cut will not apply to hospitals.",
+            "pass",
+        ),
+    ],
+)
+def test_fines_and_rates_named_back(text: str, status: str) -> None:
+    statuses = [c.status for c in audit_text(text).checks if c.rule == "restatement"]
+    assert statuses == [status]

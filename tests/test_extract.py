@@ -868,3 +868,15 @@ def test_the_story_s_own_country_picks_its_currency(text: str, unit: str) -> Non
 
     money = [c for c in audit_text(text).claims if c.unit not in (None, "people")]
     assert money[-1].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # pounds converted to a mass in the parenthesis after them weigh; converted to money they pay
+        ("Customs found 66 pounds (30 kilograms) of heroin.", ["pound", "kilogram"]),
+        ("The fine was 40 pounds (about 50 dollars).", ["GBP", "USD"]),
+    ],
+)
+def test_pounds_take_the_dimension_of_their_conversion(text: str, units: list[str]) -> None:
+    assert [f.unit for f in extract.sentence_figures(text)] == units

@@ -15,7 +15,7 @@ import re
 from functools import cache, partial
 
 from audit.checkers import Context
-from audit.checkers.relate import lexicon
+from audit.checkers.relate import is_percent, lexicon
 from audit.model import Claim
 
 
@@ -31,6 +31,8 @@ def _read_names(ctx: Context, claim: Claim) -> frozenset[str]:
     named = noun_words(after)
     if not named and claim.kind == "money" and after and not after[0].endswith(("ed", "ing")):
         named = [after[0]]  # a sum is named by a singular noun: "the $617.7 million plan"
+    if not named and is_percent(claim) and after and not after[-1].endswith(("ed", "ing")):
+        named = [after[-1]]  # a rate by the head of its noun: "a 10% water cut" ... "the 15 per cent cut"
     if claim.subject:
         named.append(claim.subject.split()[-1].lower())
     before_of = _NOUN_BEFORE_OF.search(ctx.before(claim, 30))
@@ -106,7 +108,8 @@ _NOT_VERBS = frozenset(
 _NOUNISH = (
     r"(?!(?:had|have|has|were|was|are|is|be|been|being|will|would|could|should|may|might|must|did|do|does|"
     r"you|he|she|they|we|i|it|who|whom|that|which|whose|of|in|on|at|to|for|from|by|with|and|or|as|this|"
-    r"its|their|his|her|our|so|than|then|when|while)\b)[a-z][a-z-]*"
+    r"its|their|his|her|our|so|than|then|when|while|across|into|over|under|after|before|between|among|"
+    r"against|per|since|until|during|without|through|amid|despite|near|via|up|down|off|out)\b)[a-z][a-z-]*"
 )
 # up to three words after a number, its noun among them: "people", "secondary schools", "job losses"
 _AFTER_WORDS = re.compile(rf"^-?\s*((?:{_NOUNISH}\s+){{0,2}}{_NOUNISH})", re.I)

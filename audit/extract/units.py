@@ -110,6 +110,11 @@ def _unit_patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:{words_pattern(u['weight_cues'])})\b(?:[^.;:,]|(?<=\d)[.,](?=\d))*$", re.I
         ),
         "mass_then_paren": re.compile(rf"\d\s*(?:{words_pattern(u['mass_words'])})\s*\(\s*$", re.I),
+        # "44 pounds (20 kilograms)": a mass in a parenthesis right after converts the weight
+        "paren_mass_after": re.compile(
+            rf"\s*\(\s*(?:about\s+|some\s+|nearly\s+|around\s+)?[\d.,]+\s*(?:{words_pattern(u['mass_words'])})\b",
+            re.I,
+        ),
         "minor": re.compile(rf"^({words_pattern(list(minor))})(?![A-Za-z])", re.I),
         "minor_word": re.compile(
             rf"^(?:[\s\u00a0]+|-)({words_pattern([w for w in minor if len(w) > 1])})\b", re.I
@@ -175,7 +180,8 @@ def _read_money_after(text: str, fig: Figure, after: str, currency_hint: dict[st
         return True
     if m := pats["cword"].match(after):
         word = re.sub(r"\s+", " ", m.group(1).lower())
-        if word in u["weight_words"] and (_weighed(text, fig) or _OF_A_GOOD.match(after, m.end())):
+        weighed = _weighed(text, fig) or pats["paren_mass_after"].match(after, m.end())
+        if word in u["weight_words"] and (weighed or _OF_A_GOOD.match(after, m.end())):
             fig.unit, fig.kind = u["weight_words"][word], "measure"  # "weighs 6.6 pounds", "pounds of rice"
         elif (code := _currency_word(m.group(1), currency_hint)) is not None:
             fig.unit, fig.kind = code, "money"
