@@ -443,10 +443,15 @@ def _nearby_pair(
         return None  # "Shares rose 4.1% to 286p": the change has its own new value, of its own measure
     if any(c is not p and is_percent(c) and change_direction(ctx, c) == direction for c in own):
         return None  # "rose 0.4% in February and were 2.8% higher than a year earlier": which one?
-    for idx in range(p.sentence - 1, max(-1, p.sentence - reach - 1), -1):
-        pair = _pair_in(ctx, by_sentence.get(idx, []))
-        if pair is not None and _fits_change(ctx, p, pair, direction, used):
-            return pair[0], pair[1]
+    named_back = _CHANGE_NAMED_BACK.match(ctx.after(p, 20)) and _THE_BEFORE.search(ctx.before(p, 8))
+    back = range(p.sentence - 1, max(-1, p.sentence - reach - 1), -1)
+    pairs = [pair for idx in back if (pair := _pair_before(ctx, by_sentence.get(idx, []), bool(named_back)))]
+    fitting = [pair for pair in pairs if _fits_change(ctx, p, pair, direction, used)]
+    if fitting:
+        return fitting[0][0], fitting[0][1]
+    told_last = [pair for pair in pairs if pair[2] == direction and pair[0].id not in used]
+    if named_back and told_last:  # "The 1.9-percent increase was driven by ...": the change told last
+        return told_last[0][0], told_last[0][1]
     if p.sentence not in lede_sentences(ctx):
         return None
     following = next((i for i in sorted(by_sentence) if i > p.sentence), None)
@@ -459,7 +464,47 @@ def _nearby_pair(
         and _fits_change(ctx, p, pair, direction, used)
     ):
         return pair[0], pair[1]
+    return _lede_change_told_later(ctx, by_sentence, p, direction, reach, used)
+
+
+def _lede_change_told_later(
+    ctx: Context, by_sentence: dict[int, list[Claim]], p: Claim, direction: int, reach: int, used: set[str]
+) -> tuple[Claim, Claim] | None:
+    """ "sales fell 17.7 per cent in the six months" in the lede ... "Total sales were $350 million,
+    down from $412 million" a few sentences on: the first later "X, up (down) from Y" of the change's
+    own measure, its sentence holding no percentage of its own, gives the lede's change its values."""
+    for idx in sorted(i for i in by_sentence if p.sentence + 1 < i <= p.sentence + reach):
+        figures = by_sentence[idx]
+        pair = None if any(is_percent(c) for c in figures) else _pair_in(ctx, figures)
+        if (
+            pair is not None
+            and _fits_change(ctx, p, pair, direction, used)
+            and _named_in_its_clause(ctx, p, pair[0])
+        ):
+            return pair[0], pair[1]
     return None
+
+
+def _named_in_its_clause(ctx: Context, p: Claim, value: Claim) -> bool:
+    """The value's own clause names the change's measure ("Total sales were $350 million"), not
+    merely its sentence: far from the lede, a sentence's other clauses may tell of another measure."""
+    clause = _COMMAS_OR_COLONS.split(ctx.before(value, 60))[-1]
+    around = (
+        _COMMAS_OR_COLONS.split(ctx.before(p, 60))[-1] + " " + _COMMAS_OR_COLONS.split(ctx.after(p, 30))[0]
+    )
+    return bool(_measure_terms(clause) & _measure_terms(around))
+
+
+def _pair_before(ctx: Context, figures: list[Claim], named_back: bool) -> tuple[Claim, Claim, int] | None:
+    """A sentence's "X, up from Y"; for a change named back, its "to X from Y" too."""
+    return _pair_in(ctx, figures) or (_to_from_pair(ctx, figures) if named_back else None)
+
+
+# "The 9.2% hike in the per-unit rate", "The 1.9-percent increase": a change named back by its noun
+_CHANGE_NAMED_BACK = re.compile(
+    r"^\s*(?:increase|rise|hike|jump|growth|gain|drop|fall|decline|decrease|cut|reduction)\b", re.I
+)
+_THE_BEFORE = re.compile(r"\b(?:the|this|that)\s*$", re.I)
 
 
 def _to_from_pair(ctx: Context, figures: list[Claim]) -> tuple[Claim, Claim, int] | None:
