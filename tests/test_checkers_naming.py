@@ -56,3 +56,10 @@ def test_the_noun_among_the_words_after_a_figure(words: list[str], noun: list[st
 def test_fines_and_rates_named_back(text: str, status: str) -> None:
     statuses = [c.status for c in audit_text(text).checks if c.rule == "restatement"]
     assert statuses == [status]
+
+
+@pytest.mark.parametrize(("lede_value", "status"), [("2,180", "pass"), ("2,810", "fail")])
+def test_a_short_verb_pairs_the_headline_and_the_lede(lede_value: str, status: str) -> None:
+    """ "to cut 2,180 jobs" over "is to cut 2,810 roles": "cut" is a verb of three letters."""
+    text = f"Carrier to cut 2,180 jobs\n\nThe carrier is to cut {lede_value} roles after a loss."
+    assert [c.status for c in audit_text(text).checks if c.rule == "restatement"] == [status]

@@ -22,7 +22,7 @@ from typing import Any
 from audit.checkers import Context, Outcome, checker
 from audit.checkers.bounds import Interval, fmt, interval, point
 from audit.checkers.percent import change_direction, same_clause, shared_precision, to_from
-from audit.checkers.relate import ends_with_cue, is_percent, label, lexicon, same_unit
+from audit.checkers.relate import counted_noun, ends_with_cue, is_percent, label, lexicon, same_unit
 from audit.lexicon import words_pattern
 from audit.model import Claim
 
@@ -80,6 +80,8 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
             continue  # "at 6.4%, down from 6.8%, and expect the bank to cut rates by 25 basis points"
         if pair is None:
             continue
+        if _other_things(ctx, amount, pair[0]):
+            continue  # "shrink to 58 aircraft from 64, and ... drop 11 routes": another thing's number
         points = _points_of(amount, *pair) or _bare_points_of(ctx, amount, *pair)
         if same_unit(amount, pair[0]) or points or _counted_by_amount(amount, *pair):
             out.append(_check(amount, pair[0], pair[1], direction, approx, points))
@@ -106,6 +108,61 @@ _NAMED_BACK = re.compile(
     re.I,
 )
 _UP_FROM_BETWEEN = re.compile(r"^\s*,?\s*(?:up|down)\s+from\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I)
+
+
+def _other_things(ctx: Context, amount: Claim, new: Claim) -> bool:
+    """The amount counts a noun of its own and the new value another ("58 aircraft" ... "11 routes")."""
+    noun = counted_noun(ctx, amount)
+    word = _WORD_AFTER.match(ctx.after(new, 20))
+    if noun is None or word is None or word.group(1).lower() in _NOT_NOUNS:
+        return False
+    return noun.lower()[:5] != word.group(1).lower()[:5]
+
+
+_WORD_AFTER = re.compile(r"^\s+([a-z]{3,})\b")
+_NOT_NOUNS = frozenset(
+    [
+        "from",
+        "last",
+        "this",
+        "that",
+        "with",
+        "and",
+        "the",
+        "for",
+        "per",
+        "since",
+        "over",
+        "after",
+        "before",
+        "between",
+        "in",
+        "on",
+        "at",
+        "by",
+        "a",
+        "an",
+        "or",
+        "but",
+        "than",
+        "were",
+        "was",
+        "are",
+        "had",
+        "have",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "earlier",
+        "later",
+        "ago",
+        "now",
+        "today",
+    ]
+)
 
 
 def _nearer(amount: Claim, pair: tuple[Claim, Claim]) -> Claim:

@@ -74,7 +74,8 @@ def noun_words(words: list[str]) -> list[str]:
 
 
 def verb_before(ctx: Context, claim: Claim) -> str | None:
-    """The word right before a figure, lower-cased, when it is four letters or more and no filler."""
+    """The word right before a figure, lower-cased, when it is four letters or more and no filler, or
+    a short verb ("cut", "won", "pay")."""
     m = _WORD_BEFORE.search(ctx.before(claim, 30))
     if m is None or m.group(1).lower() in _NOT_VERBS:
         return None
@@ -100,7 +101,9 @@ def synonyms() -> dict[str, str]:
     return {str(word).lower(): f"s:{group[0]}" for group in sets for word in group}
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z]{4,})\s+$")
+_WORD_BEFORE = re.compile(
+    r"\b([A-Za-z]{4,}|(?i:cut|axe|won|win|pay|buy|owe|add|hit|led))\s+$"
+)  # "to cut 1,450 jobs"
 _NOT_VERBS = frozenset(
     ["than", "about", "around", "some", "nearly", "almost", "with", "from", "least", "most"]
 )
