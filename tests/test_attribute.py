@@ -1725,3 +1725,25 @@ def test_saying_after_an_irregular_past_speaks_for_its_subject(text: str, source
     past too) speaks for that subject."""
     (claim,) = audit_text(text).claims
     assert [s.name for s in claim.sources] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a description set after the speaker may hold a relative clause, with its own "was"
+        (
+            "The Andean Mining Watch, a monitor that relies on a network of union informants in the "
+            "valleys, put the death toll at 17.",
+            "The Andean Mining Watch",
+        ),
+        (
+            "Ama Boateng, a nurse at the clinic who was hurt in the blast and whose brother was among "
+            "the dead, put the number of injured at more than 40.",
+            "Ama Boateng",
+        ),
+        # a name's particle joined to its capitalised part is part of the name
+        ("Karim el-Masri, a deputy minister, told reporters that 23 were freed.", "Karim el-Masri"),
+    ],
+)
+def test_speakers_past_long_descriptions_and_particles(text: str, source: str) -> None:
+    assert [[s.name for s in c.sources] for c in audit_text(text).claims][-1] == [source]

@@ -257,7 +257,11 @@ def subject(text: str, verb_start: int, clauses: ClausesBefore | None = None) ->
         # ("Speaking in Yola, the command's spokesman, DSP Ali Kwaru, said": a description, then the name)
         if _aside(seg) and not patterns()["be"].search(prev):  # ", speaking on condition of ...,": the
             return _trailing_np(prev_start, prev)  # speaker is the phrase before the aside, alone
-        seg_start, seg = prev_start, text[prev_start:verb_start]
+        # "Daw Hnin Wai, a teacher at the school who was hit by shrapnel, put the toll at": the
+        # description's relative clause, with its own "was", is no part of the subject
+        inner_clause = RELATIVE_INSIDE.search(seg) if _apposition(prev, seg) and not relative else None
+        end = seg_start + inner_clause.start() if inner_clause else verb_start
+        seg_start, seg = prev_start, text[prev_start:end]
     elif comma_gap:
         return None
     # "it was two car bombs that ... claimed"; a relative clause set apart after the sentence's
@@ -496,11 +500,14 @@ def apposed_name(phrase: str) -> bool:
     that is a source and the appositions after it, however long or numbered they make the phrase."""
     head, _, rest = phrase.partition(",")
     appositions = [a for a in rest.split(",") if a.strip() and not a.strip().isdigit()]  # ", 41," an age
+    # a description may hold a relative clause of its own ("a war monitor that relies on a network of
+    # informants"): its noun phrase is what comes before it
+    described = [a[: m.start()] if (m := RELATIVE_INSIDE.search(a)) else a for a in appositions]
     return (
         bool(appositions)
         and source_like(head)
         and _apposition(head, appositions[0])
-        and all(_noun_phrase(a, figures=True) for a in appositions)
+        and all(_noun_phrase(a, figures=True) for a in described)
     )
 
 
@@ -536,7 +543,7 @@ def _apposition(head: str, seg: str) -> bool:
         return True
     if described_role(words) and body_name(name):  # "A rights group, the Sahel Watch Network,"
         return True
-    particles = {"al", "bin", "de", "da", "van", "von", "el", "la", "le", "ibn", "abu"}
+    particles = _PARTICLES
     joiners = {"of", "for", "and", "the", "on", "in"}  # "The Syrian Observatory for Human Rights"
     organisation = (
         len(words) <= 8
@@ -544,13 +551,23 @@ def _apposition(head: str, seg: str) -> bool:
         and all(w[:1].isupper() or w.lower() in joiners for w in words)
     )
     if not organisation and (
-        len(words) > 4 or not all(w[:1].isupper() or w.lower() in particles for w in words)
+        len(words) > 4
+        or not all(w[:1].isupper() or w.lower() in particles or _particle_name(w) for w in words)
     ):
         return False
     first_word = seg.strip().split()[0]
     first = first_word.lower()
     has_title = any(t in titles for t in tokens_of(seg))
     return first in {"a", "an"} or has_title or bool(_POSSESSIVE_NAME.match(seg))
+
+
+def _particle_name(word: str) -> bool:
+    """ "al-Wasabi", "el-Sayed", "bin-Laden": a name's particle joined to its capitalised part."""
+    particle, _, rest = word.partition("-")
+    return particle.lower() in _PARTICLES and rest[:1].isupper()
+
+
+_PARTICLES = frozenset({"al", "bin", "de", "da", "van", "von", "el", "la", "le", "ibn", "abu"})
 
 
 def blocked(text: str, verb_start: int) -> bool:
