@@ -10,6 +10,7 @@ from audit import extract, load, segment
 from audit.extract import units
 from audit.extract.vocab import plural_after
 from audit.model import Claim
+from audit.pipeline import audit_text
 
 
 def claims(text: str) -> list[Claim]:
@@ -608,14 +609,20 @@ def test_a_unit_letter_before_digits_is_an_identifier() -> None:
 
 
 def _every_hint(prose: str) -> dict[str, str]:
-    """currency_context without its shortcut: every currency word's countries searched for, the one
-    the prose names first deciding (as `currency_context` decides)."""
+    """currency_context without its shortcut: every currency word's countries searched for, as
+    written or in capitals, the one the prose names first deciding (as `currency_context` decides)."""
     from audit.extract.vocab import currency_words
 
     hints: dict[str, str] = {}
     for word, entry in currency_words().items():
         if isinstance(entry, dict):
-            named = [(prose.find(c), code) for c, code in entry.items() if c != "default" and c in prose]
+            named = [  # as written or in a dateline's capitals
+                (prose.find(form), code)
+                for c, code in entry.items()
+                if c != "default"
+                for form in (c, c.upper())
+                if form in prose
+            ]
             if named:
                 hints.setdefault(word.rstrip("s"), min(named)[1])
     return hints
@@ -880,3 +887,18 @@ def test_the_story_s_own_country_picks_its_currency(text: str, unit: str) -> Non
 )
 def test_pounds_take_the_dimension_of_their_conversion(text: str, units: list[str]) -> None:
     assert [f.unit for f in extract.sentence_figures(text)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # a story's bare pounds are those it named in full first
+        ("A goat sold for 90,000 Sudanese pounds in May; it now fetches 160,000 pounds.", ["SDG", "SDG"]),
+        ("The ticket cost 40 pounds.", ["GBP"]),
+        # a dateline's city decides the rupee
+        ("KARACHI: The court fined each of them Rs25,000.", ["PKR"]),
+        ("MUMBAI: The court fined each of them Rs25,000.", ["INR"]),
+    ],
+)
+def test_the_story_decides_its_currency(text: str, units: list[str]) -> None:
+    assert [c.unit for c in audit_text(text).claims] == units

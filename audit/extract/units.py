@@ -368,8 +368,13 @@ def _currency_word(word: str, hint: dict[str, str]) -> str | None:
     key = re.sub(r"\s+", " ", word.lower())
     entry = currency_words()[key]
     if isinstance(entry, str):
-        return entry
+        return hint.get(key.rstrip("s"), entry) if key in _NAMED_BY_COMPOUNDS else entry
     return hint.get(key.rstrip("s"), entry.get("default"))
+
+
+# Currency words a story may have named in full first: "400,000 Sudanese pounds ... now fetches 850,000
+# pounds" counts the second in Sudanese pounds too
+_NAMED_BY_COMPOUNDS = frozenset({"pound", "pounds"})
 
 
 def currency_context(prose: str) -> dict[str, str]:
@@ -394,13 +399,38 @@ def currency_context(prose: str) -> dict[str, str]:
     for prefix, countries in _switches("currency_prefixes"):
         if prefix in prose:
             _switch(hints, f" {prefix}", countries, prose)
+    if "pound" in low:
+        _named_in_full(hints, low)
     return hints
+
+
+def _named_in_full(hints: dict[str, str], low: str) -> None:
+    """The first currency the story names in full with a word of `_NAMED_BY_COMPOUNDS` ("Sudanese
+    pounds", "Egyptian pound") is the one its bare "pounds" count."""
+    found = [(at, code) for name, code in _compound_names() if (at := low.find(name)) >= 0]
+    if found:
+        hints.setdefault("pound", min(found)[1])
+
+
+@cache
+def _compound_names() -> tuple[tuple[str, str], ...]:
+    """Currency names of two words or more ending in a word of `_NAMED_BY_COMPOUNDS`, with their codes."""
+    return tuple(
+        (name, code)
+        for name, code in currency_words().items()
+        if isinstance(code, str) and " " in name and name.rsplit(" ", 1)[1] in _NAMED_BY_COMPOUNDS
+    )
 
 
 def _switch(hints: dict[str, str], key: str, countries: tuple[tuple[str, str], ...], prose: str) -> None:
     """The code of the country the prose names first, as the hint for `key`: a Kenyan story that
     mentions Uganda later still counts in Kenyan shillings."""
-    named = [(at, code) for country, code in countries if (at := prose.find(country)) >= 0]
+    named = [
+        (at, code)
+        for country, code in countries
+        for form in (country, country.upper())  # a dateline's capitals: "LAHORE:"
+        if (at := prose.find(form)) >= 0
+    ]
     if named:
         hints.setdefault(key, min(named)[1])
 
