@@ -27,7 +27,8 @@ it cannot tell.
 
 Cost: nothing unless a check failed. An edit is first screened by the check's own rule on the figures
 of the check's sentences; only the most plausible few (`max_validated` in audit/data/suggest.yaml)
-are run against the whole document, and at most `max_failed_checks` checks a document are searched.
+are run against the whole document (rule by rule, the check's own first, stopping at the first rule
+that rejects the edit), and at most `max_failed_checks` checks a document are searched.
 """
 
 from __future__ import annotations
@@ -255,7 +256,7 @@ class _Search:
         self.by_paragraph: dict[int, list[Claim]] = {}
         for c in claims:
             self.by_paragraph.setdefault(self.paragraph.get(c.sentence, -2), []).append(c)
-        self._full: dict[Edit, dict[Key, Outcome]] = {}
+        self._full: dict[Edit, _LazyRun] = {}
         self._edits: dict[Edit, Claim | None] = {}
         self._tiers: dict[Key, int] = {}
         self.by_sentence: dict[int, list[Claim]] = {}
@@ -270,17 +271,27 @@ class _Search:
         """The rules' outcomes on `claims`, with `share` of their tolerance for "about". The rules see
         the document's opening and the sentences of `claims` only, so a run costs what its figures
         cost, not what the whole document does."""
-        ctx = Context(
-            doc=self._sentences_of(claims), claims=claims, config=self.config, readings=self.readings
-        )
+        ctx = self.context(claims)
         out: dict[Key, Outcome] = {}
         for rule in rules:
-            options = dict(rule.options)
-            for name, value in rule.options.items():
-                if name.endswith("_tolerance"):
-                    options[name] = float(value) * share
-            for o in self.registry[rule.checker].run(ctx, options):
-                out[(rule.id, tuple(c.id for c in o.claims))] = o
+            out.update(self.outcomes(ctx, rule, share))
+        return out
+
+    def context(self, claims: list[Claim]) -> Context:
+        """What the rules see of `claims`: their sentences and the opening, and the shared readings."""
+        return Context(
+            doc=self._sentences_of(claims), claims=claims, config=self.config, readings=self.readings
+        )
+
+    def outcomes(self, ctx: Context, rule: Rule, share: float = 1.0) -> dict[Key, Outcome]:
+        """One rule's outcomes on `ctx`, with `share` of its tolerance for "about"."""
+        options = dict(rule.options)
+        for name, value in rule.options.items():
+            if name.endswith("_tolerance"):
+                options[name] = float(value) * share
+        out: dict[Key, Outcome] = {}
+        for o in self.registry[rule.checker].run(ctx, options):
+            out[(rule.id, tuple(c.id for c in o.claims))] = o
         return out
 
     def _sentences_of(self, claims: list[Claim]) -> Document:
@@ -438,16 +449,27 @@ class _Search:
 
     def _validate(self, chk: Check, edit: Edit) -> int:
         """The edit run on the whole document: 0 when `chk` still fails there, or the edit breaks a
-        check or leaves one of the figure's checks failing; else how many failed checks it mends."""
-        if edit not in self._full:
-            self._full[edit] = self.run(self._around(chk, edit), list(self.rules.values()))
-        full = self._full[edit]
-        if _key(chk) not in full or full[_key(chk)].status != "pass":
+        check or leaves one of the figure's checks failing; else how many failed checks it mends.
+        The rules run one at a time, `chk`'s first, and stop at the first that rejects the edit: most
+        edits validated in a long document are rejected, and the later rules need not run."""
+        full = self._full_run(chk, edit)
+        mended = full.of(self.rules[chk.rule]).get(_key(chk))
+        if mended is None or mended.status != "pass":
             return 0
-        for k, o in full.items():
-            if o.status == "fail" and (edit.claim in k[1] or self.before.get(k) != "fail"):
-                return 0
-        return sum(1 for k, o in full.items() if o.status == "pass" and self.before.get(k) == "fail")
+        fixed = 0
+        for rule in self.rules.values():
+            for k, o in full.of(rule).items():
+                if o.status == "fail" and (edit.claim in k[1] or self.before.get(k) != "fail"):
+                    return 0
+                if o.status == "pass" and self.before.get(k) == "fail":
+                    fixed += 1
+        return fixed
+
+    def _full_run(self, chk: Check, edit: Edit) -> _LazyRun:
+        """The edit's run on the figures around the first check it was validated for, rule by rule."""
+        if edit not in self._full:
+            self._full[edit] = _LazyRun(self, self.context(self._around(chk, edit)))
+        return self._full[edit]
 
     def _around(self, chk: Check, edit: Edit) -> list[Claim]:
         """The figures an edit is validated on: the story's opening (headline and lede) and every
@@ -491,6 +513,19 @@ class _Search:
     def _passes(self, key: Key, rule: Rule, claims: list[Claim], share: float = 0.0) -> bool:
         outcome = self.run(claims, [rule], share=share).get(key)
         return outcome is not None and outcome.status == "pass"
+
+
+class _LazyRun:
+    """A run of the rules on one context, each rule run when first asked for and kept."""
+
+    def __init__(self, search: _Search, ctx: Context) -> None:
+        self.search, self.ctx = search, ctx
+        self._by_rule: dict[str, dict[Key, Outcome]] = {}
+
+    def of(self, rule: Rule) -> dict[Key, Outcome]:
+        if rule.id not in self._by_rule:
+            self._by_rule[rule.id] = self.search.outcomes(self.ctx, rule)
+        return self._by_rule[rule.id]
 
 
 _OPENING = 5  # sentences: the headline and lede, which several rules pair later figures with
