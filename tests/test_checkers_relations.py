@@ -2831,3 +2831,14 @@ def test_the_rest_closes_a_list_told_over_sentences(text: str, status: str) -> N
 def test_no_list_closed_by_a_rest_where_the_total_is_not_told(text: str) -> None:
     audit = audit_text(text)
     assert not [f.message for f in audit.findings if f.family == "consistency"]
+
+
+def test_things_recovered_are_no_part_of_a_toll() -> None:
+    """ "put its losses at 30 casualties and said troops had killed 27 attackers and recovered dozens of
+    rifles and nine motorbikes": the rifles and motorbikes are no part beside the attackers."""
+    text = (
+        "The army put its losses at 30 casualties and said troops had killed 27 attackers and recovered "
+        "dozens of rifles and nine motorbikes."
+    )
+    checks = [c for c in audit_text(text).checks if c.details.get("how") == "parts listed together"]
+    assert [c.status for c in checks if c.status == "fail"] == []

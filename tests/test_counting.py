@@ -961,3 +961,18 @@ def test_an_elliptical_subject_counts_people(text: str, expected: list[tuple[str
 )
 def test_head_counts_named_around_the_figure(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(f.category, f.unit) for f in sentence_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a harm verb in scare quotes still says the harm
+        ('The militia said it had "neutralised" more than 60 attackers.', [("killed", "people")]),
+        # held in detention, jail or prison: captives
+        ("Some 14,000 people are being held in detention, the commission said.", [("captured", "people")]),
+        # a population that has grown, risen or stood at a figure counts people
+        ("The district's population has grown to 2.4 million.", [("count", "people")]),
+    ],
+)
+def test_quoted_cues_detention_and_populations(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(f.category, f.unit) for f in sentence_figures(text)] == expected

@@ -118,6 +118,12 @@ def _listed_with(
                 break  # "the other 28 were hurt, four of them critically": a part of the part
             if _NO_PEOPLE_AFTER().match(ctx.doc.prose[number_end(c) : number_end(c) + 30]):
                 break  # "34 of the dead were children and that 70,000 head of livestock": no people
+            if (
+                part.unit == "people"
+                and c.unit is None
+                and (counted_noun(ctx, c) is not None or _of_things(ctx, c))
+            ):
+                break  # "neutralised 47 attackers and recovered dozens of weapons and nine motorbikes"
             same_kind = c.category == part.category or (c.kind == "bare" and not c.subject)
             if not same_kind or not _fits_back(whole, c) or _CLAUSE_OPENER.search(ctx.between(previous, c)):
                 break  # "and wounded 30 others": another harm; "when three shells landed": another clause
@@ -202,6 +208,20 @@ _WORD = re.compile(r"[a-z]+")
 _MODIFIER_MEASURE = re.compile(r"\d[-\u2013][a-z]", re.I)
 _COLON_RIGHT_BEFORE = re.compile(r":\s*(?:[A-Za-z]+\s+){0,2}$")
 _SOME_OF_BEFORE = re.compile(r"\b(?:including|among|amongst|such\s+as|incl)\b[^.;:]*$", re.I)
+
+
+def _of_things(ctx: Context, c: Claim) -> bool:
+    """ "dozens of weapons": a count of a plural after "of" that names no people."""
+    m = _OF_A_PLURAL_AFTER.match(ctx.after(c, 30))
+    return m is not None and m.group(1).lower() not in _people_nouns()
+
+
+_OF_A_PLURAL_AFTER = re.compile(r"^\s+of\s+([a-z]+s)\b", re.I)
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data("casualties")["people_nouns"])
 
 
 @cache

@@ -126,9 +126,11 @@ def _population_patterns() -> dict[str, re.Pattern[str]]:
     qualifiers = words_pattern(data("numbers")["qualifiers_before"])
     places = words_pattern(noun for place in cas["populated_places"] for noun in noun_forms(place))
     return {
+        # ... or "the population has grown to 66.2 million", "the town's population stood at"
         "before": re.compile(
             rf"(?:\b(?:population|inhabitants)\s+(?:of\s+)?|\b(?:an?|the|its)\s+(?:[\w-]+\s+){{0,2}}?"
-            rf"(?:{places})\s+of\s+)(?:(?:{qualifiers})\s+)*$",
+            rf"(?:{places})\s+of\s+|\bpopulation\s+(?:had\s+|has\s+|have\s+)?"
+            rf"(?:{words_pattern(inflected(tuple(cas['toll_verbs'])))})(?:\s+(?:to|at))?\s+)(?:(?:{qualifiers})\s+)*$",
             re.I,
         ),
         # nothing counted after the figure: punctuation, the end, or a word that starts no noun phrase
@@ -329,8 +331,9 @@ def harmed_groups() -> dict[str, str]:
 
 
 def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
-    """An active cue right before the figure: 'killing 12', 'wounded at least 22 others'."""
-    raw_head = text[max(0, fig.start - 50) : fig.start]
+    """An active cue right before the figure: 'killing 12', 'wounded at least 22 others'; a cue in
+    scare quotes too ('had "neutralised" more than 100')."""
+    raw_head = _SCARE_QUOTE_CLOSING.sub(r"\1\2", text[max(0, fig.start - 50) : fig.start])
     raw_end = end_of(raw_head)  # the word each text ends in, read once for every cue that ends there
     head = _without_qualifiers(raw_head, raw_end)
     cut = head != raw_head
@@ -368,6 +371,10 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     return None
 
 
+# 'had "neutralised" more than 100': a quoted verb, its closing quote dropped before the cue is read
+_SCARE_QUOTE_CLOSING = re.compile(
+    r"(\w)[\"\u201d\u2019'](\s+(?:(?:more|less|fewer)\s+than\s+|at\s+least\s+|about\s+|some\s+)?)$"
+)
 # Each cue pattern before a figure is searched only when the text's words allow a match (_cue_keys):
 # most texts before a figure end in no cue word, and a look-up of their last word is far cheaper than
 # a search that tries every position.
