@@ -976,3 +976,17 @@ def test_head_counts_named_around_the_figure(text: str, expected: list[tuple[str
 )
 def test_quoted_cues_detention_and_populations(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(f.category, f.unit) for f in sentence_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # adjectives paired by "and" or "or" before a people noun modify it
+        ("The deal covers 1,208 current and former workers.", [("count", "people")]),
+        ("The prison has 40 male and female guards.", [("count", "people")]),
+        # "and" after another word still ends the noun phrase
+        ("They destroyed 12 tanks and soldiers fled.", [("other", None)]),
+    ],
+)
+def test_paired_modifiers_before_a_people_noun(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(f.category, f.unit) for f in sentence_figures(text)] == expected

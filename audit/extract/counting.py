@@ -21,7 +21,7 @@ def read_people(text: str, fig: Figure) -> bool:
     """'15 Iraqi soldiers', '2,700 others', 'eight of the jurors': a head-count, its noun and subject."""
     pos = fig.end
     tokens = list(islice(_TOKEN.finditer(text, pos, min(len(text), pos + 80)), 7))
-    modifiers, skip_of = 0, True
+    modifiers, skip_of, prev_word = 0, True, ""
     for t in tokens:
         w = t.group(0)
         lw = w.lower().replace("\u2019", "'")
@@ -46,12 +46,20 @@ def read_people(text: str, fig: Figure) -> bool:
             continue
         if not skip_of and lw in _DETERMINERS and modifiers == 0:
             continue
+        if lw in ("and", "or") and modifiers and prev_word in _paired_modifiers():
+            continue  # "1,208 current and former hourly workers": the pair modifies the noun
         stop = lw in modifier_stops() and not (w.isupper() and len(w) > 1)  # "IS insurgents" is a name
         if not w[0].isalpha() or stop or modifiers >= 3:
             return _population(text, fig)
         modifiers += 1
         skip_of = False
+        prev_word = lw
     return _population(text, fig)
+
+
+@cache
+def _paired_modifiers() -> frozenset[str]:
+    return frozenset(data("casualties")["paired_modifiers"])
 
 
 def _others_are_things(text: str, fig: Figure) -> bool:
