@@ -63,3 +63,14 @@ def test_a_short_verb_pairs_the_headline_and_the_lede(lede_value: str, status: s
     """ "to cut 2,180 jobs" over "is to cut 2,810 roles": "cut" is a verb of three letters."""
     text = f"Carrier to cut 2,180 jobs\n\nThe carrier is to cut {lede_value} roles after a loss."
     assert [c.status for c in audit_text(text).checks if c.rule == "restatement"] == [status]
+
+
+@pytest.mark.parametrize(("later", "status"), [("28,410", "pass"), ("24,810", "fail")])
+def test_a_names_figure_is_named_back(later: str, status: str) -> None:
+    """ "Okafor's 24,810 votes" names back the votes Okafor polled, not a rival's."""
+    text = (
+        "The returning officer said Okafor polled 28,410 votes to defeat his closest rival, Mrs. "
+        "Adaeze Nwankwo of the Peoples Party, who scored 21,950 votes.\n\n"
+        f"Okafor's {later} votes came largely from the northern wards."
+    )
+    assert [c.status for c in audit_text(text).checks if c.rule == "restatement"] == [status]

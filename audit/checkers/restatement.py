@@ -587,7 +587,10 @@ def _named_back_by_meaning(ctx: Context, paired: set[str]) -> Iterator[tuple[Cla
     figure that is vague, a part, a change or in another period. Less sure: one severity lower."""
     heads = set(headline_sentences(ctx))  # the headline's own pairings read it
     for ref in ctx.figures:
-        if ref.id in paired or ref.kind == "fraction" or not _is_reference(ctx, ref) or _glued(ctx, ref):
+        owner = _NAME_OWNS.search(ctx.before(ref, 40))  # "Adebayo's 34,152 votes": a name's, named back
+        if ref.id in paired or ref.kind == "fraction" or _glued(ctx, ref):
+            continue
+        if not (_is_reference(ctx, ref) or owner):
             continue
         participle = participle_after(ctx, ref)
         named = names(ctx, ref) | {participle} - {None}
@@ -606,10 +609,15 @@ def _named_back_by_meaning(ctx: Context, paired: set[str]) -> Iterator[tuple[Cla
             and _no_narrower(ctx, ref, c)  # "the two senior nurses": which two
             and _plain_figure(ctx, c)
             and not _glued(ctx, c)
+            and (owner is None or owner.group(1) in ctx.before(c, 60))  # "Adebayo polled 31,452 votes"
         ]
         if matching:
             equal = [c for c in matching if point(c).overlaps(point(ref))]
             yield (equal or matching)[-1], ref, "named back by its noun or verb", "low"
+
+
+# "Adebayo's 34,152 votes", "Mrs Ogunbiyi's 24,870": a name's figure, as definite as "the"
+_NAME_OWNS = re.compile(r"(?<![\w'\u2019])([A-Z][a-z]+(?:[-\s][A-Z][a-z]+)?)['\u2019]s\s+$")
 
 
 def _glued(ctx: Context, claim: Claim) -> bool:
