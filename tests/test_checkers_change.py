@@ -91,3 +91,15 @@ def test_an_amount_of_other_things_is_no_change_of_the_values() -> None:
     """ "shrink to 40 aircraft from 46, and ... drop 9 routes": the routes are no fall of the fleet."""
     text = "The fleet will shrink to 40 aircraft from 46, and the carrier will drop 9 routes in winter."
     assert "fail" not in [c.status for c in audit_text(text).checks if c.rule == "absolute-change"]
+
+
+@pytest.mark.parametrize(("points", "status"), [("9", "pass"), ("14.5", "fail")])
+def test_a_change_named_back_sentences_later(points: str, status: str) -> None:
+    """ "rose to 71 per cent from 62 per cent ... the jump of N percentage points": the change told last."""
+    text = (
+        "Coverage in the district rose to 71 per cent in 2024 from 62 per cent a year earlier, the "
+        "department said.\n\nOf the 54,000 children due, most were reached in schools. Officials "
+        f"praised the teams.\n\nThe health officer attributed the jump of {points} percentage points to "
+        "catch-up rounds."
+    )
+    assert [c.status for c in audit_text(text).checks if c.rule == "absolute-change"] == [status]

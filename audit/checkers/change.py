@@ -74,8 +74,9 @@ def absolute_change(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         others = [c for c in sentence if c is not amount]
         pair = to_from(ctx, others, amount) or _up_from(ctx, others)
         if pair is None and _NAMED_BACK.search(ctx.before(amount, 40)):
-            # "rise from £192bn to £226bn. The cash increase of £34bn ...": the change named back
-            pair = to_from(ctx, ctx.figures_in(amount.sentence - 1, amount.sentence - 1), None)
+            # "rise from £192bn to £226bn. The cash increase of £34bn ...": the change named back, the
+            # change told last within `_NAMED_BACK_REACH` sentences
+            pair = _change_told_last(ctx, amount)
         elif pair is None or not same_clause(ctx, amount, _nearer(amount, pair)):
             continue  # "at 6.4%, down from 6.8%, and expect the bank to cut rates by 25 basis points"
         if pair is None:
@@ -163,6 +164,17 @@ _NOT_NOUNS = frozenset(
         "today",
     ]
 )
+
+
+def _change_told_last(ctx: Context, amount: Claim) -> tuple[Claim, Claim] | None:
+    for index in range(amount.sentence - 1, max(-1, amount.sentence - _NAMED_BACK_REACH - 1), -1):
+        pair = to_from(ctx, ctx.figures_in(index, index), None)
+        if pair is not None:
+            return pair
+    return None
+
+
+_NAMED_BACK_REACH = 4  # sentences: "rose to 71 per cent from 62 per cent ... the jump of 9 points"
 
 
 def _nearer(amount: Claim, pair: tuple[Claim, Claim]) -> Claim:
