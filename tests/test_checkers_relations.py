@@ -2842,3 +2842,14 @@ def test_things_recovered_are_no_part_of_a_toll() -> None:
     )
     checks = [c for c in audit_text(text).checks if c.details.get("how") == "parts listed together"]
     assert [c.status for c in checks if c.status == "fail"] == []
+
+
+@pytest.mark.parametrize(("destroyed", "status"), [("8,600", "pass"), ("18,600", "fail")])
+def test_a_part_whose_rest_is_told_is_part_of_the_earlier_whole(destroyed: str, status: str) -> None:
+    text = (
+        "Police seized 11,300 litres of illicit brew in the raids, officers said.\n\n"
+        "Most of the suspects were released on bond. Two were charged with assault.\n\n"
+        f"Officers destroyed {destroyed} litres at the scene, with the rest kept as exhibits."
+    )
+    checks = [c for c in audit_text(text).checks if c.details.get("how") == "a part and the rest of it"]
+    assert [c.status for c in checks] == [status]

@@ -85,6 +85,7 @@ def subset(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _victims_named_back,
         _after_a_colon,
         _group_referred_to,
+        _part_and_the_rest,
     ):
         for whole, part, how, confidence in finder(ctx, options):
             if not (is_age(ctx, whole) or is_age(ctx, part)):  # "over 70, including an 84-year-old"
@@ -325,6 +326,35 @@ def _each_of_many(ctx: Context, c: Claim) -> bool:
 
 _EACH_AFTER = re.compile(
     r"^\s*(?:[a-z]+\s+)?(?:(?:to|for|in|from)\s+each|each|apiece|a\s+piece|per\s+[a-z]+)\b", re.I
+)
+
+
+def _part_and_the_rest(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """ "Police seized 12,400 litres of brew ... Officers destroyed 14,200 litres at the scene, with the
+    rest kept as exhibits": a measured figure whose clause says what became of the rest is a part of
+    the nearest earlier figure of its unit within `_REST_REACH` sentences (not a part itself, not an
+    old value; less sure)."""
+    out: list[tuple[Claim, Claim, str, Confidence]] = []
+    for part in ctx.figures:
+        if part.unit in (None, "people", "percent") or not _WITH_THE_REST.match(ctx.after(part, 80)):
+            continue
+        earlier = [
+            c
+            for c in ctx.figures_in(part.sentence - _REST_REACH, part.sentence)
+            if c.end <= part.start and same_unit(c, part) and not after_from(ctx, c) and not vague(c)
+        ]
+        if earlier and not _A_PART_OF.match(ctx.after(earlier[-1], 20)):
+            out.append((earlier[-1], part, "a part and the rest of it", "low"))
+    return out
+
+
+_REST_REACH = 6  # sentences back to the whole a part and its rest divide
+
+# the rest of the part's clause, then "with the rest", "while the rest", "and the rest" and a verb
+_WITH_THE_REST = re.compile(
+    r"^[^.;:\d]{0,60}?,\s*(?:with|while|and)\s+the\s+(?:rest|remainder)\s+(?:being\s+|to\s+be\s+)?"
+    r"(?:[a-z]+(?:ed|en)|kept|held|sent|left|sold|given|taken|stored|put|going)\b",
+    re.I,
 )
 
 
