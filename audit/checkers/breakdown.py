@@ -355,7 +355,7 @@ def _rest_of_a_total(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 for c in claims[:j]
                 if _alike_part(ctx, c, rest)
                 and not _OTHER_AFTER.match(ctx.after(c, 12))
-                and not _sharers_or_each(ctx, c)
+                and not _sharers(ctx, c)
                 and (noun is None or counted_noun(ctx, c) in (None, noun))
             ]
             if any(_EACH_BEFORE.search(ctx.before(p, 30)) for p in parts):
@@ -427,8 +427,8 @@ _EACH_BEFORE = re.compile(r"\beach\s+(?:[a-z]+\s+){0,2}$", re.I)
 
 def _list_before_rest(ctx: Context, rest: Claim) -> tuple[Claim, list[Claim]] | None:
     """Walking back from the rest: the parts of its own sentence, then those of earlier sentences that
-    are lists (three figures of the unit or more) or shares of the total ("or about 29 percent of
-    the total"), up to the first larger figure in an earlier sentence, the total. Any other figure of
+    are lists (three figures of the unit or more) or named as parts ("or about 29 percent of the
+    total"), up to the first figure in an earlier sentence that may total them. Any other figure of
     the unit on the way ends the search: the list is not told whole."""
     parts = [rest]
     earlier = [
@@ -438,17 +438,8 @@ def _list_before_rest(ctx: Context, rest: Claim) -> tuple[Claim, list[Claim]] | 
     ]
     listed = Counter(c.sentence for c in earlier)
     for c in reversed(earlier):
-        # a total is near the sum of the parts after it, not merely larger than each ("France followed
-        # with 251,870, then Italy with 190,455 ...": an item bigger than the next ones is no total)
-        so_far = sum(p.value or 0 for p in parts)
-        bigger = (c.value or 0) > max(p.value or 0 for p in parts) and (c.value or 0) >= _NEAR_SUM[0] * so_far
-        # "including £6.1 billion for health"; "Of the 90,000 valid ballots, Ms Arden won 46,800"
-        named_a_part = _NAMED_A_PART.search(ctx.before(c, 20)) or _OF_A_FIGURE_OPENS.match(
-            _sentence_before(ctx, c)
-        )
-        # "£5.1m of the extra cost came from corrosion": a part, named so
-        a_part = _is_a_share(ctx, c) or bool(named_a_part) or bool(_OF_THE_AFTER.match(ctx.after(c, 12)))
-        if bigger and c.sentence < rest.sentence and not a_part:
+        a_part = _named_as_a_part(ctx, c)
+        if c.sentence < rest.sentence and not a_part and _may_total(c, parts):
             exact = c.qualifier != "approx"  # "on about 60 motorcycles": no total a list is told of
             return (c, parts[::-1]) if len(parts) >= 2 and exact else None
         if c.sentence < rest.sentence and listed[c.sentence] < 3 and not a_part:
@@ -457,7 +448,27 @@ def _list_before_rest(ctx: Context, rest: Claim) -> tuple[Claim, list[Claim]] | 
     return None
 
 
-def _sharers_or_each(ctx: Context, c: Claim) -> bool:
+def _may_total(c: Claim, parts: list[Claim]) -> bool:
+    """Larger than every part and near their sum, not merely larger than each ("France followed with
+    251,870, then Italy with 190,455 ...": an item bigger than the next ones is no total)."""
+    value = c.value or 0
+    return value > max(p.value or 0 for p in parts) and value >= _NEAR_SUM[0] * sum(
+        p.value or 0 for p in parts
+    )
+
+
+def _named_as_a_part(ctx: Context, c: Claim) -> bool:
+    """ "or about 29 percent of the total", "including £6.1 billion for health", "Of the 90,000 valid
+    ballots, Ms Arden won 46,800", "£5.1m of the extra cost came from corrosion": a part, named so."""
+    return (
+        _is_a_share(ctx, c)
+        or bool(_NAMED_A_PART.search(ctx.before(c, 20)))
+        or bool(_OF_A_FIGURE_OPENS.match(_sentence_before(ctx, c)))
+        or bool(_OF_THE_AFTER.match(ctx.after(c, 12)))
+    )
+
+
+def _sharers(ctx: Context, c: Claim) -> bool:
     """ "two independents shared the remaining 4,500": those who share the rest are no part of it."""
     return bool(_SHARERS_AFTER.match(ctx.after(c, 40)))
 
@@ -469,7 +480,7 @@ def _alike_in_a_list(ctx: Context, c: Claim, rest: Claim) -> bool:
     """A figure that may be a part or the total of the rest's list: of its unit (a head-count of
     people and a bare count alike), no share, no old value, no other period's, not vague."""
     unit_fits = same_unit(c, rest) or {c.unit, rest.unit} <= {None, "people"}
-    if not unit_fits or c.category in HARM_CATEGORIES or side_of_a_score(ctx, c) or _sharers_or_each(ctx, c):
+    if not unit_fits or c.category in HARM_CATEGORIES or side_of_a_score(ctx, c) or _sharers(ctx, c):
         return False
     if is_percent(c) or vague(c) or c.kind == "fraction" or c.unit in _SPANS_OF_TIME:
         return False
