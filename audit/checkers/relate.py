@@ -130,6 +130,12 @@ def is_people(claim: Claim) -> bool:
     return claim.unit == "people" or claim.category in HARM_CATEGORIES
 
 
+@cache
+def people_nouns() -> frozenset[str]:
+    """The nouns that count people (casualties.yaml `people_nouns`), lower-cased, read once."""
+    return frozenset(str(w).lower() for w in data("casualties")["people_nouns"])
+
+
 def after_from(ctx: Context, claim: Claim) -> bool:
     """ "up from 41,300", "from a record 81,900", "from 12 countries": an old value of a change, or
     where people came from; no part or whole of a group counted."""

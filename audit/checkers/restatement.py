@@ -61,6 +61,7 @@ from audit.checkers.relate import (
     number_start,
     of_sentence,
     other_period_or_event,
+    people_nouns,
     same_subject,
     same_unit,
     sentence_text,
@@ -711,10 +712,8 @@ _PLURAL_AFTER = re.compile(
 @cache
 def _NOT_THINGS() -> frozenset[str]:  # noqa: N802 - a constant read once
     """Plurals after a number that count people, or time, or that are no noun of their own."""
-    people = {str(w).lower() for w in data("casualties")["people_nouns"]}
-    return frozenset(
-        people | {"years", "months", "weeks", "days", "hours", "minutes", "times", "others", "was", "has"}
-    )
+    others = {"years", "months", "weeks", "days", "hours", "minutes", "times", "others", "was", "has"}
+    return people_nouns() | others
 
 
 def _antecedent(ctx: Context, ref: Claim, candidates: list[Claim]) -> Claim | None:

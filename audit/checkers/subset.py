@@ -52,6 +52,7 @@ from audit.checkers.relate import (
     number_start,
     of_sentence,
     other_period_or_event,
+    people_nouns,
     same_unit,
     starts_with_cue,
     superseded,
@@ -214,15 +215,10 @@ _SOME_OF_BEFORE = re.compile(r"\b(?:including|among|amongst|such\s+as|incl)\b[^.
 def _of_things(ctx: Context, c: Claim) -> bool:
     """ "dozens of weapons": a count of a plural after "of" that names no people."""
     m = _OF_A_PLURAL_AFTER.match(ctx.after(c, 30))
-    return m is not None and m.group(1).lower() not in _people_nouns()
+    return m is not None and m.group(1).lower() not in people_nouns()
 
 
 _OF_A_PLURAL_AFTER = re.compile(r"^\s+of\s+([a-z]+s)\b", re.I)
-
-
-@cache
-def _people_nouns() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in data("casualties")["people_nouns"])
 
 
 @cache

@@ -341,7 +341,9 @@ def harmed_groups() -> dict[str, str]:
 def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
     """An active cue right before the figure: 'killing 12', 'wounded at least 22 others'; a cue in
     scare quotes too ('had "neutralised" more than 100')."""
-    raw_head = _SCARE_QUOTE_CLOSING.sub(r"\1\2", text[max(0, fig.start - 50) : fig.start])
+    raw_head = text[max(0, fig.start - 50) : fig.start]
+    if any(q in raw_head for q in _QUOTES):  # a cheap test first: most heads hold no quote mark
+        raw_head = _SCARE_QUOTE_CLOSING.sub(r"\1\2", raw_head)
     raw_end = end_of(raw_head)  # the word each text ends in, read once for every cue that ends there
     head = _without_qualifiers(raw_head, raw_end)
     cut = head != raw_head
@@ -380,6 +382,7 @@ def casualty_before(text: str, fig: Figure) -> tuple[str, str] | None:
 
 
 # 'had "neutralised" more than 100': a quoted verb, its closing quote dropped before the cue is read
+_QUOTES = ('"', "\u201d", "\u2019", "'")
 _SCARE_QUOTE_CLOSING = re.compile(
     r"(\w)[\"\u201d\u2019'](\s+(?:(?:more|less|fewer)\s+than\s+|at\s+least\s+|about\s+|some\s+)?)$"
 )
