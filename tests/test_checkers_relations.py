@@ -2790,6 +2790,11 @@ _VISITORS = (
     "of the total. France followed with 251,870, then Italy with 190,455, Spain with 120,006 and Poland "
     "with 98,114. Visitors from all other countries made up the remaining {rest} arrivals."
 )
+_APPEAL = (
+    "The flood appeal has raised £18.4 million, the trust said on Monday. Text donations brought in "
+    "£9.8 million, while firms gave £5.7 million. The remaining £{rest} million came from church "
+    "collections.\n\nThe trust hopes to reach £25 million by March."
+)
 _HOMES = (
     "The builder completed 3,910 homes in the year. Average prices slipped 2% to £301,000. Private buyers "
     "took 2,640 completions, with the remaining {rest} sold to housing associations."
@@ -2804,6 +2809,9 @@ _HOMES = (
         (_VISITORS.format(rest="153,645"), "fail"),
         (_HOMES.format(rest="1,270"), "pass"),
         (_HOMES.format(rest="1,720"), "fail"),
+        # two parts in a sentence, the larger first, then the rest: the larger part is no total
+        (_APPEAL.format(rest="2.9"), "pass"),
+        (_APPEAL.format(rest="3.9"), "fail"),
     ],
 )
 def test_the_rest_closes_a_list_told_over_sentences(text: str, status: str) -> None:
@@ -2823,6 +2831,12 @@ def test_the_rest_closes_a_list_told_over_sentences(text: str, status: str) -> N
         "share the remaining 17 seats.",
         "Of the 90,000 valid ballots, Ms Arden won 46,800. Her rival took 38,700 votes, while two "
         "independents shared the remaining 4,500.",
+        # an item of a list of its own sentence, or a figure beside a larger one, totals no later rest
+        "Mills bought 40.2 lakh tonnes, traders 31.5 lakh tonnes and cooperatives 19.8 lakh tonnes, "
+        "while the state agency procured 11.4 lakh tonnes. In all, 107.6 lakh tonnes has arrived. "
+        "Exporters took the remaining 4.7 lakh tonnes.",
+        "Ms Obi took 8,312 votes, ahead of Mr Lund on 6,905, a majority of 1,407. The Greens came "
+        "third with 2,860 votes and two independents shared the remaining 3,104 votes.",
         # shares of several alike ("each") are no list of parts
         "The bridge will cost ₹4,800 crore. The Centre and the state will each contribute ₹960 crore, "
         "while the remaining ₹2,880 crore will come from a loan.",

@@ -20,7 +20,6 @@ Ways a text presents a breakdown, from surest to least sure:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, partial
@@ -426,26 +425,33 @@ _EACH_BEFORE = re.compile(r"\beach\s+(?:[a-z]+\s+){0,2}$", re.I)
 
 
 def _list_before_rest(ctx: Context, rest: Claim) -> tuple[Claim, list[Claim]] | None:
-    """Walking back from the rest: the parts of its own sentence, then those of earlier sentences that
-    are lists (three figures of the unit or more) or named as parts ("or about 29 percent of the
-    total"), up to the first figure in an earlier sentence that may total them. Any other figure of
-    the unit on the way ends the search: the list is not told whole."""
+    """Walking back from the rest over the figures of its unit, up to `_LIST_REACH` sentences: each is
+    a part until one may total those gathered, two or more ("gave KSh21.6 million, while companies
+    gave KSh11.2 million. The remaining KSh4.6 million ...": the larger part before the rest is no
+    total of it). A figure listed in a sentence with a part, or with a larger figure of its unit
+    ("took 9,214 votes, ahead of ... on 7,886"), is an item of a list, never its total."""
     parts = [rest]
     earlier = [
         c
         for c in ctx.figures_in(rest.sentence - _LIST_REACH, rest.sentence)
         if c.start < rest.start and _alike_in_a_list(ctx, c, rest)
     ]
-    listed = Counter(c.sentence for c in earlier)
     for c in reversed(earlier):
-        a_part = _named_as_a_part(ctx, c)
-        if c.sentence < rest.sentence and not a_part and _may_total(c, parts):
-            exact = c.qualifier != "approx"  # "on about 60 motorcycles": no total a list is told of
-            return (c, parts[::-1]) if len(parts) >= 2 and exact else None
-        if c.sentence < rest.sentence and listed[c.sentence] < 3 and not a_part:
-            return None
+        if c.sentence < rest.sentence and _totals(ctx, c, parts, earlier):
+            return (c, parts[::-1]) if c.qualifier != "approx" else None
         parts.append(c)
     return None
+
+
+def _totals(ctx: Context, c: Claim, parts: list[Claim], figures: list[Claim]) -> bool:
+    """May `c` total `parts`: two or more of them, no part itself, not listed beside a part or a
+    larger figure of its own sentence, and near their sum? An "about" figure totals nothing a list is
+    told of ("on about 60 motorcycles")."""
+    if len(parts) < 2 or _named_as_a_part(ctx, c) or any(p.sentence == c.sentence for p in parts):
+        return False
+    if any((o.value or 0) > (c.value or 0) for o in figures if o.sentence == c.sentence):
+        return False
+    return _may_total(c, parts)
 
 
 def _may_total(c: Claim, parts: list[Claim]) -> bool:
