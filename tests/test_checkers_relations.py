@@ -2867,3 +2867,37 @@ def test_a_part_whose_rest_is_told_is_part_of_the_earlier_whole(destroyed: str, 
     )
     checks = [c for c in audit_text(text).checks if c.details.get("how") == "a part and the rest of it"]
     assert [c.status for c in checks] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # "N of the (affected) noun" counts part of the noun's figures told before it
+        (
+            "Gales left about 18,400 homes without power on Sunday, the network said.\n\n"
+            "By nightfall engineers had reconnected {n} of the affected homes.",
+            {"6,900": "pass", "69,000": "fail"},
+        ),
+        (
+            "The housing trust owns 2,150 flats across the borough.\n\n"
+            "Inspectors this spring found broken heating in {n} of its flats.",
+            {"315": "pass", "3,150": "fail"},
+        ),
+    ],
+)
+def test_n_of_the_noun_counted_before_is_part_of_it(text: str, status: dict[str, str]) -> None:
+    for n, expected in status.items():
+        checks = [
+            c
+            for c in audit_text(text.format(n=n)).checks
+            if c.details.get("how", "").startswith("N of the noun")
+        ]
+        assert [c.status for c in checks] == [expected]
+
+
+def test_n_of_the_noun_is_no_part_of_another_periods_count() -> None:
+    text = (
+        "In 2009 the trust owned 1,400 flats.\n\nIt has built steadily since. Inspectors found broken "
+        "heating in 1,720 of its flats this spring."
+    )
+    assert "fail" not in statuses(text, "subset")

@@ -81,6 +81,7 @@ def subset(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _of_the_group,
         _of_the_named_noun,
         _of_a_possessors_noun,
+        _of_the_nouns_counted,
         _of_the_counted,
         _counted_includes,
         _victims_named_back,
@@ -591,6 +592,40 @@ def _of_a_possessors_noun(
     return out
 
 
+def _of_the_nouns_counted(
+    ctx: Context, options: dict[str, Any]
+) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """ "left 23,800 homes without power ... 9,600 of the affected homes", "manages 1,640 homes ...
+    found damp in 310 of its homes": a part "of the", "of its" or "of their" noun (a modifier or two
+    between) counts part of the noun's figures told before it, within six sentences. With several,
+    it is held against the largest that is no part itself: a part larger than every earlier count of
+    its noun has no whole in the story (less sure)."""
+    out: list[tuple[Claim, Claim, str, Confidence]] = []
+    for part in ctx.figures:
+        if part.category in HARM_CATEGORIES or is_percent(part):
+            continue  # a harmed group is `_of_the_group`'s, a share `percent`'s
+        m = _OF_THE_NOUNS.match(ctx.doc.prose[number_end(part) : number_end(part) + 60])
+        if m is None:
+            continue
+        noun = m.group(1).lower()
+        counts = [
+            c
+            for c in ctx.figures_in(part.sentence - _POSSESSED_NOUN_REACH, part.sentence)
+            if c.end <= part.start
+            and c.category not in HARM_CATEGORIES
+            and _counts_noun(ctx, c, noun)
+            and _fits_back(c, part)
+            and not of_sentence(ctx, c, other_period_or_event)
+        ]
+        if counts:
+            out.append((max(counts, key=lambda c: c.value or 0), part, "N of the noun counted before", "low"))
+    return out
+
+
+# "9,600 of the affected homes", "310 of its homes", "45 of the 17th-century houses": the noun, plural
+_OF_THE_NOUNS = re.compile(
+    r"^\s+of\s+(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,}s)\b(?!['\u2019])", re.I
+)
 _POSSESSED_NOUN_REACH = 6
 _OF_POSSESSORS_NOUN = re.compile(rf"^\s+of\s+{POSSESSOR}([a-z]{{3,}})\b", re.I)
 
