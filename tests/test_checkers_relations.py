@@ -2901,3 +2901,22 @@ def test_n_of_the_noun_is_no_part_of_another_periods_count() -> None:
         "heating in 1,720 of its flats this spring."
     )
     assert "fail" not in statuses(text, "subset")
+
+
+@pytest.mark.parametrize(("share", "status"), [("72 per cent", "pass"), ("27 per cent", "fail")])
+def test_a_share_pointing_back_takes_the_figure_before_as_its_part(share: str, status: str) -> None:
+    text = (
+        "The winter appeal has raised £21,600 with a fortnight to go, the charity said.\n\n"
+        f"That is {share} of the £30,000 target set in October."
+    )
+    assert statuses(text, "percent-of") == [status]
+
+
+@pytest.mark.parametrize(("change", "status"), [("25 per cent", "pass"), ("52 per cent", "fail")])
+def test_a_change_pointing_back_takes_the_from_to_before(change: str, status: str) -> None:
+    text = (
+        "Figures show the number of pupils waiting for a school place rose from 1,840 to 2,300 over "
+        f"the year.\n\nThat is an increase of {change}, at a time when councils were told to cut such "
+        "waits to close to zero."
+    )
+    assert statuses(text, "percent-change") == [status]

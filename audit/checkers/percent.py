@@ -439,11 +439,13 @@ def _nearby_pair(
     if ends_with_cue(ctx.before(p, 20), "from_words"):
         return None  # "down from 16.3%" is the old value of a change, not a change
     own = by_sentence.get(p.sentence, [])
-    if any(c.start > p.end and _preceded_by(ctx, c, "to_words") and not is_percent(c) for c in own):
+    if any(c.start > p.end and _own_new_value(ctx, p, c) for c in own):
         return None  # "Shares rose 4.1% to 286p": the change has its own new value, of its own measure
     if any(c is not p and is_percent(c) and change_direction(ctx, c) == direction for c in own):
         return None  # "rose 0.4% in February and were 2.8% higher than a year earlier": which one?
-    named_back = _CHANGE_NAMED_BACK.match(ctx.after(p, 20)) and _THE_BEFORE.search(ctx.before(p, 8))
+    named_back = (
+        _CHANGE_NAMED_BACK.match(ctx.after(p, 20)) and _THE_BEFORE.search(ctx.before(p, 8))
+    ) or _pointer_to_a_change(ctx, p)
     back = range(p.sentence - 1, max(-1, p.sentence - reach - 1), -1)
     pairs = [pair for idx in back if (pair := _pair_before(ctx, by_sentence.get(idx, []), bool(named_back)))]
     fitting = [pair for pair in pairs if _fits_change(ctx, p, pair, direction, used)]
@@ -505,6 +507,31 @@ _CHANGE_NAMED_BACK = re.compile(
     r"^\s*(?:increase|rise|hike|jump|growth|gain|drop|fall|decline|decrease|cut|reduction)\b", re.I
 )
 _THE_BEFORE = re.compile(r"\b(?:the|this|that)\s*$", re.I)
+
+
+def _own_new_value(ctx: Context, p: Claim, c: Claim) -> bool:
+    """ "rose 4.1% to 286p", "up 14 per cent year on year to £2bn": a figure right after the change,
+    "to" it, is its new value; not one "to" in a later clause ("an increase of 17 per cent, at a time
+    when the trust was told to reduce such waits to close to zero")."""
+    return (
+        not is_percent(c) and _preceded_by(ctx, c, "to_words") and bool(_OWN_NEW.fullmatch(ctx.between(p, c)))
+    )
+
+
+def _pointer_to_a_change(ctx: Context, p: Claim) -> bool:
+    """ "... rose from 4,270 to 5,130. That is an increase of 20 per cent": a sentence opening on a
+    pointer to the figures before, then the change named by its noun, names that change back."""
+    sentence = ctx.sentence(p)
+    opening = ctx.doc.prose[sentence.start : p.start] if sentence is not None else ""
+    return bool(_POINTER_TO_A_CHANGE.match(opening))
+
+
+_POINTER_TO_A_CHANGE = re.compile(
+    r"^\W*(?:that|this|it)\s+(?:is|was|represents|represented|marks|marked|amounts\s+to)\s+(?:an?\s+)?"
+    r"(?:[a-z]+\s+){0,2}?(?:increase|rise|hike|jump|growth|gain|drop|fall|decline|decrease|cut|reduction)"
+    r"\s+of\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|just\s+over|just\s+under)\s+)?$",
+    re.I,
+)
 
 
 def _to_from_pair(ctx: Context, figures: list[Claim]) -> tuple[Claim, Claim, int] | None:
@@ -718,6 +745,8 @@ def percent_of(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         )
         confidence: Confidence = "high"
         if triple is None:
+            triple, confidence = _share_pointing_back(ctx, figures, i), "low"
+        if triple is None:
             triple, confidence = _share_of_named_total(ctx, figures, i), "low"
         if triple is None:
             triple, confidence = _share_of_them(ctx, figures, i), "low"
@@ -750,6 +779,37 @@ def percent_of(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
 _ROUGHLY = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|just\s+over|just\s+under)\s+)?"
 _WITH_BEFORE_PART = re.compile(rf"^\s*,\s*with\s+{_ROUGHLY}$", re.I)
 _OUT_OF = re.compile(rf"^\s*(?:out\s+)?of\s+(?:{POSSESSOR}|the\s+|a\s+total\s+of\s+)?$", re.I)
+
+
+def _share_pointing_back(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
+    """ "The appeal has raised $340,000. That is 86 per cent of the $500,000 target": a share whose
+    sentence opens on a pointer to the figure before ("That is", "This represents") and names its
+    whole after "of"; the part is the last figure of the whole's unit in the sentence before (less
+    sure)."""
+    p = figures[i]
+    whole = figures[i + 1] if i + 1 < len(figures) else None
+    sentence = ctx.sentence(p)
+    if whole is None or sentence is None or whole.sentence != p.sentence:
+        return None
+    if not _OUT_OF.match(ctx.between(p, whole)) or not _POINTER_IS.match(
+        ctx.doc.prose[sentence.start : p.start]
+    ):
+        return None
+    earlier = [
+        c
+        for c in ctx.figures_by_sentence.get(p.sentence - 1, [])
+        if same_unit(c, whole) and not is_percent(c) and c.value is not None
+    ]
+    return (earlier[-1], whole) if earlier else None
+
+
+# "That is", "This represents", "It was about": a sentence whose subject is the figure before
+_POINTER_IS = re.compile(
+    r"^\W*(?:that|this|it)\s+(?:is|was|represents|represented|marks|marked|amounts\s+to|equals|makes\s+up)\s+"
+    + _ROUGHLY
+    + "$",
+    re.I,
+)
 
 
 def _share_with_part(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | None:
