@@ -2920,3 +2920,43 @@ def test_a_change_pointing_back_takes_the_from_to_before(change: str, status: st
         "waits to close to zero."
     )
     assert statuses(text, "percent-change") == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a definite figure one slip from an earlier figure of its unit names it back
+        (
+            "A convoy of 40 trucks brought {a} tonnes of food into the town on Monday.\n\n"
+            "Aid workers said the {b} tonnes of supplies would last a month.",
+            {("2,460", "2,460"): "pass", ("2,460", "2,640"): "fail", ("2,460", "2,490"): "fail"},
+        ),
+        (
+            "The fund approved Sh4.2 billion for the new hospital wing.\n\n"
+            "The director said the Sh4.2 {scale} grant would also buy scanners.",
+            {("billion",): "pass", ("million",): "fail"},
+        ),
+    ],
+)
+def test_a_definite_figure_one_slip_from_an_earlier_one_restates_it(text: str, status: dict) -> None:
+    for values, expected in status.items():
+        filled = text.format(a=values[0], b=values[-1]) if "{a}" in text else text.format(scale=values[0])
+        found = statuses(filled, "restatement")
+        assert ("fail" in found) == (expected == "fail")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two figures of few significant digits, or far apart, are two quantities
+        "The convoy brought 40 tonnes of flour.\n\nThe 50 tonnes of rice came later.",
+        "The depot held 2,460 tonnes of grain.\n\nThe 1,300 tonnes of rice came later.",
+        # the base of a share is another quantity than the part told before
+        "Some 1.12 million children have been vaccinated. That is 79 percent of the 1.42 million children "
+        "targeted.",
+        # the rest of a group is no restatement of it
+        "Police seized 1,350 crates. The other 1,530 crates were found in a second warehouse.",
+    ],
+)
+def test_no_restatement_between_figures_that_are_no_slip_apart(text: str) -> None:
+    assert "fail" not in statuses(text, "restatement")

@@ -176,6 +176,7 @@ def _pairs_by_form(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
     yield from _deal_named_back(ctx)
     yield from _references_back(ctx)
     yield from _things_named_back(ctx)
+    yield from _one_slip_named_back(ctx)
     yield from _splits(ctx)
     yield from toll_exceeded(ctx)
     yield from toll_restated(ctx)
@@ -691,6 +692,66 @@ def _things_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confid
             and _no_narrower(ctx, ref, earlier[-1])
         ):
             yield earlier[-1], ref, "a thing named back", "low"
+
+
+def _one_slip_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
+    """ "delivered 1,350 tonnes of aid" ... "The 1,530 tonnes of supplies", "approved ₦3.6 billion" ...
+    "the ₦3.6 million intervention": a definite figure one writer's slip away from an earlier figure
+    of its unit (two adjacent digits swapped or one digit changed, in a number of three significant
+    digits or more; or the same digits under another scale word) names that figure back: two
+    quantities of one story that close and that precisely given are one quantity mistyped far more
+    often than two (less sure). The nearest such figure, outside the headline when the lede has one."""
+    heads = set(headline_sentences(ctx))
+    for ref in ctx.figures:
+        if ref.sentence in heads or vague(ref) or not _THE_BEFORE.search(ctx.before(ref, 8)):
+            continue
+        before = ctx.before(ref, 20)
+        if _REST_BEFORE.search(before) or _BASE_OF_A_SHARE.search(before) or in_other_period(ctx, ref):
+            continue  # "the other 1,530", "79 percent of the 1.42 million targeted": another quantity
+        earlier = [
+            c
+            for c in ctx.figures_in(ref.sentence - REFERENCE_REACH, ref.sentence)
+            if c.end <= ref.start and same_unit(c, ref) and not vague(c) and one_slip(c, ref)
+        ]
+        outside = [c for c in earlier if c.sentence not in heads] or earlier
+        if outside:
+            yield outside[-1], ref, "one slip from a figure before", "low"
+
+
+_BASE_OF_A_SHARE = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s+of\s+the\s*$", re.I)
+
+
+def one_slip(a: Claim, b: Claim) -> bool:
+    """Are the two figures' numbers one writer's slip apart: two adjacent digits swapped or one digit
+    changed (three significant digits or more), or the same digits under another scale word?"""
+    x, y = _written_digits(a), _written_digits(b)
+    if not x or not y or a.value is None or b.value is None or a.value == b.value:
+        return False
+    if x == y:
+        return max(a.value, b.value) / max(min(a.value, b.value), 1e-9) >= 999  # million for billion
+    if len(x) != len(y) or x.index(".") != y.index(".") or _scale(a, x) != _scale(b, y):
+        return False
+    apart = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
+    if len(x.replace(".", "").strip("0")) < 3 and len(y.replace(".", "").strip("0")) < 3:
+        return False
+    if len(apart) == 1:
+        return True
+    i, j = apart[0], apart[-1]
+    return len(apart) == 2 and j == i + 1 and x[i] == y[j] and x[j] == y[i]
+
+
+def _written_digits(c: Claim) -> str:
+    """The digits of a figure's number as written, with its decimal point ("1,350" -> "1350.")."""
+    digits = "".join(ch for ch in c.number_text if ch.isdigit() or ch == ".")
+    if not digits or not digits[0].isdigit() or digits.count(".") > 1:
+        return ""
+    return digits if "." in digits else digits + "."
+
+
+def _scale(c: Claim, digits: str) -> float:
+    """What the scale word multiplies the written number by (1 for none)."""
+    written = float(digits)
+    return round((c.value or 0) / written, 6) if written else 0.0
 
 
 _ALL_BEFORE = re.compile(r"\ball\s*$", re.I)
