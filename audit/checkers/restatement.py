@@ -706,8 +706,8 @@ def _one_slip_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Conf
         if ref.sentence in heads or vague(ref) or not _THE_BEFORE.search(ctx.before(ref, 8)):
             continue
         before = ctx.before(ref, 20)
-        if _REST_BEFORE.search(before) or _BASE_OF_A_SHARE.search(before) or in_other_period(ctx, ref):
-            continue  # "the other 1,530", "79 percent of the 1.42 million targeted": another quantity
+        if _REST_BEFORE.search(before) or _NOT_THE_SAME.search(before) or in_other_period(ctx, ref):
+            continue  # "the other 1,530", "79 percent of the 1.42 million", "lower than the 2.31 per cent"
         earlier = [
             c
             for c in ctx.figures_in(ref.sentence - REFERENCE_REACH, ref.sentence)
@@ -718,7 +718,8 @@ def _one_slip_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Conf
             yield outside[-1], ref, "one slip from a figure before", "low"
 
 
-_BASE_OF_A_SHARE = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s+of\s+the\s*$", re.I)
+# the base of a share, or the figure a comparison is made against: another quantity than the one named
+_NOT_THE_SAME = re.compile(r"(?:(?:%|\bper\s*cent|\bpercent)\s+of|\bthan)\s+the\s*$", re.I)
 
 
 def one_slip(a: Claim, b: Claim) -> bool:
