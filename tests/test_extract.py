@@ -668,6 +668,24 @@ def test_idioms_of_bound_and_estimate(text: str, qualifier: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        # a sum or a percentage right after a verb of going beyond is a floor, whatever the subject
+        ("School appeal passes £240,000 after late gifts", "more_than"),
+        ("Quarterly sales topped $3bn for the first time.", "more_than"),
+        ("Turnout crossed 70 per cent in the hill districts.", "more_than"),
+        # a count after such a verb is its object, not a floor
+        ("The assembly passed 14 bills in its last sitting.", "exact"),
+        ("The top 10 firms paid most of the tax.", "exact"),
+    ],
+)
+def test_a_sum_or_share_gone_beyond_is_a_floor(text: str, qualifier: str) -> None:
+    from audit.extract import sentence_figures
+
+    assert sentence_figures(text)[0].qualifier == qualifier
+
+
+@pytest.mark.parametrize(
     ("text", "category"),
     [
         ("The group documented 19 summary executions.", "killed"),

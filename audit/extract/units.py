@@ -46,8 +46,8 @@ def read_qualifier(text: str, fig: Figure) -> None:
         ):
             fig.qualifier = q
             fig.start -= len(head) - m.start()
-    if fig.qualifier == "exact" and _TOLL_SURPASSED().search(head):
-        fig.qualifier = "more_than"  # "Quake toll passes 60": beyond 60, not 60
+    if fig.qualifier == "exact" and (_TOLL_SURPASSED().search(head) or _amount_surpassed(text, fig, head)):
+        fig.qualifier = "more_than"  # "Quake toll passes 60", "Appeal tops £1.8m": beyond it, not it
     m = pa.match(text[fig.end : fig.end + 20])
     if m and fig.qualifier in ("exact", "approx"):  # "about 500 or more" is at least 500
         fig.qualifier = after[re.sub(r"\s+", " ", m.group(1).lower())]
@@ -61,6 +61,30 @@ def _TOLL_SURPASSED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, b
     verbs = words_pattern(sorted(inflected(tuple(data("casualties")["toll_surpassing_verbs"]))))
     nouns = r"toll|tally|count|total|number|cases|deaths|infections"
     return re.compile(rf"\b(?:{nouns})\b[^.;,]{{0,25}}?\b(?:{verbs})\s+$", re.I)
+
+
+def _amount_surpassed(text: str, fig: Figure, head: str) -> bool:
+    """A sum or a percentage right after a verb of going beyond, whatever its subject: "Hospice appeal
+    passes £1.8m", "sales topped $2bn", "turnout crossed 60%". Not a count: "Parliament passed 12
+    bills" passed the bills, not beyond 12."""
+    m = _SURPASSED().search(head)
+    if m is None:
+        return False
+    return bool(m.group(1)) or bool(_PERCENT_AFTER.match(text[fig.end : fig.end + 12]))
+
+
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.I)
+
+
+@cache
+def _SURPASSED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    """A verb of going beyond, inflected, right before the figure, with its currency if any (the bare
+    "top" is no verb in "the top 10")."""
+    verbs = sorted((set(inflected(tuple(data("casualties")["toll_surpassing_verbs"]))) | _CROSS) - {"top"})
+    return re.compile(rf"\b(?:{words_pattern(verbs)})\s+(?:the\s+)?({MONEY_PREFIX})?$", re.I)
+
+
+_CROSS = {"cross", "crosses", "crossed", "crossing"}
 
 
 def _may_end_in_a_qualifier(head: str) -> bool:
