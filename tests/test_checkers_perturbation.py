@@ -32,8 +32,9 @@ NOT_PAIRINGS = {"repeated", "an ordinal adds one"}  # equal figures grouped; one
 # Pairings that are still found through equal values: a wrong value loses the pairing (issue #12).
 # A reference back whose group meaning cannot name ("all three of the people", "the three holdouts"
 # after "three jurors") is taken to repeat an earlier equal figure; figures that merely add up to an
-# earlier toll are taken as its parts.
-BY_VALUE = {"referred back to: the same number", "itemized: the parts add up"}
+# earlier toll, or amounts that add up to a figure told just before them ("the parts add up": shown
+# only when they agree), are taken as its parts.
+BY_VALUE = {"referred back to: the same number", "itemized: the parts add up", "the parts add up"}
 
 
 @dataclass(frozen=True)

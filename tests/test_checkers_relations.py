@@ -2962,3 +2962,11 @@ def test_a_definite_figure_one_slip_from_an_earlier_one_restates_it(text: str, s
 )
 def test_no_restatement_between_figures_that_are_no_slip_apart(text: str) -> None:
     assert "fail" not in statuses(text, "restatement")
+
+
+def test_a_group_joined_by_more_is_no_antecedent_of_a_larger_reference() -> None:
+    text = (
+        "The ferry was carrying 52 passengers plus the captain and two deckhands, the coastguard said.\n\n"
+        "All 55 people on board were rescued, the coastguard added."
+    )
+    assert "fail" not in statuses(text, "restatement")

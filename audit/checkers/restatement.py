@@ -802,6 +802,7 @@ def _antecedent(ctx: Context, ref: Claim, candidates: list[Claim]) -> Claim | No
         and not vague(c)  # "about 30", "tens of thousands": no group a definite number repeats
         and (c.sentence < ref.sentence or _is_reference(ctx, c))
         and ref.sentence - c.sentence <= NEAR_REACH
+        and not _JOINED_BY_MORE_AFTER.match(ctx.after(c, 40))
     ]
     one_group = [
         c for c in earlier if c.category == ref.category or not {c.category, ref.category} <= HARM_CATEGORIES
@@ -843,6 +844,14 @@ def _antecedent(ctx: Context, ref: Claim, candidates: list[Claim]) -> Claim | No
         if step:
             return next((c for c in step if c.value == ref.value), step[0])
     return None
+
+
+# "35 passengers plus the driver and the conductor", "40 pupils as well as three teachers": the
+# group a later reference counts holds more than the figure
+_JOINED_BY_MORE_AFTER = re.compile(
+    r"^\s+(?:[a-z-]+\s+){0,2}?(?:plus|as\s+well\s+as|besides|in\s+addition\s+to|along\s+with|together\s+with)\b",
+    re.I,
+)
 
 
 def _noun(ctx: Context, ref: Claim) -> str | None:
