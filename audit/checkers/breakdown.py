@@ -438,9 +438,24 @@ def _list_before_rest(ctx: Context, rest: Claim) -> tuple[Claim, list[Claim]] | 
     ]
     for c in reversed(earlier):
         if c.sentence < rest.sentence and _totals(ctx, c, parts, earlier):
-            return (c, parts[::-1]) if c.qualifier != "approx" else None
+            exact = c.qualifier != "approx"
+            return (c, parts[::-1]) if exact and not _a_hole_in_the_list(ctx, c, rest, earlier) else None
         parts.append(c)
     return None
+
+
+def _a_hole_in_the_list(ctx: Context, whole: Claim, rest: Claim, listed: list[Claim]) -> bool:
+    """Does a figure of the rest's unit that is no part of the list ("Another 1.8 million will be on
+    foot", read as an update) sit between the total and the rest? The list is then not told whole."""
+    return any(
+        whole.start < c.start < rest.start
+        and c not in listed
+        and same_unit(c, rest)
+        and not is_percent(c)
+        and not vague(c)
+        and c.unit not in _SPANS_OF_TIME
+        for c in ctx.figures_in(whole.sentence, rest.sentence)
+    )
 
 
 def _totals(ctx: Context, c: Claim, parts: list[Claim], figures: list[Claim]) -> bool:
