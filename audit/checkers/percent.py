@@ -502,10 +502,11 @@ def _pair_before(ctx: Context, figures: list[Claim], named_back: bool) -> tuple[
     return _pair_in(ctx, figures) or (_to_from_pair(ctx, figures) if named_back else None)
 
 
+# the nouns a change is named by, and the opening of a sentence that points at the figures before it
+_CHANGE_NOUN = r"(?:increase|rise|hike|jump|growth|gain|drop|fall|decline|decrease|cut|reduction)"
+_POINTER_VERBS = r"is|was|represents|represented|marks|marked|amounts\s+to"
 # "The 9.2% hike in the per-unit rate", "The 1.9-percent increase": a change named back by its noun
-_CHANGE_NAMED_BACK = re.compile(
-    r"^\s*(?:increase|rise|hike|jump|growth|gain|drop|fall|decline|decrease|cut|reduction)\b", re.I
-)
+_CHANGE_NAMED_BACK = re.compile(rf"^\s*{_CHANGE_NOUN}\b", re.I)
 _THE_BEFORE = re.compile(r"\b(?:the|this|that)\s*$", re.I)
 
 
@@ -527,8 +528,7 @@ def _pointer_to_a_change(ctx: Context, p: Claim) -> bool:
 
 
 _POINTER_TO_A_CHANGE = re.compile(
-    r"^\W*(?:that|this|it)\s+(?:is|was|represents|represented|marks|marked|amounts\s+to)\s+(?:an?\s+)?"
-    r"(?:[a-z]+\s+){0,2}?(?:increase|rise|hike|jump|growth|gain|drop|fall|decline|decrease|cut|reduction)"
+    rf"^\W*(?:that|this|it)\s+(?:{_POINTER_VERBS})\s+(?:an?\s+)?(?:[a-z]+\s+){{0,2}}?{_CHANGE_NOUN}"
     r"\s+of\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|just\s+over|just\s+under)\s+)?$",
     re.I,
 )
@@ -805,9 +805,7 @@ def _share_pointing_back(ctx: Context, figures: list[Claim], i: int) -> tuple[Cl
 
 # "That is", "This represents", "It was about": a sentence whose subject is the figure before
 _POINTER_IS = re.compile(
-    r"^\W*(?:that|this|it)\s+(?:is|was|represents|represented|marks|marked|amounts\s+to|equals|makes\s+up)\s+"
-    + _ROUGHLY
-    + "$",
+    rf"^\W*(?:that|this|it)\s+(?:{_POINTER_VERBS}|equals|makes\s+up)\s+" + _ROUGHLY + "$",
     re.I,
 )
 

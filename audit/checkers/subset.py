@@ -607,15 +607,10 @@ def _of_the_nouns_counted(
         m = _OF_THE_NOUNS.match(ctx.doc.prose[number_end(part) : number_end(part) + 60])
         if m is None:
             continue
-        noun = m.group(1).lower()
         counts = [
             c
-            for c in ctx.figures_in(part.sentence - _POSSESSED_NOUN_REACH, part.sentence)
-            if c.end <= part.start
-            and c.category not in HARM_CATEGORIES
-            and _counts_noun(ctx, c, noun)
-            and _fits_back(c, part)
-            and not of_sentence(ctx, c, other_period_or_event)
+            for c in _counting(ctx, part, m.group(1).lower(), _POSSESSED_NOUN_REACH, same_sentence=True)
+            if c.category not in HARM_CATEGORIES and not of_sentence(ctx, c, other_period_or_event)
         ]
         if counts:
             out.append((max(counts, key=lambda c: c.value or 0), part, "N of the noun counted before", "low"))
@@ -631,15 +626,20 @@ _OF_POSSESSORS_NOUN = re.compile(rf"^\s+of\s+{POSSESSOR}([a-z]{{3,}})\b", re.I)
 
 
 def _last_counting(ctx: Context, part: Claim, noun: str, reach: int, same_sentence: bool) -> Claim | None:
-    """The last figure before the part that counts `noun` and can hold the part, within `reach`
-    sentences before it (and in its own sentence, when `same_sentence`)."""
+    """The last of `_counting`."""
+    earlier = _counting(ctx, part, noun, reach, same_sentence)
+    return earlier[-1] if earlier else None
+
+
+def _counting(ctx: Context, part: Claim, noun: str, reach: int, same_sentence: bool) -> list[Claim]:
+    """The figures before the part that count `noun` and can hold the part, within `reach` sentences
+    before it (and in its own sentence, when `same_sentence`), in document order."""
     last = part.sentence if same_sentence else part.sentence - 1
-    earlier = [
+    return [
         c
         for c in ctx.figures_in(part.sentence - reach, last)
         if c.end <= part.start and _counts_noun(ctx, c, noun) and _fits_back(c, part)
     ]
-    return earlier[-1] if earlier else None
 
 
 def _counts_noun(ctx: Context, claim: Claim, noun: str) -> bool:

@@ -58,7 +58,7 @@ def read_qualifier(text: str, fig: Figure) -> None:
 def _TOLL_SURPASSED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
     """A toll, tally, count or number of cases or deaths, then (in its clause) a verb of going beyond,
     right before the figure: "Cholera cases pass 1,200"."""
-    verbs = words_pattern(sorted(inflected(tuple(data("casualties")["toll_surpassing_verbs"]))))
+    verbs = words_pattern(sorted(_surpassing_verbs()))
     nouns = r"toll|tally|count|total|number|cases|deaths|infections"
     return re.compile(rf"\b(?:{nouns})\b[^.;,]{{0,25}}?\b(?:{verbs})\s+$", re.I)
 
@@ -80,11 +80,17 @@ _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.I)
 def _SURPASSED() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
     """A verb of going beyond, inflected, right before the figure, with its currency if any (the bare
     "top" is no verb in "the top 10")."""
-    verbs = sorted((set(inflected(tuple(data("casualties")["toll_surpassing_verbs"]))) | _CROSS) - {"top"})
+    verbs = sorted((_surpassing_verbs() | _CROSS) - {"top"})
     return re.compile(rf"\b(?:{words_pattern(verbs)})\s+(?:the\s+)?({MONEY_PREFIX})?$", re.I)
 
 
 _CROSS = {"cross", "crosses", "crossed", "crossing"}
+
+
+@cache
+def _surpassing_verbs() -> frozenset[str]:
+    """Every inflection of the verbs of going beyond (casualties.yaml `toll_surpassing_verbs`)."""
+    return frozenset(inflected(tuple(data("casualties")["toll_surpassing_verbs"])))
 
 
 def _may_end_in_a_qualifier(head: str) -> bool:
