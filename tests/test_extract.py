@@ -920,3 +920,16 @@ def test_pounds_take_the_dimension_of_their_conversion(text: str, units: list[st
 )
 def test_the_story_decides_its_currency(text: str, units: list[str]) -> None:
     assert [c.unit for c in audit_text(text).claims] == units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of nurses on the ward fell from 48 in 2022 to 39.",
+        "Average rents rose from $1,200 last year to 1,450.",
+    ],
+)
+def test_a_bare_new_value_after_to_counts_what_the_old_value_counts(text: str) -> None:
+    found = claims(text)
+    assert [c.unit for c in found] == [found[0].unit] * 2
+    assert found[0].unit is not None

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from audit.extract import notfigures, sentence_figures
 from audit.extract.vocab import WORD_BEFORE, notclaims
 from audit.numbers import Mention
+from audit.pipeline import audit_text
 
 BEFORE = st.text(alphabet=st.sampled_from(list("Page 12-to and or,\u2013\u00a0\n\t.'§x\u00e9")), max_size=30)
 
@@ -147,3 +148,14 @@ def test_the_digit_artifact_tests_give_what_every_test_gives(before: str, raw: s
 )
 def test_number_as_a_verb_counts(text: str, values: list[float]) -> None:
     assert [f.value for f in sentence_figures(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Operators are rolling out 5G in the capital and 4G in the provinces.", []),
+        ("Each sachet holds 5g of salt.", ["5g"]),
+    ],
+)
+def test_a_mobile_network_generation_is_no_figure(text: str, figures: list[str]) -> None:
+    assert [c.text for c in audit_text(text).claims] == figures

@@ -1,4 +1,5 @@
-"""What only looks like a figure: dates, times, ordinals, identifiers, labels and idioms.
+"""What only looks like a figure: dates, times, ordinals, identifiers, labels and idioms, and the
+names of mobile network generations ("4G", "5G").
 
 Also the numbers inside spans that are no figures as a whole: telephone numbers ("call 555-010-4477"),
 ISO and numeric dates ("2016-03-09"), bracketed citation markers ("[412]"), and the pieces of a
@@ -40,6 +41,7 @@ _YEAR_SPAN_AFTER = re.compile(r"^[\s]*[-\u2013/]\s*\d{2}\b")
 _YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d[-\u2013/]$")
 _YEAR_AFTER = re.compile(r"^,?\s*(?:19|20)\d\d\b")
 _DAY_YEAR_AFTER = re.compile(r"^,\s*(?:1[5-9]|20)\d\d\b")
+_NETWORK_GENERATION = re.compile(r"G(?![\w-])")  # "4G", "5G": a name; grams are written "5g"
 
 
 def _at_end(pattern: re.Pattern[str], before: str, width: int) -> re.Match[str] | None:
@@ -56,6 +58,7 @@ def is_figure(text: str, m: Mention) -> bool:
     if m.kind == "digits" and (
         _inside_non_figure(text, m)
         or _is_piece(before, raw)
+        or (len(raw) == 1 and raw in "23456" and _NETWORK_GENERATION.match(after))
         or _is_digit_artifact(before, raw, after, m)
         or (_is_label(before, after, m) and not _title_case(text) and "," not in raw)  # "Varga 318,200"
         or _is_date(before, raw, after, m)

@@ -594,12 +594,15 @@ _COMPARED_WITH = re.compile(
 
 _TO_BEFORE = re.compile(r"\bto\s*[$\u00a3\u20ac\u00a5\u20b9]?\s*$", re.I)
 _FROM_BETWEEN = re.compile(r"^\s*(?:(?:a|per)\s+[a-z]+\s+)?from\s+$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+# between an old value and its new one: "from 212 to", "from 212 in 2022 to", "from 40 last year to"
+_TO_BETWEEN = re.compile(r"^\s*(?:(?:in|on|at|during|by)\s+[\w-]+\s+|last\s+[a-z]+\s+|,\s*)?to\s+$", re.I)
 
 
 def inherit_compared_units(text: str, figures: list[Figure]) -> None:
-    """ "54 million people are online, up from 34 million", "rose to 1,200 afghanis from 800": the
-    earlier figure of a comparison counts what the later one counts (its unit and, for people, its
-    category)."""
+    """ "54 million people are online, up from 34 million", "rose to 1,200 afghanis from 800", "the
+    number of drivers rose from 212 in 2022 to 265": the later figure of a comparison counts what the
+    earlier one counts (its unit and, for people, its category)."""
     for a, b in zip(figures, figures[1:], strict=False):
         if b.unit is not None or b.kind != "bare" or a.unit is None:
             continue
@@ -607,7 +610,12 @@ def inherit_compared_units(text: str, figures: list[Figure]) -> None:
             continue  # "436 homes over £1m sold, compared to 469": a bound with no noun is a threshold
         gap = text[a.noun_end if a.noun_end > 0 else a.end : b.start]
         new_then_old = _TO_BEFORE.search(text, max(0, a.start - 12), a.start) and _FROM_BETWEEN.match(gap)
-        if not (_COMPARED_WITH.match(gap) or new_then_old):
+        old_then_new = (
+            b.noun_end < 0  # not "from 212 drivers to 265 vehicles"
+            and _FROM_BEFORE.search(text, max(0, a.start - 8), a.start)
+            and _TO_BETWEEN.match(gap)
+        )
+        if not (_COMPARED_WITH.match(gap) or new_then_old or old_then_new):
             continue  # not "rose to 1,200 afghanis from 800": the old value after "from" counts the same
         b.unit, b.kind = a.unit, a.kind
         if a.unit == "people" and b.category in ("other", "count"):
