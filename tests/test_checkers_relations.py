@@ -2970,3 +2970,80 @@ def test_a_group_joined_by_more_is_no_antecedent_of_a_larger_reference() -> None
         "All 55 people on board were rescued, the coastguard added."
     )
     assert "fail" not in statuses(text, "restatement")
+
+
+@pytest.mark.parametrize(("change", "status"), [("25 per cent", "pass"), ("20 per cent", "fail")])
+def test_a_bare_new_value_after_to_counts_what_its_old_value_counts(change: str, status: str) -> None:
+    text = (
+        "The number of motorists prosecuted for the most reckless offences rose from 316 in 2023 to 395 "
+        f"last year, a rise of {change}, the council said."
+    )
+    assert statuses(text, "percent-change") == [status]
+
+
+@pytest.mark.parametrize(("change", "status"), [("36 per cent", "pass"), ("26 per cent", "fail")])
+def test_a_change_whose_clause_runs_on_through_its_new_value(change: str, status: str) -> None:
+    text = (
+        "Freight through the port climbed from 1.25 million tonnes in the first half of the year to "
+        f"1.7 million tonnes in the second half, an increase of {change}."
+    )
+    assert statuses(text, "percent-change") == [status]
+
+
+def test_a_rate_per_year_is_no_change_between_the_values_told_with_it() -> None:
+    text = (
+        "The schools budget will grow from £61bn this year to £72bn in 2029, an average real-terms "
+        "rise of 2% a year, the minister said."
+    )
+    assert statuses(text, "percent-change") == []
+
+
+@pytest.mark.parametrize(("share", "status"), [("95 percent", "pass"), ("59 percent", "fail")])
+def test_them_is_no_group_smaller_than_the_part(share: str, status: str) -> None:
+    text = (
+        "Inspectors tested 480 wells in 31 villages over the summer. Arsenic above the safe limit "
+        f"turned up in 456 of them, or {share}."
+    )
+    assert statuses(text, "percent-of") == [status]
+
+
+def test_a_running_total_brought_up_to_date_is_no_restatement_of_the_headline() -> None:
+    text = (
+        "Two smugglers shot dead at the border\n\n"
+        "Border guards opened fire on a convoy on Tuesday. This brings to 17 the number of smugglers "
+        "killed on the frontier since January, the guards said."
+    )
+    assert "fail" not in statuses(text, "restatement")
+
+
+def test_a_bare_number_told_as_more_adds_only_to_the_same_things() -> None:
+    text = (
+        "Burglaries in the borough are down to 512 from 640 last year, the police said.\n\n"
+        "The council will install 120 more street lights by spring, taking the total to 2,300."
+    )
+    assert "fail" not in statuses(text, "breakdown-sum")
+
+
+def test_a_tally_entry_is_no_antecedent_of_the_total_named_after_it() -> None:
+    text = (
+        "Okafor won 3,104 votes to Bello's 2,377, with an independent taking 449.\n\n"
+        "Of the 5,930 votes cast, Okafor took a majority."
+    )
+    assert "fail" not in statuses(text, "restatement")
+
+
+def test_a_part_told_as_the_same_amount_leaves_the_figures_short_of_the_total() -> None:
+    text = (
+        "The £48 million stadium will be paid for by three backers. The club has pledged £14 million, "
+        "the city will put in the same amount, and the remaining £20 million will come from a bond."
+    )
+    assert statuses(text, "breakdown-sum") == []
+
+
+@pytest.mark.parametrize(("total", "status"), [("£1,485", "pass"), ("£1,585", "fail")])
+def test_a_list_may_open_before_the_base_of_a_share(total: str, status: str) -> None:
+    text = (
+        "The court fined her £1,200, or 80 per cent of her monthly pay of £1,500, and ordered her to "
+        f"pay £200 compensation and £85 costs, a total of {total}."
+    )
+    assert statuses(text, "breakdown-sum") == [status]

@@ -104,10 +104,28 @@ def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
     for finder in finders:
         for b in finder(ctx, options):
             key = tuple(sorted(c.id for c in [b.total, *b.parts]))
+            if b.relation == "eq" and _a_part_told_without_a_figure(ctx, b):
+                continue
             if key not in seen and not any(set(key) <= set(k) for k in seen):
                 seen.add(key)
                 found.append(b)
     return [_outcome(b, options["approx_tolerance"]) for b in found]
+
+
+def _a_part_told_without_a_figure(ctx: Context, b: Breakdown) -> bool:
+    """ "The state has committed $30 million, and the council is seeking the same amount from
+    Canberra": a part told by reference to another has no figure of its own, so the figures listed
+    are not all the parts."""
+    figures = [b.total, *b.parts]
+    start, end = min(c.start for c in figures), max(c.end for c in figures)
+    return bool(_SAME_AMOUNT.search(ctx.doc.prose, start, end))
+
+
+_SAME_AMOUNT = re.compile(
+    r"\b(?:the\s+same\s+(?:amount|sum|figure|number)|an?\s+(?:equal|matching|similar|like)\s+(?:amount|sum|"
+    r"figure|number)|as\s+much\s+again|the\s+same\s+again)\b",
+    re.I,
+)
 
 
 def _outcome(b: Breakdown, approx: float) -> Outcome:
@@ -248,8 +266,39 @@ def _total_after(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             parts = [c for c in claims[:j] if _part_before_a_total(whole, c)]
             run = _listed_run(ctx, parts)
             if run and _parts_joined(ctx, run) and run[-1] is claims[j - 1]:
+                run = _opening_further_back(ctx, whole, run, parts, options["approx_tolerance"])
                 out.append(Breakdown(whole, run, "eq", "high", "explicit, the total after its parts"))
     return out
+
+
+def _opening_further_back(
+    ctx: Context, whole: Claim, run: list[Claim], parts: list[Claim], approx: float
+) -> list[Claim]:
+    """ "fined him £1,950, the equivalent of 150 per cent of his weekly income of £1,300, and ordered
+    him to pay £780 and £90 costs, a total of £2,820": a list whose total its listed run does not
+    make may open further back in its sentence, past a clause and the base of a share. The longer
+    run is taken only when it makes the total exactly as stated."""
+    if total(run, approx).overlaps(interval(whole, approx)):
+        return run
+    earlier = [c for c in parts if c.start < run[0].start and not _base_of_a_share(ctx, c)]
+    for k in range(len(earlier) - 1, -1, -1):
+        longer = [*earlier[k:], *run]
+        if sum(c.value or 0 for c in longer) == whole.value:
+            return longer
+    return run
+
+
+def _base_of_a_share(ctx: Context, c: Claim) -> bool:
+    """ "150 per cent of his weekly income of £1,300": the whole a share is taken of."""
+    before = [o for o in ctx.figures_in(c.sentence, c.sentence) if o.end <= c.start]
+    if not before or not is_percent(before[-1]):
+        return False
+    return bool(_OF_ITS_BASE.fullmatch(ctx.between(before[-1], c)))
+
+
+_OF_ITS_BASE = re.compile(
+    r"\s+of\s+(?:[\w'\u2019-]+\s+){0,4}?(?:of\s+)?[$\u00a3\u20ac\u00a5\u20b9]?\s*", re.I
+)
 
 
 def _in_all_next(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
@@ -818,10 +867,20 @@ def _brought_to(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                     out.append(Breakdown(whole, run, "le", "low", "a toll brought up to date, these in it"))
                 continue
             # its own sentence too: "A first shipment of 250,000 ... and a further 400,000"
-            earlier = _tolls_before(ctx, whole, more)
+            earlier = [c for c in _tolls_before(ctx, whole, more) if _the_same_things(ctx, c, more)]
             if earlier:
                 out.append(Breakdown(whole, [earlier[-1], more], "eq", "low", "a toll brought up to date"))
     return out
+
+
+def _the_same_things(ctx: Context, earlier: Claim, more: Claim) -> bool:
+    """A bare number counts what its words say: an earlier one is the same things as the one
+    announced as more only in its sentence or when both count one noun ("431 accidents" is no
+    stock of "250 more cameras"). Harms, head-counts and measures say what they count."""
+    if more.unit is not None or more.category != "other" or earlier.sentence == more.sentence:
+        return True
+    noun = counted_noun(ctx, earlier)
+    return noun is not None and noun == counted_noun(ctx, more)
 
 
 def _tolls_before(ctx: Context, toll: Claim, anchor: Claim) -> list[Claim]:

@@ -69,7 +69,7 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
         sentence = s.text if (s := ctx.sentence_at(idx)) is not None else ""
         for p in (c for c in claims if is_percent(c) or _fraction_of_change(ctx, c)):
             direction = change_direction(ctx, p)
-            if direction == 0:
+            if direction == 0 or _a_rate_per_period(ctx, p):
                 continue
             pair = (
                 to_from(ctx, [c for c in claims if c is not p], p)
@@ -95,6 +95,20 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
             if pair is not None:
                 found.append(Change(None, pair[0], pair[1], 1 if factor > 1 else -1, factor, "high"))
     return found
+
+
+def _a_rate_per_period(ctx: Context, p: Claim) -> bool:
+    """ "an average real-terms increase of 3% a year", "growing 4% annually": a rate per period, or
+    one in real terms, is not the change between the two values it is told with."""
+    return bool(_PER_PERIOD_AFTER.match(ctx.after(p, 20)) or _AVERAGED_BEFORE.search(ctx.before(p, 40)))
+
+
+_PER_PERIOD_AFTER = re.compile(
+    r"\s*(?:(?:a|per|each|every)\s+(?:year|annum|month|week|quarter|decade)\b|annually\b|compounded\b)", re.I
+)
+_AVERAGED_BEFORE = re.compile(
+    r"\b(?:average|averaging|annuali[sz]ed|compound(?:ed)?|real[- ]terms|in\s+real\s+terms)\b[^.;:\d]*$", re.I
+)
 
 
 def _fraction_of_change(ctx: Context, c: Claim) -> bool:
@@ -339,7 +353,7 @@ def _cue_ahead(name: str) -> re.Pattern[str]:
 
 def to_from(ctx: Context, claims: list[Claim], p: Claim | None) -> tuple[Claim, Claim] | None:
     """(new, old): the figure after "to" and the one after "from" in the sentence, same unit."""
-    near = [c for c in claims if p is None or same_clause(ctx, p, c)]
+    near = claims if p is None else _clause_of(ctx, p, claims)
     new = [c for c in near if _preceded_by(ctx, c, "to_words") and (p is None or not _is_target_of(p, c))]
     old = [c for c in near if _preceded_by(ctx, c, "from_words")]
     own = [c for c in near if p is not None and c.start > p.end and _OWN_NEW.fullmatch(ctx.between(p, c))]
@@ -392,6 +406,24 @@ _OWN_OLD = re.compile(
 )
 # between a change and its own new value: "14% to", "14 per cent, to", "14% year on year to"
 _OWN_NEW = re.compile(r"\s*,?\s*(?:[a-z-]+\s+){0,3}?(?:to|at)\s*[$\u00a3\u20ac\u00a5]?\s*", re.I)
+
+
+def _clause_of(ctx: Context, p: Claim, claims: list[Claim]) -> list[Claim]:
+    """The figures of `p`'s clause: those reached from `p` figure by figure with no clause break
+    between neighbours ("rose from 480,000 tonnes in the first quarter to 640,000 tonnes in the
+    second quarter, an increase of 25%": the old value is far from the change, but its clause runs on
+    through the new one)."""
+    ordered = sorted([*claims, p], key=lambda c: c.start)
+    at = ordered.index(p)
+    found: list[Claim] = []
+    for side in (ordered[at + 1 :], ordered[:at][::-1]):
+        last = p
+        for c in side:
+            if not same_clause(ctx, last, c):
+                break
+            found.append(c)
+            last = c
+    return sorted(found, key=lambda c: c.start)
 
 
 def same_clause(ctx: Context, p: Claim, c: Claim) -> bool:
@@ -1078,13 +1110,15 @@ _CLOSED_AFTER = re.compile(r"\s*[,)]")
 
 def _group_counted_before(ctx: Context, at: Claim, part: Claim) -> Claim | None:
     """The group "of them" points at: the last count before `at`, in its sentence or the one before,
-    that `part` can be a part of."""
+    that `part` can be a part of; passing over a count smaller than the part when a larger one comes
+    before it ("312 samples at 26 stations ... 304 of them": the samples)."""
     earlier = [
         c
         for c in ctx.figures_in(at.sentence - 1, at.sentence)
         if c.end <= at.start and not is_percent(c) and c.kind != "fraction" and _part_of(c, part)
     ]
-    return earlier[-1] if earlier else None
+    large_enough = [c for c in earlier if (c.value or 0) >= (part.value or 0)]
+    return (large_enough or earlier)[-1] if earlier else None
 
 
 def _part_of(whole: Claim, part: Claim) -> bool:

@@ -398,7 +398,9 @@ RISEN_TO = re.compile(rf"\b(?:{_RISE_VERBS})\s+to\s*$", re.I)
 # "revised the toll to", "lowered its estimate to", "cut it to": a corrected figure follows
 _REVISE_VERBS = (
     r"revised|revises|lowered|lowers|raised|raises|corrected|corrects|updated|updates|adjusted|"
-    r"adjusts|downgraded|upgraded|fell|falls|dropped|drops|decreased|declined|reduced|cut"
+    r"adjusts|downgraded|upgraded|fell|falls|dropped|drops|decreased|declined|reduced|cut|"
+    # "This brings to 11 the number of rebels killed", "taking the total to 1,150": a running total
+    r"brings|brought|bringing|takes|took|taking|pushes|pushed|pushing|lifts|lifted|lifting"
 )
 _CHANGE_BEFORE = re.compile(
     rf"(?:\b(?:{_RISE_VERBS})\s+to|\b(?:{_REVISE_VERBS})(?:\s+(?:the|its|their|his|her|it)(?:\s+[a-z]+){{0,2}})?"

@@ -45,6 +45,7 @@ from audit.checkers.relate import (
     RISEN_TO,
     SCORE,
     THE_REST_BEFORE,
+    counted_noun,
     counts_alike,
     ends_with_cue,
     has_cue,
@@ -613,8 +614,8 @@ def _named_back_by_meaning(ctx: Context, paired: set[str]) -> Iterator[tuple[Cla
             and not _glued(ctx, c)
             and (owner is None or owner.group(1) in ctx.before(c, 60))  # "Adebayo polled 31,452 votes"
         ]
-        if matching:
-            equal = [c for c in matching if point(c).overlaps(point(ref))]
+        equal = [c for c in matching if point(c).overlaps(point(ref))]
+        if equal or (matching and (owner is not None or not _one_of_a_tally(ctx, matching[-1]))):
             yield (equal or matching)[-1], ref, "named back by its noun or verb", "low"
 
 
@@ -690,8 +691,24 @@ def _things_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confid
             and not vague(earlier[-1])
             and earlier[-1].qualifier != "approx"
             and _no_narrower(ctx, ref, earlier[-1])
+            and not _one_of_a_tally(ctx, earlier[-1])
         ):
             yield earlier[-1], ref, "a thing named back", "low"
+
+
+def _one_of_a_tally(ctx: Context, c: Claim) -> bool:
+    """ "Haskell received 6,841 votes to Moreno's 6,529": a bare number told beside another of its
+    kind that counts the same noun or names none ("540 roles and 18 stores" are two things) is one
+    entry of a tally; "the 14,500 votes" after it may name any of them, or all."""
+    noun = counted_noun(ctx, c)
+    return any(
+        o is not c
+        and o.unit is None
+        and o.kind == c.kind
+        and o.kind != "fraction"
+        and counted_noun(ctx, o) in (None, noun)
+        for o in ctx.figures_in(c.sentence, c.sentence)
+    )
 
 
 def _one_slip_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
