@@ -3047,3 +3047,71 @@ def test_a_list_may_open_before_the_base_of_a_share(total: str, status: str) -> 
         f"pay £200 compensation and £85 costs, a total of {total}."
     )
     assert statuses(text, "breakdown-sum") == [status]
+
+
+def test_a_headline_may_give_the_sum_of_the_ledes_figures() -> None:
+    text = (
+        "Chemical plant fined £1.9m over river pollution\n\n"
+        "Northfleet Chemicals was fined £1.6m at Bristol Crown Court on Thursday and ordered to pay "
+        "£300,000 towards the prosecution's costs."
+    )
+    assert "fail" not in statuses(text, "restatement")
+
+
+@pytest.mark.parametrize(("whole", "status"), [("Calder", ["fail"]), ("Bexley", [])])
+def test_a_named_possessor_is_named_beside_its_whole(whole: str, status: list[str]) -> None:
+    text = (
+        f"{whole} have lost nine of their 30 matches. They have scored 41 goals this season.\n\n"
+        "Mensah has scored 52 of Calder's goals."
+    )
+    assert [s for s in statuses(text, "subset") if s == "fail"] == status
+
+
+def test_an_increase_of_an_amount_is_no_share_of_it() -> None:
+    text = "A typical bill will be $71.28 a month, up from $64.80 - an increase of $6.48, or about 10%."
+    assert "fail" not in statuses(text, "percent-of")
+
+
+@pytest.mark.parametrize(("change", "status"), [("25 per cent", "pass"), ("52 per cent", "fail")])
+def test_a_period_is_no_measure_a_later_figure_is_compared_with(change: str, status: str) -> None:
+    text = (
+        "The inspectorate logged 60 gas leaks in the past 12 months, up from 48 the year before, "
+        f"an increase of {change}."
+    )
+    assert statuses(text, "percent-change") == [status]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine candidates stood. Seven of them, including all four independents, lost their deposits.",
+        "The 820 runners were sent on a shorter course. Of those, 790 started and 764 finished.",
+    ],
+)
+def test_parts_that_may_nest_are_not_summed_against_their_whole(text: str) -> None:
+    assert "fail" not in statuses(text, "subset")
+
+
+@pytest.mark.parametrize(("rate", "status"), [("4.2 per cent", "pass"), ("5.2 per cent", "fail")])
+def test_of_those_takes_the_group_the_share_holds_of_when_two_may(rate: str, status: str) -> None:
+    text = (
+        f"Some 21,600 ballots were cast from a roll of 30,250. Of those, 907 were spoiled, a rate of {rate}."
+    )
+    assert statuses(text, "percent-of") == [status]
+
+
+def test_the_next_sentences_of_those_is_no_part_before_it() -> None:
+    text = (
+        "The candidates polled 5,210, 3,870 and 912 votes. Turnout was 61 per cent from a roll of "
+        "16,400. Of those, 411 were informal."
+    )
+    assert "fail" not in statuses(text, "subset")
+
+
+def test_a_toll_given_as_superseded_is_no_total_of_the_parts_that_follow() -> None:
+    text = (
+        "At least 19 villagers were killed in the raid, the army said, revising down an earlier toll "
+        "of 24 given by local leaders.\n\nAmong the dead were eight children and six women. The "
+        "remaining five were men."
+    )
+    assert "fail" not in statuses(text, "breakdown-sum")

@@ -50,6 +50,7 @@ from audit.checkers.relate import (
     sentence_text,
     side_of_a_score,
     starts_with_cue,
+    superseded,
     updated,
     vague,
 )
@@ -1338,8 +1339,8 @@ _ITEMIZED_HARMS = ("killed", "wounded", "captured", "missing", "displaced")
 
 
 def _itemize(ctx: Context, whole: Claim, later: list[Claim], options: dict[str, Any]) -> Breakdown | None:
-    if whole.value is None or whole.value <= 0:
-        return None
+    if whole.value is None or whole.value <= 0 or superseded(ctx, whole):
+        return None  # "revising down an earlier toll of 31": the parts that follow are the new toll's
 
     def candidates() -> Iterator[Claim]:  # read lazily: a long document's later figures are many
         return (p for p in later if p.sentence != whole.sentence and p.value and not _restates(ctx, whole, p))

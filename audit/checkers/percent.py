@@ -920,7 +920,7 @@ def _whole_opening(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, C
         # "The department saw 4,812 patients. Of those, 3,140 were seen in four hours, or 65%": the
         # group the sentence before counted
         before = [c for c in ctx.figures_in(p.sentence - 1, p.sentence - 1) if not is_percent(c)]
-        part, whole = those, (before[-1] if before else None)
+        part, whole = those, _those_counted(before, those, p)
     if whole is None or part.sentence != p.sentence:
         return None
     between = _DIGIT.sub("x", ctx.between(whole, part))
@@ -932,6 +932,22 @@ def _whole_opening(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, C
     if not near and not (far and not re.search(r"[.;:]", gap)):
         return None
     return (part, whole) if _part_of(whole, part) else None
+
+
+def _those_counted(before: list[Claim], part: Claim, p: Claim) -> Claim | None:
+    """The group "Of those" points at in the sentence before: its last figure that can hold the part
+    ("36,042 votes cast from an enrolment of 48,930. Of those, 1,288 were informal, a rate of 3.6 per
+    cent"); when several can, the one the share holds of, if any: the copy does not say which."""
+    holding = [c for c in before if _part_of(c, part) and (c.value or 0) >= (part.value or 0)]
+    fitting = [c for c in holding if _share_fits(p, part, c)]
+    chosen = fitting or holding or before
+    return chosen[-1] if chosen else None
+
+
+def _share_fits(p: Claim, part: Claim, whole: Claim) -> bool:
+    stated = interval(p)
+    share = 100.0 * (part.value or 0) / (whole.value or 1)
+    return stated.lo - 0.5 <= share <= stated.hi + 0.5
 
 
 def _OPENS_ON(ctx: Context, c: Claim) -> bool:  # noqa: N802 - reads like the patterns it joins
@@ -1232,9 +1248,17 @@ def _share(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, Claim] | 
             b, a
         ):  # "Some 1,200 of the 3,000 workers (40%)"
             ab, bp = ctx.between(a, b), ctx.between(b, p)
-            if _PART_OF_WHOLE.match(ab) and not re.search(r"\d", ab) and _SHARE_TAIL.search(bp):
+            if (
+                _PART_OF_WHOLE.match(ab)
+                and not re.search(r"\d", ab)
+                and not _A_CHANGE_OF.search(ab)  # "up from $84.70 - an increase of $8.72, or 10.3%"
+                and _SHARE_TAIL.search(bp)
+            ):
                 return a, b
     return None
+
+
+_A_CHANGE_OF = re.compile(rf"\b{_CHANGE_NOUN}\s+of\b", re.I)
 
 
 # between a part and its whole: "of", "out of", "seats out of", "of the country's" (no figure between)

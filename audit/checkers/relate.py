@@ -161,6 +161,21 @@ _NOT_MODIFIERS = frozenset(
 )
 
 
+def one_of_a_tally(ctx: Context, c: Claim) -> bool:
+    """ "Haskell received 6,841 votes to Moreno's 6,529": a bare number told beside another of its
+    kind that counts the same noun or names none ("540 roles and 18 stores" are two things) is one
+    entry of a tally; "the 14,500 votes" after it may name any of them, or all."""
+    noun = counted_noun(ctx, c)
+    return any(
+        o is not c
+        and o.unit is None
+        and o.kind == c.kind
+        and o.kind != "fraction"
+        and counted_noun(ctx, o) in (None, noun)
+        for o in ctx.figures_in(c.sentence, c.sentence)
+    )
+
+
 def number_end(claim: Claim) -> int:
     """Where the figure's number ends (its unit word, if any, comes after)."""
     return claim.number_end if claim.number_end > 0 else claim.end

@@ -38,14 +38,13 @@ from functools import cache, partial
 from typing import Any
 
 from audit.checkers import Confidence, Context, Outcome, checker
-from audit.checkers.bounds import interval, point
+from audit.checkers.bounds import interval, point, total
 from audit.checkers.naming import described_as, names, participle_after, verb_before
 from audit.checkers.relate import (
     OF_THE_OPENS,
     RISEN_TO,
     SCORE,
     THE_REST_BEFORE,
-    counted_noun,
     counts_alike,
     ends_with_cue,
     has_cue,
@@ -61,6 +60,7 @@ from audit.checkers.relate import (
     named_alike,
     number_start,
     of_sentence,
+    one_of_a_tally,
     other_period_or_event,
     people_nouns,
     same_subject,
@@ -268,9 +268,17 @@ def _headline_verb(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
                 and not updated(ctx, c)
                 and not side_of_a_score(ctx, c)
                 and not part_of_group(ctx.before(c, 80))  # "Of this, the department gets ₹1,00,210 crore"
+                and not _sum_of_its_sentence(ctx, h, c)
             ):
                 yield h, c, "headline and lede, the same verb", "low"
                 break
+
+
+def _sum_of_its_sentence(ctx: Context, h: Claim, c: Claim) -> bool:
+    """ "Water firm fined £3.2m" over "was fined £2.75m ... and told to pay £450,000 towards costs": a
+    headline may give the sum of the lede's figures of its kind, the whole bill."""
+    kind = [o for o in ctx.figures_in(c.sentence, c.sentence) if counts_alike(o, h) and not is_percent(o)]
+    return len(kind) >= 2 and interval(h).overlaps(total(kind))
 
 
 def _headline_measure(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:
@@ -312,6 +320,8 @@ def _headline_measure(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confide
             # left school at 14" under "Llorens dies at 93")
             lede_sentence = sentence_text(ctx, c)
             actor = _content_stems(" ".join(lede_sentence.split()[:3])) | _name_stems(lede_sentence)
+            if _sum_of_its_sentence(ctx, h, c):
+                break  # the headline's whole bill, of the lede's figures
             if (_content_stems(_clause_of(ctx, c)) - actor) & head_words and _one_quantity(h, c):
                 yield h, c, "headline and lede, the same measure", "low"
                 paired_to = c.start
@@ -615,7 +625,7 @@ def _named_back_by_meaning(ctx: Context, paired: set[str]) -> Iterator[tuple[Cla
             and (owner is None or owner.group(1) in ctx.before(c, 60))  # "Adebayo polled 31,452 votes"
         ]
         equal = [c for c in matching if point(c).overlaps(point(ref))]
-        if equal or (matching and (owner is not None or not _one_of_a_tally(ctx, matching[-1]))):
+        if equal or (matching and (owner is not None or not one_of_a_tally(ctx, matching[-1]))):
             yield (equal or matching)[-1], ref, "named back by its noun or verb", "low"
 
 
@@ -691,24 +701,9 @@ def _things_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confid
             and not vague(earlier[-1])
             and earlier[-1].qualifier != "approx"
             and _no_narrower(ctx, ref, earlier[-1])
-            and not _one_of_a_tally(ctx, earlier[-1])
+            and not one_of_a_tally(ctx, earlier[-1])
         ):
             yield earlier[-1], ref, "a thing named back", "low"
-
-
-def _one_of_a_tally(ctx: Context, c: Claim) -> bool:
-    """ "Haskell received 6,841 votes to Moreno's 6,529": a bare number told beside another of its
-    kind that counts the same noun or names none ("540 roles and 18 stores" are two things) is one
-    entry of a tally; "the 14,500 votes" after it may name any of them, or all."""
-    noun = counted_noun(ctx, c)
-    return any(
-        o is not c
-        and o.unit is None
-        and o.kind == c.kind
-        and o.kind != "fraction"
-        and counted_noun(ctx, o) in (None, noun)
-        for o in ctx.figures_in(c.sentence, c.sentence)
-    )
 
 
 def _one_slip_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]]:

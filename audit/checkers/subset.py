@@ -64,7 +64,8 @@ from audit.model import HARM_CATEGORIES, Claim
 
 _CLAUSE = re.compile(r"[.;!?]")
 _OF_WHICH = re.compile(r"^\s*,\s*of\s+(?:which|whom)\b", re.I)
-_BACK = re.compile(r"^\W*of\s+(?:them|whom|which|those|these|us|(?:with|from)\s+whom)\b", re.I)
+# right after the part, in its sentence ("48,930. Of those, 1,288 ..." is the next sentence's whole)
+_BACK = re.compile(r"^[^\w.!?;:]*of\s+(?:them|whom|which|those|these|us|(?:with|from)\s+whom)\b", re.I)
 
 
 @checker("subset", options={"approx_tolerance": 0.1, "severity_span": 2})
@@ -161,7 +162,7 @@ def _parts_together(
             (p for _, p, _, _ in group if p.sentence == group[-1][1].sentence), key=lambda c: c.start
         )
         listed = [p for i, p in enumerate(parts) if i == 0 or _LISTED.match(ctx.between(parts[i - 1], p))]
-        if len(listed) < 2 or len(listed) != len(parts):
+        if len(listed) < 2 or len(listed) != len(parts) or _may_nest(ctx, listed):
             continue
         together = total(listed, approx)
         confidence: Confidence = "low" if any(c == "low" for *_, c in group) else "high"
@@ -231,7 +232,26 @@ def _NO_PEOPLE_AFTER() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, 
 
 
 _CLAUSE_OPENER = re.compile(r"\b(?:when|after|before|as|because|while|since|who|which|where|until)\b", re.I)
+
+
 # between two listed parts: "and", a comma, "while", with at most a few words of the first part's own
+def _may_nest(ctx: Context, listed: list[Claim]) -> bool:
+    """ "Eleven of them, including all seven independents": a part told as included in the one before
+    is inside it; "Of those, 968 started and 941 finished": parts told only by what they did, no harm
+    and no noun of their own, may be the same people at two stages. Neither is a list of groups apart."""
+    if any(_INCLUDED.search(ctx.between(a, b)) for a, b in zip(listed, listed[1:], strict=False)):
+        return True
+    return all(
+        p.category not in HARM_CATEGORIES and _BY_WHAT_THEY_DID.match(ctx.after(p, 30)) for p in listed
+    )
+
+
+_INCLUDED = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\b", re.I)
+_BY_WHAT_THEY_DID = re.compile(
+    r"^\s+(?:(?:were|was|had|have|has)\s+)?(?:[a-z]+ed|began|ran|went|won|lost|left|came|stayed|got)\b", re.I
+)
+
+
 _LISTED = re.compile(r"^[^.;:()]{0,40}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+)(?:[a-z]+\s+){0,2}$", re.I)
 
 
@@ -587,9 +607,24 @@ def _of_a_possessors_noun(
         if m is None:
             continue
         whole = _last_counting(ctx, part, m.group(1).lower(), _POSSESSED_NOUN_REACH, same_sentence=True)
-        if whole is not None:
+        if whole is not None and _possessor_named_near(ctx, m.group(0)[: m.start(1)], whole):
             out.append((whole, part, "N of a possessor's noun", "low"))
     return out
+
+
+def _possessor_named_near(ctx: Context, possessor: str, whole: Claim) -> bool:
+    """ "Okafor has scored 20 of Harlow's league goals": a named possessor (a capitalised name) is named
+    in the whole's sentence or the one before ("Harlow have won six ... They have scored 24 league
+    goals"); "31,420 of May's sales" is no part of Toyota's 19,870 sales."""
+    name = _POSSESSOR_NAME.search(possessor)
+    if name is None or not name.group(1)[0].isupper():
+        return True
+    near = (ctx.sentence_at(i) for i in (whole.sentence - 1, whole.sentence))
+    text = " ".join(s.text for s in near if s is not None)
+    return re.search(rf"\b{re.escape(name.group(1))}\b", text) is not None
+
+
+_POSSESSOR_NAME = re.compile(r"([A-Za-z-]+)(?:['\u2019]s|s['\u2019])\s+$")
 
 
 def _of_the_nouns_counted(

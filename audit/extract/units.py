@@ -593,6 +593,10 @@ _COMPARED_WITH = re.compile(
 
 
 _TO_BEFORE = re.compile(r"\bto\s*[$\u00a3\u20ac\u00a5\u20b9]?\s*$", re.I)
+# a span of time a count is taken over: "in the past 12 months", "over the last three years"
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|previous|first|next|preceding)\s+$", re.I
+)
 _FROM_BETWEEN = re.compile(r"^\s*(?:(?:a|per)\s+[a-z]+\s+)?from\s+$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 # between an old value and its new one: "from 212 to", "from 212 in 2022 to", "from 40 last year to"
@@ -606,6 +610,8 @@ def inherit_compared_units(text: str, figures: list[Figure]) -> None:
     for a, b in zip(figures, figures[1:], strict=False):
         if b.unit is not None or b.kind != "bare" or a.unit is None:
             continue
+        if _PERIOD_BEFORE.search(text, max(0, a.start - 30), a.start):
+            continue  # "46 reports in the past 12 months, up from 38": the period, not what is compared
         if a.qualifier not in ("exact", "approx") and a.noun_end < 0:
             continue  # "436 homes over £1m sold, compared to 469": a bound with no noun is a threshold
         gap = text[a.noun_end if a.noun_end > 0 else a.end : b.start]
