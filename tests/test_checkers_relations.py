@@ -3115,3 +3115,22 @@ def test_a_toll_given_as_superseded_is_no_total_of_the_parts_that_follow() -> No
         "remaining five were men."
     )
     assert "fail" not in statuses(text, "breakdown-sum")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the pound and the euro move together: their pair has its own, narrower history
+        ("The council borrowed €180m (£153m) for the new bridge.", "pass"),
+        ("The council borrowed €180m (£212m) for the new bridge.", "fail"),
+        ("Dropping litter can cost £850 (€1,000) in the resort.", "pass"),
+        ("Dropping litter can cost £850 (€720) in the resort.", "fail"),
+        # a bare "$" beside "US$" is a local dollar: never worth much more than one US dollar
+        ("The regatta got $2.8 million (US$1.9 million) in state funding.", "pass"),
+        ("The regatta got $2.8 million (US$4.3 million) in state funding.", "fail"),
+        ("The contract is worth US$12 million ($16.4 million).", "pass"),
+        ("The contract is worth US$12 million ($7.9 million).", "fail"),
+    ],
+)
+def test_currency_pairs_that_move_together_and_unnamed_local_dollars(text: str, status: str) -> None:
+    assert statuses(text, "unit-conversion") == [status]

@@ -96,6 +96,8 @@ _ADJACENT = re.compile(r"\s*(?:,|and)?\s*")
 
 
 def _convertible(a: Claim, b: Claim) -> bool:
+    if a.unit == b.unit == "USD" and _LOCAL_DOLLAR in (_named_unit(a, b), _named_unit(b, a)):
+        return a.value is not None and b.value is not None  # "$4.5 million (US$6.9 million)"
     if not a.unit or not b.unit or a.unit == b.unit or a.value is None or b.value is None:
         return False
     if a.kind == "money" or b.kind == "money":
@@ -214,14 +216,54 @@ def _money(a: Claim, b: Claim, options: dict[str, Any]) -> Outcome | None:
     if ia.lo <= 0 or ia.hi == float("inf") or ib.hi == float("inf"):
         return None
     implied = Interval(ib.lo / ia.hi, ib.hi / ia.lo)  # units of b per unit of a
-    (a_lo, a_hi), (b_lo, b_hi) = bands[a.unit], bands[b.unit]
-    allowed = Interval(a_lo / b_hi * (1 - tol), a_hi / b_lo * (1 + tol))
+    a_unit, b_unit = _named_unit(a, b), _named_unit(b, a)
+    lo, hi = _rate_band(a_unit, b_unit)
+    allowed = Interval(lo * (1 - tol), hi * (1 + tol))
     rate = (b.value or 0) / (a.value or 1)
-    details = {"rate": round(rate, 6), "allowed_rate": allowed.to_json(), "pair": f"{a.unit}/{b.unit}"}
-    msg = f"{label(a)} = {label(b)} implies 1 {a.unit} = {rate:.4g} {b.unit}"
+    details = {"rate": round(rate, 6), "allowed_rate": allowed.to_json(), "pair": f"{a_unit}/{b_unit}"}
+    msg = f"{label(a)} = {label(b)} implies 1 {a_unit} = {rate:.4g} {b_unit}"
     if implied.overlaps(allowed):
         return Outcome("pass", [a, b], f"{msg} (plausible: {allowed.lo:.3g}-{allowed.hi:.3g})", details)
     return Outcome("fail", [a, b], f"{msg}, outside {allowed.lo:.3g}-{allowed.hi:.3g}", details, anchor=b)
+
+
+_LOCAL_DOLLAR = "local $"
+
+
+def _named_unit(claim: Claim, other: Claim) -> str:
+    """The currency as the copy names it: a bare "$" beside "US$" is a local dollar it leaves unnamed
+    ("backed by $4.5 million (US$6.9 million) from the state government")."""
+    if claim.unit == other.unit == "USD" and _BARE_DOLLAR.match(claim.text) and _US_DOLLAR.match(other.text):
+        return _LOCAL_DOLLAR
+    return str(claim.unit)
+
+
+_BARE_DOLLAR = re.compile(r"^(?:[A-Za-z]+\s+)*\$")  # "$4.5 million", "about $4.5 million"
+_US_DOLLAR = re.compile(r"^(?:[A-Za-z]+\s+)*(?:US\s?\$|USD)")
+
+
+def _rate_band(a: str, b: str) -> tuple[float, float]:
+    """Units of `b` per unit of `a`: a pair's own history when it is tabled (`cross_rates`), else the
+    two currencies' dollar bands taken apart; a local dollar is any of `local_dollars`."""
+    cross = data("currencies")["cross_rates"]
+    if f"{a}/{b}" in cross:
+        lo, hi = cross[f"{a}/{b}"]
+        return lo, hi
+    if f"{b}/{a}" in cross:
+        lo, hi = cross[f"{b}/{a}"]
+        return 1 / hi, 1 / lo
+    a_lo, a_hi = _usd_band(a)
+    b_lo, b_hi = _usd_band(b)
+    return a_lo / b_hi, a_hi / b_lo
+
+
+def _usd_band(unit: str) -> tuple[float, float]:
+    bands = _bands()
+    if unit == _LOCAL_DOLLAR:
+        dollars = [bands[code] for code in data("currencies")["local_dollars"]]
+        return min(lo for lo, _ in dollars), max(hi for _, hi in dollars)
+    lo, hi = bands[unit]
+    return lo, hi
 
 
 def _sum_as_written(claim: Claim) -> Interval:
