@@ -2936,6 +2936,22 @@ def test_a_change_pointing_back_takes_the_from_to_before(change: str, status: st
             "The director said the Sh4.2 {scale} grant would also buy scanners.",
             {("billion",): "pass", ("million",): "fail"},
         ),
+        # a swap across the decimal point; a digit dropped; "its" as definite as "the"
+        (
+            "The society made a profit of £{a} million last year.\n\n"
+            "She said the £{b} million profit would go to its reserves.",
+            {("62.7", "62.7"): "pass", ("62.7", "67.2"): "fail"},
+        ),
+        (
+            "The cabinet cleared Rs {a} crore for rural roads.\n\n"
+            "Officials said the Rs {b} crore outlay would come from the fuel cess.",
+            {("2,48,316", "2,48,316"): "pass", ("2,48,316", "24,831"): "fail"},
+        ),
+        (
+            "The ferry left port carrying {a} passengers and 12 crew.\n\n"
+            "Officials said it was licensed for 300 and was not overloaded with its {b} passengers.",
+            {("261", "261"): "pass", ("261", "216"): "fail"},
+        ),
     ],
 )
 def test_a_definite_figure_one_slip_from_an_earlier_one_restates_it(text: str, status: dict) -> None:
@@ -2958,6 +2974,9 @@ def test_a_definite_figure_one_slip_from_an_earlier_one_restates_it(text: str, s
         "Police seized 1,350 crates. The other 1,530 crates were found in a second warehouse.",
         # nor the figure a comparison is made against
         "Prices rose 4.17 per cent in May, 0.54 percentage points lower than the 4.71 per cent of April.",
+        # a figure told before as it is; another harm
+        "The toll rose to 412 this year. Some 4,102 patients are in hospital. Among the 412 deaths, 231 "
+        "were women.",
     ],
 )
 def test_no_restatement_between_figures_that_are_no_slip_apart(text: str) -> None:

@@ -500,6 +500,7 @@ _PRICE_BEFORE = re.compile(r"\b(?:for|worth|valued\s+at)\s+(?:about|around|some|
 # "the $4.7bn in revenue", "the £2m of funding": the measure a definite sum names
 _IN_A_MEASURE = re.compile(r"\s+(?:in|of)\s+([a-z]{4,})\b", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s*$", re.I)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their)\s*[$\u00a3\u20ac\u00a5\u20b9]?\s*$", re.I)
 _BARE_AFTER = re.compile(r"\s*(?:[,.;:]|\s[-\u2013\u2014]\s)")
 
 
@@ -715,16 +716,19 @@ def _one_slip_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Conf
     often than two (less sure). The nearest such figure, outside the headline when the lede has one."""
     heads = set(headline_sentences(ctx))
     for ref in ctx.figures:
-        if ref.sentence in heads or vague(ref) or not _THE_BEFORE.search(ctx.before(ref, 8)):
-            continue
+        if ref.sentence in heads or vague(ref) or not _DEFINITE_BEFORE.search(ctx.before(ref, 8)):
+            continue  # "the 1,530 tonnes", "its 143 passengers"
         before = ctx.before(ref, 20)
         if _REST_BEFORE.search(before) or _NOT_THE_SAME.search(before) or in_other_period(ctx, ref):
             continue  # "the other 1,530", "79 percent of the 1.42 million", "lower than the 2.31 per cent"
-        earlier = [
+        alike = [
             c
             for c in ctx.figures_in(ref.sentence - REFERENCE_REACH, ref.sentence)
-            if c.end <= ref.start and same_unit(c, ref) and not vague(c) and one_slip(c, ref)
+            if c.end <= ref.start and same_unit(c, ref) and c.category == ref.category and not vague(c)
         ]
+        if any(c.value == ref.value for c in alike):
+            continue  # "taking this year's toll to 412" ... "Among the 412 deaths": told before as is
+        earlier = [c for c in alike if one_slip(c, ref)]
         outside = [c for c in earlier if c.sentence not in heads] or earlier
         if outside:
             yield outside[-1], ref, "one slip from a figure before", "low"
@@ -735,22 +739,37 @@ _NOT_THE_SAME = re.compile(r"(?:(?:%|\bper\s*cent|\bpercent)\s+of|\bthan)\s+the\
 
 
 def one_slip(a: Claim, b: Claim) -> bool:
-    """Are the two figures' numbers one writer's slip apart: two adjacent digits swapped or one digit
-    changed (three significant digits or more), or the same digits under another scale word?"""
+    """Are the two figures' numbers one writer's slip apart: two adjacent digits swapped (across the
+    decimal point too: "41.3" for "43.1"), one digit changed, dropped or added (three significant
+    digits or more), or the same digits under another scale word?"""
     x, y = _written_digits(a), _written_digits(b)
     if not x or not y or a.value is None or b.value is None or a.value == b.value:
         return False
     if x == y:
         return max(a.value, b.value) / max(min(a.value, b.value), 1e-9) >= 999  # million for billion
+    if _one_digit_dropped(x, y) and _scale(a, x) == _scale(b, y):
+        return True
     if len(x) != len(y) or x.index(".") != y.index(".") or _scale(a, x) != _scale(b, y):
         return False
-    apart = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
     if len(x.replace(".", "").strip("0")) < 3 and len(y.replace(".", "").strip("0")) < 3:
         return False
+    x, y = x.replace(".", ""), y.replace(".", "")  # "41.3" and "43.1": a swap across the point
+    apart = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
     if len(apart) == 1:
         return True
     i, j = apart[0], apart[-1]
     return len(apart) == 2 and j == i + 1 and x[i] == y[j] and x[j] == y[i]
+
+
+def _one_digit_dropped(x: str, y: str) -> bool:
+    """Two whole numbers one digit apart in length, the shorter the longer with one digit left out,
+    three significant digits or more in the shorter ("13,957" for "1,39,579")."""
+    if not (x.endswith(".") and y.endswith(".")) or x.count(".") + y.count(".") != 2:
+        return False
+    short, long = sorted((x[:-1], y[:-1]), key=len)
+    if len(long) != len(short) + 1 or len(short.strip("0")) < 3:
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _written_digits(c: Claim) -> str:
