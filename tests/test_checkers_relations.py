@@ -3153,3 +3153,22 @@ def test_a_toll_given_as_superseded_is_no_total_of_the_parts_that_follow() -> No
 )
 def test_currency_pairs_that_move_together_and_unnamed_local_dollars(text: str, status: str) -> None:
     assert statuses(text, "unit-conversion") == [status]
+
+
+@pytest.mark.parametrize(("change", "status"), [("14.8%", "pass"), ("17.3%", "fail")])
+def test_a_change_named_back_after_down_from_a_record(change: str, status: str) -> None:
+    text = (
+        "The fund paid out $2.19 billion to councils in the financial year that ended on March 31, "
+        "down from a record $2.57 billion a year before.\n\n"
+        f"The {change} drop followed a slump in property sales, officials said."
+    )
+    assert statuses(text, "percent-change") == [status]
+
+
+@pytest.mark.parametrize(("change", "status"), [("17%", "pass"), ("15%", "fail")])
+def test_a_change_with_its_new_value_takes_the_old_value_told_beside_it(change: str, status: str) -> None:
+    text = (
+        f"Passenger numbers at the airport rose {change} to 2.74 million, the operator said.\n\n"
+        "It handled 2.74 million passengers in the year to June, up from 2.34 million a year earlier."
+    )
+    assert statuses(text, "percent-change") == [status]

@@ -81,6 +81,11 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
             if pair is not None:
                 found.append(Change(p, pair[0], pair[1], direction, None, "high"))
                 continue
+            reach = options["look_back_sentences"]
+            told = _old_told_with_the_new(ctx, p, claims, by_sentence, direction, reach)
+            if told is not None:
+                found.append(Change(p, told[0], told[1], direction, None, "low"))
+                continue
             near = _nearby_pair(ctx, by_sentence, p, direction, options["look_back_sentences"], used)
             if near is not None:
                 used.add(near[0].id)
@@ -95,6 +100,30 @@ def _changes(ctx: Context, options: dict[str, Any]) -> list[Change]:
             if pair is not None:
                 found.append(Change(None, pair[0], pair[1], 1 if factor > 1 else -1, factor, "high"))
     return found
+
+
+def _old_told_with_the_new(
+    ctx: Context,
+    p: Claim,
+    claims: list[Claim],
+    by_sentence: dict[int, list[Claim]],
+    direction: int,
+    reach: int,
+) -> tuple[Claim, Claim] | None:
+    """ "visitor numbers rising by 12% to 468,000. The museum welcomed 468,000 visitors, up from
+    412,000": a change with its own new value and no old one takes the old value a nearby sentence
+    gives beside that same new value (less sure)."""
+    own = next((c for c in claims if c.start > p.end and _own_new_value(ctx, p, c)), None)
+    if own is None:
+        return None
+    around = range(p.sentence - reach, p.sentence + reach + 1)
+    for idx in sorted(around, key=lambda i: abs(i - p.sentence)):
+        pair = _pair_in(ctx, by_sentence.get(idx, [])) if idx != p.sentence else None
+        if pair is None or pair[2] != direction:
+            continue
+        if pair[0].value == own.value and counts_alike(pair[0], own):
+            return own, pair[1]
+    return None
 
 
 def _a_rate_per_period(ctx: Context, p: Claim) -> bool:
@@ -627,7 +656,11 @@ def _measure_vocabulary() -> tuple[frozenset[str], dict[str, str]]:
     return stops, groups
 
 
-_UP_DOWN_FROM = re.compile(r"\b(?:(up|down)\s+from|compared\s+(?:with|to)|against|versus|vs\.?)\s*\W?$", re.I)
+# "up from", "down from a record", "compared with the revised"
+_UP_DOWN_FROM = re.compile(
+    r"\b(?:(up|down)\s+from|compared\s+(?:with|to)|against|versus|vs\.?)\s*(?:(?:a|an|the)\s+[a-z-]+\s+)?\W?$",
+    re.I,
+)
 
 
 def _pair_in(ctx: Context, claims: list[Claim]) -> tuple[Claim, Claim, int] | None:
@@ -642,13 +675,19 @@ def _pair_in(ctx: Context, claims: list[Claim]) -> tuple[Claim, Claim, int] | No
                 break  # "9.2p ..., taking the payout to 13.5p, up from 12.6p": 13.5p is the new value
             gap = ctx.between(new, old)
             m = _UP_DOWN_FROM.search(gap)
-            if not m or not counts_alike(new, old) or is_percent(new) or len(gap) >= 80:
+            if not m or not counts_alike(new, old) or is_percent(new) or not _close_enough(gap, m):
                 continue
             if m.group(1):
                 return new, old, 1 if m.group(1).lower() == "up" else -1
             if new.value is not None and old.value is not None and new.value != old.value:
                 return new, old, 1 if new.value > old.value else -1
     return None
+
+
+def _close_enough(gap: str, m: re.Match[str]) -> bool:
+    """ "X, compared with Y" within 80 characters; "X ... in the fiscal year that ended June 30, down
+    from a record Y" within 120, with no clause break: "down from" says which figure it follows."""
+    return len(gap) < 80 or (m.group(1) is not None and len(gap) < 120 and not _BREAK.search(gap))
 
 
 def _multiplier(sentence: str) -> float | None:
