@@ -3172,3 +3172,33 @@ def test_a_change_with_its_new_value_takes_the_old_value_told_beside_it(change: 
         "It handled 2.74 million passengers in the year to June, up from 2.34 million a year earlier."
     )
     assert statuses(text, "percent-change") == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "fits", "too_many"),
+    [
+        # a sentence opening on a group by a modified noun: the noun is the phrase's plural
+        (
+            "The gallery drew 52,300 visitors in its first year. Of the Davao visitors, {n} came on tours.",
+            "31,800",
+            "53,200",
+        ),
+        # "Among the X were N": the group named back; the earlier figure counts it past a modifier
+        (
+            "The state licensed 2,415 electric buses last year. Among the buses licensed were {n} minibuses.",
+            "1,930",
+            "2,451",
+        ),
+    ],
+)
+def test_a_group_a_sentence_opens_on_is_named_by_its_head_noun(text: str, fits: str, too_many: str) -> None:
+    assert statuses(text.format(n=fits), "subset") == ["pass"]
+    assert statuses(text.format(n=too_many), "subset") == ["fail"]
+
+
+def test_a_narrowed_count_is_no_whole_of_the_group_named_after_it() -> None:
+    text = (
+        "Officials said 96 new cases were reported last week. The outbreak has now infected 1,310 "
+        "people.\n\nAmong the cases recorded were 301 children."
+    )
+    assert "fail" not in statuses(text, "subset")

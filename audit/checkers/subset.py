@@ -589,10 +589,20 @@ def _of_the_named_noun(ctx: Context, options: dict[str, Any]) -> list[tuple[Clai
         opener = _OF_THE_NOUN.match(_clause_before(ctx, part))
         if opener is None or part.category in HARM_CATEGORIES:
             continue  # a harmed group is `_of_the_group`'s
-        whole = _last_counting(ctx, part, opener.group(1).lower(), _NAMED_GROUP_REACH, same_sentence=False)
+        whole = _last_counting(
+            ctx, part, _group_noun(opener.group(1)), _NAMED_GROUP_REACH, same_sentence=False, by_head=True
+        )
         if whole is not None:
             out.append((whole, part, "a group named back by its noun", "low"))
     return out
+
+
+def _group_noun(phrase: str) -> str:
+    """The noun a group is named by: the first plural of its first two words ("Cebu visitors",
+    "damaged houses"), else its first word ("jobs to be cut", "people in need")."""
+    words = phrase.lower().split()
+    plural = next((w for w in words[:2] if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), None)
+    return plural or words[0]
 
 
 def _of_a_possessors_noun(
@@ -660,31 +670,93 @@ _POSSESSED_NOUN_REACH = 6
 _OF_POSSESSORS_NOUN = re.compile(rf"^\s+of\s+{POSSESSOR}([a-z]{{3,}})\b", re.I)
 
 
-def _last_counting(ctx: Context, part: Claim, noun: str, reach: int, same_sentence: bool) -> Claim | None:
+def _last_counting(
+    ctx: Context, part: Claim, noun: str, reach: int, same_sentence: bool, by_head: bool = False
+) -> Claim | None:
     """The last of `_counting`."""
-    earlier = _counting(ctx, part, noun, reach, same_sentence)
+    earlier = _counting(ctx, part, noun, reach, same_sentence, by_head)
     return earlier[-1] if earlier else None
 
 
-def _counting(ctx: Context, part: Claim, noun: str, reach: int, same_sentence: bool) -> list[Claim]:
+def _counting(
+    ctx: Context, part: Claim, noun: str, reach: int, same_sentence: bool, by_head: bool = False
+) -> list[Claim]:
     """The figures before the part that count `noun` and can hold the part, within `reach` sentences
     before it (and in its own sentence, when `same_sentence`), in document order."""
     last = part.sentence if same_sentence else part.sentence - 1
     return [
         c
         for c in ctx.figures_in(part.sentence - reach, last)
-        if c.end <= part.start and _counts_noun(ctx, c, noun) and _fits_back(c, part)
+        if c.end <= part.start and _counts_noun(ctx, c, noun, by_head) and _fits_back(c, part)
     ]
 
 
-def _counts_noun(ctx: Context, claim: Claim, noun: str) -> bool:
-    """Does the figure count `noun` ("1,200 jobs", "3.4 million people")?"""
+def _counts_noun(ctx: Context, claim: Claim, noun: str, by_head: bool = False) -> bool:
+    """Does the figure count `noun` ("1,200 jobs", "3.4 million people")? By its head, for a group a
+    sentence opens on ("Among the vehicles registered were ..."): the noun past up to two modifiers
+    ("1,124 electric vehicles"), or a compound ending in it ("126 volcanic earthquakes": quakes)."""
     m = _NOUN_AFTER.match(ctx.after(claim, 40))
-    return m is not None and m.group(1).lower() == noun
+    if m is not None and m.group(1).lower() == noun:
+        return True
+    head = _head_noun_after(ctx, claim) if by_head else None
+    return head is not None and (
+        head == noun or (len(noun) >= 5 and head.endswith(noun) and len(head) > len(noun) + 3)
+    )
+
+
+def _head_noun_after(ctx: Context, claim: Claim) -> str | None:
+    """The first plural word right after a figure, past up to two modifiers, before any preposition
+    ("126 volcanic earthquakes in ...": earthquakes; "2,100 at its plants": none)."""
+    for word in _WORDS.findall(ctx.after(claim, 40))[:3]:
+        lowered = word.lower()
+        if lowered in _PHRASE_ENDS or lowered in _NARROWING:
+            return None  # "212 new cases": a week's, no whole of "the cases"
+        if len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith("ss"):
+            return lowered
+    return None
+
+
+_NARROWING = frozenset(
+    {"new", "fresh", "additional", "further", "more", "recent", "other", "extra", "latest"}
+)
+_WORDS = re.compile(r"[A-Za-z-]+|[^\sA-Za-z-]")
+_PHRASE_ENDS = frozenset(
+    {
+        "at",
+        "in",
+        "of",
+        "on",
+        "for",
+        "from",
+        "to",
+        "with",
+        "by",
+        "its",
+        "their",
+        "the",
+        "and",
+        "or",
+        "a",
+        "an",
+        "were",
+        "was",
+        "are",
+        "is",
+        "had",
+        "have",
+        "has",
+        ",",
+        ".",
+        ";",
+        ":",
+        "(",
+        ")",
+    }
+)
 
 
 # a sentence opening "Of the jobs to be cut,", "Among the people in need,": the group's noun
-_OF_THE_NOUN = re.compile(r"^\W*(?:of|among)\s+the\s+([a-z][a-z-]+)\b[^,.;:\d]{0,40},\s*$", re.I)
+_OF_THE_NOUN = re.compile(r"^\W*(?:of|among)\s+the\s+([a-z][^,.;:\d]{0,50}?)(?:,|\s(?:were|are))\s*$", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,})\b", re.I)
 
 
