@@ -3202,3 +3202,14 @@ def test_a_narrowed_count_is_no_whole_of_the_group_named_after_it() -> None:
         "people.\n\nAmong the cases recorded were 301 children."
     )
     assert "fail" not in statuses(text, "subset")
+
+
+@pytest.mark.parametrize(("events", "status"), [("$360,000", "pass"), ("$460,000", "fail")])
+def test_the_rest_after_a_comma_closes_a_list_whose_total_beats_last_years(events: str, status: str) -> None:
+    text = (
+        "The hospital appeal has raised $1.95 million, 12 per cent more than last year's $1.74 million.\n\n"
+        "The total was read out at midnight.\n\n"
+        f"Phone pledges brought in $940,000 and online gifts $650,000, with the rest, {events}, coming "
+        "from events held over the past year."
+    )
+    assert statuses(text, "breakdown-sum") == [status]

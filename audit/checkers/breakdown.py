@@ -504,6 +504,7 @@ def _a_hole_in_the_list(ctx: Context, whole: Claim, rest: Claim, listed: list[Cl
         and not is_percent(c)
         and not vague(c)
         and c.unit not in _SPANS_OF_TIME
+        and not _COMPARED_WITH.search(ctx.before(c, 40))  # "than last year's $2.05m": no item
         for c in ctx.figures_in(whole.sentence, rest.sentence)
     )
 
@@ -557,7 +558,25 @@ def _alike_in_a_list(ctx: Context, c: Claim, rest: Claim) -> bool:
         return False
     old = ends_with_cue(ctx.before(c, 25), "from_words")  # "up 16.4 per cent from N2.07 trillion"
     of_a_group = _OF_BEFORE.search(ctx.before(c, 12))  # "only one of the two recommended doses"
-    return not (old or of_a_group or in_other_period(ctx, c) or updated(ctx, c))
+    compared = _COMPARED_WITH.search(ctx.before(c, 40))  # "14 per cent more than last year's $2.05m"
+    # a figure in the rest's own sentence is told of the rest's period, whatever it is; one beside a
+    # figure set against it ("raised $2.34m, 14 per cent more than last year's $2.05m") is the current
+    other = c.sentence != rest.sentence and in_other_period(ctx, c) and not _beside_a_comparison(ctx, c)
+    return not (old or of_a_group or compared or other or updated(ctx, c))
+
+
+def _beside_a_comparison(ctx: Context, c: Claim) -> bool:
+    return any(
+        o is not c and o.start > c.end and _COMPARED_WITH.search(ctx.before(o, 40))
+        for o in ctx.figures_in(c.sentence, c.sentence)
+    )
+
+
+_COMPARED_WITH = re.compile(
+    r"(?:\bthan\s+(?:[\w'\u2019-]+\s+){0,3}|\b(?:last|previous|the\s+previous)\s+(?:year|month|week|season)"
+    r"['\u2019]s\s+)[$\u00a3\u20ac\u00a5]?\s*$",
+    re.I,
+)
 
 
 _OF_A_FIGURE_OPENS = re.compile(r"\W*(?:of|among)\s+(?:the\s+)?[$\u00a3\u20ac\u00a5]?\d[^,.;:]{0,60},", re.I)
@@ -806,8 +825,10 @@ def _counts(ctx: Context, c: Claim, noun: str) -> bool:
 
 
 _REST_BEFORE = re.compile(
-    r"\bthe\s+(?:remaining|other|rest\s+of\s+the|rest\s+at)\s*[$\u00a3\u20ac\u00a5]?\s*$", re.I
-)  # "women make up the rest at 12,482"
+    r"\bthe\s+(?:remaining|other|rest\s+of\s+the|rest\s+at|(?:rest|balance|remainder)\s*,)\s*"
+    r"[$\u00a3\u20ac\u00a5]?\s*$",
+    re.I,
+)  # "women make up the rest at 12,482", "with the rest, $450,000, from events"
 
 
 # "Those detained were", "The 23 dead were", "The victims were": a group named back, then its list
