@@ -3213,3 +3213,30 @@ def test_the_rest_after_a_comma_closes_a_list_whose_total_beats_last_years(event
         "from events held over the past year."
     )
     assert statuses(text, "breakdown-sum") == [status]
+
+
+@pytest.mark.parametrize(("cars", "status"), [("£2.18 million", []), ("£2.48 million", ["fail"])])
+def test_items_told_after_a_total_come_to_no_more_than_it(cars: str, status: list[str]) -> None:
+    text = (
+        "The insurers' council put storm losses at £9.6 million, it said on Monday.\n\n"
+        f"Home claims are expected to cost £5.8 million, commercial claims £1.62 million and car claims "
+        f"{cars}. Most were for roof damage."
+    )
+    assert [s for s in statuses(text, "breakdown-sum") if s == "fail"] == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list that runs on into a sub-list of one of its items
+        "Landings totalled 90,400 tonnes. Mackerel made up 51,000 tonnes and whitefish 36,200 tonnes. "
+        "Within the whitefish, haddock accounted for 4,800 tonnes.",
+        # an earlier toll after the latest one, and a rate
+        "The fund paid £48,600 in all. It paid £31,200 in 2021. He was earning £1,900 a month.",
+        # siblings of the largest, not its parts
+        "The snacks arm had sales of $1.08 billion. Frozen meals slipped to $790 million and drinks "
+        "rose to $540 million.",
+    ],
+)
+def test_no_items_where_the_figures_after_a_total_are_another_list(text: str) -> None:
+    assert "fail" not in statuses(text, "breakdown-sum")

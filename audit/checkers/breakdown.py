@@ -101,6 +101,7 @@ def breakdown_sum(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _itemized,
         _counted_parts,
         _amounts_adding_up,
+        _items_exceeding,
     )
     for finder in finders:
         for b in finder(ctx, options):
@@ -566,8 +567,12 @@ def _alike_in_a_list(ctx: Context, c: Claim, rest: Claim) -> bool:
 
 
 def _beside_a_comparison(ctx: Context, c: Claim) -> bool:
+    """Is a later figure of the sentence the one set against `c` ("than last year's $2.05m", "up
+    from ₹16,050 crore a year ago"), so that the sentence's other period is that figure's?"""
     return any(
-        o is not c and o.start > c.end and _COMPARED_WITH.search(ctx.before(o, 40))
+        o is not c
+        and o.start > c.end
+        and (_COMPARED_WITH.search(ctx.before(o, 40)) or ends_with_cue(ctx.before(o, 25), "from_words"))
         for o in ctx.figures_in(c.sentence, c.sentence)
     )
 
@@ -1473,6 +1478,101 @@ def _amounts_adding_up(ctx: Context, options: dict[str, Any]) -> list[Breakdown]
         if found is not None:
             out.append(found)
     return out
+
+
+def _items_exceeding(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
+    """ "issued 48,312 tickets ... officers issued 31,450, with 11,207 in car parks. Cameras caught a
+    further 6,555": the figures of a total's unit and kind told one after another in the three
+    sentences after it, each smaller than it, are items of it; items told apart from each other do
+    not overlap, so together they are no more than it. Read only when they come to more, and within a
+    quarter of it (two lists over the same total come to twice it): a failing check, less sure, as
+    no list is marked complete. Money, measures and head-counts (bare numbers add up by chance), no
+    running total."""
+    out = []
+    for whole in ctx.figures:
+        if not _may_hold_items(ctx, whole):
+            continue
+        items = _items_after(ctx, whole)
+        if len(items) < 2:
+            continue
+        together = total(items, options["approx_tolerance"])
+        stated = interval(whole, options["approx_tolerance"])
+        if together.lo > stated.hi and together.lo <= _JUST_OVER * (whole.value or 0):
+            out.append(Breakdown(whole, items, "le", "low", "items told after a total"))
+    return out
+
+
+# Items that come to more than their total by a writer's slip come to a little more ("4,720" for
+# "4,270" in one of five items is 2% of the total); items of another list, or a list that ran on into
+# the next, come to a fifth more or twice it.
+_JUST_OVER = 1.05
+
+
+def _may_hold_items(ctx: Context, whole: Claim) -> bool:
+    if whole.value is None or whole.value <= 0 or is_percent(whole) or vague(whole):
+        return False
+    if updated(ctx, whole):
+        return False  # "the toll has risen to 52": earlier tolls follow it as often as its parts
+    if any(
+        c.value == whole.value and same_unit(c, whole)
+        for c in ctx.figures_in(whole.sentence + 1, whole.sentence + 3)
+    ):
+        return False  # told again below (the headline's total in the lede): the later one holds them
+    if whole.unit is None or whole.unit in _SPANS_OF_TIME or whole.qualifier not in ("exact", "approx"):
+        return False
+    if any(
+        same_unit(o, whole) and (o.value or 0) > whole.value
+        for o in ctx.figures_in(whole.sentence, whole.sentence)
+    ):
+        return False  # "central GST ₹30,062 crore, state GST ₹38,171 crore": an item itself
+    return not (
+        ends_with_cue(ctx.before(whole, 25), "from_words")
+        or _named_as_a_part(ctx, whole)
+        or (of_sentence(ctx, whole, other_period_or_event) and not _beside_a_comparison(ctx, whole))
+    )
+
+
+def _items_after(ctx: Context, whole: Claim) -> list[Claim]:
+    """The figures of the whole's unit and kind in the three sentences after it, in order, up to one
+    that is no item (as large as the whole, a share, an old value, another period's, a change, a part
+    of an item)."""
+    items: list[Claim] = []
+    for c in ctx.figures_in(whole.sentence + 1, whole.sentence + 3):
+        if not same_unit(c, whole) or c.category != whole.category or c.value == whole.value:
+            continue  # another unit, or the total told again
+        if not _an_item(ctx, c, whole) or _OF_THEM_AFTER.match(ctx.after(c, 20)):
+            break  # "12 remained in hospital, three of them in a serious condition": an item's part
+        if c.sentence > whole.sentence + 1 and _A_GROUP_OPENS.match(_sentence_before(ctx, c)):
+            break  # "Within the whitefish catch, haddock accounted for ...": an item's own list
+        items.append(c)
+    return items
+
+
+def _an_item(ctx: Context, c: Claim, whole: Claim) -> bool:
+    before = ctx.before(c, 40)
+    return (
+        whole.value is not None
+        and whole.value / 100 <= (c.value or 0) < whole.value
+        and c.qualifier in ("exact", "approx")
+        and not vague(c)
+        and not _is_a_share(ctx, c)
+        and not ends_with_cue(ctx.before(c, 25), "from_words")
+        and not _COMPARED_WITH.search(before)
+        and not _NAMED_A_PART.search(ctx.before(c, 20))
+        and not _EACH_BEFORE.search(ctx.before(c, 30))
+        and not in_other_period(ctx, c)
+        and not updated(ctx, c)
+        and not _PER_PERIOD.match(ctx.after(c, 20))  # "earning around £1,900 a month": a rate
+        and not superseded(ctx, c)
+        and not _in_past_perfect(ctx, c)  # "had put the toll at 36 on Friday"
+        and not _INCLUDED_BEFORE.search(ctx.before(c, 30))  # "the victims included 11 women"
+    )
+
+
+_A_GROUP_OPENS = re.compile(r"^\W*(?:within|of|among)\s+(?:the|its|their|these|those|this)\b", re.I)
+_INCLUDED_BEFORE = re.compile(r"\binclud(?:ed|e|es|ing)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+_OF_THEM_AFTER = re.compile(r"^\W*(?:of\s+(?:them|whom|which|those)|including)\b", re.I)
+_PER_PERIOD = re.compile(r"^\s*(?:a|per|each|every)\s+(?:year|month|week|day|annum|head|person)\b", re.I)
 
 
 _SPANS_OF_TIME = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
