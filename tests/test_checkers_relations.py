@@ -3240,3 +3240,14 @@ def test_items_told_after_a_total_come_to_no_more_than_it(cars: str, status: lis
 )
 def test_no_items_where_the_figures_after_a_total_are_another_list(text: str) -> None:
     assert "fail" not in statuses(text, "breakdown-sum")
+
+
+@pytest.mark.parametrize(("ref", "status"), [("32", []), ("23", ["fail"])])
+def test_some_of_the_n_killed_names_the_whole_toll_back(ref: str, status: list[str]) -> None:
+    text = (
+        "Landslide kills 32 in hill district\n\n"
+        "A landslide killed at least 32 people in the hill district on Monday, officials said.\n\n"
+        "Rescuers worked through the night. Funerals for some of the "
+        f"{ref} people killed were held on Wednesday."
+    )
+    assert [s for s in statuses(text, "restatement") if s == "fail"] == status

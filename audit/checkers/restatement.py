@@ -1391,8 +1391,10 @@ def _is_reference(ctx: Context, claim: Claim) -> bool:
         return False  # the reading every reference needs, and the cheapest: asked first
     if _IN_ALL_BEFORE.search(before):
         return False  # "In all, 107 were killed" is a total, not a reference back
-    if _REST_BEFORE.search(before) or _PARTITIVE_BEFORE.search(before):
-        return False  # "the other three" is the rest of a group, "9 of the 12" a whole: subset's business
+    if _REST_BEFORE.search(before):
+        return False  # "the other three" is the rest of a group
+    if _PARTITIVE_BEFORE.search(before) and not _SOME_OF_THE_BEFORE.search(before):
+        return False  # "9 of the 12" a whole: subset's business; "some of the 14 killed" names them all
     if _COMMA_BEFORE.search(before):
         return False  # "Of these, 300 were killed": a part of the group, not the group again
     return not _DIGIT_BEFORE.search(before)
@@ -1415,6 +1417,11 @@ _PARTITIVE_BEFORE = re.compile(
 
 
 _OF_THE_BEFORE = re.compile(r"\bof\s+the\s*$", re.I)
+# "some of the 14 people killed", "many of the 300 workers": a quantity of no number takes part of a
+# group the definite figure names whole, as a reference back
+_SOME_OF_THE_BEFORE = re.compile(
+    r"\b(?:some|most|many|several|few|all|none|each|both|any)\s+of\s+the\s*$", re.I
+)
 
 
 def _kin(earlier: Claim, ref: Claim) -> bool:
