@@ -3251,3 +3251,13 @@ def test_some_of_the_n_killed_names_the_whole_toll_back(ref: str, status: list[s
         f"{ref} people killed were held on Wednesday."
     )
     assert [s for s in statuses(text, "restatement") if s == "fail"] == status
+
+
+@pytest.mark.parametrize(("ref", "status"), [("6,400", []), ("4,600", ["fail"])])
+def test_a_number_glued_to_its_noun_is_no_antecedent_of_another_noun(ref: str, status: list[str]) -> None:
+    text = (
+        "She won the final in front of a crowd of 6,400 on the main court.\n\n"
+        "The 4,600-seat second court was full for the doubles. The director said the "
+        f"{ref} spectators on the main court had been superb."
+    )
+    assert [s for s in statuses(text, "restatement") if s == "fail"] == status

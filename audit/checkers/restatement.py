@@ -578,6 +578,7 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
             and c.value == ref.value
             and c.qualifier != "approx"
             and _kin(c, ref)
+            and not _modifies_a_noun(ctx, c)  # "the 2,800-seat Court One": seats, no spectators
         ]
         if same:
             yield same[-1], ref, "referred back to: the same number", "high"
@@ -638,6 +639,12 @@ def _glued(ctx: Context, claim: Claim) -> bool:
     """A side of a score ("2-1") or a number glued to a word that it modifies ("a five-match series",
     "the 3.4-kilometre bridge"): no count of the noun after it."""
     return side_of_a_score(ctx, claim) or bool(_JOINED_AFTER.match(ctx.after(claim, 3)))
+
+
+def _modifies_a_noun(ctx: Context, claim: Claim) -> bool:
+    """A number glued to the word it modifies ("a 2,800-seat court", "a five-match series"), not a
+    side of a score."""
+    return bool(_JOINED_AFTER.match(ctx.after(claim, 3))) and not side_of_a_score(ctx, claim)
 
 
 @cache
