@@ -3261,3 +3261,21 @@ def test_a_number_glued_to_its_noun_is_no_antecedent_of_another_noun(ref: str, s
         f"{ref} spectators on the main court had been superb."
     )
     assert [s for s in statuses(text, "restatement") if s == "fail"] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "The 18-strong squad brought home 11 medals. The coach said {n} of the squad set personal bests.",
+            {"14": "pass", "21": "fail"},
+        ),
+        (
+            "The mill has a workforce of 640. It will lay off {n} of its workforce in May.",
+            {"90": "pass", "960": "fail"},
+        ),
+    ],
+)
+def test_n_of_the_group_is_part_of_the_figure_that_sized_it(text: str, status: dict[str, str]) -> None:
+    for n, expected in status.items():
+        assert statuses(text.format(n=n), "subset") == [expected]

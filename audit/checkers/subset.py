@@ -83,6 +83,7 @@ def subset(ctx: Context, options: dict[str, Any]) -> list[Outcome]:
         _of_the_named_noun,
         _of_a_possessors_noun,
         _of_the_nouns_counted,
+        _of_the_group_sized,
         _of_the_counted,
         _counted_includes,
         _victims_named_back,
@@ -660,6 +661,41 @@ def _of_the_nouns_counted(
         if counts:
             out.append((max(counts, key=lambda c: c.value or 0), part, "N of the noun counted before", "low"))
     return out
+
+
+def _of_the_group_sized(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim, str, Confidence]]:
+    """ "The 24-strong squad ... 27 of the squad swam personal bests", "a workforce of 3,000 ... 400
+    of its workforce": a part "of the" group a collective noun names (`collective_nouns`) is part of
+    the figure that sized that group before it, within six sentences (less sure)."""
+    out: list[tuple[Claim, Claim, str, Confidence]] = []
+    for part in ctx.figures:
+        m = _OF_THE_COLLECTIVE().match(ctx.doc.prose[number_end(part) : number_end(part) + 50])
+        if m is None or part.category in HARM_CATEGORIES:
+            continue
+        noun = m.group(1).lower()
+        sized = [
+            c
+            for c in ctx.figures_in(part.sentence - _POSSESSED_NOUN_REACH, part.sentence)
+            if c.end <= part.start and c is not part and _sizes(ctx, c, noun)
+        ]
+        if sized:
+            out.append((sized[-1], part, "N of the group sized before", "low"))
+    return out
+
+
+@cache
+def _OF_THE_COLLECTIVE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    nouns = words_pattern(lexicon()["collective_nouns"])
+    return re.compile(rf"^\s+of\s+(?:the|its|their)\s+(?:[a-z-]+\s+){{0,2}}?({nouns})\b(?!['\u2019])", re.I)
+
+
+def _sizes(ctx: Context, c: Claim, noun: str) -> bool:
+    """ "the 24-strong squad", "a 12-member panel", "a workforce of 3,000": the figure sizes the group."""
+    after = ctx.doc.prose[number_end(c) : number_end(c) + 40].lower()
+    glued = re.match(rf"^-(?:strong|member|man|woman|person|player)\s+(?:[a-z-]+\s+){{0,2}}?{noun}\b", after)
+    return bool(
+        glued or re.search(rf"\b{noun}\s+of\s+(?:about\s+|some\s+|nearly\s+)?$", ctx.before(c, 30), re.I)
+    )
 
 
 # "9,600 of the affected homes", "310 of its homes", "45 of the 17th-century houses": the noun, plural
