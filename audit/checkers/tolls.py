@@ -104,12 +104,20 @@ def _a_rival_account(ctx: Context, toll: Claim, later: Claim) -> bool:
     rests on: a rival count, which the contested rule compares, not the toll stated again."""
     if _originators(toll) & _originators(later):
         return False
-    return bool(_RIVAL_MARK.search(sentence_text(ctx, later)))
+    own = sentence_text(ctx, later)
+    if _RIVAL_MARK.search(own) or (_BUT_OPENS.match(own) and _originators(later)):
+        return True  # "But the state police command said five people were killed"
+    before = ctx.sentence_at(later.sentence - 1)
+    # "But police gave lower figures. A spokesperson said six people had died": announced just before
+    return before is not None and bool(_RIVAL_MARK.search(before.text))
+
+
+_BUT_OPENS = re.compile(r"^\W*but\b", re.I)
 
 
 _RIVAL_MARK = re.compile(
     r",\s*however,|^\W*however\b|\b(?:disputed|disputing|contradict(?:ed|ing|s)?|own\s+count|own\s+eyes)\b"
-    r"|\b(?:lower|higher|different|conflicting)\s+(?:death\s+)?(?:toll|figure|count|tally)\b"
+    r"|\b(?:lower|higher|different|conflicting)\s+(?:death\s+)?(?:toll|figure|count|tally)s?\b"
     r"|\b(?:I|he|she|we|they)\s+(?:had\s+)?(?:counted|saw)\b"
     r"|\bput\s+the\s+(?:death\s+)?toll\s+(?:at|(?:much\s+|even\s+|far\s+)?(?:higher|lower))\b"
     r"|\b(?:more|fewer|less|higher|lower)\s+than\s+the\s+[\d,]+\s+(?:[a-z]+\s+){0,2}?"
@@ -173,6 +181,8 @@ def toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
         for later in _later_of_category(ctx, toll):
             if several and _ONE_OF_THEM().search(sentence_text(ctx, later)):
                 continue  # "nine killed in three explosions ... The first blast killed two": a share
+            if _OTHERS_ELSEWHERE.search(sentence_text(ctx, later)):
+                continue  # "collected nine bodies, while others were taken away by relatives": a part
             if later.value in superseded_values:
                 continue  # "raising an earlier toll of nine" ... "we were told nine were dead": that toll
             generic = head(later.subject) in _GENERIC_HEADS
@@ -184,6 +194,9 @@ def toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
                 and _states_whole_toll(ctx, later, toll)
             ):
                 yield toll, later, "the lede's toll stated again", "low"
+
+
+_OTHERS_ELSEWHERE = re.compile(r"\bwhile\s+others\b|\bothers\s+(?:were|had\s+been|have\s+been)\b", re.I)
 
 
 def _superseded_values(ctx: Context, toll: Claim) -> set[float | None]:
