@@ -45,6 +45,7 @@ from audit.checkers.relate import (
     RISEN_TO,
     SCORE,
     THE_REST_BEFORE,
+    after_from,
     counts_alike,
     ends_with_cue,
     has_cue,
@@ -544,12 +545,14 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
     for ref in ctx.figures:
         if not _countable(ctx, ref) or not _is_reference(ctx, ref) or updated(ctx, ref):
             continue  # "the 13 new deaths": more of them, not the group again
+        if _NOT_THE_SAME.search(ctx.before(ref, 20)) or _modifies_a_noun(ctx, ref):
+            continue  # "about 37% of the 3.5 million displaced nationwide": a base; "the 300-bed hospital"
         # an equal figure may be a bare number ("three voting" ... "the three holdouts"); a rival may not
         candidates = [
             c
             for c in ctx.figures_in(ref.sentence - REFERENCE_REACH, ref.sentence)
-            if c.start < ref.start and c.sentence not in heads
-        ]
+            if c.start < ref.start and c.sentence not in heads and not after_from(ctx, c)
+        ]  # "871 died in 2022, up from 822": an old value names no group
         if _SAID_WHICH_AFTER.match(ctx.after(ref, 30)) or _A_THRESHOLD_AFTER.match(ctx.after(ref, 12)):
             continue  # "The 610 students currently on those courses": the words after say which 610;
             # "broken the 100 million mark": a threshold, no group named back
@@ -816,6 +819,9 @@ def _NOT_THINGS() -> frozenset[str]:  # noqa: N802 - a constant read once
     return people_nouns() | others
 
 
+_A_PART_OF_AFTER = re.compile(r"^\s+of\s+(?:the|them|those|these|whom)\b", re.I)
+
+
 def _antecedent(ctx: Context, ref: Claim, candidates: list[Claim]) -> Claim | None:
     """The earlier head-count a definite reference denotes, by meaning, in order of how sure:
     1. the same specific noun ("the two women" after "two women");
@@ -841,6 +847,8 @@ def _antecedent(ctx: Context, ref: Claim, candidates: list[Claim]) -> Claim | No
         and (c.sentence < ref.sentence or _is_reference(ctx, c))
         and ref.sentence - c.sentence <= NEAR_REACH
         and not _JOINED_BY_MORE_AFTER.match(ctx.after(c, 40))
+        # "Seven of the survivors": a part of them, no antecedent of more of them ("the 203 survivors")
+        and not (_A_PART_OF_AFTER.match(ctx.after(c, 20)) and (c.value or 0) < (ref.value or 0))
     ]
     one_group = [
         c for c in earlier if c.category == ref.category or not {c.category, ref.category} <= HARM_CATEGORIES

@@ -196,6 +196,7 @@ def toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
                 yield toll, later, "the lede's toll stated again", "low"
 
 
+_A_SHARES_BASE = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:the\s+|all\s+)?$", re.I)
 _OTHERS_ELSEWHERE = re.compile(r"\bwhile\s+others\b|\bothers\s+(?:were|had\s+been|have\s+been)\b", re.I)
 
 
@@ -332,6 +333,7 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
         or _a_state_of_the_harmed(ctx, claim, toll)
         or claim.cue in PARTS_REFERRED_TO  # "Two were British tourists": some of the group before
         or bool(_ANOTHER_FIGURE.search(ctx.before(claim, 40)))  # "gave a higher figure of 45 dead"
+        or bool(_A_SHARES_BASE.search(ctx.before(claim, 20)))  # "37% of the 3.5 million displaced"
         or bool(_A_LIST_GOES_ON.match(ctx.after(claim, 40)))  # "Florida reported 21 deaths, Georgia 9 ..."
         or (toll is not None and _wider_scope(ctx, toll, claim))
         or any(
