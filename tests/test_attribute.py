@@ -1747,3 +1747,28 @@ def test_saying_after_an_irregular_past_speaks_for_its_subject(text: str, source
 )
 def test_speakers_past_long_descriptions_and_particles(text: str, source: str) -> None:
     assert [[s.name for s in c.sources] for c in audit_text(text).claims][-1] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # an age set off after the name
+        ("Grace Wanjiku, 52, said 40 homes had been swept away.", "40", "Grace Wanjiku"),
+        # an age, then a relative clause
+        (
+            "Grace Wanjiku, 52, who runs a kiosk by the river, said 40 homes had been swept away.",
+            "40",
+            "Grace Wanjiku",
+        ),
+        # the speaker's quotation after a clause that follows "said": "he" is the man just named
+        (
+            "Police Chief Omar Dahir said 12 people were killed.\n\nAli Noor, 33, who sells fruit near the "
+            'gate, said the force of the blast threw him across the road. "I saw seven bodies," he said.',
+            "seven",
+            "Ali Noor",
+        ),
+    ],
+)
+def test_a_named_speaker_past_an_age_and_a_relative_clause(text: str, figure: str, source: str) -> None:
+    claim = next(c for c in audit_text(text).claims if c.text == figure)
+    assert names(claim) == [source]

@@ -224,9 +224,15 @@ def subject(text: str, verb_start: int, clauses: ClausesBefore | None = None) ->
         seg_start, seg = clauses.ending_at(seg_start - 1)
         if not seg.strip():
             return None
+        if _AN_AGE.fullmatch(seg) and seg_start > 0 and text[seg_start - 1] == ",":
+            # "Mohamed Isak, 41, said": the name before the age speaks
+            name_start, name = clauses.ending_at(seg_start - 1)
+            return _trailing_np(name_start, name) if source_like(name) else None
     first_word = seg.strip().split()[0]
     first = first_word.lower()
     prev_start, prev = clauses.ending_at(seg_start - 1) if seg_start > 0 else (0, "")
+    if _AN_AGE.fullmatch(prev) and prev_start > 0 and text[prev_start - 1] == ",":
+        prev_start, prev = clauses.ending_at(prev_start - 1)  # "Mohamed Isak, 41, who sells milk, said"
     conjunction = _CONJUNCTION.match(prev)
     if conjunction:  # "..., but Mr Okoro, the head of the district council, said"
         prev_start, prev = prev_start + conjunction.end(), prev[conjunction.end() :]
@@ -285,6 +291,7 @@ def subject(text: str, verb_start: int, clauses: ClausesBefore | None = None) ->
     return _trailing_np(seg_start, seg)
 
 
+_AN_AGE = re.compile(r"\s*\d{1,3}\s*")
 # "in Reynosa, " before "Tamaulipas, the state prosecutor said": the next name continues the place
 _PLACE_LIST_BEFORE = re.compile(
     r"\b(?:in|at|near|from|outside|of)\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*,\s*$"
@@ -491,6 +498,7 @@ def _name_before_appositions(clauses: ClausesBefore, seg: str, prev_start: int, 
 
 
 _MAX_APPOSITIONS = 3
+_WHO_OPENS = re.compile(r"\s*(?:who|whose)\s", re.I)
 # a relative clause inside a description: "a militia that controls the hills"
 RELATIVE_INSIDE = re.compile(r"\s(?:that|which|who|whose)\s")
 
@@ -500,6 +508,8 @@ def apposed_name(phrase: str) -> bool:
     that is a source and the appositions after it, however long or numbered they make the phrase."""
     head, _, rest = phrase.partition(",")
     appositions = [a for a in rest.split(",") if a.strip() and not a.strip().isdigit()]  # ", 41," an age
+    if appositions and all(_WHO_OPENS.match(a) for a in appositions):
+        return source_like(head)  # "Mohamed Isak, 41, who sells camel milk near the gate,"
     # a description may hold a relative clause of its own ("a war monitor that relies on a network of
     # informants"): its noun phrase is what comes before it
     described = [a[: m.start()] if (m := RELATIVE_INSIDE.search(a)) else a for a in appositions]
@@ -509,6 +519,12 @@ def apposed_name(phrase: str) -> bool:
         and _apposition(head, appositions[0])
         and all(_noun_phrase(a, figures=True) for a in described)
     )
+
+
+def holds_no_clause(phrase: str) -> bool:
+    """A phrase with no clause word or verb form in it ("the governor", not "the force of the
+    explosion knocked him to the ground")."""
+    return _noun_phrase(phrase, figures=True)
 
 
 def _noun_phrase(text: str, figures: bool = False) -> bool:

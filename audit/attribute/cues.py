@@ -30,6 +30,7 @@ from audit.attribute.clauses import (
     ClausesBefore,
     apposed_name,
     blocked,
+    holds_no_clause,
     is_noun,
     noun_phrases_only,
     np_after,
@@ -182,7 +183,8 @@ def _speaker_after(text: str, m: re.Match[str], verb_end: int) -> bool:
     words = phrase.split()
     if not words or words[0].lower() in PREPOSITIONS or words[0].lower() in _CLAUSE_OPENERS:
         return False  # "..., said in a statement": an adjunct; "..., testified that Hiller fired": a clause
-    return source_like(phrase) and tail_is_empty(text, end)
+    # not "Mohamed Isak, who sells milk, said the force of the blast knocked him down": a clause follows
+    return source_like(phrase) and holds_no_clause(phrase) and tail_is_empty(text, end)
 
 
 _CLAUSE_OPENERS = frozenset({"that", "which", "who", "whether", "how", "if", "what", "when", "where", "why"})
