@@ -305,12 +305,20 @@ def other_period(text: str, records: bool = True) -> bool:
     return (
         bool(YEAR.search(text))
         or bool(_PAST_SPAN.search(text))
+        or bool(_MONTH_OPENS.match(text))
         or has_cue(text, "other_period_words")
         or bool(_OTHER_EVENT().search(text))
         or (records and has_cue(text, "record_words"))
     )
 
 
+# "In March, two miners died": a sentence set in a month named at its opening tells of another time
+# than the story's day (a story of the day names the weekday)
+_MONTH_OPENS = re.compile(
+    r"^\W*(?:in|on|by|during|until|since)\s+(?:early\s+|late\s+|mid-?)?(?:january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)\b(?!\s+\d)",
+    re.I,
+)
 # "in the past five years", "over the last decade": a span of months or years before the story's day
 _PAST_SPAN = re.compile(
     r"\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:[a-z0-9-]+\s+)?(?:years?|decades?|months?)\b",

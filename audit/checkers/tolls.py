@@ -120,6 +120,7 @@ _RIVAL_MARK = re.compile(
     r"|\b(?:lower|higher|different|conflicting)\s+(?:death\s+)?(?:toll|figure|count|tally)s?\b"
     r"|\b(?:I|he|she|we|they)\s+(?:had\s+)?(?:counted|saw)\b"
     r"|\bput\s+the\s+(?:death\s+)?toll\s+(?:at|(?:much\s+|even\s+|far\s+)?(?:higher|lower))\b"
+    r"|\bput\s+the\s+number\s+of\s+(?:dead|deaths|injured|wounded|casualties|victims)\s+at\b"
     r"|\b(?:more|fewer|less|higher|lower)\s+than\s+the\s+[\d,]+\s+(?:[a-z]+\s+){0,2}?"
     r"(?:counted|recorded|reported|given|confirmed|registered)\s+by\b",
     re.I,
@@ -181,8 +182,8 @@ def toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
         for later in _later_of_category(ctx, toll):
             if several and _ONE_OF_THEM().search(sentence_text(ctx, later)):
                 continue  # "nine killed in three explosions ... The first blast killed two": a share
-            if _OTHERS_ELSEWHERE.search(sentence_text(ctx, later)):
-                continue  # "collected nine bodies, while others were taken away by relatives": a part
+            if _OTHERS_ELSEWHERE.search(sentence_text(ctx, later)) or _told_with_another(ctx, later):
+                continue  # "collected nine bodies, while others were taken away"; "... Another seven": a part
             if later.value in superseded_values:
                 continue  # "raising an earlier toll of nine" ... "we were told nine were dead": that toll
             generic = head(later.subject) in _GENERIC_HEADS
@@ -196,6 +197,30 @@ def toll_restated(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence]
                 yield toll, later, "the lede's toll stated again", "low"
 
 
+_PART_OPENS = re.compile(
+    r"^\W*(?:of|among)\s+(?:the|those|them|these)\s+(?:[a-z-]+\s+){0,2}?(?:dead|deceased|killed|victims|"
+    r"injured|wounded|casualties|missing|bodies)\s*,",
+    re.I,
+)
+
+
+def _sentence_up_to(ctx: Context, claim: Claim) -> str:
+    sentence = ctx.sentence(claim)
+    return ctx.doc.prose[sentence.start : claim.start] if sentence is not None else ""
+
+
+def _told_with_another(ctx: Context, claim: Claim) -> bool:
+    """ "12 bodies had been recovered ... Another seven were found in a river": a figure the next
+    sentence adds to is a part of the toll."""
+    return any(
+        (c.category == claim.category or (c.unit is None and c.kind == "bare"))  # "Another seven were found"
+        and _ANOTHER_BEFORE.search(ctx.before(c, 15))
+        for c in ctx.figures_in(claim.sentence, claim.sentence + 1)
+        if c.start > claim.end
+    )
+
+
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|further)\s*$", re.I)
 _A_SHARES_BASE = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:the\s+|all\s+)?$", re.I)
 _OTHERS_ELSEWHERE = re.compile(r"\bwhile\s+others\b|\bothers\s+(?:were|had\s+been|have\s+been)\b", re.I)
 
@@ -317,6 +342,7 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
         or in_other_period(ctx, claim)
         or SOME_OF.match(ctx.after(claim, 20))
         or part_of_group(ctx.before(claim, 40))
+        or _PART_OPENS.match(_sentence_up_to(ctx, claim))  # "Of the deceased, four were ... and two were"
         or _PLACE_SCOPED.search(ctx.before(claim, 60))
         or additional(ctx, claim)
         or (toll is not None and _placed_elsewhere(ctx, toll, claim))
