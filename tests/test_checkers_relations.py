@@ -3338,3 +3338,26 @@ def test_no_reference_back_from_an_old_value_a_shares_base_or_a_glued_number(tex
 )
 def test_parts_other_times_and_rival_counts_are_no_ledes_toll_stated_again(text: str) -> None:
     assert "fail" not in statuses(text, "restatement")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part broken down after a dash is no list of items of the toll
+        "Paramedics treated nine people at the scene. Six, including a baby, were taken to hospital - "
+        "two with burns and four with smoke inhalation. The other three were discharged.",
+        # a whole that is itself a part, an open bound, a group the rest is among
+        "Fighting has displaced an estimated 50,000 people, the agency said.\n\n"
+        "About 31,000 of the newly displaced sought refuge in the town, whose camp now shelters more "
+        "than 40,000. The remaining 19,000 fled across the border.",
+        "Troops rescued four hostages on Sunday, the army said.\n\n"
+        "The freed men were among seven traders seized in March. The other three were released in May.",
+        # a part of a part, and the rest of a group, are no casualty items or totals
+        "Seven people, among them two nurses, were killed and 18 wounded in the strikes. The 25 "
+        "casualties were spread across four villages.",
+        "One man was killed and five others were wounded at the party. Five other victims were treated "
+        "at the scene.",
+    ],
+)
+def test_nested_parts_parts_as_wholes_and_bounds_are_no_items_of_a_toll(text: str) -> None:
+    assert "fail" not in statuses(text, "breakdown-sum")

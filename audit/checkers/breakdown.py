@@ -1031,12 +1031,16 @@ def _taxonomy(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 continue
             group = _run(ctx, claims, i, options["max_joiner_chars"], lambda c: c.category in PART_CATEGORIES)
             i += len(group)
+            # "Eight people, among them two paramedics, were killed": a part of a part is no item
+            group = [c for c in group if not _NAMED_A_PART.search(ctx.before(c, 20))]
             cats = {c.category for c in group}
             if len(group) < 2 or len(cats) < 2 or not cats & {"killed", "wounded"}:
                 continue
             whole = _aggregate_for(ctx, group, aggregates)
-            if whole is not None and _REST_BEFORE.search(ctx.before(whole, 25)):
-                continue  # "The other four victims lived outside town": the rest of a group, no total
+            if whole is not None and (
+                _REST_BEFORE.search(ctx.before(whole, 25)) or _OTHER_RIGHT_AFTER.match(ctx.after(whole, 10))
+            ):
+                continue  # "The other four victims", "Six other victims": the rest of a group, no total
             if whole is not None and _names_the_dead(ctx, whole, group):
                 continue  # "Four killed, 37 injured ... All four victims were crew members"
             if whole is not None and not (
@@ -1062,6 +1066,7 @@ def _victims_named_back(ctx: Context, claim: Claim) -> bool:
 
 
 _VICTIMS_AFTER = re.compile(r"^\s+victims\b", re.I)
+_OTHER_RIGHT_AFTER = re.compile(r"^\s+other\b", re.I)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|all|those|these|both|all\s+the)\s*$", re.I)
 
 
@@ -1367,11 +1372,15 @@ _ITEMIZED_HARMS = ("killed", "wounded", "captured", "missing", "displaced")
 def _itemize(ctx: Context, whole: Claim, later: list[Claim], options: dict[str, Any]) -> Breakdown | None:
     if whole.value is None or whole.value <= 0 or superseded(ctx, whole):
         return None  # "revising down an earlier toll of 31": the parts that follow are the new toll's
+    if _named_as_a_part(ctx, whole):
+        return None  # "about 38,000 of the newly displaced", "280, or 68 per cent of the national total"
 
     def candidates() -> Iterator[Claim]:  # read lazily: a long document's later figures are many
         return (p for p in later if p.sentence != whole.sentence and p.value and not _restates(ctx, whole, p))
 
-    near = _near_parts(ctx, whole, candidates())
+    near = _without_nested(
+        ctx, [p for p in _near_parts(ctx, whole, candidates()) if _an_item_of_a_toll(ctx, p)]
+    )
     rest = next((i for i, p in enumerate(near) if i >= 1 and _complement(ctx, p)), None)
     if rest is not None and not all(_within(whole, p) for p in near[: rest + 1]):
         rest = None  # "two soldiers ... five civilians ... three other civilians": not the soldiers' parts
@@ -1400,6 +1409,48 @@ def _within(whole: Claim, part: Claim) -> bool:
     """The part counts people the whole may hold: the same noun, people in general, or a noun of sex
     or age ("five people ... one man")."""
     return same_subject(whole, part) or head(part.subject) in lexicon()["demographic_heads"]
+
+
+def _an_item_of_a_toll(ctx: Context, p: Claim) -> bool:
+    """An item a toll is told in: no open bound ("now shelters more than 46,000"), no group it is
+    among ("were among five fishermen snatched")."""
+    return p.qualifier not in ("more_than", "at_least", "less_than", "at_most") and not _AMONG_BEFORE.search(
+        ctx.before(p, 15)
+    )
+
+
+_AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?$", re.I)
+
+
+def _without_nested(ctx: Context, parts: list[Claim]) -> list[Claim]:
+    """ "Five were taken to hospital - one with burns and four with smoke inhalation. The other two":
+    figures set off after a dash or colon that add up to the part before them break that part down,
+    and are no items of the toll themselves."""
+    out: list[Claim] = []
+    i = 0
+    while i < len(parts):
+        head = parts[i]
+        out.append(head)
+        j = i + 1
+        if (
+            j < len(parts)
+            and parts[j].sentence == head.sentence
+            and _DASH_OR_COLON_AFTER.search(ctx.between(head, parts[j]))
+        ):
+            run, total_ = [], 0.0
+            for k in range(j, len(parts)):
+                if parts[k].sentence != head.sentence:
+                    break
+                run.append(parts[k])
+                total_ += parts[k].value or 0
+                if total_ == head.value:
+                    i = k
+                    break
+        i += 1
+    return out
+
+
+_DASH_OR_COLON_AFTER = re.compile(r"[:\u2013\u2014]|\s-\s")
 
 
 def _near_parts(ctx: Context, whole: Claim, parts: Iterable[Claim]) -> list[Claim]:
