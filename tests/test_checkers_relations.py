@@ -3361,3 +3361,28 @@ def test_parts_other_times_and_rival_counts_are_no_ledes_toll_stated_again(text:
 )
 def test_nested_parts_parts_as_wholes_and_bounds_are_no_items_of_a_toll(text: str) -> None:
     assert "fail" not in statuses(text, "breakdown-sum")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "them" is no part named inside the group
+        "The injured, including three girls, were taken to the district hospital. Eight of them had "
+        "serious burns, a doctor said.",
+        # nor an item of a list of the group
+        "The rescued migrants - 22 Afghans, nine Syrians and four Eritreans - were given blankets. Six "
+        "of them were treated for hypothermia.",
+        # nor a group of another harm
+        "Officials said 11 bodies had been recovered and that four fishermen were still missing. "
+        '"We buried seven of them today," a relative said.',
+        # "of them, with" is no "N of the M"
+        '"They came on motorbikes, more than 50 of them, with two or three on each," he said.',
+    ],
+)
+def test_them_means_the_group_not_a_part_an_item_or_another_harm(text: str) -> None:
+    assert "fail" not in statuses(text, "subset")
+
+
+def test_n_of_them_after_a_toll_of_two_harms_is_part_of_its_own_harm() -> None:
+    text = "The quake killed at least five people and injured 30, 12 of them in the port town."
+    assert statuses(text, "subset") == ["pass"]

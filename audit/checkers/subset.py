@@ -298,7 +298,8 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
             if _fits_back(part, nxt):
                 out.append((part, nxt, "N, of which M", "high"))
             continue
-        if close and nxt is not None and _fits_back(nxt, part):  # "Nine of the 12 victims": nine victims
+        if close and nxt is not None and _fits_back(nxt, part) and not _BACK.match(after):
+            # "Nine of the 12 victims": nine victims (not "more than 60 of them, with two or three")
             out.append((nxt, part, "N of the M", "high"))
             continue
         if _BACK.match(after) and not _NEW_GROUP.match(after):
@@ -318,6 +319,7 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
                     and _near(ctx, c, p)
                     and not _after_a_preposition(ctx, c)
                     and not _each_of_many(ctx, c)
+                    and _a_group_them_may_mean(ctx, c, p)
                 ),
                 1,
             ) or nearest_before(
@@ -328,12 +330,36 @@ def _partitive(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
                     and _near(ctx, c, p)
                     and not _things_against_people(ctx, c, a)
                     and not _each_of_many(ctx, c)
+                    and _a_group_them_may_mean(ctx, c, p)
                 ),
                 1,
             )
             if whole is not None and _harm_named_fits(after, whole):
                 out.append((whole, part, "N of them", "high"))
     return out
+
+
+def _a_group_them_may_mean(ctx: Context, c: Claim, part: Claim) -> bool:
+    """ "them" is no part named inside a group ("The injured, including two women, ... Nine of
+    them"), no item of a list ("The rescued migrants - 31 Afghans, 11 Syrians and five Eritreans -
+    ... Seven of them"), and no group of another harm ("five herders were still missing ... We have
+    buried six of them")."""
+    if _PART_NAMED_BEFORE.search(ctx.before(c, 20)):
+        return False
+    if any(
+        o is not c
+        and o.end <= part.start
+        and o.unit == c.unit
+        and o.category == c.category  # not "killing seven and injuring 40, 15 of them on Qeshm"
+        and _LISTED.match(ctx.between(*sorted((o, c), key=lambda x: x.start)))
+        for o in ctx.figures_in(c.sentence, c.sentence)
+    ):
+        return False
+    harms = {c.category, part.category} - {"count", "other", "casualties"}
+    return len(harms) < 2 or not harms <= HARM_CATEGORIES
+
+
+_PART_NAMED_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+$", re.I)
 
 
 def _each_of_many(ctx: Context, c: Claim) -> bool:
