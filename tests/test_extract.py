@@ -933,3 +933,8 @@ def test_a_bare_new_value_after_to_counts_what_the_old_value_counts(text: str) -
     found = claims(text)
     assert [c.unit for c in found] == [found[0].unit] * 2
     assert found[0].unit is not None
+
+
+def test_reais_are_brazilian_money() -> None:
+    found = claims("The miner will pay 2.4 billion reais to families who lost their homes.")
+    assert [(c.text, c.unit) for c in found] == [("2.4 billion reais", "BRL")]
