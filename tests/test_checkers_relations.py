@@ -3386,3 +3386,62 @@ def test_them_means_the_group_not_a_part_an_item_or_another_harm(text: str) -> N
 def test_n_of_them_after_a_toll_of_two_harms_is_part_of_its_own_harm() -> None:
     text = "The quake killed at least five people and injured 30, 12 of them in the port town."
     assert statuses(text, "subset") == ["pass"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a rest is no whole of the group named after it
+        (
+            "The first round filled 52,300 seats. The remaining 14,900 seats go to a second round.\n\n"
+            "Of the seats allotted, 27,600 went to the general category.",
+            "subset",
+        ),
+        # a part in a serious condition is a state of some of the injured, no item or whole
+        (
+            "A bomb killed at least 30 people and wounded 96, officials said.\n\n"
+            "Of the injured, 21 were in a serious condition. The district hospital took 61 of the injured. "
+            "The remaining 35 were driven to the city.",
+            "breakdown-sum",
+        ),
+        (
+            "A bomb killed at least 30 people and wounded 96, officials said.\n\n"
+            "Of the injured, 21 were in a serious condition. The district hospital took 61 of the injured. "
+            "The remaining 35 were driven to the city.",
+            "subset",
+        ),
+        # amounts given for each are no summands of a total
+        (
+            "Each adult received a grant of $150 and each child $70, a total of about $212,000.",
+            "breakdown-sum",
+        ),
+        # a headline's count of routes is no lede's count of seats, though one verb adds both
+        (
+            "Airline to add 12 new routes\n\nThe expansion adds about 380,000 seats a year, the airport "
+            "said.",
+            "restatement",
+        ),
+        # all on board are no toll
+        (
+            "The toll from the ferry fire rose to 17 on Tuesday, the coast guard said.\n\n"
+            "Of the 240 people on board, 219 have been rescued and 17 are dead.",
+            "restatement",
+        ),
+        # "the six votes needed" names a threshold
+        (
+            "She won by fewer than a hundred votes.\n\nNo group has the six votes needed for a majority.",
+            "restatement",
+        ),
+    ],
+)
+def test_round_thirteen_consistent_constructions_raise_nothing(text: str, rule: str) -> None:
+    assert "fail" not in statuses(text, rule)
+
+
+@pytest.mark.parametrize(("rate", "status"), [("5.6 per cent", "pass"), ("6.6 per cent", "fail")])
+def test_a_rate_named_by_a_word_takes_the_part_that_word_follows(rate: str, status: str) -> None:
+    text = (
+        "Of the 43,900 ballot papers counted, 41,440 were formal and 2,460 informal, an informal rate "
+        f"of {rate}."
+    )
+    assert statuses(text, "percent-of") == [status]

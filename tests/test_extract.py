@@ -938,3 +938,8 @@ def test_a_bare_new_value_after_to_counts_what_the_old_value_counts(text: str) -
 def test_reais_are_brazilian_money() -> None:
     found = claims("The miner will pay 2.4 billion reais to families who lost their homes.")
     assert [(c.text, c.unit) for c in found] == [("2.4 billion reais", "BRL")]
+
+
+def test_a_clause_of_another_subject_keeps_a_count_from_a_toll_noun_before_it() -> None:
+    found = claims("Health officials report 9 more deaths as cases pass 2,000.")
+    assert [(c.text, c.category) for c in found] == [("9", "killed"), ("2,000", "other")]

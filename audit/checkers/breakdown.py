@@ -267,6 +267,8 @@ def _total_after(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
                 continue
             parts = [c for c in claims[:j] if _part_before_a_total(whole, c)]
             run = _listed_run(ctx, parts)
+            if any(_EACH_BEFORE.search(ctx.before(p, 30)) for p in run):
+                continue  # "a grant of $120 for each adult and $60 for each child, a total of $161,000"
             if run and _parts_joined(ctx, run) and run[-1] is claims[j - 1]:
                 run = _opening_further_back(ctx, whole, run, parts, options["approx_tolerance"])
                 out.append(Breakdown(whole, run, "eq", "high", "explicit, the total after its parts"))
@@ -1372,8 +1374,8 @@ _ITEMIZED_HARMS = ("killed", "wounded", "captured", "missing", "displaced")
 def _itemize(ctx: Context, whole: Claim, later: list[Claim], options: dict[str, Any]) -> Breakdown | None:
     if whole.value is None or whole.value <= 0 or superseded(ctx, whole):
         return None  # "revising down an earlier toll of 31": the parts that follow are the new toll's
-    if _named_as_a_part(ctx, whole):
-        return None  # "about 38,000 of the newly displaced", "280, or 68 per cent of the national total"
+    if _named_as_a_part(ctx, whole) or part_of_group(_sentence_before(ctx, whole)):
+        return None  # "about 38,000 of the newly displaced", "Of the injured, 27 were ...": a part
 
     def candidates() -> Iterator[Claim]:  # read lazily: a long document's later figures are many
         return (p for p in later if p.sentence != whole.sentence and p.value and not _restates(ctx, whole, p))
@@ -1414,8 +1416,10 @@ def _within(whole: Claim, part: Claim) -> bool:
 def _an_item_of_a_toll(ctx: Context, p: Claim) -> bool:
     """An item a toll is told in: no open bound ("now shelters more than 46,000"), no group it is
     among ("were among five fishermen snatched")."""
-    return p.qualifier not in ("more_than", "at_least", "less_than", "at_most") and not _AMONG_BEFORE.search(
-        ctx.before(p, 15)
+    return (
+        p.qualifier not in ("more_than", "at_least", "less_than", "at_most")
+        and not _AMONG_BEFORE.search(ctx.before(p, 15))
+        and not has_cue(ctx.after(p, 40), "severity_words")  # "27 were in a serious condition": a state
     )
 
 

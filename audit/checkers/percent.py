@@ -947,9 +947,10 @@ def _whole_opening(ctx: Context, figures: list[Claim], i: int) -> tuple[Claim, C
         clause = [c for c in figures[:i] if c.sentence == p.sentence and not is_percent(c)]
         opener = next((c for c in clause if _OPENS_ON(ctx, c)), None)
         after_opener = [c for c in clause if opener is None or c.start > opener.end]
-        part = next(
-            (c for c in after_opener if c.kind in ("count", "bare") and c.unit in (None, "people")), part
-        )
+        counts = [c for c in after_opener if c.kind in ("count", "bare") and c.unit in (None, "people")]
+        # "48,260 were formal and 2,910 informal, an informal rate of 5.7%": the part the rate names
+        named = _named_by_the_rate(ctx, counts, rate)
+        part = named or next(iter(counts), part)
         whole = opener
     opened = whole is not None
     those = next(
@@ -987,6 +988,15 @@ def _share_fits(p: Claim, part: Claim, whole: Claim) -> bool:
     stated = interval(p)
     share = 100.0 * (part.value or 0) / (whole.value or 1)
     return stated.lo - 0.5 <= share <= stated.hi + 0.5
+
+
+def _named_by_the_rate(ctx: Context, counts: list[Claim], rate: re.Match[str]) -> Claim | None:
+    """The count the rate's own word follows ("2,910 informal" for "an informal rate of")."""
+    word = re.search(r"([a-z-]+)\s+(?:rate|turnout|proportion|share)\s+of", rate.group(0), re.I)
+    if word is None:
+        return None
+    follows = re.compile(rf"^\s+(?:(?:were|was|are|is)\s+)?{re.escape(word.group(1))}\b", re.I)
+    return next((c for c in counts if follows.match(ctx.after(c, 30))), None)
 
 
 def _OPENS_ON(ctx: Context, c: Claim) -> bool:  # noqa: N802 - reads like the patterns it joins

@@ -46,6 +46,7 @@ from audit.checkers.relate import (
     SCORE,
     THE_REST_BEFORE,
     after_from,
+    counted_noun,
     counts_alike,
     ends_with_cue,
     has_cue,
@@ -270,9 +271,15 @@ def _headline_verb(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
                 and not side_of_a_score(ctx, c)
                 and not part_of_group(ctx.before(c, 80))  # "Of this, the department gets ₹1,00,210 crore"
                 and not _sum_of_its_sentence(ctx, h, c)
+                and not _other_things_counted(ctx, h, c)  # "add 14 routes" over "adds 412,000 seats"
             ):
                 yield h, c, "headline and lede, the same verb", "low"
                 break
+
+
+def _other_things_counted(ctx: Context, h: Claim, c: Claim) -> bool:
+    noun_h, noun_c = counted_noun(ctx, h), counted_noun(ctx, c)
+    return noun_h is not None and noun_c is not None and noun_h != noun_c
 
 
 def _sum_of_its_sentence(ctx: Context, h: Claim, c: Claim) -> bool:
@@ -553,6 +560,9 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
             for c in ctx.figures_in(ref.sentence - REFERENCE_REACH, ref.sentence)
             if c.start < ref.start and c.sentence not in heads and not after_from(ctx, c)
         ]  # "871 died in 2022, up from 822": an old value names no group
+        aboard = bool(_ABOARD_AFTER.match(ctx.after(ref, 25)))  # "Of the 252 people on board": no toll
+        if aboard:
+            candidates = [c for c in candidates if c.category not in HARM_CATEGORIES]
         if _SAID_WHICH_AFTER.match(ctx.after(ref, 30)) or _A_THRESHOLD_AFTER.match(ctx.after(ref, 12)):
             continue  # "The 610 students currently on those courses": the words after say which 610;
             # "broken the 100 million mark": a threshold, no group named back
@@ -586,6 +596,8 @@ def _references_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confiden
         if same:
             yield same[-1], ref, "referred back to: the same number", "high"
             continue
+        if aboard:
+            continue  # all on board, named back only by their number or their noun
         loose = not is_people(ref)  # "the three who ..." may point at a bare "9-3"
         rival = _rival(ctx, ref, [c for c in candidates if _countable(ctx, c, loose=loose)])
         if rival is None and ref.category not in HARM_CATEGORIES:
@@ -616,6 +628,8 @@ def _named_back_by_meaning(ctx: Context, paired: set[str]) -> Iterator[tuple[Cla
             continue
         if _ALL_BEFORE.search(ctx.before(ref, 8)) or _OUTDONE_BEFORE().search(ctx.before(ref, 40)):
             continue  # "filling all 150 seats": the whole; "beating the $65m taken by ...": another
+        if _NOT_THE_SAME.search(ctx.before(ref, 20)):
+            continue  # "nearly a third of the 820,000 refugees in Kenya": a share's base
         matching = [
             c
             for c in ctx.figures_in(ref.sentence - REFERENCE_REACH, ref.sentence - 1)
@@ -693,8 +707,8 @@ def _things_named_back(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confid
     for ref in ctx.figures:
         if ref.unit is not None or ref.kind == "fraction" or not _is_reference(ctx, ref):
             continue
-        if _ALL_BEFORE.search(ctx.before(ref, 8)):
-            continue  # "filling all 150 seats": the whole set, not the things counted before
+        if _ALL_BEFORE.search(ctx.before(ref, 8)) or _said_which(ctx, ref):
+            continue  # "filling all 150 seats": the whole set; "the six votes needed": which six
         noun = _thing_noun(ctx, ref)
         if noun is None or in_other_period(ctx, ref):
             continue
@@ -819,6 +833,7 @@ def _NOT_THINGS() -> frozenset[str]:  # noqa: N802 - a constant read once
     return people_nouns() | others
 
 
+_ABOARD_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?:on\s+board|aboard)\b", re.I)
 _A_PART_OF_AFTER = re.compile(r"^\s+of\s+(?:the|them|those|these|whom)\b", re.I)
 
 
@@ -924,7 +939,9 @@ def _harm_person_nouns() -> frozenset[str]:
 
 
 _PEOPLE_AFTER = re.compile(r"^\s*(?:people|persons)\b", re.I)
-_SAID_WHICH_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?(?:currently|still|already)\b", re.I)
+_SAID_WHICH_AFTER = re.compile(
+    r"^\s*(?:[a-z]+\s+)?(?:currently|still|already|needed|required|necessary)\b", re.I
+)  # "the six votes needed for a majority": a threshold, which six the words say
 _A_THRESHOLD_AFTER = re.compile(r"^\s*(?:mark|milestone|threshold|barrier|ceiling)\b", re.I)
 # "the three who voted", "the 610 students currently on those courses": the words after say which
 _IDENTIFIED_AFTER = re.compile(r"^\s*(?:who|whom|whose|that|of)\b", re.I)

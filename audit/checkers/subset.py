@@ -521,8 +521,12 @@ def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
             and (c.sentence < part.sentence or OF_THE_OPENS.search(ctx.before(c, 30)))
             and not _an_item_of_a_list(ctx, c)
         ]  # "Of the 23 injured, five ... and the other 18": a group opening its sentence too; not the dead
-        whole = max(counted, key=lambda c: c.value or 0.0) if counted else None
-        if whole is not None and _fits_back(whole, part):
+        nearest = nearest_before(ctx, part, lambda c, p=part: is_people(c) and _harms_alike(c, p), 1)
+        if nearest is not None and _A_PART_OF.match(ctx.after(nearest, 20)) and nearest not in counted:
+            continue  # "74 of the injured. The remaining 38": the rest of the injured, counted elsewhere
+        counted = [c for c in counted if not has_cue(ctx.after(c, 40), "severity_words")]
+        whole = max(counted, key=lambda c: c.value or 0.0) if counted else None  # not "27 were in a
+        if whole is not None and _fits_back(whole, part):  # serious condition": a state of some of them
             out.append((whole, part, "the other N", "low"))
     return out
 
@@ -749,7 +753,10 @@ def _counting(
     return [
         c
         for c in ctx.figures_in(part.sentence - reach, last)
-        if c.end <= part.start and _counts_noun(ctx, c, noun, by_head) and _fits_back(c, part)
+        if c.end <= part.start
+        and _counts_noun(ctx, c, noun, by_head)
+        and _fits_back(c, part)
+        and not THE_REST_BEFORE.search(ctx.before(c, 16))  # "The remaining 16,480 seats": a rest, no whole
     ]
 
 

@@ -232,9 +232,11 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "toll_far": re.compile(
             rf"\b(?:({tolls})\s+)?tolls?\b[^.;\d]{{0,110}}?\b(?:{verb_forms_only})(?:\s+(?:to|at))?\s*$", re.I
         ),
-        # "deaths rose to", "the number of fatalities stood at": no other figure between
+        # "deaths rose to", "the number of fatalities stood at": no other figure between, and no clause
+        # of another subject ("12 more deaths as cases pass 1,000": the cases pass it)
         "toll_noun": re.compile(
-            rf"\b({words_pattern(cas['toll_nouns'])})\b[^.;\d]{{0,40}}?\b(?:{verb_forms_only})"
+            rf"\b({words_pattern(cas['toll_nouns'])})\b(?:(?!\b(?:as|while|when|whereas|but|and)\s)[^.;\d]){{0,40}}?"
+            rf"\b(?:{verb_forms_only})"
             rf"(?:\s+(?:to|at|from))?\s*$",
             re.I,
         ),
