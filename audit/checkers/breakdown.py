@@ -30,6 +30,7 @@ from audit.checkers.bounds import Interval, fmt, interval, total
 from audit.checkers.relate import (
     OF_THE_OPENS,
     RISEN_TO,
+    SEVERE_STATE,
     counted_noun,
     ends_with_cue,
     has_cue,
@@ -1380,9 +1381,9 @@ def _itemize(ctx: Context, whole: Claim, later: list[Claim], options: dict[str, 
     def candidates() -> Iterator[Claim]:  # read lazily: a long document's later figures are many
         return (p for p in later if p.sentence != whole.sentence and p.value and not _restates(ctx, whole, p))
 
-    near = _without_nested(
-        ctx, [p for p in _near_parts(ctx, whole, candidates()) if _an_item_of_a_toll(ctx, p)]
-    )
+    near = [
+        p for p in _without_nested(ctx, _near_parts(ctx, whole, candidates())) if _an_item_of_a_toll(ctx, p)
+    ]
     rest = next((i for i, p in enumerate(near) if i >= 1 and _complement(ctx, p)), None)
     if rest is not None and not all(_within(whole, p) for p in near[: rest + 1]):
         rest = None  # "two soldiers ... five civilians ... three other civilians": not the soldiers' parts
@@ -1419,7 +1420,7 @@ def _an_item_of_a_toll(ctx: Context, p: Claim) -> bool:
     return (
         p.qualifier not in ("more_than", "at_least", "less_than", "at_most")
         and not _AMONG_BEFORE.search(ctx.before(p, 15))
-        and not has_cue(ctx.after(p, 40), "severity_words")  # "27 were in a serious condition": a state
+        and not SEVERE_STATE.match(ctx.after(p, 40))  # "27 were in a serious condition": a state
     )
 
 

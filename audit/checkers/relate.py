@@ -449,6 +449,13 @@ def counts_alike(a: Claim, b: Claim) -> bool:
     return {a.kind, b.kind} <= {"count", "bare"} and (a.unit is None or b.unit is None)
 
 
+# "27 were in a serious condition", "four of them critically": a state some of a group are in, right
+# after their figure (not "died in hospital": a place)
+SEVERE_STATE = re.compile(
+    r"^[^.;:]{0,25}?\b(?:serious(?:ly)?|critical(?:ly)?|severe(?:ly)?|grave(?:ly)?|life-threatening)\b", re.I
+)
+
+
 # "the other three", "the remaining 140": the rest of a group counted before
 THE_REST_BEFORE = re.compile(r"\bthe\s+(?:other|remaining)\s*$", re.I)
 

@@ -278,8 +278,17 @@ def _headline_verb(ctx: Context) -> Iterator[tuple[Claim, Claim, str, Confidence
 
 
 def _other_things_counted(ctx: Context, h: Claim, c: Claim) -> bool:
+    """ "add 14 routes" over "adds 412,000 seats": two nouns, neither a synonym of the other ("cut
+    2,180 jobs" over "cut 2,180 roles" is one quantity)."""
     noun_h, noun_c = counted_noun(ctx, h), counted_noun(ctx, c)
-    return noun_h is not None and noun_c is not None and noun_h != noun_c
+    if noun_h is None or noun_c is None or noun_h == noun_c:
+        return False
+    return not any(noun_h in group and noun_c in group for group in _synonym_groups())
+
+
+@cache
+def _synonym_groups() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(str(w).lower() for w in group) for group in lexicon()["group_synonyms"])
 
 
 def _sum_of_its_sentence(ctx: Context, h: Claim, c: Claim) -> bool:

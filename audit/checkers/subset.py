@@ -33,6 +33,7 @@ from audit.checkers.relate import (
     OF_A_POSSESSOR,
     OF_THE_OPENS,
     POSSESSOR,
+    SEVERE_STATE,
     THE_REST_BEFORE,
     after_from,
     counted_noun,
@@ -524,7 +525,7 @@ def _the_other(ctx: Context, options: dict[str, Any]) -> list[tuple[Claim, Claim
         nearest = nearest_before(ctx, part, lambda c, p=part: is_people(c) and _harms_alike(c, p), 1)
         if nearest is not None and _A_PART_OF.match(ctx.after(nearest, 20)) and nearest not in counted:
             continue  # "74 of the injured. The remaining 38": the rest of the injured, counted elsewhere
-        counted = [c for c in counted if not has_cue(ctx.after(c, 40), "severity_words")]
+        counted = [c for c in counted if not SEVERE_STATE.match(ctx.after(c, 40))]
         whole = max(counted, key=lambda c: c.value or 0.0) if counted else None  # not "27 were in a
         if whole is not None and _fits_back(whole, part):  # serious condition": a state of some of them
             out.append((whole, part, "the other N", "low"))
