@@ -943,3 +943,17 @@ def test_reais_are_brazilian_money() -> None:
 def test_a_clause_of_another_subject_keeps_a_count_from_a_toll_noun_before_it() -> None:
     found = claims("Health officials report 9 more deaths as cases pass 2,000.")
     assert [(c.text, c.category) for c in found] == [("9", "killed"), ("2,000", "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Eastern Caribbean dollar, not a Canadian "C$" read inside "EC$"
+        ("Farmers lost EC$12 million (US$4.4 million) to the ash.", [("XCD", "other"), ("USD", "other")]),
+        # head-counts of people by what they do or are
+        ("Port health officers screened more than 150,000 travellers.", [("people", "count")]),
+        ("About 1.6 million seniors receive the supplement.", [("people", "count")]),
+    ],
+)
+def test_currency_and_people_nouns_read_off_extraction_round_ten(text: str, expected: list) -> None:
+    assert [(c.unit, c.category) for c in claims(text)] == expected
