@@ -28,6 +28,7 @@ from typing import Any, Literal
 from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import Interval, fmt, interval, total
 from audit.checkers.relate import (
+    NAMED_A_PART,
     OF_THE_OPENS,
     RISEN_TO,
     SEVERE_STATE,
@@ -49,6 +50,7 @@ from audit.checkers.relate import (
     same_subject,
     same_unit,
     sentence_text,
+    sentence_up_to,
     side_of_a_score,
     starts_with_cue,
     superseded,
@@ -538,8 +540,8 @@ def _named_as_a_part(ctx: Context, c: Claim) -> bool:
     ballots, Ms Arden won 46,800", "£5.1m of the extra cost came from corrosion": a part, named so."""
     return (
         _is_a_share(ctx, c)
-        or bool(_NAMED_A_PART.search(ctx.before(c, 20)))
-        or bool(_OF_A_FIGURE_OPENS.match(_sentence_before(ctx, c)))
+        or bool(NAMED_A_PART.search(ctx.before(c, 20)))
+        or bool(_OF_A_FIGURE_OPENS.match(sentence_up_to(ctx, c)))
         or bool(_OF_THE_AFTER.match(ctx.after(c, 12)))
     )
 
@@ -590,15 +592,6 @@ _COMPARED_WITH = re.compile(
 _OF_A_FIGURE_OPENS = re.compile(r"\W*(?:of|among)\s+(?:the\s+)?[$\u00a3\u20ac\u00a5]?\d[^,.;:]{0,60},", re.I)
 
 
-def _sentence_before(ctx: Context, c: Claim) -> str:
-    """The figure's sentence up to the figure."""
-    sentence = ctx.sentence(c)
-    return ctx.doc.prose[sentence.start : c.start] if sentence is not None else ""
-
-
-_NAMED_A_PART = re.compile(
-    r"\b(?:including|among\s+them|of\s+which|of\s+whom)\s+(?:[$\u00a3\u20ac\u00a5]\s*)?$", re.I
-)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 
 
@@ -1035,13 +1028,13 @@ def _taxonomy(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
             group = _run(ctx, claims, i, options["max_joiner_chars"], lambda c: c.category in PART_CATEGORIES)
             i += len(group)
             # "Eight people, among them two paramedics, were killed": a part of a part is no item
-            group = [c for c in group if not _NAMED_A_PART.search(ctx.before(c, 20))]
+            group = [c for c in group if not NAMED_A_PART.search(ctx.before(c, 20))]
             cats = {c.category for c in group}
             if len(group) < 2 or len(cats) < 2 or not cats & {"killed", "wounded"}:
                 continue
             whole = _aggregate_for(ctx, group, aggregates)
             if whole is not None and (
-                _REST_BEFORE.search(ctx.before(whole, 25)) or _OTHER_RIGHT_AFTER.match(ctx.after(whole, 10))
+                _REST_BEFORE.search(ctx.before(whole, 25)) or _OTHER_AFTER.match(ctx.after(whole, 10))
             ):
                 continue  # "The other four victims", "Six other victims": the rest of a group, no total
             if whole is not None and _names_the_dead(ctx, whole, group):
@@ -1069,7 +1062,6 @@ def _victims_named_back(ctx: Context, claim: Claim) -> bool:
 
 
 _VICTIMS_AFTER = re.compile(r"^\s+victims\b", re.I)
-_OTHER_RIGHT_AFTER = re.compile(r"^\s+other\b", re.I)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|all|those|these|both|all\s+the)\s*$", re.I)
 
 
@@ -1375,7 +1367,7 @@ _ITEMIZED_HARMS = ("killed", "wounded", "captured", "missing", "displaced")
 def _itemize(ctx: Context, whole: Claim, later: list[Claim], options: dict[str, Any]) -> Breakdown | None:
     if whole.value is None or whole.value <= 0 or superseded(ctx, whole):
         return None  # "revising down an earlier toll of 31": the parts that follow are the new toll's
-    if _named_as_a_part(ctx, whole) or part_of_group(_sentence_before(ctx, whole)):
+    if _named_as_a_part(ctx, whole) or part_of_group(sentence_up_to(ctx, whole)):
         return None  # "about 38,000 of the newly displaced", "Of the injured, 27 were ...": a part
 
     def candidates() -> Iterator[Claim]:  # read lazily: a long document's later figures are many
@@ -1442,11 +1434,10 @@ def _without_nested(ctx: Context, parts: list[Claim]) -> list[Claim]:
             and parts[j].sentence == head.sentence
             and _DASH_OR_COLON_AFTER.search(ctx.between(head, parts[j]))
         ):
-            run, total_ = [], 0.0
+            total_ = 0.0
             for k in range(j, len(parts)):
                 if parts[k].sentence != head.sentence:
                     break
-                run.append(parts[k])
                 total_ += parts[k].value or 0
                 if total_ == head.value:
                     i = k
@@ -1540,10 +1531,10 @@ def _items_exceeding(ctx: Context, options: dict[str, Any]) -> list[Breakdown]:
     """ "issued 48,312 tickets ... officers issued 31,450, with 11,207 in car parks. Cameras caught a
     further 6,555": the figures of a total's unit and kind told one after another in the three
     sentences after it, each smaller than it, are items of it; items told apart from each other do
-    not overlap, so together they are no more than it. Read only when they come to more, and within a
-    quarter of it (two lists over the same total come to twice it): a failing check, less sure, as
-    no list is marked complete. Money, measures and head-counts (bare numbers add up by chance), no
-    running total."""
+    not overlap, so together they are no more than it. Read only when they come to more, by no more
+    than `_JUST_OVER` (a slip in one item; two lists over the same total come to twice it): a failing
+    check, less sure, as no list is marked complete. Money, measures and head-counts (bare numbers
+    add up by chance), no running total."""
     out = []
     for whole in ctx.figures:
         if not _may_hold_items(ctx, whole):
@@ -1598,7 +1589,7 @@ def _items_after(ctx: Context, whole: Claim) -> list[Claim]:
             continue  # another unit, or the total told again
         if not _an_item(ctx, c, whole) or _OF_THEM_AFTER.match(ctx.after(c, 20)):
             break  # "12 remained in hospital, three of them in a serious condition": an item's part
-        if c.sentence > whole.sentence + 1 and _A_GROUP_OPENS.match(_sentence_before(ctx, c)):
+        if c.sentence > whole.sentence + 1 and _A_GROUP_OPENS.match(sentence_up_to(ctx, c)):
             break  # "Within the whitefish catch, haddock accounted for ...": an item's own list
         items.append(c)
     return items
@@ -1614,7 +1605,7 @@ def _an_item(ctx: Context, c: Claim, whole: Claim) -> bool:
         and not _is_a_share(ctx, c)
         and not ends_with_cue(ctx.before(c, 25), "from_words")
         and not _COMPARED_WITH.search(before)
-        and not _NAMED_A_PART.search(ctx.before(c, 20))
+        and not NAMED_A_PART.search(ctx.before(c, 20))
         and not _EACH_BEFORE.search(ctx.before(c, 30))
         and not in_other_period(ctx, c)
         and not updated(ctx, c)

@@ -342,6 +342,18 @@ def sentence_text(ctx: Context, claim: Claim) -> str:
     return s.text if s else ""
 
 
+def sentence_up_to(ctx: Context, claim: Claim) -> str:
+    """The figure's sentence up to the figure."""
+    s = ctx.sentence(claim)
+    return ctx.doc.prose[s.start : claim.start] if s is not None else ""
+
+
+# "including two", "among them three", "of whom five": a part named so, right before its figure
+NAMED_A_PART = re.compile(
+    r"\b(?:including|among\s+them|of\s+which|of\s+whom)\s+(?:[$\u00a3\u20ac\u00a5]\s*)?$", re.I
+)
+
+
 def of_sentence(ctx: Context, claim: Claim, reading: Callable[[str], T]) -> T:
     """`reading` (a module-level function of a text) of the claim's sentence, computed once per
     sentence of the document: figures share sentences, and several rules ask the same of one."""

@@ -39,7 +39,7 @@ from typing import Any
 
 from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import interval, point, total
-from audit.checkers.naming import described_as, names, participle_after, verb_before
+from audit.checkers.naming import described_as, names, participle_after, synonyms, verb_before
 from audit.checkers.relate import (
     OF_THE_OPENS,
     RISEN_TO,
@@ -283,12 +283,8 @@ def _other_things_counted(ctx: Context, h: Claim, c: Claim) -> bool:
     noun_h, noun_c = counted_noun(ctx, h), counted_noun(ctx, c)
     if noun_h is None or noun_c is None or noun_h == noun_c:
         return False
-    return not any(noun_h in group and noun_c in group for group in _synonym_groups())
-
-
-@cache
-def _synonym_groups() -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(str(w).lower() for w in group) for group in lexicon()["group_synonyms"])
+    key = synonyms().get(noun_h)
+    return key is None or key != synonyms().get(noun_c)
 
 
 def _sum_of_its_sentence(ctx: Context, h: Claim, c: Claim) -> bool:

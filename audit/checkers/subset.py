@@ -30,6 +30,7 @@ from typing import Any
 from audit.checkers import Confidence, Context, Outcome, checker
 from audit.checkers.bounds import beside, fmt, interval, step, total
 from audit.checkers.relate import (
+    NAMED_A_PART,
     OF_A_POSSESSOR,
     OF_THE_OPENS,
     POSSESSOR,
@@ -345,7 +346,7 @@ def _a_group_them_may_mean(ctx: Context, c: Claim, part: Claim) -> bool:
     them"), no item of a list ("The rescued migrants - 31 Afghans, 11 Syrians and five Eritreans -
     ... Seven of them"), and no group of another harm ("five herders were still missing ... We have
     buried six of them")."""
-    if _PART_NAMED_BEFORE.search(ctx.before(c, 20)):
+    if NAMED_A_PART.search(ctx.before(c, 20)):
         return False
     if any(
         o is not c
@@ -358,9 +359,6 @@ def _a_group_them_may_mean(ctx: Context, c: Claim, part: Claim) -> bool:
         return False
     harms = {c.category, part.category} - {"count", "other", "casualties"}
     return len(harms) < 2 or not harms <= HARM_CATEGORIES
-
-
-_PART_NAMED_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+$", re.I)
 
 
 def _each_of_many(ctx: Context, c: Claim) -> bool:

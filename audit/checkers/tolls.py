@@ -38,6 +38,7 @@ from audit.checkers.relate import (
     other_period,
     running_total,
     sentence_text,
+    sentence_up_to,
     superseded,
     updated,
     vague,
@@ -204,11 +205,6 @@ _PART_OPENS = re.compile(
 )
 
 
-def _sentence_up_to(ctx: Context, claim: Claim) -> str:
-    sentence = ctx.sentence(claim)
-    return ctx.doc.prose[sentence.start : claim.start] if sentence is not None else ""
-
-
 def _told_with_another(ctx: Context, claim: Claim) -> bool:
     """ "12 bodies had been recovered ... Another seven were found in a river": a figure the next
     sentence adds to is a part of the toll."""
@@ -342,7 +338,7 @@ def _states_whole_toll(ctx: Context, claim: Claim, toll: Claim | None = None) ->
         or in_other_period(ctx, claim)
         or SOME_OF.match(ctx.after(claim, 20))
         or part_of_group(ctx.before(claim, 40))
-        or _PART_OPENS.match(_sentence_up_to(ctx, claim))  # "Of the deceased, four were ... and two were"
+        or _PART_OPENS.match(sentence_up_to(ctx, claim))  # "Of the deceased, four were ... and two were"
         or _PLACE_SCOPED.search(ctx.before(claim, 60))
         or additional(ctx, claim)
         or (toll is not None and _placed_elsewhere(ctx, toll, claim))
